@@ -1,0 +1,36 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { AppConfigService, EnvironmentOverrides, HealthModule, PlatformModule } from '@awardflow/platform';
+import { IdentityModule } from '@awardflow/identity';
+
+const LOGIN_PATH = '/auth/login';
+
+@Module({})
+export class ApiModule {
+  static forRoot(env: EnvironmentOverrides = {}): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        PlatformModule.forRoot(env),
+        ThrottlerModule.forRootAsync({
+          inject: [AppConfigService],
+          useFactory: (config: AppConfigService) => ({
+            throttlers: [
+              { name: 'default', ttl: 60_000, limit: config.get('RATE_LIMIT_PER_MINUTE') },
+              {
+                name: 'login',
+                ttl: 60_000,
+                limit: config.get('LOGIN_RATE_LIMIT_PER_MINUTE'),
+                skipIf: (ctx) => ctx.switchToHttp().getRequest<{ path?: string }>().path !== LOGIN_PATH,
+              },
+            ],
+          }),
+        }),
+        HealthModule,
+        IdentityModule,
+      ],
+      providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }],
+    };
+  }
+}

@@ -1,0 +1,13 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { EnvironmentOverrides, HealthModule, PlatformModule } from '@awardflow/platform';
+
+/** BullMQ processors over the same libs as the API; HTTP only for its own /health. */
+@Module({})
+export class WorkerModule {
+  static forRoot(env: EnvironmentOverrides = {}): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [PlatformModule.forRoot(env), HealthModule],
+    };
+  }
+}

@@ -1,0 +1,54 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayUnique, IsArray, IsEmail, IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { Role } from '../role';
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'zhangsan', description: 'letters, digits, . _ -; 3 to 64 characters' })
+  @Matches(/^[A-Za-z0-9._-]{3,64}$/, { message: 'username must be 3 to 64 letters, digits, dots, underscores or hyphens' })
+  username: string;
+
+  @ApiProperty({ example: '张三' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  displayName: string;
+
+  @ApiProperty({ minLength: 8 })
+  @IsString()
+  @MinLength(8, { message: 'password must be at least 8 characters' })
+  @MaxLength(200)
+  password: string;
+
+  @ApiProperty({ enum: Role })
+  @IsEnum(Role, { message: `role must be one of: ${Object.values(Role).join(', ')}` })
+  role: Role;
+
+  @ApiPropertyOptional({ example: 'zhangsan@example.cn' })
+  @IsOptional()
+  @IsEmail({}, { message: 'email must be an email address' })
+  email?: string;
+
+  @ApiPropertyOptional({ description: 'Applicants only: the organisation the user acts for' })
+  @ValidateIf((o: CreateUserDto) => o.organizationId !== undefined)
+  @IsUUID('all', { message: 'organizationId must be a UUID' })
+  organizationId?: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'Admins and reviewers: the offices they act within (default: all of the creating admin\'s)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsUUID('all', { each: true, message: 'officeIds must contain UUIDs' })
+  officeIds?: string[];
+}
+
+export class UserDto {
+  @ApiProperty() id: string;
+  @ApiProperty() username: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ nullable: true, type: String }) email: string | null;
+  @ApiProperty({ enum: Role }) role: Role;
+  @ApiProperty({ nullable: true, type: String }) organizationId: string | null;
+  @ApiProperty({ type: [String] }) officeIds: string[];
+  @ApiProperty() isActive: boolean;
+  @ApiProperty() createdAt: Date;
+}

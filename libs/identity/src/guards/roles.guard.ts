@@ -1,0 +1,20 @@
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthenticatedRequest } from '../decorators/current-user.decorator';
+import { ROLES_KEY } from '../decorators/roles.decorator';
+import { Role } from '../role';
+
+@Injectable()
+export class RolesGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    if (context.getType() !== 'http') return true;
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [context.getHandler(), context.getClass()]);
+    if (!roles?.length) return true;
+    const user = context.switchToHttp().getRequest<AuthenticatedRequest>().user;
+    if (!user) return false;
+    if (!roles.includes(user.role)) throw new ForbiddenException(`This needs the role ${roles.join(' or ')}; you are ${user.role}`);
+    return true;
+  }
+}

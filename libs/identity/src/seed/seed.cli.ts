@@ -1,0 +1,33 @@
+import { DataSource } from 'typeorm';
+import { dataSourceOptions, validateEnvironment } from '@awardflow/platform';
+import { Office } from '../entities/office.entity';
+import { User } from '../entities/user.entity';
+import { seedUsers } from './seed-users';
+
+/** `npm run seed [-- --demo]`: the first admin from ADMIN_USERNAME / ADMIN_PASSWORD, and demo users. */
+async function main(): Promise<void> {
+  const env = validateEnvironment(process.env);
+  if (!env.ADMIN_USERNAME || !env.ADMIN_PASSWORD) {
+    // `npm start` seeds only when told who the first admin is; `npm run seed` insists.
+    if (process.argv.includes('--if-configured')) return;
+    throw new Error('ADMIN_USERNAME and ADMIN_PASSWORD must both be set to seed the first admin');
+  }
+  const dataSource = new DataSource({ ...dataSourceOptions(env.DATABASE_URL, 'awardflow-seed'), entities: [User, Office] });
+  await dataSource.initialize();
+  try {
+    const created = await seedUsers(dataSource, {
+      adminUsername: env.ADMIN_USERNAME,
+      adminPassword: env.ADMIN_PASSWORD,
+      adminEmail: env.ADMIN_EMAIL,
+      demo: process.argv.includes('--demo'),
+    });
+    console.log(created.length ? `seed: created ${created.join(', ')}` : 'seed: users already present');
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+main().catch((error: Error) => {
+  console.error(`seed failed: ${error.message}`);
+  process.exit(1);
+});

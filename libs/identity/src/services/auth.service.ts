@@ -1,0 +1,40 @@
+import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { AccessTokenClaims, AuthUser } from '../auth-user';
+import { AccessTokenDto } from '../dto/login.dto';
+import { PasswordHasher } from './password-hasher';
+import { UsersService } from './users.service';
+
+// One message for an unknown user, a wrong password and a disabled account: no user enumeration.
+const INVALID_CREDENTIALS = 'Invalid username or password';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly users: UsersService,
+    private readonly hasher: PasswordHasher,
+    private readonly jwt: JwtService,
+  ) {}
+
+  async login(username: string, password: string): Promise<AccessTokenDto> {
+    const user = await this.users.findByUsername(username);
+    const valid = await this.hasher.verify(user?.passwordHash, password);
+    if (!user || !valid || !user.isActive) throw new UnauthorizedException(INVALID_CREDENTIALS);
+    await this.users.markLoggedIn(user.id);
+    const claims: AccessTokenClaims = {
+      sub: user.id,
+      username: user.username,
+      role: user.role,
+      org: user.organizationId,
+      offices: (user.offices ?? []).map((o) => o.id),
+    };
+    const accessToken = await this.jwt.signAsync(claims);
+    const { exp, iat } = this.jwt.decode<{ exp: number; iat: number }>(accessToken);
+    return { accessToken, tokenType: 'Bearer', expiresIn: exp - iat };
+  }
+
+  async verify(token: string): Promise<AuthUser> {
+    const claims = await this.jwt.verifyAsync<AccessTokenClaims>(token);
+    return { id: claims.sub, username: claims.username, role: claims.role, organizationId: claims.org, officeIds: claims.offices ?? [] };
+  }
+}

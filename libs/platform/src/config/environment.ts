@@ -1,0 +1,169 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+/**
+ * Every variable the product reads. Nothing outside the config layer touches process.env.
+ * Development defaults point at the local services so `npm start` works on a fresh machine.
+ */
+export class Environment {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'must be an integer port number' })
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'must be an integer port number' })
+  @Min(0)
+  @Max(65535)
+  WORKER_HEALTH_PORT = 3001;
+
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'must be an integer' })
+  @Min(1)
+  RATE_LIMIT_PER_MINUTE = 1200;
+
+  // Per client address: slows password guessing without bothering a person who mistypes.
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'must be an integer' })
+  @Min(1)
+  LOGIN_RATE_LIMIT_PER_MINUTE = 30;
+
+  @Matches(/^postgres(ql)?:\/\/[^\s]+$/, { message: 'must be a postgres:// URL' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/awardflow';
+
+  @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'must be a redis:// or rediss:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  // Hash-tagged so every BullMQ key of a queue lands in one Redis Cluster slot.
+  @Matches(/^\{[A-Za-z0-9_:-]+\}$/, { message: 'must be a hash tag such as {awardflow}' })
+  QUEUE_PREFIX = '{awardflow}';
+
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @Matches(/^\d+[smhd]$/, { message: 'must be a duration such as 15m, 8h or 1d' })
+  JWT_EXPIRES_IN = '8h';
+
+  @IsString()
+  SMTP_HOST = '127.0.0.1';
+
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'must be an integer port number' })
+  @Min(1)
+  @Max(65535)
+  SMTP_PORT = 1025;
+
+  @Transform(({ value }) => toBool(value))
+  @IsBoolean({ message: 'must be true or false' })
+  SMTP_SECURE = false;
+
+  @IsOptional()
+  @IsString()
+  SMTP_USER?: string;
+
+  @IsOptional()
+  @IsString()
+  SMTP_PASSWORD?: string;
+
+  @Matches(/^(.+<)?[^\s@<>]+@[^\s@<>]+>?$/, { message: 'must be an address such as 评奖办公室 <noreply@example.cn>' })
+  SMTP_FROM = 'Awardflow <noreply@awardflow.local>';
+
+  @IsString()
+  @MinLength(1)
+  UPLOAD_DIR = './uploads';
+
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'must be an http(s) URL' })
+  PUBLIC_BASE_URL = 'http://localhost:3000';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @IsOptional()
+  @IsString()
+  @MinLength(3)
+  ADMIN_USERNAME?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(8, { message: 'must be at least 8 characters' })
+  ADMIN_PASSWORD?: string;
+
+  @IsOptional()
+  @IsEmail()
+  ADMIN_EMAIL?: string;
+}
+
+export type AppEnvironment = Required<Omit<Environment, 'SMTP_USER' | 'SMTP_PASSWORD' | 'ADMIN_USERNAME' | 'ADMIN_PASSWORD' | 'ADMIN_EMAIL'>> &
+  Pick<Environment, 'SMTP_USER' | 'SMTP_PASSWORD' | 'ADMIN_USERNAME' | 'ADMIN_PASSWORD' | 'ADMIN_EMAIL'>;
+
+export class ConfigurationError extends Error {
+  override name = 'ConfigurationError';
+}
+
+// Only for development and tests: production must bring its own secret.
+const DEVELOPMENT_JWT_SECRET = 'awardflow-development-secret-not-for-production-use';
+
+/** Validates raw environment values; throws a ConfigurationError whose message is one line. */
+export function validateEnvironment(raw: Record<string, unknown>): AppEnvironment {
+  const present: Record<string, unknown> = {};
+  for (const key of Object.keys(new Environment())) copyIfSet(raw, present, key);
+  for (const key of ['JWT_SECRET', 'SMTP_USER', 'SMTP_PASSWORD', 'ADMIN_USERNAME', 'ADMIN_PASSWORD', 'ADMIN_EMAIL']) {
+    copyIfSet(raw, present, key);
+  }
+  const env = plainToInstance(Environment, present, { exposeDefaultValues: true });
+  const errors = validateSync(env, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    const first = errors[0];
+    // Decorators register bottom-up, so the last constraint is the first one written (the type check).
+    const reason = Object.values(first.constraints ?? {}).at(-1) ?? 'is invalid';
+    const shown = first.property.includes('SECRET') || first.property.includes('PASSWORD') ? '' : ` (got "${String(present[first.property])}")`;
+    throw new ConfigurationError(`${first.property} ${stripPropertyName(reason, first.property)}${shown}`);
+  }
+  if (!env.JWT_SECRET) {
+    if (env.NODE_ENV === 'production') throw new ConfigurationError('JWT_SECRET is required in production (at least 32 characters)');
+    env.JWT_SECRET = DEVELOPMENT_JWT_SECRET;
+  }
+  if (env.NODE_ENV !== 'production' && !env.ADMIN_USERNAME && !env.ADMIN_PASSWORD) {
+    env.ADMIN_USERNAME = 'admin';
+    env.ADMIN_PASSWORD = 'awardflow-admin';
+  }
+  return env as AppEnvironment;
+}
+
+function copyIfSet(from: Record<string, unknown>, to: Record<string, unknown>, key: string): void {
+  const value = from[key];
+  if (value !== undefined && value !== '') to[key] = value;
+}
+
+function stripPropertyName(reason: string, property: string): string {
+  return reason.startsWith(property + ' ') ? reason.slice(property.length + 1) : reason;
+}
+
+function toInt(value: unknown): unknown {
+  if (typeof value === 'string' && /^-?\d+$/.test(value.trim())) return Number(value);
+  return value;
+}
+
+function toBool(value: unknown): unknown {
+  if (value === 'true' || value === '1') return true;
+  if (value === 'false' || value === '0') return false;
+  return value;
+}

@@ -1,0 +1,23 @@
+import type { DataSourceOptions } from 'typeorm';
+import { MIGRATIONS } from './migrations';
+
+/** One place that says how we talk to Postgres: used by the apps, the migration CLI and the tests. */
+export function dataSourceOptions(databaseUrl: string, applicationName: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: databaseUrl,
+    // The schema only ever changes through migrations.
+    synchronize: false,
+    migrationsRun: false,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each',
+    applicationName,
+    extra: {
+      max: 20,
+      connectionTimeoutMillis: 5_000,
+      // Sessions never idle inside a transaction for long: a stuck client must not hold row locks.
+      idle_in_transaction_session_timeout: 60_000,
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfigService } from '../config/app-config.service';
+import { dataSourceOptions } from './data-source-options';
+import { DatabaseConnector } from './database-connector';
+
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [AppConfigService],
+      useFactory: (config: AppConfigService) => ({
+        ...dataSourceOptions(config.get('DATABASE_URL'), 'awardflow'),
+        autoLoadEntities: true,
+        // DatabaseConnector connects, so a process can start (and report 503) while Postgres is down.
+        manualInitialization: true,
+      }),
+    }),
+  ],
+  providers: [DatabaseConnector],
+  exports: [DatabaseConnector],
+})
+export class DatabaseModule {}

@@ -1,0 +1,78 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { STATUS_CODES } from 'node:http';
+import type { Request, Response } from 'express';
+import { DomainError } from './domain-error';
+import { ErrorCode, HTTP_STATUS_OF } from './error-code';
+
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string | string[];
+  code: string;
+  requestId?: string;
+  [extra: string]: unknown;
+}
+
+const CODE_OF_STATUS: Record<number, ErrorCode> = {
+  400: ErrorCode.ValidationFailed,
+  401: ErrorCode.Unauthenticated,
+  403: ErrorCode.Forbidden,
+  404: ErrorCode.NotFound,
+  409: ErrorCode.Conflict,
+  413: ErrorCode.PayloadTooLarge,
+  415: ErrorCode.UnsupportedMediaType,
+  422: ErrorCode.UnprocessableEntity,
+  429: ErrorCode.RateLimited,
+  503: ErrorCode.ServiceUnavailable,
+};
+
+/** The one place where errors become HTTP: {statusCode, error, message, code}. 500s say nothing internal. */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  /** @param databaseConnected while false, any unexpected error is reported as 503, not 500. */
+  constructor(private readonly databaseConnected: () => boolean = () => true) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request & { id?: string }>();
+    const response = http.getResponse<Response>();
+    const body = this.toBody(exception);
+    body.requestId = request?.id ? String(request.id) : undefined;
+    if (body.statusCode >= 500 && body.code !== ErrorCode.ServiceUnavailable) {
+      this.logger.error({ err: exception, requestId: body.requestId }, 'Unhandled error');
+    }
+    if (response.headersSent) return;
+    response.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ErrorBody {
+    if (exception instanceof DomainError) {
+      const statusCode = HTTP_STATUS_OF[exception.code];
+      return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message: exception.message, code: exception.code, ...exception.details };
+    }
+    if (exception instanceof HttpException) {
+      const statusCode = exception.getStatus();
+      const res = exception.getResponse();
+      const base: ErrorBody = {
+        statusCode,
+        error: STATUS_CODES[statusCode] ?? 'Error',
+        message: exception.message,
+        code: CODE_OF_STATUS[statusCode] ?? (statusCode >= 500 ? ErrorCode.Internal : ErrorCode.UnprocessableEntity),
+      };
+      if (typeof res === 'object' && res !== null) return { ...base, ...(res as Record<string, unknown>), statusCode } as ErrorBody;
+      return base;
+    }
+    if (isDatabaseUnavailable(exception) || !this.databaseConnected()) {
+      return { statusCode: 503, error: STATUS_CODES[503]!, message: 'The database is unavailable; try again shortly', code: ErrorCode.ServiceUnavailable };
+    }
+    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: STATUS_CODES[500]!, message: 'Internal server error', code: ErrorCode.Internal };
+  }
+}
+
+function isDatabaseUnavailable(e: unknown): boolean {
+  if (!(e instanceof Error)) return false;
+  const code = (e as { code?: string }).code;
+  return code === 'ECONNREFUSED' || code === '57P01' || code === '57P03' || /DataSource is not initialized|Driver not Connected|Connection terminated|connect ECONNREFUSED/i.test(e.message);
+}

@@ -1,0 +1,36 @@
+/** Stable machine-readable codes of the error body. Clients branch on these: never rename one. */
+export enum ErrorCode {
+  ValidationFailed = 'VALIDATION_FAILED',
+  Unauthenticated = 'UNAUTHENTICATED',
+  Forbidden = 'FORBIDDEN',
+  NotFound = 'NOT_FOUND',
+  Conflict = 'CONFLICT',
+  VersionConflict = 'VERSION_CONFLICT',
+  TransitionNotAllowed = 'TRANSITION_NOT_ALLOWED',
+  GuardFailed = 'GUARD_FAILED',
+  IneligibleApplication = 'INELIGIBLE',
+  UnprocessableEntity = 'UNPROCESSABLE',
+  PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
+  UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',
+  RateLimited = 'RATE_LIMITED',
+  ServiceUnavailable = 'SERVICE_UNAVAILABLE',
+  Internal = 'INTERNAL',
+}
+
+export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
+  [ErrorCode.ValidationFailed]: 400,
+  [ErrorCode.Unauthenticated]: 401,
+  [ErrorCode.Forbidden]: 403,
+  [ErrorCode.NotFound]: 404,
+  [ErrorCode.Conflict]: 409,
+  [ErrorCode.VersionConflict]: 409,
+  [ErrorCode.TransitionNotAllowed]: 409,
+  [ErrorCode.GuardFailed]: 422,
+  [ErrorCode.IneligibleApplication]: 422,
+  [ErrorCode.UnprocessableEntity]: 422,
+  [ErrorCode.PayloadTooLarge]: 413,
+  [ErrorCode.UnsupportedMediaType]: 415,
+  [ErrorCode.RateLimited]: 429,
+  [ErrorCode.ServiceUnavailable]: 503,
+  [ErrorCode.Internal]: 500,
+};

@@ -1,0 +1,25 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Global, Module } from '@nestjs/common';
+import { AppConfigService } from '../config/app-config.service';
+import { ALL_QUEUES } from './queue-names';
+import { QueueService } from './queue.service';
+import { redisOptionsFromUrl } from './redis-connection';
+import { RedisClient } from './redis-client';
+
+/** Every queue is registered here and nowhere else. */
+@Global()
+@Module({
+  imports: [
+    BullModule.forRootAsync({
+      inject: [AppConfigService],
+      useFactory: (config: AppConfigService) => ({
+        connection: redisOptionsFromUrl(config.get('REDIS_URL')),
+        prefix: config.get('QUEUE_PREFIX'),
+      }),
+    }),
+    BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name }))),
+  ],
+  providers: [QueueService, RedisClient],
+  exports: [BullModule, QueueService, RedisClient],
+})
+export class QueueModule {}
