@@ -41,13 +41,16 @@ export class QueueService implements OnApplicationShutdown {
     }
   }
 
-  /** A queue that never reached Redis would otherwise keep reconnecting after close. */
+  /**
+   * Closes every queue, bounded: a queue that never reached Redis closes at once (BullMQ drops the
+   * pending connection), one mid-command gets 2 s. Never `disconnect()` here: it waits for a
+   * connection that may never come.
+   */
   async onApplicationShutdown(): Promise<void> {
     await Promise.all(
-      Object.values(this.queues).map(async (queue) => {
-        await Promise.race([queue.close().catch(() => undefined), new Promise((r) => setTimeout(r, 2_000).unref())]);
-        await queue.disconnect().catch(() => undefined);
-      }),
+      Object.values(this.queues).map((queue) =>
+        Promise.race([queue.close().catch(() => undefined), new Promise((r) => setTimeout(r, 2_000).unref())]),
+      ),
     );
   }
 
