@@ -2,6 +2,7 @@ import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { AccessTokenClaims, AuthUser } from '../auth-user';
 import { AccessTokenDto } from '../dto/login.dto';
+import { User } from '../entities/user.entity';
 import { PasswordHasher } from './password-hasher';
 import { UsersService } from './users.service';
 
@@ -21,6 +22,17 @@ export class AuthService {
     const valid = await this.hasher.verify(user?.passwordHash, password);
     if (!user || !valid || !user.isActive) throw new UnauthorizedException(INVALID_CREDENTIALS);
     await this.users.markLoggedIn(user.id);
+    return this.issue(user);
+  }
+
+  /** A fresh token after the user's claims changed (an applicant that just registered its organisation). */
+  async reissue(userId: string): Promise<AccessTokenDto> {
+    const user = await this.users.findById(userId);
+    if (!user || !user.isActive) throw new UnauthorizedException(INVALID_CREDENTIALS);
+    return this.issue(user);
+  }
+
+  private async issue(user: User): Promise<AccessTokenDto> {
     const claims: AccessTokenClaims = {
       sub: user.id,
       username: user.username,

@@ -63,6 +63,22 @@ export class UsersService {
       .getOne();
   }
 
+  findById(id: string): Promise<User | null> {
+    return this.users.findOne({ where: { id }, relations: { offices: true } });
+  }
+
+  /** Users of a role within any of the given offices (admins to notify, reviewers to assign). */
+  async idsByRole(role: Role, officeIds?: string[]): Promise<string[]> {
+    const qb = this.users.createQueryBuilder('u').select('u.id', 'id').where('u.role = :role AND u.is_active', { role });
+    if (officeIds?.length) qb.innerJoin('u.offices', 'o', 'o.id IN (:...officeIds)', { officeIds });
+    return (await qb.getRawMany<{ id: string }>()).map((r) => r.id);
+  }
+
+  async idsOfOrganization(organizationId: string): Promise<string[]> {
+    const rows = await this.users.find({ select: { id: true }, where: { organizationId, isActive: true } });
+    return rows.map((r) => r.id);
+  }
+
   async get(id: string): Promise<UserDto> {
     const user = await this.users.findOne({ where: { id }, relations: { offices: true } });
     if (!user) throw new NotFoundError('user', id);

@@ -1,4 +1,8 @@
 import { Foundation1795560000000 } from './migrations/1795560000000-foundation';
+import { WorkflowEngine1795560100000 } from './migrations/1795560100000-workflow-engine';
 
-/** The schema's timeline, oldest first. Landed migrations are never edited: add a new one. */
-export const MIGRATIONS = [Foundation1795560000000];
+/**
+ * The schema's timeline, oldest first. Landed migrations are never edited: add a new one.
+ * Each bounded context adds its own file; keep the timestamps increasing.
+ */
+export const MIGRATIONS = [Foundation1795560000000, WorkflowEngine1795560100000];
