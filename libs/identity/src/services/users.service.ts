@@ -69,7 +69,7 @@ export class UsersService {
 
   /** Users of a role within any of the given offices (admins to notify, reviewers to assign). */
   async idsByRole(role: Role, officeIds?: string[]): Promise<string[]> {
-    const qb = this.users.createQueryBuilder('u').select('u.id', 'id').where('u.role = :role AND u.is_active', { role });
+    const qb = this.users.createQueryBuilder('u').select('DISTINCT u.id', 'id').where('u.role = :role AND u.is_active', { role });
     if (officeIds?.length) qb.innerJoin('u.offices', 'o', 'o.id IN (:...officeIds)', { officeIds });
     return (await qb.getRawMany<{ id: string }>()).map((r) => r.id);
   }
