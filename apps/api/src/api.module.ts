@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { AppConfigService, EnvironmentOverrides, HealthModule, PlatformModule } from '@awardflow/platform';
 import { IdentityModule } from '@awardflow/identity';
+import { WorkflowModule } from '@awardflow/workflow';
 
 const LOGIN_PATH = '/auth/login';
 
@@ -29,6 +30,7 @@ export class ApiModule {
         }),
         HealthModule,
         IdentityModule,
+        WorkflowModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }],
     };

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { EnvironmentOverrides, HealthModule, PlatformModule } from '@awardflow/platform';
+import { WorkflowModule, WorkflowRelayModule } from '@awardflow/workflow';
 
 /** BullMQ processors over the same libs as the API; HTTP only for its own /health. */
 @Module({})
@@ -7,7 +8,7 @@ export class WorkerModule {
   static forRoot(env: EnvironmentOverrides = {}): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [PlatformModule.forRoot(env), HealthModule],
+      imports: [PlatformModule.forRoot(env), HealthModule, WorkflowModule, WorkflowRelayModule],
     };
   }
 }

@@ -44,6 +44,12 @@ export class Environment {
   @Min(1)
   LOGIN_RATE_LIMIT_PER_MINUTE = 30;
 
+  // The outbox relay wakes on LISTEN/NOTIFY; this poll is only the fallback when a notification is lost.
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(50)
+  OUTBOX_POLL_INTERVAL_MS = 2000;
+
   @Matches(/^postgres(ql)?:\/\/[^\s]+$/, { message: 'must be a postgres:// URL' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/awardflow';
 

@@ -58,6 +58,15 @@ export class QueueService implements OnApplicationShutdown {
     return this.queues[name];
   }
 
+  /** Many jobs of one name in one round trip; each keeps its own deterministic jobId. */
+  async enqueueBulk<Q extends QueueName, N extends JobNameOf<Q>>(
+    queue: Q,
+    name: N,
+    jobs: Array<{ data: JobDataOf<Q, N>; jobId: string }>,
+  ): Promise<void> {
+    await this.queues[queue].addBulk(jobs.map((job) => ({ name, data: job.data, opts: { ...DEFAULT_JOB_OPTIONS, jobId: job.jobId } })));
+  }
+
   async enqueue<Q extends QueueName, N extends JobNameOf<Q>>(
     queue: Q,
     name: N,

@@ -66,11 +66,16 @@ export class WorkflowEngine1795560100000 implements MigrationInterface {
     await q.query(`
       CREATE FUNCTION notify_outbox() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        PERFORM pg_notify('awardflow_outbox', '');
+        IF EXISTS (SELECT 1 FROM new_rows) THEN
+          PERFORM pg_notify('awardflow_outbox', '');
+        END IF;
         RETURN NULL;
       END $$`);
-    // Per statement, and NOTIFY folds duplicates within a transaction: one wake-up per commit.
-    await q.query(`CREATE TRIGGER trg_outbox_notify AFTER INSERT ON outbox FOR EACH STATEMENT EXECUTE FUNCTION notify_outbox()`);
+    // Per statement and only when rows arrived (NOTIFY serialises commits, so transitions without
+    // effects must not pay for it); NOTIFY folds duplicates within a transaction.
+    await q.query(`
+      CREATE TRIGGER trg_outbox_notify AFTER INSERT ON outbox
+        REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION notify_outbox()`);
     await q.query(`
       CREATE TABLE deadlines (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),

@@ -1,0 +1,111 @@
+import { Actor, EffectRef, SYSTEM_ROLE, TransitionDefinition, WorkflowDefinition } from '../definition/definition.types';
+import { addIsoDuration } from '../definition/iso-duration';
+import { fromStates } from '../definition/verify-definition';
+import { ActionForbiddenError, CommentRequiredError, GuardFailedError, TransitionNotAllowedError } from '../errors';
+import { GuardRegistry } from '../registry/guard.registry';
+
+export interface StateSnapshot {
+  state: string;
+  context: Record<string, unknown>;
+}
+
+export interface TransitionRequest {
+  action: string;
+  actor: Actor;
+  payload?: Record<string, unknown>;
+  comment?: string | null;
+  /** Merged into the context before guards and timers look at it. */
+  contextPatch?: Record<string, unknown>;
+  now: Date;
+}
+
+export interface PlannedTimer {
+  kind: string;
+  action: string;
+  dueAt: Date;
+}
+
+export interface TransitionPlan {
+  transition: TransitionDefinition;
+  from: string;
+  to: string;
+  context: Record<string, unknown>;
+  /** Transition effects, then the target state's onEnter effects (only when the state changes). */
+  effects: EffectRef[];
+  /** The target state's timers (only when the state changes; a self-transition keeps its timers). */
+  timers: PlannedTimer[];
+  /** Cancel the pending deadlines set in `from`. */
+  cancelTimersOf: string | null;
+}
+
+/**
+ * The pure heart of the engine: state, action, actor and context in; next state, effects and
+ * timers out. No I/O, so every rule is unit-testable; the executor only persists the plan.
+ */
+export function computeTransition(def: WorkflowDefinition, snapshot: StateSnapshot, req: TransitionRequest, guards: GuardRegistry): TransitionPlan {
+  const candidates = def.transitions.filter((t) => t.action === req.action && fromStates(t).includes(snapshot.state));
+  if (candidates.length === 0) {
+    throw new TransitionNotAllowedError(snapshot.state, req.action, actionsFrom(def, snapshot.state));
+  }
+  const permitted = candidates.filter((t) => roleMayTake(t, req.actor));
+  if (permitted.length === 0) {
+    throw new ActionForbiddenError(req.action, req.actor.role, [...new Set(candidates.flatMap((t) => t.roles))]);
+  }
+  const context = { ...snapshot.context, ...(req.contextPatch ?? {}) };
+  const payload = req.payload ?? {};
+  const chosen = permitted.find((t) => guardHolds(t, context, payload, req.actor, guards));
+  if (!chosen) throw new GuardFailedError(req.action, permitted.map((t) => `${t.guard?.not ? 'not ' : ''}${t.guard?.name}`));
+  if (chosen.requiresComment && !req.comment?.trim()) throw new CommentRequiredError(req.action);
+
+  const changesState = chosen.to !== snapshot.state;
+  const target = def.states[chosen.to];
+  return {
+    transition: chosen,
+    from: snapshot.state,
+    to: chosen.to,
+    context,
+    effects: [...(chosen.effects ?? []), ...(changesState ? (target.onEnter ?? []) : [])],
+    timers: changesState ? planTimers(def, chosen.to, context, req.now) : [],
+    cancelTimersOf: changesState ? snapshot.state : null,
+  };
+}
+
+/** Timers of a state as they would start now (also used when an instance starts). */
+export function planTimers(def: WorkflowDefinition, state: string, context: Record<string, unknown>, now: Date): PlannedTimer[] {
+  return (def.states[state]?.timers ?? []).map((timer) => {
+    const s = timer.schedule;
+    let dueAt: Date;
+    if ('after' in s) dueAt = addIsoDuration(now, s.after);
+    else if ('afterContextKey' in s) dueAt = addIsoDuration(now, requireString(context, s.afterContextKey, timer.kind));
+    else dueAt = new Date(requireString(context, s.atContextKey, timer.kind));
+    if (Number.isNaN(dueAt.getTime())) throw new Error(`timer ${timer.kind}: context gives no valid time`);
+    return { kind: timer.kind, action: timer.action, dueAt };
+  });
+}
+
+export function roleMayTake(t: TransitionDefinition, actor: Actor): boolean {
+  // Only timers and automation act as system, and system acts only where a definition says so.
+  return t.roles.includes(actor.role) && (actor.role !== SYSTEM_ROLE || actor.id === null);
+}
+
+export function guardHolds(
+  t: TransitionDefinition,
+  context: Record<string, unknown>,
+  payload: Record<string, unknown>,
+  actor: Actor,
+  guards: GuardRegistry,
+): boolean {
+  if (!t.guard) return true;
+  const holds = guards.evaluate(t.guard.name, { context, payload, actor, params: t.guard.params ?? {} });
+  return t.guard.not ? !holds : holds;
+}
+
+function actionsFrom(def: WorkflowDefinition, state: string): string[] {
+  return [...new Set(def.transitions.filter((t) => fromStates(t).includes(state)).map((t) => t.action))];
+}
+
+function requireString(context: Record<string, unknown>, key: string, kind: string): string {
+  const value = context[key];
+  if (typeof value !== 'string' || !value) throw new Error(`timer ${kind}: context has no "${key}"`);
+  return value;
+}

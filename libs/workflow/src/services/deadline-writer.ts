@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+
+export interface DeadlineRow {
+  instanceId: string | null;
+  kind: string;
+  /** Fired through the engine as `system`... */
+  action?: string | null;
+  /** ...or emitted as an outbox event (reminders, escalations). */
+  event?: string | null;
+  payload?: Record<string, unknown>;
+  /** The instance state that set it: leaving that state cancels it, and firing re-checks it. */
+  setInState?: string | null;
+  dueAt: Date;
+}
+
+/** Deadlines that domain code sets itself (review due dates, reminders), beside the engine's timers. */
+@Injectable()
+export class DeadlineWriter {
+  async insert(manager: EntityManager, rows: DeadlineRow[]): Promise<string[]> {
+    if (rows.length === 0) return [];
+    const result = await manager.query(
+      `INSERT INTO deadlines (instance_id, kind, action, event, payload, set_in_state, due_at)
+       SELECT r.instance_id, r.kind, r.action, r.event, coalesce(r.payload, '{}'), r.set_in_state, r.due_at
+         FROM jsonb_to_recordset($1::jsonb) AS r(instance_id uuid, kind text, action text, event text, payload jsonb, set_in_state text, due_at timestamptz)
+       RETURNING id`,
+      [
+        JSON.stringify(
+          rows.map((r) => ({
+            instance_id: r.instanceId,
+            kind: r.kind,
+            action: r.action ?? null,
+            event: r.event ?? null,
+            payload: r.payload ?? {},
+            set_in_state: r.setInState ?? null,
+            due_at: r.dueAt.toISOString(),
+          })),
+        ),
+      ],
+    );
+    return result.map((r: { id: string }) => r.id);
+  }
+
+  /** Cancels pending deadlines of a kind for an instance (e.g. an assignment's due date once scored). */
+  async cancel(manager: EntityManager, where: { instanceId: string; kind: string; payloadMatch?: Record<string, unknown> }): Promise<number> {
+    const [, count] = await manager.query(
+      `UPDATE deadlines SET status = 'cancelled', cancelled_at = now()
+        WHERE instance_id = $1 AND kind = $2 AND status = 'pending' AND payload @> $3::jsonb`,
+      [where.instanceId, where.kind, JSON.stringify(where.payloadMatch ?? {})],
+    );
+    return count as number;
+  }
+}

@@ -1,0 +1,343 @@
+import { Injectable } from '@nestjs/common';
+import { NotFoundError } from '@awardflow/platform';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor, WorkflowDefinition } from '../definition/definition.types';
+import { ActionInfo, availableActionsFor } from '../engine/available-actions';
+import { computeTransition, planTimers, PlannedTimer } from '../engine/compute-transition';
+import { VersionConflictError } from '../errors';
+import { chainHash, ChainedFields, GENESIS_HASH, verifyChain } from '../history/history-chain';
+import { GuardRegistry } from '../registry/guard.registry';
+import { DefinitionRegistry } from './definition-registry';
+
+export interface InstanceSnapshot {
+  id: string;
+  definitionCode: string;
+  definitionVersion: number;
+  subjectType: string;
+  subjectId: string;
+  state: string;
+  stateLabel: string;
+  terminal: boolean;
+  version: number;
+  context: Record<string, unknown>;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface TransitionResult {
+  instance: InstanceSnapshot;
+  from: string;
+  to: string;
+  historySeq: number;
+  availableActions: ActionInfo[];
+}
+
+export interface HistoryEntry {
+  seq: number;
+  actorId: string | null;
+  actorRole: string;
+  action: string;
+  actionLabel: string;
+  fromState: string | null;
+  fromStateLabel: string | null;
+  toState: string;
+  toStateLabel: string;
+  comment: string | null;
+  payload: Record<string, unknown>;
+  createdAt: Date;
+  prevHash: string;
+  hash: string;
+  chainValid: boolean;
+}
+
+export interface StartInput {
+  definition: { code: string; version: number };
+  subjectType: string;
+  subjectId: string;
+  context?: Record<string, unknown>;
+  actor: Actor;
+  manager?: EntityManager;
+}
+
+export interface FireInput {
+  instanceId: string;
+  action: string;
+  actor: Actor;
+  /** From If-Match or the row the caller loaded; stale means VersionConflictError and nothing written. */
+  expectedVersion?: number;
+  comment?: string | null;
+  payload?: Record<string, unknown>;
+  contextPatch?: Record<string, unknown>;
+  /** Run inside the caller's transaction, so domain writes and the transition commit together. */
+  manager?: EntityManager;
+}
+
+interface InstanceRow {
+  id: string;
+  definition_code: string;
+  definition_version: number;
+  subject_type: string;
+  subject_id: string;
+  state: string;
+  version: number;
+  context: Record<string, unknown>;
+  history_seq: number;
+  history_head: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const SELECT_INSTANCE = `SELECT id, definition_code, definition_version, subject_type, subject_id, state, version, context,
+  history_seq, history_head, created_at, updated_at FROM workflow_instances`;
+
+/*
+ * A transition costs two round trips: the read, then ONE statement whose CTEs update the
+ * instance (the optimistic claim), append history, write outbox and deadline rows and cancel the
+ * old state's deadlines. Every write hangs off the claim (`FROM upd`), so a stale version writes
+ * nothing; a single statement is atomic without BEGIN/COMMIT round trips.
+ */
+const FIRE_SQL = `
+WITH upd AS (
+  UPDATE workflow_instances
+     SET state = $3::text, version = version + 1, context = context || $4::jsonb,
+         history_seq = $5::int, history_head = $6::text, updated_at = $7::timestamptz
+   WHERE id = $1::uuid AND version = $2::int
+  RETURNING id
+), hist AS (
+  INSERT INTO workflow_history (instance_id, seq, actor_id, actor_role, action, from_state, to_state, comment, payload, created_at, prev_hash, hash)
+  SELECT id, $5::int, $8::uuid, $9::text, $10::text, $11::text, $3::text, $12::text, $13::jsonb, $7::timestamptz, $14::text, $6::text FROM upd
+), ob AS (
+  INSERT INTO outbox (event, instance_id, payload, created_at)
+  SELECT e.event, upd.id, e.payload, $7::timestamptz FROM upd, jsonb_to_recordset($15::jsonb) AS e(event text, payload jsonb)
+), cancelled AS (
+  UPDATE deadlines SET status = 'cancelled', cancelled_at = $7::timestamptz
+   WHERE instance_id = $1::uuid AND status = 'pending' AND set_in_state = $16::text AND EXISTS (SELECT 1 FROM upd)
+), dl AS (
+  INSERT INTO deadlines (instance_id, kind, action, set_in_state, due_at)
+  SELECT upd.id, t.kind, t.action, $3::text, t.due_at FROM upd, jsonb_to_recordset($17::jsonb) AS t(kind text, action text, due_at timestamptz)
+)
+SELECT count(*)::int AS updated FROM upd`;
+
+const START_SQL = `
+WITH ins AS (
+  INSERT INTO workflow_instances (id, definition_code, definition_version, subject_type, subject_id, state, version, context,
+                                  history_seq, history_head, created_at, updated_at)
+  VALUES ($1::uuid, $2::text, $3::int, $4::text, $5::uuid, $6::text, 1, $7::jsonb, 1, $8::text, $9::timestamptz, $9::timestamptz)
+  RETURNING id
+), hist AS (
+  INSERT INTO workflow_history (instance_id, seq, actor_id, actor_role, action, from_state, to_state, comment, payload, created_at, prev_hash, hash)
+  SELECT id, 1, $10::uuid, $11::text, 'create', NULL, $6::text, NULL, '{}'::jsonb, $9::timestamptz, $12::text, $8::text FROM ins
+), ob AS (
+  INSERT INTO outbox (event, instance_id, payload, created_at)
+  SELECT e.event, ins.id, e.payload, $9::timestamptz FROM ins, jsonb_to_recordset($13::jsonb) AS e(event text, payload jsonb)
+), dl AS (
+  INSERT INTO deadlines (instance_id, kind, action, set_in_state, due_at)
+  SELECT ins.id, t.kind, t.action, $6::text, t.due_at FROM ins, jsonb_to_recordset($14::jsonb) AS t(kind text, action text, due_at timestamptz)
+)
+SELECT count(*)::int AS inserted FROM ins`;
+
+@Injectable()
+export class WorkflowEngine {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly definitions: DefinitionRegistry,
+    private readonly guards: GuardRegistry,
+  ) {}
+
+  async start(input: StartInput): Promise<InstanceSnapshot> {
+    const runner = input.manager ?? this.dataSource;
+    const def = await this.definitions.get(input.definition.code, input.definition.version);
+    const now = new Date();
+    const id = randomUUID();
+    const context = input.context ?? {};
+    const fields: ChainedFields = {
+      instanceId: id,
+      seq: 1,
+      actorId: input.actor.id,
+      actorRole: input.actor.role,
+      action: 'create',
+      fromState: null,
+      toState: def.initial,
+      comment: null,
+      payload: {},
+      createdAt: now,
+    };
+    const hash = chainHash(GENESIS_HASH, fields);
+    const base = { instanceId: id, subjectType: input.subjectType, subjectId: input.subjectId, action: 'create', from: null, to: def.initial, actorId: input.actor.id, actorRole: input.actor.role, historySeq: 1 };
+    await runner.query(START_SQL, [
+      id,
+      def.code,
+      def.version,
+      input.subjectType,
+      input.subjectId,
+      def.initial,
+      JSON.stringify(context),
+      hash,
+      now,
+      input.actor.id,
+      input.actor.role,
+      GENESIS_HASH,
+      JSON.stringify((def.states[def.initial].onEnter ?? []).map((e) => ({ event: e.name, payload: { ...base, params: e.params ?? {} } }))),
+      timersJson(planTimers(def, def.initial, context, now)),
+    ]);
+    return toSnapshot(def, {
+      id,
+      definition_code: def.code,
+      definition_version: def.version,
+      subject_type: input.subjectType,
+      subject_id: input.subjectId,
+      state: def.initial,
+      version: 1,
+      context,
+      history_seq: 1,
+      history_head: hash,
+      created_at: now,
+      updated_at: now,
+    });
+  }
+
+  async fire(input: FireInput): Promise<TransitionResult> {
+    const runner = input.manager ?? this.dataSource;
+    const row = await this.loadRow(runner, input.instanceId);
+    const def = await this.definitions.get(row.definition_code, row.definition_version);
+    if (input.expectedVersion !== undefined && input.expectedVersion !== row.version) {
+      throw new VersionConflictError(row.state, row.version, def.states[row.state]?.label);
+    }
+    const now = new Date();
+    const plan = computeTransition(
+      def,
+      { state: row.state, context: row.context },
+      { action: input.action, actor: input.actor, payload: input.payload, comment: input.comment, contextPatch: input.contextPatch, now },
+      this.guards,
+    );
+    const seq = row.history_seq + 1;
+    const payload = input.payload ?? {};
+    const comment = input.comment?.trim() || null;
+    const hash = chainHash(row.history_head, {
+      instanceId: row.id,
+      seq,
+      actorId: input.actor.id,
+      actorRole: input.actor.role,
+      action: input.action,
+      fromState: plan.from,
+      toState: plan.to,
+      comment,
+      payload,
+      createdAt: now,
+    });
+    const base = { instanceId: row.id, subjectType: row.subject_type, subjectId: row.subject_id, action: input.action, from: plan.from, to: plan.to, actorId: input.actor.id, actorRole: input.actor.role, historySeq: seq };
+    const [{ updated }] = await runner.query(FIRE_SQL, [
+      row.id,
+      row.version,
+      plan.to,
+      JSON.stringify(input.contextPatch ?? {}),
+      seq,
+      hash,
+      now,
+      input.actor.id,
+      input.actor.role,
+      input.action,
+      plan.from,
+      comment,
+      JSON.stringify(payload),
+      row.history_head,
+      JSON.stringify(plan.effects.map((e) => ({ event: e.name, payload: { ...base, params: e.params ?? {} } }))),
+      plan.cancelTimersOf,
+      timersJson(plan.timers),
+    ]);
+    if (updated === 0) {
+      const current = await this.loadRow(runner, input.instanceId);
+      throw new VersionConflictError(current.state, current.version, def.states[current.state]?.label);
+    }
+    const instance = toSnapshot(def, { ...row, state: plan.to, version: row.version + 1, context: plan.context, history_seq: seq, history_head: hash, updated_at: now });
+    return {
+      instance,
+      from: plan.from,
+      to: plan.to,
+      historySeq: seq,
+      availableActions: availableActionsFor(def, instance, input.actor, this.guards),
+    };
+  }
+
+  async get(instanceId: string, manager?: EntityManager): Promise<InstanceSnapshot> {
+    const row = await this.loadRow(manager ?? this.dataSource, instanceId);
+    return toSnapshot(await this.definitions.get(row.definition_code, row.definition_version), row);
+  }
+
+  async getBySubject(subjectType: string, subjectId: string, manager?: EntityManager): Promise<InstanceSnapshot> {
+    const [row] = await (manager ?? this.dataSource).query(`${SELECT_INSTANCE} WHERE subject_type = $1 AND subject_id = $2`, [subjectType, subjectId]);
+    if (!row) throw new NotFoundError(subjectType, subjectId);
+    return toSnapshot(await this.definitions.get(row.definition_code, row.definition_version), row);
+  }
+
+  async definitionOf(snapshot: Pick<InstanceSnapshot, 'definitionCode' | 'definitionVersion'>): Promise<WorkflowDefinition> {
+    return this.definitions.get(snapshot.definitionCode, snapshot.definitionVersion);
+  }
+
+  async availableActions(snapshot: InstanceSnapshot, actor: Actor): Promise<ActionInfo[]> {
+    return availableActionsFor(await this.definitionOf(snapshot), snapshot, actor, this.guards);
+  }
+
+  async history(instanceId: string): Promise<{ entries: HistoryEntry[]; chainValid: boolean; firstBrokenSeq: number | null }> {
+    const row = await this.loadRow(this.dataSource, instanceId);
+    const def = await this.definitions.get(row.definition_code, row.definition_version);
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT seq, actor_id, actor_role, action, from_state, to_state, comment, payload, created_at, prev_hash, hash
+         FROM workflow_history WHERE instance_id = $1 ORDER BY seq`,
+      [instanceId],
+    );
+    const chain = rows.map((r) => ({
+      instanceId,
+      seq: r.seq as number,
+      actorId: r.actor_id as string | null,
+      actorRole: r.actor_role as string,
+      action: r.action as string,
+      fromState: r.from_state as string | null,
+      toState: r.to_state as string,
+      comment: r.comment as string | null,
+      payload: r.payload as Record<string, unknown>,
+      createdAt: r.created_at as Date,
+      prevHash: r.prev_hash as string,
+      hash: r.hash as string,
+    }));
+    const verification = verifyChain(chain, { hash: row.history_head, seq: row.history_seq });
+    const actionLabels = new Map(def.transitions.map((t) => [t.action, t.label]));
+    const entries = chain.map(({ instanceId: _, ...e }, i) => ({
+      ...e,
+      actionLabel: e.action === 'create' ? '创建' : (actionLabels.get(e.action) ?? e.action),
+      fromStateLabel: e.fromState ? (def.states[e.fromState]?.label ?? e.fromState) : null,
+      toStateLabel: def.states[e.toState]?.label ?? e.toState,
+      chainValid: verification.rowValid[i] && (verification.firstBrokenSeq === null || e.seq < verification.firstBrokenSeq),
+    }));
+    return { entries, chainValid: verification.valid, firstBrokenSeq: verification.firstBrokenSeq };
+  }
+
+  private async loadRow(runner: DataSource | EntityManager, instanceId: string): Promise<InstanceRow> {
+    const [row] = await runner.query(`${SELECT_INSTANCE} WHERE id = $1`, [instanceId]);
+    if (!row) throw new NotFoundError('workflow instance', instanceId);
+    return row as InstanceRow;
+  }
+}
+
+function timersJson(timers: PlannedTimer[]): string {
+  return JSON.stringify(timers.map((t) => ({ kind: t.kind, action: t.action, due_at: t.dueAt.toISOString() })));
+}
+
+function toSnapshot(def: WorkflowDefinition, row: InstanceRow): InstanceSnapshot {
+  const state = def.states[row.state];
+  return {
+    id: row.id,
+    definitionCode: row.definition_code,
+    definitionVersion: row.definition_version,
+    subjectType: row.subject_type,
+    subjectId: row.subject_id,
+    state: row.state,
+    stateLabel: state?.label ?? row.state,
+    terminal: Boolean(state?.terminal),
+    version: row.version,
+    context: row.context,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

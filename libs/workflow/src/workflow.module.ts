@@ -1,0 +1,22 @@
+import { Global, Module } from '@nestjs/common';
+import { OutboxRelay } from './outbox/outbox-relay';
+import { EffectRegistry } from './registry/effect.registry';
+import { GuardRegistry } from './registry/guard.registry';
+import { DeadlineWriter } from './services/deadline-writer';
+import { DefinitionRegistry } from './services/definition-registry';
+import { WorkflowEngine } from './services/workflow-engine';
+
+/** Global: the guard and effect registries must be one instance that every context registers into. */
+@Global()
+@Module({
+  providers: [GuardRegistry, EffectRegistry, DefinitionRegistry, WorkflowEngine, DeadlineWriter],
+  exports: [GuardRegistry, EffectRegistry, DefinitionRegistry, WorkflowEngine, DeadlineWriter],
+})
+export class WorkflowModule {}
+
+/** The worker's side: relays outbox rows to BullMQ. */
+@Module({
+  providers: [OutboxRelay],
+  exports: [OutboxRelay],
+})
+export class WorkflowRelayModule {}
