@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import {
+  DefinitionConflictError,
+  DefinitionRegistry,
+  EffectRegistry,
+  GuardFailedError,
+  GuardRegistry,
+  VersionConflictError,
+  WorkflowEngine,
+} from '../../libs/workflow/src';
+import { registerSampleGuardsAndEffects, sampleDefinition } from '../../libs/workflow/src/testing/sample-definitions';
+import { startTestApp, TestContext } from '../support/test-app';
+
+const applicant = { id: randomUUID(), role: 'applicant' };
+const admin = { id: randomUUID(), role: 'admin' };
+
+describe('workflow engine on Postgres', () => {
+  let ctx: TestContext;
+  let engine: WorkflowEngine;
+  let ds: DataSource;
+
+  beforeAll(async () => {
+    ctx = await startTestApp();
+    registerSampleGuardsAndEffects(ctx.api.get(GuardRegistry), ctx.api.get(EffectRegistry));
+    await ctx.api.get(DefinitionRegistry).register(sampleDefinition());
+    engine = ctx.api.get(WorkflowEngine);
+    ds = ctx.dataSource;
+  });
+  afterAll(() => ctx.close());
+
+  const start = (context: Record<string, unknown> = {}) =>
+    engine.start({ definition: { code: 'sample-review', version: 1 }, subjectType: 'application', subjectId: randomUUID(), context, actor: applicant });
+  const count = async (sql: string, params: unknown[]) => Number((await ds.query(sql, params))[0].count);
+
+  it('starts an instance in the initial state with a first history row', async () => {
+    const instance = await start();
+    expect(instance).toMatchObject({ state: 'draft', stateLabel: '草稿', version: 1, terminal: false });
+    const history = await engine.history(instance.id);
+    expect(history.chainValid).toBe(true);
+    expect(history.entries).toEqual([expect.objectContaining({ seq: 1, action: 'create', actionLabel: '创建', toState: 'draft', chainValid: true })]);
+  });
+
+  it('runs a transition: new state and version, history, outbox rows for the effects, next actions', async () => {
+    const instance = await start();
+    const result = await engine.fire({ instanceId: instance.id, action: 'submit', actor: applicant, comment: '提交', payload: { note: 1 } });
+    expect(result).toMatchObject({ from: 'draft', to: 'submitted', historySeq: 2 });
+    expect(result.instance).toMatchObject({ state: 'submitted', version: 2, stateLabel: '已提交' });
+    expect(result.availableActions.map((a) => a.action)).toEqual(['withdraw']);
+    const outbox = await ds.query(`SELECT event, payload FROM outbox WHERE instance_id = $1`, [instance.id]);
+    expect(outbox).toEqual([
+      {
+        event: 'notify',
+        payload: expect.objectContaining({ params: { template: 'application_submitted', to: 'applicant' }, action: 'submit', from: 'draft', to: 'submitted', historySeq: 2, actorId: applicant.id }),
+      },
+    ]);
+    const stored = await engine.get(instance.id);
+    expect(stored.version).toBe(2);
+  });
+
+  it('lets exactly one of 50 concurrent attempts of the same transition through', async () => {
+    const instance = await start();
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 50 }, () => engine.fire({ instanceId: instance.id, action: 'submit', actor: applicant, expectedVersion: 1 })),
+    );
+    const ok = attempts.filter((a) => a.status === 'fulfilled');
+    const failed = attempts.filter((a): a is PromiseRejectedResult => a.status === 'rejected');
+    expect(ok).toHaveLength(1);
+    expect(failed).toHaveLength(49);
+    for (const f of failed) {
+      expect(f.reason).toBeInstanceOf(VersionConflictError);
+      expect((f.reason as VersionConflictError).details).toMatchObject({ currentVersion: 2, currentState: 'submitted' });
+    }
+    expect(await count(`SELECT count(*) FROM workflow_history WHERE instance_id = $1`, [instance.id])).toBe(2);
+    expect(await count(`SELECT count(*) FROM outbox WHERE instance_id = $1`, [instance.id])).toBe(1);
+  });
+
+  it('refuses a stale If-Match version without writing anything', async () => {
+    const instance = await start();
+    await engine.fire({ instanceId: instance.id, action: 'submit', actor: applicant });
+    await expect(engine.fire({ instanceId: instance.id, action: 'withdraw', actor: applicant, comment: '不申报了', expectedVersion: 1 })).rejects.toBeInstanceOf(VersionConflictError);
+    expect((await engine.get(instance.id)).state).toBe('submitted');
+  });
+
+  it('writes nothing when a guard fails', async () => {
+    const instance = await start();
+    await engine.fire({ instanceId: instance.id, action: 'submit', actor: applicant });
+    const before = await ds.query(`SELECT version, history_seq, history_head FROM workflow_instances WHERE id = $1`, [instance.id]);
+    await expect(engine.fire({ instanceId: instance.id, action: 'pass', actor: admin })).rejects.toBeInstanceOf(GuardFailedError);
+    expect(await ds.query(`SELECT version, history_seq, history_head FROM workflow_instances WHERE id = $1`, [instance.id])).toEqual(before);
+    expect(await count(`SELECT count(*) FROM workflow_history WHERE instance_id = $1`, [instance.id])).toBe(2);
+    expect(await count(`SELECT count(*) FROM outbox WHERE instance_id = $1`, [instance.id])).toBe(1);
+  });
+
+  it('starts a state\'s timers as deadline rows and cancels them when the state is left', async () => {
+    const instance = await start({ supplementDuration: 'P15D' });
+    await engine.fire({ instanceId: instance.id, action: 'submit', actor: applicant });
+    const before = Date.now();
+    await engine.fire({ instanceId: instance.id, action: 'request_supplement', actor: admin, comment: '缺少营业执照' });
+    const [deadline] = await ds.query(`SELECT kind, action, set_in_state, status, due_at FROM deadlines WHERE instance_id = $1`, [instance.id]);
+    expect(deadline).toMatchObject({ kind: 'supplement', action: 'supplement_expired', set_in_state: 'supplement_requested', status: 'pending' });
+    expect(Math.abs(new Date(deadline.due_at).getTime() - (before + 15 * 86_400_000))).toBeLessThan(5_000);
+    await engine.fire({ instanceId: instance.id, action: 'resubmit', actor: applicant });
+    expect(await ds.query(`SELECT status FROM deadlines WHERE instance_id = $1`, [instance.id])).toEqual([{ status: 'cancelled' }]);
+  });
+
+  it('leaves no history, outbox or deadline rows when the caller\'s transaction rolls back', async () => {
+    const instance = await start({ supplementDuration: 'P15D' });
+    await engine.fire({ instanceId: instance.id, action: 'submit', actor: applicant });
+    await expect(
+      ds.transaction(async (manager) => {
+        await engine.fire({ instanceId: instance.id, action: 'request_supplement', actor: admin, comment: '补正', manager });
+        throw new Error('domain write failed after the transition');
+      }),
+    ).rejects.toThrow('domain write failed');
+    expect((await engine.get(instance.id)).state).toBe('submitted');
+    expect(await count(`SELECT count(*) FROM deadlines WHERE instance_id = $1`, [instance.id])).toBe(0);
+    expect(await count(`SELECT count(*) FROM workflow_history WHERE instance_id = $1`, [instance.id])).toBe(2);
+    expect(await count(`SELECT count(*) FROM outbox WHERE instance_id = $1`, [instance.id])).toBe(1);
+  });
+
+  it('catches a history row altered with SQL, naming the first broken link', async () => {
+    const instance = await start();
+    await engine.fire({ instanceId: instance.id, action: 'submit', actor: applicant });
+    await engine.fire({ instanceId: instance.id, action: 'withdraw', actor: applicant, comment: '原因' });
+    expect((await engine.history(instance.id)).chainValid).toBe(true);
+    await ds.query(`UPDATE workflow_history SET comment = '篡改' WHERE instance_id = $1 AND seq = 3`, [instance.id]);
+    const history = await engine.history(instance.id);
+    expect(history).toMatchObject({ chainValid: false, firstBrokenSeq: 3 });
+    expect(history.entries.map((e) => e.chainValid)).toEqual([true, true, false]);
+    await ds.query(`DELETE FROM workflow_history WHERE instance_id = $1 AND seq = 3`, [instance.id]);
+    expect((await engine.history(instance.id)).firstBrokenSeq).toBe(3);
+  });
+
+  it('keeps running instances on the version they started with', async () => {
+    const registry = ctx.api.get(DefinitionRegistry);
+    expect((await registry.register(sampleDefinition())).created).toBe(false);
+    await expect(registry.register(sampleDefinition({ label: '改过的流程' }))).rejects.toBeInstanceOf(DefinitionConflictError);
+
+    const old = await start();
+    const v2 = sampleDefinition({ version: 2 });
+    v2.states.submitted = { ...v2.states.submitted, label: '已受理' };
+    v2.transitions = v2.transitions.map((t) => (t.action === 'submit' ? { ...t, label: '正式申报' } : t));
+    await registry.register(v2);
+    expect(await registry.latestVersion('sample-review')).toBe(2);
+
+    const fresh = await engine.start({ definition: { code: 'sample-review', version: 2 }, subjectType: 'application', subjectId: randomUUID(), actor: applicant });
+    expect((await engine.fire({ instanceId: old.id, action: 'submit', actor: applicant })).instance.stateLabel).toBe('已提交');
+    expect((await engine.fire({ instanceId: fresh.id, action: 'submit', actor: applicant })).instance.stateLabel).toBe('已受理');
+    expect((await engine.history(old.id)).entries[1].actionLabel).toBe('提交申报');
+    expect((await engine.history(fresh.id)).entries[1].actionLabel).toBe('正式申报');
+    const stored = await ds.query(`SELECT content_hash FROM workflow_definitions WHERE code = 'sample-review' ORDER BY version`);
+    expect(stored).toHaveLength(2);
+    expect(stored[0].content_hash).not.toBe(stored[1].content_hash);
+  });
+});
