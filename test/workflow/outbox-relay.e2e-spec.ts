@@ -2,7 +2,10 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { INestApplication } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { createWorkerApp } from '../../apps/worker/src/create-worker-app';
+import { randomUUID } from 'node:crypto';
 import { QueueName } from '../../libs/platform/src/queue/queue-names';
+import { DefinitionRegistry, EffectRegistry, GuardRegistry, WorkflowEngine } from '../../libs/workflow/src';
+import { registerSampleGuardsAndEffects, sampleDefinition } from '../../libs/workflow/src/testing/sample-definitions';
 import { ThrowawayRedis, waitFor } from '../support/throwaway-redis';
 import { startTestApp, TestContext } from '../support/test-app';
 
@@ -48,6 +51,26 @@ describe('outbox relay', () => {
     expect(await ctx.dataSource.query(`SELECT attempts, count(*)::int AS n FROM outbox GROUP BY attempts`)).toEqual([{ attempts: 1, n: 600 }]);
     const jobIds = await eventJobIds(ctx.env.REDIS_URL!, ctx.env.QUEUE_PREFIX!);
     expect(jobIds.sort()).toEqual([...ids].sort());
+  });
+
+  it('is woken by NOTIFY after a transition, long before its polling fallback', async () => {
+    const ctx = await startTestApp({ env: { OUTBOX_POLL_INTERVAL_MS: '600000' } });
+    cleanups.push(() => ctx.close());
+    registerSampleGuardsAndEffects(ctx.api.get(GuardRegistry), ctx.api.get(EffectRegistry));
+    await ctx.api.get(DefinitionRegistry).register(sampleDefinition());
+    const worker = await createWorkerApp(ctx.env);
+    await worker.init();
+    cleanups.push(() => worker.close());
+    // Let the relay finish its first (empty) pass and go to sleep on the ten-minute poll.
+    await waitFor(async () => (await ctx.dataSource.query(`SELECT 1 FROM pg_stat_activity WHERE application_name = 'awardflow-outbox-listener'`)).length > 0, 10_000, 'the listener');
+
+    const engine = ctx.api.get(WorkflowEngine);
+    const actor = { id: randomUUID(), role: 'applicant' };
+    const instance = await engine.start({ definition: { code: 'sample-review', version: 1 }, subjectType: 'application', subjectId: randomUUID(), actor });
+    await engine.fire({ instanceId: instance.id, action: 'submit', actor });
+    const started = Date.now();
+    await waitFor(async () => Number((await ctx.dataSource.query(`SELECT count(*) FROM outbox WHERE dispatched_at IS NOT NULL`))[0].count) === 1, 10_000, 'the row dispatched');
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it('while Redis is down keeps the rows and backs off; once Redis is back, delivers them all', async () => {

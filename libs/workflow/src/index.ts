@@ -12,5 +12,6 @@ export * from './services/definition-registry';
 export * from './services/deadline-writer';
 export * from './services/workflow-engine';
 export * from './outbox/outbox-relay';
+export * from './outbox/outbox-notifier';
 export * from './errors';
 export * from './workflow.module';

@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { OutboxNotifier } from './outbox/outbox-notifier';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { EffectRegistry } from './registry/effect.registry';
 import { GuardRegistry } from './registry/guard.registry';
@@ -9,8 +10,8 @@ import { WorkflowEngine } from './services/workflow-engine';
 /** Global: the guard and effect registries must be one instance that every context registers into. */
 @Global()
 @Module({
-  providers: [GuardRegistry, EffectRegistry, DefinitionRegistry, WorkflowEngine, DeadlineWriter],
-  exports: [GuardRegistry, EffectRegistry, DefinitionRegistry, WorkflowEngine, DeadlineWriter],
+  providers: [GuardRegistry, EffectRegistry, DefinitionRegistry, WorkflowEngine, DeadlineWriter, OutboxNotifier],
+  exports: [GuardRegistry, EffectRegistry, DefinitionRegistry, WorkflowEngine, DeadlineWriter, OutboxNotifier],
 })
 export class WorkflowModule {}
 

@@ -2,11 +2,11 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { AppConfigService, DatabaseConnector, QueueName, QueueService } from '@awardflow/platform';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { OUTBOX_CHANNEL } from './outbox-notifier';
 
 const BATCH_SIZE = 200;
 const ENQUEUE_TIMEOUT_MS = 5_000;
 const MAX_BACKOFF_MS = 30_000;
-export const OUTBOX_CHANNEL = 'awardflow_outbox';
 
 /**
  * Moves outbox rows onto BullMQ (at least once; jobId = row id makes it effectively once).

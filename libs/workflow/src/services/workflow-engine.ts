@@ -1,13 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@awardflow/platform';
 import { randomUUID } from 'node:crypto';
+import type { Pool } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { Actor, WorkflowDefinition } from '../definition/definition.types';
 import { ActionInfo, availableActionsFor } from '../engine/available-actions';
 import { computeTransition, planTimers, PlannedTimer } from '../engine/compute-transition';
 import { VersionConflictError } from '../errors';
 import { chainHash, ChainedFields, GENESIS_HASH, verifyChain } from '../history/history-chain';
 import { GuardRegistry } from '../registry/guard.registry';
+import { OutboxNotifier } from '../outbox/outbox-notifier';
 import { DefinitionRegistry } from './definition-registry';
 
 export interface InstanceSnapshot {
@@ -21,6 +24,9 @@ export interface InstanceSnapshot {
   terminal: boolean;
   version: number;
   context: Record<string, unknown>;
+  /** Head of the hash chain, so a caller holding this snapshot can fire without a re-read. */
+  historySeq: number;
+  historyHead: string;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -71,7 +77,14 @@ export interface FireInput {
   contextPatch?: Record<string, unknown>;
   /** Run inside the caller's transaction, so domain writes and the transition commit together. */
   manager?: EntityManager;
+  /**
+   * The snapshot the caller already loaded (e.g. to check who may act): saves the read. Safe when
+   * stale, because the write claims `version` and writes nothing if someone moved first.
+   */
+  instance?: InstanceSnapshot;
 }
+
+type Runner = DataSource | EntityManager;
 
 interface InstanceRow {
   id: string;
@@ -97,27 +110,56 @@ const SELECT_INSTANCE = `SELECT id, definition_code, definition_version, subject
  * old state's deadlines. Every write hangs off the claim (`FROM upd`), so a stale version writes
  * nothing; a single statement is atomic without BEGIN/COMMIT round trips.
  */
-const FIRE_SQL = `
+const FIRE_CLAIM = `
 WITH upd AS (
   UPDATE workflow_instances
-     SET state = $3::text, version = version + 1, context = context || $4::jsonb,
+     SET state = $3::text, version = version + 1, context = CASE WHEN $4::jsonb = '{}'::jsonb THEN context ELSE context || $4::jsonb END,
          history_seq = $5::int, history_head = $6::text, updated_at = $7::timestamptz
    WHERE id = $1::uuid AND version = $2::int
   RETURNING id
 ), hist AS (
   INSERT INTO workflow_history (instance_id, seq, actor_id, actor_role, action, from_state, to_state, comment, payload, created_at, prev_hash, hash)
   SELECT id, $5::int, $8::uuid, $9::text, $10::text, $11::text, $3::text, $12::text, $13::jsonb, $7::timestamptz, $14::text, $6::text FROM upd
-), ob AS (
+)`;
+const FIRE_OUTBOX = `, ob AS (
   INSERT INTO outbox (event, instance_id, payload, created_at)
-  SELECT e.event, upd.id, e.payload, $7::timestamptz FROM upd, jsonb_to_recordset($15::jsonb) AS e(event text, payload jsonb)
-), cancelled AS (
+  SELECT e.event, upd.id, e.payload, $7::timestamptz FROM upd, jsonb_to_recordset(@E@::jsonb) AS e(event text, payload jsonb)
+)`;
+const FIRE_CANCEL = `, cancelled AS (
   UPDATE deadlines SET status = 'cancelled', cancelled_at = $7::timestamptz
-   WHERE instance_id = $1::uuid AND status = 'pending' AND set_in_state = $16::text AND EXISTS (SELECT 1 FROM upd)
-), dl AS (
+   WHERE instance_id = $1::uuid AND status = 'pending' AND set_in_state = @C@::text AND EXISTS (SELECT 1 FROM upd)
+)`;
+const FIRE_TIMERS = `, dl AS (
   INSERT INTO deadlines (instance_id, kind, action, set_in_state, due_at)
-  SELECT upd.id, t.kind, t.action, $3::text, t.due_at FROM upd, jsonb_to_recordset($17::jsonb) AS t(kind text, action text, due_at timestamptz)
-)
+  SELECT upd.id, t.kind, t.action, $3::text, t.due_at FROM upd, jsonb_to_recordset(@T@::jsonb) AS t(kind text, action text, due_at timestamptz)
+)`;
+const FIRE_RESULT = `
 SELECT count(*)::int AS updated FROM upd`;
+
+/*
+ * A transition costs two round trips (one when the caller passes the snapshot it holds): the
+ * read, then ONE statement whose CTEs update the instance (the optimistic claim), append history,
+ * write outbox and deadline rows and cancel the old state's deadlines. Every write hangs off the
+ * claim (`FROM upd`), so a stale version writes nothing, and one statement is atomic without
+ * BEGIN/COMMIT round trips. Parts with nothing to do are left out of the statement; the eight
+ * variants are keyed so pg can keep each one's plan.
+ */
+const FIRE_SQL_VARIANTS = new Map<string, string>();
+/** Parts numbered after the 14 fixed parameters, in the order outbox, cancel, timers. */
+function fireSql(outbox: boolean, cancel: boolean, timers: boolean): string {
+  const key = `${+outbox}${+cancel}${+timers}`;
+  let sql = FIRE_SQL_VARIANTS.get(key);
+  if (!sql) {
+    let next = 15;
+    sql = FIRE_CLAIM;
+    if (outbox) sql += FIRE_OUTBOX.replace('@E@', `$${next++}`);
+    if (cancel) sql += FIRE_CANCEL.replace('@C@', `$${next++}`);
+    if (timers) sql += FIRE_TIMERS.replace('@T@', `$${next++}`);
+    sql += FIRE_RESULT;
+    FIRE_SQL_VARIANTS.set(key, sql);
+  }
+  return sql;
+}
 
 const START_SQL = `
 WITH ins AS (
@@ -143,6 +185,7 @@ export class WorkflowEngine {
     private readonly dataSource: DataSource,
     private readonly definitions: DefinitionRegistry,
     private readonly guards: GuardRegistry,
+    private readonly notifier: OutboxNotifier,
   ) {}
 
   async start(input: StartInput): Promise<InstanceSnapshot> {
@@ -165,7 +208,7 @@ export class WorkflowEngine {
     };
     const hash = chainHash(GENESIS_HASH, fields);
     const base = { instanceId: id, subjectType: input.subjectType, subjectId: input.subjectId, action: 'create', from: null, to: def.initial, actorId: input.actor.id, actorRole: input.actor.role, historySeq: 1 };
-    await runner.query(START_SQL, [
+    await this.query(runner, START_SQL, [
       id,
       def.code,
       def.version,
@@ -181,6 +224,7 @@ export class WorkflowEngine {
       JSON.stringify((def.states[def.initial].onEnter ?? []).map((e) => ({ event: e.name, payload: { ...base, params: e.params ?? {} } }))),
       timersJson(planTimers(def, def.initial, context, now)),
     ]);
+    if (def.states[def.initial].onEnter?.length) this.notifier.poke();
     return toSnapshot(def, {
       id,
       definition_code: def.code,
@@ -199,7 +243,7 @@ export class WorkflowEngine {
 
   async fire(input: FireInput): Promise<TransitionResult> {
     const runner = input.manager ?? this.dataSource;
-    const row = await this.loadRow(runner, input.instanceId);
+    const row = input.instance?.id === input.instanceId ? toRow(input.instance) : await this.loadRow(runner, input.instanceId);
     const def = await this.definitions.get(row.definition_code, row.definition_version);
     if (input.expectedVersion !== undefined && input.expectedVersion !== row.version) {
       throw new VersionConflictError(row.state, row.version, def.states[row.state]?.label);
@@ -227,7 +271,8 @@ export class WorkflowEngine {
       createdAt: now,
     });
     const base = { instanceId: row.id, subjectType: row.subject_type, subjectId: row.subject_id, action: input.action, from: plan.from, to: plan.to, actorId: input.actor.id, actorRole: input.actor.role, historySeq: seq };
-    const [{ updated }] = await runner.query(FIRE_SQL, [
+    const sql = fireSql(plan.effects.length > 0, plan.cancelTimersOf !== null, plan.timers.length > 0);
+    const params: unknown[] = [
       row.id,
       row.version,
       plan.to,
@@ -242,14 +287,17 @@ export class WorkflowEngine {
       comment,
       JSON.stringify(payload),
       row.history_head,
-      JSON.stringify(plan.effects.map((e) => ({ event: e.name, payload: { ...base, params: e.params ?? {} } }))),
-      plan.cancelTimersOf,
-      timersJson(plan.timers),
-    ]);
+    ];
+    // Only the parameters the chosen variant uses, in its order (pg refuses untyped extras).
+    if (plan.effects.length) params.push(JSON.stringify(plan.effects.map((e) => ({ event: e.name, payload: { ...base, params: e.params ?? {} } }))));
+    if (plan.cancelTimersOf !== null) params.push(plan.cancelTimersOf);
+    if (plan.timers.length) params.push(timersJson(plan.timers));
+    const [{ updated }] = await this.query(runner, sql, params);
     if (updated === 0) {
       const current = await this.loadRow(runner, input.instanceId);
       throw new VersionConflictError(current.state, current.version, def.states[current.state]?.label);
     }
+    if (plan.effects.length) this.notifier.poke();
     const instance = toSnapshot(def, { ...row, state: plan.to, version: row.version + 1, context: plan.context, history_seq: seq, history_head: hash, updated_at: now });
     return {
       instance,
@@ -313,15 +361,42 @@ export class WorkflowEngine {
     return { entries, chainValid: verification.valid, firstBrokenSeq: verification.firstBrokenSeq };
   }
 
-  private async loadRow(runner: DataSource | EntityManager, instanceId: string): Promise<InstanceRow> {
-    const [row] = await runner.query(`${SELECT_INSTANCE} WHERE id = $1`, [instanceId]);
+  private async loadRow(runner: Runner, instanceId: string): Promise<InstanceRow> {
+    const [row] = await this.query(runner, `${SELECT_INSTANCE} WHERE id = $1`, [instanceId]);
     if (!row) throw new NotFoundError('workflow instance', instanceId);
     return row as InstanceRow;
+  }
+
+  /**
+   * Outside a caller's transaction, statements go straight to the pg pool: TypeORM's per-query
+   * QueryRunner costs more CPU than the statement itself on this hot path.
+   */
+  private async query(runner: Runner, sql: string, params: unknown[]): Promise<any[]> {
+    if (runner !== this.dataSource) return runner.query(sql, params);
+    const pool = (this.dataSource.driver as PostgresDriver).master as Pool;
+    return (await pool.query(sql, params)).rows;
   }
 }
 
 function timersJson(timers: PlannedTimer[]): string {
   return JSON.stringify(timers.map((t) => ({ kind: t.kind, action: t.action, due_at: t.dueAt.toISOString() })));
+}
+
+function toRow(s: InstanceSnapshot): InstanceRow {
+  return {
+    id: s.id,
+    definition_code: s.definitionCode,
+    definition_version: s.definitionVersion,
+    subject_type: s.subjectType,
+    subject_id: s.subjectId,
+    state: s.state,
+    version: s.version,
+    context: s.context,
+    history_seq: s.historySeq,
+    history_head: s.historyHead,
+    created_at: s.createdAt,
+    updated_at: s.updatedAt,
+  };
 }
 
 function toSnapshot(def: WorkflowDefinition, row: InstanceRow): InstanceSnapshot {
@@ -337,6 +412,8 @@ function toSnapshot(def: WorkflowDefinition, row: InstanceRow): InstanceSnapshot
     terminal: Boolean(state?.terminal),
     version: row.version,
     context: row.context,
+    historySeq: row.history_seq,
+    historyHead: row.history_head,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

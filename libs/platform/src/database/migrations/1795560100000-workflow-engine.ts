@@ -64,19 +64,6 @@ export class WorkflowEngine1795560100000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX ix_outbox_undispatched ON outbox (created_at) WHERE dispatched_at IS NULL`);
     await q.query(`
-      CREATE FUNCTION notify_outbox() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF EXISTS (SELECT 1 FROM new_rows) THEN
-          PERFORM pg_notify('awardflow_outbox', '');
-        END IF;
-        RETURN NULL;
-      END $$`);
-    // Per statement and only when rows arrived (NOTIFY serialises commits, so transitions without
-    // effects must not pay for it); NOTIFY folds duplicates within a transaction.
-    await q.query(`
-      CREATE TRIGGER trg_outbox_notify AFTER INSERT ON outbox
-        REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION notify_outbox()`);
-    await q.query(`
       CREATE TABLE deadlines (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         instance_id uuid CONSTRAINT fk_deadlines_instance REFERENCES workflow_instances (id) ON DELETE CASCADE,
@@ -100,8 +87,6 @@ export class WorkflowEngine1795560100000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query('DROP TABLE deadlines');
-    await q.query('DROP TRIGGER trg_outbox_notify ON outbox');
-    await q.query('DROP FUNCTION notify_outbox()');
     await q.query('DROP TABLE outbox');
     await q.query('DROP TABLE workflow_history');
     await q.query('DROP TABLE workflow_instances');
