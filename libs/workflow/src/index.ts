@@ -15,3 +15,5 @@ export * from './outbox/outbox-relay';
 export * from './outbox/outbox-notifier';
 export * from './errors';
 export * from './workflow.module';
+export * from './events/outbox-event';
+export * from './events/outbox-event-router';

@@ -1,4 +1,6 @@
 import { Global, Module } from '@nestjs/common';
+import { EventsProcessor } from './events/events.processor';
+import { OutboxEventRouter } from './events/outbox-event-router';
 import { OutboxNotifier } from './outbox/outbox-notifier';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { EffectRegistry } from './registry/effect.registry';
@@ -10,14 +12,14 @@ import { WorkflowEngine } from './services/workflow-engine';
 /** Global: the guard and effect registries must be one instance that every context registers into. */
 @Global()
 @Module({
-  providers: [GuardRegistry, EffectRegistry, DefinitionRegistry, WorkflowEngine, DeadlineWriter, OutboxNotifier],
-  exports: [GuardRegistry, EffectRegistry, DefinitionRegistry, WorkflowEngine, DeadlineWriter, OutboxNotifier],
+  providers: [GuardRegistry, EffectRegistry, DefinitionRegistry, WorkflowEngine, DeadlineWriter, OutboxNotifier, OutboxEventRouter],
+  exports: [GuardRegistry, EffectRegistry, DefinitionRegistry, WorkflowEngine, DeadlineWriter, OutboxNotifier, OutboxEventRouter],
 })
 export class WorkflowModule {}
 
-/** The worker's side: relays outbox rows to BullMQ. */
+/** The worker's side: relays outbox rows to BullMQ and runs the handlers of each event. */
 @Module({
-  providers: [OutboxRelay],
+  providers: [OutboxRelay, EventsProcessor],
   exports: [OutboxRelay],
 })
 export class WorkflowRelayModule {}
