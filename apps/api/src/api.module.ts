@@ -4,6 +4,7 @@ import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { AppConfigService, EnvironmentOverrides, HealthModule, PlatformModule } from '@awardflow/platform';
 import { IdentityModule } from '@awardflow/identity';
 import { WorkflowModule } from '@awardflow/workflow';
+import { AwardsModule } from '@awardflow/awards';
 
 const LOGIN_PATH = '/auth/login';
 
@@ -31,6 +32,7 @@ export class ApiModule {
         HealthModule,
         IdentityModule,
         WorkflowModule,
+        AwardsModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }],
     };

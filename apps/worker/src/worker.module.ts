@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { EnvironmentOverrides, HealthModule, PlatformModule } from '@awardflow/platform';
 import { WorkflowModule, WorkflowRelayModule } from '@awardflow/workflow';
+import { AwardsCoreModule } from '@awardflow/awards';
 
 /** BullMQ processors over the same libs as the API; HTTP only for its own /health. */
 @Module({})
@@ -8,7 +9,7 @@ export class WorkerModule {
   static forRoot(env: EnvironmentOverrides = {}): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [PlatformModule.forRoot(env), HealthModule, WorkflowModule, WorkflowRelayModule],
+      imports: [PlatformModule.forRoot(env), HealthModule, WorkflowModule, WorkflowRelayModule, AwardsCoreModule],
     };
   }
 }

@@ -1,0 +1,25 @@
+import { EffectRegistry, GuardRegistry } from '@awardflow/workflow';
+import { EFFECT_ASSIGN_REVIEWERS, EFFECT_CHECK_ELIGIBILITY, EFFECT_ISSUE_CERTIFICATE, EFFECT_NOTIFY, GUARD_PANEL_VOTE_PASSED } from './families/workflow-names';
+
+const AUDIENCES = ['applicant', 'admins', 'reviewers', 'recommenders'];
+
+/** The guards and effects the award workflows name. Idempotent, so api and worker can both call it. */
+export function registerAwardGuardsAndEffects(guards: GuardRegistry, effects: EffectRegistry): void {
+  if (!guards.has(GUARD_PANEL_VOTE_PASSED)) {
+    guards.register(GUARD_PANEL_VOTE_PASSED, ({ payload }) => payload.votePassed === true, { description: '评审委员会表决通过（由计票结果给出）' });
+  }
+  effects.register(EFFECT_NOTIFY, {
+    description: '通知（站内信与邮件）',
+    validateParams: (p) =>
+      typeof p.template !== 'string' ? 'needs params.template' : !AUDIENCES.includes(p.to as string) ? `params.to must be one of ${AUDIENCES.join(', ')}` : null,
+  });
+  effects.register(EFFECT_ASSIGN_REVIEWERS, { description: '分配评审专家' });
+  effects.register(EFFECT_CHECK_ELIGIBILITY, {
+    description: '资格复核',
+    validateParams: (p) => (p.gate === 'publicity' || p.gate === 'approval' ? null : 'params.gate must be publicity or approval'),
+  });
+  effects.register(EFFECT_ISSUE_CERTIFICATE, {
+    description: '颁发证书编号',
+    validateParams: (p) => (p.tier === 'award' || p.tier === 'second' ? null : 'params.tier must be award or second'),
+  });
+}

@@ -1,0 +1,30 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { EffectRegistry, GuardRegistry } from '@awardflow/workflow';
+import { registerAwardGuardsAndEffects } from './awards-registrations';
+import { AwardsController } from './controllers/awards.controller';
+
+/** The catalog over HTTP, and the guards and effects its workflows name. */
+@Module({ controllers: [AwardsController] })
+export class AwardsModule implements OnModuleInit {
+  constructor(
+    private readonly guards: GuardRegistry,
+    private readonly effects: EffectRegistry,
+  ) {}
+
+  onModuleInit(): void {
+    registerAwardGuardsAndEffects(this.guards, this.effects);
+  }
+}
+
+/** For the worker: the same registrations, no HTTP. */
+@Module({})
+export class AwardsCoreModule implements OnModuleInit {
+  constructor(
+    private readonly guards: GuardRegistry,
+    private readonly effects: EffectRegistry,
+  ) {}
+
+  onModuleInit(): void {
+    registerAwardGuardsAndEffects(this.guards, this.effects);
+  }
+}

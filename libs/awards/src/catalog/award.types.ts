@@ -1,0 +1,33 @@
+import { EligibilityRuleRef } from '../eligibility/eligibility-rules';
+import { Rubric } from '../rubric/rubric.types';
+import { Family } from '../families/stage-plan';
+
+export interface RequiredDocument {
+  type: string;
+  label: string;
+  /** Optional documents may be uploaded but do not block submission. */
+  optional?: boolean;
+}
+
+export interface AwardDefinition {
+  /** Stable code used in URLs and cycles, e.g. `district-quality-award`. */
+  code: string;
+  /** zh-CN name, e.g. 区长质量管理奖. */
+  name: string;
+  family: Family;
+  /** Three letters in receipt numbers: 2026-DMQ-0042. */
+  shortCode: string;
+  level: 'district' | 'city' | 'national';
+  /** Who issues or recommends (zh-CN), as the source documents name them. */
+  issuer: string;
+  recommendingBodies: string[];
+  description: string;
+  requiredDocuments: RequiredDocument[];
+  rubric: Rubric;
+  /** Rules a new cycle starts with; the cycle may change them until an application is submitted. */
+  defaultEligibility: EligibilityRuleRef[];
+  /** The second tier a cycle may award (e.g. 提名奖), if the award has one. */
+  secondTierLabel?: string;
+  /** Years a recognition lasts (brand family). */
+  validityYears?: number;
+}

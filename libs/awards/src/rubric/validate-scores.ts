@@ -1,0 +1,43 @@
+import { FieldError } from '@awardflow/platform';
+import { Rubric, rubricItems } from './rubric.types';
+
+export interface ScoreInput {
+  criterion: string;
+  score: number;
+}
+
+/**
+ * Every rubric item scored exactly once, 0 to its maximum, at most one decimal. Returns every
+ * problem (empty when valid), each naming the item: `items[4.1.2]: ...`.
+ */
+export function validateScores(rubric: Rubric, items: ScoreInput[]): FieldError[] {
+  const errors: FieldError[] = [];
+  const byCriterion = new Map(rubricItems(rubric).map((i) => [i.criterion, i]));
+  const seen = new Set<string>();
+  for (const { criterion, score } of items) {
+    const item = byCriterion.get(criterion);
+    const field = `items[${criterion}]`;
+    if (!item) {
+      errors.push({ field, messages: [`${criterion} is not an item of ${rubric.label}`] });
+      continue;
+    }
+    if (seen.has(criterion)) errors.push({ field, messages: [`${criterion} is scored twice`] });
+    seen.add(criterion);
+    const problems: string[] = [];
+    if (typeof score !== 'number' || !Number.isFinite(score)) problems.push('score must be a number');
+    else {
+      if (score < 0) problems.push('score must not be negative');
+      if (score > item.max) problems.push(`score must not exceed ${item.max} (${item.label})`);
+      if (Math.abs(score * 10 - Math.round(score * 10)) > 1e-6) problems.push('score may have at most one decimal');
+    }
+    if (problems.length) errors.push({ field, messages: problems });
+  }
+  for (const item of byCriterion.values()) {
+    if (!seen.has(item.criterion)) errors.push({ field: `items[${item.criterion}]`, messages: [`${item.criterion} ${item.label} has no score`] });
+  }
+  return errors;
+}
+
+export function totalScore(items: ScoreInput[]): number {
+  return Math.round(items.reduce((sum, i) => sum + i.score, 0) * 10) / 10;
+}
