@@ -5,6 +5,7 @@ import { AppConfigService, EnvironmentOverrides, HealthModule, PlatformModule } 
 import { IdentityModule } from '@awardflow/identity';
 import { WorkflowModule } from '@awardflow/workflow';
 import { AwardsModule } from '@awardflow/awards';
+import { CyclesModule } from '@awardflow/cycles';
 
 const LOGIN_PATH = '/auth/login';
 
@@ -33,6 +34,7 @@ export class ApiModule {
         IdentityModule,
         WorkflowModule,
         AwardsModule,
+        CyclesModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }],
     };

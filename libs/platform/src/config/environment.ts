@@ -99,6 +99,12 @@ export class Environment {
   @Matches(/^https?:\/\/[^\s]+$/, { message: 'must be an http(s) URL' })
   PUBLIC_BASE_URL = 'http://localhost:3000';
 
+  // Cycles may then use durations shorter than a day (tests, `npm run demo`); never in production.
+  @IsOptional()
+  @Transform(({ value }) => toBool(value))
+  @IsBoolean({ message: 'must be true or false' })
+  ALLOW_SHORT_DURATIONS?: boolean;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
@@ -131,7 +137,7 @@ const DEVELOPMENT_JWT_SECRET = 'awardflow-development-secret-not-for-production-
 export function validateEnvironment(raw: Record<string, unknown>): AppEnvironment {
   const present: Record<string, unknown> = {};
   for (const key of Object.keys(new Environment())) copyIfSet(raw, present, key);
-  for (const key of ['JWT_SECRET', 'SMTP_USER', 'SMTP_PASSWORD', 'ADMIN_USERNAME', 'ADMIN_PASSWORD', 'ADMIN_EMAIL']) {
+  for (const key of ['ALLOW_SHORT_DURATIONS', 'JWT_SECRET', 'SMTP_USER', 'SMTP_PASSWORD', 'ADMIN_USERNAME', 'ADMIN_PASSWORD', 'ADMIN_EMAIL']) {
     copyIfSet(raw, present, key);
   }
   const env = plainToInstance(Environment, present, { exposeDefaultValues: true });
@@ -147,6 +153,7 @@ export function validateEnvironment(raw: Record<string, unknown>): AppEnvironmen
     if (env.NODE_ENV === 'production') throw new ConfigurationError('JWT_SECRET is required in production (at least 32 characters)');
     env.JWT_SECRET = DEVELOPMENT_JWT_SECRET;
   }
+  env.ALLOW_SHORT_DURATIONS ??= env.NODE_ENV !== 'production';
   if (env.NODE_ENV !== 'production' && !env.ADMIN_USERNAME && !env.ADMIN_PASSWORD) {
     env.ADMIN_USERNAME = 'admin';
     env.ADMIN_PASSWORD = 'awardflow-admin';

@@ -1,0 +1,167 @@
+import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
+const INSTANT_MESSAGE = 'must be a date (YYYY-MM-DD, Beijing time) or an ISO 8601 time with offset';
+const ISO_DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/;
+
+export class StagePlanDto {
+  @ApiPropertyOptional({ description: '企业答辩 (quality awards)' }) @IsOptional() @IsBoolean() defense?: boolean;
+  @ApiPropertyOptional({ description: '现场评审 / 现场复查' }) @IsOptional() @IsBoolean() onsiteReview?: boolean;
+  @ApiPropertyOptional({ description: '社会公示 before 评审委员会审议 (Chongqing) or after' }) @IsOptional() @IsBoolean() publicityBeforePanel?: boolean;
+  @ApiPropertyOptional({ description: '专家评审 (brand recognitions)' }) @IsOptional() @IsBoolean() expertReview?: boolean;
+}
+
+export class SecondTierDto {
+  @ApiProperty({ example: '提名奖' }) @IsString() @MinLength(1) @MaxLength(20) label: string;
+  @ApiProperty({ minimum: 1 }) @IsInt() @Min(1, { message: 'count must be at least 1' }) count: number;
+}
+
+export class QuotaDto {
+  @ApiProperty({ minimum: 1, example: 5 }) @IsInt() @Min(1, { message: 'awards must be at least 1' }) awards: number;
+  @ApiPropertyOptional({ type: SecondTierDto }) @IsOptional() @ValidateNested() @Type(() => SecondTierDto) secondTier?: SecondTierDto;
+}
+
+export class MajorityDto {
+  @ApiProperty({ example: 2 }) @IsInt() @Min(1) numerator: number;
+  @ApiProperty({ example: 3 }) @IsInt() @Min(1) denominator: number;
+}
+
+export class PanelRulesDto {
+  @ApiProperty({ minimum: 1, description: 'members who must vote (abstentions count as present)' }) @IsInt() @Min(1, { message: 'quorum must be at least 1' }) quorum: number;
+  @ApiPropertyOptional({ type: MajorityDto, description: 'approvals needed among members present; default 2/3' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MajorityDto)
+  majority?: MajorityDto;
+}
+
+export class EligibilityRuleDto {
+  @ApiProperty({ example: 'min_operating_years' }) @IsString() rule: string;
+  @ApiPropertyOptional({ example: { years: 5 } }) @IsOptional() @IsObject() params?: Record<string, unknown>;
+}
+
+export class DurationOverridesDto {
+  @ApiPropertyOptional({ example: 'PT30S' }) @IsOptional() @Matches(ISO_DURATION, { message: 'publicity must be an ISO 8601 duration' }) publicity?: string;
+  @ApiPropertyOptional({ example: 'PT30S' }) @IsOptional() @Matches(ISO_DURATION, { message: 'supplement must be an ISO 8601 duration' }) supplement?: string;
+  @ApiPropertyOptional({ example: 'PT1M' }) @IsOptional() @Matches(ISO_DURATION, { message: 'reviewDue must be an ISO 8601 duration' }) reviewDue?: string;
+  @ApiPropertyOptional({ example: 'PT1M' }) @IsOptional() @Matches(ISO_DURATION, { message: 'recognitionValidity must be an ISO 8601 duration' }) recognitionValidity?: string;
+}
+
+export class CreateCycleDto {
+  @ApiProperty({ example: 'district-quality-award' }) @IsString() awardCode: string;
+  @ApiPropertyOptional({ description: 'issuing office; default: your first office' }) @IsOptional() @IsUUID('all', { message: 'officeId must be a UUID' }) officeId?: string;
+  @ApiProperty({ example: 2026 }) @IsInt() @Min(2000) @Max(2100) year: number;
+  @ApiProperty({ example: '2026年度渝中区区长质量管理奖' }) @IsString() @MinLength(2) @MaxLength(200) title: string;
+  @ApiProperty({ example: '2026-03-01', description: INSTANT_MESSAGE }) @Matches(INSTANT, { message: `applicationOpensAt ${INSTANT_MESSAGE}` }) applicationOpensAt: string;
+  @ApiProperty({ example: '2026-05-31', description: `${INSTANT_MESSAGE}; a date means the end of that day` })
+  @Matches(INSTANT, { message: `applicationClosesAt ${INSTANT_MESSAGE}` })
+  applicationClosesAt: string;
+  @ApiPropertyOptional({ type: StagePlanDto }) @IsOptional() @ValidateNested() @Type(() => StagePlanDto) stagePlan?: StagePlanDto;
+  @ApiProperty({ type: QuotaDto }) @ValidateNested() @Type(() => QuotaDto) quota: QuotaDto;
+  @ApiProperty({ minimum: 1, example: 5 }) @IsInt() @Min(1, { message: 'reviewersPerApplication must be at least 1' }) reviewersPerApplication: number;
+  @ApiPropertyOptional({ enum: ['trimmed_mean', 'mean', 'median', 'zscore'], default: 'trimmed_mean' })
+  @IsOptional()
+  @IsIn(['trimmed_mean', 'mean', 'median', 'zscore'])
+  scoreAggregation?: 'trimmed_mean' | 'mean' | 'median' | 'zscore';
+  @ApiPropertyOptional({ minimum: 1, default: 7 }) @IsOptional() @IsInt() @Min(1, { message: 'publicityDays must be at least 1' }) publicityDays?: number;
+  @ApiPropertyOptional({ minimum: 1, default: 15 }) @IsOptional() @IsInt() @Min(1, { message: 'supplementDays must be at least 1' }) supplementDays?: number;
+  @ApiPropertyOptional({ minimum: 1, default: 14 }) @IsOptional() @IsInt() @Min(1, { message: 'reviewDueDays must be at least 1' }) reviewDueDays?: number;
+  @ApiPropertyOptional({ type: [Number], default: [3, 1] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  reminderDaysBefore?: number[];
+  @ApiPropertyOptional({ type: PanelRulesDto }) @IsOptional() @ValidateNested() @Type(() => PanelRulesDto) panel?: PanelRulesDto;
+  @ApiPropertyOptional({ type: [EligibilityRuleDto], description: "default: the award's rules" })
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => EligibilityRuleDto)
+  eligibility?: EligibilityRuleDto[];
+  @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() blindReview?: boolean;
+  @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() reassignOverdue?: boolean;
+  @ApiPropertyOptional({ description: 'brand recognitions; default: the award\'s' }) @IsOptional() @IsInt() @Min(1) recognitionValidityYears?: number;
+  @ApiPropertyOptional({ type: DurationOverridesDto, description: 'only where ALLOW_SHORT_DURATIONS is on (never in production)' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DurationOverridesDto)
+  durationOverrides?: DurationOverridesDto;
+}
+
+export class UpdateCycleDto extends PartialType(
+  PickType(CreateCycleDto, [
+    'title',
+    'applicationOpensAt',
+    'applicationClosesAt',
+    'stagePlan',
+    'quota',
+    'reviewersPerApplication',
+    'scoreAggregation',
+    'publicityDays',
+    'supplementDays',
+    'reviewDueDays',
+    'reminderDaysBefore',
+    'panel',
+    'eligibility',
+    'blindReview',
+    'reassignOverdue',
+    'recognitionValidityYears',
+    'durationOverrides',
+  ] as const),
+) {}
+
+export class ListCyclesQuery {
+  @ApiPropertyOptional() @IsOptional() @IsString() awardCode?: string;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() year?: number;
+  @ApiPropertyOptional({ enum: ['draft', 'open', 'closed', 'archived'] }) @IsOptional() @IsIn(['draft', 'open', 'closed', 'archived']) status?: string;
+}
+
+export class CycleDto {
+  @ApiProperty() id: string;
+  @ApiProperty() officeId: string;
+  @ApiProperty() awardCode: string;
+  @ApiProperty() awardName: string;
+  @ApiProperty() year: number;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: ['draft', 'open', 'closed', 'archived'] }) status: string;
+  @ApiProperty() applicationOpensAt: Date;
+  @ApiProperty() applicationClosesAt: Date;
+  @ApiProperty({ type: StagePlanDto }) stagePlan: StagePlanDto;
+  @ApiProperty({ type: QuotaDto }) quota: QuotaDto;
+  @ApiProperty() reviewersPerApplication: number;
+  @ApiProperty() scoreAggregation: string;
+  @ApiProperty() publicityDays: number;
+  @ApiProperty() supplementDays: number;
+  @ApiProperty() reviewDueDays: number;
+  @ApiProperty({ type: [Number] }) reminderDaysBefore: number[];
+  @ApiProperty({ type: PanelRulesDto }) panel: PanelRulesDto;
+  @ApiProperty({ type: [EligibilityRuleDto] }) eligibility: EligibilityRuleDto[];
+  @ApiProperty() blindReview: boolean;
+  @ApiProperty() reassignOverdue: boolean;
+  @ApiPropertyOptional({ nullable: true, type: Number }) recognitionValidityYears: number | null;
+  @ApiProperty({ type: DurationOverridesDto }) durationOverrides: DurationOverridesDto;
+  @ApiPropertyOptional({ nullable: true, type: String }) definitionCode: string | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) definitionVersion: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Date }) openedAt: Date | null;
+  @ApiPropertyOptional({ nullable: true, type: Date }) closedAt: Date | null;
+}

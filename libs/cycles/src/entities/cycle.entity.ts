@@ -1,0 +1,58 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { EligibilityRuleRef, StagePlan } from '@awardflow/awards';
+
+export type CycleStatus = 'draft' | 'open' | 'closed' | 'archived';
+export type ScoreAggregation = 'trimmed_mean' | 'mean' | 'median' | 'zscore';
+
+export interface Quota {
+  awards: number;
+  secondTier?: { label: string; count: number } | null;
+}
+
+export interface PanelRules {
+  /** Members who must vote (abstaining counts as present) for the vote to count. */
+  quorum: number;
+  /** Approvals needed among members present, as a fraction: default two thirds. */
+  majority: { numerator: number; denominator: number };
+}
+
+/** ISO 8601 durations replacing the day counts, for tests and demos (ALLOW_SHORT_DURATIONS). */
+export interface DurationOverrides {
+  publicity?: string;
+  supplement?: string;
+  reviewDue?: string;
+  recognitionValidity?: string;
+}
+
+@Entity('cycles')
+export class Cycle {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ name: 'office_id', type: 'uuid' }) officeId: string;
+  @Column({ name: 'award_code', type: 'varchar' }) awardCode: string;
+  @Column({ type: 'int' }) year: number;
+  @Column({ type: 'varchar' }) title: string;
+  @Column({ type: 'varchar' }) status: CycleStatus;
+  @Column({ name: 'application_opens_at', type: 'timestamptz' }) applicationOpensAt: Date;
+  @Column({ name: 'application_closes_at', type: 'timestamptz' }) applicationClosesAt: Date;
+  @Column({ name: 'stage_plan', type: 'jsonb' }) stagePlan: Required<StagePlan>;
+  @Column({ type: 'jsonb' }) quota: Quota;
+  @Column({ name: 'reviewers_per_application', type: 'int' }) reviewersPerApplication: number;
+  @Column({ name: 'score_aggregation', type: 'varchar' }) scoreAggregation: ScoreAggregation;
+  @Column({ name: 'publicity_days', type: 'int' }) publicityDays: number;
+  @Column({ name: 'supplement_days', type: 'int' }) supplementDays: number;
+  @Column({ name: 'review_due_days', type: 'int' }) reviewDueDays: number;
+  @Column({ name: 'reminder_days_before', type: 'int', array: true }) reminderDaysBefore: number[];
+  @Column({ type: 'jsonb' }) panel: PanelRules;
+  @Column({ type: 'jsonb' }) eligibility: EligibilityRuleRef[];
+  @Column({ name: 'blind_review', type: 'boolean' }) blindReview: boolean;
+  @Column({ name: 'reassign_overdue', type: 'boolean' }) reassignOverdue: boolean;
+  @Column({ name: 'recognition_validity_years', type: 'int', nullable: true }) recognitionValidityYears: number | null;
+  @Column({ name: 'duration_overrides', type: 'jsonb' }) durationOverrides: DurationOverrides;
+  @Column({ name: 'definition_code', type: 'varchar', nullable: true }) definitionCode: string | null;
+  @Column({ name: 'definition_version', type: 'int', nullable: true }) definitionVersion: number | null;
+  @Column({ name: 'opened_at', type: 'timestamptz', nullable: true }) openedAt: Date | null;
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true }) closedAt: Date | null;
+  @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy: string | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+}

@@ -1,0 +1,254 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import {
+  AwardDefinition,
+  checkEligibilityRules,
+  compileStagePlan,
+  findAward,
+  getAward,
+  normalisePlan,
+} from '@awardflow/awards';
+import { AuthUser, Role } from '@awardflow/identity';
+import { AppConfigService, ConflictError, FieldError, FieldValidationError, NotFoundError } from '@awardflow/platform';
+import { DefinitionRegistry, WorkflowDefinition } from '@awardflow/workflow';
+import { Repository } from 'typeorm';
+import { parseBeijingInstant } from '../beijing-time';
+import { CreateCycleDto, CycleDto, ListCyclesQuery, UpdateCycleDto } from '../dto/cycle.dto';
+import { Cycle } from '../entities/cycle.entity';
+import { CycleHooks } from './cycle-hooks';
+
+const DEFAULT_MAJORITY = { numerator: 2, denominator: 3 };
+// Fields that shape how applications are judged: frozen once one has been submitted.
+const FROZEN_AFTER_SUBMISSION = ['eligibility', 'stagePlan', 'scoreAggregation', 'reviewersPerApplication'] as const;
+
+@Injectable()
+export class CyclesService {
+  constructor(
+    @InjectRepository(Cycle) private readonly cycles: Repository<Cycle>,
+    private readonly definitions: DefinitionRegistry,
+    private readonly hooks: CycleHooks,
+    private readonly config: AppConfigService,
+  ) {}
+
+  async create(input: CreateCycleDto, admin: AuthUser): Promise<CycleDto> {
+    const award = findAward(input.awardCode);
+    const officeId = input.officeId ?? admin.officeIds[0];
+    const errors: FieldError[] = [];
+    if (!award) errors.push({ field: 'awardCode', messages: [`unknown award "${input.awardCode}"`] });
+    if (!officeId || !admin.officeIds.includes(officeId)) errors.push({ field: 'officeId', messages: ['you can only create cycles for an office you belong to'] });
+    const cycle = this.cycles.create({
+      officeId,
+      awardCode: input.awardCode,
+      year: input.year,
+      title: input.title,
+      status: 'draft',
+      applicationOpensAt: parseBeijingInstant(input.applicationOpensAt, 'start'),
+      applicationClosesAt: parseBeijingInstant(input.applicationClosesAt, 'end'),
+      stagePlan: award ? normalisePlan(award.family, input.stagePlan) : (input.stagePlan as never),
+      quota: { awards: input.quota.awards, secondTier: input.quota.secondTier ?? null },
+      reviewersPerApplication: input.reviewersPerApplication,
+      scoreAggregation: input.scoreAggregation ?? 'trimmed_mean',
+      publicityDays: input.publicityDays ?? 7,
+      supplementDays: input.supplementDays ?? 15,
+      reviewDueDays: input.reviewDueDays ?? 14,
+      reminderDaysBefore: input.reminderDaysBefore ?? [3, 1],
+      panel: { quorum: input.panel?.quorum ?? 5, majority: input.panel?.majority ?? DEFAULT_MAJORITY },
+      eligibility: input.eligibility ?? award?.defaultEligibility ?? [],
+      blindReview: input.blindReview ?? false,
+      reassignOverdue: input.reassignOverdue ?? false,
+      recognitionValidityYears: award?.family === 'brand' ? (input.recognitionValidityYears ?? award.validityYears ?? 3) : null,
+      durationOverrides: input.durationOverrides ?? {},
+      createdBy: admin.id,
+    });
+    errors.push(...this.validate(cycle, award));
+    if (errors.length) throw new FieldValidationError(errors);
+    if (await this.cycles.exist({ where: { officeId, awardCode: cycle.awardCode, year: cycle.year } })) {
+      throw new ConflictError(`${award!.name} already has a ${cycle.year} cycle in this office`);
+    }
+    try {
+      await this.cycles.save(cycle);
+    } catch (error) {
+      if ((error as { code?: string }).code === '23505') throw new ConflictError(`${award!.name} already has a ${cycle.year} cycle in this office`);
+      throw error;
+    }
+    return toCycleDto(cycle);
+  }
+
+  async list(query: ListCyclesQuery, user: AuthUser): Promise<CycleDto[]> {
+    const qb = this.cycles.createQueryBuilder('c').orderBy('c.year', 'DESC').addOrderBy('c.application_closes_at', 'ASC');
+    if (query.awardCode) qb.andWhere('c.award_code = :award', { award: query.awardCode });
+    if (query.year) qb.andWhere('c.year = :year', { year: query.year });
+    if (query.status) qb.andWhere('c.status = :status', { status: query.status });
+    if (isOfficeStaff(user)) qb.andWhere('c.office_id IN (:...offices)', { offices: user.officeIds.length ? user.officeIds : ['00000000-0000-0000-0000-000000000000'] });
+    // Enterprises and recommenders see what they can take part in, not the offices' drafts.
+    else qb.andWhere(`c.status IN ('open', 'closed')`);
+    return (await qb.getMany()).map(toCycleDto);
+  }
+
+  async getForUser(id: string, user: AuthUser): Promise<Cycle> {
+    const cycle = await this.cycles.findOneBy({ id });
+    if (!cycle || !canSee(cycle, user)) throw new NotFoundError('cycle', id);
+    return cycle;
+  }
+
+  /** Admin-only access: the cycle must belong to one of the admin's offices. */
+  async getForAdmin(id: string, admin: AuthUser): Promise<Cycle> {
+    const cycle = await this.cycles.findOneBy({ id });
+    if (!cycle || !admin.officeIds.includes(cycle.officeId)) throw new NotFoundError('cycle', id);
+    return cycle;
+  }
+
+  async get(id: string): Promise<Cycle> {
+    const cycle = await this.cycles.findOneBy({ id });
+    if (!cycle) throw new NotFoundError('cycle', id);
+    return cycle;
+  }
+
+  /** The cycle an application may be created in: it must be open and inside its window. */
+  async getOpenForApplication(id: string): Promise<Cycle> {
+    const cycle = await this.get(id);
+    const now = Date.now();
+    if (cycle.status !== 'open' || now < cycle.applicationOpensAt.getTime() || now > cycle.applicationClosesAt.getTime()) {
+      throw new ConflictError(`cycle ${cycle.title} is not accepting applications`, { cycleStatus: cycle.status });
+    }
+    return cycle;
+  }
+
+  async update(id: string, input: UpdateCycleDto, admin: AuthUser): Promise<CycleDto> {
+    const cycle = await this.getForAdmin(id, admin);
+    if (cycle.status === 'closed' || cycle.status === 'archived') throw new ConflictError(`cycle is ${cycle.status}; nothing can change any more`);
+    const award = getAward(cycle.awardCode);
+    const touched = Object.keys(input).filter((k) => (input as Record<string, unknown>)[k] !== undefined);
+    if (cycle.status === 'open') {
+      if (touched.includes('stagePlan')) throw new ConflictError('the stage plan is pinned once the cycle is open');
+      if (touched.includes('applicationOpensAt') || touched.includes('applicationClosesAt')) {
+        throw new ConflictError('the application window is running; extend its deadline instead (POST /cycles/:id/deadlines/extend)');
+      }
+      const frozen = touched.filter((k) => (FROZEN_AFTER_SUBMISSION as readonly string[]).includes(k));
+      if (frozen.length && (await this.hooks.hasSubmittedApplications(cycle.id))) {
+        throw new ConflictError(`${frozen.join(', ')} cannot change: applications have been submitted under the current rules`, { fields: frozen });
+      }
+    }
+    if (input.title !== undefined) cycle.title = input.title;
+    if (input.applicationOpensAt !== undefined) cycle.applicationOpensAt = parseBeijingInstant(input.applicationOpensAt, 'start');
+    if (input.applicationClosesAt !== undefined) cycle.applicationClosesAt = parseBeijingInstant(input.applicationClosesAt, 'end');
+    if (input.stagePlan !== undefined) cycle.stagePlan = normalisePlan(award.family, { ...cycle.stagePlan, ...input.stagePlan });
+    if (input.quota !== undefined) cycle.quota = { awards: input.quota.awards, secondTier: input.quota.secondTier ?? null };
+    if (input.panel !== undefined) cycle.panel = { quorum: input.panel.quorum, majority: input.panel.majority ?? DEFAULT_MAJORITY };
+    for (const key of ['reviewersPerApplication', 'scoreAggregation', 'publicityDays', 'supplementDays', 'reviewDueDays', 'reminderDaysBefore', 'eligibility', 'blindReview', 'reassignOverdue', 'recognitionValidityYears', 'durationOverrides'] as const) {
+      if (input[key] !== undefined) (cycle as unknown as Record<string, unknown>)[key] = input[key];
+    }
+    const errors = this.validate(cycle, award);
+    if (errors.length) throw new FieldValidationError(errors);
+    await this.cycles.save(cycle);
+    return toCycleDto(cycle);
+  }
+
+  /** Opens the cycle and pins the workflow definition its stage plan compiles to. */
+  async open(id: string, admin: AuthUser): Promise<CycleDto> {
+    const cycle = await this.getForAdmin(id, admin);
+    if (cycle.status !== 'draft') throw new ConflictError(`cycle is already ${cycle.status}`);
+    if (cycle.applicationClosesAt.getTime() <= Date.now()) {
+      throw new FieldValidationError([{ field: 'applicationClosesAt', messages: ['must be in the future when the cycle opens'] }]);
+    }
+    const definition = compileStagePlan(getAward(cycle.awardCode), cycle.stagePlan);
+    const pinned = await this.definitions.register(definition);
+    const result = await this.cycles.update(
+      { id: cycle.id, status: 'draft' },
+      { status: 'open', definitionCode: pinned.code, definitionVersion: pinned.version, openedAt: new Date() },
+    );
+    if (!result.affected) throw new ConflictError('someone else changed the cycle first');
+    return toCycleDto(await this.get(cycle.id));
+  }
+
+  /** Closes the application window now: submitted applications move into review. */
+  async close(id: string, admin: AuthUser): Promise<CycleDto & { movedToReview: number; expired: number }> {
+    const cycle = await this.getForAdmin(id, admin);
+    if (cycle.status !== 'open') throw new ConflictError(`only an open cycle can be closed; this one is ${cycle.status}`);
+    const result = await this.cycles.update({ id: cycle.id, status: 'open' }, { status: 'closed', closedAt: new Date() });
+    if (!result.affected) throw new ConflictError('someone else changed the cycle first');
+    const closed = await this.get(cycle.id);
+    const moved = await this.hooks.onCycleClosed(closed, { id: admin.id, role: admin.role });
+    return { ...toCycleDto(closed), ...moved };
+  }
+
+  async workflowOf(id: string, user: AuthUser): Promise<WorkflowDefinition> {
+    const cycle = await this.getForUser(id, user);
+    if (cycle.definitionCode && cycle.definitionVersion) return this.definitions.get(cycle.definitionCode, cycle.definitionVersion);
+    return compileStagePlan(getAward(cycle.awardCode), cycle.stagePlan);
+  }
+
+  /** The context every application instance of this cycle starts with (timers read it). */
+  instanceContext(cycle: Cycle): Record<string, unknown> {
+    const o = cycle.durationOverrides ?? {};
+    return {
+      cycleId: cycle.id,
+      awardCode: cycle.awardCode,
+      officeId: cycle.officeId,
+      year: cycle.year,
+      applicationClosesAt: cycle.applicationClosesAt.toISOString(),
+      supplementDuration: o.supplement ?? `P${cycle.supplementDays}D`,
+      publicityDuration: o.publicity ?? `P${cycle.publicityDays}D`,
+      reviewDueDuration: o.reviewDue ?? `P${cycle.reviewDueDays}D`,
+      recognitionValidity: o.recognitionValidity ?? `P${cycle.recognitionValidityYears ?? 3}Y`,
+      blindReview: cycle.blindReview,
+    };
+  }
+
+  private validate(cycle: Cycle, award: AwardDefinition | undefined): FieldError[] {
+    const errors: FieldError[] = [];
+    if (Number.isNaN(cycle.applicationOpensAt.getTime())) errors.push({ field: 'applicationOpensAt', messages: ['is not a valid date'] });
+    if (Number.isNaN(cycle.applicationClosesAt.getTime())) errors.push({ field: 'applicationClosesAt', messages: ['is not a valid date'] });
+    else if (cycle.applicationOpensAt >= cycle.applicationClosesAt) errors.push({ field: 'applicationClosesAt', messages: ['must be after applicationOpensAt'] });
+    if (cycle.quota.secondTier && award && !award.secondTierLabel) errors.push({ field: 'quota.secondTier', messages: [`${award.name} has no second tier`] });
+    const { numerator, denominator } = cycle.panel.majority;
+    if (numerator > denominator) errors.push({ field: 'panel.majority', messages: ['numerator must not exceed denominator'] });
+    errors.push(...checkEligibilityRules(cycle.eligibility));
+    const overrides = Object.keys(cycle.durationOverrides ?? {});
+    if (overrides.length && !this.config.get('ALLOW_SHORT_DURATIONS')) {
+      errors.push({ field: 'durationOverrides', messages: ['short durations are switched off here (ALLOW_SHORT_DURATIONS); use the day counts'] });
+    }
+    return errors;
+  }
+}
+
+function isOfficeStaff(user: AuthUser): boolean {
+  return user.role === Role.Admin || user.role === Role.Reviewer;
+}
+
+function canSee(cycle: Cycle, user: AuthUser): boolean {
+  if (isOfficeStaff(user)) return user.officeIds.includes(cycle.officeId);
+  return cycle.status === 'open' || cycle.status === 'closed';
+}
+
+export function toCycleDto(c: Cycle): CycleDto {
+  return {
+    id: c.id,
+    officeId: c.officeId,
+    awardCode: c.awardCode,
+    awardName: findAward(c.awardCode)?.name ?? c.awardCode,
+    year: c.year,
+    title: c.title,
+    status: c.status,
+    applicationOpensAt: c.applicationOpensAt,
+    applicationClosesAt: c.applicationClosesAt,
+    stagePlan: c.stagePlan,
+    quota: { awards: c.quota.awards, secondTier: c.quota.secondTier ?? undefined },
+    reviewersPerApplication: c.reviewersPerApplication,
+    scoreAggregation: c.scoreAggregation,
+    publicityDays: c.publicityDays,
+    supplementDays: c.supplementDays,
+    reviewDueDays: c.reviewDueDays,
+    reminderDaysBefore: c.reminderDaysBefore,
+    panel: c.panel,
+    eligibility: c.eligibility,
+    blindReview: c.blindReview,
+    reassignOverdue: c.reassignOverdue,
+    recognitionValidityYears: c.recognitionValidityYears,
+    durationOverrides: c.durationOverrides,
+    definitionCode: c.definitionCode,
+    definitionVersion: c.definitionVersion,
+    openedAt: c.openedAt,
+    closedAt: c.closedAt,
+  };
+}
