@@ -6,6 +6,7 @@ import { IdentityModule } from '@awardflow/identity';
 import { WorkflowModule } from '@awardflow/workflow';
 import { AwardsModule } from '@awardflow/awards';
 import { CyclesModule } from '@awardflow/cycles';
+import { ApplicationsModule } from '@awardflow/applications';
 
 const LOGIN_PATH = '/auth/login';
 
@@ -35,6 +36,7 @@ export class ApiModule {
         WorkflowModule,
         AwardsModule,
         CyclesModule,
+        ApplicationsModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }],
     };

@@ -13,7 +13,7 @@ import { AuthService } from './services/auth.service';
 import { PasswordHasher } from './services/password-hasher';
 import { UsersService } from './services/users.service';
 
-/** Users, roles, passwords, tokens. Both guards are global: authentication first, then roles. */
+/** Users, passwords and tokens without HTTP: for other contexts, the worker and the seed. */
 @Module({
   imports: [
     TypeOrmModule.forFeature([User, Office]),
@@ -26,22 +26,19 @@ import { UsersService } from './services/users.service';
       }),
     }),
   ],
+  providers: [AuthService, UsersService, PasswordHasher],
+  exports: [AuthService, UsersService],
+})
+export class IdentityCoreModule {}
+
+/** The HTTP side. Both guards are global: authentication first, then roles. */
+@Module({
+  imports: [IdentityCoreModule],
   controllers: [AuthController, UsersController],
   providers: [
-    AuthService,
-    UsersService,
-    PasswordHasher,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [UsersService, AuthService],
+  exports: [IdentityCoreModule],
 })
 export class IdentityModule {}
-
-/** Identity without the HTTP side, for the worker and the seed command. */
-@Module({
-  imports: [TypeOrmModule.forFeature([User, Office])],
-  providers: [UsersService, PasswordHasher],
-  exports: [UsersService],
-})
-export class IdentityCoreModule {}

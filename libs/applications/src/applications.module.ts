@@ -1,0 +1,57 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CycleHooks, CyclesCoreModule, CyclesModule } from '@awardflow/cycles';
+import { IdentityCoreModule } from '@awardflow/identity';
+import { ActionRequest, ApplicationActionHandlers } from './applications/action-handlers';
+import { ApplicationAccessPolicy } from './applications/application-access.policy';
+import { Application } from './applications/application.entity';
+import { ApplicationsController } from './applications/applications.controller';
+import { ApplicationsService } from './applications/applications.service';
+import { SubmitApplication } from './applications/submit-application';
+import { Attachment } from './attachments/attachment.entity';
+import { AttachmentsService } from './attachments/attachments.service';
+import { MaterialStorage } from './attachments/material-storage';
+import { AuditTrail } from './audit/audit-trail';
+import { Organization, OrganizationRecord } from './organizations/organization.entity';
+import { ComplianceController, OrganizationsController } from './organizations/organizations.controller';
+import { OrganizationsService } from './organizations/organizations.service';
+
+const PROVIDERS = [ApplicationsService, ApplicationAccessPolicy, ApplicationActionHandlers, AttachmentsService, MaterialStorage, AuditTrail, OrganizationsService];
+const EXPORTS = [ApplicationsService, ApplicationAccessPolicy, ApplicationActionHandlers, AttachmentsService, AuditTrail, OrganizationsService];
+
+/** What an enterprise does: organisations, drafts, materials, submission; and the data eligibility needs. */
+@Module({
+  imports: [TypeOrmModule.forFeature([Application, Attachment, Organization, OrganizationRecord]), CyclesModule, IdentityCoreModule],
+  controllers: [OrganizationsController, ComplianceController, ApplicationsController],
+  providers: [...PROVIDERS, SubmitApplication],
+  exports: EXPORTS,
+})
+export class ApplicationsModule implements OnModuleInit {
+  constructor(
+    private readonly hooks: CycleHooks,
+    private readonly applications: ApplicationsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.hooks.register(this.applications);
+  }
+}
+
+/** The same services without HTTP, for the worker's event handlers. */
+@Module({
+  imports: [TypeOrmModule.forFeature([Application, Attachment, Organization, OrganizationRecord]), CyclesCoreModule, IdentityCoreModule],
+  providers: PROVIDERS,
+  exports: EXPORTS,
+})
+export class ApplicationsCoreModule implements OnModuleInit {
+  constructor(
+    private readonly hooks: CycleHooks,
+    private readonly applications: ApplicationsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.hooks.register(this.applications);
+  }
+}
+
+export type { ActionRequest };

@@ -1,0 +1,58 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+
+export class CreateApplicationDto {
+  @ApiProperty() @IsUUID('all', { message: 'cycleId must be a UUID' }) cycleId: string;
+  @ApiPropertyOptional({ description: "default: the applicant's own organisation" }) @IsOptional() @IsUUID('all', { message: 'organizationId must be a UUID' }) organizationId?: string;
+  @ApiPropertyOptional({ description: "the award family's form; drafts may be incomplete" }) @IsOptional() @IsObject({ message: 'form must be an object' }) form?: Record<string, unknown>;
+}
+
+export class UpdateApplicationDto {
+  @ApiProperty({ description: 'the whole form (replaces the saved one)' }) @IsObject({ message: 'form must be an object' }) form: Record<string, unknown>;
+}
+
+export class ActionDto {
+  @ApiPropertyOptional({ description: 'reason or remark; required by rejections, supplements, withdrawals' }) @IsOptional() @IsString() @MaxLength(5000) comment?: string;
+  @ApiPropertyOptional() @IsOptional() @IsObject() payload?: Record<string, unknown>;
+}
+
+export class ListApplicationsQuery {
+  @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: 'cycleId must be a UUID' }) cycleId?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(/^[a-z_]{2,64}$/, { message: 'state must be a state name such as formal_review' }) state?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: 'organizationId must be a UUID' }) organizationId?: string;
+  @ApiPropertyOptional({ description: 'organisation name, credit code or receipt number contains' }) @IsOptional() @IsString() @MaxLength(100) search?: string;
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize?: number;
+}
+
+export class AvailableActionDto {
+  @ApiProperty() action: string;
+  @ApiProperty() label: string;
+  @ApiProperty() to: string;
+  @ApiProperty() requiresComment: boolean;
+}
+
+export class ApplicationDto {
+  @ApiProperty() id: string;
+  @ApiProperty() cycleId: string;
+  @ApiProperty({ description: '{id, title, awardCode, awardName, year}' }) cycle: { id: string; title: string; awardCode: string; awardName: string; year: number };
+  @ApiPropertyOptional({ description: 'omitted for reviewers of a blind cycle' }) organization?: { id: string; name: string; uscc: string };
+  @ApiProperty() form: Record<string, unknown>;
+  @ApiProperty() state: string;
+  @ApiProperty() stateLabel: string;
+  @ApiProperty() terminal: boolean;
+  @ApiProperty({ description: 'send it back as If-Match to act on this version' }) version: number;
+  @ApiPropertyOptional({ nullable: true, type: String }) receiptNumber: string | null;
+  @ApiPropertyOptional({ nullable: true, type: Date }) submittedAt: Date | null;
+  @ApiProperty({ type: [AvailableActionDto] }) availableActions: AvailableActionDto[];
+  @ApiProperty() createdAt: Date;
+  @ApiProperty() updatedAt: Date;
+}
+
+export class ApplicationPageDto {
+  @ApiProperty({ type: [ApplicationDto] }) items: ApplicationDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}

@@ -1,0 +1,21 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+/** The application's state lives in its workflow instance; this row holds what the enterprise wrote. */
+@Entity('applications')
+export class Application {
+  @PrimaryColumn('uuid') id: string;
+  @Column({ name: 'cycle_id', type: 'uuid' }) cycleId: string;
+  @Column({ name: 'organization_id', type: 'uuid' }) organizationId: string;
+  @Column({ name: 'instance_id', type: 'uuid' }) instanceId: string;
+  @Column({ type: 'jsonb' }) form: Record<string, unknown>;
+  @Column({ name: 'receipt_number', type: 'varchar', nullable: true }) receiptNumber: string | null;
+  @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true }) submittedAt: Date | null;
+  @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy: string | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+}
+
+export const APPLICATION_SUBJECT = 'application';
+
+/** States after which an organisation may apply again in the same cycle. */
+export const INACTIVE_STATES = ['withdrawn', 'rejected', 'expired', 'not_endorsed'];

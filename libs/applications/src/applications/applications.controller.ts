@@ -1,0 +1,134 @@
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Role, Roles } from '@awardflow/identity';
+import { FieldValidationError } from '@awardflow/platform';
+import type { Response } from 'express';
+import { memoryStorage } from 'multer';
+import { AttachmentsService, MAX_MATERIAL_BYTES } from '../attachments/attachments.service';
+import { ActionDto, ApplicationDto, ApplicationPageDto, CreateApplicationDto, ListApplicationsQuery, UpdateApplicationDto } from './application.dto';
+import { ApplicationsService } from './applications.service';
+
+/** `If-Match: 3` (or `"3"`): act only on that version; a stale one is 409 and nothing changes. */
+function parseIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined || header === '*') return undefined;
+  const match = /^(?:W\/)?"?(\d+)"?$/.exec(header.trim());
+  if (!match) throw new FieldValidationError([{ field: 'If-Match', messages: ['must be the application version, e.g. If-Match: 3'] }]);
+  return Number(match[1]);
+}
+
+@ApiTags('applications')
+@ApiBearerAuth()
+@Controller('applications')
+export class ApplicationsController {
+  constructor(
+    private readonly applications: ApplicationsService,
+    private readonly attachments: AttachmentsService,
+  ) {}
+
+  @Post()
+  @Roles(Role.Applicant)
+  @ApiOperation({ summary: 'Start a draft in an open cycle (one active application per organisation and cycle)' })
+  @ApiCreatedResponse({ type: ApplicationDto })
+  create(@Body() body: CreateApplicationDto, @CurrentUser() user: AuthUser): Promise<ApplicationDto> {
+    return this.applications.create(body, user);
+  }
+
+  @Get()
+  @ApiOperation({ summary: "Applications: an office's (paged, filterable) or the enterprise's own" })
+  @ApiOkResponse({ type: ApplicationPageDto })
+  list(@Query() query: ListApplicationsQuery, @CurrentUser() user: AuthUser): Promise<ApplicationPageDto> {
+    return this.applications.list(query, user);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'State, version (also the ETag), form and what the caller may do now' })
+  @ApiOkResponse({ type: ApplicationDto })
+  async get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response): Promise<ApplicationDto> {
+    const dto = await this.applications.view(id, user);
+    res.setHeader('ETag', `"${dto.version}"`);
+    return dto;
+  }
+
+  @Patch(':id')
+  @Roles(Role.Applicant)
+  @ApiHeader({ name: 'If-Match', required: false, description: 'the version being edited' })
+  @ApiOperation({ summary: 'Replace the form while a draft or while a supplement is requested' })
+  @ApiOkResponse({ type: ApplicationDto })
+  update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateApplicationDto, @CurrentUser() user: AuthUser, @Headers('if-match') ifMatch?: string): Promise<ApplicationDto> {
+    return this.applications.updateForm(id, body.form, user, parseIfMatch(ifMatch));
+  }
+
+  @Post(':id/actions/:action')
+  @HttpCode(200)
+  @ApiHeader({ name: 'If-Match', required: false, description: 'the version the caller saw; stale → 409 VERSION_CONFLICT with the current state' })
+  @ApiOperation({ summary: 'Take an action (submit, withdraw, pass_formal_review, request_supplement, ...): see availableActions' })
+  @ApiOkResponse({ type: ApplicationDto })
+  act(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('action') action: string,
+    @Body() body: ActionDto,
+    @CurrentUser() user: AuthUser,
+    @Headers('if-match') ifMatch?: string,
+  ): Promise<ApplicationDto> {
+    return this.applications.act(id, action, user, body, parseIfMatch(ifMatch));
+  }
+
+  @Get(':id/history')
+  @ApiOperation({ summary: 'The transition log, each row with its hash-chain verification' })
+  history(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
+    return this.applications.history(id, user);
+  }
+
+  @Post(':id/attachments')
+  @Roles(Role.Applicant)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { documentType: { type: 'string' }, file: { type: 'string', format: 'binary' } } } })
+  @ApiOperation({ summary: 'Upload a material (PDF, JPG, PNG, DOCX, XLSX by content; at most 20 MiB)' })
+  // One byte over the limit lets multer report "too large" rather than truncate.
+  @UseInterceptors(FileInterceptor('file', { storage: memoryStorage(), limits: { fileSize: MAX_MATERIAL_BYTES, files: 1 } }))
+  upload(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body('documentType') documentType: string | undefined,
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @CurrentUser() user: AuthUser,
+  ) {
+    return this.attachments.upload(id, documentType, file, user);
+  }
+
+  @Get(':id/attachments')
+  @ApiOperation({ summary: "The application's materials" })
+  listAttachments(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
+    return this.attachments.list(id, user);
+  }
+
+  @Get(':id/attachments/:attachmentId/content')
+  @ApiOperation({ summary: 'Download a material (only those who may see the application)' })
+  async download(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('attachmentId', ParseUUIDPipe) attachmentId: string,
+    @CurrentUser() user: AuthUser,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const { attachment, stream } = await this.attachments.open(id, attachmentId, user);
+    return materialResponse(res, stream, attachment.mediaType, attachment.size, attachment.originalName);
+  }
+
+  @Delete(':id/attachments/:attachmentId')
+  @Roles(Role.Applicant)
+  @HttpCode(204)
+  async remove(@Param('id', ParseUUIDPipe) id: string, @Param('attachmentId', ParseUUIDPipe) attachmentId: string, @CurrentUser() user: AuthUser): Promise<void> {
+    await this.attachments.remove(id, attachmentId, user);
+  }
+}
+
+/** Streams a stored material with the headers browsers and download managers need. */
+export function materialResponse(res: Response, stream: NodeJS.ReadableStream, mediaType: string, size: number, fileName: string): StreamableFile {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  res.setHeader('Content-Type', mediaType);
+  res.setHeader('Content-Length', String(size));
+  res.setHeader('Content-Disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Cache-Control', 'private, no-store');
+  return new StreamableFile(stream as never);
+}

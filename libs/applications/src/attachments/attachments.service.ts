@@ -1,0 +1,114 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { getAward, S } from '@awardflow/awards';
+import { AuthUser, Role } from '@awardflow/identity';
+import { ConflictError, DomainError, ErrorCode, FieldValidationError, ForbiddenError, NotFoundError } from '@awardflow/platform';
+import { DataSource, IsNull } from 'typeorm';
+import { AuditTrail } from '../audit/audit-trail';
+import { ApplicationsService } from '../applications/applications.service';
+import { Attachment } from './attachment.entity';
+import { MaterialStorage } from './material-storage';
+import { ALLOWED_MEDIA_TYPES, sniffMaterial } from './sniff';
+
+export const MAX_MATERIAL_BYTES = 20 * 1024 * 1024;
+
+export interface AttachmentView {
+  id: string;
+  documentType: string;
+  documentLabel: string;
+  originalName: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  createdAt: Date;
+}
+
+@Injectable()
+export class AttachmentsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly applications: ApplicationsService,
+    private readonly storage: MaterialStorage,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async upload(applicationId: string, documentType: string | undefined, file: { buffer: Buffer; originalname: string; size: number } | undefined, user: AuthUser): Promise<AttachmentView> {
+    const { application, cycle, instance } = await this.applications.loadVisible(applicationId, user);
+    if (user.role !== Role.Applicant) throw new ForbiddenError('materials are uploaded by the enterprise');
+    if (instance.state !== S.draft && instance.state !== S.supplementRequested) {
+      throw new ConflictError(`materials can be added as a draft or while a supplement is requested; the application is ${instance.stateLabel}`);
+    }
+    const award = getAward(cycle.awardCode);
+    const errors = [];
+    const doc = award.requiredDocuments.find((d) => d.type === documentType);
+    if (!doc) errors.push({ field: 'documentType', messages: [`must be one of: ${award.requiredDocuments.map((d) => `${d.type} (${d.label})`).join(', ')}`] });
+    if (!file || file.size === 0) errors.push({ field: 'file', messages: ['attach the file as multipart field "file"'] });
+    if (errors.length) throw new FieldValidationError(errors);
+    if (file!.size > MAX_MATERIAL_BYTES) throw new DomainError(ErrorCode.PayloadTooLarge, 'file is larger than 20 MiB');
+    const sniffed = sniffMaterial(file!.buffer);
+    if (!sniffed.kind) {
+      throw new DomainError(ErrorCode.UnsupportedMediaType, `file: only PDF, JPG, PNG, DOCX and XLSX are accepted; this file's content is ${sniffed.detected}`, { detected: sniffed.detected });
+    }
+    const sha256 = await this.storage.put(file!.buffer);
+    const attachment = this.dataSource.manager.create(Attachment, {
+      applicationId: application.id,
+      documentType: doc!.type,
+      originalName: file!.originalname.slice(0, 255),
+      mediaType: ALLOWED_MEDIA_TYPES[sniffed.kind],
+      size: file!.size,
+      sha256,
+      uploadedBy: user.id,
+      deletedAt: null,
+    });
+    await this.dataSource.manager.save(attachment);
+    return this.toView(attachment, award.requiredDocuments);
+  }
+
+  async list(applicationId: string, user: AuthUser): Promise<AttachmentView[]> {
+    const { cycle } = await this.applications.loadVisible(applicationId, user);
+    const rows = await this.dataSource.manager.find(Attachment, { where: { applicationId, deletedAt: undefined }, order: { createdAt: 'ASC' } });
+    const docs = getAward(cycle.awardCode).requiredDocuments;
+    return rows.filter((r) => !r.deletedAt).map((r) => this.toView(r, docs));
+  }
+
+  async open(applicationId: string, attachmentId: string, user: AuthUser) {
+    await this.applications.loadVisible(applicationId, user);
+    return this.openUnchecked(applicationId, attachmentId);
+  }
+
+  /** For contexts that did their own access check (the review context serves blind copies). */
+  async openUnchecked(applicationId: string, attachmentId: string) {
+    const attachment = await this.dataSource.manager.findOneBy(Attachment, { id: attachmentId, applicationId });
+    if (!attachment || attachment.deletedAt) throw new NotFoundError('attachment', attachmentId);
+    return { attachment, stream: this.storage.open(attachment.sha256) };
+  }
+
+  async remove(applicationId: string, attachmentId: string, user: AuthUser): Promise<void> {
+    const { instance } = await this.applications.loadVisible(applicationId, user);
+    if (user.role !== Role.Applicant) throw new ForbiddenError('materials are managed by the enterprise');
+    if (instance.state !== S.draft) throw new ConflictError(`materials can only be deleted from a draft; the application is ${instance.stateLabel}`);
+    await this.dataSource.transaction(async (m) => {
+      const result = await m.update(Attachment, { id: attachmentId, applicationId, deletedAt: IsNull() }, { deletedAt: new Date() });
+      if (!result.affected) throw new NotFoundError('attachment', attachmentId);
+      await this.audit.record(m, { actorId: user.id, actorRole: user.role, action: 'attachment_deleted', entityType: 'application', entityId: applicationId, details: { attachmentId } });
+    });
+  }
+
+  async listRaw(applicationId: string): Promise<Attachment[]> {
+    const rows = await this.dataSource.manager.find(Attachment, { where: { applicationId }, order: { createdAt: 'ASC' } });
+    return rows.filter((r) => !r.deletedAt);
+  }
+
+  private toView(a: Attachment, docs: Array<{ type: string; label: string }>): AttachmentView {
+    return {
+      id: a.id,
+      documentType: a.documentType,
+      documentLabel: docs.find((d) => d.type === a.documentType)?.label ?? a.documentType,
+      originalName: a.originalName,
+      mediaType: a.mediaType,
+      size: a.size,
+      sha256: a.sha256,
+      createdAt: a.createdAt,
+    };
+  }
+}

@@ -1,0 +1,192 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { EligibilityFacts } from '@awardflow/awards';
+import { AuthService, AuthUser, Role, UsersService } from '@awardflow/identity';
+import { ConflictError, FieldValidationError, ForbiddenError, NotFoundError } from '@awardflow/platform';
+import { DataSource, EntityManager, ILike } from 'typeorm';
+import { AuditTrail } from '../audit/audit-trail';
+import { CreateOrganizationDto, CreateRecordDto, OrganizationDto, RecordDto, RegisteredOrganizationDto } from './organization.dto';
+import { Organization, OrganizationRecord } from './organization.entity';
+import { checkUscc } from './uscc';
+
+@Injectable()
+export class OrganizationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersService,
+    private readonly auth: AuthService,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  /** An applicant registers its own organisation (and is tied to it); an admin registers any. */
+  async register(input: CreateOrganizationDto, user: AuthUser): Promise<RegisteredOrganizationDto> {
+    if (user.role !== Role.Admin && user.role !== Role.Applicant) throw new ForbiddenError('only enterprises and award offices register organisations');
+    if (user.role === Role.Applicant && user.organizationId) throw new ConflictError('you already act for an organisation');
+    if (input.usccOverrideReason && user.role !== Role.Admin) {
+      throw new FieldValidationError([{ field: 'usccOverrideReason', messages: ['only an award office may register a code that fails the check'] }]);
+    }
+    const check = checkUscc(input.uscc);
+    if (!check.valid && !input.usccOverrideReason) throw new FieldValidationError([{ field: 'uscc', messages: [`uscc ${check.reason}`] }]);
+    if (input.foundedAt > new Date().toISOString().slice(0, 10)) throw new FieldValidationError([{ field: 'foundedAt', messages: ['must not be in the future'] }]);
+
+    const saved = await this.dataSource.transaction(async (manager) => {
+      if (await manager.exists(Organization, { where: { uscc: input.uscc } })) throw new ConflictError(`an organisation with credit code ${input.uscc} is already registered`);
+      const organization = manager.create(Organization, {
+        name: input.name,
+        uscc: input.uscc,
+        usccOverrideReason: check.valid ? null : input.usccOverrideReason!,
+        regionCode: input.regionCode,
+        address: input.address,
+        legalRepresentative: input.legalRepresentative,
+        contact: { ...input.contact },
+        foundedAt: input.foundedAt,
+        industry: input.industry,
+        creditGrade: null,
+        createdBy: user.id,
+      });
+      try {
+        await manager.save(organization);
+      } catch (error) {
+        if ((error as { code?: string }).code === '23505') throw new ConflictError(`an organisation with credit code ${input.uscc} is already registered`);
+        throw error;
+      }
+      if (!check.valid) {
+        await this.audit.record(manager, {
+          actorId: user.id,
+          actorRole: user.role,
+          action: 'uscc_check_overridden',
+          entityType: 'organization',
+          entityId: organization.id,
+          details: { uscc: input.uscc, failedCheck: check.reason, reason: input.usccOverrideReason },
+        });
+      }
+      if (user.role === Role.Applicant) {
+        const tied = await manager.query(`UPDATE users SET organization_id = $1, updated_at = now() WHERE id = $2 AND organization_id IS NULL`, [organization.id, user.id]);
+        if (tied[1] !== 1) throw new ConflictError('you already act for an organisation');
+      }
+      return organization;
+    });
+    const dto: RegisteredOrganizationDto = toOrganizationDto(saved);
+    if (user.role === Role.Applicant) dto.accessToken = (await this.auth.reissue(user.id)).accessToken;
+    return dto;
+  }
+
+  async getForUser(id: string, user: AuthUser): Promise<OrganizationDto> {
+    if (user.role === Role.Applicant && user.organizationId !== id) throw new NotFoundError('organization', id);
+    if (user.role !== Role.Applicant && user.role !== Role.Admin) throw new NotFoundError('organization', id);
+    return toOrganizationDto(await this.get(id));
+  }
+
+  async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<Organization> {
+    const organization = await manager.findOneBy(Organization, { id });
+    if (!organization) throw new NotFoundError('organization', id);
+    return organization;
+  }
+
+  async search(search: string | undefined): Promise<OrganizationDto[]> {
+    const where = search ? [{ name: ILike(`%${search}%`) }, { uscc: ILike(`%${search}%`) }] : {};
+    const rows = await this.dataSource.manager.find(Organization, { where, order: { name: 'ASC' }, take: 100 });
+    return rows.map(toOrganizationDto);
+  }
+
+  async addRecord(organizationId: string, input: CreateRecordDto, admin: AuthUser, manager?: EntityManager): Promise<RecordDto> {
+    const run = async (m: EntityManager) => {
+      await this.get(organizationId, m);
+      if (input.from && input.until && input.from > input.until) throw new FieldValidationError([{ field: 'until', messages: ['must not be before from'] }]);
+      const record = m.create(OrganizationRecord, {
+        organizationId,
+        kind: input.kind,
+        reason: input.reason,
+        occurredAt: input.occurredAt ?? null,
+        fromDate: input.from ?? null,
+        untilDate: input.until ?? null,
+        awardCode: input.awardCode ?? null,
+        createdBy: admin.id,
+      });
+      await m.save(record);
+      await this.audit.record(m, { actorId: admin.id, actorRole: admin.role, action: 'record_added', entityType: 'organization', entityId: organizationId, details: { recordId: record.id, kind: input.kind, reason: input.reason } });
+      return toRecordDto(record);
+    };
+    return manager ? run(manager) : this.dataSource.transaction(run);
+  }
+
+  async removeRecord(recordId: string, admin: AuthUser): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      const record = await m.findOneBy(OrganizationRecord, { id: recordId });
+      if (!record) throw new NotFoundError('record', recordId);
+      await m.delete(OrganizationRecord, { id: recordId });
+      await this.audit.record(m, { actorId: admin.id, actorRole: admin.role, action: 'record_removed', entityType: 'organization', entityId: record.organizationId, details: { recordId, kind: record.kind, reason: record.reason } });
+    });
+  }
+
+  async records(organizationId: string): Promise<RecordDto[]> {
+    await this.get(organizationId);
+    const rows = await this.dataSource.manager.find(OrganizationRecord, { where: { organizationId }, order: { createdAt: 'ASC' } });
+    return rows.map(toRecordDto);
+  }
+
+  /** Active blacklist entries across organisations (质量信用黑名单). */
+  async blacklist(): Promise<Array<RecordDto & { organizationName: string; uscc: string }>> {
+    const rows = await this.dataSource.query(
+      `SELECT r.*, o.name AS organization_name, o.uscc FROM organization_records r JOIN organizations o ON o.id = r.organization_id
+        WHERE r.kind = 'blacklist' AND (r.until_date IS NULL OR r.until_date >= (now() AT TIME ZONE 'Asia/Shanghai')::date)
+        ORDER BY r.created_at DESC`,
+    );
+    return rows.map((r: Record<string, unknown>) => ({
+      id: r.id as string,
+      organizationId: r.organization_id as string,
+      organizationName: r.organization_name as string,
+      uscc: r.uscc as string,
+      kind: r.kind as string,
+      reason: r.reason as string,
+      occurredAt: r.occurred_at as string | null,
+      from: r.from_date as string | null,
+      until: r.until_date as string | null,
+      awardCode: r.award_code as string | null,
+      createdAt: r.created_at as Date,
+    }));
+  }
+
+  async setCreditGrade(organizationId: string, grade: 'A' | 'B' | 'C' | 'D', admin: AuthUser): Promise<OrganizationDto> {
+    return this.dataSource.transaction(async (m) => {
+      const organization = await this.get(organizationId, m);
+      const previous = organization.creditGrade;
+      organization.creditGrade = grade;
+      organization.creditGradeUpdatedAt = new Date();
+      await m.save(organization);
+      await this.audit.record(m, { actorId: admin.id, actorRole: admin.role, action: 'credit_grade_set', entityType: 'organization', entityId: organizationId, details: { from: previous, to: grade } });
+      return toOrganizationDto(organization);
+    });
+  }
+
+  /** The organisation's part of the eligibility facts. */
+  async factsFor(organizationId: string, manager: EntityManager = this.dataSource.manager): Promise<Pick<EligibilityFacts, 'organization' | 'records'>> {
+    const o = await this.get(organizationId, manager);
+    const records = await manager.find(OrganizationRecord, { where: { organizationId } });
+    return {
+      organization: { id: o.id, name: o.name, uscc: o.uscc, regionCode: o.regionCode, industry: o.industry, foundedAt: o.foundedAt, creditGrade: o.creditGrade },
+      records: records.map((r) => ({ kind: r.kind, reason: r.reason, occurredAt: r.occurredAt, from: r.fromDate, until: r.untilDate, awardCode: r.awardCode })),
+    };
+  }
+}
+
+export function toOrganizationDto(o: Organization): OrganizationDto {
+  return {
+    id: o.id,
+    name: o.name,
+    uscc: o.uscc,
+    regionCode: o.regionCode,
+    address: o.address,
+    legalRepresentative: o.legalRepresentative,
+    contact: o.contact,
+    foundedAt: o.foundedAt,
+    industry: o.industry,
+    creditGrade: o.creditGrade,
+    usccOverridden: o.usccOverrideReason !== null,
+    createdAt: o.createdAt,
+  };
+}
+
+function toRecordDto(r: OrganizationRecord): RecordDto {
+  return { id: r.id, organizationId: r.organizationId, kind: r.kind, reason: r.reason, occurredAt: r.occurredAt, from: r.fromDate, until: r.untilDate, awardCode: r.awardCode, createdAt: r.createdAt };
+}

@@ -1,0 +1,105 @@
+import { randomInt } from 'node:crypto';
+import { usccCheckCharacter, USCC_CHARSET } from '../../libs/applications/src/organizations/uscc';
+import { samplePdf } from '../../libs/applications/src/testing/material-fixtures';
+import { createUser, TestContext } from './test-app';
+
+let sequence = 0;
+
+/** A valid 统一社会信用代码, different on every call. */
+export function validUscc(): string {
+  sequence++;
+  const body = `915001${String(Date.now() % 1e6).padStart(6, '0')}${String(sequence).padStart(3, '0')}` + USCC_CHARSET[randomInt(31)] + USCC_CHARSET[randomInt(31)];
+  const first17 = body.slice(0, 17);
+  return first17 + usccCheckCharacter(first17);
+}
+
+export function qualityForm(overrides: Record<string, unknown> = {}) {
+  return {
+    selfAssessment: {
+      leadership: '高层领导确立质量优先的发展战略。',
+      strategy: '以卓越绩效模式统领战略制定与部署。',
+      customersAndMarkets: '建立顾客满意度测量体系。',
+      resources: '人才、财务、信息与技术资源保障到位。',
+      processManagement: '关键过程识别、设计与持续改进。',
+      measurementAnalysisImprovement: '绩效测量分析与改进创新机制。',
+      results: '主要经营指标连续三年增长。',
+    },
+    keyResults: [{ indicator: '产品一次交验合格率', value: 99.8, unit: '%', year: 2025 }],
+    ...overrides,
+  };
+}
+
+export interface Enterprise {
+  userId: string;
+  token: string;
+  organizationId: string;
+  name: string;
+  uscc: string;
+}
+
+/** An applicant user who registers its organisation through the API (and gets the re-issued token). */
+export async function registerEnterprise(ctx: TestContext, name: string, overrides: Record<string, unknown> = {}): Promise<Enterprise> {
+  const username = `ent${Date.now().toString(36)}${++sequence}`;
+  const user = await createUser(ctx, { username, role: 'applicant', email: `${username}@example.cn` });
+  const uscc = validUscc();
+  const res = await ctx.http
+    .post('/organizations')
+    .set('Authorization', user.token)
+    .send({
+      name,
+      uscc,
+      regionCode: '500103',
+      address: '重庆市渝中区解放碑民族路 1 号',
+      legalRepresentative: '张三',
+      contact: { name: '王经理', phone: '023-63000000', email: `${username}@example.cn` },
+      foundedAt: '2010-03-01',
+      industry: 'C3825',
+      ...overrides,
+    });
+  if (res.status !== 201) throw new Error(`register ${name}: ${res.status} ${JSON.stringify(res.body)}`);
+  await ctx.http.put(`/admin/organizations/${res.body.id}/credit-grade`).set('Authorization', await ctx.adminToken()).send({ grade: 'A' }).expect(200);
+  return { userId: user.id, token: `Bearer ${res.body.accessToken}`, organizationId: res.body.id, name, uscc };
+}
+
+/** Creates and opens a cycle through the API. */
+export async function openCycle(ctx: TestContext, overrides: Record<string, unknown> = {}): Promise<{ id: string; title: string }> {
+  const admin = await ctx.adminToken();
+  const res = await ctx.http
+    .post('/cycles')
+    .set('Authorization', admin)
+    .send({
+      awardCode: 'district-quality-award',
+      year: 2000 + (++sequence % 100),
+      title: `渝中区区长质量管理奖 测试 ${sequence}`,
+      applicationOpensAt: '2026-01-01',
+      applicationClosesAt: '2099-12-31',
+      quota: { awards: 3, secondTier: { label: '提名奖', count: 2 } },
+      reviewersPerApplication: 3,
+      ...overrides,
+    });
+  if (res.status !== 201) throw new Error(`create cycle: ${res.status} ${JSON.stringify(res.body)}`);
+  const opened = await ctx.http.post(`/cycles/${res.body.id}/open`).set('Authorization', admin);
+  if (opened.status !== 200) throw new Error(`open cycle: ${opened.status} ${JSON.stringify(opened.body)}`);
+  return res.body;
+}
+
+export const QUALITY_REQUIRED = ['application_form', 'self_assessment_report', 'business_license', 'no_major_accident_pledge'];
+
+export async function uploadMaterials(ctx: TestContext, token: string, applicationId: string, types: string[] = QUALITY_REQUIRED): Promise<void> {
+  for (const type of types) {
+    await ctx.http
+      .post(`/applications/${applicationId}/attachments`)
+      .set('Authorization', token)
+      .field('documentType', type)
+      .attach('file', samplePdf(type), { filename: `${type}.pdf`, contentType: 'application/pdf' })
+      .expect(201);
+  }
+}
+
+/** A draft with a complete form and every required material, ready to submit. */
+export async function readyApplication(ctx: TestContext, enterprise: Enterprise, cycleId: string): Promise<string> {
+  const res = await ctx.http.post('/applications').set('Authorization', enterprise.token).send({ cycleId, form: qualityForm() });
+  if (res.status !== 201) throw new Error(`create application: ${res.status} ${JSON.stringify(res.body)}`);
+  await uploadMaterials(ctx, enterprise.token, res.body.id);
+  return res.body.id;
+}
