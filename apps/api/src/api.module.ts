@@ -7,6 +7,7 @@ import { WorkflowModule } from '@awardflow/workflow';
 import { AwardsModule } from '@awardflow/awards';
 import { CyclesModule } from '@awardflow/cycles';
 import { ApplicationsModule } from '@awardflow/applications';
+import { DeadlinesModule } from '@awardflow/deadlines';
 
 const LOGIN_PATH = '/auth/login';
 
@@ -37,6 +38,7 @@ export class ApiModule {
         AwardsModule,
         CyclesModule,
         ApplicationsModule,
+        DeadlinesModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }],
     };

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { EnvironmentOverrides, HealthModule, PlatformModule } from '@awardflow/platform';
 import { WorkflowModule, WorkflowRelayModule } from '@awardflow/workflow';
 import { AwardsCoreModule } from '@awardflow/awards';
+import { DeadlinesWorkerModule } from '@awardflow/deadlines';
 
 /** BullMQ processors over the same libs as the API; HTTP only for its own /health. */
 @Module({})
@@ -9,7 +10,7 @@ export class WorkerModule {
   static forRoot(env: EnvironmentOverrides = {}): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [PlatformModule.forRoot(env), HealthModule, WorkflowModule, WorkflowRelayModule, AwardsCoreModule],
+      imports: [PlatformModule.forRoot(env), HealthModule, WorkflowModule, WorkflowRelayModule, AwardsCoreModule, DeadlinesWorkerModule],
     };
   }
 }

@@ -15,3 +15,4 @@ export * from './queue/redis-connection';
 export * from './platform.module';
 export * from './http/configure-http-app';
 export * from './config/exit-on-configuration-error';
+export * from './queue/worker-errors';

@@ -50,6 +50,23 @@ export class Environment {
   @Min(50)
   OUTBOX_POLL_INTERVAL_MS = 2000;
 
+  // The reconciler re-enqueues deadlines Redis lost and fires overdue ones (also once at start).
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(1000)
+  DEADLINE_RECONCILE_INTERVAL_MS = 60_000;
+
+  // How often the scheduler looks for new or extended deadlines to put on BullMQ.
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(50)
+  DEADLINE_SCHEDULE_INTERVAL_MS = 500;
+
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'must be an integer' })
+  @Min(1)
+  DEADLINE_CONCURRENCY = 8;
+
   @Matches(/^postgres(ql)?:\/\/[^\s]+$/, { message: 'must be a postgres:// URL' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/awardflow';
 

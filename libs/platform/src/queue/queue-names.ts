@@ -16,11 +16,10 @@ export enum QueueName {
 /** Every job, by queue: a producer sending the wrong payload does not compile. Bump `v` on change. */
 export interface JobsByQueue {
   [QueueName.Events]: { name: 'outbox.event'; data: { v: 1; outboxId: string } };
-  [QueueName.Deadlines]: { name: 'deadline.fire'; data: { v: 1; deadlineId: string } };
+  /** generation: an extended deadline gets a new one, and jobs of older generations do nothing. */
+  [QueueName.Deadlines]: { name: 'deadline.fire'; data: { v: 1; deadlineId: string; generation: number } };
   [QueueName.Notifications]: { name: 'notification.deliver'; data: { v: 1; deliveryId: string } };
-  [QueueName.Maintenance]:
-    | { name: 'deadlines.reconcile'; data: { v: 1 } }
-    | { name: 'outbox.sweep'; data: { v: 1 } };
+  [QueueName.Maintenance]: { name: 'deadlines.reconcile'; data: { v: 1 } };
 }
 
 export type JobOf<Q extends QueueName> = JobsByQueue[Q];

@@ -62,9 +62,9 @@ export class QueueService implements OnApplicationShutdown {
   async enqueueBulk<Q extends QueueName, N extends JobNameOf<Q>>(
     queue: Q,
     name: N,
-    jobs: Array<{ data: JobDataOf<Q, N>; jobId: string }>,
+    jobs: Array<{ data: JobDataOf<Q, N>; jobId: string; options?: JobsOptions }>,
   ): Promise<void> {
-    await this.queues[queue].addBulk(jobs.map((job) => ({ name, data: job.data, opts: { ...DEFAULT_JOB_OPTIONS, jobId: job.jobId } })));
+    await this.queues[queue].addBulk(jobs.map((job) => ({ name, data: job.data, opts: { ...DEFAULT_JOB_OPTIONS, ...job.options, jobId: job.jobId } })));
   }
 
   async enqueue<Q extends QueueName, N extends JobNameOf<Q>>(

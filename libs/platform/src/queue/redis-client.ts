@@ -25,7 +25,9 @@ export class RedisClient implements OnApplicationShutdown {
       timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
     });
     try {
-      await Promise.race([this.redis.ping(), timeout]);
+      // Commands fail at once while (re)connecting; give a fresh connection the same bound to come up.
+      const ready = this.redis.status === 'ready' ? Promise.resolve() : new Promise<void>((resolve) => this.redis.once('ready', () => resolve()));
+      await Promise.race([ready.then(() => this.redis.ping()), timeout]);
     } finally {
       clearTimeout(timer);
     }

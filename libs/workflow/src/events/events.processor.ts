@@ -1,6 +1,6 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import { JobOf, QueueName } from '@awardflow/platform';
+import { JobOf, logWorkerError, QueueName } from '@awardflow/platform';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { OutboxEvent } from './outbox-event';
@@ -27,6 +27,11 @@ export class EventsProcessor extends WorkerHost {
         throw new Error(`no handler for job ${String(unknown)} on ${QueueName.Events}`);
       }
     }
+  }
+
+  @OnWorkerEvent('error')
+  onWorkerError(error: Error): void {
+    logWorkerError(this.logger, QueueName.Events, error);
   }
 
   private async handle(outboxId: string): Promise<void> {

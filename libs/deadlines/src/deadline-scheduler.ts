@@ -1,0 +1,110 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { AppConfigService, DatabaseConnector, QueueName, QueueService } from '@awardflow/platform';
+import { DataSource } from 'typeorm';
+
+const BATCH = 1000;
+
+export function deadlineJobId(id: string, generation: number): string {
+  // BullMQ refuses ':' in custom ids; a new generation (an extension) gets a new id.
+  return `${id}-${generation}`;
+}
+
+/**
+ * Puts deadline rows on BullMQ as delayed jobs once their transaction has committed (rows are
+ * the truth; a job is only the fast path). Claims rows with SKIP LOCKED so several workers share
+ * the work, and marks the generation it scheduled in the same transaction that saw Redis accept.
+ */
+@Injectable()
+export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(DeadlineScheduler.name);
+  private stopped = false;
+  private loop?: Promise<void>;
+  private timer?: NodeJS.Timeout;
+  private wake?: () => void;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly queues: QueueService,
+    private readonly config: AppConfigService,
+    private readonly database: DatabaseConnector,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.loop = this.run();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.wake?.();
+    await this.loop;
+  }
+
+  /** Schedules everything unscheduled now; returns how many jobs were added. */
+  async scheduleDue(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = await this.scheduleBatch();
+      total += n;
+      if (n < BATCH) return total;
+    }
+  }
+
+  private async run(): Promise<void> {
+    await this.database.whenConnected();
+    let backoff = 0;
+    while (!this.stopped) {
+      try {
+        await this.scheduleDue();
+        backoff = 0;
+      } catch (error) {
+        backoff = Math.min(Math.max(500, backoff * 2), 30_000);
+        this.logger.warn(`deadline scheduler: ${(error as Error).message}; retrying in ${backoff} ms`);
+      }
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+        this.timer = setTimeout(resolve, backoff || this.config.get('DEADLINE_SCHEDULE_INTERVAL_MS'));
+      });
+    }
+  }
+
+  private scheduleBatch(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: Array<{ id: string; generation: number; due_at: Date }> = await manager.query(
+        `SELECT id, generation, due_at FROM deadlines
+          WHERE status = 'pending' AND (scheduled_generation IS NULL OR scheduled_generation <> generation)
+          ORDER BY due_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [BATCH],
+      );
+      if (rows.length === 0) return 0;
+      const now = Date.now();
+      await withTimeout(
+        this.queues.enqueueBulk(
+          QueueName.Deadlines,
+          'deadline.fire',
+          rows.map((r) => ({
+            data: { v: 1 as const, deadlineId: r.id, generation: r.generation },
+            jobId: deadlineJobId(r.id, r.generation),
+            options: { delay: Math.max(0, new Date(r.due_at).getTime() - now) },
+          })),
+        ),
+        5_000,
+      );
+      await manager.query(
+        `UPDATE deadlines d SET scheduled_generation = r.generation
+           FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, generation int) WHERE d.id = r.id`,
+        [JSON.stringify(rows.map((r) => ({ id: r.id, generation: r.generation })))],
+      );
+      return rows.length;
+    });
+  }
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('Redis did not accept the jobs')), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

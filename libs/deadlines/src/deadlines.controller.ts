@@ -1,0 +1,73 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApplicationsService } from '@awardflow/applications';
+import { AuthUser, CurrentUser, Role, Roles } from '@awardflow/identity';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { DeadlineExtension } from './deadline-extension';
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
+const ISO_DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/;
+
+export class ExtendDeadlineDto {
+  @ApiPropertyOptional({ example: '2026-06-15', description: 'new due time; a date means the end of that day (Beijing)' })
+  @IsOptional()
+  @Matches(INSTANT, { message: 'dueAt must be a date (YYYY-MM-DD) or an ISO 8601 time with offset' })
+  dueAt?: string;
+  @ApiPropertyOptional({ example: 'P7D', description: 'or: move it later by this ISO 8601 duration' })
+  @IsOptional()
+  @Matches(ISO_DURATION, { message: 'by must be an ISO 8601 duration such as P7D' })
+  by?: string;
+  @ApiProperty({ example: '企业申请延期补正，理由充分' }) @IsString() @MinLength(2) @MaxLength(1000) reason: string;
+}
+
+export class ExtendCycleDeadlinesDto extends ExtendDeadlineDto {
+  @ApiProperty({ enum: ['application_window_close', 'supplement', 'publicity_end', 'review_due', 'review_reminder', 'recognition_expiry'] })
+  @IsIn(['application_window_close', 'supplement', 'publicity_end', 'review_due', 'review_reminder', 'recognition_expiry'])
+  kind: string;
+}
+
+export class ListDeadlinesQuery {
+  @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: 'instanceId must be a UUID' }) instanceId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() kind?: string;
+  @ApiPropertyOptional({ enum: ['pending', 'fired', 'cancelled'] }) @IsOptional() @IsIn(['pending', 'fired', 'cancelled']) status?: string;
+}
+
+@ApiTags('deadlines')
+@ApiBearerAuth()
+@Controller()
+export class DeadlinesController {
+  constructor(
+    private readonly extension: DeadlineExtension,
+    private readonly applications: ApplicationsService,
+  ) {}
+
+  @Get('admin/deadlines')
+  @Roles(Role.Admin)
+  @ApiOperation({ summary: "Deadlines of the admin's offices" })
+  list(@Query() query: ListDeadlinesQuery, @CurrentUser() admin: AuthUser) {
+    return this.extension.list(query, admin.officeIds);
+  }
+
+  @Post('admin/deadlines/:id/extend')
+  @Roles(Role.Admin)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Extend one deadline (and move its reminders by the same time)' })
+  extend(@Param('id', ParseUUIDPipe) id: string, @Body() body: ExtendDeadlineDto, @CurrentUser() admin: AuthUser) {
+    return this.extension.extendOne(id, body, admin);
+  }
+
+  @Post('cycles/:id/deadlines/extend')
+  @Roles(Role.Admin)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Extend every pending deadline of a kind in the cycle (application_window_close also moves the window)' })
+  extendCycle(@Param('id', ParseUUIDPipe) id: string, @Body() body: ExtendCycleDeadlinesDto, @CurrentUser() admin: AuthUser) {
+    return this.extension.extendCycle(id, body.kind, body, admin);
+  }
+
+  @Get('applications/:id/deadlines')
+  @ApiOperation({ summary: "An application's pending deadlines (e.g. when its 补正 is due)" })
+  async forApplication(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
+    const { application } = await this.applications.loadVisible(id, user);
+    return this.extension.pendingForInstance(application.instanceId);
+  }
+}

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { ApplicationsCoreModule, ApplicationsModule } from '@awardflow/applications';
+import { DeadlineExtension } from './deadline-extension';
+import { DeadlineFiring } from './deadline-firing';
+import { DeadlineReconciler } from './deadline-reconciler';
+import { DeadlineScheduler } from './deadline-scheduler';
+import { DeadlinesController } from './deadlines.controller';
+import { DeadlinesProcessor, MaintenanceProcessor } from './deadlines.processors';
+
+/** The API side: list and extend deadlines. */
+@Module({
+  imports: [ApplicationsModule],
+  controllers: [DeadlinesController],
+  providers: [DeadlineExtension],
+  exports: [DeadlineExtension],
+})
+export class DeadlinesModule {}
+
+/** The worker side: schedule rows onto BullMQ, fire them, reconcile with Postgres. */
+@Module({
+  imports: [ApplicationsCoreModule],
+  providers: [DeadlineScheduler, DeadlineFiring, DeadlineReconciler, DeadlinesProcessor, MaintenanceProcessor, DeadlineExtension],
+  exports: [DeadlineFiring, DeadlineReconciler, DeadlineScheduler],
+})
+export class DeadlinesWorkerModule {}

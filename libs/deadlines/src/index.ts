@@ -1,0 +1,5 @@
+export * from './deadline-firing';
+export * from './deadline-scheduler';
+export * from './deadline-reconciler';
+export * from './deadline-extension';
+export * from './deadlines.module';
