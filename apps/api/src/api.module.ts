@@ -2,12 +2,14 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { AppConfigService, EnvironmentOverrides, HealthModule, PlatformModule } from '@awardflow/platform';
+import { FailedJobsController } from './ops/failed-jobs.controller';
 import { IdentityModule } from '@awardflow/identity';
 import { WorkflowModule } from '@awardflow/workflow';
 import { AwardsModule } from '@awardflow/awards';
 import { CyclesModule } from '@awardflow/cycles';
 import { ApplicationsModule } from '@awardflow/applications';
 import { DeadlinesModule } from '@awardflow/deadlines';
+import { NotificationsModule } from '@awardflow/notifications';
 
 const LOGIN_PATH = '/auth/login';
 
@@ -39,7 +41,9 @@ export class ApiModule {
         CyclesModule,
         ApplicationsModule,
         DeadlinesModule,
+        NotificationsModule,
       ],
+      controllers: [FailedJobsController],
       providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }],
     };
   }

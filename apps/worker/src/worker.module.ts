@@ -3,6 +3,8 @@ import { EnvironmentOverrides, HealthModule, PlatformModule } from '@awardflow/p
 import { WorkflowModule, WorkflowRelayModule } from '@awardflow/workflow';
 import { AwardsCoreModule } from '@awardflow/awards';
 import { DeadlinesWorkerModule } from '@awardflow/deadlines';
+import { ApplicationsWorkerModule } from '@awardflow/applications';
+import { NotificationsWorkerModule } from '@awardflow/notifications';
 
 /** BullMQ processors over the same libs as the API; HTTP only for its own /health. */
 @Module({})
@@ -10,7 +12,7 @@ export class WorkerModule {
   static forRoot(env: EnvironmentOverrides = {}): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [PlatformModule.forRoot(env), HealthModule, WorkflowModule, WorkflowRelayModule, AwardsCoreModule, DeadlinesWorkerModule],
+      imports: [PlatformModule.forRoot(env), HealthModule, WorkflowModule, WorkflowRelayModule, AwardsCoreModule, DeadlinesWorkerModule, NotificationsWorkerModule, ApplicationsWorkerModule],
     };
   }
 }

@@ -2,6 +2,8 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CycleHooks, CyclesCoreModule, CyclesModule } from '@awardflow/cycles';
 import { IdentityCoreModule } from '@awardflow/identity';
+import { NotificationsWorkerModule } from '@awardflow/notifications';
+import { ApplicationNotifier } from './notifications/application-notifier';
 import { ActionRequest, ApplicationActionHandlers } from './applications/action-handlers';
 import { ApplicationAccessPolicy } from './applications/application-access.policy';
 import { Application } from './applications/application.entity';
@@ -53,5 +55,12 @@ export class ApplicationsCoreModule implements OnModuleInit {
     this.hooks.register(this.applications);
   }
 }
+
+/** The worker's event handlers of this context: notifications to the application's parties. */
+@Module({
+  imports: [ApplicationsCoreModule, CyclesCoreModule, IdentityCoreModule, NotificationsWorkerModule],
+  providers: [ApplicationNotifier],
+})
+export class ApplicationsWorkerModule {}
 
 export type { ActionRequest };

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ApplicationsCoreModule, ApplicationsModule } from '@awardflow/applications';
+import { NotificationsWorkerModule } from '@awardflow/notifications';
 import { DeadlineExtension } from './deadline-extension';
 import { DeadlineFiring } from './deadline-firing';
 import { DeadlineReconciler } from './deadline-reconciler';
@@ -18,7 +19,7 @@ export class DeadlinesModule {}
 
 /** The worker side: schedule rows onto BullMQ, fire them, reconcile with Postgres. */
 @Module({
-  imports: [ApplicationsCoreModule],
+  imports: [ApplicationsCoreModule, NotificationsWorkerModule],
   providers: [DeadlineScheduler, DeadlineFiring, DeadlineReconciler, DeadlinesProcessor, MaintenanceProcessor, DeadlineExtension],
   exports: [DeadlineFiring, DeadlineReconciler, DeadlineScheduler],
 })

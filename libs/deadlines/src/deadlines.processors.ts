@@ -2,6 +2,7 @@ import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfigService, JobOf, logWorkerError, QueueName } from '@awardflow/platform';
 import type { Job } from 'bullmq';
+import { NotificationsService } from '@awardflow/notifications';
 import { DeadlineFiring } from './deadline-firing';
 import { DeadlineReconciler } from './deadline-reconciler';
 
@@ -42,7 +43,10 @@ export class DeadlinesProcessor extends WorkerHost implements OnApplicationBoots
 export class MaintenanceProcessor extends WorkerHost {
   private readonly logger = new Logger(MaintenanceProcessor.name);
 
-  constructor(private readonly reconciler: DeadlineReconciler) {
+  constructor(
+    private readonly reconciler: DeadlineReconciler,
+    private readonly notifications: NotificationsService,
+  ) {
     super();
   }
 
@@ -53,8 +57,11 @@ export class MaintenanceProcessor extends WorkerHost {
 
   async process(job: Job<JobOf<QueueName.Maintenance>['data'], unknown, JobOf<QueueName.Maintenance>['name']>): Promise<unknown> {
     switch (job.name) {
-      case 'deadlines.reconcile':
-        return this.reconciler.reconcile();
+      case 'deadlines.reconcile': {
+        const deadlines = await this.reconciler.reconcile();
+        // Redis holds only work in flight: put unsent emails back on their queue too.
+        return { ...deadlines, emailsRequeued: await this.notifications.enqueuePending() };
+      }
       default: {
         const unknown: never = job.name;
         throw new Error(`no handler for ${String(unknown)} on ${QueueName.Maintenance}`);

@@ -67,6 +67,17 @@ export class Environment {
   @Min(1)
   DEADLINE_CONCURRENCY = 8;
 
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'must be an integer' })
+  @Min(1)
+  NOTIFICATION_MAX_ATTEMPTS = 8;
+
+  // First retry delay of a failed email; each further one doubles it.
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(10)
+  NOTIFICATION_BACKOFF_MS = 5_000;
+
   @Matches(/^postgres(ql)?:\/\/[^\s]+$/, { message: 'must be a postgres:// URL' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/awardflow';
 

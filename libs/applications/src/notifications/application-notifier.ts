@@ -1,0 +1,115 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { findAward } from '@awardflow/awards';
+import { CyclesService, formatBeijing } from '@awardflow/cycles';
+import { Role, UsersService } from '@awardflow/identity';
+import { isTemplateKey, NotificationsService } from '@awardflow/notifications';
+import { AppConfigService } from '@awardflow/platform';
+import { OutboxEvent, OutboxEventRouter, WorkflowEngine } from '@awardflow/workflow';
+import { DataSource } from 'typeorm';
+import { Application } from '../applications/application.entity';
+import { OrganizationsService } from '../organizations/organizations.service';
+
+type Audience = 'applicant' | 'admins' | 'reviewers' | 'recommenders';
+
+/**
+ * Turns the workflow's `notify` effects (and deadline extensions) into notifications for the
+ * application's parties: who they are and what the message says is this context's knowledge.
+ * Idempotent: the event key is the outbox row id, so a retried job notifies nobody twice.
+ */
+@Injectable()
+export class ApplicationNotifier implements OnModuleInit {
+  constructor(
+    private readonly router: OutboxEventRouter,
+    private readonly dataSource: DataSource,
+    private readonly notifications: NotificationsService,
+    private readonly cycles: CyclesService,
+    private readonly organizations: OrganizationsService,
+    private readonly users: UsersService,
+    private readonly engine: WorkflowEngine,
+    private readonly config: AppConfigService,
+  ) {}
+
+  onModuleInit(): void {
+    this.router.on('notify', (event) => this.onNotify(event));
+    this.router.on('deadline.extended', (event) => this.onDeadlineExtended(event));
+  }
+
+  private async onNotify(event: OutboxEvent): Promise<void> {
+    const template = String(event.payload.params?.template ?? '');
+    if (!isTemplateKey(template)) throw new Error(`notify: unknown template "${template}"`);
+    if (event.payload.subjectType !== 'application' || !event.payload.subjectId) return;
+    const context = await this.context(event.payload.subjectId, event.payload.historySeq);
+    if (!context) return;
+    await this.notifications.notify({
+      eventKey: `${event.id}:${template}`,
+      template,
+      recipientIds: await this.recipients(context.application, context.officeId, (event.payload.params?.to as Audience) ?? 'applicant'),
+      variables: {
+        ...context.variables,
+        stateLabel: context.toStateLabel(event.payload.to as string),
+        deadline: template === 'supplement_requested' ? await this.pendingDeadline(context.application.instanceId, 'supplement') : null,
+      },
+    });
+  }
+
+  private async onDeadlineExtended(event: OutboxEvent): Promise<void> {
+    if (!event.instanceId) return;
+    const [row] = await this.dataSource.query(`SELECT id FROM applications WHERE instance_id = $1`, [event.instanceId]);
+    if (!row) return;
+    const context = await this.context(row.id, undefined);
+    if (!context) return;
+    await this.notifications.notify({
+      eventKey: `${event.id}:deadline_extended`,
+      template: 'deadline_extended',
+      recipientIds: await this.recipients(context.application, context.officeId, 'applicant'),
+      variables: { ...context.variables, reason: String(event.payload.reason ?? ''), deadline: formatBeijing(new Date(String(event.payload.dueAt))) },
+    });
+  }
+
+  private async context(applicationId: string, historySeq: number | undefined) {
+    const application = await this.dataSource.manager.findOneBy(Application, { id: applicationId });
+    if (!application) return null;
+    const cycle = await this.cycles.get(application.cycleId);
+    const organization = await this.organizations.get(application.organizationId);
+    const instance = await this.engine.get(application.instanceId);
+    const definition = await this.engine.definitionOf(instance);
+    const [history] = historySeq
+      ? await this.dataSource.query(`SELECT comment FROM workflow_history WHERE instance_id = $1 AND seq = $2`, [application.instanceId, historySeq])
+      : [];
+    return {
+      application,
+      officeId: cycle.officeId,
+      toStateLabel: (state: string) => definition.states[state]?.label ?? state,
+      variables: {
+        awardName: findAward(cycle.awardCode)?.name ?? cycle.awardCode,
+        cycleTitle: cycle.title,
+        organizationName: organization.name,
+        receiptNumber: application.receiptNumber,
+        reason: history?.comment ?? null,
+        link: `${this.config.get('PUBLIC_BASE_URL')}/applications/${application.id}`,
+      },
+    };
+  }
+
+  private async recipients(application: Application, officeId: string, audience: Audience): Promise<string[]> {
+    switch (audience) {
+      case 'applicant':
+        return this.users.idsOfOrganization(application.organizationId);
+      case 'admins':
+        return this.users.idsByRole(Role.Admin, [officeId]);
+      case 'recommenders':
+        return this.users.idsByRole(Role.Recommender, [officeId]);
+      case 'reviewers': {
+        const exists = await this.dataSource.query(`SELECT to_regclass('review_assignments') IS NOT NULL AS ok`);
+        if (!exists[0].ok) return [];
+        const rows = await this.dataSource.query(`SELECT DISTINCT reviewer_id FROM review_assignments WHERE application_id = $1 AND status IN ('assigned', 'scored')`, [application.id]);
+        return rows.map((r: { reviewer_id: string }) => r.reviewer_id);
+      }
+    }
+  }
+
+  private async pendingDeadline(instanceId: string, kind: string): Promise<string | null> {
+    const [row] = await this.dataSource.query(`SELECT due_at FROM deadlines WHERE instance_id = $1 AND kind = $2 AND status = 'pending' ORDER BY due_at LIMIT 1`, [instanceId, kind]);
+    return row ? formatBeijing(new Date(row.due_at)) : null;
+  }
+}

@@ -1,0 +1,4 @@
+export * from './templates';
+export * from './notifications.service';
+export * from './mailer';
+export * from './notifications.module';

@@ -1,0 +1,44 @@
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser } from '@awardflow/identity';
+import { NotFoundError } from '@awardflow/platform';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { NotificationsService } from './notifications.service';
+
+export class InboxQuery {
+  @ApiPropertyOptional() @IsOptional() @Transform(({ value }) => value === 'true' || value === true) @IsBoolean() unread?: boolean;
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize?: number;
+}
+
+/** Everyone's own inbox: no one ever sees another user's notifications. */
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Controller('notifications')
+export class NotificationsController {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The caller\'s inbox, newest first, with the unread count' })
+  inbox(@Query() query: InboxQuery, @CurrentUser() user: AuthUser) {
+    return this.notifications.inbox(user.id, { unread: query.unread, page: query.page ?? 1, pageSize: query.pageSize ?? 20 });
+  }
+
+  @Get('unread-count')
+  async unread(@CurrentUser() user: AuthUser) {
+    return { unreadCount: await this.notifications.unreadCount(user.id) };
+  }
+
+  @Post('read-all')
+  @HttpCode(200)
+  async readAll(@CurrentUser() user: AuthUser) {
+    return { marked: await this.notifications.markAllRead(user.id) };
+  }
+
+  @Post(':id/read')
+  @HttpCode(204)
+  async read(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): Promise<void> {
+    if (!(await this.notifications.markRead(user.id, id))) throw new NotFoundError('notification', id);
+  }
+}

@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { Mailer } from './mailer';
+import { NotificationsController } from './notifications.controller';
+import { NotificationsProcessor } from './notifications.processor';
+import { NotificationsService } from './notifications.service';
+
+@Module({
+  controllers: [NotificationsController],
+  providers: [NotificationsService],
+  exports: [NotificationsService],
+})
+export class NotificationsModule {}
+
+/** The worker side: sends the email deliveries. */
+@Module({
+  providers: [NotificationsService, Mailer, NotificationsProcessor],
+  exports: [NotificationsService],
+})
+export class NotificationsWorkerModule {}

@@ -1,0 +1,114 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfigService, QueueName, QueueService } from '@awardflow/platform';
+import { DataSource, EntityManager } from 'typeorm';
+import { renderTemplate, TemplateKey, TemplateVariables } from './templates';
+
+export interface NotifyInput {
+  /** Unique per occurrence (e.g. outbox row id + template): notifying twice with it does nothing. */
+  eventKey: string;
+  template: TemplateKey;
+  recipientIds: string[];
+  variables: TemplateVariables;
+  /** Write inside the caller's transaction. */
+  manager?: EntityManager;
+}
+
+export interface InboxItem {
+  id: string;
+  template: string;
+  title: string;
+  body: string;
+  link: string | null;
+  readAt: Date | null;
+  createdAt: Date;
+}
+
+@Injectable()
+export class NotificationsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly queues: QueueService,
+    private readonly config: AppConfigService,
+  ) {}
+
+  /**
+   * Inbox rows for every recipient and an email delivery for those with an address, each unique
+   * on (event, recipient, channel), so a retried event handler never notifies twice.
+   */
+  async notify(input: NotifyInput): Promise<{ inbox: number; emails: string[] }> {
+    if (input.recipientIds.length === 0) return { inbox: 0, emails: [] };
+    const runner = input.manager ?? this.dataSource.manager;
+    const { title, body } = renderTemplate(input.template, input.variables);
+    const link = input.variables.link ?? null;
+    const inbox = await runner.query(
+      `INSERT INTO notifications (user_id, event_key, template, title, body, link)
+       SELECT u, $2, $3, $4, $5, $6 FROM unnest($1::uuid[]) AS u
+       ON CONFLICT (event_key, user_id) DO NOTHING RETURNING id`,
+      [input.recipientIds, input.eventKey, input.template, title, body, link],
+    );
+    const deliveries: Array<{ id: string }> = await runner.query(
+      `INSERT INTO notification_deliveries (event_key, recipient_id, channel, address, subject, body)
+       SELECT $2, u.id, 'email', u.email, $3, $4 FROM users u WHERE u.id = ANY($1::uuid[]) AND u.email IS NOT NULL AND u.is_active
+       ON CONFLICT (event_key, recipient_id, channel) DO NOTHING RETURNING id`,
+      [input.recipientIds, input.eventKey, title, body],
+    );
+    // A job that runs before the caller commits finds no row, fails, and is retried: nothing lost.
+    await this.enqueue(deliveries.map((d) => d.id));
+    return { inbox: inbox.length, emails: deliveries.map((d) => d.id) };
+  }
+
+  /** (Re-)enqueues every delivery not yet sent (after a Redis flush, at worker start). */
+  async enqueuePending(): Promise<number> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM notification_deliveries WHERE status IN ('pending', 'sending') ORDER BY created_at LIMIT 5000`);
+    await this.enqueue(rows.map((r) => r.id));
+    return rows.length;
+  }
+
+  async enqueue(deliveryIds: string[]): Promise<void> {
+    if (deliveryIds.length === 0) return;
+    await this.queues.enqueueBulk(
+      QueueName.Notifications,
+      'notification.deliver',
+      deliveryIds.map((id) => ({
+        data: { v: 1 as const, deliveryId: id },
+        jobId: id,
+        options: { attempts: this.config.get('NOTIFICATION_MAX_ATTEMPTS'), backoff: { type: 'exponential', delay: this.config.get('NOTIFICATION_BACKOFF_MS') } },
+      })),
+    );
+  }
+
+  async inbox(userId: string, options: { unread?: boolean; page: number; pageSize: number }): Promise<{ items: InboxItem[]; total: number; unreadCount: number }> {
+    const unreadOnly = options.unread ? 'AND read_at IS NULL' : '';
+    const rows = await this.dataSource.query(
+      `SELECT id, template, title, body, link, read_at, created_at FROM notifications WHERE user_id = $1 ${unreadOnly}
+        ORDER BY created_at DESC, id LIMIT $2 OFFSET $3`,
+      [userId, options.pageSize, (options.page - 1) * options.pageSize],
+    );
+    const [{ total, unread }] = await this.dataSource.query(
+      `SELECT count(*) FILTER (WHERE true ${unreadOnly ? 'AND read_at IS NULL' : ''})::int AS total, count(*) FILTER (WHERE read_at IS NULL)::int AS unread
+         FROM notifications WHERE user_id = $1`,
+      [userId],
+    );
+    return {
+      items: rows.map((r: Record<string, unknown>) => ({ id: r.id, template: r.template, title: r.title, body: r.body, link: r.link, readAt: r.read_at, createdAt: r.created_at }) as InboxItem),
+      total,
+      unreadCount: unread,
+    };
+  }
+
+  async unreadCount(userId: string): Promise<number> {
+    const [{ n }] = await this.dataSource.query(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL`, [userId]);
+    return n;
+  }
+
+  /** false when the notification is not the user's (the caller answers 404). */
+  async markRead(userId: string, id: string): Promise<boolean> {
+    const [, count] = await this.dataSource.query(`UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id = $1 AND user_id = $2`, [id, userId]);
+    return count === 1;
+  }
+
+  async markAllRead(userId: string): Promise<number> {
+    const [, count] = await this.dataSource.query(`UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL`, [userId]);
+    return count;
+  }
+}

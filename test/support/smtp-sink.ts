@@ -1,0 +1,49 @@
+import { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+
+export interface ReceivedMail {
+  to: string[];
+  raw: string;
+  messageId: string | null;
+}
+
+/** A real SMTP server in the test process: it receives what the product sends. */
+export class SmtpSink {
+  readonly mails: ReceivedMail[] = [];
+  private server?: SMTPServer;
+  port = 0;
+
+  static async start(port = 0): Promise<SmtpSink> {
+    const sink = new SmtpSink();
+    await sink.listen(port);
+    return sink;
+  }
+
+  async listen(port = this.port): Promise<void> {
+    this.server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onData: (stream, session, callback) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => {
+          const raw = Buffer.concat(chunks).toString('utf8');
+          this.mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, messageId: /^Message-ID:\s*(\S+)/im.exec(raw)?.[1] ?? null });
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve, reject) => {
+      this.server!.once('error', reject);
+      this.server!.listen(port, '127.0.0.1', () => resolve());
+    });
+    this.port = ((this.server as unknown as { server: { address(): AddressInfo } }).server.address()).port;
+  }
+
+  async stop(): Promise<void> {
+    if (!this.server) return;
+    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+    this.server = undefined;
+  }
+}
