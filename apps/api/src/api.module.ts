@@ -10,6 +10,7 @@ import { CyclesModule } from '@awardflow/cycles';
 import { ApplicationsModule } from '@awardflow/applications';
 import { DeadlinesModule } from '@awardflow/deadlines';
 import { NotificationsModule } from '@awardflow/notifications';
+import { ReviewModule } from '@awardflow/review';
 
 const LOGIN_PATH = '/auth/login';
 
@@ -42,6 +43,7 @@ export class ApiModule {
         ApplicationsModule,
         DeadlinesModule,
         NotificationsModule,
+        ReviewModule,
       ],
       controllers: [FailedJobsController],
       providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }],

@@ -5,6 +5,7 @@ import { AwardsCoreModule } from '@awardflow/awards';
 import { DeadlinesWorkerModule } from '@awardflow/deadlines';
 import { ApplicationsWorkerModule } from '@awardflow/applications';
 import { NotificationsWorkerModule } from '@awardflow/notifications';
+import { ReviewWorkerModule } from '@awardflow/review';
 
 /** BullMQ processors over the same libs as the API; HTTP only for its own /health. */
 @Module({})
@@ -12,7 +13,7 @@ export class WorkerModule {
   static forRoot(env: EnvironmentOverrides = {}): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [PlatformModule.forRoot(env), HealthModule, WorkflowModule, WorkflowRelayModule, AwardsCoreModule, DeadlinesWorkerModule, NotificationsWorkerModule, ApplicationsWorkerModule],
+      imports: [PlatformModule.forRoot(env), HealthModule, WorkflowModule, WorkflowRelayModule, AwardsCoreModule, DeadlinesWorkerModule, NotificationsWorkerModule, ApplicationsWorkerModule, ReviewWorkerModule],
     };
   }
 }

@@ -1,5 +1,5 @@
 import { EffectRegistry, GuardRegistry } from '@awardflow/workflow';
-import { EFFECT_ASSIGN_REVIEWERS, EFFECT_CHECK_ELIGIBILITY, EFFECT_ISSUE_CERTIFICATE, EFFECT_NOTIFY, GUARD_PANEL_VOTE_PASSED } from './families/workflow-names';
+import { EFFECT_ASSIGN_REVIEWERS, EFFECT_CHECK_ELIGIBILITY, EFFECT_NOTIFY, GUARD_PANEL_VOTE_PASSED } from './families/workflow-names';
 
 const AUDIENCES = ['applicant', 'admins', 'reviewers', 'recommenders'];
 
@@ -17,9 +17,5 @@ export function registerAwardGuardsAndEffects(guards: GuardRegistry, effects: Ef
   effects.register(EFFECT_CHECK_ELIGIBILITY, {
     description: '资格复核',
     validateParams: (p) => (p.gate === 'publicity' || p.gate === 'approval' ? null : 'params.gate must be publicity or approval'),
-  });
-  effects.register(EFFECT_ISSUE_CERTIFICATE, {
-    description: '颁发证书编号',
-    validateParams: (p) => (p.tier === 'award' || p.tier === 'second' ? null : 'params.tier must be award or second'),
   });
 }

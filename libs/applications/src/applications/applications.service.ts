@@ -137,7 +137,7 @@ export class ApplicationsService {
   /** The default handler: office staff act only within their offices, applicants only for themselves. */
   async fire(request: ActionRequest, manager?: EntityManager): Promise<TransitionResult> {
     const { application, cycle, user } = request;
-    if ((user.role === Role.Admin || user.role === Role.Recommender) && !user.officeIds.includes(cycle.officeId)) throw new NotFoundError('application', application.id);
+    if (user.role !== Role.Applicant && !user.officeIds.includes(cycle.officeId)) throw new NotFoundError('application', application.id);
     return this.engine.fire({
       instanceId: application.instanceId,
       action: request.action,

@@ -1,7 +1,7 @@
 import { EffectRef, StateDefinition, TransitionDefinition, WorkflowDefinition } from '@awardflow/workflow';
 import { AwardDefinition } from '../catalog/award.types';
 import { normalisePlan, planKey, StagePlan } from './stage-plan';
-import { A, EFFECT_ASSIGN_REVIEWERS, EFFECT_CHECK_ELIGIBILITY, EFFECT_ISSUE_CERTIFICATE, EFFECT_NOTIFY, GUARD_PANEL_VOTE_PASSED, NotifyAudience, S } from './workflow-names';
+import { A, EFFECT_ASSIGN_REVIEWERS, EFFECT_CHECK_ELIGIBILITY, EFFECT_NOTIFY, GUARD_PANEL_VOTE_PASSED, NotifyAudience, S } from './workflow-names';
 
 /**
  * Bump a family's version whenever its compiled definitions change: the registry refuses new
@@ -175,7 +175,7 @@ export function compileStagePlan(award: AwardDefinition, plan: StagePlan = {}): 
     })
       .state(S.renewalReview, '复核换证')
       .state(S.recognitionExpired, '认定已到期', { terminal: true })
-      .on(A.approve, '审定认定', S.awaitingApproval, S.recognised, ['admin'], { effects: [notify('awarded'), { name: EFFECT_ISSUE_CERTIFICATE, params: { tier: 'award' } }] })
+      .on(A.approve, '审定认定', S.awaitingApproval, S.recognised, ['admin'], { effects: [notify('awarded')] })
       .on(A.recognitionExpired, '有效期届满', S.recognised, S.recognitionExpired, ['system'], { effects: [notify('recognition_expired')] })
       .on(A.requestRenewal, '申请复核换证', S.recognised, S.renewalReview, ['applicant'])
       .on(A.approveRenewal, '复核通过，延续认定', S.renewalReview, S.recognised, ['admin'], { effects: [notify('awarded')] })
@@ -183,11 +183,11 @@ export function compileStagePlan(award: AwardDefinition, plan: StagePlan = {}): 
       .on(A.revoke, '撤销认定', [S.recognised, S.renewalReview], S.revoked, ['admin'], { requiresComment: true, effects: [notify('revoked')] });
   } else {
     b.state(S.awarded, awardedLabel, { terminal: true })
-      .on(A.approve, '审定授奖', S.awaitingApproval, S.awarded, ['admin'], { effects: [notify('awarded'), { name: EFFECT_ISSUE_CERTIFICATE, params: { tier: 'award' } }] })
+      .on(A.approve, '审定授奖', S.awaitingApproval, S.awarded, ['admin'], { effects: [notify('awarded')] })
       .on(A.revoke, '撤销奖项', S.awarded, S.revoked, ['admin'], { requiresComment: true, effects: [notify('revoked')] });
     if (award.secondTierLabel) {
       b.state(S.nominated, award.secondTierLabel, { terminal: true })
-        .on(A.approveSecondTier, `审定为${award.secondTierLabel}`, S.awaitingApproval, S.nominated, ['admin'], { effects: [notify('nominated'), { name: EFFECT_ISSUE_CERTIFICATE, params: { tier: 'second' } }] })
+        .on(A.approveSecondTier, `审定为${award.secondTierLabel}`, S.awaitingApproval, S.nominated, ['admin'], { effects: [notify('nominated')] })
         .on(A.revoke, '撤销奖项', S.nominated, S.revoked, ['admin'], { requiresComment: true, effects: [notify('revoked')] });
     }
   }

@@ -76,7 +76,6 @@ export const GUARD_PANEL_VOTE_PASSED = 'panel_vote_passed';
 export const EFFECT_NOTIFY = 'notify';
 export const EFFECT_ASSIGN_REVIEWERS = 'assign_reviewers';
 export const EFFECT_CHECK_ELIGIBILITY = 'check_eligibility';
-export const EFFECT_ISSUE_CERTIFICATE = 'issue_certificate';
 
 /** Who a `notify` effect is for. */
 export type NotifyAudience = 'applicant' | 'admins' | 'reviewers' | 'recommenders';

@@ -1,0 +1,114 @@
+import { Injectable } from '@nestjs/common';
+import { AttachmentsService } from '@awardflow/applications';
+import { findAward, getAward } from '@awardflow/awards';
+import { CyclesService } from '@awardflow/cycles';
+import { AuthUser } from '@awardflow/identity';
+import { NotFoundError } from '@awardflow/platform';
+import { WorkflowEngine } from '@awardflow/workflow';
+import { DataSource } from 'typeorm';
+
+const EXTENSIONS: Record<string, string> = {
+  'application/pdf': 'pdf',
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+};
+
+/**
+ * What a reviewer sees of an assigned application. In a blind cycle: no organisation name,
+ * credit code, address, representative or contact, and materials under neutral names
+ * ("材料3-自评报告.pdf"), since uploaded file names often carry the company's name.
+ */
+@Injectable()
+export class ReviewerViewService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cycles: CyclesService,
+    private readonly attachments: AttachmentsService,
+    private readonly engine: WorkflowEngine,
+  ) {}
+
+  async myAssignments(reviewer: AuthUser) {
+    const rows = await this.dataSource.query(
+      `SELECT ra.id, ra.application_id, ra.stage, ra.status, ra.due_at, ra.created_at, c.title AS cycle_title, c.award_code, c.blind_review,
+              a.receipt_number, o.name AS organization_name, rs.total
+         FROM review_assignments ra JOIN applications a ON a.id = ra.application_id JOIN cycles c ON c.id = ra.cycle_id
+         JOIN organizations o ON o.id = a.organization_id LEFT JOIN review_scores rs ON rs.assignment_id = ra.id
+        WHERE ra.reviewer_id = $1 AND ra.status IN ('assigned', 'scored') ORDER BY ra.due_at`,
+      [reviewer.id],
+    );
+    const now = Date.now();
+    return rows.map((r: Record<string, unknown>) => ({
+      id: r.id,
+      applicationId: r.application_id,
+      stage: r.stage,
+      status: r.status,
+      dueAt: r.due_at,
+      overdue: r.status === 'assigned' && new Date(r.due_at as string).getTime() < now,
+      cycleTitle: r.cycle_title,
+      awardName: findAward(r.award_code as string)?.name ?? r.award_code,
+      receiptNumber: r.receipt_number,
+      organizationName: r.blind_review ? undefined : r.organization_name,
+      total: r.total === null ? null : Number(r.total),
+    }));
+  }
+
+  async application(assignmentId: string, reviewer: AuthUser) {
+    const a = await this.assignment(assignmentId, reviewer);
+    const cycle = await this.cycles.get(a.cycle_id);
+    const instance = await this.engine.get(a.instance_id);
+    const award = getAward(cycle.awardCode);
+    const materials = await this.attachments.listRaw(a.application_id);
+    const [score] = await this.dataSource.query(`SELECT items, total, comment, updated_at FROM review_scores WHERE assignment_id = $1`, [assignmentId]);
+    return {
+      assignmentId,
+      applicationId: a.application_id,
+      receiptNumber: a.receipt_number,
+      cycle: { id: cycle.id, title: cycle.title, awardName: award.name, blindReview: cycle.blindReview },
+      organization: cycle.blindReview ? undefined : { name: a.organization_name, industry: a.industry },
+      industry: a.industry,
+      state: instance.state,
+      stateLabel: instance.stateLabel,
+      dueAt: a.due_at,
+      form: a.form,
+      rubric: award.rubric,
+      myScore: score ? { items: score.items, total: Number(score.total), comment: score.comment, updatedAt: score.updated_at } : null,
+      materials: materials.map((m, i) => ({
+        n: i + 1,
+        documentType: m.documentType,
+        documentLabel: award.requiredDocuments.find((d) => d.type === m.documentType)?.label ?? m.documentType,
+        name: cycle.blindReview ? neutralName(i, award.requiredDocuments.find((d) => d.type === m.documentType)?.label ?? m.documentType, m.mediaType) : m.originalName,
+        mediaType: m.mediaType,
+        size: m.size,
+        url: `/reviews/assignments/${assignmentId}/attachments/${i + 1}/content`,
+      })),
+    };
+  }
+
+  async material(assignmentId: string, n: number, reviewer: AuthUser) {
+    const a = await this.assignment(assignmentId, reviewer);
+    const cycle = await this.cycles.get(a.cycle_id);
+    const materials = await this.attachments.listRaw(a.application_id);
+    const m = materials[n - 1];
+    if (!m) throw new NotFoundError('material', String(n));
+    const { stream } = await this.attachments.openUnchecked(a.application_id, m.id);
+    const label = getAward(cycle.awardCode).requiredDocuments.find((d) => d.type === m.documentType)?.label ?? m.documentType;
+    return { stream, mediaType: m.mediaType, size: m.size, name: cycle.blindReview ? neutralName(n - 1, label, m.mediaType) : m.originalName };
+  }
+
+  private async assignment(assignmentId: string, reviewer: AuthUser) {
+    const [a] = await this.dataSource.query(
+      `SELECT ra.*, ap.instance_id, ap.receipt_number, ap.form, o.name AS organization_name, o.industry
+         FROM review_assignments ra JOIN applications ap ON ap.id = ra.application_id JOIN organizations o ON o.id = ap.organization_id
+        WHERE ra.id = $1 AND ra.reviewer_id = $2 AND ra.status IN ('assigned', 'scored')`,
+      [assignmentId, reviewer.id],
+    );
+    if (!a) throw new NotFoundError('assignment', assignmentId);
+    return a;
+  }
+}
+
+function neutralName(index: number, label: string, mediaType: string): string {
+  return `材料${index + 1}-${label}.${EXTENSIONS[mediaType] ?? 'bin'}`;
+}

@@ -1,0 +1,4 @@
+export * from './assignment/select-reviewers';
+export * from './scoring/aggregate';
+export * from './panel/panel.service';
+export * from './review.module';

@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { A, S } from '@awardflow/awards';
+import { CyclesService } from '@awardflow/cycles';
+import { AuthUser } from '@awardflow/identity';
+import { FieldValidationError } from '@awardflow/platform';
+import { WorkflowEngine } from '@awardflow/workflow';
+import { DataSource } from 'typeorm';
+import { ScoringService } from '../scoring/scoring.service';
+
+// Out of the running: they keep their score but take no place in the quota.
+const OUT = [S.rejected, S.withdrawn, S.notSelected, S.revoked, S.expired, S.notEndorsed, 'recognition_expired'];
+
+export interface RankingRow {
+  rank: number;
+  applicationId: string;
+  receiptNumber: string | null;
+  organizationName?: string;
+  aggregated: number;
+  resultsSubtotal: number;
+  reviewerCount: number;
+  state: string;
+  insideQuota: 'award' | 'second_tier' | null;
+}
+
+/**
+ * Ranking by aggregated score. Ties: (1) the higher 结果 (4.7) subtotal, (2) the earlier
+ * submission, (3) the lower receipt number. Applications out of the running keep their rank
+ * line but no quota place; the quota counts down the rest: first the awards, then the second tier.
+ */
+@Injectable()
+export class RankingService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cycles: CyclesService,
+    private readonly scoring: ScoringService,
+    private readonly engine: WorkflowEngine,
+  ) {}
+
+  async ranking(cycleId: string, user: AuthUser): Promise<RankingRow[]> {
+    const cycle = await this.cycles.getForAdmin(cycleId, user);
+    const rows = await this.dataSource.query(
+      `SELECT s.application_id, s.aggregated, s.results_subtotal, s.reviewer_count, a.receipt_number, a.submitted_at, o.name, i.state
+         FROM application_scores s JOIN applications a ON a.id = s.application_id JOIN organizations o ON o.id = a.organization_id
+         JOIN workflow_instances i ON i.id = a.instance_id
+        WHERE s.cycle_id = $1
+        ORDER BY s.aggregated DESC, s.results_subtotal DESC, a.submitted_at ASC NULLS LAST, a.receipt_number ASC`,
+      [cycle.id],
+    );
+    let awards = cycle.quota.awards;
+    let second = cycle.quota.secondTier?.count ?? 0;
+    return rows.map((r: Record<string, unknown>, i: number) => {
+      let insideQuota: RankingRow['insideQuota'] = null;
+      if (!OUT.includes(r.state as string)) {
+        if (awards > 0) {
+          insideQuota = 'award';
+          awards--;
+        } else if (second > 0) {
+          insideQuota = 'second_tier';
+          second--;
+        }
+      }
+      return {
+        rank: i + 1,
+        applicationId: r.application_id as string,
+        receiptNumber: r.receipt_number as string | null,
+        organizationName: r.name as string,
+        aggregated: Number(r.aggregated),
+        resultsSubtotal: Number(r.results_subtotal),
+        reviewerCount: r.reviewer_count as number,
+        state: r.state as string,
+        insideQuota,
+      };
+    });
+  }
+
+  /** Excel opens UTF-8 CSV correctly only with a BOM. */
+  async csv(cycleId: string, user: AuthUser): Promise<Buffer> {
+    const rows = await this.ranking(cycleId, user);
+    const quota = { award: '获奖名额内', second_tier: '提名奖名额内' } as const;
+    const escape = (v: unknown) => `"${String(v ?? '').replace(/"/g, '""')}"`;
+    const lines = [
+      ['排名', '受理编号', '申报单位', '综合得分', '结果类得分', '评审专家数', '名额'].map(escape).join(','),
+      ...rows.map((r) => [r.rank, r.receiptNumber, r.organizationName, r.aggregated.toFixed(2), r.resultsSubtotal.toFixed(2), r.reviewerCount, r.insideQuota ? quota[r.insideQuota] : '名额外'].map(escape).join(',')),
+    ];
+    return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join('\r\n') + '\r\n', 'utf8')]);
+  }
+
+  async recompute(cycleId: string, user: AuthUser): Promise<RankingRow[]> {
+    const cycle = await this.cycles.getForAdmin(cycleId, user);
+    await this.dataSource.transaction((m) => this.scoring.recompute(m, cycle));
+    return this.ranking(cycleId, user);
+  }
+
+  /** 入围: the top N, or everyone at or above a score; the rest are not shortlisted. */
+  async shortlist(cycleId: string, rule: { top?: number; minScore?: number }, admin: AuthUser) {
+    if ((rule.top === undefined) === (rule.minScore === undefined)) throw new FieldValidationError([{ field: 'top', messages: ['give either top or minScore'] }]);
+    const ranking = (await this.ranking(cycleId, admin)).filter((r) => r.state === S.shortlisting);
+    const inside = new Set(ranking.filter((r, i) => (rule.top !== undefined ? i < rule.top : r.aggregated >= rule.minScore!)).map((r) => r.applicationId));
+    const actor = { id: admin.id, role: admin.role };
+    const moved = { shortlisted: [] as string[], notShortlisted: [] as string[] };
+    for (const row of ranking) {
+      const [app] = await this.dataSource.query(`SELECT instance_id FROM applications WHERE id = $1`, [row.applicationId]);
+      const action = inside.has(row.applicationId) ? A.shortlist : A.notShortlist;
+      await this.engine.fire({ instanceId: app.instance_id, action, actor, comment: inside.has(row.applicationId) ? `综合得分 ${row.aggregated}，第 ${row.rank} 名，入围` : `综合得分 ${row.aggregated}，未入围` });
+      (inside.has(row.applicationId) ? moved.shortlisted : moved.notShortlisted).push(row.applicationId);
+    }
+    return moved;
+  }
+}

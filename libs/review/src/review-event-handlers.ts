@@ -1,0 +1,99 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { ApplicationsService } from '@awardflow/applications';
+import { A, findAward } from '@awardflow/awards';
+import { CyclesService, formatBeijing } from '@awardflow/cycles';
+import { Role, UsersService } from '@awardflow/identity';
+import { NotificationsService, TemplateKey } from '@awardflow/notifications';
+import { AppConfigService } from '@awardflow/platform';
+import { OutboxEvent, OutboxEventRouter, WorkflowEngine } from '@awardflow/workflow';
+import { DataSource } from 'typeorm';
+import { AssignmentService } from './assignment/assignment.service';
+import { ScoringService } from './scoring/scoring.service';
+
+const SYSTEM = { id: null, role: 'system' };
+
+/** The review stage's automation, run by the worker from outbox events (each handler idempotent). */
+@Injectable()
+export class ReviewEventHandlers implements OnModuleInit {
+  constructor(
+    private readonly router: OutboxEventRouter,
+    private readonly dataSource: DataSource,
+    private readonly assignments: AssignmentService,
+    private readonly scoring: ScoringService,
+    private readonly applications: ApplicationsService,
+    private readonly cycles: CyclesService,
+    private readonly engine: WorkflowEngine,
+    private readonly notifications: NotificationsService,
+    private readonly users: UsersService,
+    private readonly config: AppConfigService,
+  ) {}
+
+  onModuleInit(): void {
+    this.router.on('assign_reviewers', (e) => this.assignments.topUp(String(e.payload.subjectId), null).then(() => undefined));
+    this.router.on('review.replace', (e) => this.assignments.topUp(String(e.payload.applicationId), null).then(() => undefined));
+    this.router.on('review.expert_complete', (e) => this.scoring.completeExpertStage(String(e.payload.applicationId)).then(() => undefined));
+    this.router.on('review.assigned', (e) => this.tell(e, 'review_assigned', [String(e.payload.reviewerId)], { deadline: formatBeijing(new Date(String(e.payload.dueAt))) }));
+    this.router.on('review.flagged', (e) => this.tellAdmins(e, 'assignment_flagged', { reason: String(e.payload.reason) }));
+    this.router.on('review.reminder', (e) => this.onReminder(e));
+    this.router.on('review.overdue', (e) => this.onOverdue(e));
+    this.router.on('check_eligibility', (e) => this.onEligibilityGate(e));
+  }
+
+  private async onReminder(e: OutboxEvent): Promise<void> {
+    const [a] = await this.dataSource.query(`SELECT status, due_at FROM review_assignments WHERE id = $1`, [e.payload.assignmentId]);
+    if (a?.status !== 'assigned') return;
+    await this.tell(e, 'review_reminder', [String(e.payload.reviewerId)], { daysBefore: Number(e.payload.daysBefore), deadline: formatBeijing(new Date(a.due_at)) });
+  }
+
+  private async onOverdue(e: OutboxEvent): Promise<void> {
+    const [a] = await this.dataSource.query(`SELECT ra.status, c.reassign_overdue FROM review_assignments ra JOIN cycles c ON c.id = ra.cycle_id WHERE ra.id = $1`, [e.payload.assignmentId]);
+    if (a?.status !== 'assigned') return;
+    await this.tellAdmins(e, 'review_overdue', {});
+    if (a.reassign_overdue) {
+      const [, moved] = await this.dataSource.query(`UPDATE review_assignments SET status = 'replaced' WHERE id = $1 AND status = 'assigned'`, [e.payload.assignmentId]);
+      if (moved) await this.assignments.topUp(String(e.payload.applicationId), null);
+    }
+  }
+
+  /** 资格复核 on entering 公示 and 待审定: failures stop the application for an admin to decide. */
+  private async onEligibilityGate(e: OutboxEvent): Promise<void> {
+    if (e.payload.subjectType !== 'application') return;
+    const application = await this.applications.get(String(e.payload.subjectId));
+    const instance = await this.engine.get(application.instanceId);
+    if (instance.state !== e.payload.to) return;
+    const failures = await this.applications.eligibilityFailures(application, await this.cycles.get(application.cycleId));
+    if (!failures.length) return;
+    await this.engine.fire({
+      instanceId: application.instanceId,
+      action: A.holdForEligibility,
+      actor: SYSTEM,
+      instance,
+      comment: failures.map((f) => f.reason).join('；'),
+      payload: { failures },
+    });
+  }
+
+  private async tellAdmins(e: OutboxEvent, template: TemplateKey, extra: Record<string, unknown>): Promise<void> {
+    const applicationId = String(e.payload.applicationId ?? e.payload.subjectId);
+    const application = await this.applications.get(applicationId);
+    const cycle = await this.cycles.get(application.cycleId);
+    await this.tell(e, template, await this.users.idsByRole(Role.Admin, [cycle.officeId]), extra);
+  }
+
+  private async tell(e: OutboxEvent, template: TemplateKey, recipientIds: string[], extra: Record<string, unknown>): Promise<void> {
+    const application = await this.applications.get(String(e.payload.applicationId ?? e.payload.subjectId));
+    const cycle = await this.cycles.get(application.cycleId);
+    await this.notifications.notify({
+      eventKey: `${e.id}:${template}`,
+      template,
+      recipientIds,
+      variables: {
+        awardName: findAward(cycle.awardCode)?.name,
+        cycleTitle: cycle.title,
+        receiptNumber: application.receiptNumber,
+        link: `${this.config.get('PUBLIC_BASE_URL')}/reviews`,
+        ...extra,
+      },
+    });
+  }
+}

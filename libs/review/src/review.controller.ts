@@ -1,0 +1,173 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { materialResponse } from '@awardflow/applications';
+import { AuthUser, CurrentUser, Role, Roles } from '@awardflow/identity';
+import type { Response } from 'express';
+import { ConflictsService } from './assignment/conflicts.service';
+import { ReviewerViewService } from './assignment/reviewer-view.service';
+import { DecisionsService } from './decisions/decisions.service';
+import { PanelService } from './panel/panel.service';
+import { ReviewPoolService } from './pool/review-pool.service';
+import { RankingService } from './ranking/ranking.service';
+import { ConflictDto, ObjectionDto, PanelMembersDto, ReassignDto, RegisterReviewerDto, ResolveObjectionDto, ShortlistDto, SubmitScoresDto, VoteDto } from './review.dto';
+import { ScoringService } from './scoring/scoring.service';
+
+@ApiTags('reviews')
+@ApiBearerAuth()
+@Controller('reviews')
+export class ReviewsController {
+  constructor(
+    private readonly pool: ReviewPoolService,
+    private readonly views: ReviewerViewService,
+    private readonly scoring: ScoringService,
+    private readonly conflicts: ConflictsService,
+  ) {}
+
+  @Post('reviewers')
+  @Roles(Role.Admin)
+  @ApiOperation({ summary: 'Register or update a reviewer in the pool: expertise and ties' })
+  register(@Body() body: RegisterReviewerDto, @CurrentUser() admin: AuthUser) {
+    return this.pool.register(body, admin);
+  }
+
+  @Get('reviewers')
+  @Roles(Role.Admin)
+  reviewers(@CurrentUser() admin: AuthUser) {
+    return this.pool.list(admin.officeIds);
+  }
+
+  @Get('assignments')
+  @Roles(Role.Reviewer, Role.Admin)
+  @ApiOperation({ summary: "The caller's assignments by due date, overdue ones marked" })
+  assignments(@CurrentUser() user: AuthUser) {
+    return this.views.myAssignments(user);
+  }
+
+  @Get('assignments/:id/application')
+  @Roles(Role.Reviewer, Role.Admin)
+  @ApiOperation({ summary: 'The assigned application as the reviewer may see it (blind where the cycle says so)' })
+  application(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
+    return this.views.application(id, user);
+  }
+
+  @Get('assignments/:id/attachments/:n/content')
+  @Roles(Role.Reviewer, Role.Admin)
+  async material(@Param('id', ParseUUIDPipe) id: string, @Param('n', ParseIntPipe) n: number, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const m = await this.views.material(id, n, user);
+    return materialResponse(res, m.stream, m.mediaType, m.size, m.name);
+  }
+
+  @Post('assignments/:id/scores')
+  @Roles(Role.Reviewer, Role.Admin)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Score every rubric item (0 to its maximum, one decimal) with a comment; editable until the stage closes' })
+  score(@Param('id', ParseUUIDPipe) id: string, @Body() body: SubmitScoresDto, @CurrentUser() user: AuthUser) {
+    return this.scoring.score(id, body, user);
+  }
+
+  @Post('assignments/:id/conflict')
+  @Roles(Role.Reviewer, Role.Admin)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Declare a conflict of interest: the assignment ends and another reviewer is chosen' })
+  conflict(@Param('id', ParseUUIDPipe) id: string, @Body() body: ConflictDto, @CurrentUser() user: AuthUser) {
+    return this.conflicts.declare(id, body.reason, user);
+  }
+
+  @Post('assignments/:id/reassign')
+  @Roles(Role.Admin)
+  @HttpCode(200)
+  reassign(@Param('id', ParseUUIDPipe) id: string, @Body() body: ReassignDto, @CurrentUser() admin: AuthUser) {
+    return this.conflicts.reassign(id, body.reviewerId, admin);
+  }
+}
+
+@ApiTags('reviews')
+@ApiBearerAuth()
+@Controller()
+export class CycleReviewController {
+  constructor(
+    private readonly ranking: RankingService,
+    private readonly panel: PanelService,
+    private readonly decisions: DecisionsService,
+  ) {}
+
+  @Get('cycles/:id/ranking')
+  @Roles(Role.Admin)
+  @ApiOperation({ summary: 'Aggregated scores, rank and quota (ties: 结果 subtotal, then earlier submission, then receipt number)' })
+  rankingOf(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() admin: AuthUser) {
+    return this.ranking.ranking(id, admin);
+  }
+
+  @Get('cycles/:id/ranking.csv')
+  @Roles(Role.Admin)
+  @ApiOperation({ summary: 'The ranking as CSV (UTF-8 with BOM, zh-CN headers) for Excel' })
+  async rankingCsv(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() admin: AuthUser, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const csv = await this.ranking.csv(id, admin);
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="ranking.csv"; filename*=UTF-8''${encodeURIComponent('评审排名.csv')}`);
+    return new StreamableFile(csv);
+  }
+
+  @Post('cycles/:id/ranking/recompute')
+  @Roles(Role.Admin)
+  @HttpCode(200)
+  recompute(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() admin: AuthUser) {
+    return this.ranking.recompute(id, admin);
+  }
+
+  @Post('cycles/:id/shortlist')
+  @Roles(Role.Admin)
+  @HttpCode(200)
+  @ApiOperation({ summary: '入围 by rank (top) or threshold (minScore); the others are not shortlisted' })
+  shortlist(@Param('id', ParseUUIDPipe) id: string, @Body() body: ShortlistDto, @CurrentUser() admin: AuthUser) {
+    return this.ranking.shortlist(id, body, admin);
+  }
+
+  @Post('cycles/:id/panel')
+  @Roles(Role.Admin)
+  @HttpCode(200)
+  @ApiOperation({ summary: "Set the cycle's 评审委员会 members" })
+  setPanel(@Param('id', ParseUUIDPipe) id: string, @Body() body: PanelMembersDto, @CurrentUser() admin: AuthUser) {
+    return this.panel.setMembers(id, body.memberIds, admin);
+  }
+
+  @Post('applications/:id/votes')
+  @Roles(Role.Reviewer, Role.Admin)
+  @HttpCode(200)
+  vote(@Param('id', ParseUUIDPipe) id: string, @Body() body: VoteDto, @CurrentUser() member: AuthUser) {
+    return this.panel.vote(id, body.vote, body.comment, member);
+  }
+
+  @Post('applications/:id/votes/close')
+  @Roles(Role.Admin)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Count the votes (quorum, majority of members present) and move the application' })
+  closeVote(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() admin: AuthUser, @Headers('if-match') ifMatch?: string) {
+    return this.panel.close(id, admin, ifMatch ? Number(ifMatch.replace(/\D/g, '')) : undefined);
+  }
+
+  @Post('applications/:id/objections')
+  @ApiOperation({ summary: '公示 objection: in writing, under a real name, with contact and evidence, only inside the window' })
+  object(@Param('id', ParseUUIDPipe) id: string, @Body() body: ObjectionDto, @CurrentUser() user: AuthUser) {
+    return this.decisions.fileObjection(id, body, user);
+  }
+
+  @Get('applications/:id/objections')
+  objectionsOf(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
+    return this.decisions.objections({ applicationId: id }, user);
+  }
+
+  @Get('cycles/:id/objections')
+  @Roles(Role.Admin)
+  cycleObjections(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() admin: AuthUser) {
+    return this.decisions.objections({ cycleId: id }, admin);
+  }
+
+  @Post('objections/:id/resolve')
+  @Roles(Role.Admin)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Uphold (the application is rejected) or dismiss (back to 公示) an objection' })
+  resolve(@Param('id', ParseUUIDPipe) id: string, @Body() body: ResolveObjectionDto, @CurrentUser() admin: AuthUser) {
+    return this.decisions.resolveObjection(id, body.decision, body.resolution, admin);
+  }
+}

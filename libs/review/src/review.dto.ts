@@ -1,0 +1,62 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+
+export class RegisterReviewerDto {
+  @ApiProperty() @IsUUID('all', { message: 'userId must be a UUID' }) userId: string;
+  @ApiProperty({ type: [String], example: ['C', 'C38'], description: 'GB/T 4754 sections or code prefixes' })
+  @IsArray()
+  @Matches(/^[A-T]\d{0,4}$/, { each: true, message: 'expertise entries must be GB/T 4754 codes such as C or C38' })
+  expertise: string[];
+  @ApiProperty({ type: [String], description: 'credit codes of organisations the expert works for or with' })
+  @IsArray()
+  @Matches(/^[0-9A-Z]{18}$/, { each: true, message: 'ties must be 18-character credit codes' })
+  ties: string[];
+  @ApiPropertyOptional({ default: 15 }) @IsOptional() @IsInt() @Min(1) @Max(200) maxLoad?: number;
+}
+
+export class ScoreItemDto {
+  @ApiProperty({ example: '4.1.2' }) @IsString() criterion: string;
+  @ApiProperty({ example: 42.5 }) @IsNumber({}, { message: 'score must be a number' }) score: number;
+}
+
+export class SubmitScoresDto {
+  @ApiProperty({ type: [ScoreItemDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => ScoreItemDto) items: ScoreItemDto[];
+  @ApiProperty({ example: '领导作用突出，结果类指标有说服力。' }) @IsString() @MinLength(2) @MaxLength(5000) comment: string;
+}
+
+export class ConflictDto {
+  @ApiProperty({ example: '本人曾任该企业顾问' }) @IsString() @MinLength(2) @MaxLength(1000) reason: string;
+}
+
+export class ReassignDto {
+  @ApiPropertyOptional({ description: 'a named reviewer; omit to let the rules choose' }) @IsOptional() @IsUUID('all', { message: 'reviewerId must be a UUID' }) reviewerId?: string;
+}
+
+export class ShortlistDto {
+  @ApiPropertyOptional({ description: 'the top N by rank' }) @IsOptional() @IsInt() @Min(1) top?: number;
+  @ApiPropertyOptional({ description: 'or everyone at or above this score' }) @IsOptional() @IsNumber() @Min(0) minScore?: number;
+}
+
+export class PanelMembersDto {
+  @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1) @IsUUID('all', { each: true, message: 'memberIds must contain UUIDs' }) memberIds: string[];
+}
+
+export class VoteDto {
+  @ApiProperty({ enum: ['approve', 'reject', 'abstain'] }) @IsIn(['approve', 'reject', 'abstain'], { message: 'vote must be approve, reject or abstain' }) vote: 'approve' | 'reject' | 'abstain';
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) comment?: string;
+}
+
+export class ObjectionDto {
+  @ApiProperty({ example: '李四', description: 'real name: anonymous objections are refused' }) @IsString() @MinLength(2, { message: 'objectorName must be a real name' }) @MaxLength(50) objectorName: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) objectorOrganization?: string;
+  @ApiProperty({ example: '13800000000' }) @Matches(/^[0-9+\-() ]{6,20}$/, { message: 'contactPhone must be a telephone number' }) contactPhone: string;
+  @ApiPropertyOptional() @IsOptional() @IsEmail({}, { message: 'contactEmail must be an email address' }) contactEmail?: string;
+  @ApiProperty({ description: 'the objection in writing, at least 20 characters' }) @IsString() @MinLength(20, { message: 'content must state the objection in at least 20 characters' }) @MaxLength(10000) content: string;
+  @ApiProperty({ description: 'the evidence (documents, facts, references)' }) @IsString() @MinLength(5, { message: 'evidence must be given' }) @MaxLength(10000) evidence: string;
+}
+
+export class ResolveObjectionDto {
+  @ApiProperty({ enum: ['uphold', 'dismiss'] }) @IsIn(['uphold', 'dismiss'], { message: 'decision must be uphold or dismiss' }) decision: 'uphold' | 'dismiss';
+  @ApiProperty() @IsString() @MinLength(2) @MaxLength(5000) resolution: string;
+}
