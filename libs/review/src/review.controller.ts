@@ -73,6 +73,21 @@ export class ReviewsController {
     return this.conflicts.declare(id, body.reason, user);
   }
 
+  @Get('flags')
+  @Roles(Role.Admin)
+  @ApiOperation({ summary: 'Applications the pool could not staff by the rules (tie, conflict, load cap)' })
+  flags(@CurrentUser() admin: AuthUser) {
+    return this.conflicts.openFlags(admin);
+  }
+
+  @Post('applications/:id/assignments')
+  @Roles(Role.Admin)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Add an expert to an application in 资料评审: a named one, or omit reviewerId to let the rules choose' })
+  assignByHand(@Param('id', ParseUUIDPipe) id: string, @Body() body: ReassignDto, @CurrentUser() admin: AuthUser) {
+    return this.conflicts.assignByHand(id, body.reviewerId, admin);
+  }
+
   @Post('assignments/:id/reassign')
   @Roles(Role.Admin)
   @HttpCode(200)

@@ -31,14 +31,15 @@ export class ReviewModule implements OnModuleInit {
 
   onModuleInit(): void {
     // Reviewers see what is assigned to them, and their office's applications in 形式审查 / 初审.
+    // In a blind cycle an expert sees the application only through its assignment's blind view.
     this.access.addViewerRule(async (user, application, cycle) => {
       if (user.role !== Role.Reviewer) return false;
       const rows = await this.dataSource.query(
-        `SELECT 1 FROM review_assignments WHERE application_id = $1 AND reviewer_id = $2 AND status IN ('assigned', 'scored')
+        `SELECT 1 FROM review_assignments WHERE application_id = $1 AND reviewer_id = $2 AND status IN ('assigned', 'scored') AND NOT $6::boolean
          UNION ALL SELECT 1 FROM panel_members WHERE cycle_id = $3 AND user_id = $2
          UNION ALL SELECT 1 FROM workflow_instances i WHERE i.id = $4 AND i.state IN ('formal_review', 'preliminary_review', 'onsite_review') AND $5::boolean
          LIMIT 1`,
-        [application.id, user.id, cycle.id, application.instanceId, user.officeIds.includes(cycle.officeId)],
+        [application.id, user.id, cycle.id, application.instanceId, user.officeIds.includes(cycle.officeId), cycle.blindReview],
       );
       return rows.length > 0;
     });

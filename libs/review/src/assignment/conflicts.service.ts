@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { S } from '@awardflow/awards';
 import { CyclesService } from '@awardflow/cycles';
 import { AuthUser } from '@awardflow/identity';
 import { ConflictError, FieldValidationError, NotFoundError } from '@awardflow/platform';
 import { OutboxNotifier } from '@awardflow/workflow';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AssignmentService } from './assignment.service';
 
 /** A reviewer's conflict of interest, and an admin's reassignment: both end the assignment and top up. */
@@ -51,14 +52,7 @@ export class ConflictsService {
         await this.assignments.event(m, 'review.replace', a.instance_id, { applicationId: a.application_id });
         return { assignmentId: null };
       }
-      const [candidate] = await m.query(
-        `SELECT r.ties, EXISTS (SELECT 1 FROM review_conflicts rc WHERE rc.reviewer_id = r.user_id AND rc.organization_id = $2) AS conflicted,
-                EXISTS (SELECT 1 FROM review_assignments x WHERE x.application_id = $3 AND x.reviewer_id = r.user_id AND x.status IN ('assigned', 'scored')) AS already
-           FROM reviewers r WHERE r.user_id = $1 AND r.active`,
-        [reviewerId, a.organization_id, a.application_id],
-      );
-      const problems = !candidate ? 'is not in the reviewer pool' : candidate.ties.includes(a.uscc) ? 'is tied to the applicant' : candidate.conflicted ? 'declared a conflict with the applicant' : candidate.already ? 'already reviews this application' : null;
-      if (problems) throw new FieldValidationError([{ field: 'reviewerId', messages: [`the reviewer ${problems}`] }]);
+      await this.checkCandidate(m, reviewerId, a);
       const id = await this.assignments.assign(m, { id: a.application_id, instance_id: a.instance_id, cycle_id: a.cycle_id }, await this.cycles.get(a.cycle_id), reviewerId, admin.id);
       return { assignmentId: id };
     });
@@ -66,4 +60,57 @@ export class ConflictsService {
     return result;
   }
 
+  /** Admin: add an expert to an application (a named one, or let the rules choose), e.g. after a flag. */
+  async assignByHand(applicationId: string, reviewerId: string | undefined, admin: AuthUser) {
+    const result = await this.dataSource.transaction(async (m) => {
+      const [a] = await m.query(
+        `SELECT ap.id AS application_id, ap.instance_id, ap.cycle_id, ap.organization_id, o.uscc, c.office_id, i.state
+           FROM applications ap JOIN cycles c ON c.id = ap.cycle_id JOIN organizations o ON o.id = ap.organization_id
+           JOIN workflow_instances i ON i.id = ap.instance_id WHERE ap.id = $1 FOR UPDATE OF ap`,
+        [applicationId],
+      );
+      if (!a || !admin.officeIds.includes(a.office_id)) throw new NotFoundError('application', applicationId);
+      if (a.state !== S.expertReview) throw new ConflictError(`experts are assigned during 资料评审; the application is in ${a.state}`);
+      if (!reviewerId) return null;
+      await this.checkCandidate(m, reviewerId, a);
+      await m.query(`UPDATE review_flags SET resolved_at = now() WHERE application_id = $1 AND resolved_at IS NULL`, [applicationId]);
+      return this.assignments.assign(m, { id: a.application_id, instance_id: a.instance_id, cycle_id: a.cycle_id }, await this.cycles.get(a.cycle_id), reviewerId, admin.id);
+    });
+    if (result) {
+      this.notifier.poke();
+      return { assigned: [reviewerId!], flagged: null };
+    }
+    return this.assignments.topUp(applicationId, admin.id);
+  }
+
+  /** Applications the rules could not staff, for the office to act on. */
+  async openFlags(admin: AuthUser) {
+    const rows = await this.dataSource.query(
+      `SELECT f.id, f.application_id, f.reason, f.created_at, a.receipt_number, o.name AS organization_name, c.id AS cycle_id, c.title AS cycle_title
+         FROM review_flags f JOIN applications a ON a.id = f.application_id JOIN cycles c ON c.id = a.cycle_id JOIN organizations o ON o.id = a.organization_id
+        WHERE f.resolved_at IS NULL AND c.office_id = ANY($1::uuid[]) ORDER BY f.created_at`,
+      [admin.officeIds],
+    );
+    return rows.map((r: Record<string, unknown>) => ({
+      id: r.id,
+      applicationId: r.application_id,
+      reason: r.reason,
+      createdAt: r.created_at,
+      receiptNumber: r.receipt_number,
+      organizationName: r.organization_name,
+      cycle: { id: r.cycle_id, title: r.cycle_title },
+    }));
+  }
+
+  /** A hand-picked expert still obeys the rules: in the pool, not tied, not conflicted, not already on it. */
+  private async checkCandidate(m: EntityManager, reviewerId: string, a: { application_id: string; organization_id: string; uscc: string }): Promise<void> {
+    const [candidate] = await m.query(
+      `SELECT r.ties, EXISTS (SELECT 1 FROM review_conflicts rc WHERE rc.reviewer_id = r.user_id AND rc.organization_id = $2) AS conflicted,
+              EXISTS (SELECT 1 FROM review_assignments x WHERE x.application_id = $3 AND x.reviewer_id = r.user_id AND x.status IN ('assigned', 'scored')) AS already
+         FROM reviewers r WHERE r.user_id = $1 AND r.active`,
+      [reviewerId, a.organization_id, a.application_id],
+    );
+    const problem = !candidate ? 'is not in the reviewer pool' : candidate.ties.includes(a.uscc) ? 'is tied to the applicant' : candidate.conflicted ? 'declared a conflict with the applicant' : candidate.already ? 'already reviews this application' : null;
+    if (problem) throw new FieldValidationError([{ field: 'reviewerId', messages: [`the reviewer ${problem}`] }]);
+  }
 }
