@@ -67,10 +67,11 @@ describe('a 区长质量管理奖 cycle from application to revocation', () => {
       return rows.length === 30 ? rows : null;
     }, 30_000, 'thirty assignments');
     expect(all.filter((a) => a.application_id === apps[0]).map((a) => a.reviewer_id)).not.toContain(experts[0].id);
-    // Balanced load: five experts, thirty assignments, nobody with more than two above the fair share.
+    // Balanced load: five experts, thirty assignments, each within one of the even six.
     const load = new Map<string, number>();
     for (const a of all) load.set(a.reviewer_id, (load.get(a.reviewer_id) ?? 0) + 1);
-    expect(Math.max(...load.values()) - Math.min(...load.values())).toBeLessThanOrEqual(2);
+    expect(load.size).toBe(5);
+    for (const n of load.values()) expect(Math.abs(n - 6)).toBeLessThanOrEqual(1);
 
     // Application i is better than i-1; each expert a little harsher or more lenient.
     for (const a of all) {
@@ -97,7 +98,7 @@ describe('a 区长质量管理奖 cycle from application to revocation', () => {
     const bytes = csv.body as Buffer;
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').trim().split('\r\n');
-    expect(lines[0]).toBe('"排名","受理编号","申报单位","综合得分","结果类得分","评审专家数","名额"');
+    expect(lines[0]).toBe('"排名","受理编号","申报单位","综合得分","资料评审得分","现场评审调整","结果类得分","评审专家数","名额"');
     expect(lines).toHaveLength(11);
     expect(lines[1]).toContain('"2026-DMQ-0010"');
     expect(lines[1]).toContain('"获奖名额内"');
@@ -114,11 +115,19 @@ describe('a 区长质量管理奖 cycle from application to revocation', () => {
     for (const id of apps.slice(0, 5)) expect(await stateOf(ctx, id)).toBe('not_selected');
     for (const id of apps.slice(5)) expect(await stateOf(ctx, id)).toBe('onsite_review');
 
-    const noReason = await act(ctx, admin, apps[5], 'fail_onsite_review', {}, 400);
-    expect(JSON.stringify(noReason.message)).toContain('comment');
+    const noReason = await act(ctx, admin, apps[5], 'fail_onsite_review', { payload: { scoreAdjustment: 1.25 } }, 400);
+    expect(JSON.stringify(noReason.message)).toContain('payload.findings');
+    expect(JSON.stringify(noReason.message)).toContain('payload.scoreAdjustment');
     await act(ctx, admin, apps[5], 'fail_onsite_review', { comment: '现场查证的过程管理与申报材料不符' });
-    for (const id of apps.slice(6)) await act(ctx, admin, id, 'pass_onsite_review');
+    for (const id of apps.slice(6, 9)) await act(ctx, admin, id, 'pass_onsite_review', { comment: '现场查证与申报材料一致' });
+    await act(ctx, admin, apps[9], 'pass_onsite_review', { payload: { findings: '计量器具校准记录缺失两项', scoreAdjustment: -5 } });
     expect(await stateOf(ctx, apps[5])).toBe('not_selected');
+
+    const findings = (await ctx.http.get(`/applications/${apps[9]}/onsite-findings`).set('Authorization', admin).expect(200)).body;
+    expect(findings).toEqual([expect.objectContaining({ outcome: 'pass', findings: '计量器具校准记录缺失两项', scoreAdjustment: -5 })]);
+    const top = (await ctx.http.get(`/cycles/${cycleId}/ranking`).set('Authorization', admin).expect(200)).body[0];
+    expect(top).toMatchObject({ applicationId: apps[9], onsiteAdjustment: -5 });
+    expect(top.score).toBeCloseTo(top.aggregated - 5, 2);
   });
 
   it('takes real-name objections during 社会公示; an upheld one rejects the application', async () => {

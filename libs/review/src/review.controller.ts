@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { materialResponse } from '@awardflow/applications';
+import { ApplicationsService, materialResponse } from '@awardflow/applications';
 import { AuthUser, CurrentUser, Role, Roles } from '@awardflow/identity';
 import type { Response } from 'express';
 import { ConflictsService } from './assignment/conflicts.service';
 import { ReviewerViewService } from './assignment/reviewer-view.service';
 import { DecisionsService } from './decisions/decisions.service';
+import { OnsiteReviewService } from './onsite/onsite-review.service';
 import { PanelService } from './panel/panel.service';
 import { ReviewPoolService } from './pool/review-pool.service';
 import { RankingService } from './ranking/ranking.service';
@@ -104,7 +105,17 @@ export class CycleReviewController {
     private readonly ranking: RankingService,
     private readonly panel: PanelService,
     private readonly decisions: DecisionsService,
+    private readonly onsite: OnsiteReviewService,
+    private readonly applications: ApplicationsService,
   ) {}
+
+  @Get('applications/:id/onsite-findings')
+  @Roles(Role.Reviewer, Role.Admin)
+  @ApiOperation({ summary: '现场评审 findings recorded with pass_onsite_review / fail_onsite_review (payload.findings, payload.scoreAdjustment)' })
+  async onsiteFindings(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
+    await this.applications.loadVisible(id, user);
+    return this.onsite.findings(id);
+  }
 
   @Get('cycles/:id/ranking')
   @Roles(Role.Admin)

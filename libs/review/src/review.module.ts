@@ -10,6 +10,7 @@ import { ReviewerViewService } from './assignment/reviewer-view.service';
 import { DecisionsService } from './decisions/decisions.service';
 import { PanelService } from './panel/panel.service';
 import { ReviewPoolService } from './pool/review-pool.service';
+import { OnsiteReviewService } from './onsite/onsite-review.service';
 import { RankingService } from './ranking/ranking.service';
 import { ReviewEventHandlers } from './review-event-handlers';
 import { CycleReviewController, ReviewsController } from './review.controller';
@@ -21,7 +22,7 @@ const CORE = [ReviewPoolService, AssignmentService, ScoringService];
 @Module({
   imports: [ApplicationsModule, CyclesModule],
   controllers: [ReviewsController, CycleReviewController],
-  providers: [...CORE, ReviewerViewService, ConflictsService, PanelService, RankingService, DecisionsService],
+  providers: [...CORE, ReviewerViewService, ConflictsService, PanelService, RankingService, DecisionsService, OnsiteReviewService],
 })
 export class ReviewModule implements OnModuleInit {
   constructor(

@@ -32,6 +32,7 @@ export class AssignmentService {
       const [application] = await m.query(`SELECT a.*, i.state FROM applications a JOIN workflow_instances i ON i.id = a.instance_id WHERE a.id = $1 FOR UPDATE OF a`, [applicationId]);
       if (!application || application.state !== S.expertReview) return { assigned: [], flagged: null };
       const cycle = await this.cycles.get(application.cycle_id);
+      await this.lockPool(m, cycle.officeId);
       const existing: Array<{ reviewer_id: string; status: string }> = await m.query(
         `SELECT reviewer_id, status FROM review_assignments WHERE application_id = $1 AND stage = 'expert'`,
         [applicationId],
@@ -63,6 +64,15 @@ export class AssignmentService {
     });
     if (outcome.assigned.length || outcome.flagged) this.notifier.poke();
     return outcome;
+  }
+
+  /**
+   * Loads are read to choose the least busy expert: two applications staffed at once from the
+   * same pool would read the same loads and pile onto the same people, so an office's pool is
+   * staffed one application at a time (assignment is rare; the lock is held for milliseconds).
+   */
+  async lockPool(m: EntityManager, officeId: string): Promise<void> {
+    await m.query(`SELECT pg_advisory_xact_lock(hashtext('review-pool:' || $1::text))`, [officeId]);
   }
 
   /** One assignment with its due date, reminders and escalation as deadline rows. */

@@ -52,6 +52,7 @@ export class ConflictsService {
         await this.assignments.event(m, 'review.replace', a.instance_id, { applicationId: a.application_id });
         return { assignmentId: null };
       }
+      await this.assignments.lockPool(m, a.office_id);
       await this.checkCandidate(m, reviewerId, a);
       const id = await this.assignments.assign(m, { id: a.application_id, instance_id: a.instance_id, cycle_id: a.cycle_id }, await this.cycles.get(a.cycle_id), reviewerId, admin.id);
       return { assignmentId: id };
@@ -72,6 +73,7 @@ export class ConflictsService {
       if (!a || !admin.officeIds.includes(a.office_id)) throw new NotFoundError('application', applicationId);
       if (a.state !== S.expertReview) throw new ConflictError(`experts are assigned during 资料评审; the application is in ${a.state}`);
       if (!reviewerId) return null;
+      await this.assignments.lockPool(m, a.office_id);
       await this.checkCandidate(m, reviewerId, a);
       await m.query(`UPDATE review_flags SET resolved_at = now() WHERE application_id = $1 AND resolved_at IS NULL`, [applicationId]);
       return this.assignments.assign(m, { id: a.application_id, instance_id: a.instance_id, cycle_id: a.cycle_id }, await this.cycles.get(a.cycle_id), reviewerId, admin.id);

@@ -15,7 +15,10 @@ export interface RankingRow {
   applicationId: string;
   receiptNumber: string | null;
   organizationName?: string;
+  /** The final score: the expert aggregate plus the 现场评审 adjustment. */
+  score: number;
   aggregated: number;
+  onsiteAdjustment: number;
   resultsSubtotal: number;
   reviewerCount: number;
   state: string;
@@ -23,7 +26,7 @@ export interface RankingRow {
 }
 
 /**
- * Ranking by aggregated score. Ties: (1) the higher 结果 (4.7) subtotal, (2) the earlier
+ * Ranking by score (the experts' aggregate plus any 现场评审 adjustment). Ties: (1) the higher 结果 (4.7) subtotal, (2) the earlier
  * submission, (3) the lower receipt number. Applications out of the running keep their rank
  * line but no quota place; the quota counts down the rest: first the awards, then the second tier.
  */
@@ -39,11 +42,11 @@ export class RankingService {
   async ranking(cycleId: string, user: AuthUser): Promise<RankingRow[]> {
     const cycle = await this.cycles.getForAdmin(cycleId, user);
     const rows = await this.dataSource.query(
-      `SELECT s.application_id, s.aggregated, s.results_subtotal, s.reviewer_count, a.receipt_number, a.submitted_at, o.name, i.state
+      `SELECT s.application_id, s.aggregated, s.onsite_adjustment, s.aggregated + s.onsite_adjustment AS score, s.results_subtotal, s.reviewer_count, a.receipt_number, a.submitted_at, o.name, i.state
          FROM application_scores s JOIN applications a ON a.id = s.application_id JOIN organizations o ON o.id = a.organization_id
          JOIN workflow_instances i ON i.id = a.instance_id
         WHERE s.cycle_id = $1
-        ORDER BY s.aggregated DESC, s.results_subtotal DESC, a.submitted_at ASC NULLS LAST, a.receipt_number ASC`,
+        ORDER BY s.aggregated + s.onsite_adjustment DESC, s.results_subtotal DESC, a.submitted_at ASC NULLS LAST, a.receipt_number ASC`,
       [cycle.id],
     );
     let awards = cycle.quota.awards;
@@ -64,7 +67,9 @@ export class RankingService {
         applicationId: r.application_id as string,
         receiptNumber: r.receipt_number as string | null,
         organizationName: r.name as string,
+        score: Number(r.score),
         aggregated: Number(r.aggregated),
+        onsiteAdjustment: Number(r.onsite_adjustment),
         resultsSubtotal: Number(r.results_subtotal),
         reviewerCount: r.reviewer_count as number,
         state: r.state as string,
@@ -79,8 +84,8 @@ export class RankingService {
     const quota = { award: '获奖名额内', second_tier: '提名奖名额内' } as const;
     const escape = (v: unknown) => `"${String(v ?? '').replace(/"/g, '""')}"`;
     const lines = [
-      ['排名', '受理编号', '申报单位', '综合得分', '结果类得分', '评审专家数', '名额'].map(escape).join(','),
-      ...rows.map((r) => [r.rank, r.receiptNumber, r.organizationName, r.aggregated.toFixed(2), r.resultsSubtotal.toFixed(2), r.reviewerCount, r.insideQuota ? quota[r.insideQuota] : '名额外'].map(escape).join(',')),
+      ['排名', '受理编号', '申报单位', '综合得分', '资料评审得分', '现场评审调整', '结果类得分', '评审专家数', '名额'].map(escape).join(','),
+      ...rows.map((r) => [r.rank, r.receiptNumber, r.organizationName, r.score.toFixed(2), r.aggregated.toFixed(2), r.onsiteAdjustment.toFixed(1), r.resultsSubtotal.toFixed(2), r.reviewerCount, r.insideQuota ? quota[r.insideQuota] : '名额外'].map(escape).join(',')),
     ];
     return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join('\r\n') + '\r\n', 'utf8')]);
   }
@@ -95,13 +100,13 @@ export class RankingService {
   async shortlist(cycleId: string, rule: { top?: number; minScore?: number }, admin: AuthUser) {
     if ((rule.top === undefined) === (rule.minScore === undefined)) throw new FieldValidationError([{ field: 'top', messages: ['give either top or minScore'] }]);
     const ranking = (await this.ranking(cycleId, admin)).filter((r) => r.state === S.shortlisting);
-    const inside = new Set(ranking.filter((r, i) => (rule.top !== undefined ? i < rule.top : r.aggregated >= rule.minScore!)).map((r) => r.applicationId));
+    const inside = new Set(ranking.filter((r, i) => (rule.top !== undefined ? i < rule.top : r.score >= rule.minScore!)).map((r) => r.applicationId));
     const actor = { id: admin.id, role: admin.role };
     const moved = { shortlisted: [] as string[], notShortlisted: [] as string[] };
     for (const row of ranking) {
       const [app] = await this.dataSource.query(`SELECT instance_id FROM applications WHERE id = $1`, [row.applicationId]);
       const action = inside.has(row.applicationId) ? A.shortlist : A.notShortlist;
-      await this.engine.fire({ instanceId: app.instance_id, action, actor, comment: inside.has(row.applicationId) ? `综合得分 ${row.aggregated}，第 ${row.rank} 名，入围` : `综合得分 ${row.aggregated}，未入围` });
+      await this.engine.fire({ instanceId: app.instance_id, action, actor, comment: inside.has(row.applicationId) ? `综合得分 ${row.score}，第 ${row.rank} 名，入围` : `综合得分 ${row.score}，未入围` });
       (inside.has(row.applicationId) ? moved.shortlisted : moved.notShortlisted).push(row.applicationId);
     }
     return moved;
