@@ -18,6 +18,7 @@ describe('a 区长质量管理奖 cycle from application to revocation', () => {
   let enterprises: Enterprise[];
   let apps: string[];
   let cycleId: string;
+  let officeOf: (code: string) => string;
 
   beforeAll(async () => {
     ctx = await startTestApp({ worker: true, env: { ALLOW_SHORT_DURATIONS: 'true', OUTBOX_POLL_INTERVAL_MS: '200', DEADLINE_SCHEDULE_INTERVAL_MS: '100' } });
@@ -25,8 +26,11 @@ describe('a 区长质量管理奖 cycle from application to revocation', () => {
     enterprises = [];
     for (let i = 0; i < 10; i++) enterprises.push(await registerEnterprise(ctx, `重庆第${i + 1}精密制造有限公司`));
     experts = await reviewerPool(ctx, 5, (i) => (i === 0 ? [enterprises[0].uscc] : []));
+    const offices: Array<{ id: string; code: string }> = await ctx.dataSource.query(`SELECT id, code FROM offices`);
+    officeOf = (code: string) => offices.find((o) => o.code === code)!.id;
     cycleId = (
       await openCycle(ctx, {
+        officeId: officeOf('CQ-YZ'),
         year: 2026,
         title: '2026年度渝中区区长质量管理奖',
         quota: { awards: 1, secondTier: { label: '提名奖', count: 1 } },
@@ -213,5 +217,29 @@ describe('a 区长质量管理奖 cycle from application to revocation', () => {
       const titles: string[] = (res.body.items ?? []).map((n: { title: string }) => n.title);
       return titles.some((t) => t.includes('撤销')) && titles.some((t) => t.includes('获奖') || t.includes('授予'));
     }, 20_000, 'the award and revocation notices');
+  });
+
+  it('recommends a selected district application into the city 市长质量管理奖 cycle, linked and prefilled', async () => {
+    const city = await openCycle(ctx, { officeId: officeOf('CQ'), awardCode: 'city-quality-award', year: 2026, title: '2026年度重庆市市长质量管理奖' });
+    const notSelected = await ctx.http.post(`/applications/${apps[3]}/recommend`).set('Authorization', admin).send({ cycleId: city.id }).expect(409);
+    expect(notSelected.body.message).toContain('selected');
+    const otherDistrict = await openCycle(ctx, { officeId: officeOf('CQ-YZ'), year: 2028, title: '2028年度渝中区区长质量管理奖' });
+    const wrongCycle = await ctx.http.post(`/applications/${apps[8]}/recommend`).set('Authorization', admin).send({ cycleId: otherDistrict.id }).expect(400);
+    expect(JSON.stringify(wrongCycle.body.message)).toContain('cycleId');
+    await ctx.http.post(`/applications/${apps[8]}/recommend`).set('Authorization', enterprises[8].token).send({ cycleId: city.id }).expect(403);
+
+    const recommended = await ctx.http.post(`/applications/${apps[8]}/recommend`).set('Authorization', admin).send({ cycleId: city.id, comment: '区长质量管理奖提名奖，推荐申报市长质量管理奖' }).expect(201);
+    expect(recommended.body.recommendedFromId).toBe(apps[8]);
+    await ctx.http.post(`/applications/${apps[8]}/recommend`).set('Authorization', admin).send({ cycleId: city.id }).expect(409);
+
+    // The enterprise finds a draft with its district form and materials, and submits it.
+    const draft = (await ctx.http.get(`/applications/${recommended.body.id}`).set('Authorization', enterprises[8].token).expect(200)).body;
+    expect(draft).toMatchObject({ state: 'draft', recommendedFromId: apps[8], cycle: { awardCode: 'city-quality-award' } });
+    const district = (await ctx.http.get(`/applications/${apps[8]}`).set('Authorization', enterprises[8].token).expect(200)).body;
+    expect(draft.form).toEqual(district.form);
+    const materials = (await ctx.http.get(`/applications/${recommended.body.id}/attachments`).set('Authorization', enterprises[8].token).expect(200)).body;
+    expect(materials).toHaveLength(4);
+    const submitted = await act(ctx, enterprises[8].token, recommended.body.id, 'submit');
+    expect(submitted.receiptNumber).toBe('2026-CMQ-0001');
   });
 });

@@ -9,6 +9,7 @@ import { ApplicationAccessPolicy } from './applications/application-access.polic
 import { Application } from './applications/application.entity';
 import { ApplicationsController } from './applications/applications.controller';
 import { ApplicationsService } from './applications/applications.service';
+import { RecommendApplication } from './applications/recommend-application';
 import { SubmitApplication } from './applications/submit-application';
 import { Attachment } from './attachments/attachment.entity';
 import { AttachmentsService } from './attachments/attachments.service';
@@ -25,7 +26,7 @@ const EXPORTS = [ApplicationsService, ApplicationAccessPolicy, ApplicationAction
 @Module({
   imports: [TypeOrmModule.forFeature([Application, Attachment, Organization, OrganizationRecord]), CyclesModule, IdentityCoreModule],
   controllers: [OrganizationsController, ComplianceController, ApplicationsController],
-  providers: [...PROVIDERS, SubmitApplication],
+  providers: [...PROVIDERS, SubmitApplication, RecommendApplication],
   exports: EXPORTS,
 })
 export class ApplicationsModule implements OnModuleInit {

@@ -17,6 +17,11 @@ export class ActionDto {
   @ApiPropertyOptional() @IsOptional() @IsObject() payload?: Record<string, unknown>;
 }
 
+export class RecommendDto {
+  @ApiProperty({ description: 'the open cycle of the award recommended into (e.g. the 市长质量管理奖)' }) @IsUUID('all', { message: 'cycleId must be a UUID' }) cycleId: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) comment?: string;
+}
+
 export class ListApplicationsQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: 'cycleId must be a UUID' }) cycleId?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(/^[a-z_]{2,64}$/, { message: 'state must be a state name such as formal_review' }) state?: string;
@@ -44,6 +49,7 @@ export class ApplicationDto {
   @ApiProperty() terminal: boolean;
   @ApiProperty({ description: 'send it back as If-Match to act on this version' }) version: number;
   @ApiPropertyOptional({ nullable: true, type: String }) receiptNumber: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'the district application this one was recommended from' }) recommendedFromId: string | null;
   @ApiPropertyOptional({ nullable: true, type: Date }) submittedAt: Date | null;
   @ApiProperty({ type: [AvailableActionDto] }) availableActions: AvailableActionDto[];
   @ApiProperty() createdAt: Date;

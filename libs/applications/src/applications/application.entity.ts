@@ -11,6 +11,8 @@ export class Application {
   @Column({ name: 'receipt_number', type: 'varchar', nullable: true }) receiptNumber: string | null;
   @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true }) submittedAt: Date | null;
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy: string | null;
+  /** A city application recommended from a district one (市长 ← 区长). */
+  @Column({ name: 'recommended_from_id', type: 'uuid', nullable: true }) recommendedFromId: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

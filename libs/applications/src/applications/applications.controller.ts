@@ -6,8 +6,9 @@ import { FieldValidationError } from '@awardflow/platform';
 import type { Response } from 'express';
 import { memoryStorage } from 'multer';
 import { AttachmentsService, MAX_MATERIAL_BYTES } from '../attachments/attachments.service';
-import { ActionDto, ApplicationDto, ApplicationPageDto, CreateApplicationDto, ListApplicationsQuery, UpdateApplicationDto } from './application.dto';
+import { ActionDto, ApplicationDto, ApplicationPageDto, CreateApplicationDto, ListApplicationsQuery, RecommendDto, UpdateApplicationDto } from './application.dto';
 import { ApplicationsService } from './applications.service';
+import { RecommendApplication } from './recommend-application';
 
 /** `If-Match: 3` (or `"3"`): act only on that version; a stale one is 409 and nothing changes. */
 function parseIfMatch(header: string | undefined): number | undefined {
@@ -24,6 +25,7 @@ export class ApplicationsController {
   constructor(
     private readonly applications: ApplicationsService,
     private readonly attachments: AttachmentsService,
+    private readonly recommendation: RecommendApplication,
   ) {}
 
   @Post()
@@ -57,6 +59,13 @@ export class ApplicationsController {
   @ApiOkResponse({ type: ApplicationDto })
   update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateApplicationDto, @CurrentUser() user: AuthUser, @Headers('if-match') ifMatch?: string): Promise<ApplicationDto> {
     return this.applications.updateForm(id, body.form, user, parseIfMatch(ifMatch));
+  }
+
+  @Post(':id/recommend')
+  @Roles(Role.Admin)
+  @ApiOperation({ summary: '推荐: send a selected 区长质量管理奖 application into the open 市长质量管理奖 cycle of the office above; the enterprise gets a linked draft with its form and materials' })
+  recommend(@Param('id', ParseUUIDPipe) id: string, @Body() body: RecommendDto, @CurrentUser() user: AuthUser) {
+    return this.recommendation.recommend(id, body.cycleId, user, body.comment);
   }
 
   @Post(':id/actions/:action')

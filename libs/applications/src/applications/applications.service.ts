@@ -210,6 +210,7 @@ export class ApplicationsService {
       terminal: instance.terminal,
       version: instance.version,
       receiptNumber: application.receiptNumber,
+      recommendedFromId: application.recommendedFromId,
       submittedAt: application.submittedAt,
       availableActions: actions,
       createdAt: application.createdAt,

@@ -61,6 +61,7 @@ const engineering = (code: string, name: string, shortCode: string, bodies: stri
 export const AWARD_CATALOG: AwardDefinition[] = [
   {
     code: 'district-quality-award',
+    recommendsInto: 'city-quality-award',
     name: '区长质量管理奖',
     family: 'quality',
     shortCode: 'DMQ',

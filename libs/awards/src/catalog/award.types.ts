@@ -28,6 +28,8 @@ export interface AwardDefinition {
   defaultEligibility: EligibilityRuleRef[];
   /** The second tier a cycle may award (e.g. 提名奖), if the award has one. */
   secondTierLabel?: string;
+  /** The award whose cycles this one's selected applications may be recommended into (区长 → 市长). */
+  recommendsInto?: string;
   /** Years a recognition lasts (brand family). */
   validityYears?: number;
 }

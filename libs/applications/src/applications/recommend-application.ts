@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { getAward } from '@awardflow/awards';
+import { CyclesService } from '@awardflow/cycles';
+import { AuthUser, Role } from '@awardflow/identity';
+import { ConflictError, FieldValidationError, ForbiddenError } from '@awardflow/platform';
+import { WorkflowEngine } from '@awardflow/workflow';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AuditTrail } from '../audit/audit-trail';
+import { Application, APPLICATION_SUBJECT, INACTIVE_STATES } from './application.entity';
+import { ApplicationsService } from './applications.service';
+
+/** The states in which a district application counts as selected and may go up to the city. */
+const SELECTED = ['awarded', 'nominated'];
+
+/**
+ * 推荐: a district office sends an application it selected (区长质量管理奖) into the city cycle
+ * (市长质量管理奖) of its parent office. The city draft belongs to the same organisation, starts
+ * from the district form and materials, and links back to the district application; the
+ * enterprise completes and submits it like any other.
+ */
+@Injectable()
+export class RecommendApplication {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly applications: ApplicationsService,
+    private readonly cycles: CyclesService,
+    private readonly engine: WorkflowEngine,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async recommend(sourceId: string, targetCycleId: string, user: AuthUser, comment?: string) {
+    const { application: source, cycle: sourceCycle, instance } = await this.applications.loadVisible(sourceId, user);
+    if (user.role !== Role.Admin || !user.officeIds.includes(sourceCycle.officeId)) throw new ForbiddenError('recommendation is for the award office of the application\'s cycle');
+    const into = getAward(sourceCycle.awardCode).recommendsInto;
+    if (!into) throw new ConflictError(`${getAward(sourceCycle.awardCode).name} does not recommend into another award`);
+    if (!SELECTED.includes(instance.state)) throw new ConflictError(`only selected applications are recommended; this one is ${instance.stateLabel}`, { currentState: instance.state });
+    const target = await this.cycles.getOpenForApplication(targetCycleId);
+    const [office] = await this.dataSource.query(`SELECT parent_id FROM offices WHERE id = $1`, [sourceCycle.officeId]);
+    if (target.awardCode !== into || (target.officeId !== office?.parent_id && target.officeId !== sourceCycle.officeId)) {
+      throw new FieldValidationError([{ field: 'cycleId', messages: [`must be an open ${getAward(into).name} cycle of the office above this one`] }]);
+    }
+
+    const id = randomUUID();
+    await this.dataSource.transaction(async (m) => {
+      await m.query(`SELECT 1 FROM organizations WHERE id = $1 FOR UPDATE`, [source.organizationId]);
+      const [already] = await m.query(`SELECT id FROM applications WHERE recommended_from_id = $1`, [source.id]);
+      if (already) throw new ConflictError('this application was already recommended', { applicationId: already.id });
+      const [active] = await m.query(
+        `SELECT a.id FROM applications a JOIN workflow_instances i ON i.id = a.instance_id
+          WHERE a.cycle_id = $1 AND a.organization_id = $2 AND NOT (i.state = ANY($3::text[]))`,
+        [target.id, source.organizationId, INACTIVE_STATES],
+      );
+      if (active) throw new ConflictError('the organisation already has an application in that cycle', { applicationId: active.id });
+      const started = await this.engine.start({
+        definition: { code: target.definitionCode!, version: target.definitionVersion! },
+        subjectType: APPLICATION_SUBJECT,
+        subjectId: id,
+        context: { ...this.cycles.instanceContext(target), organizationId: source.organizationId, recommendedFrom: source.id },
+        actor: { id: user.id, role: user.role },
+        manager: m,
+      });
+      await m.insert(Application, { id, cycleId: target.id, organizationId: source.organizationId, instanceId: started.id, form: source.form as never, createdBy: user.id, recommendedFromId: source.id });
+      // The materials are stored by content hash: the city draft points at the same files.
+      await m.query(
+        `INSERT INTO attachments (application_id, document_type, original_name, media_type, size, sha256, uploaded_by)
+         SELECT $2, document_type, original_name, media_type, size, sha256, uploaded_by FROM attachments WHERE application_id = $1 AND deleted_at IS NULL`,
+        [source.id, id],
+      );
+      await this.audit.record(m, {
+        actorId: user.id,
+        actorRole: user.role,
+        action: 'application.recommended',
+        entityType: 'application',
+        entityId: id,
+        details: { from: source.id, fromCycle: sourceCycle.id, toCycle: target.id, comment: comment ?? null },
+      });
+    });
+    return { id, cycleId: target.id, organizationId: source.organizationId, recommendedFromId: source.id };
+  }
+}
