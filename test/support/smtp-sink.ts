@@ -10,6 +10,9 @@ export interface ReceivedMail {
 /** A real SMTP server in the test process: it receives what the product sends. */
 export class SmtpSink {
   readonly mails: ReceivedMail[] = [];
+  /** Messages to take in and never answer (the sender hangs as if the server were slow). */
+  holdNext = 0;
+  held = 0;
   private server?: SMTPServer;
   port = 0;
 
@@ -27,6 +30,11 @@ export class SmtpSink {
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
+        if (this.holdNext > 0) {
+          this.holdNext--;
+          stream.on('end', () => this.held++);
+          return;
+        }
         stream.on('end', () => {
           const raw = Buffer.concat(chunks).toString('utf8');
           this.mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, messageId: /^Message-ID:\s*(\S+)/im.exec(raw)?.[1] ?? null });

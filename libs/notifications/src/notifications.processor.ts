@@ -12,7 +12,9 @@ import { Mailer } from './mailer';
  * the duplicate is recognisable. Failures are recorded and rethrown so BullMQ retries with
  * backoff; the last attempt marks the delivery failed, where admins see it and can retry it.
  */
-@Processor(QueueName.Notifications, { concurrency: 5 })
+// A live worker renews its job lock every lockDuration/2, so a slow SMTP server is no problem; the
+// short lock only decides how soon a job of a worker that died is taken up again (about 10-15 s).
+@Processor(QueueName.Notifications, { concurrency: 5, lockDuration: 10_000, stalledInterval: 5_000 })
 export class NotificationsProcessor extends WorkerHost {
   private readonly logger = new Logger(NotificationsProcessor.name);
 
