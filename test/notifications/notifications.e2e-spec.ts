@@ -37,7 +37,11 @@ describe('notifications: inbox and email', () => {
 
     await waitFor(async () => smtp.mails.length === 1, 20_000, 'the mail');
     expect(smtp.mails[0].to).toEqual([expect.stringMatching(/@example\.cn$/)]);
-    const [delivery] = await ctx.dataSource.query(`SELECT id, status, attempts FROM notification_deliveries`);
+    // The server accepts before the worker records it: wait for the record too.
+    const [delivery] = await waitFor(async () => {
+      const rows = await ctx.dataSource.query(`SELECT id, status, attempts FROM notification_deliveries WHERE status = 'sent'`);
+      return rows.length ? rows : null;
+    }, 20_000, 'the delivery to be recorded as sent');
     expect(delivery).toMatchObject({ status: 'sent', attempts: 1 });
     expect(smtp.mails[0].messageId).toBe(`<${delivery.id}@awardflow>`);
 
