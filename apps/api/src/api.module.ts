@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { AppConfigService, EnvironmentOverrides, HealthModule, PlatformModule } from '@awardflow/platform';
 import { FailedJobsController } from './ops/failed-jobs.controller';
+import { OpsModule } from './ops/ops.module';
 import { IdentityModule } from '@awardflow/identity';
 import { WorkflowModule } from '@awardflow/workflow';
 import { AwardsModule } from '@awardflow/awards';
@@ -44,6 +45,7 @@ export class ApiModule {
         DeadlinesModule,
         NotificationsModule,
         ReviewModule,
+        OpsModule,
       ],
       controllers: [FailedJobsController],
       providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }],

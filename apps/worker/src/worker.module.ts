@@ -6,6 +6,7 @@ import { DeadlinesWorkerModule } from '@awardflow/deadlines';
 import { ApplicationsWorkerModule } from '@awardflow/applications';
 import { NotificationsWorkerModule } from '@awardflow/notifications';
 import { ReviewWorkerModule } from '@awardflow/review';
+import { RedisEvictionPolicyCheck } from './redis-eviction-policy.check';
 
 /** BullMQ processors over the same libs as the API; HTTP only for its own /health. */
 @Module({})
@@ -14,6 +15,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [PlatformModule.forRoot(env), HealthModule, WorkflowModule, WorkflowRelayModule, AwardsCoreModule, DeadlinesWorkerModule, NotificationsWorkerModule, ApplicationsWorkerModule, ReviewWorkerModule],
+      providers: [RedisEvictionPolicyCheck],
     };
   }
 }

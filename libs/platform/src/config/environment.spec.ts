@@ -26,6 +26,7 @@ describe('validateEnvironment', () => {
     [{ NODE_ENV: 'production' }, /^JWT_SECRET is required in production/],
     [{ QUEUE_PREFIX: 'awardflow' }, /^QUEUE_PREFIX must be a hash tag/],
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL must be one of the following values/],
+    [{ METRICS_TOKEN: 'short' }, /^METRICS_TOKEN must be at least 16 characters$/],
   ])('refuses %j with one line naming the variable', (raw, message) => {
     expect(() => validateEnvironment(raw)).toThrow(ConfigurationError);
     try {
@@ -38,6 +39,12 @@ describe('validateEnvironment', () => {
 
   it('never echoes a secret value', () => {
     expect(() => validateEnvironment({ JWT_SECRET: 'hunter2' })).toThrow(/^JWT_SECRET must be at least 32 characters$/);
+    expect(() => validateEnvironment({ METRICS_TOKEN: 'hunter2' })).toThrow(/^METRICS_TOKEN must be at least 16 characters$/);
+  });
+
+  it('leaves METRICS_TOKEN unset unless given', () => {
+    expect(validateEnvironment({}).METRICS_TOKEN).toBeUndefined();
+    expect(validateEnvironment({ METRICS_TOKEN: 'm'.repeat(16) }).METRICS_TOKEN).toBe('m'.repeat(16));
   });
 
   it('has no default admin password in production', () => {

@@ -149,10 +149,17 @@ export class Environment {
   @IsOptional()
   @IsEmail()
   ADMIN_EMAIL?: string;
+
+  // When set, GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>`; unset, it is public.
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'must be at least 16 characters' })
+  METRICS_TOKEN?: string;
 }
 
-export type AppEnvironment = Required<Omit<Environment, 'SMTP_USER' | 'SMTP_PASSWORD' | 'ADMIN_USERNAME' | 'ADMIN_PASSWORD' | 'ADMIN_EMAIL'>> &
-  Pick<Environment, 'SMTP_USER' | 'SMTP_PASSWORD' | 'ADMIN_USERNAME' | 'ADMIN_PASSWORD' | 'ADMIN_EMAIL'>;
+type OptionalVariable = 'SMTP_USER' | 'SMTP_PASSWORD' | 'ADMIN_USERNAME' | 'ADMIN_PASSWORD' | 'ADMIN_EMAIL' | 'METRICS_TOKEN';
+
+export type AppEnvironment = Required<Omit<Environment, OptionalVariable>> & Pick<Environment, OptionalVariable>;
 
 export class ConfigurationError extends Error {
   override name = 'ConfigurationError';
@@ -165,7 +172,7 @@ const DEVELOPMENT_JWT_SECRET = 'awardflow-development-secret-not-for-production-
 export function validateEnvironment(raw: Record<string, unknown>): AppEnvironment {
   const present: Record<string, unknown> = {};
   for (const key of Object.keys(new Environment())) copyIfSet(raw, present, key);
-  for (const key of ['ALLOW_SHORT_DURATIONS', 'JWT_SECRET', 'SMTP_USER', 'SMTP_PASSWORD', 'ADMIN_USERNAME', 'ADMIN_PASSWORD', 'ADMIN_EMAIL']) {
+  for (const key of ['ALLOW_SHORT_DURATIONS', 'JWT_SECRET', 'SMTP_USER', 'SMTP_PASSWORD', 'ADMIN_USERNAME', 'ADMIN_PASSWORD', 'ADMIN_EMAIL', 'METRICS_TOKEN']) {
     copyIfSet(raw, present, key);
   }
   const env = plainToInstance(Environment, present, { exposeDefaultValues: true });
@@ -174,7 +181,7 @@ export function validateEnvironment(raw: Record<string, unknown>): AppEnvironmen
     const first = errors[0];
     // Decorators register bottom-up, so the last constraint is the first one written (the type check).
     const reason = Object.values(first.constraints ?? {}).at(-1) ?? 'is invalid';
-    const shown = first.property.includes('SECRET') || first.property.includes('PASSWORD') ? '' : ` (got "${String(present[first.property])}")`;
+    const shown = /SECRET|PASSWORD|TOKEN/.test(first.property) ? '' : ` (got "${String(present[first.property])}")`;
     throw new ConfigurationError(`${first.property} ${stripPropertyName(reason, first.property)}${shown}`);
   }
   if (!env.JWT_SECRET) {

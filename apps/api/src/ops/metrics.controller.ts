@@ -1,0 +1,50 @@
+import { Controller, Get, Headers, Res, UnauthorizedException } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
+import { timingSafeEqual, createHash } from 'node:crypto';
+import type { Response } from 'express';
+import { AppConfigService, Public } from '@awardflow/platform';
+import { MetricsService } from './metrics.service';
+
+/**
+ * Prometheus scrape endpoint. Public (the JWT guard lets it through) unless METRICS_TOKEN is set;
+ * then it needs `Authorization: Bearer <METRICS_TOKEN>`, which is not a user's token.
+ */
+@ApiTags('ops')
+@Public()
+@SkipThrottle()
+@Controller('metrics')
+export class MetricsController {
+  constructor(
+    private readonly metrics: MetricsService,
+    private readonly config: AppConfigService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Prometheus metrics: queue depths, deadline lag, outbox backlog, process' })
+  @ApiOkResponse({ description: 'Prometheus text exposition format', content: { 'text/plain': {} } })
+  async scrape(@Headers('authorization') authorization: string | undefined, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const token = this.config.get('METRICS_TOKEN');
+    if (token && !sameSecret(bearer(authorization), token)) {
+      res.setHeader('WWW-Authenticate', 'Bearer realm="Awardflow metrics"');
+      throw new UnauthorizedException('Send Authorization: Bearer <METRICS_TOKEN>');
+    }
+    const body = await this.metrics.metrics();
+    res.setHeader('Content-Type', this.metrics.contentType);
+    res.setHeader('Cache-Control', 'no-store');
+    return body;
+  }
+}
+
+function bearer(header: string | undefined): string | undefined {
+  const match = /^Bearer\s+(.+)$/i.exec(header ?? '');
+  return match?.[1].trim();
+}
+
+function sameSecret(given: string | undefined, expected: string): boolean {
+  if (given === undefined) return false;
+  // Hash first so the comparison takes the same time whatever the lengths.
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b);
+}
