@@ -37,7 +37,7 @@ describe('engineering nominations and brand recognitions', () => {
     await act(ctx, recommender.token, ids[0], 'endorse');
     await act(ctx, admin, ids[0], 'pass_preliminary_review');
     expect(await stateOf(ctx, ids[0])).toBe('onsite_review');
-    await act(ctx, admin, ids[0], 'pass_onsite_review');
+    await act(ctx, admin, ids[0], 'pass_onsite_review', { comment: '现场复查：主体结构与装饰装修质量符合申报' });
     expect(await stateOf(ctx, ids[0])).toBe('panel');
 
     const members = await reviewerPool(ctx, 3);
@@ -50,7 +50,7 @@ describe('engineering nominations and brand recognitions', () => {
     expect(closed.body).toMatchObject({ state: 'not_selected', outcome: { present: 3, approve: 1, passed: false } });
     const history = (await ctx.http.get(`/applications/${ids[0]}/history`).set('Authorization', builder.token).expect(200)).body;
     expect(history.entries.at(-1)).toMatchObject({ action: 'close_panel_vote', toState: 'not_selected', chainValid: true });
-    expect(history.entries.at(-1).comment).toContain('同意 1');
+    expect(history.entries.at(-1)).toMatchObject({ actionLabel: '表决未通过', comment: expect.stringContaining('同意 1') });
   });
 
   it('重庆老字号: recognised with a certificate, and expired by its validity deadline', async () => {

@@ -350,10 +350,14 @@ export class WorkflowEngine {
       hash: r.hash as string,
     }));
     const verification = verifyChain(chain, { hash: row.history_head, seq: row.history_seq });
-    const actionLabels = new Map(def.transitions.map((t) => [t.action, t.label]));
+    // One action can have several transitions (a vote passing or failing): the label is the one taken.
+    const labelOf = (action: string, from: string | null, to: string) => {
+      const taken = def.transitions.find((t) => t.action === action && t.to === to && (from === null || [t.from].flat().includes(from)));
+      return taken?.label ?? def.transitions.find((t) => t.action === action)?.label ?? action;
+    };
     const entries = chain.map(({ instanceId: _, ...e }, i) => ({
       ...e,
-      actionLabel: e.action === 'create' ? '创建' : (actionLabels.get(e.action) ?? e.action),
+      actionLabel: e.action === 'create' ? '创建' : labelOf(e.action, e.fromState, e.toState),
       fromStateLabel: e.fromState ? (def.states[e.fromState]?.label ?? e.fromState) : null,
       toStateLabel: def.states[e.toState]?.label ?? e.toState,
       chainValid: verification.rowValid[i] && (verification.firstBrokenSeq === null || e.seq < verification.firstBrokenSeq),
