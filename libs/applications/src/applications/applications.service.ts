@@ -54,13 +54,7 @@ export class ApplicationsService {
     const id = randomUUID();
     await this.dataSource.transaction(async (manager) => {
       // One active application per organisation and cycle: serialise on the organisation row.
-      await manager.query(`SELECT 1 FROM organizations WHERE id = $1 FOR UPDATE`, [organizationId]);
-      const [active] = await manager.query(
-        `SELECT a.id FROM applications a JOIN workflow_instances i ON i.id = a.instance_id
-          WHERE a.cycle_id = $1 AND a.organization_id = $2 AND NOT (i.state = ANY($3::text[]))`,
-        [cycle.id, organizationId, INACTIVE_STATES],
-      );
-      if (active) throw new ConflictError('your organisation already has an application in this cycle', { applicationId: active.id });
+      await this.lockOrganizationInCycle(manager, cycle.id, organizationId, 'your organisation already has an application in this cycle');
       const instance = await this.engine.start({
         definition: { code: cycle.definitionCode!, version: cycle.definitionVersion! },
         subjectType: APPLICATION_SUBJECT,
@@ -72,6 +66,17 @@ export class ApplicationsService {
       await manager.insert(Application, { id, cycleId: cycle.id, organizationId, instanceId: instance.id, form: form as never, createdBy: user.id });
     });
     return this.view(id, user);
+  }
+
+  /** One active application per organisation and cycle: serialised on the organisation row. */
+  async lockOrganizationInCycle(manager: EntityManager, cycleId: string, organizationId: string, message: string): Promise<void> {
+    await manager.query(`SELECT 1 FROM organizations WHERE id = $1 FOR UPDATE`, [organizationId]);
+    const [active] = await manager.query(
+      `SELECT a.id FROM applications a JOIN workflow_instances i ON i.id = a.instance_id
+        WHERE a.cycle_id = $1 AND a.organization_id = $2 AND NOT (i.state = ANY($3::text[]))`,
+      [cycleId, organizationId, INACTIVE_STATES],
+    );
+    if (active) throw new ConflictError(message, { applicationId: active.id });
   }
 
   async updateForm(id: string, form: Record<string, unknown>, user: AuthUser, expectedVersion?: number): Promise<ApplicationDto> {

@@ -7,7 +7,7 @@ import { WorkflowEngine } from '@awardflow/workflow';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail';
-import { Application, APPLICATION_SUBJECT, INACTIVE_STATES } from './application.entity';
+import { Application, APPLICATION_SUBJECT } from './application.entity';
 import { ApplicationsService } from './applications.service';
 
 /** The states in which a district application counts as selected and may go up to the city. */
@@ -43,15 +43,9 @@ export class RecommendApplication {
 
     const id = randomUUID();
     await this.dataSource.transaction(async (m) => {
-      await m.query(`SELECT 1 FROM organizations WHERE id = $1 FOR UPDATE`, [source.organizationId]);
+      await this.applications.lockOrganizationInCycle(m, target.id, source.organizationId, 'the organisation already has an application in that cycle');
       const [already] = await m.query(`SELECT id FROM applications WHERE recommended_from_id = $1`, [source.id]);
       if (already) throw new ConflictError('this application was already recommended', { applicationId: already.id });
-      const [active] = await m.query(
-        `SELECT a.id FROM applications a JOIN workflow_instances i ON i.id = a.instance_id
-          WHERE a.cycle_id = $1 AND a.organization_id = $2 AND NOT (i.state = ANY($3::text[]))`,
-        [target.id, source.organizationId, INACTIVE_STATES],
-      );
-      if (active) throw new ConflictError('the organisation already has an application in that cycle', { applicationId: active.id });
       const started = await this.engine.start({
         definition: { code: target.definitionCode!, version: target.definitionVersion! },
         subjectType: APPLICATION_SUBJECT,
