@@ -1,0 +1,93 @@
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { Controller, Get, INestApplication, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { SPA_ROUTES, WebModule } from './web.module';
+
+@Controller('applications')
+class FakeApplicationsController {
+  @Get(':id')
+  get() {
+    return { api: true };
+  }
+}
+
+// A real NestFactory app: ServeStaticModule picks its loader from the HTTP adapter, which a
+// Test.createTestingModule() compile does not have yet.
+@Module({ imports: [WebModule], controllers: [FakeApplicationsController] })
+class HostModule {}
+
+const UUID = '3f0c8a8e-6a57-4a7c-9d2e-0b8f6f1f2a11';
+
+async function boot(distDir: string): Promise<INestApplication> {
+  process.env.WEB_DIST_DIR = distDir;
+  const app = await NestFactory.create(HostModule, { logger: false });
+  await app.init();
+  return app;
+}
+
+describe('WebModule', () => {
+  let app: INestApplication | undefined;
+  const dirs: string[] = [];
+  afterEach(async () => {
+    await app?.close();
+    app = undefined;
+    delete process.env.WEB_DIST_DIR;
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+
+  function builtConsole(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'awardflow-web-'));
+    dirs.push(dir);
+    mkdirSync(join(dir, 'assets'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><div id="root"></div>');
+    writeFileSync(join(dir, 'assets', 'index-abc.js'), 'console.log(1)');
+    return dir;
+  }
+
+  it('leaves the API prefixes to the API and sends everything else to the console', () => {
+    for (const path of ['/', '/login', '/office/cycles/1', '/application/x', '/my/applications', '/docsx', '/reviewsfoo']) expect(SPA_ROUTES.test(path)).toBe(true);
+    for (const path of ['/docs', '/docs/openapi.json', '/applications', '/applications/1', '/reviews/assignments', '/admin/queues', '/metrics', '/assets/x.js', '/objections/1/resolve']) {
+      expect(SPA_ROUTES.test(path)).toBe(false);
+    }
+  });
+
+  it('serves index.html at / and for deep links, assets with long caching, and API 404s as JSON', async () => {
+    app = await boot(builtConsole());
+    const http = request(app.getHttpServer());
+    const root = await http.get('/').expect(200);
+    expect(root.headers['content-type']).toMatch(/text\/html/);
+    expect(root.headers['cache-control']).toBe('no-cache');
+    expect(root.text).toContain('id="root"');
+    const deep = await http.get('/office/cycles/123').expect(200);
+    expect(deep.text).toContain('id="root"');
+    const asset = await http.get('/assets/index-abc.js').expect(200);
+    expect(asset.headers['cache-control']).toContain('immutable');
+    await http.get('/assets/missing.js').expect(404);
+    const unknownApi = await http.get('/applications/1/nope').expect(404);
+    expect(unknownApi.headers['content-type']).toMatch(/json/);
+    expect((await http.get(`/applications/${UUID}`).expect(200)).body).toEqual({ api: true });
+  });
+
+  it('sends a browser following a notification link to the console page, and never an API client', async () => {
+    app = await boot(builtConsole());
+    const http = request(app.getHttpServer());
+    const html = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+    expect((await http.get(`/applications/${UUID}`).set('Accept', html).expect(302)).headers.location).toBe(`/application/${UUID}`);
+    expect((await http.get('/reviews').set('Accept', html).expect(302)).headers.location).toBe('/expert/assignments');
+    await http.get(`/applications/${UUID}`).set('Accept', html).set('Authorization', 'Bearer x').expect(200);
+    await http.get(`/applications/${UUID}`).expect(200);
+  });
+
+  it('boots without a build and says so at /', async () => {
+    app = await boot(join(tmpdir(), 'awardflow-web-does-not-exist'));
+    const http = request(app.getHttpServer());
+    const res = await http.get('/').expect(503);
+    expect(res.text).toContain('npm run build:web');
+    await http.get('/login').expect(404);
+    expect((await http.get(`/applications/${UUID}`).set('Accept', 'text/html').expect(200)).body).toEqual({ api: true });
+  });
+});

@@ -1,0 +1,199 @@
+/**
+ * The one way the console talks to the API: same origin, JSON, the JWT from localStorage as a
+ * bearer token, and every non-2xx answer turned into an ApiError carrying the API's error body
+ * ({statusCode, error, message, code, requestId, ...details}).
+ */
+
+export interface FieldProblem {
+  field: string;
+  messages: string[];
+}
+
+export interface ErrorBody {
+  statusCode?: number;
+  error?: string;
+  message?: string | string[];
+  code?: string;
+  requestId?: string;
+  errors?: FieldProblem[];
+  [extra: string]: unknown;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ErrorBody,
+  ) {
+    super(Array.isArray(body.message) ? body.message.join('; ') : (body.message ?? `HTTP ${status}`));
+    this.name = 'ApiError';
+  }
+
+  get code(): string {
+    return this.body.code ?? (this.status === 0 ? 'NETWORK' : `HTTP_${this.status}`);
+  }
+
+  /** Field problems, from `errors` when the API sent them, else parsed from "field: message" lines. */
+  get fields(): FieldProblem[] {
+    if (Array.isArray(this.body.errors)) return this.body.errors;
+    const lines = Array.isArray(this.body.message) ? this.body.message : [];
+    return lines
+      .map((line) => /^([\w.[\]-]+): (.*)$/.exec(line))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => ({ field: m[1], messages: m[2].split('; ') }));
+  }
+}
+
+const TOKEN_KEY = 'awardflow.token';
+const EXPIRY_KEY = 'awardflow.tokenExpiresAt';
+
+export const tokenStore = {
+  get(): string | null {
+    const token = localStorage.getItem(TOKEN_KEY);
+    const expires = Number(localStorage.getItem(EXPIRY_KEY) ?? 0);
+    if (token && expires && Date.now() > expires) {
+      tokenStore.clear();
+      return null;
+    }
+    return token;
+  },
+  set(token: string, expiresInSeconds?: number): void {
+    localStorage.setItem(TOKEN_KEY, token);
+    const expiresAt = expiresInSeconds ? Date.now() + expiresInSeconds * 1000 : jwtExpiry(token);
+    if (expiresAt) localStorage.setItem(EXPIRY_KEY, String(expiresAt));
+    else localStorage.removeItem(EXPIRY_KEY);
+  },
+  clear(): void {
+    localStorage.removeItem(TOKEN_KEY);
+    localStorage.removeItem(EXPIRY_KEY);
+  },
+};
+
+/** The `exp` claim of a JWT in ms (the token is only read, never trusted: the API verifies it). */
+function jwtExpiry(token: string): number | undefined {
+  try {
+    const payload = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))) as { exp?: number };
+    return payload.exp ? payload.exp * 1000 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+let unauthorizedHandler: (() => void) | undefined;
+/** Called when a signed-in request comes back 401 (the token expired or was revoked). */
+export function onUnauthorized(handler: () => void): void {
+  unauthorizedHandler = handler;
+}
+
+export interface RequestOptions {
+  body?: unknown;
+  query?: Record<string, string | number | boolean | undefined | null>;
+  headers?: Record<string, string>;
+  /** If-Match: the application version the user saw. */
+  version?: number;
+  signal?: AbortSignal;
+}
+
+export function withQuery(path: string, query?: RequestOptions['query']): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+function authHeaders(): Record<string, string> {
+  const token = tokenStore.get();
+  return token ? { Authorization: `Bearer ${token}` } : {};
+}
+
+async function parse(res: Response): Promise<unknown> {
+  if (res.status === 204) return undefined;
+  const type = res.headers.get('content-type') ?? '';
+  if (type.includes('application/json')) return res.json();
+  return res.text();
+}
+
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...authHeaders(), ...options.headers };
+  let body: BodyInit | undefined;
+  if (options.body instanceof FormData) body = options.body;
+  else if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  }
+  if (options.version !== undefined) headers['If-Match'] = String(options.version);
+  let res: Response;
+  try {
+    // no-store: the API's ETag is the workflow version, which a form edit does not change, so a
+    // revalidated cached copy could be stale; and polling must always see the server's answer.
+    res = await fetch(withQuery(path, options.query), { method, headers, body, signal: options.signal, cache: 'no-store' });
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') throw error;
+    throw new ApiError(0, { message: 'network error', code: 'NETWORK' });
+  }
+  const data = await parse(res).catch(() => undefined);
+  if (!res.ok) {
+    const errorBody: ErrorBody = typeof data === 'object' && data !== null ? (data as ErrorBody) : { message: typeof data === 'string' ? data : undefined };
+    if (res.status === 401 && headers.Authorization && unauthorizedHandler) unauthorizedHandler();
+    throw new ApiError(res.status, { statusCode: res.status, ...errorBody });
+  }
+  return data as T;
+}
+
+export const api = {
+  get: <T>(path: string, options?: RequestOptions) => request<T>('GET', path, options),
+  post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, { ...options, body }),
+  patch: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PATCH', path, { ...options, body }),
+  put: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PUT', path, { ...options, body }),
+  delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, options),
+};
+
+/** multipart upload with progress (fetch cannot report upload progress; XHR can). */
+export function uploadWithProgress<T>(path: string, form: FormData, onProgress: (percent: number) => void): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.setRequestHeader('Accept', 'application/json');
+    const token = tokenStore.get();
+    if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100));
+    };
+    xhr.onload = () => {
+      let data: unknown;
+      try {
+        data = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
+      } catch {
+        data = { message: xhr.responseText };
+      }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(data as T);
+      else {
+        if (xhr.status === 401 && token && unauthorizedHandler) unauthorizedHandler();
+        reject(new ApiError(xhr.status, { statusCode: xhr.status, ...((data as ErrorBody) ?? {}) }));
+      }
+    };
+    xhr.onerror = () => reject(new ApiError(0, { message: 'network error', code: 'NETWORK' }));
+    xhr.send(form);
+  });
+}
+
+/** Downloads a protected file (materials, the ranking CSV) with the token, under the server's file name. */
+export async function download(path: string, fallbackName: string, forceName = false): Promise<void> {
+  const res = await fetch(path, { headers: authHeaders(), cache: 'no-store' });
+  if (!res.ok) {
+    const body = (await parse(res).catch(() => undefined)) as ErrorBody | undefined;
+    throw new ApiError(res.status, { statusCode: res.status, ...(typeof body === 'object' ? body : {}) });
+  }
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  const name = star && !forceName ? decodeURIComponent(star[1]) : fallbackName;
+  const blob = await res.blob();
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

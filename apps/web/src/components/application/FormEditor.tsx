@@ -1,0 +1,235 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Button, Card, Col, Form, Input, InputNumber, Row, Space, Typography } from 'antd';
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { api } from '../../api/client';
+import type { Application } from '../../api/types';
+import { SELF_ASSESSMENT_FIELDS } from '../../lib/labels';
+import { ErrorAlert } from '../ErrorAlert';
+import { applyFieldErrors } from '../formErrors';
+import { toApiForm, type Family } from './formModel';
+
+type SaveState = { kind: 'idle' } | { kind: 'dirty' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'error' };
+
+export interface FormEditorHandle {
+  /** Saves now if anything is pending; resolves false when the save failed. */
+  flush(): Promise<boolean>;
+}
+
+/**
+ * The award family's form, saved as a draft as it is typed (debounced PATCH with If-Match), with the
+ * API's field errors shown beside the inputs.
+ */
+export function FormEditor({
+  application,
+  family,
+  onSaved,
+  handleRef,
+}: {
+  application: Application;
+  family: Family;
+  onSaved: (updated: Application) => void;
+  handleRef: React.RefObject<FormEditorHandle | null>;
+}) {
+  const [form] = Form.useForm();
+  const [state, setState] = useState<SaveState>({ kind: 'idle' });
+  const [error, setError] = useState<unknown>();
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const inFlight = useRef<Promise<boolean> | null>(null);
+  const version = useRef(application.version);
+  version.current = application.version;
+  const onSavedRef = useRef(onSaved);
+  onSavedRef.current = onSaved;
+
+  const save = useCallback(async (): Promise<boolean> => {
+    if (inFlight.current) await inFlight.current;
+    const run = (async () => {
+      setState({ kind: 'saving' });
+      try {
+        const updated = await api.patch<Application>(`/applications/${application.id}`, { form: toApiForm(family, form.getFieldsValue(true)) }, { version: version.current });
+        setError(undefined);
+        setState({ kind: 'saved', at: new Date() });
+        onSavedRef.current(updated);
+        return true;
+      } catch (e) {
+        setError(e);
+        setState({ kind: 'error' });
+        applyFieldErrors(form, e, (f) => (f.startsWith('form.') ? f.slice(5).split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s)) : null));
+        return false;
+      }
+    })();
+    inFlight.current = run;
+    try {
+      return await run;
+    } finally {
+      if (inFlight.current === run) inFlight.current = null;
+    }
+  }, [application.id, family, form]);
+
+  useEffect(() => {
+    handleRef.current = {
+      flush: async () => {
+        if (timer.current) {
+          clearTimeout(timer.current);
+          timer.current = undefined;
+          return save();
+        }
+        if (inFlight.current) return inFlight.current;
+        return true;
+      },
+    };
+  }, [handleRef, save]);
+
+  useEffect(() => () => timer.current && clearTimeout(timer.current), []);
+
+  const changed = () => {
+    setState({ kind: 'dirty' });
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      timer.current = undefined;
+      void save();
+    }, 800);
+  };
+
+  const status =
+    state.kind === 'saving' ? '正在保存草稿…' : state.kind === 'dirty' ? '有未保存的修改' : state.kind === 'saved' ? `草稿已自动保存（${state.at.toLocaleTimeString('zh-CN')}）` : state.kind === 'error' ? '草稿未能保存' : '修改后自动保存为草稿';
+
+  return (
+    <Card
+      title="申报书"
+      extra={
+        <Typography.Text type={state.kind === 'error' ? 'danger' : 'secondary'} data-testid="autosave-status" data-state={state.kind}>
+          {status}
+        </Typography.Text>
+      }
+    >
+      <ErrorAlert error={error} />
+      <Form form={form} layout="vertical" initialValues={application.form} onValuesChange={changed}>
+        {family === 'quality' && <QualityFields />}
+        {family === 'engineering' && <EngineeringFields />}
+        {family === 'brand' && <BrandFields />}
+      </Form>
+    </Card>
+  );
+}
+
+function QualityFields() {
+  return (
+    <>
+      <Typography.Title level={5}>自评报告（GB/T 19580 七大类目）</Typography.Title>
+      {SELF_ASSESSMENT_FIELDS.map(([key, label]) => (
+        <Form.Item key={key} label={label} name={['selfAssessment', key]}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={30000} data-testid={`sa-${key}`} />
+        </Form.Item>
+      ))}
+      <Typography.Title level={5}>关键绩效指标</Typography.Title>
+      <Form.List name="keyResults">
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((field, i) => (
+              <Space key={field.key} align="baseline" wrap style={{ display: 'flex', marginBottom: 4 }}>
+                <Form.Item name={[field.name, 'indicator']} label={i === 0 ? '指标' : undefined}>
+                  <Input placeholder="如 产品一次交验合格率" style={{ width: 220 }} data-testid={`kr-${i}-indicator`} />
+                </Form.Item>
+                <Form.Item name={[field.name, 'value']} label={i === 0 ? '数值' : undefined}>
+                  <InputNumber style={{ width: 120 }} data-testid={`kr-${i}-value`} />
+                </Form.Item>
+                <Form.Item name={[field.name, 'unit']} label={i === 0 ? '单位' : undefined}>
+                  <Input style={{ width: 80 }} maxLength={20} data-testid={`kr-${i}-unit`} />
+                </Form.Item>
+                <Form.Item name={[field.name, 'year']} label={i === 0 ? '年份' : undefined}>
+                  <InputNumber style={{ width: 100 }} min={2000} max={2100} precision={0} data-testid={`kr-${i}-year`} />
+                </Form.Item>
+                <MinusCircleOutlined aria-label="删除此行" onClick={() => remove(field.name)} />
+              </Space>
+            ))}
+            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add()}>
+              添加指标
+            </Button>
+          </>
+        )}
+      </Form.List>
+    </>
+  );
+}
+
+function EngineeringFields() {
+  return (
+    <Row gutter={16}>
+      <Col xs={24} md={12}>
+        <Form.Item label="工程名称" name={['project', 'name']}>
+          <Input maxLength={200} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={12}>
+        <Form.Item label="工程地点" name={['project', 'location']}>
+          <Input maxLength={200} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={8}>
+        <Form.Item label="工程规模" name={['project', 'scale']}>
+          <Input maxLength={200} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={8}>
+        <Form.Item label="工程投资（万元）" name={['project', 'investment']}>
+          <InputNumber min={0} style={{ width: '100%' }} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={8}>
+        <Form.Item label="竣工验收日期" name={['project', 'completionAcceptanceDate']} rules={[{ pattern: /^\d{4}-\d{2}-\d{2}$/, message: '格式为 YYYY-MM-DD' }]}>
+          <Input placeholder="2025-06-30" maxLength={10} />
+        </Form.Item>
+      </Col>
+      <Col xs={24}>
+        <Form.Item label="建设单位" name={['project', 'constructionUnit']}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item label="工程简介" name={['project', 'description']}>
+          <Input.TextArea autoSize={{ minRows: 3 }} maxLength={5000} />
+        </Form.Item>
+      </Col>
+    </Row>
+  );
+}
+
+function BrandFields() {
+  return (
+    <Row gutter={16}>
+      <Col xs={24} md={8}>
+        <Form.Item label="品牌名称" name={['brand', 'name']}>
+          <Input maxLength={100} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={8}>
+        <Form.Item label="品牌创立年份" name={['brand', 'foundedYear']}>
+          <InputNumber min={1000} max={2100} precision={0} style={{ width: '100%' }} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={8}>
+        <Form.Item label="品类" name={['brand', 'category']}>
+          <Input maxLength={100} />
+        </Form.Item>
+      </Col>
+      <Col xs={24}>
+        <Form.Item label="品牌简介" name={['brand', 'description']}>
+          <Input.TextArea autoSize={{ minRows: 3 }} maxLength={5000} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={8}>
+        <Form.Item label="产品名称（名牌产品）" name={['product', 'name']}>
+          <Input maxLength={100} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={8}>
+        <Form.Item label="批量生产起始日期" name={['product', 'batchProductionSince']} rules={[{ pattern: /^\d{4}-\d{2}-\d{2}$/, message: '格式为 YYYY-MM-DD' }]}>
+          <Input placeholder="2018-01-01" maxLength={10} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={8}>
+        <Form.Item label="执行标准" name={['product', 'standard']}>
+          <Input maxLength={100} />
+        </Form.Item>
+      </Col>
+    </Row>
+  );
+}

@@ -1,0 +1,350 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { App, Button, Card, Empty, Form, Input, List, Modal, Radio, Select, Space, Tag, Typography } from 'antd';
+import { api } from '../../api/client';
+
+import type { Application, Deadline, Inbox, Objection, OnsiteFinding, ReviewerProfile } from '../../api/types';
+import { formatTime } from '../../lib/format';
+import { DEADLINE_KIND_LABELS } from '../../lib/labels';
+import { useResource } from '../../lib/useResource';
+import { Countdown } from '../Countdown';
+import { ErrorAlert } from '../ErrorAlert';
+import { applyFieldErrors } from '../formErrors';
+
+/** 期限: the application's pending deadlines with the time left; the office can extend one. */
+export function DeadlinesCard({ deadlines, canExtend, onExtended }: { deadlines: Deadline[] | undefined; canExtend: boolean; onExtended: () => void }) {
+  const { message } = App.useApp();
+  const [extending, setExtending] = useState<Deadline>();
+  const [error, setError] = useState<unknown>();
+  const [form] = Form.useForm();
+  const shown = (deadlines ?? []).filter((d) => d.kind !== 'review_reminder');
+  if (!shown.length) return null;
+  const extend = async () => {
+    if (!extending) return;
+    const values = await form.validateFields();
+    setError(undefined);
+    const value = String(values.value).trim();
+    try {
+      await api.post(`/admin/deadlines/${extending.id}/extend`, { reason: values.reason, ...(value.startsWith('P') ? { by: value } : { dueAt: value }) });
+      message.success('期限已延长');
+      setExtending(undefined);
+      onExtended();
+    } catch (e) {
+      applyFieldErrors(form, e, (f) => (f === 'dueAt' || f === 'by' ? ['value'] : [f]));
+      setError(e);
+    }
+  };
+  return (
+    <Card title="期限" size="small" data-testid="deadlines">
+      <List
+        size="small"
+        dataSource={shown}
+        renderItem={(d) => (
+          <List.Item
+            actions={
+              canExtend
+                ? [
+                    <Button key="x" size="small" type="link" onClick={() => setExtending(d)}>
+                      延期
+                    </Button>,
+                  ]
+                : []
+            }
+          >
+            <div>
+              <Typography.Text strong>{DEADLINE_KIND_LABELS[d.kind] ?? d.kind}</Typography.Text>
+              <div>
+                <Countdown due={d.dueAt} />
+              </div>
+            </div>
+          </List.Item>
+        )}
+      />
+      <Modal open={!!extending} title={`延长期限：${extending ? (DEADLINE_KIND_LABELS[extending.kind] ?? extending.kind) : ''}`} okText="延期" cancelText="取消" onOk={() => void extend().catch(() => undefined)} onCancel={() => setExtending(undefined)} destroyOnHidden>
+        <ErrorAlert error={error} />
+        <Form form={form} layout="vertical" preserve={false}>
+          <Form.Item name="value" label="延至日期（YYYY-MM-DD）或延长时长（如 P7D）" rules={[{ required: true, message: '请填写新的截止日期或延长时长' }]}>
+            <Input placeholder="2026-06-15 或 P7D" />
+          </Form.Item>
+          <Form.Item name="reason" label="延期理由" rules={[{ required: true, min: 2, message: '请填写延期理由' }]}>
+            <Input.TextArea autoSize={{ minRows: 2 }} maxLength={1000} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Card>
+  );
+}
+
+/** 消息: the viewer's notifications about this application (refreshed with it). */
+export function RelatedNotifications({ applicationId, refreshKey }: { applicationId: string; refreshKey: unknown }) {
+  const inbox = useResource(() => api.get<Inbox>('/notifications', { query: { pageSize: 100 } }), [refreshKey], { pollMs: 8000 });
+  const items = (inbox.data?.items ?? []).filter((n) => n.link?.includes(applicationId));
+  return (
+    <Card title="相关消息" size="small" data-testid="related-notifications">
+      {items.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无消息" />
+      ) : (
+        <List
+          size="small"
+          dataSource={items}
+          renderItem={(n) => (
+            <List.Item>
+              <div>
+                <Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>
+                <div>
+                  <Typography.Text type="secondary">{formatTime(n.createdAt)}</Typography.Text>
+                </div>
+                <div style={{ whiteSpace: 'pre-wrap' }}>{n.body.replace(/\n?详情请登录查看：\S+/, '')}</div>
+              </div>
+            </List.Item>
+          )}
+        />
+      )}
+    </Card>
+  );
+}
+
+const OBJECTION_STATUS: Record<string, [string, string]> = { open: ['待处理', 'orange'], upheld: ['异议成立', 'red'], dismissed: ['异议不成立', 'green'] };
+
+/** 公示异议: filing one (real name, contact, evidence) during 公示, and the office resolving it. */
+export function ObjectionsCard({ application, isAdmin, onChanged }: { application: Application; isAdmin: boolean; onChanged: () => void }) {
+  const { message } = App.useApp();
+  const objections = useResource(() => api.get<Objection[]>(`/applications/${application.id}/objections`), [application.id, application.version]);
+  const canFile = application.availableActions.some((a) => a.action === 'file_objection');
+  const [filing, setFiling] = useState(false);
+  const [resolving, setResolving] = useState<{ objection: Objection; decision: 'uphold' | 'dismiss' }>();
+  const [error, setError] = useState<unknown>();
+  const [form] = Form.useForm();
+  const [resolveForm] = Form.useForm();
+  if (!canFile && !(objections.data ?? []).length) return null;
+
+  const file = async () => {
+    const values = await form.validateFields();
+    setError(undefined);
+    try {
+      await api.post(`/applications/${application.id}/objections`, values);
+      message.success('异议已提交');
+      setFiling(false);
+      onChanged();
+      await objections.reload();
+    } catch (e) {
+      applyFieldErrors(form, e);
+      setError(e);
+    }
+  };
+
+  const resolve = async () => {
+    if (!resolving) return;
+    const values = await resolveForm.validateFields();
+    setError(undefined);
+    try {
+      await api.post(`/objections/${resolving.objection.id}/resolve`, { decision: resolving.decision, resolution: values.resolution });
+      message.success('已处理异议');
+      setResolving(undefined);
+      onChanged();
+      await objections.reload();
+    } catch (e) {
+      applyFieldErrors(resolveForm, e);
+      setError(e);
+    }
+  };
+
+  return (
+    <Card
+      title="公示异议"
+      size="small"
+      data-testid="objections"
+      extra={
+        canFile && (
+          <Button size="small" onClick={() => setFiling(true)}>
+            提出异议
+          </Button>
+        )
+      }
+    >
+      <ErrorAlert error={objections.error} />
+      <List
+        size="small"
+        dataSource={objections.data ?? []}
+        locale={{ emptyText: '暂无异议' }}
+        renderItem={(o) => (
+          <List.Item
+            actions={
+              isAdmin && o.status === 'open'
+                ? [
+                    <Button key="u" size="small" danger onClick={() => setResolving({ objection: o, decision: 'uphold' })}>
+                      异议成立
+                    </Button>,
+                    <Button key="d" size="small" onClick={() => setResolving({ objection: o, decision: 'dismiss' })}>
+                      异议不成立
+                    </Button>,
+                  ]
+                : []
+            }
+          >
+            <div>
+              <Space>
+                <Tag color={OBJECTION_STATUS[o.status][1]}>{OBJECTION_STATUS[o.status][0]}</Tag>
+                <Typography.Text type="secondary">{formatTime(o.createdAt)}</Typography.Text>
+              </Space>
+              {o.objectorName && (
+                <div>
+                  异议人：{o.objectorName}
+                  {o.objectorOrganization ? `（${o.objectorOrganization}）` : ''} {o.contactPhone} {o.contactEmail}
+                </div>
+              )}
+              {o.content && <div style={{ whiteSpace: 'pre-wrap' }}>异议内容：{o.content}</div>}
+              {o.evidence && <div style={{ whiteSpace: 'pre-wrap' }}>证据：{o.evidence}</div>}
+              {o.resolution && <div>处理意见：{o.resolution}</div>}
+            </div>
+          </List.Item>
+        )}
+      />
+      <Modal open={filing} title="提出异议（实名）" okText="提交" cancelText="取消" onOk={() => void file().catch(() => undefined)} onCancel={() => setFiling(false)} destroyOnHidden>
+        <ErrorAlert error={error} />
+        <Form form={form} layout="vertical" preserve={false}>
+          <Form.Item label="异议人姓名" name="objectorName" rules={[{ required: true, min: 2, message: '请填写真实姓名（匿名异议不予受理）' }]}>
+            <Input maxLength={50} />
+          </Form.Item>
+          <Form.Item label="异议人单位" name="objectorOrganization">
+            <Input maxLength={200} />
+          </Form.Item>
+          <Form.Item label="联系电话" name="contactPhone" rules={[{ required: true, pattern: /^[0-9+\-() ]{6,20}$/, message: '请填写有效的联系电话' }]}>
+            <Input maxLength={20} />
+          </Form.Item>
+          <Form.Item label="联系邮箱" name="contactEmail" rules={[{ type: 'email', message: '邮箱地址格式不正确' }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item label="异议内容（至少 20 字）" name="content" rules={[{ required: true, min: 20, message: '请以至少 20 字写明异议' }]}>
+            <Input.TextArea autoSize={{ minRows: 3 }} maxLength={10000} />
+          </Form.Item>
+          <Form.Item label="证据" name="evidence" rules={[{ required: true, min: 5, message: '请提供证据（文件、事实或出处）' }]}>
+            <Input.TextArea autoSize={{ minRows: 2 }} maxLength={10000} />
+          </Form.Item>
+        </Form>
+      </Modal>
+      <Modal
+        open={!!resolving}
+        title={resolving?.decision === 'uphold' ? '异议成立（该申报将不予通过）' : '异议不成立（恢复公示）'}
+        okText="确定"
+        cancelText="取消"
+        onOk={() => void resolve().catch(() => undefined)}
+        onCancel={() => setResolving(undefined)}
+        destroyOnHidden
+      >
+        <ErrorAlert error={error} />
+        <Form form={resolveForm} layout="vertical" preserve={false}>
+          <Form.Item label="处理意见" name="resolution" rules={[{ required: true, min: 2, message: '请填写处理意见' }]}>
+            <Input.TextArea autoSize={{ minRows: 3 }} maxLength={5000} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Card>
+  );
+}
+
+/** 评审委员会表决: a member's vote while the application is before the panel. */
+export function PanelVoteCard({ application }: { application: Application }) {
+  const { message } = App.useApp();
+  const [error, setError] = useState<unknown>();
+  const [form] = Form.useForm();
+  const [busy, setBusy] = useState(false);
+  if (application.state !== 'panel') return null;
+  const vote = async (values: { vote: string; comment?: string }) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await api.post(`/applications/${application.id}/votes`, values);
+      message.success('表决意见已记录，截止前可以修改');
+    } catch (e) {
+      applyFieldErrors(form, e);
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Card title="评审委员会表决" size="small" data-testid="panel-vote">
+      <Typography.Paragraph type="secondary">仅评审委员会委员可以表决；非委员提交将提示未找到。</Typography.Paragraph>
+      <ErrorAlert error={error} />
+      <Form form={form} layout="vertical" onFinish={vote}>
+        <Form.Item name="vote" label="表决意见" rules={[{ required: true, message: '请选择表决意见' }]}>
+          <Radio.Group>
+            <Radio value="approve">同意</Radio>
+            <Radio value="reject">反对</Radio>
+            <Radio value="abstain">弃权</Radio>
+          </Radio.Group>
+        </Form.Item>
+        <Form.Item name="comment" label="说明">
+          <Input.TextArea autoSize={{ minRows: 2 }} maxLength={2000} />
+        </Form.Item>
+        <Button htmlType="submit" type="primary" loading={busy}>
+          提交表决
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+/** 现场评审记录 (reviewers and the office). */
+export function OnsiteFindingsCard({ applicationId, refreshKey }: { applicationId: string; refreshKey: unknown }) {
+  const findings = useResource(() => api.get<OnsiteFinding[]>(`/applications/${applicationId}/onsite-findings`), [applicationId, refreshKey]);
+  if (!findings.data?.length) return null;
+  return (
+    <Card title="现场评审记录" size="small">
+      <List
+        size="small"
+        dataSource={findings.data}
+        renderItem={(f) => (
+          <List.Item>
+            <Space orientation="vertical" size={0}>
+              <Tag color={f.outcome === 'pass' ? 'green' : 'red'}>{f.outcome === 'pass' ? '通过' : '未通过'}</Tag>
+              {f.findings && <span>{f.findings}</span>}
+              {f.scoreAdjustment ? <span>分数调整：{f.scoreAdjustment}</span> : null}
+            </Space>
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}
+
+/** 专家分配 (office, during 资料评审): add an expert by the rules, or a named one. */
+export function AssignExpertsCard({ application }: { application: Application }) {
+  const { message } = App.useApp();
+  const reviewers = useResource(() => api.get<ReviewerProfile[]>('/reviews/reviewers'), []);
+  const [reviewerId, setReviewerId] = useState<string>();
+  const [error, setError] = useState<unknown>();
+  if (application.state !== 'expert_review') return null;
+  const assign = async (named: boolean) => {
+    setError(undefined);
+    try {
+      const res = await api.post<{ assigned: string[] }>(`/reviews/applications/${application.id}/assignments`, named ? { reviewerId } : {});
+      message.success(`已分配 ${res.assigned?.length ?? 1} 位专家`);
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <Card title="专家分配" size="small">
+      <ErrorAlert error={error} />
+      <Space wrap>
+        <Button onClick={() => assign(false)}>按规则补派一位专家</Button>
+        <Select
+          style={{ width: 220 }}
+          placeholder="指定专家"
+          value={reviewerId}
+          onChange={setReviewerId}
+          options={(reviewers.data ?? []).filter((r) => r.active).map((r) => ({ value: r.userId, label: `${r.displayName}（在评 ${r.openAssignments}）` }))}
+        />
+        <Button disabled={!reviewerId} onClick={() => assign(true)}>
+          分配指定专家
+        </Button>
+      </Space>
+      <div style={{ marginTop: 8 }}>
+        <Link to="/office/flags">查看待分配专家的申报</Link>
+      </div>
+    </Card>
+  );
+}
+

@@ -1,0 +1,164 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useParams } from 'react-router';
+import { Alert, Button, Card, Col, Descriptions, Row, Space, Typography } from 'antd';
+import { api } from '../api/client';
+import { describeError } from '../api/errors';
+import type { Application, Attachment, AwardDetail, Deadline, History } from '../api/types';
+import { useUser } from '../auth/AuthContext';
+import { ActionsPanel } from '../components/application/ActionsPanel';
+import { FormEditor, type FormEditorHandle } from '../components/application/FormEditor';
+import { FormView } from '../components/application/FormView';
+import { HistoryTimeline } from '../components/application/HistoryTimeline';
+import { Materials } from '../components/application/Materials';
+import { PreSubmitCheck } from '../components/application/PreSubmitCheck';
+import { AssignExpertsCard, DeadlinesCard, ObjectionsCard, OnsiteFindingsCard, PanelVoteCard, RelatedNotifications } from '../components/application/SideCards';
+import { Countdown } from '../components/Countdown';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { StateTag } from '../components/StateTag';
+import { formatTime } from '../lib/format';
+import { useResource } from '../lib/useResource';
+
+const POLL_MS = 4000;
+const EDITABLE = new Set(['draft', 'supplement_requested']);
+
+/**
+ * One application for everyone who may see it: its state, what the viewer may do now, the form and
+ * materials (editable by the enterprise as a draft or during 补正), the 提交前检查, its timeline,
+ * deadlines and messages. Polled every few seconds: changes made by others appear without a reload.
+ */
+export default function ApplicationPage() {
+  const { id = '' } = useParams();
+  const user = useUser();
+  const app = useResource(() => api.get<Application>(`/applications/${id}`), [id], { pollMs: POLL_MS });
+  const a = app.data;
+  const award = useResource(() => api.get<AwardDetail>(`/awards/${a!.cycle.awardCode}`), [a?.cycle.awardCode], { enabled: !!a });
+  const history = useResource(() => api.get<History>(`/applications/${id}/history`), [id, a?.version], { enabled: !!a });
+  const deadlines = useResource(() => api.get<Deadline[]>(`/applications/${id}/deadlines`), [id, a?.version], { enabled: !!a });
+  const [attachments, setAttachments] = useState<Attachment[]>();
+  const [conflict, setConflict] = useState<unknown>();
+  const [changedByOthers, setChangedByOthers] = useState<string>();
+  const [serverReasons, setServerReasons] = useState<string[]>();
+  const [savedForm, setSavedForm] = useState<Record<string, unknown>>();
+  const editor = useRef<FormEditorHandle | null>(null);
+  const seen = useRef<{ id: string; version: number } | null>(null);
+
+  // A version we did not cause: somebody else acted.
+  useEffect(() => {
+    if (!a) return;
+    const last = seen.current;
+    if (last && last.id === a.id && a.version > last.version) setChangedByOthers(`该申报已由他人办理，现为「${a.stateLabel}」（${formatTime(a.updatedAt)}）`);
+    seen.current = { id: a.id, version: a.version };
+  }, [a]);
+
+  const acknowledge = useCallback((updated: Application) => {
+    seen.current = { id: updated.id, version: updated.version };
+    app.setData(updated);
+    setConflict(undefined);
+    setChangedByOthers(undefined);
+  }, [app]);
+
+  if (app.error && !a) return <ErrorAlert error={app.error} />;
+  if (!a) return <Card loading />;
+
+  const isApplicant = user.role === 'applicant';
+  const editable = isApplicant && EDITABLE.has(a.state);
+  const family = award.data?.family;
+  const form = savedForm && seen.current?.id === a.id ? savedForm : a.form;
+  const supplementDeadline = deadlines.data?.find((d) => d.kind === 'supplement');
+  const supplementRequest = a.state === 'supplement_requested' ? [...(history.data?.entries ?? [])].reverse().find((e) => e.toState === 'supplement_requested') : undefined;
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Card>
+        <Space orientation="vertical" size="small" style={{ width: '100%' }}>
+          <Space wrap align="center">
+            <Typography.Title level={4} style={{ margin: 0 }} data-testid="application-title">
+              {a.cycle.title}
+            </Typography.Title>
+            <StateTag state={a.state} label={a.stateLabel} />
+          </Space>
+          <Descriptions
+            size="small"
+            column={{ xs: 1, md: 3 }}
+            items={[
+              { key: 'award', label: '奖项', children: a.cycle.awardName },
+              ...(a.organization ? [{ key: 'org', label: '申报单位', children: a.organization.name }] : []),
+              { key: 'receipt', label: '受理编号', children: <span data-testid="receipt">{a.receiptNumber ?? '提交后生成'}</span> },
+              { key: 'submitted', label: '提交时间', children: formatTime(a.submittedAt) },
+              { key: 'updated', label: '最近更新', children: formatTime(a.updatedAt) },
+              { key: 'version', label: '版本', children: a.version },
+            ]}
+          />
+          {changedByOthers && (
+            <Alert
+              type="info"
+              showIcon
+              data-testid="changed-by-others"
+              title={changedByOthers}
+              closable={{ onClose: () => setChangedByOthers(undefined) }}
+            />
+          )}
+          {conflict !== undefined && (
+            <Alert
+              type="warning"
+              showIcon
+              data-testid="version-conflict"
+              title={describeError(conflict).title}
+              description={`页面已更新为最新状态「${a.stateLabel}」，请确认后再办理。`}
+              closable={{ onClose: () => setConflict(undefined) }}
+            />
+          )}
+          {a.state === 'supplement_requested' && (
+            <Alert
+              type="warning"
+              showIcon
+              data-testid="supplement-request"
+              title={<>评奖办公室要求补正{supplementDeadline && <>，<Countdown due={supplementDeadline.dueAt} /></>}</>}
+              description={supplementRequest?.comment ? `补正要求：${supplementRequest.comment}` : '请按要求修改申报书或补充材料后重新提交。'}
+            />
+          )}
+        </Space>
+      </Card>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={16}>
+          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+            {editable && family ? (
+              <FormEditor key={a.id} application={a} family={family} handleRef={editor} onSaved={(updated) => setSavedForm(updated.form)} />
+            ) : (
+              <FormView form={a.form} family={family} />
+            )}
+            <Materials applicationId={a.id} award={award.data} editable={editable} deletable={isApplicant && a.state === 'draft'} blind={user.role === 'reviewer' && !a.organization} onChange={setAttachments} key={`${a.id}:${editable}`} />
+            {editable && award.data && a.organization && (
+              <PreSubmitCheck award={award.data} cycleId={a.cycleId} organizationId={a.organization.id} form={form} attachments={attachments} serverReasons={serverReasons} />
+            )}
+            <ObjectionsCard application={a} isAdmin={user.role === 'admin'} onChanged={() => void app.reload()} />
+            {(user.role === 'reviewer' || user.role === 'admin') && <OnsiteFindingsCard applicationId={a.id} refreshKey={a.version} />}
+          </Space>
+        </Col>
+        <Col xs={24} xl={8}>
+          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+            <ActionsPanel
+              application={a}
+              onDone={({ application }) => {
+                acknowledge(application);
+                setServerReasons(undefined);
+              }}
+              onConflict={(e) => {
+                setConflict(e);
+                void app.reload().then((fresh) => fresh && (seen.current = { id: fresh.id, version: fresh.version }));
+              }}
+              onIneligible={setServerReasons}
+              beforeAct={async () => (editor.current ? editor.current.flush() : true)}
+            />
+            {(user.role === 'reviewer' || user.role === 'admin') && <PanelVoteCard application={a} />}
+            {user.role === 'admin' && <AssignExpertsCard application={a} />}
+            <DeadlinesCard deadlines={deadlines.data} canExtend={user.role === 'admin'} onExtended={() => void deadlines.reload()} />
+            <HistoryTimeline history={history.data} />
+            {isApplicant && <RelatedNotifications applicationId={a.id} refreshKey={a.version} />}
+            <Button onClick={() => void app.reload()}>刷新</Button>
+          </Space>
+        </Col>
+      </Row>
+    </Space>
+  );
+}

@@ -1,0 +1,34 @@
+import { Link, useNavigate } from 'react-router';
+import { Button, Card, Table } from 'antd';
+import { api } from '../../api/client';
+import type { Application, Page } from '../../api/types';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { StateTag } from '../../components/StateTag';
+import { formatTime } from '../../lib/format';
+import { useResource } from '../../lib/useResource';
+
+/** 我的申报: the enterprise's applications, their state polled so changes show up. */
+export default function MyApplicationsPage() {
+  const navigate = useNavigate();
+  const apps = useResource(() => api.get<Page<Application>>('/applications', { query: { pageSize: 100 } }), [], { pollMs: 10_000 });
+  return (
+    <Card title="我的申报" extra={<Button onClick={() => navigate('/my/cycles')}>新建申报</Button>}>
+      <ErrorAlert error={apps.error} />
+      <Table<Application>
+        rowKey="id"
+        loading={apps.loading}
+        dataSource={apps.data?.items ?? []}
+        pagination={false}
+        locale={{ emptyText: '尚无申报，请从「可申报的评审」开始' }}
+        columns={[
+          { title: '评审周期', render: (_, a) => <Link to={`/application/${a.id}`}>{a.cycle.title}</Link> },
+          { title: '奖项', render: (_, a) => a.cycle.awardName },
+          { title: '受理编号', dataIndex: 'receiptNumber', render: (v: string | null) => v ?? '—' },
+          { title: '状态', render: (_, a) => <StateTag state={a.state} label={a.stateLabel} /> },
+          { title: '更新时间', render: (_, a) => formatTime(a.updatedAt) },
+          { title: '', render: (_, a) => <Link to={`/application/${a.id}`}>{a.availableActions.length ? '办理' : '查看'}</Link> },
+        ]}
+      />
+    </Card>
+  );
+}

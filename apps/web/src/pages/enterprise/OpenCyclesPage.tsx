@@ -1,0 +1,113 @@
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { Alert, Button, Card, List, Space, Tag, Typography } from 'antd';
+import { api, ApiError } from '../../api/client';
+import type { Application, AwardDetail, Cycle, Page } from '../../api/types';
+import { useUser } from '../../auth/AuthContext';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatTime } from '../../lib/format';
+import { CYCLE_STATUS_COLORS, CYCLE_STATUS_LABELS } from '../../lib/labels';
+import { useResource } from '../../lib/useResource';
+
+/** 可申报的评审: open cycles, what each asks for, and a draft started with one click. */
+export default function OpenCyclesPage() {
+  const user = useUser();
+  const navigate = useNavigate();
+  const cycles = useResource(() => api.get<Cycle[]>('/cycles'), []);
+  const mine = useResource(() => api.get<Page<Application>>('/applications', { query: { pageSize: 100 } }), []);
+  const [error, setError] = useState<unknown>();
+  const [starting, setStarting] = useState<string>();
+
+  const start = async (cycle: Cycle) => {
+    setStarting(cycle.id);
+    setError(undefined);
+    try {
+      const created = await api.post<Application>('/applications', { cycleId: cycle.id, form: {} });
+      navigate(`/application/${created.id}`);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409 && typeof e.body.applicationId === 'string') navigate(`/application/${e.body.applicationId}`);
+      else setError(e);
+    } finally {
+      setStarting(undefined);
+    }
+  };
+
+  const active = (cycleId: string) => mine.data?.items.find((a) => a.cycleId === cycleId && !a.terminal);
+
+  return (
+    <Card title="可申报的评审周期">
+      {!user.organizationId && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title="请先在「单位信息」中登记申报单位，再开始申报。" />}
+      <ErrorAlert error={error ?? cycles.error} />
+      <List
+        loading={cycles.loading}
+        dataSource={cycles.data ?? []}
+        locale={{ emptyText: '目前没有开放申报的评审周期' }}
+        renderItem={(cycle) => {
+          const existing = active(cycle.id);
+          return (
+            <List.Item
+              data-testid={`cycle-${cycle.id}`}
+              actions={[
+                existing ? (
+                  <Button key="open" onClick={() => navigate(`/application/${existing.id}`)}>
+                    查看我的申报
+                  </Button>
+                ) : cycle.status === 'open' ? (
+                  <Button key="apply" type="primary" loading={starting === cycle.id} disabled={!user.organizationId} onClick={() => start(cycle)}>
+                    在线申报
+                  </Button>
+                ) : null,
+              ]}
+            >
+              <List.Item.Meta
+                title={
+                  <Space>
+                    <span>{cycle.title}</span>
+                    <Tag color={CYCLE_STATUS_COLORS[cycle.status]}>{CYCLE_STATUS_LABELS[cycle.status]}</Tag>
+                  </Space>
+                }
+                description={
+                  <>
+                    <div>
+                      {cycle.awardName} · 申报时间 {formatTime(cycle.applicationOpensAt)} 至 {formatTime(cycle.applicationClosesAt)}
+                    </div>
+                    <Requirements cycle={cycle} />
+                  </>
+                }
+              />
+            </List.Item>
+          );
+        }}
+      />
+    </Card>
+  );
+}
+
+function Requirements({ cycle }: { cycle: Cycle }) {
+  const [award, setAward] = useState<AwardDetail>();
+  if (!award) {
+    return (
+      <Typography.Link onClick={() => void api.get<AwardDetail>(`/awards/${cycle.awardCode}`).then(setAward)}>查看申报条件与材料要求</Typography.Link>
+    );
+  }
+  const labels = new Map(award.defaultEligibility.map((r) => [r.rule, r.label]));
+  return (
+    <div style={{ marginTop: 8 }}>
+      <Typography.Text strong>申报条件：</Typography.Text>
+      <ul style={{ margin: 0 }}>
+        {cycle.eligibility.map((r) => (
+          <li key={r.rule}>{labels.get(r.rule) ?? r.rule}</li>
+        ))}
+      </ul>
+      <Typography.Text strong>申报材料：</Typography.Text>
+      <ul style={{ margin: 0 }}>
+        {award.requiredDocuments.map((d) => (
+          <li key={d.type}>
+            {d.label}
+            {d.optional ? '（可选）' : ''}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

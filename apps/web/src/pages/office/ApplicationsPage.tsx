@@ -1,0 +1,79 @@
+import { Link, useSearchParams } from 'react-router';
+import { Card, Input, Select, Space, Table } from 'antd';
+import { api } from '../../api/client';
+import type { Application, Cycle, Page } from '../../api/types';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { StateTag } from '../../components/StateTag';
+import { formatTime } from '../../lib/format';
+import { STATE_LABELS } from '../../lib/labels';
+import { useResource } from '../../lib/useResource';
+
+/** 申报管理: the office's applications by cycle and state, searched by name, credit code or receipt number. */
+export default function ApplicationsPage() {
+  const [params, setParams] = useSearchParams();
+  const cycleId = params.get('cycleId') ?? undefined;
+  const state = params.get('state') ?? undefined;
+  const search = params.get('search') ?? undefined;
+  const page = Number(params.get('page') ?? 1);
+  const cycles = useResource(() => api.get<Cycle[]>('/cycles'), []);
+  const apps = useResource(
+    () => api.get<Page<Application>>('/applications', { query: { cycleId, state, search, page, pageSize: 20 } }),
+    [cycleId, state, search, page],
+    { pollMs: 10_000 },
+  );
+  const set = (key: string, value: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    if (key !== 'page') next.delete('page');
+    setParams(next);
+  };
+
+  return (
+    <Card title="申报管理">
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Select
+          allowClear
+          placeholder="全部评审周期"
+          style={{ width: 280 }}
+          value={cycleId}
+          onChange={(v) => set('cycleId', v)}
+          options={(cycles.data ?? []).map((c) => ({ value: c.id, label: c.title }))}
+          data-testid="filter-cycle"
+        />
+        <Select
+          allowClear
+          placeholder="全部状态"
+          style={{ width: 180 }}
+          value={state}
+          onChange={(v) => set('state', v)}
+          options={Object.entries(STATE_LABELS).map(([value, label]) => ({ value, label }))}
+          data-testid="filter-state"
+        />
+        <Input.Search
+          allowClear
+          placeholder="单位名称、信用代码或受理编号"
+          defaultValue={search}
+          onSearch={(v) => set('search', v.trim() || undefined)}
+          style={{ width: 300 }}
+          data-testid="filter-search"
+        />
+      </Space>
+      <ErrorAlert error={apps.error} />
+      <Table<Application>
+        rowKey="id"
+        loading={apps.loading}
+        dataSource={apps.data?.items ?? []}
+        pagination={{ current: page, pageSize: 20, total: apps.data?.total ?? 0, showTotal: (t) => `共 ${t} 份`, onChange: (p) => set('page', String(p)) }}
+        columns={[
+          { title: '受理编号', render: (_, a) => <Link to={`/application/${a.id}`}>{a.receiptNumber ?? '（草稿）'}</Link> },
+          { title: '申报单位', render: (_, a) => a.organization?.name ?? '—' },
+          { title: '评审周期', render: (_, a) => a.cycle.title },
+          { title: '状态', render: (_, a) => <StateTag state={a.state} label={a.stateLabel} /> },
+          { title: '提交时间', render: (_, a) => formatTime(a.submittedAt) },
+          { title: '待办', render: (_, a) => (a.availableActions.length ? <Link to={`/application/${a.id}`}>{a.availableActions.map((x) => x.label).slice(0, 2).join('、')}</Link> : '—') },
+        ]}
+      />
+    </Card>
+  );
+}

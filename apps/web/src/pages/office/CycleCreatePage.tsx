@@ -1,0 +1,235 @@
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { App, Button, Card, Checkbox, Col, Collapse, Form, Input, InputNumber, Row, Select, Switch, Typography } from 'antd';
+import { api } from '../../api/client';
+import type { AwardDetail, AwardSummary, Cycle } from '../../api/types';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { applyFieldErrors } from '../../components/formErrors';
+import { useResource } from '../../lib/useResource';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** 新建评审周期: award, dates, stage plan, quota, experts, panel rules; optionally opened at once. */
+export default function CycleCreatePage() {
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const awards = useResource(() => api.get<AwardSummary[]>('/awards'), []);
+  const awardCode = Form.useWatch('awardCode', form) as string | undefined;
+  const detail = useResource(() => api.get<AwardDetail>(`/awards/${awardCode}`), [awardCode], { enabled: !!awardCode });
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const family = detail.data?.family;
+  const year = new Date().getFullYear();
+
+  const submit = async (values: Record<string, unknown> & { openNow?: boolean; secondTierCount?: number; durations?: Record<string, string> }) => {
+    setBusy(true);
+    setError(undefined);
+    const { openNow, secondTierCount, durations, stagePlan, quorum, ...rest } = values as Record<string, unknown> & {
+      openNow?: boolean;
+      secondTierCount?: number;
+      durations?: Record<string, string>;
+      stagePlan?: Record<string, boolean>;
+      quorum?: number;
+    };
+    const overrides = Object.fromEntries(Object.entries(durations ?? {}).filter(([, v]) => v));
+    const body = {
+      ...rest,
+      stagePlan,
+      quota: { awards: values.awards, ...(secondTierCount && detail.data?.secondTierLabel ? { secondTier: { label: detail.data.secondTierLabel, count: secondTierCount } } : {}) },
+      ...(quorum ? { panel: { quorum } } : {}),
+      ...(Object.keys(overrides).length ? { durationOverrides: overrides } : {}),
+    };
+    delete (body as Record<string, unknown>).awards;
+    try {
+      const created = await api.post<Cycle>('/cycles', body);
+      if (openNow) await api.post(`/cycles/${created.id}/open`);
+      message.success(openNow ? `已创建并开放：${created.title}` : `已创建：${created.title}`);
+      navigate(`/office/cycles/${created.id}`);
+    } catch (e) {
+      applyFieldErrors(form, e, (f) => {
+        if (f === 'quota.awards') return ['awards'];
+        if (f === 'quota.secondTier.count') return ['secondTierCount'];
+        if (f === 'panel.quorum') return ['quorum'];
+        if (f.startsWith('durationOverrides.')) return ['durations', f.split('.')[1]];
+        if (f.startsWith('stagePlan.')) return ['stagePlan', f.split('.')[1]];
+        return f.split('.');
+      });
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card title="新建评审周期">
+      <ErrorAlert error={error} />
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ year, reviewersPerApplication: 3, awards: 3, scoreAggregation: 'trimmed_mean', blindReview: true, openNow: true, applicationOpensAt: `${year}-01-01`, stagePlan: {} }}
+      >
+        <Row gutter={16}>
+          <Col xs={24} md={12}>
+            <Form.Item label="奖项" name="awardCode" rules={[{ required: true, message: '请选择奖项' }]}>
+              <Select
+                loading={awards.loading}
+                options={(awards.data ?? []).map((a) => ({ value: a.code, label: a.name }))}
+                onChange={() => form.setFieldValue('stagePlan', {})}
+                data-testid="award-select"
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={4}>
+            <Form.Item label="年度" name="year" rules={[{ required: true, message: '请填写年度' }]}>
+              <InputNumber min={2000} max={2100} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item label="标题" name="title" rules={[{ required: true, min: 2, message: '请填写标题' }]}>
+              <Input maxLength={200} placeholder={`${year}年度渝中区区长质量管理奖`} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6}>
+            <Form.Item label="申报开始" name="applicationOpensAt" rules={[{ required: true, pattern: DATE, message: '格式为 YYYY-MM-DD' }]}>
+              <Input maxLength={10} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6}>
+            <Form.Item label="申报截止" name="applicationClosesAt" rules={[{ required: true, pattern: DATE, message: '格式为 YYYY-MM-DD' }]}>
+              <Input maxLength={10} placeholder={`${year}-12-31`} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={4}>
+            <Form.Item label="获奖名额" name="awards" rules={[{ required: true, message: '请填写名额' }]}>
+              <InputNumber min={1} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          {detail.data?.secondTierLabel && (
+            <Col xs={12} md={4}>
+              <Form.Item label={`${detail.data.secondTierLabel}名额`} name="secondTierCount">
+                <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+          )}
+          <Col xs={12} md={4}>
+            <Form.Item label="每份申报专家数" name="reviewersPerApplication" rules={[{ required: true, message: '请填写' }]}>
+              <InputNumber min={1} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        </Row>
+        {family && (
+          <>
+            <Typography.Title level={5}>评审阶段</Typography.Title>
+            <Row gutter={16}>
+              {family === 'quality' && (
+                <Col>
+                  <Form.Item name={['stagePlan', 'defense']} valuePropName="checked" initialValue={detail.data?.defaultStagePlan.defense}>
+                    <Checkbox>企业答辩</Checkbox>
+                  </Form.Item>
+                </Col>
+              )}
+              {family !== 'brand' && (
+                <Col>
+                  <Form.Item name={['stagePlan', 'onsiteReview']} valuePropName="checked" initialValue={detail.data?.defaultStagePlan.onsiteReview}>
+                    <Checkbox>{family === 'engineering' ? '现场复查' : '现场评审'}</Checkbox>
+                  </Form.Item>
+                </Col>
+              )}
+              {family !== 'brand' && (
+                <Col>
+                  <Form.Item name={['stagePlan', 'publicityBeforePanel']} valuePropName="checked" initialValue={detail.data?.defaultStagePlan.publicityBeforePanel}>
+                    <Checkbox>先公示、后评审委员会审议</Checkbox>
+                  </Form.Item>
+                </Col>
+              )}
+              {family === 'brand' && (
+                <Col>
+                  <Form.Item name={['stagePlan', 'expertReview']} valuePropName="checked" initialValue={detail.data?.defaultStagePlan.expertReview}>
+                    <Checkbox>专家评审</Checkbox>
+                  </Form.Item>
+                </Col>
+              )}
+            </Row>
+          </>
+        )}
+        <Row gutter={16}>
+          <Col xs={12} md={6}>
+            <Form.Item label="计分方式" name="scoreAggregation">
+              <Select
+                options={[
+                  { value: 'trimmed_mean', label: '去掉最高最低分后平均' },
+                  { value: 'mean', label: '算术平均' },
+                  { value: 'median', label: '中位数' },
+                  { value: 'zscore', label: '标准分（Z 分数）' },
+                ]}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={4}>
+            <Form.Item label="评审委员会法定人数" name="quorum">
+              <InputNumber min={1} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={8} md={3}>
+            <Form.Item label="公示天数" name="publicityDays">
+              <InputNumber min={1} precision={0} placeholder="7" style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={8} md={3}>
+            <Form.Item label="补正天数" name="supplementDays">
+              <InputNumber min={1} precision={0} placeholder="15" style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={8} md={3}>
+            <Form.Item label="评审天数" name="reviewDueDays">
+              <InputNumber min={1} precision={0} placeholder="14" style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={2}>
+            <Form.Item label="匿名评审" name="blindReview" valuePropName="checked">
+              <Switch />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={3}>
+            <Form.Item label="逾期自动改派" name="reassignOverdue" valuePropName="checked">
+              <Switch />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Collapse
+          style={{ marginBottom: 16 }}
+          items={[
+            {
+              key: 'durations',
+              label: '测试用短时长（仅在开启 ALLOW_SHORT_DURATIONS 的环境有效）',
+              children: (
+                <Row gutter={16}>
+                  {[
+                    ['publicity', '公示时长'],
+                    ['supplement', '补正时长'],
+                    ['reviewDue', '评审时长'],
+                    ['recognitionValidity', '认定有效期'],
+                  ].map(([key, label]) => (
+                    <Col xs={12} md={6} key={key}>
+                      <Form.Item label={label} name={['durations', key]}>
+                        <Input placeholder="如 PT30S、P1D" />
+                      </Form.Item>
+                    </Col>
+                  ))}
+                </Row>
+              ),
+            },
+          ]}
+        />
+        <Form.Item name="openNow" valuePropName="checked">
+          <Checkbox>创建后立即开放申报</Checkbox>
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={busy}>
+          创建
+        </Button>
+      </Form>
+    </Card>
+  );
+}

@@ -1,0 +1,308 @@
+import { lazy, Suspense, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { App, Button, Card, Descriptions, Form, Input, InputNumber, Popconfirm, Radio, Select, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { api, download } from '../../api/client';
+import { errorText } from '../../api/errors';
+import type { Cycle, Objection, RankingRow, User } from '../../api/types';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { applyFieldErrors } from '../../components/formErrors';
+import { StateTag } from '../../components/StateTag';
+import { formatTime } from '../../lib/format';
+import { CYCLE_STATUS_COLORS, CYCLE_STATUS_LABELS, DEADLINE_KIND_LABELS } from '../../lib/labels';
+import { useResource } from '../../lib/useResource';
+
+// Mermaid is several hundred KB: only loaded when the diagram tab is opened.
+const MermaidDiagram = lazy(() => import('../../components/MermaidDiagram').then((m) => ({ default: m.MermaidDiagram })));
+
+const AGGREGATION: Record<string, string> = { trimmed_mean: '去掉最高最低分后平均', mean: '算术平均', median: '中位数', zscore: '标准分' };
+
+export default function CycleDetailPage() {
+  const { id = '' } = useParams();
+  const { message } = App.useApp();
+  const cycle = useResource(() => api.get<Cycle>(`/cycles/${id}`), [id]);
+  const [error, setError] = useState<unknown>();
+  const [tab, setTab] = useState('overview');
+  const c = cycle.data;
+
+  const act = async (what: 'open' | 'close') => {
+    setError(undefined);
+    try {
+      const res = await api.post<Cycle & { movedToReview?: number; expired?: number }>(`/cycles/${id}/${what}`);
+      message.success(what === 'open' ? '已开放申报' : `已截止申报：${res.movedToReview ?? 0} 份进入评审，${res.expired ?? 0} 份草稿逾期`);
+      await cycle.reload();
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  if (cycle.error && !c) return <ErrorAlert error={cycle.error} />;
+  if (!c) return <Card loading />;
+
+  return (
+    <Card
+      title={
+        <Space>
+          {c.title}
+          <Tag color={CYCLE_STATUS_COLORS[c.status]} data-testid="cycle-status">
+            {CYCLE_STATUS_LABELS[c.status]}
+          </Tag>
+        </Space>
+      }
+      extra={
+        <Space>
+          {c.status === 'draft' && (
+            <Popconfirm title="确定开放申报？" okText="确定" cancelText="取消" onConfirm={() => act('open')}>
+              <Button type="primary">开放申报</Button>
+            </Popconfirm>
+          )}
+          {c.status === 'open' && (
+            <Popconfirm title="立即截止申报？已提交的申报进入形式审查，草稿作逾期处理。" okText="确定" cancelText="取消" onConfirm={() => act('close')}>
+              <Button danger>截止申报</Button>
+            </Popconfirm>
+          )}
+          <Link to={`/office/applications?cycleId=${c.id}`}>查看申报</Link>
+        </Space>
+      }
+    >
+      <ErrorAlert error={error} onClose={() => setError(undefined)} />
+      <Tabs
+        activeKey={tab}
+        onChange={setTab}
+        items={[
+          { key: 'overview', label: '概况', children: <Overview cycle={c} onChanged={() => void cycle.reload()} /> },
+          { key: 'ranking', label: '排名与入围', children: <Ranking cycle={c} /> },
+          { key: 'objections', label: '公示异议', children: <CycleObjections cycleId={c.id} /> },
+          { key: 'panel', label: '评审委员会', children: <PanelMembers cycleId={c.id} /> },
+          { key: 'workflow', label: '流程图', children: tab === 'workflow' ? <Workflow cycleId={c.id} /> : null },
+        ]}
+      />
+    </Card>
+  );
+}
+
+function Overview({ cycle: c, onChanged }: { cycle: Cycle; onChanged: () => void }) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const [error, setError] = useState<unknown>();
+  const plan = c.stagePlan;
+  const extend = async (values: { kind: string; mode: 'dueAt' | 'by'; value: string; reason: string }) => {
+    setError(undefined);
+    try {
+      const res = await api.post<unknown[]>(`/cycles/${c.id}/deadlines/extend`, { kind: values.kind, reason: values.reason, [values.mode]: values.value });
+      message.success(`已延期 ${Array.isArray(res) ? res.length : ''} 个期限`);
+      onChanged();
+    } catch (e) {
+      applyFieldErrors(form, e, (f) => (f === 'dueAt' || f === 'by' ? ['value'] : [f]));
+      setError(e);
+    }
+  };
+  return (
+    <>
+      <Descriptions
+        bordered
+        size="small"
+        column={{ xs: 1, md: 2 }}
+        items={[
+          { key: 'award', label: '奖项', children: c.awardName },
+          { key: 'year', label: '年度', children: c.year },
+          { key: 'window', label: '申报时间', children: `${formatTime(c.applicationOpensAt)} 至 ${formatTime(c.applicationClosesAt)}` },
+          { key: 'quota', label: '名额', children: `获奖 ${c.quota.awards}${c.quota.secondTier ? `，${c.quota.secondTier.label} ${c.quota.secondTier.count}` : ''}` },
+          {
+            key: 'plan',
+            label: '评审阶段',
+            children: [plan.expertReview !== false && '资料评审', plan.defense && '企业答辩', plan.onsiteReview && '现场评审', plan.publicityBeforePanel ? '先公示后审议' : '先审议后公示'].filter(Boolean).join('、'),
+          },
+          { key: 'experts', label: '每份申报专家数', children: c.reviewersPerApplication },
+          { key: 'agg', label: '计分方式', children: AGGREGATION[c.scoreAggregation] ?? c.scoreAggregation },
+          { key: 'blind', label: '匿名评审', children: c.blindReview ? '是' : '否' },
+          { key: 'days', label: '公示/补正/评审天数', children: `${c.publicityDays} / ${c.supplementDays} / ${c.reviewDueDays}` },
+          { key: 'panel', label: '评审委员会法定人数', children: c.panel.quorum },
+          { key: 'def', label: '流程定义', children: c.definitionCode ? `${c.definitionCode} v${c.definitionVersion}` : '开放时确定' },
+        ]}
+      />
+      <Typography.Title level={5} style={{ marginTop: 24 }}>
+        延长期限
+      </Typography.Title>
+      <ErrorAlert error={error} />
+      <Form form={form} layout="inline" onFinish={extend} initialValues={{ kind: 'application_window_close', mode: 'dueAt' }}>
+        <Form.Item name="kind" label="期限">
+          <Select style={{ width: 160 }} options={['application_window_close', 'supplement', 'review_due', 'publicity_end'].map((k) => ({ value: k, label: DEADLINE_KIND_LABELS[k] }))} />
+        </Form.Item>
+        <Form.Item name="mode">
+          <Radio.Group
+            options={[
+              { value: 'dueAt', label: '延至' },
+              { value: 'by', label: '延长' },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item name="value" rules={[{ required: true, message: '请填写日期（YYYY-MM-DD）或时长（如 P7D）' }]}>
+          <Input placeholder="2026-06-15 或 P7D" style={{ width: 160 }} />
+        </Form.Item>
+        <Form.Item name="reason" rules={[{ required: true, min: 2, message: '请填写延期理由' }]}>
+          <Input placeholder="延期理由" style={{ width: 220 }} />
+        </Form.Item>
+        <Button htmlType="submit">延期</Button>
+      </Form>
+    </>
+  );
+}
+
+function Ranking({ cycle }: { cycle: Cycle }) {
+  const { message } = App.useApp();
+  const ranking = useResource(() => api.get<RankingRow[]>(`/cycles/${cycle.id}/ranking`), [cycle.id], { pollMs: 10_000 });
+  const [error, setError] = useState<unknown>();
+  const [mode, setMode] = useState<'top' | 'minScore'>('top');
+  const [value, setValue] = useState<number | null>(cycle.quota.awards + (cycle.quota.secondTier?.count ?? 0));
+  const rows = ranking.data ?? [];
+  const lastInside = rows.reduce((n, r, i) => (r.insideQuota ? i : n), -1);
+
+  const shortlist = async () => {
+    setError(undefined);
+    try {
+      const res = await api.post<{ shortlisted: string[]; notShortlisted: string[] }>(`/cycles/${cycle.id}/shortlist`, { [mode]: value ?? undefined });
+      message.success(`入围 ${res.shortlisted.length} 份，未入围 ${res.notShortlisted.length} 份`);
+      await ranking.reload();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  const recompute = async () => {
+    try {
+      await api.post(`/cycles/${cycle.id}/ranking/recompute`);
+      await ranking.reload();
+      message.success('已重新计算');
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  return (
+    <>
+      <ErrorAlert error={error ?? ranking.error} onClose={() => setError(undefined)} />
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Button icon={<DownloadOutlined />} onClick={() => void download(`/cycles/${cycle.id}/ranking.csv`, '评审排名.csv').catch((e) => message.error(errorText(e)))}>
+          导出 CSV
+        </Button>
+        <Button onClick={recompute}>重新计算</Button>
+        <Radio.Group
+          value={mode}
+          onChange={(e) => setMode(e.target.value)}
+          options={[
+            { value: 'top', label: '按名次入围前' },
+            { value: 'minScore', label: '按分数线' },
+          ]}
+        />
+        <InputNumber value={value} onChange={(v) => setValue(v)} min={mode === 'top' ? 1 : 0} data-testid="shortlist-value" />
+        <Popconfirm title="按此规则确定入围？入围审核中的其他申报将作未入围处理。" okText="确定" cancelText="取消" onConfirm={shortlist}>
+          <Button type="primary">确定入围</Button>
+        </Popconfirm>
+      </Space>
+      <style>{'.quota-line > td { border-bottom: 3px dashed #b8232f !important; }'}</style>
+      {lastInside >= 0 && (
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+          红色虚线为名额线：线上 {lastInside + 1} 份在获奖{cycle.quota.secondTier ? `及${cycle.quota.secondTier.label}` : ''}名额内。
+        </Typography.Paragraph>
+      )}
+      <Table<RankingRow>
+        rowKey="applicationId"
+        size="small"
+        loading={ranking.loading}
+        dataSource={rows}
+        pagination={false}
+        locale={{ emptyText: '尚无评分汇总（专家评审完成后生成）' }}
+        rowClassName={(_, i) => (i === lastInside ? 'quota-line' : '')}
+        onRow={(_, i) => ({ 'data-testid': i === lastInside ? 'quota-line' : undefined }) as React.HTMLAttributes<HTMLElement>}
+        columns={[
+          { title: '排名', dataIndex: 'rank', width: 60 },
+          { title: '受理编号', render: (_, r) => <Link to={`/application/${r.applicationId}`}>{r.receiptNumber ?? '—'}</Link> },
+          { title: '申报单位', dataIndex: 'organizationName' },
+          { title: '综合得分', render: (_, r) => r.score.toFixed(2) },
+          { title: '资料评审', render: (_, r) => r.aggregated.toFixed(2) },
+          { title: '现场调整', render: (_, r) => (r.onsiteAdjustment ? r.onsiteAdjustment : '—') },
+          { title: '专家数', dataIndex: 'reviewerCount', width: 70 },
+          { title: '状态', render: (_, r) => <StateTag state={r.state} /> },
+          {
+            title: '名额线',
+            render: (_, r) =>
+              r.insideQuota === 'award' ? <Tag color="red">获奖名额内</Tag> : r.insideQuota === 'second_tier' ? <Tag color="orange">{cycle.quota.secondTier?.label ?? '第二档'}名额内</Tag> : <Tag>名额外</Tag>,
+          },
+        ]}
+      />
+    </>
+  );
+}
+
+function CycleObjections({ cycleId }: { cycleId: string }) {
+  const objections = useResource(() => api.get<Objection[]>(`/cycles/${cycleId}/objections`), [cycleId]);
+  return (
+    <>
+      <ErrorAlert error={objections.error} />
+      <Table<Objection>
+        rowKey="id"
+        size="small"
+        dataSource={objections.data ?? []}
+        loading={objections.loading}
+        pagination={false}
+        locale={{ emptyText: '暂无异议' }}
+        columns={[
+          { title: '申报', render: (_, o) => <Link to={`/application/${o.applicationId}`}>查看并处理</Link> },
+          { title: '异议人', render: (_, o) => `${o.objectorName ?? ''} ${o.contactPhone ?? ''}` },
+          { title: '内容', dataIndex: 'content' },
+          { title: '状态', render: (_, o) => (o.status === 'open' ? <Tag color="orange">待处理</Tag> : o.status === 'upheld' ? <Tag color="red">异议成立</Tag> : <Tag color="green">异议不成立</Tag>) },
+          { title: '提出时间', render: (_, o) => formatTime(o.createdAt) },
+        ]}
+      />
+    </>
+  );
+}
+
+function PanelMembers({ cycleId }: { cycleId: string }) {
+  const { message } = App.useApp();
+  const users = useResource(() => api.get<User[]>('/users'), []);
+  const [members, setMembers] = useState<string[]>([]);
+  const [error, setError] = useState<unknown>();
+  const save = async () => {
+    setError(undefined);
+    try {
+      await api.post(`/cycles/${cycleId}/panel`, { memberIds: members });
+      message.success(`评审委员会委员已设置（${members.length} 人）`);
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <>
+      <Typography.Paragraph type="secondary">设置本周期评审委员会委员（评审专家或办公室人员）。委员在申报处于「评审委员会审议」时于申报页面表决。</Typography.Paragraph>
+      <ErrorAlert error={error ?? users.error} />
+      <Space>
+        <Select
+          mode="multiple"
+          style={{ minWidth: 360 }}
+          placeholder="选择委员"
+          value={members}
+          onChange={setMembers}
+          options={(users.data ?? []).filter((u) => (u.role === 'reviewer' || u.role === 'admin') && u.isActive).map((u) => ({ value: u.id, label: `${u.displayName}（${u.username}）` }))}
+        />
+        <Button type="primary" disabled={!members.length} onClick={save}>
+          保存委员名单
+        </Button>
+      </Space>
+    </>
+  );
+}
+
+function Workflow({ cycleId }: { cycleId: string }) {
+  const workflow = useResource(() => api.get<{ mermaid: string; definition: { label: string } }>(`/cycles/${cycleId}/workflow`), [cycleId]);
+  if (workflow.error) return <ErrorAlert error={workflow.error} />;
+  if (!workflow.data) return <Spin />;
+  return (
+    <>
+      <Typography.Paragraph strong>{workflow.data.definition.label}</Typography.Paragraph>
+      <Suspense fallback={<Spin />}>
+        <MermaidDiagram source={workflow.data.mermaid} />
+      </Suspense>
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { App, Button, Card, Popconfirm, Space, Table, Tag } from 'antd';
+import { api } from '../../api/client';
+import type { Cycle } from '../../api/types';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatTime } from '../../lib/format';
+import { CYCLE_STATUS_COLORS, CYCLE_STATUS_LABELS } from '../../lib/labels';
+import { useResource } from '../../lib/useResource';
+
+/** 评审周期: the office's cycles; open and close them here, details and ranking per cycle. */
+export default function CyclesPage() {
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const cycles = useResource(() => api.get<Cycle[]>('/cycles'), []);
+  const [error, setError] = useState<unknown>();
+
+  const act = async (cycle: Cycle, what: 'open' | 'close') => {
+    setError(undefined);
+    try {
+      const res = await api.post<Cycle & { movedToReview?: number; expired?: number }>(`/cycles/${cycle.id}/${what}`);
+      message.success(what === 'open' ? `「${cycle.title}」已开放申报` : `「${cycle.title}」已截止申报：${res.movedToReview ?? 0} 份进入评审，${res.expired ?? 0} 份草稿逾期`);
+      await cycles.reload();
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  return (
+    <Card title="评审周期" extra={<Button type="primary" onClick={() => navigate('/office/cycles/new')}>新建评审周期</Button>}>
+      <ErrorAlert error={error ?? cycles.error} onClose={() => setError(undefined)} />
+      <Table<Cycle>
+        rowKey="id"
+        loading={cycles.loading}
+        dataSource={cycles.data ?? []}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        columns={[
+          { title: '标题', render: (_, c) => <Link to={`/office/cycles/${c.id}`}>{c.title}</Link> },
+          { title: '奖项', dataIndex: 'awardName' },
+          { title: '年度', dataIndex: 'year' },
+          { title: '状态', render: (_, c) => <Tag color={CYCLE_STATUS_COLORS[c.status]}>{CYCLE_STATUS_LABELS[c.status]}</Tag> },
+          { title: '申报截止', render: (_, c) => formatTime(c.applicationClosesAt) },
+          {
+            title: '操作',
+            render: (_, c) => (
+              <Space>
+                {c.status === 'draft' && (
+                  <Popconfirm title="开放申报后评审阶段不能再修改，确定开放？" okText="确定" cancelText="取消" onConfirm={() => act(c, 'open')}>
+                    <Button size="small" type="primary">开放申报</Button>
+                  </Popconfirm>
+                )}
+                {c.status === 'open' && (
+                  <Popconfirm title="立即截止申报？已提交的申报进入形式审查，草稿作逾期处理。" okText="确定" cancelText="取消" onConfirm={() => act(c, 'close')}>
+                    <Button size="small" danger>截止申报</Button>
+                  </Popconfirm>
+                )}
+                <Link to={`/office/applications?cycleId=${c.id}`}>申报</Link>
+                <Link to={`/office/cycles/${c.id}`}>详情与排名</Link>
+              </Space>
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}

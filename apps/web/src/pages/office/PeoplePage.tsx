@@ -1,0 +1,168 @@
+import { useState } from 'react';
+import { App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Table, Tabs, Tag } from 'antd';
+import { api } from '../../api/client';
+import type { ReviewerProfile, Role, User } from '../../api/types';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { applyFieldErrors } from '../../components/formErrors';
+import { formatTime } from '../../lib/format';
+import { ROLE_LABELS } from '../../lib/labels';
+import { useResource } from '../../lib/useResource';
+
+/** 用户与专家库: accounts (enterprises, experts, recommenders, staff) and the office's reviewer pool. */
+export default function PeoplePage() {
+  return (
+    <Card title="用户与专家库">
+      <Tabs
+        items={[
+          { key: 'users', label: '用户', children: <Users /> },
+          { key: 'pool', label: '专家库', children: <Pool /> },
+        ]}
+      />
+    </Card>
+  );
+}
+
+function Users() {
+  const { message } = App.useApp();
+  const users = useResource(() => api.get<User[]>('/users'), []);
+  const [form] = Form.useForm();
+  const [error, setError] = useState<unknown>();
+  const create = async (values: { username: string; displayName: string; password: string; role: Role; email?: string }) => {
+    setError(undefined);
+    try {
+      await api.post('/users', { ...values, email: values.email || undefined });
+      message.success(`已创建用户 ${values.username}`);
+      form.resetFields();
+      await users.reload();
+    } catch (e) {
+      applyFieldErrors(form, e);
+      setError(e);
+    }
+  };
+  return (
+    <>
+      <ErrorAlert error={error} />
+      <Form form={form} layout="vertical" onFinish={create} initialValues={{ role: 'applicant' }}>
+        <Row gutter={12}>
+          <Col xs={12} md={4}>
+            <Form.Item name="username" label="用户名" rules={[{ required: true, pattern: /^[A-Za-z0-9._-]{3,64}$/, message: '3–64 位字母、数字、点、下划线或连字符' }]}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={4}>
+            <Form.Item name="displayName" label="姓名/名称" rules={[{ required: true, message: '请填写' }]}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={4}>
+            <Form.Item name="password" label="初始密码" rules={[{ required: true, min: 8, message: '至少 8 位' }]}>
+              <Input.Password autoComplete="new-password" />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={4}>
+            <Form.Item name="role" label="角色">
+              <Select options={Object.entries(ROLE_LABELS).map(([value, label]) => ({ value, label }))} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={5}>
+            <Form.Item name="email" label="邮箱" rules={[{ type: 'email', message: '邮箱地址格式不正确' }]}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={3}>
+            <Form.Item label=" ">
+              <Button htmlType="submit" type="primary">
+                创建用户
+              </Button>
+            </Form.Item>
+          </Col>
+        </Row>
+      </Form>
+      <Table<User>
+        rowKey="id"
+        size="small"
+        loading={users.loading}
+        dataSource={users.data ?? []}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        columns={[
+          { title: '用户名', dataIndex: 'username' },
+          { title: '姓名/名称', dataIndex: 'displayName' },
+          { title: '角色', render: (_, u) => <Tag>{ROLE_LABELS[u.role]}</Tag> },
+          { title: '邮箱', dataIndex: 'email' },
+          { title: '状态', render: (_, u) => (u.isActive ? '启用' : '停用') },
+          { title: '创建时间', render: (_, u) => formatTime(u.createdAt) },
+        ]}
+      />
+    </>
+  );
+}
+
+function Pool() {
+  const { message } = App.useApp();
+  const pool = useResource(() => api.get<ReviewerProfile[]>('/reviews/reviewers'), []);
+  const users = useResource(() => api.get<User[]>('/users'), []);
+  const [form] = Form.useForm();
+  const [error, setError] = useState<unknown>();
+  const register = async (values: { userId: string; expertise: string; ties?: string; maxLoad?: number }) => {
+    setError(undefined);
+    const split = (s?: string) => (s ?? '').split(/[\s,，、]+/).filter(Boolean);
+    try {
+      await api.post('/reviews/reviewers', { userId: values.userId, expertise: split(values.expertise), ties: split(values.ties), maxLoad: values.maxLoad ?? undefined });
+      message.success('已登记到专家库');
+      await pool.reload();
+    } catch (e) {
+      applyFieldErrors(form, e);
+      setError(e);
+    }
+  };
+  return (
+    <>
+      <ErrorAlert error={error ?? pool.error} />
+      <Form form={form} layout="vertical" onFinish={register}>
+        <Row gutter={12}>
+          <Col xs={24} md={6}>
+            <Form.Item name="userId" label="专家" rules={[{ required: true, message: '请选择专家账号' }]}>
+              <Select showSearch={{ optionFilterProp: 'label' }} options={(users.data ?? []).filter((u) => u.role === 'reviewer').map((u) => ({ value: u.id, label: `${u.displayName}（${u.username}）` }))} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={5}>
+            <Form.Item name="expertise" label="专业领域（GB/T 4754，逗号分隔）" rules={[{ required: true, message: '如 C 或 C38' }]}>
+              <Input placeholder="C, C38" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={7}>
+            <Form.Item name="ties" label="关联单位信用代码（回避，逗号分隔）">
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={3}>
+            <Form.Item name="maxLoad" label="最大任务数">
+              <InputNumber min={1} max={200} precision={0} placeholder="15" />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={3}>
+            <Form.Item label=" ">
+              <Button htmlType="submit" type="primary">
+                登记/更新
+              </Button>
+            </Form.Item>
+          </Col>
+        </Row>
+      </Form>
+      <Table<ReviewerProfile>
+        rowKey="userId"
+        size="small"
+        loading={pool.loading}
+        dataSource={pool.data ?? []}
+        pagination={false}
+        columns={[
+          { title: '专家', dataIndex: 'displayName' },
+          { title: '专业领域', render: (_, r) => r.expertise.join('、') },
+          { title: '关联单位', render: (_, r) => r.ties.join('、') || '—' },
+          { title: '在评/上限', render: (_, r) => `${r.openAssignments}/${r.maxLoad}` },
+          { title: '状态', render: (_, r) => (r.active ? '在库' : '停用') },
+        ]}
+      />
+    </>
+  );
+}

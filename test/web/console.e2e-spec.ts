@@ -1,0 +1,424 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { getAward, rubricItems } from '../../libs/awards/src';
+import { samplePdf } from '../../libs/applications/src/testing/material-fixtures';
+import { openCycle, QUALITY_REQUIRED, validUscc } from '../support/award-fixtures';
+import { Reviewer, reviewerPool, stateOf, waitForState } from '../support/review-fixtures';
+import { createUser, startTestApp, TestContext, ADMIN } from '../support/test-app';
+import { waitFor } from '../support/throwaway-redis';
+import { CHROMIUM, ConsoleServer, ensureChromium, ensureWebBuild, SCREENSHOTS, serveConsole } from './console-host';
+
+const AWARD = 'district-quality-award';
+const ORG_NAME = '重庆渝中控制台测试精密仪器有限公司';
+const ENTERPRISE = { username: 'web-enterprise', password: 'enterprise-password-1' };
+const STEP_TIMEOUT = 120_000;
+
+/** Console errors, except the HTTP errors a step provokes on purpose (the UI shows them in Chinese). */
+interface Collected {
+  page: string;
+  text: string;
+}
+
+/**
+ * The web console end to end in headless Chromium, against the real API and worker: an enterprise
+ * registers, fills its form, uploads materials and submits; the office closes the window and passes
+ * 形式审查 (after a 补正 and a stale-version 409); a blind reviewer scores; the office ranks, exports,
+ * shortlists, closes the panel vote and approves — all through the pages, with a screenshot per step.
+ */
+describe('web console (headless Chromium)', () => {
+  let ctx: TestContext;
+  let server: ConsoleServer;
+  let browser: Browser;
+  let reviewer: Reviewer;
+  let cycle: { id: string; title: string };
+  let applicationId: string;
+  let receipt: string;
+  const consoleErrors: Collected[] = [];
+  const allowedHttpErrors = new Set<number>();
+  const contexts: BrowserContext[] = [];
+  let shot = 0;
+
+  const screenshot = async (page: Page, name: string) => {
+    shot++;
+    await page.screenshot({ path: join(SCREENSHOTS, `${String(shot).padStart(2, '0')}-${name}.png`), fullPage: true });
+  };
+
+  async function newPage(who: string): Promise<Page> {
+    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    page.on('console', (m) => {
+      if (m.type() !== 'error') return;
+      const status = /status of (\d{3})/.exec(m.text());
+      if (status && allowedHttpErrors.has(Number(status[1]))) return;
+      if (process.env.WEB_E2E_DEBUG) console.log(`[${who}] ${m.text()}`);
+      consoleErrors.push({ page: `${who} ${page.url()}`, text: m.text() });
+    });
+    page.on('pageerror', (e) => consoleErrors.push({ page: `${who} ${page.url()}`, text: `pageerror: ${e.message}` }));
+    return page;
+  }
+
+  async function login(page: Page, username: string, password: string) {
+    await page.goto(`${server.baseUrl}/login`);
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill(password);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByTestId('current-user').waitFor();
+  }
+
+  /** Clicks an action button and answers its confirmation. */
+  async function act(page: Page, action: string) {
+    await page.locator(`[data-testid="actions"] button[data-action="${action}"]`).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定/ }).click();
+  }
+
+  /** An antd input (InputNumber, Input.Search) by its test id, which may sit on the input or on its wrapper. */
+  const numberInput = (page: Page, testId: string) => page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+
+  beforeAll(async () => {
+    ensureChromium();
+    ensureWebBuild();
+    ctx = await startTestApp({
+      worker: true,
+      env: { ALLOW_SHORT_DURATIONS: 'true', OUTBOX_POLL_INTERVAL_MS: '200', DEADLINE_SCHEDULE_INTERVAL_MS: '100' },
+    });
+    server = await serveConsole(ctx);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+    // Seeded through the API: accounts (the office creates them), one expert in the pool, an open blind cycle.
+    await createUser(ctx, { username: ENTERPRISE.username, password: ENTERPRISE.password, role: 'applicant', displayName: '王经理', email: 'web-enterprise@example.cn' });
+    [reviewer] = await reviewerPool(ctx, 1);
+    cycle = await openCycle(ctx, {
+      title: '2026年度渝中区区长质量管理奖（控制台测试）',
+      blindReview: true,
+      reviewersPerApplication: 1,
+      quota: { awards: 1 },
+      stagePlan: { defense: false, onsiteReview: false, publicityBeforePanel: true },
+      panel: { quorum: 1 },
+      durationOverrides: { publicity: 'PT2S' },
+    });
+  }, STEP_TIMEOUT);
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await server?.close();
+    await ctx?.close();
+  });
+
+  let enterprise: Page;
+
+  it('serves the console at / from the API, and the login page alone stays under the JavaScript budget', async () => {
+    const res = await fetch(`${server.baseUrl}/`);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    const html = await res.text();
+    expect(html).toContain('<div id="root">');
+    // Deep links load the app; API paths stay JSON.
+    expect((await fetch(`${server.baseUrl}/office/cycles`)).headers.get('content-type')).toContain('text/html');
+    const api404 = await fetch(`${server.baseUrl}/applications/not-a-uuid/nothing`);
+    expect(api404.status).toBe(404);
+    expect(api404.headers.get('content-type')).toContain('json');
+    expect((await fetch(`${server.baseUrl}/health`)).status).toBe(200);
+
+    const page = await newPage('anonymous');
+    const scripts: string[] = [];
+    page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
+    await page.goto(`${server.baseUrl}/`);
+    await page.getByRole('button', { name: /登\s*录/ }).waitFor();
+    expect(page.url()).toContain('/login');
+    // The login page loads no route chunk of the signed-in console (no mermaid either).
+    expect(scripts.some((s) => /mermaid|AppLayout|ApplicationPage/.test(s))).toBe(false);
+    // A wrong password is said in Chinese where it happened.
+    allowedHttpErrors.add(401);
+    await page.getByLabel('用户名').fill('admin');
+    await page.getByLabel('密码').fill('wrong-password');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByTestId('error-alert').filter({ hasText: '用户名或密码错误' }).waitFor();
+    await screenshot(page, 'login-refused');
+    allowedHttpErrors.delete(401);
+  }, STEP_TIMEOUT);
+
+  it('an enterprise registers its organisation, checking the credit code as it is typed', async () => {
+    enterprise = await newPage('enterprise');
+    await login(enterprise, ENTERPRISE.username, ENTERPRISE.password);
+    await enterprise.waitForURL(/\/my\/organization/);
+    const uscc = validUscc();
+    const wrongCheck = uscc.slice(0, 17) + (uscc[17] === '0' ? '1' : '0');
+    await enterprise.getByLabel('单位名称').fill(ORG_NAME);
+    await enterprise.getByLabel('统一社会信用代码').fill(wrongCheck);
+    await enterprise.getByTestId('uscc-help').filter({ hasText: `校验位错误：按前 17 位应为 ${uscc[17]}` }).waitFor();
+    await enterprise.getByLabel('统一社会信用代码').fill(uscc.slice(0, 10) + 'I');
+    await enterprise.getByTestId('uscc-help').filter({ hasText: '11 位' }).waitFor();
+    await enterprise.getByLabel('统一社会信用代码').fill(uscc);
+    await enterprise.getByTestId('uscc-help').filter({ hasText: '校验通过' }).waitFor();
+    await enterprise.getByLabel('行政区划代码').fill('500103');
+    await enterprise.getByLabel('行业代码（GB/T 4754）').fill('C3825');
+    await enterprise.getByLabel('成立日期').fill('2010-03-01');
+    await enterprise.getByLabel('注册地址').fill('重庆市渝中区解放碑民族路 1 号');
+    await enterprise.getByLabel('法定代表人').fill('张三');
+    await enterprise.getByLabel('联系人').fill('王经理');
+    await enterprise.getByLabel('联系电话').fill('023-63000000');
+    await screenshot(enterprise, 'enterprise-registers');
+    await enterprise.getByRole('button', { name: '登记单位' }).click();
+    await enterprise.waitForURL(/\/my\/cycles/);
+    await enterprise.getByText(cycle.title).waitFor();
+    await screenshot(enterprise, 'enterprise-open-cycles');
+  }, STEP_TIMEOUT);
+
+  it('fills the form with drafts saved as it goes, uploads materials (one refused, with the reason) and sees every eligibility failure before submitting', async () => {
+    await enterprise.getByTestId(`cycle-${cycle.id}`).getByRole('button', { name: '在线申报' }).click();
+    await enterprise.waitForURL(/\/application\/[0-9a-f-]{36}$/);
+    applicationId = enterprise.url().split('/').pop()!;
+    await enterprise.getByTestId('autosave-status').waitFor();
+
+    const texts: Record<string, string> = {
+      leadership: '高层领导确立质量优先的发展战略。',
+      strategy: '以卓越绩效模式统领战略制定与部署。',
+      customersAndMarkets: '建立顾客满意度测量体系。',
+      resources: '人才、财务、信息与技术资源保障到位。',
+      processManagement: '关键过程识别、设计与持续改进。',
+      measurementAnalysisImprovement: '绩效测量分析与改进创新机制。',
+      results: '主要经营指标连续三年增长。',
+    };
+    for (const [key, text] of Object.entries(texts)) await enterprise.getByTestId(`sa-${key}`).fill(text);
+    await enterprise.getByRole('button', { name: '添加指标' }).click();
+    await enterprise.getByTestId('kr-0-indicator').fill('产品一次交验合格率');
+    await numberInput(enterprise, 'kr-0-value').fill('99.8');
+    await enterprise.getByTestId('kr-0-unit').fill('%');
+    await numberInput(enterprise, 'kr-0-year').fill('2025');
+    await enterprise.locator('[data-testid="autosave-status"][data-state="saved"]').waitFor();
+    // The draft is on the server: a reload shows it.
+    await enterprise.reload();
+    await expect(enterprise.getByTestId('sa-results').inputValue()).resolves.toBe(texts.results);
+
+    // A file whose content is not an accepted type is refused with the reason, beside that document.
+    allowedHttpErrors.add(415);
+    await enterprise.getByTestId('upload-input-business_license').setInputFiles({ name: 'license.pdf', mimeType: 'application/pdf', buffer: Buffer.from('just some text, not a PDF') });
+    const refusal = enterprise.getByTestId('material-business_license').getByTestId('error-alert');
+    await refusal.filter({ hasText: '只接受 PDF、JPG、PNG、DOCX、XLSX 文件' }).waitFor();
+    await screenshot(enterprise, 'enterprise-upload-refused');
+    for (const type of QUALITY_REQUIRED) {
+      // File names carry the company's name, as real uploads do: blind review must hide them.
+      await enterprise.getByTestId(`upload-input-${type}`).setInputFiles({ name: `${ORG_NAME}-${type}.pdf`, mimeType: 'application/pdf', buffer: samplePdf(type) });
+      await enterprise.getByTestId(`material-${type}`).getByText(`${ORG_NAME}-${type}.pdf`).waitFor();
+    }
+
+    // No credit grade yet: the check says so before the enterprise submits.
+    const check = enterprise.getByTestId('presubmit-check');
+    await check.getByTestId('rule-min_credit_grade').filter({ hasText: '尚无质量信用等级评定（要求不低于 B 级）' }).waitFor();
+    await check.getByTestId('presubmit-problems').waitFor();
+    await screenshot(enterprise, 'enterprise-presubmit-check');
+    // Submitting anyway: refused with every reason, and nothing changes.
+    allowedHttpErrors.add(422);
+    await act(enterprise, 'submit');
+    await enterprise.getByTestId('actions').getByTestId('error-alert').filter({ hasText: '尚无质量信用等级评定' }).waitFor();
+    expect(await stateOf(ctx, applicationId)).toBe('draft');
+
+    // The office grades the organisation (through the API: not this page's job); the check now passes.
+    const org = (await ctx.http.get(`/applications/${applicationId}`).set('Authorization', await ctx.adminToken())).body.organization;
+    await ctx.http.put(`/admin/organizations/${org.id}/credit-grade`).set('Authorization', await ctx.adminToken()).send({ grade: 'A' }).expect(200);
+    await enterprise.reload();
+    await enterprise.getByTestId('presubmit-ready').waitFor();
+    await screenshot(enterprise, 'enterprise-ready');
+  }, STEP_TIMEOUT);
+
+  it('submits and gets the receipt number', async () => {
+    await act(enterprise, 'submit');
+    const receiptText = await enterprise.getByTestId('receipt-number').textContent();
+    receipt = /\d{4}-DMQ-\d{4}/.exec(receiptText ?? '')![0];
+    expect(receipt).toBeTruthy();
+    await screenshot(enterprise, 'enterprise-submitted');
+    await enterprise.getByRole('button', { name: '知道了' }).click();
+    await enterprise.locator('[data-testid="state-tag"][data-state="submitted"]').filter({ hasText: '已提交' }).waitFor();
+    await expect(enterprise.getByTestId('receipt').textContent()).resolves.toBe(receipt);
+  }, STEP_TIMEOUT);
+
+  let admin: Page;
+
+  it('the office closes the application window; the enterprise sees the change without reloading', async () => {
+    admin = await newPage('admin');
+    await login(admin, ADMIN.username, ADMIN.password);
+    await admin.goto(`${server.baseUrl}/office/cycles`);
+    const row = admin.getByRole('row', { name: new RegExp(cycle.title.replace(/[()（）]/g, '.')) });
+    await row.getByRole('button', { name: '截止申报' }).click();
+    await admin.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定/ }).click();
+    await admin.getByText('1 份进入评审').waitFor();
+    await screenshot(admin, 'admin-closed-window');
+    // Polling brings the new state to the enterprise's open page.
+    await enterprise.getByTestId('changed-by-others').waitFor({ timeout: 15_000 });
+    await enterprise.locator('[data-testid="state-tag"][data-state="formal_review"]').filter({ hasText: '形式审查' }).waitFor();
+  }, STEP_TIMEOUT);
+
+  it('a 补正 shows its time left; a stale page gets a 409 naming the new state', async () => {
+    await admin.goto(`${server.baseUrl}/office/applications?cycleId=${cycle.id}`);
+    await admin.getByRole('link', { name: receipt }).click();
+    await admin.waitForURL(new RegExp(`/application/${applicationId}`));
+    await admin.locator('[data-testid="state-tag"][data-state="formal_review"]').waitFor();
+    // Freeze what the office's page sees, then let others act.
+    const stale = (await ctx.http.get(`/applications/${applicationId}`).set('Authorization', await ctx.adminToken())).body;
+    await admin.route(`**/applications/${applicationId}`, (route) => (route.request().method() === 'GET' ? route.fulfill({ json: stale }) : route.fallback()));
+
+    await ctx.http
+      .post(`/applications/${applicationId}/actions/request_supplement`)
+      .set('Authorization', await ctx.adminToken())
+      .send({ comment: '营业执照副本不清晰，请重新上传' })
+      .expect(200);
+    const notice = enterprise.getByTestId('supplement-request');
+    await notice.waitFor({ timeout: 15_000 });
+    await notice.filter({ hasText: '营业执照副本不清晰' }).waitFor();
+    await notice.getByTestId('countdown').filter({ hasText: /还剩 1[45] 天/ }).waitFor();
+    await screenshot(enterprise, 'enterprise-supplement-requested');
+    await enterprise.getByTestId('upload-input-business_license').setInputFiles({ name: '营业执照-清晰版.pdf', mimeType: 'application/pdf', buffer: samplePdf('clear licence') });
+    await enterprise.getByTestId('material-business_license').getByText('营业执照-清晰版.pdf').waitFor();
+    await act(enterprise, 'resubmit');
+    await enterprise.getByRole('button', { name: '知道了' }).click();
+    await enterprise.locator('[data-testid="state-tag"][data-state="formal_review"]').filter({ hasText: '形式审查' }).waitFor();
+
+    allowedHttpErrors.add(409);
+    await act(admin, 'pass_formal_review');
+    const conflict = admin.getByTestId('version-conflict');
+    await conflict.waitFor();
+    await conflict.filter({ hasText: '其他人已先一步操作，该申报现为「形式审查」' }).waitFor();
+    await screenshot(admin, 'admin-version-conflict');
+    await admin.unroute(`**/applications/${applicationId}`);
+    await Promise.all([
+      admin.waitForResponse((r) => r.url().endsWith(`/applications/${applicationId}`) && r.request().method() === 'GET' && r.status() === 200),
+      admin.getByRole('button', { name: '刷新' }).click(),
+    ]);
+    await act(admin, 'pass_formal_review');
+    await admin.locator('[data-testid="state-tag"][data-state="expert_review"]').waitFor();
+    await screenshot(admin, 'admin-formal-review-passed');
+  }, STEP_TIMEOUT);
+
+  let expert: Page;
+
+  it('a reviewer scores blind: the organisation appears nowhere on the reviewer pages; drafts survive a reload', async () => {
+    expert = await newPage('reviewer');
+    await login(expert, reviewer.username, 'user-password-1');
+    await waitFor(async () => {
+      await expert.goto(`${server.baseUrl}/expert/assignments`);
+      return expert.getByRole('link', { name: receipt }).first().waitFor({ timeout: 4000 }).then(() => true, () => false);
+    }, 30_000, 'the assignment in the list');
+    await screenshot(expert, 'reviewer-assignments');
+    expect(await expert.content()).not.toContain(ORG_NAME);
+    await expert.getByRole('link', { name: receipt }).first().click();
+    await expert.getByTestId('blind-notice').waitFor();
+
+    const items = rubricItems(getAward(AWARD).rubric);
+    const half = Math.floor(items.length / 2);
+    for (const item of items.slice(0, half)) await numberInput(expert, `score-${item.criterion}`).fill(String(Math.round(item.max * 0.8 * 10) / 10));
+    await expert.getByTestId('score-comment').fill('材料翔实，结果类指标有说服力。');
+    // Kept in localStorage: a reload brings the half-done sheet back.
+    await expert.reload();
+    expect(Number(await numberInput(expert, `score-${items[0].criterion}`).inputValue())).toBe(Math.round(items[0].max * 0.8 * 10) / 10);
+    for (const item of items.slice(half)) await numberInput(expert, `score-${item.criterion}`).fill(String(Math.round(item.max * 0.8 * 10) / 10));
+    const expected = Math.round(items.reduce((s, i) => s + Math.round(i.max * 0.8 * 10) / 10, 0) * 10) / 10;
+    await expert.getByTestId('score-comment').click();
+    await expert.getByTestId('running-total').filter({ hasText: String(expected) }).waitFor();
+
+    const html = await expert.content();
+    const text = await expert.locator('body').innerText();
+    expect(html).not.toContain(ORG_NAME);
+    expect(text).not.toContain(ORG_NAME);
+    expect(text).toContain('材料1-申报书.pdf');
+    await screenshot(expert, 'reviewer-scoring-blind');
+    await expert.getByRole('button', { name: '提交评分' }).click();
+    await expert.getByText(`评分已提交，总分 ${expected}`).waitFor();
+    expect(await expert.content()).not.toContain(ORG_NAME);
+    await waitForState(ctx, applicationId, 'shortlisting');
+  }, STEP_TIMEOUT);
+
+  it('the office ranks with the quota line, exports the CSV, shortlists and sees the diagram', async () => {
+    await admin.goto(`${server.baseUrl}/office/cycles/${cycle.id}`);
+    await admin.getByRole('tab', { name: '流程图' }).click();
+    await admin.getByTestId('mermaid-diagram').locator('svg').waitFor({ timeout: 30_000 });
+    await screenshot(admin, 'admin-workflow-diagram');
+    await admin.getByRole('tab', { name: '排名与入围' }).click();
+    await admin.getByRole('cell', { name: receipt }).waitFor();
+    await admin.getByTestId('quota-line').waitFor();
+    await admin.getByRole('row', { name: new RegExp(receipt) }).filter({ hasText: '获奖名额内' }).waitFor();
+    const [csv] = await Promise.all([admin.waitForEvent('download'), admin.getByRole('button', { name: /导出 CSV/ }).click()]);
+    expect(csv.suggestedFilename()).toBe('评审排名.csv');
+    const content = readFileSync((await csv.path())!, 'utf8');
+    expect(content).toContain('"排名","受理编号","申报单位"');
+    expect(content).toContain(receipt);
+    await screenshot(admin, 'admin-ranking');
+    await numberInput(admin, 'shortlist-value').fill('1');
+    await admin.getByRole('button', { name: '确定入围' }).click();
+    await admin.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定/ }).click();
+    await admin.getByText('入围 1 份').waitFor();
+    // 公示 (two seconds here) ends by itself, fired by the worker: on to the panel.
+    await waitForState(ctx, applicationId, 'panel');
+  }, STEP_TIMEOUT);
+
+  it('a panel member votes on the page, the office closes the vote and approves; the enterprise sees 已获奖', async () => {
+    await ctx.http.post(`/cycles/${cycle.id}/panel`).set('Authorization', await ctx.adminToken()).send({ memberIds: [reviewer.id] }).expect(200);
+    // The expert who scored is on the panel too: the application's own page offers the vote.
+    const member = expert;
+    await member.goto(`${server.baseUrl}/application/${applicationId}`);
+    await member.getByTestId('panel-vote').getByText('同意').click();
+    await member.getByRole('button', { name: '提交表决' }).click();
+    await member.getByText('表决意见已记录').waitFor();
+    expect(await member.content()).not.toContain(ORG_NAME);
+    await screenshot(member, 'panel-member-votes');
+
+    await admin.goto(`${server.baseUrl}/application/${applicationId}`);
+    await admin.locator('[data-testid="state-tag"][data-state="panel"]').waitFor();
+    await act(admin, 'close_panel_vote');
+    await admin.locator('[data-testid="state-tag"][data-state="awaiting_approval"]').waitFor();
+    await act(admin, 'approve');
+    await admin.locator('[data-testid="state-tag"][data-state="awarded"]').waitFor();
+    await screenshot(admin, 'admin-approved');
+
+    // The enterprise's page, open all along, follows: state, timeline and its messages.
+    await enterprise.locator('[data-testid="state-tag"][data-state="awarded"]').waitFor({ timeout: 15_000 });
+    await enterprise.getByTestId('history').filter({ hasText: '审定授奖' }).waitFor();
+    await waitFor(async () => ((await enterprise.getByTestId('related-notifications').textContent()) ?? '').includes('获'), 20_000, 'the award notice');
+    await screenshot(enterprise, 'enterprise-awarded');
+    expect(await stateOf(ctx, applicationId)).toBe('awarded');
+  }, STEP_TIMEOUT);
+
+  it('the office creates and opens a cycle with its stage plan, and its other pages render', async () => {
+    await admin.goto(`${server.baseUrl}/office/cycles/new`);
+    await admin.getByTestId('award-select').click();
+    await admin.locator('.ant-select-dropdown').getByText('市长质量管理奖', { exact: true }).click();
+    await admin.getByLabel('标题').fill('2026年度重庆市市长质量管理奖（控制台创建）');
+    await admin.getByLabel('申报截止').fill('2099-06-30');
+    await admin.getByText('企业答辩').click();
+    await screenshot(admin, 'admin-create-cycle');
+    await admin.getByRole('button', { name: '创建' }).click();
+    await admin.waitForURL(/\/office\/cycles\/[0-9a-f-]{36}$/);
+    await admin.getByTestId('cycle-status').filter({ hasText: '开放申报' }).waitFor();
+    const created = (await ctx.http.get(`/cycles/${admin.url().split('/').pop()}`).set('Authorization', await ctx.adminToken()).expect(200)).body;
+    expect(created).toMatchObject({ awardCode: 'city-quality-award', status: 'open', stagePlan: expect.objectContaining({ defense: false }) });
+
+    await admin.goto(`${server.baseUrl}/office/applications`);
+    await numberInput(admin, 'filter-search').fill(receipt);
+    await numberInput(admin, 'filter-search').press('Enter');
+    await admin.getByRole('link', { name: receipt }).waitFor();
+    await admin.getByRole('row', { name: new RegExp(receipt) }).filter({ hasText: ORG_NAME }).waitFor();
+    await screenshot(admin, 'admin-applications-search');
+
+    await admin.goto(`${server.baseUrl}/office/compliance`);
+    await numberInput(admin, 'org-search').fill('控制台测试');
+    await numberInput(admin, 'org-search').press('Enter');
+    await admin.getByRole('cell', { name: ORG_NAME }).waitFor();
+    await screenshot(admin, 'admin-compliance');
+    for (const [path, heading] of [
+      ['/office/flags', '待分配专家的申报'],
+      ['/office/jobs', '失败的后台任务'],
+      ['/office/people', '用户与专家库'],
+      ['/inbox', '消息通知'],
+    ]) {
+      await admin.goto(`${server.baseUrl}${path}`);
+      await admin.locator('.ant-card-head-title').filter({ hasText: heading }).waitFor();
+    }
+    await screenshot(admin, 'admin-inbox');
+  }, STEP_TIMEOUT);
+
+  it('rendered every page without console errors', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});
