@@ -4,6 +4,7 @@ import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { AppConfigService, EnvironmentOverrides, HealthModule, PlatformModule } from '@awardflow/platform';
 import { FailedJobsController } from './ops/failed-jobs.controller';
 import { OpsModule } from './ops/ops.module';
+import { WebModule } from './web/web.module';
 import { IdentityModule } from '@awardflow/identity';
 import { WorkflowModule } from '@awardflow/workflow';
 import { AwardsModule } from '@awardflow/awards';
@@ -46,6 +47,7 @@ export class ApiModule {
         NotificationsModule,
         ReviewModule,
         OpsModule,
+        WebModule,
       ],
       controllers: [FailedJobsController],
       providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }],
