@@ -58,6 +58,9 @@ describe('a 区长质量管理奖 cycle from application to revocation', () => {
     const supplement = await act(ctx, admin, apps[3], 'request_supplement', { comment: '营业执照副本不清晰，请重新上传' });
     expect(supplement.state).toBe('supplement_requested');
     await act(ctx, enterprises[3].token, apps[3], 'resubmit');
+    // Experts of the office find the 形式审查 work in their task list.
+    const tasks = (await ctx.http.get('/reviews/tasks').set('Authorization', experts[1].token).expect(200)).body;
+    expect(tasks.filter((t: { stage: string }) => t.stage === '形式审查').map((t: { applicationId: string }) => t.applicationId).sort()).toEqual([...apps].sort());
     for (const id of apps) await act(ctx, admin, id, 'pass_formal_review');
     for (const id of apps) expect(await stateOf(ctx, id)).toBe('expert_review');
   });
@@ -161,6 +164,9 @@ describe('a 区长质量管理奖 cycle from application to revocation', () => {
   it('counts 评审委员会 votes with quorum and a two-thirds majority', async () => {
     const panel = experts.slice(1, 5).map((e) => e.id);
     await ctx.http.post(`/cycles/${cycleId}/panel`).set('Authorization', admin).send({ memberIds: panel }).expect(200);
+    const panelTasks = (await ctx.http.get('/reviews/tasks').set('Authorization', experts[1].token).expect(200)).body.filter((t: { stage: string }) => t.stage === '评审委员会表决');
+    expect(panelTasks.map((t: { applicationId: string }) => t.applicationId).sort()).toEqual(apps.slice(7).sort());
+    expect((await ctx.http.get('/reviews/tasks').set('Authorization', experts[0].token).expect(200)).body).toEqual([]);
     const vote = (member: Reviewer, app: string, v: string) => ctx.http.post(`/applications/${app}/votes`).set('Authorization', member.token).send({ vote: v }).expect(200);
     await ctx.http.post(`/applications/${apps[7]}/votes`).set('Authorization', experts[0].token).send({ vote: 'approve' }).expect(404);
 

@@ -81,6 +81,10 @@ describe('expert review', () => {
     expect(decodeURIComponent(download.headers['content-disposition'])).toContain('材料2-自评报告.pdf');
     expect(Buffer.compare(download.body, samplePdf('self_assessment_report'))).toBe(0);
 
+    // The office sees the names as uploaded (UTF-8 file names survive the multipart upload).
+    const listed = await ctx.http.get(`/applications/${applicationId}/attachments`).set('Authorization', await ctx.adminToken()).expect(200);
+    expect(listed.body.map((m: { originalName: string }) => m.originalName)).toContain(`${enterprise.name}-application_form.pdf`);
+
     // The generic application route does not lift the blind: 404 for the expert.
     await ctx.http.get(`/applications/${applicationId}`).set('Authorization', expert.token).expect(404);
   });
@@ -166,6 +170,9 @@ describe('expert review', () => {
     expect(now.map((a) => a.reviewer_id)).toContain(spare.id);
     expect(now.map((a) => a.id)).toContain(moved.body.assignmentId);
     expect(now).toHaveLength(3);
+    const history = (await ctx.http.get(`/reviews/applications/${applicationId}/assignments`).set('Authorization', admin).expect(200)).body;
+    expect(history.map((a: { status: string }) => a.status).sort()).toEqual(['assigned', 'assigned', 'assigned', 'conflict', 'conflict', 'replaced']);
+    await ctx.http.get(`/reviews/applications/${applicationId}/assignments`).set('Authorization', pool[1].token).expect(403);
     // An applicant reaches none of this.
     await ctx.http.get('/reviews/flags').set('Authorization', enterprise.token).expect(403);
   });

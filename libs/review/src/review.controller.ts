@@ -44,6 +44,20 @@ export class ReviewsController {
     return this.views.myAssignments(user);
   }
 
+  @Get('tasks')
+  @Roles(Role.Reviewer)
+  @ApiOperation({ summary: "形式审查 / 初审 / 现场评审 of the caller's offices, and the panel votes of cycles the caller sits on" })
+  tasks(@CurrentUser() user: AuthUser) {
+    return this.views.tasks(user);
+  }
+
+  @Get('applications/:id/assignments')
+  @Roles(Role.Admin)
+  @ApiOperation({ summary: "An application's expert assignments (current and ended) with due dates and totals" })
+  assignmentsOf(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() admin: AuthUser) {
+    return this.views.assignmentsOf(id, admin);
+  }
+
   @Get('assignments/:id/application')
   @Roles(Role.Reviewer, Role.Admin)
   @ApiOperation({ summary: 'The assigned application as the reviewer may see it (blind where the cycle says so)' })

@@ -49,6 +49,9 @@ export class ApplicationsController {
   async get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response): Promise<ApplicationDto> {
     const dto = await this.applications.view(id, user);
     res.setHeader('ETag', `"${dto.version}"`);
+    // The ETag is the workflow version for If-Match; a saved form does not change it, so nothing
+    // may be answered from a cache by it.
+    res.setHeader('Cache-Control', 'no-store');
     return dto;
   }
 
@@ -95,7 +98,7 @@ export class ApplicationsController {
   @ApiBody({ schema: { type: 'object', properties: { documentType: { type: 'string' }, file: { type: 'string', format: 'binary' } } } })
   @ApiOperation({ summary: 'Upload a material (PDF, JPG, PNG, DOCX, XLSX by content; at most 20 MiB)' })
   // One byte over the limit lets multer report "too large" rather than truncate.
-  @UseInterceptors(FileInterceptor('file', { storage: memoryStorage(), limits: { fileSize: MAX_MATERIAL_BYTES, files: 1 } }))
+  @UseInterceptors(FileInterceptor('file', { storage: memoryStorage(), limits: { fileSize: MAX_MATERIAL_BYTES, files: 1 }, defParamCharset: 'utf8' }))
   upload(
     @Param('id', ParseUUIDPipe) id: string,
     @Body('documentType') documentType: string | undefined,

@@ -54,6 +54,56 @@ export class ReviewerViewService {
     }));
   }
 
+  /**
+   * Applications an expert may act on outside expert scoring: 形式审查 / 初审 / 现场评审 in the
+   * expert's offices, and the 评审委员会 votes of cycles whose panel the expert sits on.
+   */
+  async tasks(reviewer: AuthUser) {
+    const rows = await this.dataSource.query(
+      `SELECT a.id, a.receipt_number, a.submitted_at, o.name AS organization_name, c.id AS cycle_id, c.title AS cycle_title, c.award_code, i.state,
+              (SELECT v.vote FROM panel_votes v WHERE v.application_id = a.id AND v.member_id = $1) AS my_vote
+         FROM applications a JOIN cycles c ON c.id = a.cycle_id JOIN organizations o ON o.id = a.organization_id
+         JOIN workflow_instances i ON i.id = a.instance_id
+        WHERE (i.state IN ('formal_review', 'preliminary_review', 'onsite_review') AND c.office_id = ANY($2::uuid[]))
+           OR (i.state = 'panel' AND EXISTS (SELECT 1 FROM panel_members p WHERE p.cycle_id = c.id AND p.user_id = $1))
+        ORDER BY a.submitted_at NULLS LAST, a.receipt_number`,
+      [reviewer.id, reviewer.officeIds],
+    );
+    const stage: Record<string, string> = { formal_review: '形式审查', preliminary_review: '初审', onsite_review: '现场评审', panel: '评审委员会表决' };
+    return rows.map((r: Record<string, unknown>) => ({
+      applicationId: r.id,
+      receiptNumber: r.receipt_number,
+      organizationName: r.organization_name,
+      cycle: { id: r.cycle_id, title: r.cycle_title, awardName: findAward(r.award_code as string)?.name ?? r.award_code },
+      state: r.state,
+      stage: stage[r.state as string],
+      myVote: r.my_vote ?? null,
+    }));
+  }
+
+  /** Admin: an application's expert assignments, current and ended, for reassignment. */
+  async assignmentsOf(applicationId: string, admin: AuthUser) {
+    const rows = await this.dataSource.query(
+      `SELECT ra.id, ra.reviewer_id, u.display_name, ra.stage, ra.status, ra.due_at, ra.created_at, ra.scored_at, rs.total
+         FROM review_assignments ra JOIN users u ON u.id = ra.reviewer_id JOIN cycles c ON c.id = ra.cycle_id
+         LEFT JOIN review_scores rs ON rs.assignment_id = ra.id
+        WHERE ra.application_id = $1 AND c.office_id = ANY($2::uuid[]) ORDER BY ra.created_at`,
+      [applicationId, admin.officeIds],
+    );
+    return rows.map((r: Record<string, unknown>) => ({
+      id: r.id,
+      reviewerId: r.reviewer_id,
+      reviewerName: r.display_name,
+      stage: r.stage,
+      status: r.status,
+      dueAt: r.due_at,
+      overdue: r.status === 'assigned' && new Date(r.due_at as string).getTime() < Date.now(),
+      scoredAt: r.scored_at,
+      total: r.total === null ? null : Number(r.total),
+      assignedAt: r.created_at,
+    }));
+  }
+
   async application(assignmentId: string, reviewer: AuthUser) {
     const a = await this.assignment(assignmentId, reviewer);
     const cycle = await this.cycles.get(a.cycle_id);
