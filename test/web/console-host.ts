@@ -1,12 +1,6 @@
-import { DynamicModule, INestApplication, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ApiModule } from '../../apps/api/src/api.module';
-import { WebModule } from '../../apps/api/src/web/web.module';
-import { EnvironmentOverrides } from '../../libs/platform/src/config/config.module';
-import { configureHttpApp } from '../../libs/platform/src/http/configure-http-app';
 import { TestContext } from '../support/test-app';
 
 export const ROOT = join(__dirname, '..', '..');
@@ -14,10 +8,26 @@ export const WEB_DIST = join(ROOT, 'apps', 'web', 'dist');
 export const SCREENSHOTS = join(ROOT, 'test-results', 'web');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** The console must be built (npm test builds it; `npx jest test/web` alone builds it here if missing). */
+/** The newest modification time under a directory (0 when it does not exist). */
+function newest(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(path).reduce((max, name) => Math.max(max, newest(join(path, name))), stat.mtimeMs);
+}
+
+/**
+ * The console must be built (npm test builds it); `npx jest test/web` alone builds it here when it is
+ * missing or older than its sources, so the browser never tests a stale build.
+ */
 export function ensureWebBuild(): void {
-  if (existsSync(join(WEB_DIST, 'index.html'))) return;
-  execFileSync('npm', ['run', 'build:web'], { cwd: ROOT, stdio: 'inherit' });
+  const index = join(WEB_DIST, 'index.html');
+  const web = join(ROOT, 'apps', 'web');
+  const sources = Math.max(newest(join(web, 'src')), newest(join(web, 'index.html')), newest(join(web, 'vite.config.mts')));
+  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
+  // Jest sets NODE_ENV=test, which Vite would honour with a development build (React's dev warnings
+  // and a bigger bundle): build for production, as npm run build does.
+  execFileSync('npm', ['run', 'build:web'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }
 
 export function ensureChromium(): void {
@@ -28,41 +38,21 @@ export function ensureChromium(): void {
   mkdirSync(SCREENSHOTS, { recursive: true });
 }
 
-/** The API with WebModule, as ApiModule is once it imports WebModule. */
-@Module({})
-class ConsoleHostModule {
-  static forRoot(env: EnvironmentOverrides): DynamicModule {
-    return { module: ConsoleHostModule, imports: [ApiModule.forRoot(env), WebModule] };
-  }
-}
-
 export interface ConsoleServer {
   baseUrl: string;
   close(): Promise<void>;
 }
 
 /**
- * A real port serving the API and the console at /. When ApiModule already imports WebModule the test
- * app itself is that server; until then a second API instance (same database, queues and worker) with
- * WebModule added serves the browser.
+ * A real port serving the API and the console at /: ApiModule imports WebModule, so the test app
+ * itself is that server (ctx.close() closes it).
  */
 export async function serveConsole(ctx: TestContext): Promise<ConsoleServer> {
   const root = await ctx.http.get('/');
-  let app: INestApplication;
-  let own = false;
-  if (root.status === 200 && /text\/html/.test(root.headers['content-type'] ?? '')) {
-    app = ctx.api;
-  } else {
-    app = await NestFactory.create(ConsoleHostModule.forRoot(ctx.env), { bufferLogs: true, abortOnError: false });
-    configureHttpApp(app, { docs: true });
-    own = true;
+  if (root.status !== 200 || !/text\/html/.test(root.headers['content-type'] ?? '')) {
+    throw new Error(`GET / did not serve the console (${root.status} ${root.headers['content-type']}): is apps/web/dist built?`);
   }
-  await app.listen(0, '127.0.0.1');
-  const address = app.getHttpServer().address() as { port: number };
-  return {
-    baseUrl: `http://127.0.0.1:${address.port}`,
-    close: async () => {
-      if (own) await app.close();
-    },
-  };
+  await ctx.api.listen(0, '127.0.0.1');
+  const address = ctx.api.getHttpServer().address() as { port: number };
+  return { baseUrl: `http://127.0.0.1:${address.port}`, close: async () => undefined };
 }

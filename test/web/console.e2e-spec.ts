@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, chromium, Locator, Page } from 'playwright-core';
 import { getAward, rubricItems } from '../../libs/awards/src';
 import { samplePdf } from '../../libs/applications/src/testing/material-fixtures';
-import { openCycle, QUALITY_REQUIRED, validUscc } from '../support/award-fixtures';
-import { Reviewer, reviewerPool, stateOf, waitForState } from '../support/review-fixtures';
+import { Enterprise, openCycle, qualityForm, QUALITY_REQUIRED, readyApplication, registerEnterprise, uploadMaterials, validUscc } from '../support/award-fixtures';
+import { act as reviewAct, assignmentsOf, Reviewer, reviewerPool, scoreSheet, stateOf, waitForState } from '../support/review-fixtures';
 import { createUser, startTestApp, TestContext, ADMIN } from '../support/test-app';
 import { waitFor } from '../support/throwaway-redis';
 import { CHROMIUM, ConsoleServer, ensureChromium, ensureWebBuild, SCREENSHOTS, serveConsole } from './console-host';
@@ -49,6 +49,7 @@ describe('web console (headless Chromium)', () => {
     const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
     contexts.push(context);
     const page = await context.newPage();
+    opened.push({ who, page });
     page.setDefaultTimeout(20_000);
     page.on('console', (m) => {
       if (m.type() !== 'error') return;
@@ -59,6 +60,26 @@ describe('web console (headless Chromium)', () => {
     });
     page.on('pageerror', (e) => consoleErrors.push({ page: `${who} ${page.url()}`, text: `pageerror: ${e.message}` }));
     return page;
+  }
+
+  /** A step of the story: when it fails, every open page is photographed (FAILED-*.png) to show why. */
+  const opened: Array<{ who: string; page: Page }> = [];
+  function step(name: string, fn: () => Promise<void>) {
+    it(
+      name,
+      async () => {
+        try {
+          await fn();
+        } catch (error) {
+          for (const { who, page } of opened) {
+            if (page.isClosed()) continue;
+            await page.screenshot({ path: join(SCREENSHOTS, `FAILED-${String(shot).padStart(2, '0')}-${who}.png`), fullPage: true }).catch(() => undefined);
+          }
+          throw error;
+        }
+      },
+      STEP_TIMEOUT,
+    );
   }
 
   async function login(page: Page, username: string, password: string) {
@@ -73,6 +94,23 @@ describe('web console (headless Chromium)', () => {
   async function act(page: Page, action: string) {
     await page.locator(`[data-testid="actions"] button[data-action="${action}"]`).click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定/ }).click();
+  }
+
+  /**
+   * Picks an option of an antd Select by its text and checks that the select now shows it (a click that
+   * lands while the dropdown is still opening or its options are still loading is tried again).
+   */
+  async function choose(page: Page, select: Locator, option: string | RegExp, shown: string | RegExp = option) {
+    for (let attempt = 1; ; attempt++) {
+      if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) await select.click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).click();
+      const ok = await select
+        .filter({ hasText: shown })
+        .waitFor({ timeout: 3000 })
+        .then(() => true, () => false);
+      if (ok) return;
+      if (attempt === 3) throw new Error(`the select did not take the option ${option}`);
+    }
   }
 
   /** An antd input (InputNumber, Input.Search) by its test id, which may sit on the input or on its wrapper. */
@@ -110,7 +148,7 @@ describe('web console (headless Chromium)', () => {
 
   let enterprise: Page;
 
-  it('serves the console at / from the API, and the login page alone stays under the JavaScript budget', async () => {
+  step('serves the console at / from the API, and the login page alone stays under the JavaScript budget', async () => {
     const res = await fetch(`${server.baseUrl}/`);
     expect(res.headers.get('content-type')).toContain('text/html');
     const html = await res.text();
@@ -138,9 +176,9 @@ describe('web console (headless Chromium)', () => {
     await page.getByTestId('error-alert').filter({ hasText: '用户名或密码错误' }).waitFor();
     await screenshot(page, 'login-refused');
     allowedHttpErrors.delete(401);
-  }, STEP_TIMEOUT);
+  });
 
-  it('an enterprise registers its organisation, checking the credit code as it is typed', async () => {
+  step('an enterprise registers its organisation, checking the credit code as it is typed', async () => {
     enterprise = await newPage('enterprise');
     await login(enterprise, ENTERPRISE.username, ENTERPRISE.password);
     await enterprise.waitForURL(/\/my\/organization/);
@@ -165,9 +203,9 @@ describe('web console (headless Chromium)', () => {
     await enterprise.waitForURL(/\/my\/cycles/);
     await enterprise.getByText(cycle.title).waitFor();
     await screenshot(enterprise, 'enterprise-open-cycles');
-  }, STEP_TIMEOUT);
+  });
 
-  it('fills the form with drafts saved as it goes, uploads materials (one refused, with the reason) and sees every eligibility failure before submitting', async () => {
+  step('fills the form with drafts saved as it goes, uploads materials (one refused, with the reason) and sees every eligibility failure before submitting', async () => {
     await enterprise.getByTestId(`cycle-${cycle.id}`).getByRole('button', { name: '在线申报' }).click();
     await enterprise.waitForURL(/\/application\/[0-9a-f-]{36}$/);
     applicationId = enterprise.url().split('/').pop()!;
@@ -222,9 +260,9 @@ describe('web console (headless Chromium)', () => {
     await enterprise.reload();
     await enterprise.getByTestId('presubmit-ready').waitFor();
     await screenshot(enterprise, 'enterprise-ready');
-  }, STEP_TIMEOUT);
+  });
 
-  it('submits and gets the receipt number', async () => {
+  step('submits and gets the receipt number', async () => {
     await act(enterprise, 'submit');
     const receiptText = await enterprise.getByTestId('receipt-number').textContent();
     receipt = /\d{4}-DMQ-\d{4}/.exec(receiptText ?? '')![0];
@@ -233,11 +271,11 @@ describe('web console (headless Chromium)', () => {
     await enterprise.getByRole('button', { name: '知道了' }).click();
     await enterprise.locator('[data-testid="state-tag"][data-state="submitted"]').filter({ hasText: '已提交' }).waitFor();
     await expect(enterprise.getByTestId('receipt').textContent()).resolves.toBe(receipt);
-  }, STEP_TIMEOUT);
+  });
 
   let admin: Page;
 
-  it('the office closes the application window; the enterprise sees the change without reloading', async () => {
+  step('the office closes the application window; the enterprise sees the change without reloading', async () => {
     admin = await newPage('admin');
     await login(admin, ADMIN.username, ADMIN.password);
     await admin.goto(`${server.baseUrl}/office/cycles`);
@@ -249,9 +287,9 @@ describe('web console (headless Chromium)', () => {
     // Polling brings the new state to the enterprise's open page.
     await enterprise.getByTestId('changed-by-others').waitFor({ timeout: 15_000 });
     await enterprise.locator('[data-testid="state-tag"][data-state="formal_review"]').filter({ hasText: '形式审查' }).waitFor();
-  }, STEP_TIMEOUT);
+  });
 
-  it('a 补正 shows its time left; a stale page gets a 409 naming the new state', async () => {
+  step('a 补正 shows its time left; a stale page gets a 409 naming the new state', async () => {
     await admin.goto(`${server.baseUrl}/office/applications?cycleId=${cycle.id}`);
     await admin.getByRole('link', { name: receipt }).click();
     await admin.waitForURL(new RegExp(`/application/${applicationId}`));
@@ -290,11 +328,11 @@ describe('web console (headless Chromium)', () => {
     await act(admin, 'pass_formal_review');
     await admin.locator('[data-testid="state-tag"][data-state="expert_review"]').waitFor();
     await screenshot(admin, 'admin-formal-review-passed');
-  }, STEP_TIMEOUT);
+  });
 
   let expert: Page;
 
-  it('a reviewer scores blind: the organisation appears nowhere on the reviewer pages; drafts survive a reload', async () => {
+  step('a reviewer scores blind: the organisation appears nowhere on the reviewer pages; drafts survive a reload', async () => {
     expert = await newPage('reviewer');
     await login(expert, reviewer.username, 'user-password-1');
     await waitFor(async () => {
@@ -312,7 +350,9 @@ describe('web console (headless Chromium)', () => {
     await expert.getByTestId('score-comment').fill('材料翔实，结果类指标有说服力。');
     // Kept in localStorage: a reload brings the half-done sheet back.
     await expert.reload();
-    expect(Number(await numberInput(expert, `score-${items[0].criterion}`).inputValue())).toBe(Math.round(items[0].max * 0.8 * 10) / 10);
+    // (The sheet renders, then the draft is put into it: wait for the value rather than read it once.)
+    const restored = Math.round(items[0].max * 0.8 * 10) / 10;
+    await waitFor(async () => Number(await numberInput(expert, `score-${items[0].criterion}`).inputValue()) === restored, 10_000, 'the draft restored after a reload');
     for (const item of items.slice(half)) await numberInput(expert, `score-${item.criterion}`).fill(String(Math.round(item.max * 0.8 * 10) / 10));
     const expected = Math.round(items.reduce((s, i) => s + Math.round(i.max * 0.8 * 10) / 10, 0) * 10) / 10;
     await expert.getByTestId('score-comment').click();
@@ -328,9 +368,9 @@ describe('web console (headless Chromium)', () => {
     await expert.getByText(`评分已提交，总分 ${expected}`).waitFor();
     expect(await expert.content()).not.toContain(ORG_NAME);
     await waitForState(ctx, applicationId, 'shortlisting');
-  }, STEP_TIMEOUT);
+  });
 
-  it('the office ranks with the quota line, exports the CSV, shortlists and sees the diagram', async () => {
+  step('the office ranks with the quota line, exports the CSV, shortlists and sees the diagram', async () => {
     await admin.goto(`${server.baseUrl}/office/cycles/${cycle.id}`);
     await admin.getByRole('tab', { name: '流程图' }).click();
     await admin.getByTestId('mermaid-diagram').locator('svg').waitFor({ timeout: 30_000 });
@@ -351,18 +391,28 @@ describe('web console (headless Chromium)', () => {
     await admin.getByText('入围 1 份').waitFor();
     // 公示 (two seconds here) ends by itself, fired by the worker: on to the panel.
     await waitForState(ctx, applicationId, 'panel');
-  }, STEP_TIMEOUT);
+  });
 
-  it('a panel member votes on the page, the office closes the vote and approves; the enterprise sees 已获奖', async () => {
+  step('a panel member votes on the page, the office closes the vote and approves; the enterprise sees 已获奖', async () => {
     await ctx.http.post(`/cycles/${cycle.id}/panel`).set('Authorization', await ctx.adminToken()).send({ memberIds: [reviewer.id] }).expect(200);
     // The expert who scored is on the panel too: the application's own page offers the vote.
     const member = expert;
-    await member.goto(`${server.baseUrl}/application/${applicationId}`);
+    // The vote waits in the member's 待办; a blind cycle's organisation is not named there either.
+    await member.goto(`${server.baseUrl}/expert/tasks`);
+    const task = member.getByTestId('tasks-panel').getByTestId(`task-${applicationId}`);
+    await task.filter({ hasText: '未表决' }).filter({ hasText: '匿名（盲评）' }).waitFor();
+    expect(await member.content()).not.toContain(ORG_NAME);
+    await task.getByRole('link', { name: '表决', exact: true }).click();
+    await member.waitForURL(new RegExp(`/application/${applicationId}$`));
     await member.getByTestId('panel-vote').getByText('同意').click();
     await member.getByRole('button', { name: '提交表决' }).click();
     await member.getByText('表决意见已记录').waitFor();
     expect(await member.content()).not.toContain(ORG_NAME);
     await screenshot(member, 'panel-member-votes');
+    await member.getByRole('menuitem', { name: '待办' }).click();
+    await task.filter({ hasText: '同意' }).getByRole('link', { name: '修改表决' }).waitFor();
+    expect(await member.content()).not.toContain(ORG_NAME);
+    await screenshot(member, 'reviewer-tasks-panel-voted');
 
     await admin.goto(`${server.baseUrl}/application/${applicationId}`);
     await admin.locator('[data-testid="state-tag"][data-state="panel"]').waitFor();
@@ -378,9 +428,9 @@ describe('web console (headless Chromium)', () => {
     await waitFor(async () => ((await enterprise.getByTestId('related-notifications').textContent()) ?? '').includes('获'), 20_000, 'the award notice');
     await screenshot(enterprise, 'enterprise-awarded');
     expect(await stateOf(ctx, applicationId)).toBe('awarded');
-  }, STEP_TIMEOUT);
+  });
 
-  it('the office creates and opens a cycle with its stage plan, and its other pages render', async () => {
+  step('the office creates and opens a cycle with its stage plan, and its other pages render', async () => {
     await admin.goto(`${server.baseUrl}/office/cycles/new`);
     await admin.getByTestId('award-select').click();
     await admin.locator('.ant-select-dropdown').getByText('市长质量管理奖', { exact: true }).click();
@@ -416,7 +466,232 @@ describe('web console (headless Chromium)', () => {
       await admin.locator('.ant-card-head-title').filter({ hasText: heading }).waitFor();
     }
     await screenshot(admin, 'admin-inbox');
-  }, STEP_TIMEOUT);
+  });
+
+  // A second, open (not blind) cycle with 现场评审, seeded through the API: an expert's 待办, the
+  // office's expert assignments, 现场评审 findings, a 公示 objection and a withdrawal.
+  let cycle2: { id: string; title: string };
+  let onsiteEnterprise: Enterprise;
+  let onsiteApp: string;
+  let onsiteReceipt: string;
+  let tied: Reviewer;
+  let other: Reviewer;
+  let scorer: Reviewer;
+  const ONSITE_ORG = '重庆渝中现场评审测试机电有限公司';
+
+  step('an enterprise withdraws its submitted application on its page, giving the reason', async () => {
+    onsiteEnterprise = await registerEnterprise(ctx, ONSITE_ORG);
+    // Two more experts: one tied to that enterprise (never to be assigned to it).
+    [other, tied] = await reviewerPool(ctx, 2, (i) => (i === 1 ? [onsiteEnterprise.uscc] : []));
+    cycle2 = await openCycle(ctx, {
+      title: '2026年度渝中区区长质量管理奖（现场评审）',
+      blindReview: false,
+      reviewersPerApplication: 1,
+      quota: { awards: 2 },
+      stagePlan: { defense: false, onsiteReview: true, publicityBeforePanel: true },
+      panel: { quorum: 1 },
+    });
+    onsiteApp = await readyApplication(ctx, onsiteEnterprise, cycle2.id);
+    onsiteReceipt = (await reviewAct(ctx, onsiteEnterprise.token, onsiteApp, 'submit')).receiptNumber;
+    // The console's enterprise applies too, then thinks better of it.
+    const token = await ctx.login(ENTERPRISE.username, ENTERPRISE.password);
+    const draft = await ctx.http.post('/applications').set('Authorization', token).send({ cycleId: cycle2.id, form: qualityForm() }).expect(201);
+    await uploadMaterials(ctx, token, draft.body.id);
+    await reviewAct(ctx, token, draft.body.id, 'submit');
+
+    await enterprise.goto(`${server.baseUrl}/application/${draft.body.id}`);
+    await enterprise.locator('[data-testid="state-tag"][data-state="submitted"]').waitFor();
+    await enterprise.locator('[data-testid="actions"] button[data-action="withdraw"]').click();
+    const dialog = enterprise.locator('.ant-modal').filter({ hasText: '撤回申报' });
+    // The reason is required: refused before anything is sent.
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    await dialog.getByText('请填写理由').waitFor();
+    await dialog.getByTestId('action-comment').fill('企业战略调整，本年度暂不参评。');
+    await screenshot(enterprise, 'enterprise-withdraw-dialog');
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    await enterprise.locator('[data-testid="state-tag"][data-state="withdrawn"]').waitFor();
+    await dialog.waitFor({ state: 'hidden' });
+    await enterprise.getByTestId('no-actions').filter({ hasText: '该申报已办结' }).waitFor();
+    await enterprise.getByTestId('history').filter({ hasText: '企业战略调整' }).waitFor();
+    await screenshot(enterprise, 'enterprise-withdrawn');
+    expect(await stateOf(ctx, draft.body.id)).toBe('withdrawn');
+  });
+
+  step('an expert finds 形式审查 in 待办, grouped by stage, and passes it on the application page', async () => {
+    await ctx.http.post(`/cycles/${cycle2.id}/close`).set('Authorization', await ctx.adminToken()).expect(200);
+    await expert.goto(`${server.baseUrl}/expert/assignments`);
+    await expert.getByRole('menuitem', { name: '待办' }).click();
+    await expert.waitForURL(/\/expert\/tasks$/);
+    const group = expert.getByTestId('tasks-formal_review');
+    const row = group.getByTestId(`task-${onsiteApp}`);
+    await row.waitFor();
+    // Not a blind cycle: the organisation is named.
+    await row.filter({ hasText: ONSITE_ORG }).filter({ hasText: cycle2.title }).waitFor();
+    await screenshot(expert, 'reviewer-tasks-formal-review');
+    await row.getByRole('link', { name: onsiteReceipt }).click();
+    await expert.waitForURL(new RegExp(`/application/${onsiteApp}$`));
+    await expert.locator('[data-testid="state-tag"][data-state="formal_review"]').waitFor();
+    // The expert may also ask for a 补正 or reject: the page offers what the workflow allows.
+    await expert.locator('[data-testid="actions"] button[data-action="request_supplement"]').waitFor();
+    // Passed, the application goes on to 资料评审, which this expert is not (yet) assigned to: the
+    // action answers with the new state, the page's next read is 404 (the one allowed below), and
+    // the page says the action took effect instead of showing an error or polling on.
+    allowedHttpErrors.add(404);
+    await act(expert, 'pass_formal_review');
+    await expert.getByTestId('application-gone').filter({ hasText: '办理「形式审查通过」后，该申报进入了您不参与的环节' }).waitFor();
+    await screenshot(expert, 'reviewer-formal-review-passed');
+    await waitForState(ctx, onsiteApp, 'expert_review');
+    // Done: no longer in the list.
+    await expert.getByRole('button', { name: '返回待办' }).click();
+    await expert.waitForURL(/\/expert\/tasks$/);
+    await expert.locator('[data-testid="no-tasks"], [data-testid^="tasks-"]').first().waitFor();
+    expect(await expert.getByTestId(`task-${onsiteApp}`).count()).toBe(0);
+    allowedHttpErrors.delete(404);
+  });
+
+  step("the office sees the application's experts and reassigns one: a tied expert is refused with the reason in Chinese, another takes over", async () => {
+    const [first] = await waitFor(async () => {
+      const rows = await assignmentsOf(ctx, onsiteApp);
+      return rows.length === 1 ? rows : null;
+    }, 30_000, 'the assignment of the 现场评审 application');
+    const pool: Array<{ userId: string; displayName: string }> = (await ctx.http.get('/reviews/reviewers').set('Authorization', await ctx.adminToken()).expect(200)).body;
+    const nameOf = (id: string) => pool.find((r) => r.userId === id)!.displayName;
+    // The expert who takes over: whichever of the two untied ones is not on it yet.
+    const next = [reviewer, other].find((r) => r.id !== first.reviewer_id)!;
+    scorer = next;
+
+    await admin.goto(`${server.baseUrl}/application/${onsiteApp}`);
+    const card = admin.getByTestId('review-assignments');
+    const current = card.getByTestId(`assignment-row-${first.id}`);
+    await current.filter({ hasText: nameOf(first.reviewer_id) }).filter({ hasText: '评审中' }).waitFor();
+    await current.getByTestId('assignment-time-left').filter({ hasText: /剩 1[34] 天/ }).waitFor();
+    await screenshot(admin, 'admin-review-assignments');
+
+    await current.getByRole('button', { name: '重新分配' }).click();
+    const dialog = admin.locator('.ant-modal').filter({ hasText: '重新分配' });
+    await dialog.getByText('按规则自动选择').waitFor();
+    const pick = (name: string) => choose(admin, dialog.getByTestId('reassign-select'), new RegExp(`^${name}（`), `${name}（`);
+    allowedHttpErrors.add(400);
+    await pick(nameOf(tied.id));
+    await dialog.getByRole('button', { name: '重新分配' }).click();
+    await dialog.locator('.ant-form-item-explain-error').filter({ hasText: '该专家不能分配：与申报单位存在关联关系，须回避' }).waitFor();
+    await screenshot(admin, 'admin-reassign-refused');
+    // Refused as a whole: the assignment is still open.
+    expect((await assignmentsOf(ctx, onsiteApp)).map((a) => a.id)).toEqual([first.id]);
+
+    await pick(nameOf(next.id));
+    await dialog.getByRole('button', { name: '重新分配' }).click();
+    await admin.getByText(`已改派给 ${nameOf(next.id)}`).waitFor();
+    await dialog.waitFor({ state: 'hidden' });
+    await card.locator(`[data-testid="assignment-row-${first.id}"][data-status="replaced"]`).filter({ hasText: '已改派' }).waitFor();
+    await card.locator(`[data-status="assigned"][data-reviewer="${next.id}"]`).filter({ hasText: nameOf(next.id) }).waitFor();
+    await screenshot(admin, 'admin-reassigned');
+    const [taken] = await assignmentsOf(ctx, onsiteApp);
+    expect(taken.reviewer_id).toBe(next.id);
+
+    // The new expert scores (through the API: the scoring page is covered above); the office shortlists.
+    await ctx.http.post(`/reviews/assignments/${taken.id}/scores`).set('Authorization', next.token).send(scoreSheet(AWARD, 0.7)).expect(200);
+    await waitForState(ctx, onsiteApp, 'shortlisting');
+    await ctx.http.post(`/cycles/${cycle2.id}/shortlist`).set('Authorization', await ctx.adminToken()).send({ top: 1 }).expect(200);
+    await waitForState(ctx, onsiteApp, 'onsite_review');
+  });
+
+  step('an expert records 现场评审 findings with a score adjustment from 待办; the findings show on the page and the ranking uses them', async () => {
+    // The expert who scored it (and so may still see it in 公示) goes on site.
+    let onsiteExpert = expert;
+    if (scorer.id !== reviewer.id) {
+      onsiteExpert = await newPage('reviewer-2');
+      await login(onsiteExpert, scorer.username, 'user-password-1');
+    }
+    await onsiteExpert.goto(`${server.baseUrl}/expert/tasks`);
+    const row = onsiteExpert.getByTestId('tasks-onsite_review').getByTestId(`task-${onsiteApp}`);
+    await row.waitFor();
+    await row.getByRole('link', { name: onsiteReceipt }).click();
+    await onsiteExpert.locator('[data-testid="state-tag"][data-state="onsite_review"]').waitFor();
+    await onsiteExpert.locator('[data-testid="actions"] button[data-action="pass_onsite_review"]').click();
+    const dialog = onsiteExpert.locator('.ant-modal').filter({ hasText: '现场评审发现' });
+    // Findings are required: said beside the field before anything is sent.
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    await dialog.getByText('请填写现场评审发现').waitFor();
+    await dialog.getByTestId('onsite-findings-input').fill('现场核实：生产线自动化程度高，质量追溯体系完整；计量器具校准记录有缺漏。');
+    await numberInput(onsiteExpert, 'onsite-adjustment-input').fill('3.5');
+    await screenshot(onsiteExpert, 'reviewer-onsite-dialog');
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    await onsiteExpert.locator('[data-testid="state-tag"][data-state="publicity"]').waitFor();
+    await dialog.waitFor({ state: 'hidden' });
+    const findings = onsiteExpert.getByTestId('onsite-findings');
+    await findings.filter({ hasText: '生产线自动化程度高' }).filter({ hasText: '现场评审通过' }).waitFor();
+    await findings.getByTestId('onsite-adjustment').filter({ hasText: '+3.5 分' }).waitFor();
+    await screenshot(onsiteExpert, 'reviewer-onsite-findings');
+
+    const ranking = (await ctx.http.get(`/cycles/${cycle2.id}/ranking`).set('Authorization', await ctx.adminToken()).expect(200)).body;
+    const mine = (ranking as Array<{ applicationId: string; score: number; aggregated: number; onsiteAdjustment: number }>).find((r) => r.applicationId === onsiteApp)!;
+    expect(mine.onsiteAdjustment).toBe(3.5);
+    expect(mine.score).toBeCloseTo(mine.aggregated + 3.5, 5);
+  });
+
+  step('a 公示 objection filed through the API is dismissed on the office page; 公示 resumes', async () => {
+    const objector = await ctx.login(ENTERPRISE.username, ENTERPRISE.password);
+    await ctx.http
+      .post(`/applications/${onsiteApp}/objections`)
+      .set('Authorization', objector)
+      .send({ objectorName: '李明', objectorOrganization: '重庆某仪器公司', contactPhone: '023-63001234', content: '该单位申报材料中的产品一次交验合格率与其年报数据不一致，请核查。', evidence: '该单位 2025 年度报告第 12 页。' })
+      .expect(201);
+    await waitForState(ctx, onsiteApp, 'objection_review');
+
+    await admin.goto(`${server.baseUrl}/application/${onsiteApp}`);
+    await admin.locator('[data-testid="state-tag"][data-state="objection_review"]').waitFor();
+    // The office sees the 现场评审 record too.
+    await admin.getByTestId('onsite-findings').getByTestId('onsite-adjustment').filter({ hasText: '+3.5 分' }).waitFor();
+    const objections = admin.getByTestId('objections');
+    await objections.filter({ hasText: '待处理' }).filter({ hasText: '年报数据不一致' }).waitFor();
+    await screenshot(admin, 'admin-objection-open');
+    await objections.getByRole('button', { name: '异议不成立' }).click();
+    const dialog = admin.locator('.ant-modal').filter({ hasText: '恢复公示' });
+    await dialog.getByLabel('处理意见').fill('经核查，年报口径为全部产品，申报口径为主导产品，数据一致，异议不成立。');
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    await objections.filter({ hasText: '异议不成立' }).filter({ hasText: '处理意见：经核查' }).waitFor();
+    await admin.locator('[data-testid="state-tag"][data-state="publicity"]').waitFor();
+    await dialog.waitFor({ state: 'hidden' });
+    await screenshot(admin, 'admin-objection-dismissed');
+    expect(await stateOf(ctx, onsiteApp)).toBe('publicity');
+  });
+
+  step("the office recommends the awarded district application into the city cycle; the enterprise's city draft links back to it", async () => {
+    const city = (await ctx.http.get('/cycles').query({ awardCode: 'city-quality-award', status: 'open' }).set('Authorization', await ctx.adminToken()).expect(200)).body[0];
+    await admin.goto(`${server.baseUrl}/application/${applicationId}`);
+    await admin.locator('[data-testid="state-tag"][data-state="awarded"]').waitFor();
+    await admin.getByTestId('recommend-button').click();
+    const dialog = admin.locator('.ant-modal').filter({ hasText: '推荐至市长质量管理奖' });
+    await choose(admin, dialog.getByTestId('recommend-cycle'), city.title);
+    await dialog.getByTestId('recommend-comment').fill('区长质量管理奖获奖单位，推荐申报市长质量管理奖。');
+    await screenshot(admin, 'admin-recommend-dialog');
+    await dialog.getByRole('button', { name: '推荐' }).click();
+    const done = admin.getByTestId('recommended');
+    await done.waitFor();
+    await dialog.waitFor({ state: 'hidden' });
+    await screenshot(admin, 'admin-recommended');
+    // Only once: a second recommendation is refused.
+    await ctx.http.post(`/applications/${applicationId}/recommend`).set('Authorization', await ctx.adminToken()).send({ cycleId: city.id }).expect(409);
+
+    await done.getByRole('link', { name: '查看推荐生成的申报' }).click();
+    await admin.waitForURL(/\/application\/[0-9a-f-]{36}$/);
+    const cityDraft = admin.url().split('/').pop()!;
+    expect(cityDraft).not.toBe(applicationId);
+    await admin.getByTestId('recommended-from').waitFor();
+
+    await enterprise.goto(`${server.baseUrl}/my/applications`);
+    const listed = enterprise.getByRole('row', { name: new RegExp(city.title.replace(/[()（）]/g, '.')) });
+    await listed.filter({ hasText: '由区级申报推荐' }).waitFor();
+    await listed.getByRole('link', { name: city.title }).click();
+    await enterprise.waitForURL(new RegExp(`/application/${cityDraft}$`));
+    await enterprise.getByTestId('recommended-from').filter({ hasText: '由区级申报推荐' }).waitFor();
+    await enterprise.locator('[data-testid="state-tag"][data-state="draft"]').waitFor();
+    await screenshot(enterprise, 'enterprise-recommended-draft');
+    await enterprise.getByTestId('recommended-from-link').click();
+    await enterprise.waitForURL(new RegExp(`/application/${applicationId}$`));
+    await enterprise.locator('[data-testid="state-tag"][data-state="awarded"]').waitFor();
+  });
 
   it('rendered every page without console errors', () => {
     expect(consoleErrors).toEqual([]);

@@ -20,6 +20,7 @@ const OpenCyclesPage = lazy(() => import('./pages/enterprise/OpenCyclesPage'));
 const MyApplicationsPage = lazy(() => import('./pages/enterprise/MyApplicationsPage'));
 const AssignmentsPage = lazy(() => import('./pages/reviewer/AssignmentsPage'));
 const AssignmentPage = lazy(() => import('./pages/reviewer/AssignmentPage'));
+const TasksPage = lazy(() => import('./pages/reviewer/TasksPage'));
 const CyclesPage = lazy(() => import('./pages/office/CyclesPage'));
 const CycleCreatePage = lazy(() => import('./pages/office/CycleCreatePage'));
 const CycleDetailPage = lazy(() => import('./pages/office/CycleDetailPage'));
@@ -60,6 +61,7 @@ function Root() {
         <Route path="my/applications" element={<MyApplicationsPage />} />
         <Route path="expert/assignments" element={<AssignmentsPage />} />
         <Route path="expert/assignments/:id" element={<AssignmentPage />} />
+        <Route path="expert/tasks" element={<TasksPage />} />
         <Route path="office/cycles" element={<CyclesPage />} />
         <Route path="office/cycles/new" element={<CycleCreatePage />} />
         <Route path="office/cycles/:id" element={<CycleDetailPage />} />

@@ -306,8 +306,45 @@ export interface FailedJob {
 }
 
 export interface OnsiteFinding {
+  id: string;
   outcome: 'pass' | 'fail';
   findings: string | null;
   scoreAdjustment: number | null;
-  createdAt?: string;
+  recordedBy: string;
+  createdAt: string;
+}
+
+export type TaskStage = '形式审查' | '初审' | '现场评审' | '评审委员会表决';
+export type PanelVote = 'approve' | 'reject' | 'abstain';
+
+/** GET /reviews/tasks: what an expert may act on outside scoring. */
+export interface ReviewTask {
+  applicationId: string;
+  receiptNumber: string | null;
+  organizationName: string;
+  cycle: { id: string; title: string; awardName: string };
+  state: string;
+  stage: TaskStage;
+  myVote: PanelVote | null;
+}
+
+/** GET /reviews/applications/:id/assignments (office). */
+export interface ApplicationAssignment {
+  id: string;
+  reviewerId: string;
+  reviewerName: string;
+  stage: string;
+  status: 'assigned' | 'scored' | 'conflict' | 'replaced';
+  dueAt: string;
+  overdue: boolean;
+  scoredAt: string | null;
+  total: number | null;
+  assignedAt: string;
+}
+
+export interface Recommendation {
+  id: string;
+  cycleId: string;
+  organizationId: string;
+  recommendedFromId: string;
 }

@@ -16,6 +16,7 @@ const MENUS: Record<Role, Array<{ key: string; label: string }>> = {
     { key: '/inbox', label: '消息通知' },
   ],
   reviewer: [
+    { key: '/expert/tasks', label: '待办' },
     { key: '/expert/assignments', label: '我的评审任务' },
     { key: '/inbox', label: '消息通知' },
   ],

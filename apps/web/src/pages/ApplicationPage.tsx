@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useParams } from 'react-router';
-import { Alert, Button, Card, Col, Descriptions, Row, Space, Typography } from 'antd';
-import { api } from '../api/client';
+import { Link, useNavigate, useParams } from 'react-router';
+import { Alert, Button, Card, Col, Descriptions, Result, Row, Space, Typography } from 'antd';
+import { ApiError, api } from '../api/client';
 import { describeError } from '../api/errors';
 import type { Application, Attachment, AwardDetail, Deadline, History } from '../api/types';
 import { useUser } from '../auth/AuthContext';
@@ -11,7 +11,9 @@ import { FormView } from '../components/application/FormView';
 import { HistoryTimeline } from '../components/application/HistoryTimeline';
 import { Materials } from '../components/application/Materials';
 import { PreSubmitCheck } from '../components/application/PreSubmitCheck';
-import { AssignExpertsCard, DeadlinesCard, ObjectionsCard, OnsiteFindingsCard, PanelVoteCard, RelatedNotifications } from '../components/application/SideCards';
+import { RecommendCard } from '../components/application/RecommendCard';
+import { ReviewAssignmentsCard } from '../components/application/ReviewAssignmentsCard';
+import { DeadlinesCard, ObjectionsCard, OnsiteFindingsCard, PanelVoteCard, RelatedNotifications } from '../components/application/SideCards';
 import { Countdown } from '../components/Countdown';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { StateTag } from '../components/StateTag';
@@ -29,8 +31,13 @@ const EDITABLE = new Set(['draft', 'supplement_requested']);
 export default function ApplicationPage() {
   const { id = '' } = useParams();
   const user = useUser();
-  const app = useResource(() => api.get<Application>(`/applications/${id}`), [id], { pollMs: POLL_MS });
+  const navigate = useNavigate();
+  // Set once the application has left what the viewer may see (404 after it was shown): no more polling.
+  const [gone, setGone] = useState<{ id: string; reason: string }>();
+  const isGone = gone?.id === id;
+  const app = useResource(() => api.get<Application>(`/applications/${id}`), [id], { pollMs: POLL_MS, enabled: !isGone });
   const a = app.data;
+  const lost = !!a && app.error instanceof ApiError && app.error.status === 404;
   const award = useResource(() => api.get<AwardDetail>(`/awards/${a!.cycle.awardCode}`), [a?.cycle.awardCode], { enabled: !!a });
   const history = useResource(() => api.get<History>(`/applications/${id}/history`), [id, a?.version], { enabled: !!a });
   const deadlines = useResource(() => api.get<Deadline[]>(`/applications/${id}/deadlines`), [id, a?.version], { enabled: !!a });
@@ -57,6 +64,28 @@ export default function ApplicationPage() {
     setChangedByOthers(undefined);
   }, [app]);
 
+  useEffect(() => {
+    if (lost && !isGone) setGone({ id, reason: '该申报已由他人办理，进入了您不参与的环节，您不再能查看。' });
+  }, [lost, isGone, id]);
+
+  if (isGone || lost) {
+    const reviewer = user.role === 'reviewer';
+    return (
+      <Card>
+        <Result
+          status="info"
+          data-testid="application-gone"
+          title="该申报已不在您的办理范围内"
+          subTitle={gone?.reason ?? '该申报已进入您不参与的环节，您不再能查看。'}
+          extra={
+            <Button type="primary" onClick={() => navigate(reviewer ? '/expert/tasks' : '/')}>
+              {reviewer ? '返回待办' : '返回首页'}
+            </Button>
+          }
+        />
+      </Card>
+    );
+  }
   if (app.error && !a) return <ErrorAlert error={app.error} />;
   if (!a) return <Card loading />;
 
@@ -89,6 +118,22 @@ export default function ApplicationPage() {
               { key: 'version', label: '版本', children: a.version },
             ]}
           />
+          {a.recommendedFromId && (
+            <Alert
+              type="info"
+              showIcon
+              data-testid="recommended-from"
+              title="由区级申报推荐"
+              description={
+                <>
+                  评奖办公室根据区级评审结果推荐本单位参评，申报书与材料已从区级申报带入{a.state === 'draft' && isApplicant ? '，请核对、补充后提交' : ''}。
+                  <Link to={`/application/${a.recommendedFromId}`} data-testid="recommended-from-link">
+                    查看区级申报
+                  </Link>
+                </>
+              }
+            />
+          )}
           {changedByOthers && (
             <Alert
               type="info"
@@ -132,6 +177,7 @@ export default function ApplicationPage() {
               <PreSubmitCheck award={award.data} cycleId={a.cycleId} organizationId={a.organization.id} form={form} attachments={attachments} serverReasons={serverReasons} />
             )}
             <ObjectionsCard application={a} isAdmin={user.role === 'admin'} onChanged={() => void app.reload()} />
+            {user.role === 'admin' && <ReviewAssignmentsCard key={a.id} application={a} />}
             {(user.role === 'reviewer' || user.role === 'admin') && <OnsiteFindingsCard applicationId={a.id} refreshKey={a.version} />}
           </Space>
         </Col>
@@ -148,10 +194,18 @@ export default function ApplicationPage() {
                 void app.reload().then((fresh) => fresh && (seen.current = { id: fresh.id, version: fresh.version }));
               }}
               onIneligible={setServerReasons}
+              onGone={(action, done) =>
+                setGone({
+                  id: a.id,
+                  reason: done
+                    ? `办理「${action.label}」后，该申报进入了您不参与的环节，您不再能查看（办理已生效）。`
+                    : `办理「${action.label}」后，该申报进入了您不参与的环节（他人已先一步办理），您不再能查看。`,
+                })
+              }
               beforeAct={async () => (editor.current ? editor.current.flush() : true)}
             />
             {(user.role === 'reviewer' || user.role === 'admin') && <PanelVoteCard application={a} />}
-            {user.role === 'admin' && <AssignExpertsCard application={a} />}
+            {user.role === 'admin' && <RecommendCard key={a.id} application={a} />}
             <DeadlinesCard deadlines={deadlines.data} canExtend={user.role === 'admin'} onExtended={() => void deadlines.reload()} />
             <HistoryTimeline history={history.data} />
             {isApplicant && <RelatedNotifications applicationId={a.id} refreshKey={a.version} />}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Space, Typography } from 'antd';
-import { api } from '../../api/client';
+import { ApiError, api } from '../../api/client';
 import { describeError } from '../../api/errors';
 import type { Application, AvailableAction } from '../../api/types';
 import { ErrorAlert } from '../ErrorAlert';
@@ -26,12 +26,18 @@ export function ActionsPanel({
   onDone,
   onConflict,
   onIneligible,
+  onGone,
   beforeAct,
 }: {
   application: Application;
   onDone: (outcome: ActionOutcome) => void;
   onConflict: (error: unknown) => void;
   onIneligible?: (reasons: string[]) => void;
+  /**
+   * The action was answered 404: the application has left what the viewer may see — an expert's
+   * 形式审查 or 现场评审 moves it on to a stage the expert is not part of (or someone else did first).
+   */
+  onGone?: (action: AvailableAction, done?: boolean) => void;
   /** e.g. save the draft first; false stops the action. */
   beforeAct?: (action: string) => Promise<boolean>;
 }) {
@@ -57,6 +63,13 @@ export function ActionsPanel({
       } else {
         updated = await api.post<Application>(`/applications/${application.id}/actions/${a.action}`, body, { version: application.version });
       }
+      if (onGone && !(await stillVisible(application.id))) {
+        // It went through and moved out of the viewer's sight (an expert's 形式审查 or 现场评审).
+        setAsking(undefined);
+        message.success(`已办理：${a.label}`);
+        onGone(a, true);
+        return true;
+      }
       onDone({ action: a.action, application: updated });
       if ((a.action === 'submit' || a.action === 'resubmit') && updated.receiptNumber) {
         modal.success({
@@ -73,6 +86,11 @@ export function ActionsPanel({
       }
       return true;
     } catch (e) {
+      if (onGone && e instanceof ApiError && e.status === 404) {
+        setAsking(undefined);
+        onGone(a);
+        return false;
+      }
       const d = describeError(e);
       if (d.conflict) onConflict(e);
       if (e instanceof Error && 'body' in e && (e as { body: { code?: string; reasons?: Array<{ reason: string }> } }).body.code === 'INELIGIBLE') {
@@ -89,13 +107,15 @@ export function ActionsPanel({
     }
   };
 
+  // 现场评审: the findings are the reason (the API takes them as the comment when none is given).
+  const commentRequired = !!asking?.requiresComment && !ONSITE.has(asking.action);
   const needsDialog = (a: AvailableAction) => a.requiresComment || ONSITE.has(a.action) || a.action === 'revoke' || a.action === 'withdraw';
 
   const confirmDialog = async () => {
     if (!asking) return;
     const values = await form.validateFields();
     const payload: Record<string, unknown> = {};
-    if (values.payload?.findings) payload.findings = values.payload.findings;
+    if (values.payload?.findings?.trim()) payload.findings = values.payload.findings.trim();
     if (values.payload?.scoreAdjustment !== undefined && values.payload?.scoreAdjustment !== null) payload.scoreAdjustment = values.payload.scoreAdjustment;
     if (values.payload?.banEditions !== undefined && values.payload?.banEditions !== null) payload.banEditions = values.payload.banEditions;
     const ok = await run(asking, { comment: values.comment || undefined, payload: Object.keys(payload).length ? payload : undefined });
@@ -152,19 +172,42 @@ export function ActionsPanel({
       >
         <ErrorAlert error={modalError} />
         <Form form={form} layout="vertical" preserve={false}>
-          <Form.Item label={asking?.requiresComment ? '理由（必填）' : '意见（可选）'} name="comment" rules={asking?.requiresComment ? [{ required: true, whitespace: true, message: '请填写理由' }] : []}>
-            <Input.TextArea autoSize={{ minRows: 3 }} maxLength={5000} data-testid="action-comment" />
-          </Form.Item>
           {asking && ONSITE.has(asking.action) && (
             <>
-              <Form.Item label="现场评审发现" name={['payload', 'findings']}>
-                <Input.TextArea autoSize={{ minRows: 2 }} maxLength={5000} />
+              <Form.Item
+                label="现场评审发现（必填）"
+                name={['payload', 'findings']}
+                extra="现场核实的情况、亮点与不足，将记入评审记录。"
+                rules={[{ required: true, whitespace: true, min: 2, message: '请填写现场评审发现（至少 2 个字）' }]}
+              >
+                <Input.TextArea autoSize={{ minRows: 3 }} maxLength={5000} data-testid="onsite-findings-input" />
               </Form.Item>
-              <Form.Item label="分数调整（-100 到 100，最多一位小数）" name={['payload', 'scoreAdjustment']}>
-                <InputNumber min={-100} max={100} step={0.5} />
+              <Form.Item
+                label="分数调整"
+                name={['payload', 'scoreAdjustment']}
+                extra="可选：-100 到 100，最多一位小数；正数加分、负数减分，排名按「资料评审得分 + 调整」计算。"
+                rules={[
+                  {
+                    validator: async (_, v: number | null | undefined) => {
+                      if (v === undefined || v === null) return;
+                      if (v < -100 || v > 100) throw new Error('分数调整须在 -100 到 100 之间');
+                      if (Math.abs(v * 10 - Math.round(v * 10)) > 1e-6) throw new Error('分数调整最多保留一位小数');
+                    },
+                  },
+                ]}
+              >
+                <InputNumber min={-100} max={100} step={0.5} style={{ width: 160 }} suffix="分" data-testid="onsite-adjustment-input" />
               </Form.Item>
             </>
           )}
+          <Form.Item
+            label={commentRequired ? '理由（必填）' : '意见（可选）'}
+            name="comment"
+            extra={asking && ONSITE.has(asking.action) ? '未填写时，以现场评审发现作为办理意见。' : undefined}
+            rules={commentRequired ? [{ required: true, whitespace: true, message: '请填写理由' }] : []}
+          >
+            <Input.TextArea autoSize={{ minRows: 3 }} maxLength={5000} data-testid="action-comment" />
+          </Form.Item>
           {asking?.action === 'revoke' && (
             <Form.Item label="禁止再次申报届数（0–10）" name={['payload', 'banEditions']}>
               <InputNumber min={0} max={10} precision={0} />
@@ -174,4 +217,15 @@ export function ActionsPanel({
       </Modal>
     </Card>
   );
+}
+
+/** Whether the viewer may still read the application (an action can move it out of sight). */
+async function stillVisible(id: string): Promise<boolean> {
+  try {
+    await api.get<Application>(`/applications/${id}`);
+    return true;
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 404) return false;
+    return true;
+  }
 }

@@ -1,9 +1,8 @@
 import { useState } from 'react';
-import { Link } from 'react-router';
-import { App, Button, Card, Empty, Form, Input, List, Modal, Radio, Select, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, Form, Input, List, Modal, Radio, Space, Tag, Typography } from 'antd';
 import { api } from '../../api/client';
 
-import type { Application, Deadline, Inbox, Objection, OnsiteFinding, ReviewerProfile } from '../../api/types';
+import type { Application, Deadline, Inbox, Objection, OnsiteFinding } from '../../api/types';
 import { formatTime } from '../../lib/format';
 import { DEADLINE_KIND_LABELS } from '../../lib/labels';
 import { useResource } from '../../lib/useResource';
@@ -286,21 +285,33 @@ export function PanelVoteCard({ application }: { application: Application }) {
   );
 }
 
-/** 现场评审记录 (reviewers and the office). */
+/** "+3.5 分", "-2 分" or "不调整". */
+export function formatAdjustment(value: number | null | undefined): string {
+  if (!value) return '不调整';
+  return `${value > 0 ? '+' : ''}${value} 分`;
+}
+
+/** 现场评审记录 (reviewers and the office): each pass/fail with its findings and score adjustment. */
 export function OnsiteFindingsCard({ applicationId, refreshKey }: { applicationId: string; refreshKey: unknown }) {
   const findings = useResource(() => api.get<OnsiteFinding[]>(`/applications/${applicationId}/onsite-findings`), [applicationId, refreshKey]);
+  if (findings.error) return <ErrorAlert error={findings.error} />;
   if (!findings.data?.length) return null;
   return (
-    <Card title="现场评审记录" size="small">
+    <Card title="现场评审记录" size="small" data-testid="onsite-findings">
       <List
         size="small"
         dataSource={findings.data}
         renderItem={(f) => (
-          <List.Item>
-            <Space orientation="vertical" size={0}>
-              <Tag color={f.outcome === 'pass' ? 'green' : 'red'}>{f.outcome === 'pass' ? '通过' : '未通过'}</Tag>
-              {f.findings && <span>{f.findings}</span>}
-              {f.scoreAdjustment ? <span>分数调整：{f.scoreAdjustment}</span> : null}
+          <List.Item data-testid={`onsite-finding-${f.id}`}>
+            <Space orientation="vertical" size={2} style={{ width: '100%' }}>
+              <Space wrap>
+                <Tag color={f.outcome === 'pass' ? 'green' : 'red'}>{f.outcome === 'pass' ? '现场评审通过' : '现场评审未通过'}</Tag>
+                <Typography.Text type="secondary">
+                  {f.recordedBy} · {formatTime(f.createdAt)}
+                </Typography.Text>
+              </Space>
+              {f.findings && <div style={{ whiteSpace: 'pre-wrap' }}>现场评审发现：{f.findings}</div>}
+              <div data-testid="onsite-adjustment">分数调整：{formatAdjustment(f.scoreAdjustment)}</div>
             </Space>
           </List.Item>
         )}
@@ -308,43 +319,3 @@ export function OnsiteFindingsCard({ applicationId, refreshKey }: { applicationI
     </Card>
   );
 }
-
-/** 专家分配 (office, during 资料评审): add an expert by the rules, or a named one. */
-export function AssignExpertsCard({ application }: { application: Application }) {
-  const { message } = App.useApp();
-  const reviewers = useResource(() => api.get<ReviewerProfile[]>('/reviews/reviewers'), []);
-  const [reviewerId, setReviewerId] = useState<string>();
-  const [error, setError] = useState<unknown>();
-  if (application.state !== 'expert_review') return null;
-  const assign = async (named: boolean) => {
-    setError(undefined);
-    try {
-      const res = await api.post<{ assigned: string[] }>(`/reviews/applications/${application.id}/assignments`, named ? { reviewerId } : {});
-      message.success(`已分配 ${res.assigned?.length ?? 1} 位专家`);
-    } catch (e) {
-      setError(e);
-    }
-  };
-  return (
-    <Card title="专家分配" size="small">
-      <ErrorAlert error={error} />
-      <Space wrap>
-        <Button onClick={() => assign(false)}>按规则补派一位专家</Button>
-        <Select
-          style={{ width: 220 }}
-          placeholder="指定专家"
-          value={reviewerId}
-          onChange={setReviewerId}
-          options={(reviewers.data ?? []).filter((r) => r.active).map((r) => ({ value: r.userId, label: `${r.displayName}（在评 ${r.openAssignments}）` }))}
-        />
-        <Button disabled={!reviewerId} onClick={() => assign(true)}>
-          分配指定专家
-        </Button>
-      </Space>
-      <div style={{ marginTop: 8 }}>
-        <Link to="/office/flags">查看待分配专家的申报</Link>
-      </div>
-    </Card>
-  );
-}
-

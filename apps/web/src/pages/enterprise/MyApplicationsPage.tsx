@@ -1,5 +1,5 @@
 import { Link, useNavigate } from 'react-router';
-import { Button, Card, Table } from 'antd';
+import { Button, Card, Table, Tag } from 'antd';
 import { api } from '../../api/client';
 import type { Application, Page } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -21,7 +21,19 @@ export default function MyApplicationsPage() {
         pagination={false}
         locale={{ emptyText: '尚无申报，请从「可申报的评审」开始' }}
         columns={[
-          { title: '评审周期', render: (_, a) => <Link to={`/application/${a.id}`}>{a.cycle.title}</Link> },
+          {
+            title: '评审周期',
+            render: (_, a) => (
+              <>
+                <Link to={`/application/${a.id}`}>{a.cycle.title}</Link>
+                {a.recommendedFromId && (
+                  <Tag color="gold" style={{ marginInlineStart: 8 }}>
+                    由区级申报推荐
+                  </Tag>
+                )}
+              </>
+            ),
+          },
           { title: '奖项', render: (_, a) => a.cycle.awardName },
           { title: '受理编号', dataIndex: 'receiptNumber', render: (v: string | null) => v ?? '—' },
           { title: '状态', render: (_, a) => <StateTag state={a.state} label={a.stateLabel} /> },
