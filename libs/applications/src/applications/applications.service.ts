@@ -136,7 +136,14 @@ export class ApplicationsService {
     const handler = this.handlers.get(action);
     if (handler) await handler(request);
     else await this.fire(request);
-    return this.view(id, user);
+    try {
+      return await this.view(id, user);
+    } catch (error) {
+      // The action can move the application out of the caller's sight (an expert passing 形式审查):
+      // it still went through, and the caller gets the new state (identity hidden as for its role).
+      if (!(error instanceof NotFoundError)) throw error;
+      return this.toDto(await this.get(id), cycle, await this.engine.get(application.instanceId), user);
+    }
   }
 
   /** The default handler: office staff act only within their offices, applicants only for themselves. */

@@ -79,7 +79,14 @@ export class CyclesService {
     if (query.awardCode) qb.andWhere('c.award_code = :award', { award: query.awardCode });
     if (query.year) qb.andWhere('c.year = :year', { year: query.year });
     if (query.status) qb.andWhere('c.status = :status', { status: query.status });
-    if (isOfficeStaff(user)) qb.andWhere('c.office_id IN (:...offices)', { offices: user.officeIds.length ? user.officeIds : ['00000000-0000-0000-0000-000000000000'] });
+    // Office staff: their offices' cycles, and the running cycles of the office above (a district
+    // office recommends into the city's 市长质量管理奖).
+    if (isOfficeStaff(user)) {
+      qb.andWhere(
+        `(c.office_id IN (:...offices) OR (c.status IN ('open', 'closed') AND c.office_id IN (SELECT o.parent_id FROM offices o WHERE o.id IN (:...offices))))`,
+        { offices: user.officeIds.length ? user.officeIds : ['00000000-0000-0000-0000-000000000000'] },
+      );
+    }
     // Enterprises and recommenders see what they can take part in, not the offices' drafts.
     else qb.andWhere(`c.status IN ('open', 'closed')`);
     return (await qb.getMany()).map(toCycleDto);

@@ -60,7 +60,7 @@ export class ReviewerViewService {
    */
   async tasks(reviewer: AuthUser) {
     const rows = await this.dataSource.query(
-      `SELECT a.id, a.receipt_number, a.submitted_at, o.name AS organization_name, c.id AS cycle_id, c.title AS cycle_title, c.award_code, i.state,
+      `SELECT a.id, a.receipt_number, a.submitted_at, o.name AS organization_name, c.blind_review, c.id AS cycle_id, c.title AS cycle_title, c.award_code, i.state,
               (SELECT v.vote FROM panel_votes v WHERE v.application_id = a.id AND v.member_id = $1) AS my_vote
          FROM applications a JOIN cycles c ON c.id = a.cycle_id JOIN organizations o ON o.id = a.organization_id
          JOIN workflow_instances i ON i.id = a.instance_id
@@ -73,7 +73,7 @@ export class ReviewerViewService {
     return rows.map((r: Record<string, unknown>) => ({
       applicationId: r.id,
       receiptNumber: r.receipt_number,
-      organizationName: r.organization_name,
+      organizationName: r.blind_review ? undefined : r.organization_name,
       cycle: { id: r.cycle_id, title: r.cycle_title, awardName: findAward(r.award_code as string)?.name ?? r.award_code },
       state: r.state,
       stage: stage[r.state as string],
