@@ -165,7 +165,24 @@ async function main(): Promise<void> {
   for (const a of apps) await call('POST', `/applications/${a.id}/actions/pass_formal_review`, admin, {});
   step('形式审查全部通过，进入资料评审（工作进程分配专家）');
 
-  // Experts score what the worker assigned them.
+  // The worker assigns three experts to each application. Experts of earlier demo runs are in the
+  // office's pool too: the office hands their assignments to this run's experts.
+  let moved = 0;
+  for (const a of apps) {
+    const open = await waitUntil(`three experts on ${a.receipt}`, async () => {
+      const rows = (await call<any[]>('GET', `/reviews/applications/${a.id}/assignments`, admin)).filter((r) => r.status === 'assigned');
+      return rows.length === 3 ? rows : null;
+    });
+    for (const other of open.filter((r) => !experts.some((e) => e.id === r.reviewerId))) {
+      const onIt = new Set((await call<any[]>('GET', `/reviews/applications/${a.id}/assignments`, admin)).filter((r) => r.status === 'assigned').map((r) => r.reviewerId));
+      const free = experts.find((e) => !onIt.has(e.id))!;
+      await call('POST', `/reviews/assignments/${other.id}/reassign`, admin, { reviewerId: free.id });
+      moved++;
+    }
+  }
+  step(moved ? `专家分配完成（改派 ${moved} 项给本次演示的专家）` : '专家分配完成：每份申报 3 名专家');
+
+  // Experts score what they were assigned.
   const items = rubricItems(getAward(AWARD).rubric);
   for (const [k, expert] of experts.entries()) {
     const assignments = await waitUntil(`${expert.name}'s assignments`, async () => {
@@ -231,7 +248,7 @@ async function main(): Promise<void> {
   const history = await call('GET', `/applications/${first.applicationId}/history`, admin);
   console.log(`\n${first.receiptNumber} 的流转记录（哈希链${history.chainValid ? '完整' : '被篡改'}）`);
   for (const h of history.entries) console.log(`  ${new Date(h.createdAt).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai' })}  ${h.actionLabel} → ${h.toStateLabel}`);
-  console.log(`\n用 ${ADMIN.username} 登录 ${BASE}/docs 查看接口；周期编号 ${cycle.id}`);
+  console.log(`\n用 ${ADMIN.username} 登录 ${BASE}/ 在控制台查看本周期（${cycle.title}）；接口文档在 ${BASE}/docs`);
 }
 
 main().catch((error) => {
