@@ -211,15 +211,7 @@ describe('web console (headless Chromium)', () => {
     applicationId = enterprise.url().split('/').pop()!;
     await enterprise.getByTestId('autosave-status').waitFor();
 
-    const texts: Record<string, string> = {
-      leadership: '高层领导确立质量优先的发展战略。',
-      strategy: '以卓越绩效模式统领战略制定与部署。',
-      customersAndMarkets: '建立顾客满意度测量体系。',
-      resources: '人才、财务、信息与技术资源保障到位。',
-      processManagement: '关键过程识别、设计与持续改进。',
-      measurementAnalysisImprovement: '绩效测量分析与改进创新机制。',
-      results: '主要经营指标连续三年增长。',
-    };
+    const texts = qualityForm().selfAssessment as Record<string, string>;
     for (const [key, text] of Object.entries(texts)) await enterprise.getByTestId(`sa-${key}`).fill(text);
     await enterprise.getByRole('button', { name: '添加指标' }).click();
     await enterprise.getByTestId('kr-0-indicator').fill('产品一次交验合格率');
