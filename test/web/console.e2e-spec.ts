@@ -528,6 +528,9 @@ describe('web console (headless Chromium)', () => {
     // Passed, the application goes on to 资料评审, which this expert is not (yet) assigned to: the
     // action answers with the new state, the page's next read is 404 (the one allowed below), and
     // the page says the action took effect instead of showing an error or polling on.
+    // The rules staff 资料评审 with experts of the applicant's industry first: with this expert's
+    // expertise elsewhere, the other one is chosen, and this one surely loses sight of it.
+    await ctx.http.post('/reviews/reviewers').set('Authorization', await ctx.adminToken()).send({ userId: reviewer.id, expertise: ['A'], ties: [] }).expect(201);
     allowedHttpErrors.add(404);
     await act(expert, 'pass_formal_review');
     await expert.getByTestId('application-gone').filter({ hasText: '办理「形式审查通过」后，该申报进入了您不参与的环节' }).waitFor();
