@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { ApplicationsService } from '@awardflow/applications';
 import { A, findAward } from '@awardflow/awards';
-import { CyclesService, formatBeijing } from '@awardflow/cycles';
+import { Cycle, CyclesService, formatBeijing } from '@awardflow/cycles';
 import { Role, UsersService } from '@awardflow/identity';
 import { NotificationsService, TemplateKey } from '@awardflow/notifications';
 import { AppConfigService } from '@awardflow/platform';
@@ -74,19 +74,17 @@ export class ReviewEventHandlers implements OnModuleInit {
   }
 
   private async tellAdmins(e: OutboxEvent, template: TemplateKey, extra: Record<string, unknown>): Promise<void> {
-    const applicationId = String(e.payload.applicationId ?? e.payload.subjectId);
-    const application = await this.applications.get(applicationId);
-    const cycle = await this.cycles.get(application.cycleId);
-    await this.tell(e, template, await this.users.idsByRole(Role.Admin, [cycle.officeId]), extra);
+    await this.tell(e, template, (cycle) => this.users.idsByRole(Role.Admin, [cycle.officeId]), extra);
   }
 
-  private async tell(e: OutboxEvent, template: TemplateKey, recipientIds: string[], extra: Record<string, unknown>): Promise<void> {
+  /** Recipients are given, or worked out from the application's cycle (loaded once here). */
+  private async tell(e: OutboxEvent, template: TemplateKey, recipients: string[] | ((cycle: Cycle) => Promise<string[]>), extra: Record<string, unknown>): Promise<void> {
     const application = await this.applications.get(String(e.payload.applicationId ?? e.payload.subjectId));
     const cycle = await this.cycles.get(application.cycleId);
     await this.notifications.notify({
       eventKey: `${e.id}:${template}`,
       template,
-      recipientIds,
+      recipientIds: Array.isArray(recipients) ? recipients : await recipients(cycle),
       variables: {
         awardName: findAward(cycle.awardCode)?.name,
         cycleTitle: cycle.title,

@@ -40,9 +40,13 @@ export class RankingService {
   ) {}
 
   async ranking(cycleId: string, user: AuthUser): Promise<RankingRow[]> {
+    return (await this.ranked(cycleId, user)).map(({ instanceId: _, ...row }) => row);
+  }
+
+  private async ranked(cycleId: string, user: AuthUser): Promise<Array<RankingRow & { instanceId: string }>> {
     const cycle = await this.cycles.getForAdmin(cycleId, user);
     const rows = await this.dataSource.query(
-      `SELECT s.application_id, s.aggregated, s.onsite_adjustment, s.aggregated + s.onsite_adjustment AS score, s.results_subtotal, s.reviewer_count, a.receipt_number, a.submitted_at, o.name, i.state
+      `SELECT s.application_id, a.instance_id, s.aggregated, s.onsite_adjustment, s.aggregated + s.onsite_adjustment AS score, s.results_subtotal, s.reviewer_count, a.receipt_number, a.submitted_at, o.name, i.state
          FROM application_scores s JOIN applications a ON a.id = s.application_id JOIN organizations o ON o.id = a.organization_id
          JOIN workflow_instances i ON i.id = a.instance_id
         WHERE s.cycle_id = $1
@@ -65,6 +69,7 @@ export class RankingService {
       return {
         rank: i + 1,
         applicationId: r.application_id as string,
+        instanceId: r.instance_id as string,
         receiptNumber: r.receipt_number as string | null,
         organizationName: r.name as string,
         score: Number(r.score),
@@ -99,14 +104,13 @@ export class RankingService {
   /** 入围: the top N, or everyone at or above a score; the rest are not shortlisted. */
   async shortlist(cycleId: string, rule: { top?: number; minScore?: number }, admin: AuthUser) {
     if ((rule.top === undefined) === (rule.minScore === undefined)) throw new FieldValidationError([{ field: 'top', messages: ['give either top or minScore'] }]);
-    const ranking = (await this.ranking(cycleId, admin)).filter((r) => r.state === S.shortlisting);
+    const ranking = (await this.ranked(cycleId, admin)).filter((r) => r.state === S.shortlisting);
     const inside = new Set(ranking.filter((r, i) => (rule.top !== undefined ? i < rule.top : r.score >= rule.minScore!)).map((r) => r.applicationId));
     const actor = { id: admin.id, role: admin.role };
     const moved = { shortlisted: [] as string[], notShortlisted: [] as string[] };
     for (const row of ranking) {
-      const [app] = await this.dataSource.query(`SELECT instance_id FROM applications WHERE id = $1`, [row.applicationId]);
       const action = inside.has(row.applicationId) ? A.shortlist : A.notShortlist;
-      await this.engine.fire({ instanceId: app.instance_id, action, actor, comment: inside.has(row.applicationId) ? `综合得分 ${row.score}，第 ${row.rank} 名，入围` : `综合得分 ${row.score}，未入围` });
+      await this.engine.fire({ instanceId: row.instanceId, action, actor, comment: inside.has(row.applicationId) ? `综合得分 ${row.score}，第 ${row.rank} 名，入围` : `综合得分 ${row.score}，未入围` });
       (inside.has(row.applicationId) ? moved.shortlisted : moved.notShortlisted).push(row.applicationId);
     }
     return moved;

@@ -80,8 +80,9 @@ export class ScoringService {
   async recompute(m: EntityManager, cycle: Cycle, applicationId?: string): Promise<number | null> {
     const rows: Array<{ application_id: string; reviewer_id: string; total: string; items: Array<{ criterion: string; score: number }> }> = await m.query(
       `SELECT ra.application_id, ra.reviewer_id, rs.total, rs.items FROM review_scores rs JOIN review_assignments ra ON ra.id = rs.assignment_id
-        WHERE ra.cycle_id = $1 AND ra.stage = 'expert' AND ra.status = 'scored'`,
-      [cycle.id],
+        WHERE ra.cycle_id = $1 AND ra.stage = 'expert' AND ra.status = 'scored' AND ($2::uuid IS NULL OR ra.application_id = $2)`,
+      // z-scores compare every expert across the cycle; the other rules need this application only.
+      [cycle.id, cycle.scoreAggregation === 'zscore' ? null : (applicationId ?? null)],
     );
     const rubric = getAward(cycle.awardCode).rubric;
     const results = new Set(rubricItems(rubric).filter((i) => i.criterion.startsWith('4.7')).map((i) => i.criterion));
@@ -91,7 +92,6 @@ export class ScoringService {
     const z = cycle.scoreAggregation === 'zscore' ? zScoreNormalise(scores) : null;
     let mine: number | null = null;
     for (const [appId, appRows] of byApp) {
-      if (cycle.scoreAggregation !== 'zscore' && applicationId && appId !== applicationId) continue;
       const totals = appRows.map((r) => Number(r.total));
       const value = z ? z.get(appId)! : aggregate(cycle.scoreAggregation as 'trimmed_mean' | 'mean' | 'median', totals);
       const resultsSubtotal = Math.round(mean(appRows.map((r) => r.items.filter((i) => results.has(i.criterion)).reduce((s, i) => s + i.score, 0))) * 100) / 100;
