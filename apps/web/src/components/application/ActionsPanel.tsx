@@ -63,7 +63,8 @@ export function ActionsPanel({
       } else {
         updated = await api.post<Application>(`/applications/${application.id}/actions/${a.action}`, body, { version: application.version });
       }
-      if (onGone && !(await stillVisible(application.id))) {
+      // Whoever may still act on it still sees it; only an answer with nothing left to do is checked.
+      if (onGone && updated.availableActions.length === 0 && !(await stillVisible(application.id))) {
         // It went through and moved out of the viewer's sight (an expert's 形式审查 or 现场评审).
         setAsking(undefined);
         message.success(`已办理：${a.label}`);

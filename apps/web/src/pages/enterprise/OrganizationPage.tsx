@@ -11,16 +11,8 @@ import { useResource } from '../../lib/useResource';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-interface OrganizationForm {
-  name: string;
-  uscc: string;
-  regionCode: string;
-  address: string;
-  legalRepresentative: string;
-  contact: { name: string; phone: string; email?: string };
-  foundedAt: string;
-  industry: string;
-}
+/** What the enterprise fills in: the organisation without what the office keeps. */
+type OrganizationForm = Pick<Organization, 'name' | 'uscc' | 'regionCode' | 'address' | 'legalRepresentative' | 'contact' | 'foundedAt' | 'industry'>;
 
 /** 单位信息: an applicant registers its organisation once (the credit code is checked as it is typed). */
 export default function OrganizationPage() {
