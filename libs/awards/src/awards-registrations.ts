@@ -6,7 +6,7 @@ const AUDIENCES = ['applicant', 'admins', 'reviewers', 'recommenders'];
 /** The guards and effects the award workflows name. Idempotent, so api and worker can both call it. */
 export function registerAwardGuardsAndEffects(guards: GuardRegistry, effects: EffectRegistry): void {
   if (!guards.has(GUARD_PANEL_VOTE_PASSED)) {
-    guards.register(GUARD_PANEL_VOTE_PASSED, ({ payload }) => payload.votePassed === true, { description: '评审委员会表决通过（由计票结果给出）' });
+    guards.register(GUARD_PANEL_VOTE_PASSED, ({ payload }) => payload.votePassed === true, { description: '评审委员会表决通过（由计票结果给出）', readsPayload: ['votePassed'] });
   }
   effects.register(EFFECT_NOTIFY, {
     description: '通知（站内信与邮件）',

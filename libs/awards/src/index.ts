@@ -7,6 +7,7 @@ export * from './catalog/award.types';
 export * from './catalog/award-catalog';
 export * from './families/stage-plan';
 export * from './families/workflow-names';
+export * from './families/action-table';
 export * from './families/compile-stage-plan';
 export * from './awards-registrations';
 export * from './awards.module';

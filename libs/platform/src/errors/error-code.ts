@@ -15,6 +15,10 @@ export enum ErrorCode {
   RateLimited = 'RATE_LIMITED',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
   Internal = 'INTERNAL',
+  UnknownAction = 'UNKNOWN_ACTION',
+  ActionHasDedicatedRoute = 'ACTION_HAS_DEDICATED_ROUTE',
+  ActionTakenBySystem = 'ACTION_TAKEN_BY_SYSTEM',
+  NotNamedForStage = 'NOT_NAMED_FOR_STAGE',
 }
 
 export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
@@ -33,4 +37,8 @@ export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
   [ErrorCode.RateLimited]: 429,
   [ErrorCode.ServiceUnavailable]: 503,
   [ErrorCode.Internal]: 500,
+  [ErrorCode.UnknownAction]: 404,
+  [ErrorCode.ActionHasDedicatedRoute]: 405,
+  [ErrorCode.ActionTakenBySystem]: 403,
+  [ErrorCode.NotNamedForStage]: 403,
 };

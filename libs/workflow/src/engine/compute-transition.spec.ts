@@ -33,6 +33,20 @@ describe('computeTransition', () => {
     expect(() => computeTransition(def, { state: 'draft', context: {} }, { action: 'close_vote', actor: admin, now }, guards)).toThrow(TransitionNotAllowedError);
   });
 
+  it("lists in a refusal only the actions the caller's role may take from the state", () => {
+    const refusal = (actor: { id: string; role: string }) => {
+      try {
+        computeTransition(def, { state: 'submitted', context: {} }, { action: 'close_vote', actor, now }, guards);
+      } catch (error) {
+        return (error as TransitionNotAllowedError).details?.allowedActions;
+      }
+      throw new Error('not refused');
+    };
+    expect(refusal(admin)).toEqual(['request_supplement', 'pass']);
+    expect(refusal(applicant)).toEqual(['withdraw']);
+    expect(refusal({ id: 'u3', role: 'recommender' })).toEqual([]);
+  });
+
   it('refuses the wrong role, and a person acting as system', () => {
     expect(() => computeTransition(def, { state: 'draft', context: {} }, { action: 'submit', actor: admin, now }, guards)).toThrow(ActionForbiddenError);
     expect(() =>

@@ -45,7 +45,7 @@ export interface TransitionPlan {
 export function computeTransition(def: WorkflowDefinition, snapshot: StateSnapshot, req: TransitionRequest, guards: GuardRegistry): TransitionPlan {
   const candidates = def.transitions.filter((t) => t.action === req.action && fromStates(t).includes(snapshot.state));
   if (candidates.length === 0) {
-    throw new TransitionNotAllowedError(snapshot.state, req.action, actionsFrom(def, snapshot.state));
+    throw new TransitionNotAllowedError(snapshot.state, req.action, actionsFrom(def, snapshot.state, req.actor));
   }
   const permitted = candidates.filter((t) => roleMayTake(t, req.actor));
   if (permitted.length === 0) {
@@ -100,8 +100,9 @@ export function guardHolds(
   return t.guard.not ? !holds : holds;
 }
 
-function actionsFrom(def: WorkflowDefinition, state: string): string[] {
-  return [...new Set(def.transitions.filter((t) => fromStates(t).includes(state)).map((t) => t.action))];
+/** The actions this actor's role may take from the state: a refusal never lists what others may do. */
+function actionsFrom(def: WorkflowDefinition, state: string, actor: Actor): string[] {
+  return [...new Set(def.transitions.filter((t) => fromStates(t).includes(state) && roleMayTake(t, actor)).map((t) => t.action))];
 }
 
 function requireString(context: Record<string, unknown>, key: string, kind: string): string {

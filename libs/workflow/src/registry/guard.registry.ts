@@ -15,6 +15,12 @@ export interface GuardOptions {
   /** Guard names that can never hold together with this one (declared, not inferred). */
   exclusiveWith?: string[];
   description?: string;
+  /**
+   * Payload fields the guard decides on. Such an outcome must be computed by a use case and
+   * handed to the engine; a client never supplies it (the action table keeps these actions off
+   * the generic route).
+   */
+  readsPayload?: string[];
 }
 
 @Injectable()
@@ -35,6 +41,11 @@ export class GuardRegistry {
     const guard = this.guards.get(name);
     if (!guard) throw new Error(`guard "${name}" is not registered`);
     return guard.fn(input);
+  }
+
+  /** The payload fields a guard decides on (empty when it reads only the context). */
+  payloadFieldsOf(name: string): string[] {
+    return this.guards.get(name)?.options.readsPayload ?? [];
   }
 
   /** Whether two named guards are declared mutually exclusive (either side may declare it). */

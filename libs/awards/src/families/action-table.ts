@@ -1,0 +1,105 @@
+import { A } from './workflow-names';
+
+/**
+ * The one table of what can happen to an application: for every action of the award workflows,
+ * who may take it (role, and the finer rule on top of the role), by which route, and which
+ * payload fields that route accepts. The workflow definitions say which state an action leads
+ * from and to; this table says how a person gets to fire it. A decision the product computes (a
+ * vote, an objection's filing or outcome) is reachable only through its own use case, never by
+ * a client naming the action and its outcome on the generic route.
+ */
+
+/** `POST /applications/:id/actions/:action`, where registered use cases and plain transitions run. */
+export const GENERIC_ACTION_ROUTE = 'POST /applications/:id/actions/:action';
+/** Fired only by timers and workers: no person takes it, by any route. */
+export const SYSTEM_ONLY = 'system';
+
+export type ActionRoute =
+  | typeof GENERIC_ACTION_ROUTE
+  | 'POST /applications/:id/votes/close'
+  | 'POST /applications/:id/objections'
+  | 'POST /objections/:id/resolve'
+  | typeof SYSTEM_ONLY;
+
+/**
+ * Who, beyond the role, may take an action:
+ * - `own_organization`: the applicant of the application's organisation;
+ * - `cycle_office`: staff (admin, recommender) of the office running the cycle;
+ * - `first_review_reviewer`: a reviewer the office named for the cycle's 形式审查 / 初审;
+ * - `onsite_reviewer`: a reviewer the office named for the application's (or the cycle's) 现场评审;
+ * - `anyone`: any signed-in person (a 公示 objection is open to the public, under a real name);
+ * - `automation`: timers and workers (the `system` role).
+ */
+export type ActorScope = 'own_organization' | 'cycle_office' | 'first_review_reviewer' | 'onsite_reviewer' | 'anyone' | 'automation';
+
+export type ActorRole = 'applicant' | 'recommender' | 'reviewer' | 'admin' | 'system';
+
+export type ActionName = (typeof A)[keyof typeof A];
+
+export interface ActionRule {
+  route: ActionRoute;
+  /** The roles that may take it, each with its finer rule. A role not listed may not take it. */
+  who: Partial<Record<ActorRole, ActorScope>>;
+  /** Fields the generic route accepts in `payload`; anything else is refused. */
+  payload: readonly string[];
+}
+
+const generic = (who: ActionRule['who'], payload: readonly string[] = []): ActionRule => ({ route: GENERIC_ACTION_ROUTE, who, payload });
+const systemOnly: ActionRule = { route: SYSTEM_ONLY, who: { system: 'automation' }, payload: [] };
+const office = { admin: 'cycle_office' } as const;
+const enterprise = { applicant: 'own_organization' } as const;
+const firstReview = { admin: 'cycle_office', reviewer: 'first_review_reviewer' } as const;
+const onsite = { admin: 'cycle_office', reviewer: 'onsite_reviewer' } as const;
+
+export const ACTION_TABLE: Readonly<Record<ActionName, ActionRule>> = {
+  [A.submit]: generic(enterprise),
+  [A.applicationWindowClosed]: systemOnly,
+  // Closing the cycle takes every submission into review; an office may also take one early.
+  [A.startReview]: generic({ ...office, system: 'automation' }),
+  [A.endorse]: generic({ recommender: 'cycle_office', admin: 'cycle_office' }),
+  [A.declineEndorsement]: generic({ recommender: 'cycle_office', admin: 'cycle_office' }),
+  [A.passFormalReview]: generic(firstReview),
+  [A.passPreliminaryReview]: generic(firstReview),
+  [A.requestSupplement]: generic(firstReview),
+  [A.resubmit]: generic(enterprise),
+  [A.supplementExpired]: systemOnly,
+  [A.reject]: generic(firstReview),
+  // The expert score it carries is aggregated from the score sheets when the last one is in.
+  [A.finishExpertReview]: systemOnly,
+  [A.shortlist]: generic(office),
+  [A.notShortlist]: generic(office),
+  [A.passDefense]: generic(office),
+  [A.failDefense]: generic(office),
+  [A.passOnsiteReview]: generic(onsite, ['findings', 'scoreAdjustment']),
+  [A.failOnsiteReview]: generic(onsite, ['findings', 'scoreAdjustment']),
+  // Passed or not is counted from the members' votes, never given by a client.
+  [A.closePanelVote]: { route: 'POST /applications/:id/votes/close', who: office, payload: [] },
+  // 公示 lasts what the cycle configured: it ends by its deadline, not by hand.
+  [A.publicityEnded]: systemOnly,
+  // An objection is a written, real-name record; the application waits for it, not for a click.
+  [A.fileObjection]: { route: 'POST /applications/:id/objections', who: { applicant: 'anyone', recommender: 'anyone', reviewer: 'anyone', admin: 'anyone' }, payload: [] },
+  [A.upholdObjection]: { route: 'POST /objections/:id/resolve', who: office, payload: [] },
+  [A.dismissObjection]: { route: 'POST /objections/:id/resolve', who: office, payload: [] },
+  [A.holdForEligibility]: generic({ ...office, system: 'automation' }),
+  [A.resumeAfterHold]: generic(office),
+  [A.disqualify]: generic(office),
+  // 审定 and 撤销 are use cases registered on the generic route (quota, certificate, ban).
+  [A.approve]: generic(office),
+  [A.approveSecondTier]: generic(office),
+  [A.decline]: generic(office),
+  [A.revoke]: generic(office, ['banEditions']),
+  [A.recognitionExpired]: systemOnly,
+  [A.requestRenewal]: generic(enterprise),
+  [A.approveRenewal]: generic(office),
+  [A.rejectRenewal]: generic(office),
+  [A.withdraw]: generic(enterprise),
+};
+
+export function actionRule(action: string): ActionRule | undefined {
+  return Object.prototype.hasOwnProperty.call(ACTION_TABLE, action) ? ACTION_TABLE[action as ActionName] : undefined;
+}
+
+/** The finer rule for this role, or undefined when the role may not take the action at all. */
+export function scopeOf(rule: ActionRule, role: string): ActorScope | undefined {
+  return Object.prototype.hasOwnProperty.call(rule.who, role) ? rule.who[role as ActorRole] : undefined;
+}
