@@ -58,10 +58,12 @@ describe('a 区长质量管理奖 cycle from application to revocation', () => {
     const supplement = await act(ctx, admin, apps[3], 'request_supplement', { comment: '营业执照副本不清晰，请重新上传' });
     expect(supplement.state).toBe('supplement_requested');
     await act(ctx, enterprises[3].token, apps[3], 'resubmit');
-    // Experts of the office find the 形式审查 work in their task list.
+    // The expert the office named for 形式审查 finds the work in its task list; the others do not.
+    await ctx.http.put(`/cycles/${cycleId}/stage-reviewers`).set('Authorization', admin).send({ stage: 'formal_review', userIds: [experts[1].id] }).expect(200);
+    expect((await ctx.http.get('/reviews/tasks').set('Authorization', experts[2].token).expect(200)).body).toEqual([]);
     const tasks = (await ctx.http.get('/reviews/tasks').set('Authorization', experts[1].token).expect(200)).body;
     expect(tasks.filter((t: { stage: string }) => t.stage === '形式审查').map((t: { applicationId: string }) => t.applicationId).sort()).toEqual([...apps].sort());
-    // An expert of the office passes one; it leaves the expert's sight, and the answer still says where it went.
+    // The named expert passes one; it leaves the expert's sight, and the answer still says where it went.
     const passed = await act(ctx, experts[1].token, apps[0], 'pass_formal_review');
     expect(passed).toMatchObject({ id: apps[0], state: 'expert_review', availableActions: [] });
     await ctx.http.get(`/applications/${apps[0]}`).set('Authorization', experts[1].token).expect(404);

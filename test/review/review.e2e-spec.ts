@@ -209,7 +209,9 @@ describe('expert review', () => {
 
   it('refuses reviewer registrations that are wrong, naming the field', async () => {
     const res = await ctx.http.post('/reviews/reviewers').set('Authorization', await ctx.adminToken()).send({ userId: enterprise.userId, expertise: ['C'], ties: [] });
-    expect(res.status).toBe(404); // applicants belong to no office: not a user the office can see
+    // Applicants belong to no office: refused like a user of another office, naming the field.
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'userId' })]);
     const bad = await ctx.http.post('/reviews/reviewers').set('Authorization', await ctx.adminToken()).send({ userId: pool[1].id, expertise: ['zz'], ties: ['short'] }).expect(400);
     expect(JSON.stringify(bad.body.message)).toContain('expertise');
     expect(JSON.stringify(bad.body.message)).toContain('ties');

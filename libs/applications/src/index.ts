@@ -6,6 +6,7 @@ export * from './applications/application.entity';
 export * from './applications/application.dto';
 export * from './applications/application-access.policy';
 export * from './applications/action-handlers';
+export * from './applications/action-rules';
 export * from './applications/applications.service';
 export * from './attachments/attachment.entity';
 export * from './attachments/attachments.service';

@@ -1,16 +1,30 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApplicationsService, materialResponse } from '@awardflow/applications';
 import { AuthUser, CurrentUser, Role, Roles } from '@awardflow/identity';
 import type { Response } from 'express';
 import { ConflictsService } from './assignment/conflicts.service';
 import { ReviewerViewService } from './assignment/reviewer-view.service';
+import { StageReviewersService } from './assignment/stage-reviewers.service';
 import { DecisionsService } from './decisions/decisions.service';
 import { OnsiteReviewService } from './onsite/onsite-review.service';
 import { PanelService } from './panel/panel.service';
 import { ReviewPoolService } from './pool/review-pool.service';
 import { RankingService } from './ranking/ranking.service';
-import { ConflictDto, ObjectionDto, PanelMembersDto, ReassignDto, RegisterReviewerDto, ResolveObjectionDto, ShortlistDto, SubmitScoresDto, VoteDto } from './review.dto';
+import {
+  ConflictDto,
+  NameOnsiteReviewersDto,
+  NameStageReviewersDto,
+  ObjectionDto,
+  PanelMembersDto,
+  ReassignDto,
+  RegisterReviewerDto,
+  ResolveObjectionDto,
+  ShortlistDto,
+  StageReviewersDto,
+  SubmitScoresDto,
+  VoteDto,
+} from './review.dto';
 import { ScoringService } from './scoring/scoring.service';
 
 @ApiTags('reviews')
@@ -46,7 +60,7 @@ export class ReviewsController {
 
   @Get('tasks')
   @Roles(Role.Reviewer)
-  @ApiOperation({ summary: "形式审查 / 初审 / 现场评审 of the caller's offices, and the panel votes of cycles the caller sits on" })
+  @ApiOperation({ summary: '形式审查 / 初审 and 现场评审 the office named the caller for, and the panel votes of cycles the caller sits on' })
   tasks(@CurrentUser() user: AuthUser) {
     return this.views.tasks(user);
   }
@@ -121,7 +135,39 @@ export class CycleReviewController {
     private readonly decisions: DecisionsService,
     private readonly onsite: OnsiteReviewService,
     private readonly applications: ApplicationsService,
+    private readonly stageReviewers: StageReviewersService,
   ) {}
+
+  @Put('cycles/:id/stage-reviewers')
+  @Roles(Role.Admin)
+  @ApiOperation({ summary: "Name the cycle's experts for 形式审查 / 初审 (formal_review) or 现场评审 (onsite_review): only they and the office's admins see and act on that stage" })
+  @ApiOkResponse({ type: StageReviewersDto })
+  nameStageReviewers(@Param('id', ParseUUIDPipe) id: string, @Body() body: NameStageReviewersDto, @CurrentUser() admin: AuthUser) {
+    return this.stageReviewers.nameForCycle(id, body.stage, body.userIds, admin);
+  }
+
+  @Get('cycles/:id/stage-reviewers')
+  @Roles(Role.Admin)
+  @ApiOperation({ summary: "The cycle's named experts, per stage" })
+  @ApiOkResponse({ type: [StageReviewersDto] })
+  stageReviewersOf(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() admin: AuthUser) {
+    return this.stageReviewers.forCycle(id, admin);
+  }
+
+  @Put('applications/:id/onsite-reviewers')
+  @Roles(Role.Admin)
+  @ApiOperation({ summary: "Name the experts who do this application's 现场评审 (besides those named for the whole cycle)" })
+  @ApiOkResponse({ type: StageReviewersDto })
+  nameOnsiteReviewers(@Param('id', ParseUUIDPipe) id: string, @Body() body: NameOnsiteReviewersDto, @CurrentUser() admin: AuthUser) {
+    return this.stageReviewers.nameForApplication(id, body.userIds, admin);
+  }
+
+  @Get('applications/:id/onsite-reviewers')
+  @Roles(Role.Admin)
+  @ApiOkResponse({ type: StageReviewersDto })
+  onsiteReviewersOf(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() admin: AuthUser) {
+    return this.stageReviewers.forApplication(id, admin);
+  }
 
   @Get('applications/:id/onsite-findings')
   @Roles(Role.Reviewer, Role.Admin)

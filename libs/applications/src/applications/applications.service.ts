@@ -1,17 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { A, evaluateEligibility, findAward, getAward, S } from '@awardflow/awards';
+import { A, actionRule, ActionRule, evaluateEligibility, findAward, getAward, S, scopeOf, SYSTEM_ONLY } from '@awardflow/awards';
 import { Cycle, CyclesService } from '@awardflow/cycles';
 import { AuthUser, Role } from '@awardflow/identity';
 import { ConflictError, DomainError, ErrorCode, FieldValidationError, ForbiddenError, NotFoundError } from '@awardflow/platform';
-import { Actor, InstanceSnapshot, TransitionResult, WorkflowEngine } from '@awardflow/workflow';
+import { Actor, InstanceSnapshot, TransitionNotAllowedError, TransitionResult, WorkflowEngine } from '@awardflow/workflow';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { validateForm } from '../forms/family-forms';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { ActionRequest, ApplicationActionHandlers as ActionHandlers } from './action-handlers';
+import { genericRouteRule, NotNamedForStageError } from './action-rules';
 import { ApplicationAccessPolicy } from './application-access.policy';
-import { ApplicationDto, ApplicationPageDto, CreateApplicationDto, ListApplicationsQuery } from './application.dto';
+import { ApplicationDto, ApplicationPageDto, AvailableActionDto, CreateApplicationDto, ListApplicationsQuery } from './application.dto';
 import { Application, APPLICATION_SUBJECT, INACTIVE_STATES } from './application.entity';
 
 export interface SubmissionProblem {
@@ -129,13 +130,23 @@ export class ApplicationsService {
     return this.engine.history(application.instanceId);
   }
 
-  /** POST /applications/:id/actions/:action — a registered use case or a plain engine transition. */
+  /**
+   * POST /applications/:id/actions/:action — a registered use case or a plain engine transition,
+   * as the action table allows: the route, the payload fields, the caller's role and finer rule.
+   */
   async act(id: string, action: string, user: AuthUser, body: { comment?: string; payload?: Record<string, unknown> }, expectedVersion?: number): Promise<ApplicationDto> {
+    const rule = genericRouteRule(action, body.payload);
     const { application, cycle } = await this.loadVisible(id, user);
+    await this.assertMayTake(action, rule, user, application, cycle);
     const request: ActionRequest = { application, cycle, action, user, comment: body.comment, payload: body.payload, expectedVersion };
     const handler = this.handlers.get(action);
-    if (handler) await handler(request);
-    else await this.fire(request);
+    try {
+      if (handler) await handler(request);
+      else await this.fire(request);
+    } catch (error) {
+      if (error instanceof TransitionNotAllowedError) throw await this.refusalFor(error, application, cycle, user);
+      throw error;
+    }
     try {
       return await this.view(id, user);
     } catch (error) {
@@ -144,6 +155,53 @@ export class ApplicationsService {
       if (!(error instanceof NotFoundError)) throw error;
       return this.toDto(await this.get(id), cycle, await this.engine.get(application.instanceId), user);
     }
+  }
+
+  /** Whether the user passes the table's rule for an action on this application (role, then finer rule). */
+  async mayTake(rule: ActionRule, user: AuthUser, application: Application, cycle: Cycle): Promise<boolean> {
+    const scope = scopeOf(rule, user.role);
+    switch (scope) {
+      case undefined:
+      case 'automation':
+        return false;
+      case 'anyone':
+        return true;
+      case 'own_organization':
+        return user.organizationId === application.organizationId;
+      case 'cycle_office':
+        return user.officeIds.includes(cycle.officeId);
+      default:
+        return this.handlers.scopeCheck(scope)(user, application, cycle);
+    }
+  }
+
+  private async assertMayTake(action: string, rule: ActionRule, user: AuthUser, application: Application, cycle: Cycle): Promise<void> {
+    if (await this.mayTake(rule, user, application, cycle)) return;
+    const scope = scopeOf(rule, user.role);
+    if (scope === 'first_review_reviewer') throw new NotNamedForStageError(action, 'formal_review');
+    if (scope === 'onsite_reviewer') throw new NotNamedForStageError(action, 'onsite_review');
+    if (scope === undefined) throw new DomainError(ErrorCode.Forbidden, `您的角色不能办理「${action}」`, { action, role: user.role });
+    // Staff of another office, or another organisation: the application is not theirs to see.
+    throw new NotFoundError('application', application.id);
+  }
+
+  /** The 409 names only what this caller may do now, as availableActions would. */
+  private async refusalFor(error: TransitionNotAllowedError, application: Application, cycle: Cycle, user: AuthUser): Promise<TransitionNotAllowedError> {
+    const instance = await this.engine.get(application.instanceId);
+    const allowed = await this.actionsFor(application, cycle, instance, user);
+    return new TransitionNotAllowedError(instance.state, String(error.details?.action ?? ''), allowed.map((a) => a.action));
+  }
+
+  /** What the caller may do now: what the engine allows its role, as the action table allows it, with the route to take. */
+  async actionsFor(application: Application, cycle: Cycle, instance: InstanceSnapshot, user: AuthUser): Promise<AvailableActionDto[]> {
+    const offered = await this.engine.availableActions(instance, { id: user.id, role: user.role });
+    const actions: AvailableActionDto[] = [];
+    for (const a of offered) {
+      const rule = actionRule(a.action);
+      if (!rule || rule.route === SYSTEM_ONLY || !(await this.mayTake(rule, user, application, cycle))) continue;
+      actions.push({ ...a, route: rule.route });
+    }
+    return actions;
   }
 
   /** The default handler: office staff act only within their offices, applicants only for themselves. */
@@ -207,10 +265,9 @@ export class ApplicationsService {
   }
 
   private async toDto(application: Application, cycle: Cycle, instance: InstanceSnapshot, user: AuthUser): Promise<ApplicationDto> {
-    const actor: Actor = { id: user.id, role: user.role };
     const organization = await this.organizations.get(application.organizationId);
     const hideIdentity = cycle.blindReview && user.role === Role.Reviewer;
-    const actions = (await this.engine.availableActions(instance, actor)).filter((a) => user.role !== Role.Applicant || application.organizationId === user.organizationId);
+    const actions = await this.actionsFor(application, cycle, instance, user);
     return {
       id: application.id,
       cycleId: cycle.id,

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { S } from '@awardflow/awards';
 import { CyclesService } from '@awardflow/cycles';
-import { AuthUser } from '@awardflow/identity';
+import { AuthUser, Role } from '@awardflow/identity';
 import { ConflictError, FieldValidationError, NotFoundError } from '@awardflow/platform';
 import { OutboxNotifier } from '@awardflow/workflow';
 import { DataSource, EntityManager } from 'typeorm';
 import { AssignmentService } from './assignment.service';
+import { officeName, outsideOffice } from '../pool/office-members';
 
 /** A reviewer's conflict of interest, and an admin's reassignment: both end the assignment and top up. */
 @Injectable()
@@ -104,8 +105,11 @@ export class ConflictsService {
     }));
   }
 
-  /** A hand-picked expert still obeys the rules: in the pool, not tied, not conflicted, not already on it. */
-  private async checkCandidate(m: EntityManager, reviewerId: string, a: { application_id: string; organization_id: string; uscc: string }): Promise<void> {
+  /** A hand-picked expert still obeys the rules: of the cycle's office, in the pool, not tied, not conflicted, not already on it. */
+  private async checkCandidate(m: EntityManager, reviewerId: string, a: { application_id: string; organization_id: string; uscc: string; office_id: string }): Promise<void> {
+    if ((await outsideOffice(m, [reviewerId], a.office_id, [Role.Reviewer])).length) {
+      throw new FieldValidationError([{ field: 'reviewerId', messages: [`须为本届评奖办公室（${await officeName(m, a.office_id)}）在职的评审专家`] }]);
+    }
     const [candidate] = await m.query(
       `SELECT r.ties, EXISTS (SELECT 1 FROM review_conflicts rc WHERE rc.reviewer_id = r.user_id AND rc.organization_id = $2) AS conflicted,
               EXISTS (SELECT 1 FROM review_assignments x WHERE x.application_id = $3 AND x.reviewer_id = r.user_id AND x.status IN ('assigned', 'scored')) AS already

@@ -55,8 +55,8 @@ export class ReviewerViewService {
   }
 
   /**
-   * Applications an expert may act on outside expert scoring: 形式审查 / 初审 / 现场评审 in the
-   * expert's offices, and the 评审委员会 votes of cycles whose panel the expert sits on.
+   * Applications an expert may act on outside expert scoring: 形式审查 / 初审 / 现场评审 the
+   * office named the expert for, and the 评审委员会 votes of cycles whose panel the expert sits on.
    */
   async tasks(reviewer: AuthUser) {
     const rows = await this.dataSource.query(
@@ -64,7 +64,10 @@ export class ReviewerViewService {
               (SELECT v.vote FROM panel_votes v WHERE v.application_id = a.id AND v.member_id = $1) AS my_vote
          FROM applications a JOIN cycles c ON c.id = a.cycle_id JOIN organizations o ON o.id = a.organization_id
          JOIN workflow_instances i ON i.id = a.instance_id
-        WHERE (i.state IN ('formal_review', 'preliminary_review', 'onsite_review') AND c.office_id = ANY($2::uuid[]))
+        WHERE (i.state IN ('formal_review', 'preliminary_review', 'onsite_review') AND c.office_id = ANY($2::uuid[])
+               AND EXISTS (SELECT 1 FROM stage_reviewers s WHERE s.cycle_id = c.id AND s.user_id = $1
+                              AND s.stage = CASE WHEN i.state = 'onsite_review' THEN 'onsite_review' ELSE 'formal_review' END
+                              AND (s.application_id IS NULL OR s.application_id = a.id)))
            OR (i.state = 'panel' AND EXISTS (SELECT 1 FROM panel_members p WHERE p.cycle_id = c.id AND p.user_id = $1))
         ORDER BY a.submitted_at NULLS LAST, a.receipt_number`,
       [reviewer.id, reviewer.officeIds],

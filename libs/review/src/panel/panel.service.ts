@@ -6,6 +6,7 @@ import { AuthUser, Role } from '@awardflow/identity';
 import { ConflictError, FieldValidationError, NotFoundError } from '@awardflow/platform';
 import { WorkflowEngine } from '@awardflow/workflow';
 import { DataSource } from 'typeorm';
+import { officeName, outsideOffice } from '../pool/office-members';
 
 export type Vote = 'approve' | 'reject' | 'abstain';
 
@@ -31,8 +32,11 @@ export class PanelService {
 
   async setMembers(cycleId: string, memberIds: string[], admin: AuthUser) {
     const cycle = await this.cycles.getForAdmin(cycleId, admin);
-    const valid = await this.dataSource.query(`SELECT id FROM users WHERE id = ANY($1::uuid[]) AND role IN ('reviewer', 'admin') AND is_active`, [memberIds]);
-    if (valid.length !== new Set(memberIds).size) throw new FieldValidationError([{ field: 'memberIds', messages: ['every member must be an active reviewer or admin'] }]);
+    // The committee sits for the office running the cycle: its own experts and staff only.
+    const outside = await outsideOffice(this.dataSource, memberIds, cycle.officeId, [Role.Reviewer, Role.Admin]);
+    if (outside.length) {
+      throw new FieldValidationError([{ field: 'memberIds', messages: [`委员须为本届评奖办公室（${await officeName(this.dataSource, cycle.officeId)}）在职的评审专家或办公室人员；以下用户不是：${outside.join('、')}`] }]);
+    }
     await this.dataSource.transaction(async (m) => {
       await m.query(`DELETE FROM panel_members WHERE cycle_id = $1`, [cycle.id]);
       await m.query(`INSERT INTO panel_members (cycle_id, user_id) SELECT $1, u FROM unnest($2::uuid[]) u`, [cycle.id, [...new Set(memberIds)]]);

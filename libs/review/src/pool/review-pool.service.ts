@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser, Role } from '@awardflow/identity';
-import { FieldValidationError, NotFoundError } from '@awardflow/platform';
+import { FieldValidationError } from '@awardflow/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { PoolReviewer } from '../assignment/select-reviewers';
 
@@ -24,7 +24,8 @@ export class ReviewPoolService {
       `SELECT u.id, u.role FROM users u JOIN user_offices uo ON uo.user_id = u.id WHERE u.id = $1 AND uo.office_id = ANY($2::uuid[]) LIMIT 1`,
       [input.userId, admin.officeIds],
     );
-    if (!user) throw new NotFoundError('user', input.userId);
+    // The same answer for a user of another office as for one that does not exist.
+    if (!user) throw new FieldValidationError([{ field: 'userId', messages: ['须为您所在评奖办公室的评审专家账号'] }]);
     if (user.role !== Role.Reviewer) throw new FieldValidationError([{ field: 'userId', messages: ['must be a user with the reviewer role'] }]);
     await this.dataSource.query(
       `INSERT INTO reviewers (user_id, expertise, ties, max_load) VALUES ($1, $2, $3, $4)
