@@ -509,8 +509,21 @@ describe('web console (headless Chromium)', () => {
     expect(await stateOf(ctx, draft.body.id)).toBe('withdrawn');
   });
 
-  step('an expert finds 形式审查 in 待办, grouped by stage, and passes it on the application page', async () => {
+  step('the office names the expert for 形式审查 on the cycle page; an expert it did not name finds nothing', async () => {
+    await admin.goto(`${server.baseUrl}/office/cycles/${cycle2.id}`);
+    await admin.getByRole('tab', { name: '专家分工' }).click();
+    const formal = admin.getByTestId('stage-reviewers-formal_review');
+    await choose(admin, formal.locator('.ant-select'), new RegExp(`（${reviewer.username}）`));
+    await formal.getByRole('button', { name: /保\s*存/ }).click();
+    await admin.getByText('形式审查（初审）专家已设置（1 人）').waitFor();
+    await screenshot(admin, 'admin-stage-reviewers');
+    const named = (await ctx.http.get(`/cycles/${cycle2.id}/stage-reviewers`).set('Authorization', await ctx.adminToken()).expect(200)).body;
+    expect(named.find((n: { stage: string }) => n.stage === 'formal_review').reviewers.map((r: { userId: string }) => r.userId)).toEqual([reviewer.id]);
     await ctx.http.post(`/cycles/${cycle2.id}/close`).set('Authorization', await ctx.adminToken()).expect(200);
+    expect((await ctx.http.get('/reviews/tasks').set('Authorization', other.token).expect(200)).body).toEqual([]);
+  });
+
+  step('an expert finds 形式审查 in 待办, grouped by stage, and passes it on the application page', async () => {
     await expert.goto(`${server.baseUrl}/expert/assignments`);
     await expert.getByRole('menuitem', { name: '待办' }).click();
     await expert.waitForURL(/\/expert\/tasks$/);
@@ -592,7 +605,8 @@ describe('web console (headless Chromium)', () => {
   });
 
   step('an expert records 现场评审 findings with a score adjustment from 待办; the findings show on the page and the ranking uses them', async () => {
-    // The expert who scored it (and so may still see it in 公示) goes on site.
+    // The office sends the expert who scored it on site (and so it may still see it in 公示).
+    await ctx.http.put(`/applications/${onsiteApp}/onsite-reviewers`).set('Authorization', await ctx.adminToken()).send({ userIds: [scorer.id] }).expect(200);
     let onsiteExpert = expert;
     if (scorer.id !== reviewer.id) {
       onsiteExpert = await newPage('reviewer-2');

@@ -128,6 +128,17 @@ export interface AvailableAction {
   label: string;
   to: string;
   requiresComment: boolean;
+  /** Where to take it: the generic action route, or the decision's own route (e.g. the votes). */
+  route: string;
+}
+
+export const GENERIC_ACTION_ROUTE = 'POST /applications/:id/actions/:action';
+
+export interface StageReviewers {
+  cycleId: string;
+  stage: 'formal_review' | 'onsite_review';
+  applicationId: string | null;
+  reviewers: Array<{ userId: string; displayName: string }>;
 }
 
 export interface Application {

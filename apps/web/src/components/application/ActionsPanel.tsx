@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { App, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Space, Typography } from 'antd';
 import { ApiError, api } from '../../api/client';
 import { describeError } from '../../api/errors';
-import type { Application, AvailableAction } from '../../api/types';
+import { GENERIC_ACTION_ROUTE, type Application, type AvailableAction } from '../../api/types';
 import { ErrorAlert } from '../ErrorAlert';
 import { applyFieldErrors } from '../formErrors';
 
-/** Resolved on the objection itself, or through its own form: not offered as plain buttons. */
-const HANDLED_ELSEWHERE = new Set(['uphold_objection', 'dismiss_objection', 'file_objection']);
+/** The committee's vote is counted on its own route; the panel offers it as a button. */
+const VOTES_CLOSE = 'POST /applications/:id/votes/close';
 const ONSITE = new Set(['pass_onsite_review', 'fail_onsite_review']);
 const PRIMARY = new Set(['submit', 'resubmit', 'approve', 'pass_formal_review', 'pass_preliminary_review', 'endorse', 'shortlist', 'pass_onsite_review', 'pass_defense', 'close_panel_vote', 'approve_renewal']);
 const DANGER = new Set(['withdraw', 'reject', 'revoke', 'decline', 'disqualify', 'decline_endorsement', 'not_shortlist', 'fail_onsite_review', 'fail_defense', 'reject_renewal']);
@@ -47,7 +47,8 @@ export function ActionsPanel({
   const [asking, setAsking] = useState<AvailableAction>();
   const [modalError, setModalError] = useState<unknown>();
   const [form] = Form.useForm();
-  const actions = application.availableActions.filter((a) => !HANDLED_ELSEWHERE.has(a.action));
+  // Objections are filed and resolved on their own card (their routes need a written record).
+  const actions = application.availableActions.filter((a) => a.route === GENERIC_ACTION_ROUTE || a.route === VOTES_CLOSE);
 
   const run = async (a: AvailableAction, body: { comment?: string; payload?: Record<string, unknown> } = {}): Promise<boolean> => {
     setBusy(a.action);
@@ -56,7 +57,7 @@ export function ActionsPanel({
     try {
       if (beforeAct && !(await beforeAct(a.action))) return false;
       let updated: Application;
-      if (a.action === 'close_panel_vote') {
+      if (a.route === VOTES_CLOSE) {
         const result = await api.post<{ outcome?: { approve: number; reject: number; abstain: number; passed: boolean } }>(`/applications/${application.id}/votes/close`, undefined, { version: application.version });
         updated = await api.get<Application>(`/applications/${application.id}`);
         if (result.outcome) message.info(`表决结果：同意 ${result.outcome.approve}，反对 ${result.outcome.reject}，弃权 ${result.outcome.abstain}，${result.outcome.passed ? '通过' : '未通过'}`);

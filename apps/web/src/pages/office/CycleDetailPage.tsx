@@ -4,7 +4,7 @@ import { App, Button, Card, Descriptions, Form, Input, InputNumber, Popconfirm, 
 import { DownloadOutlined } from '@ant-design/icons';
 import { api, download } from '../../api/client';
 import { errorText } from '../../api/errors';
-import type { Cycle, Objection, RankingRow, User } from '../../api/types';
+import type { Cycle, Objection, RankingRow, StageReviewers as NamedReviewers, User } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyFieldErrors } from '../../components/formErrors';
 import { StateTag } from '../../components/StateTag';
@@ -73,6 +73,7 @@ export default function CycleDetailPage() {
           { key: 'overview', label: '概况', children: <Overview cycle={c} onChanged={() => void cycle.reload()} /> },
           { key: 'ranking', label: '排名与入围', children: <Ranking cycle={c} /> },
           { key: 'objections', label: '公示异议', children: <CycleObjections cycleId={c.id} /> },
+          { key: 'stage-reviewers', label: '专家分工', children: <StageReviewers cycle={c} /> },
           { key: 'panel', label: '评审委员会', children: <PanelMembers cycleId={c.id} /> },
           { key: 'workflow', label: '流程图', children: tab === 'workflow' ? <Workflow cycleId={c.id} /> : null },
         ]}
@@ -288,6 +289,52 @@ function PanelMembers({ cycleId }: { cycleId: string }) {
         <Button type="primary" disabled={!members.length} onClick={save}>
           保存委员名单
         </Button>
+      </Space>
+    </>
+  );
+}
+
+const STAGES: Array<{ stage: 'formal_review' | 'onsite_review'; label: string }> = [
+  { stage: 'formal_review', label: '形式审查（初审）专家' },
+  { stage: 'onsite_review', label: '现场评审专家' },
+];
+
+/** 专家分工: only the experts named here (and the office's staff) see and handle these stages. */
+function StageReviewers({ cycle }: { cycle: Cycle }) {
+  const { message } = App.useApp();
+  const users = useResource(() => api.get<User[]>('/users'), []);
+  const named = useResource(() => api.get<NamedReviewers[]>(`/cycles/${cycle.id}/stage-reviewers`), [cycle.id]);
+  const [chosen, setChosen] = useState<Record<string, string[]>>({});
+  const [error, setError] = useState<unknown>();
+  const options = (users.data ?? [])
+    .filter((u) => u.role === 'reviewer' && u.isActive && u.officeIds.includes(cycle.officeId))
+    .map((u) => ({ value: u.id, label: `${u.displayName}（${u.username}）` }));
+  const valueOf = (stage: string) => chosen[stage] ?? named.data?.find((n) => n.stage === stage)?.reviewers.map((r) => r.userId) ?? [];
+  const save = async (stage: 'formal_review' | 'onsite_review', label: string) => {
+    setError(undefined);
+    try {
+      const res = await api.put<NamedReviewers>(`/cycles/${cycle.id}/stage-reviewers`, { stage, userIds: valueOf(stage) });
+      message.success(`${label}已设置（${res.reviewers.length} 人）`);
+      await named.reload();
+      setChosen(({ [stage]: _, ...rest }) => rest);
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <>
+      <Typography.Paragraph type="secondary">指定本周期办理形式审查（初审）和现场评审的评审专家。未被指定的专家看不到、也不能办理这些环节的申报；办公室人员始终可以办理。</Typography.Paragraph>
+      <ErrorAlert error={error ?? users.error ?? named.error} />
+      <Space direction="vertical">
+        {STAGES.map(({ stage, label }) => (
+          <Space key={stage} data-testid={`stage-reviewers-${stage}`}>
+            <Typography.Text style={{ display: 'inline-block', width: 150 }}>{label}</Typography.Text>
+            <Select mode="multiple" style={{ minWidth: 360 }} placeholder="选择专家" value={valueOf(stage)} onChange={(v) => setChosen((c) => ({ ...c, [stage]: v }))} options={options} />
+            <Button type="primary" onClick={() => void save(stage, label)}>
+              保存
+            </Button>
+          </Space>
+        ))}
       </Space>
     </>
   );
