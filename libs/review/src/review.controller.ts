@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApplicationsService, materialResponse } from '@awardflow/applications';
 import { AuthUser, CurrentUser, Role, Roles } from '@awardflow/identity';
 import type { Response } from 'express';
@@ -11,6 +11,7 @@ import { PanelService } from './panel/panel.service';
 import { ReviewPoolService } from './pool/review-pool.service';
 import { RankingService } from './ranking/ranking.service';
 import { ConflictDto, ObjectionDto, PanelMembersDto, ReassignDto, RegisterReviewerDto, ResolveObjectionDto, ShortlistDto, SubmitScoresDto, VoteDto } from './review.dto';
+import { ScoreVersionDto } from './scoring/score-version.dto';
 import { ScoringService } from './scoring/scoring.service';
 
 @ApiTags('reviews')
@@ -78,6 +79,14 @@ export class ReviewsController {
   @ApiOperation({ summary: 'Score every rubric item (0 to its maximum, one decimal) with a comment; editable until the stage closes' })
   score(@Param('id', ParseUUIDPipe) id: string, @Body() body: SubmitScoresDto, @CurrentUser() user: AuthUser) {
     return this.scoring.score(id, body, user);
+  }
+
+  @Get('assignments/:id/score-versions')
+  @Roles(Role.Admin)
+  @ApiOperation({ summary: "Every version of the assignment's score, oldest first; the last is the one the ranking uses" })
+  @ApiOkResponse({ type: [ScoreVersionDto] })
+  scoreVersions(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() admin: AuthUser): Promise<ScoreVersionDto[]> {
+    return this.scoring.versions(id, admin);
   }
 
   @Post('assignments/:id/conflict')
