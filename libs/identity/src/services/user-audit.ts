@@ -8,7 +8,7 @@ import { toUserDto } from './users.service';
  * or out; an applicant's record belongs to the acting admin's offices. The password hash never
  * appears: the snapshot is the public view of the user.
  */
-export function userAudit(before: User | null, after: User): AuditEntry {
+export function userAudit(before: User | null, after: User, details?: { passwordReset?: boolean }): AuditEntry {
   const offices = [...(before?.offices ?? []), ...(after.offices ?? [])].map((o) => o.id);
   return {
     action: before ? AuditAction.UserChanged : AuditAction.UserCreated,
@@ -17,6 +17,8 @@ export function userAudit(before: User | null, after: User): AuditEntry {
     officeIds: offices.length ? offices : undefined,
     before: before ? auditedFields(before) : null,
     after: auditedFields(after),
+    // A password reset is recorded as the fact that it happened, never as a hash.
+    details,
   };
 }
 
