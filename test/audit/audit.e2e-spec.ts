@@ -58,7 +58,8 @@ describe('audit log', () => {
     officeAdmin = await createUser(ctx, { username: 'yz-admin', role: 'admin', officeIds: [yuzhong] } as never);
     cityAdmin = await createUser(ctx, { username: 'cq-admin', role: 'admin', officeIds: [city] } as never);
     pool = await reviewerPool(ctx, 5);
-  });
+    // Seven accounts are seven password hashes and seven logins: slow on a busy machine.
+  }, 180_000);
   afterAll(async () => ctx?.close());
 
   async function search(token: string, query: Record<string, string | number>): Promise<{ items: AuditRecord[]; total: number; page: number; pageSize: number }> {
@@ -186,7 +187,7 @@ describe('audit log', () => {
       applicationId = await readyApplication(ctx, enterprise, reviewCycleId);
       await intoExpertReview(ctx, enterprise, applicationId);
       await waitFor(async () => (await assignmentsOf(ctx, applicationId)).length === 3, 30_000, 'three experts assigned');
-    });
+    }, 180_000);
 
     it('records a reviewer registered again with the fields that changed', async () => {
       const record = await oneRecordOf('reviewer', pool[0].id, () =>
