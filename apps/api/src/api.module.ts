@@ -2,9 +2,11 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { AppConfigService, EnvironmentOverrides, HealthModule, PlatformModule } from '@awardflow/platform';
+import { AuditController } from './audit/audit.controller';
 import { FailedJobsController } from './ops/failed-jobs.controller';
 import { OpsModule } from './ops/ops.module';
 import { WebModule } from './web/web.module';
+import { AuditModule } from '@awardflow/audit';
 import { IdentityModule } from '@awardflow/identity';
 import { WorkflowModule } from '@awardflow/workflow';
 import { AwardsModule } from '@awardflow/awards';
@@ -38,6 +40,7 @@ export class ApiModule {
           }),
         }),
         HealthModule,
+        AuditModule,
         IdentityModule,
         WorkflowModule,
         AwardsModule,
@@ -49,7 +52,7 @@ export class ApiModule {
         OpsModule,
         WebModule,
       ],
-      controllers: [FailedJobsController],
+      controllers: [FailedJobsController, AuditController],
       providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }],
     };
   }

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { EnvironmentOverrides, HealthModule, PlatformModule } from '@awardflow/platform';
 import { WorkflowModule, WorkflowRelayModule } from '@awardflow/workflow';
+import { AuditModule } from '@awardflow/audit';
 import { AwardsCoreModule } from '@awardflow/awards';
 import { DeadlinesWorkerModule } from '@awardflow/deadlines';
 import { ApplicationsWorkerModule } from '@awardflow/applications';
@@ -14,7 +15,7 @@ export class WorkerModule {
   static forRoot(env: EnvironmentOverrides = {}): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [PlatformModule.forRoot(env), HealthModule, WorkflowModule, WorkflowRelayModule, AwardsCoreModule, DeadlinesWorkerModule, NotificationsWorkerModule, ApplicationsWorkerModule, ReviewWorkerModule],
+      imports: [PlatformModule.forRoot(env), HealthModule, AuditModule, WorkflowModule, WorkflowRelayModule, AwardsCoreModule, DeadlinesWorkerModule, NotificationsWorkerModule, ApplicationsWorkerModule, ReviewWorkerModule],
       providers: [RedisEvictionPolicyCheck],
     };
   }

@@ -12,6 +12,5 @@ export * from './attachments/attachment.entity';
 export * from './attachments/attachments.service';
 export * from './attachments/sniff';
 export * from './applications/applications.controller';
-export * from './audit/audit-trail';
 export * from './forms/family-forms';
 export * from './applications.module';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditTrail } from '@awardflow/applications';
+import { AuditAction, AuditEntityType, AuditLog } from '@awardflow/audit';
 import { parseBeijingInstant } from '@awardflow/cycles';
 import { AuthUser } from '@awardflow/identity';
 import { ConflictError, FieldValidationError, NotFoundError, QueueName, QueueService } from '@awardflow/platform';
@@ -40,7 +40,7 @@ export class DeadlineExtension {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queues: QueueService,
     private readonly notifier: OutboxNotifier,
-    private readonly audit: AuditTrail,
+    private readonly audit: AuditLog,
   ) {}
 
   async extendOne(deadlineId: string, request: ExtendRequest, admin: AuthUser): Promise<DeadlineView> {
@@ -79,8 +79,9 @@ export class DeadlineExtension {
           `UPDATE workflow_instances SET context = jsonb_set(context, '{applicationClosesAt}', to_jsonb($2::text)) WHERE context->>'cycleId' = $1`,
           [cycleId, closesAt.toISOString()],
         );
+        await this.audit.record({ action: AuditAction.DeadlineExtended, entityType: AuditEntityType.Cycle, entityId: cycleId, officeIds: [cycle.office_id], before: { applicationClosesAt: new Date(cycle.application_closes_at) }, after: { applicationClosesAt: closesAt }, details: { kind, reason: request.reason } }, m);
       }
-      for (const row of rows) await this.extendRow(m, row, request, admin, stale);
+      for (const row of rows) await this.extendRow(m, { ...row, office_id: cycle.office_id }, request, admin, stale);
       return rows.length;
     });
     await this.dropJobs(stale);
@@ -138,14 +139,18 @@ export class DeadlineExtension {
         JSON.stringify({ deadlineId: row.id, kind: row.kind, dueAt: due.toISOString(), previousDueAt: current.toISOString(), reason: request.reason, actorId: admin.id }),
       ]);
     }
-    await this.audit.record(m, {
-      actorId: admin.id,
-      actorRole: admin.role,
-      action: 'deadline_extended',
-      entityType: 'deadline',
-      entityId: row.id as string,
-      details: { kind: row.kind, from: current.toISOString(), to: due.toISOString(), reason: request.reason },
-    });
+    await this.audit.record(
+      {
+        action: AuditAction.DeadlineExtended,
+        entityType: AuditEntityType.Deadline,
+        entityId: row.id as string,
+        officeIds: row.office_id ? [row.office_id as string] : undefined,
+        before: { dueAt: current },
+        after: { dueAt: due },
+        details: { kind: row.kind, reason: request.reason },
+      },
+      m,
+    );
     this.notifier.poke();
     return toView(updated);
   }

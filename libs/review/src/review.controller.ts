@@ -25,6 +25,7 @@ import {
   SubmitScoresDto,
   VoteDto,
 } from './review.dto';
+import { ScoreVersionDto } from './scoring/score-version.dto';
 import { ScoringService } from './scoring/scoring.service';
 
 @ApiTags('reviews')
@@ -92,6 +93,14 @@ export class ReviewsController {
   @ApiOperation({ summary: 'Score every rubric item (0 to its maximum, one decimal) with a comment; editable until the stage closes' })
   score(@Param('id', ParseUUIDPipe) id: string, @Body() body: SubmitScoresDto, @CurrentUser() user: AuthUser) {
     return this.scoring.score(id, body, user);
+  }
+
+  @Get('assignments/:id/score-versions')
+  @Roles(Role.Admin)
+  @ApiOperation({ summary: "Every version of the assignment's score, oldest first; the last is the one the ranking uses" })
+  @ApiOkResponse({ type: [ScoreVersionDto] })
+  scoreVersions(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() admin: AuthUser): Promise<ScoreVersionDto[]> {
+    return this.scoring.versions(id, admin);
   }
 
   @Post('assignments/:id/conflict')

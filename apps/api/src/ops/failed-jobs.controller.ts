@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
+import { AuditAction, AuditEntityType, AuditLog } from '@awardflow/audit';
 import { Role, Roles } from '@awardflow/identity';
 import { ALL_QUEUES, NotFoundError, QueueName, QueueService } from '@awardflow/platform';
 import { DataSource } from 'typeorm';
@@ -21,6 +22,7 @@ export class FailedJobsController {
   constructor(
     private readonly queues: QueueService,
     private readonly dataSource: DataSource,
+    private readonly audit: AuditLog,
   ) {}
 
   @Get('failed')
@@ -60,6 +62,7 @@ export class FailedJobsController {
       await this.dataSource.query(`UPDATE notification_deliveries SET status = 'pending' WHERE id = $1 AND status = 'failed'`, [job.data.deliveryId]);
     }
     await job.retry('failed');
+    await this.audit.record({ action: AuditAction.FailedJobRetried, entityType: AuditEntityType.FailedJob, entityId: id, details: { queue: queueName, name: job.name, failedReason: job.failedReason, attemptsMade: job.attemptsMade } });
     return { id, retried: true };
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditAction, AuditEntityType, AuditLog } from '@awardflow/audit';
 import { getAward } from '@awardflow/awards';
 import { CyclesService } from '@awardflow/cycles';
 import { AuthUser, Role } from '@awardflow/identity';
@@ -6,7 +7,6 @@ import { ConflictError, FieldValidationError, ForbiddenError } from '@awardflow/
 import { WorkflowEngine } from '@awardflow/workflow';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { AuditTrail } from '../audit/audit-trail';
 import { Application, APPLICATION_SUBJECT } from './application.entity';
 import { ApplicationsService } from './applications.service';
 
@@ -26,7 +26,7 @@ export class RecommendApplication {
     private readonly applications: ApplicationsService,
     private readonly cycles: CyclesService,
     private readonly engine: WorkflowEngine,
-    private readonly audit: AuditTrail,
+    private readonly audit: AuditLog,
   ) {}
 
   async recommend(sourceId: string, targetCycleId: string, user: AuthUser, comment?: string) {
@@ -61,14 +61,16 @@ export class RecommendApplication {
          SELECT $2, document_type, original_name, media_type, size, sha256, uploaded_by FROM attachments WHERE application_id = $1 AND deleted_at IS NULL`,
         [source.id, id],
       );
-      await this.audit.record(m, {
-        actorId: user.id,
-        actorRole: user.role,
-        action: 'application.recommended',
-        entityType: 'application',
-        entityId: id,
-        details: { from: source.id, fromCycle: sourceCycle.id, toCycle: target.id, comment: comment ?? null },
-      });
+      await this.audit.record(
+        {
+          action: AuditAction.ApplicationRecommended,
+          entityType: AuditEntityType.Application,
+          entityId: id,
+          officeIds: [sourceCycle.officeId, target.officeId],
+          details: { from: source.id, fromCycle: sourceCycle.id, toCycle: target.id, comment: comment ?? null },
+        },
+        m,
+      );
     });
     return { id, cycleId: target.id, organizationId: source.organizationId, recommendedFromId: source.id };
   }

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { getAward, S } from '@awardflow/awards';
+import { AuditAction, AuditEntityType, AuditLog } from '@awardflow/audit';
 import { AuthUser, Role } from '@awardflow/identity';
 import { ConflictError, DomainError, ErrorCode, FieldValidationError, ForbiddenError, NotFoundError } from '@awardflow/platform';
 import { DataSource, IsNull } from 'typeorm';
-import { AuditTrail } from '../audit/audit-trail';
 import { ApplicationsService } from '../applications/applications.service';
 import { Attachment } from './attachment.entity';
 import { MaterialStorage } from './material-storage';
@@ -29,7 +29,7 @@ export class AttachmentsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly applications: ApplicationsService,
     private readonly storage: MaterialStorage,
-    private readonly audit: AuditTrail,
+    private readonly audit: AuditLog,
   ) {}
 
   async upload(applicationId: string, documentType: string | undefined, file: { buffer: Buffer; originalname: string; size: number } | undefined, user: AuthUser): Promise<AttachmentView> {
@@ -84,13 +84,13 @@ export class AttachmentsService {
   }
 
   async remove(applicationId: string, attachmentId: string, user: AuthUser): Promise<void> {
-    const { instance } = await this.applications.loadVisible(applicationId, user);
+    const { cycle, instance } = await this.applications.loadVisible(applicationId, user);
     if (user.role !== Role.Applicant) throw new ForbiddenError('materials are managed by the enterprise');
     if (instance.state !== S.draft) throw new ConflictError(`materials can only be deleted from a draft; the application is ${instance.stateLabel}`);
     await this.dataSource.transaction(async (m) => {
       const result = await m.update(Attachment, { id: attachmentId, applicationId, deletedAt: IsNull() }, { deletedAt: new Date() });
       if (!result.affected) throw new NotFoundError('attachment', attachmentId);
-      await this.audit.record(m, { actorId: user.id, actorRole: user.role, action: 'attachment_deleted', entityType: 'application', entityId: applicationId, details: { attachmentId } });
+      await this.audit.record({ action: AuditAction.AttachmentDeleted, entityType: AuditEntityType.Application, entityId: applicationId, officeIds: [cycle.officeId], details: { attachmentId } }, m);
     });
   }
 

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditAction, AuditEntityType, AuditLog } from '@awardflow/audit';
 import { EligibilityFacts } from '@awardflow/awards';
 import { AuthService, AuthUser, Role, UsersService } from '@awardflow/identity';
 import { ConflictError, FieldValidationError, ForbiddenError, NotFoundError } from '@awardflow/platform';
 import { DataSource, EntityManager, ILike } from 'typeorm';
-import { AuditTrail } from '../audit/audit-trail';
 import { CreateOrganizationDto, CreateRecordDto, OrganizationDto, RecordDto, RegisteredOrganizationDto } from './organization.dto';
 import { Organization, OrganizationRecord } from './organization.entity';
 import { checkUscc } from './uscc';
@@ -15,7 +15,7 @@ export class OrganizationsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly users: UsersService,
     private readonly auth: AuthService,
-    private readonly audit: AuditTrail,
+    private readonly audit: AuditLog,
   ) {}
 
   /** An applicant registers its own organisation (and is tied to it); an admin registers any. */
@@ -51,14 +51,15 @@ export class OrganizationsService {
         throw error;
       }
       if (!check.valid) {
-        await this.audit.record(manager, {
-          actorId: user.id,
-          actorRole: user.role,
-          action: 'uscc_check_overridden',
-          entityType: 'organization',
-          entityId: organization.id,
-          details: { uscc: input.uscc, failedCheck: check.reason, reason: input.usccOverrideReason },
-        });
+        await this.audit.record(
+          {
+            action: AuditAction.UsccCheckOverridden,
+            entityType: AuditEntityType.Organization,
+            entityId: organization.id,
+            details: { uscc: input.uscc, failedCheck: check.reason, reason: input.usccOverrideReason },
+          },
+          manager,
+        );
       }
       if (user.role === Role.Applicant) {
         const tied = await manager.query(`UPDATE users SET organization_id = $1, updated_at = now() WHERE id = $2 AND organization_id IS NULL`, [organization.id, user.id]);
@@ -104,7 +105,7 @@ export class OrganizationsService {
         createdBy: admin.id,
       });
       await m.save(record);
-      await this.audit.record(m, { actorId: admin.id, actorRole: admin.role, action: 'record_added', entityType: 'organization', entityId: organizationId, details: { recordId: record.id, kind: input.kind, reason: input.reason } });
+      await this.audit.record({ action: AuditAction.ComplianceRecordAdded, entityType: AuditEntityType.Organization, entityId: organizationId, after: toRecordDto(record), details: { recordId: record.id } }, m);
       return toRecordDto(record);
     };
     return manager ? run(manager) : this.dataSource.transaction(run);
@@ -115,7 +116,7 @@ export class OrganizationsService {
       const record = await m.findOneBy(OrganizationRecord, { id: recordId });
       if (!record) throw new NotFoundError('record', recordId);
       await m.delete(OrganizationRecord, { id: recordId });
-      await this.audit.record(m, { actorId: admin.id, actorRole: admin.role, action: 'record_removed', entityType: 'organization', entityId: record.organizationId, details: { recordId, kind: record.kind, reason: record.reason } });
+      await this.audit.record({ action: AuditAction.ComplianceRecordRemoved, entityType: AuditEntityType.Organization, entityId: record.organizationId, before: toRecordDto(record), details: { recordId } }, m);
     });
   }
 
@@ -154,7 +155,7 @@ export class OrganizationsService {
       organization.creditGrade = grade;
       organization.creditGradeUpdatedAt = new Date();
       await m.save(organization);
-      await this.audit.record(m, { actorId: admin.id, actorRole: admin.role, action: 'credit_grade_set', entityType: 'organization', entityId: organizationId, details: { from: previous, to: grade } });
+      await this.audit.record({ action: AuditAction.CreditGradeSet, entityType: AuditEntityType.Organization, entityId: organizationId, before: { creditGrade: previous }, after: { creditGrade: grade } }, m);
       return toOrganizationDto(organization);
     });
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { AuditAction, AuditEntityType, AuditLog } from '@awardflow/audit';
 import {
   AwardDefinition,
   checkEligibilityRules,
@@ -28,6 +29,7 @@ export class CyclesService {
     private readonly definitions: DefinitionRegistry,
     private readonly hooks: CycleHooks,
     private readonly config: AppConfigService,
+    private readonly audit: AuditLog,
   ) {}
 
   async create(input: CreateCycleDto, admin: AuthUser): Promise<CycleDto> {
@@ -66,7 +68,10 @@ export class CyclesService {
       throw new ConflictError(`${award!.name} already has a ${cycle.year} cycle in this office`);
     }
     try {
-      await this.cycles.save(cycle);
+      await this.cycles.manager.transaction(async (m) => {
+        await m.save(cycle);
+        await this.audit.record({ action: AuditAction.CycleCreated, entityType: AuditEntityType.Cycle, entityId: cycle.id, officeIds: [cycle.officeId], after: toCycleDto(cycle) }, m);
+      });
     } catch (error) {
       if ((error as { code?: string }).code === '23505') throw new ConflictError(`${award!.name} already has a ${cycle.year} cycle in this office`);
       throw error;
@@ -125,6 +130,7 @@ export class CyclesService {
     const cycle = await this.getForAdmin(id, admin);
     if (cycle.status === 'closed' || cycle.status === 'archived') throw new ConflictError(`cycle is ${cycle.status}; nothing can change any more`);
     const award = getAward(cycle.awardCode);
+    const before = toCycleDto(structuredClone(cycle));
     const touched = Object.keys(input).filter((k) => (input as Record<string, unknown>)[k] !== undefined);
     if (cycle.status === 'open') {
       if (touched.includes('stagePlan')) throw new ConflictError('the stage plan is pinned once the cycle is open');
@@ -147,7 +153,10 @@ export class CyclesService {
     }
     const errors = this.validate(cycle, award);
     if (errors.length) throw new FieldValidationError(errors);
-    await this.cycles.save(cycle);
+    await this.cycles.manager.transaction(async (m) => {
+      await m.save(cycle);
+      await this.audit.record({ action: AuditAction.CycleChanged, entityType: AuditEntityType.Cycle, entityId: cycle.id, officeIds: [cycle.officeId], before, after: toCycleDto(cycle) }, m);
+    });
     return toCycleDto(cycle);
   }
 
@@ -160,11 +169,12 @@ export class CyclesService {
     }
     const definition = compileStagePlan(getAward(cycle.awardCode), cycle.stagePlan);
     const pinned = await this.definitions.register(definition);
-    const result = await this.cycles.update(
-      { id: cycle.id, status: 'draft' },
-      { status: 'open', definitionCode: pinned.code, definitionVersion: pinned.version, openedAt: new Date() },
-    );
-    if (!result.affected) throw new ConflictError('someone else changed the cycle first');
+    const opened = { status: 'open' as const, definitionCode: pinned.code, definitionVersion: pinned.version, openedAt: new Date() };
+    await this.cycles.manager.transaction(async (m) => {
+      const result = await m.update(Cycle, { id: cycle.id, status: 'draft' }, opened);
+      if (!result.affected) throw new ConflictError('someone else changed the cycle first');
+      await this.audit.record({ action: AuditAction.CycleOpened, entityType: AuditEntityType.Cycle, entityId: cycle.id, officeIds: [cycle.officeId], before: { status: cycle.status }, after: opened }, m);
+    });
     return toCycleDto(await this.get(cycle.id));
   }
 
@@ -172,8 +182,12 @@ export class CyclesService {
   async close(id: string, admin: AuthUser): Promise<CycleDto & { movedToReview: number; expired: number }> {
     const cycle = await this.getForAdmin(id, admin);
     if (cycle.status !== 'open') throw new ConflictError(`only an open cycle can be closed; this one is ${cycle.status}`);
-    const result = await this.cycles.update({ id: cycle.id, status: 'open' }, { status: 'closed', closedAt: new Date() });
-    if (!result.affected) throw new ConflictError('someone else changed the cycle first');
+    const closing = { status: 'closed' as const, closedAt: new Date() };
+    await this.cycles.manager.transaction(async (m) => {
+      const result = await m.update(Cycle, { id: cycle.id, status: 'open' }, closing);
+      if (!result.affected) throw new ConflictError('someone else changed the cycle first');
+      await this.audit.record({ action: AuditAction.CycleClosed, entityType: AuditEntityType.Cycle, entityId: cycle.id, officeIds: [cycle.officeId], before: { status: cycle.status }, after: closing }, m);
+    });
     const closed = await this.get(cycle.id);
     const moved = await this.hooks.onCycleClosed(closed, { id: admin.id, role: admin.role });
     return { ...toCycleDto(closed), ...moved };

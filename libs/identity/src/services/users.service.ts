@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { AuditLog } from '@awardflow/audit';
 import { ConflictError, FieldValidationError, NotFoundError } from '@awardflow/platform';
 import { In, Repository } from 'typeorm';
 import { AuthUser } from '../auth-user';
@@ -8,6 +9,7 @@ import { Office } from '../entities/office.entity';
 import { User } from '../entities/user.entity';
 import { Role } from '../role';
 import { PasswordHasher } from './password-hasher';
+import { userAudit } from './user-audit';
 
 @Injectable()
 export class UsersService {
@@ -15,6 +17,7 @@ export class UsersService {
     @InjectRepository(User) private readonly users: Repository<User>,
     @InjectRepository(Office) private readonly offices: Repository<Office>,
     private readonly hasher: PasswordHasher,
+    private readonly audit: AuditLog,
   ) {}
 
   async create(input: CreateUserDto, createdBy?: AuthUser): Promise<UserDto> {
@@ -46,7 +49,10 @@ export class UsersService {
       offices,
     });
     try {
-      await this.users.save(user);
+      await this.users.manager.transaction(async (m) => {
+        await m.save(user);
+        await this.audit.record(userAudit(null, user), m);
+      });
     } catch (error) {
       if ((error as { code?: string }).code === '23505') throw new ConflictError(`username ${input.username} is taken`);
       throw error;

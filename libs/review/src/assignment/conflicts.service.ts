@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditAction, AuditEntityType, AuditLog } from '@awardflow/audit';
 import { S } from '@awardflow/awards';
 import { CyclesService } from '@awardflow/cycles';
 import { AuthUser, Role } from '@awardflow/identity';
@@ -16,6 +17,7 @@ export class ConflictsService {
     private readonly assignments: AssignmentService,
     private readonly notifier: OutboxNotifier,
     private readonly cycles: CyclesService,
+    private readonly audit: AuditLog,
   ) {}
 
   async declare(assignmentId: string, reason: string, reviewer: AuthUser): Promise<{ replaced: true }> {
@@ -48,6 +50,7 @@ export class ConflictsService {
       if (!a || !admin.officeIds.includes(a.office_id)) throw new NotFoundError('assignment', assignmentId);
       if (a.status !== 'assigned') throw new ConflictError(`only an open assignment can be reassigned; this one is ${a.status}`);
       await m.query(`UPDATE review_assignments SET status = 'replaced' WHERE id = $1`, [assignmentId]);
+      await this.audit.record({ action: AuditAction.ReviewerReassigned, entityType: AuditEntityType.ReviewAssignment, entityId: assignmentId, officeIds: [a.office_id], before: { status: a.status }, after: { status: 'replaced' }, details: { applicationId: a.application_id, reviewerId: a.reviewer_id, replacementReviewerId: reviewerId ?? null } }, m);
       await this.assignments.closeDeadlines(m, assignmentId);
       if (!reviewerId) {
         await this.assignments.event(m, 'review.replace', a.instance_id, { applicationId: a.application_id });
@@ -73,6 +76,7 @@ export class ConflictsService {
       );
       if (!a || !admin.officeIds.includes(a.office_id)) throw new NotFoundError('application', applicationId);
       if (a.state !== S.expertReview) throw new ConflictError(`experts are assigned during 资料评审; the application is in ${a.state}`);
+      await this.audit.record({ action: AuditAction.ReviewerAssigned, entityType: AuditEntityType.Application, entityId: applicationId, officeIds: [a.office_id], details: { reviewerId: reviewerId ?? null } }, m);
       if (!reviewerId) return null;
       await this.assignments.lockPool(m, a.office_id);
       await this.checkCandidate(m, reviewerId, a);

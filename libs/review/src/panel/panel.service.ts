@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditAction, AuditEntityType, AuditLog } from '@awardflow/audit';
 import { ApplicationsService } from '@awardflow/applications';
 import { A, S } from '@awardflow/awards';
 import { CyclesService } from '@awardflow/cycles';
@@ -28,6 +29,7 @@ export class PanelService {
     private readonly cycles: CyclesService,
     private readonly applications: ApplicationsService,
     private readonly engine: WorkflowEngine,
+    private readonly audit: AuditLog,
   ) {}
 
   async setMembers(cycleId: string, memberIds: string[], admin: AuthUser) {
@@ -38,8 +40,10 @@ export class PanelService {
       throw new FieldValidationError([{ field: 'memberIds', messages: [`委员须为本届评奖办公室（${await officeName(this.dataSource, cycle.officeId)}）在职的评审专家或办公室人员；以下用户不是：${outside.join('、')}`] }]);
     }
     await this.dataSource.transaction(async (m) => {
+      const before: Array<{ user_id: string }> = await m.query(`SELECT user_id FROM panel_members WHERE cycle_id = $1 ORDER BY user_id`, [cycle.id]);
       await m.query(`DELETE FROM panel_members WHERE cycle_id = $1`, [cycle.id]);
       await m.query(`INSERT INTO panel_members (cycle_id, user_id) SELECT $1, u FROM unnest($2::uuid[]) u`, [cycle.id, [...new Set(memberIds)]]);
+      await this.audit.record({ action: AuditAction.PanelMembersSet, entityType: AuditEntityType.Cycle, entityId: cycle.id, officeIds: [cycle.officeId], before: { panelMemberIds: before.map((r) => r.user_id) }, after: { panelMemberIds: [...new Set(memberIds)].sort() } }, m);
     });
     return { cycleId, memberIds: [...new Set(memberIds)] };
   }

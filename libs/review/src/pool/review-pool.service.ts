@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditAction, AuditEntityType, AuditLog } from '@awardflow/audit';
 import { AuthUser, Role } from '@awardflow/identity';
 import { FieldValidationError } from '@awardflow/platform';
 import { DataSource, EntityManager } from 'typeorm';
@@ -17,7 +18,10 @@ export interface ReviewerProfile {
 /** The expert pool of the offices: who knows which industries, whom they are tied to, how busy they are. */
 @Injectable()
 export class ReviewPoolService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditLog,
+  ) {}
 
   async register(input: { userId: string; expertise: string[]; ties: string[]; maxLoad?: number }, admin: AuthUser): Promise<ReviewerProfile> {
     const [user] = await this.dataSource.query(
@@ -27,11 +31,16 @@ export class ReviewPoolService {
     // The same answer for a user of another office as for one that does not exist.
     if (!user) throw new FieldValidationError([{ field: 'userId', messages: ['须为您所在评奖办公室的评审专家账号'] }]);
     if (user.role !== Role.Reviewer) throw new FieldValidationError([{ field: 'userId', messages: ['must be a user with the reviewer role'] }]);
-    await this.dataSource.query(
-      `INSERT INTO reviewers (user_id, expertise, ties, max_load) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (user_id) DO UPDATE SET expertise = EXCLUDED.expertise, ties = EXCLUDED.ties, max_load = EXCLUDED.max_load, active = true`,
-      [input.userId, input.expertise, input.ties, input.maxLoad ?? 15],
-    );
+    await this.dataSource.transaction(async (m) => {
+      const [before] = await m.query(`SELECT expertise, ties, max_load AS "maxLoad", active FROM reviewers WHERE user_id = $1 FOR UPDATE`, [input.userId]);
+      const [after] = await m.query(
+        `INSERT INTO reviewers (user_id, expertise, ties, max_load) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (user_id) DO UPDATE SET expertise = EXCLUDED.expertise, ties = EXCLUDED.ties, max_load = EXCLUDED.max_load, active = true
+         RETURNING expertise, ties, max_load AS "maxLoad", active`,
+        [input.userId, input.expertise, input.ties, input.maxLoad ?? 15],
+      );
+      await this.audit.record({ action: AuditAction.ReviewerRegistered, entityType: AuditEntityType.Reviewer, entityId: input.userId, before, after }, m);
+    });
     return (await this.list(admin.officeIds)).find((r) => r.userId === input.userId)!;
   }
 

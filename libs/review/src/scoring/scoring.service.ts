@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditAction, AuditEntityType, AuditLog } from '@awardflow/audit';
 import { getAward, rubricItems, S, validateScores } from '@awardflow/awards';
 import { Cycle, CyclesService } from '@awardflow/cycles';
 import { AuthUser } from '@awardflow/identity';
@@ -8,6 +9,7 @@ import { OutboxNotifier, WorkflowEngine } from '@awardflow/workflow';
 import { DataSource, EntityManager } from 'typeorm';
 import { AssignmentService } from '../assignment/assignment.service';
 import { aggregate, mean, ReviewerScore, zScoreNormalise } from './aggregate';
+import { ScoreVersionDto } from './score-version.dto';
 
 export interface ScoreInput {
   items: Array<{ criterion: string; score: number }>;
@@ -24,6 +26,7 @@ export class ScoringService {
     private readonly assignments: AssignmentService,
     private readonly engine: WorkflowEngine,
     private readonly notifier: OutboxNotifier,
+    private readonly audit: AuditLog,
   ) {}
 
   /** Scores (or re-scores, until the stage closes) one assignment; the last score closes the stage. */
@@ -41,11 +44,14 @@ export class ScoringService {
       const errors = validateScores(rubric, input.items);
       if (errors.length) throw new FieldValidationError(errors);
       const total = Math.round(input.items.reduce((s, i) => s + i.score, 0) * 10) / 10;
+      const [previous] = await m.query(`SELECT items, total, comment FROM review_scores WHERE assignment_id = $1`, [assignmentId]);
       await m.query(
         `INSERT INTO review_scores (assignment_id, items, total, comment) VALUES ($1, $2::jsonb, $3, $4)
          ON CONFLICT (assignment_id) DO UPDATE SET items = EXCLUDED.items, total = EXCLUDED.total, comment = EXCLUDED.comment, updated_at = now()`,
         [assignmentId, JSON.stringify(input.items), total, input.comment],
       );
+      // Every version is kept by the database (review_score_versions); an overwrite is also an audited act.
+      if (previous) await this.audit.record({ action: AuditAction.ScoreOverwritten, entityType: AuditEntityType.ReviewAssignment, entityId: assignmentId, officeIds: [cycle.officeId], before: scoreFields(previous), after: scoreFields({ items: input.items, total, comment: input.comment }) }, m);
       await m.query(`UPDATE review_assignments SET status = 'scored', scored_at = coalesce(scored_at, now()) WHERE id = $1`, [assignmentId]);
       await this.assignments.closeDeadlines(m, assignmentId);
       const [{ open, scored }] = await m.query(
@@ -59,6 +65,27 @@ export class ScoringService {
     });
     if (result.stageComplete) this.notifier.poke();
     return result;
+  }
+
+  /** Every version of an assignment's score, oldest first, for the office of its cycle (the last is current). */
+  async versions(assignmentId: string, admin: AuthUser): Promise<ScoreVersionDto[]> {
+    const [assignment] = await this.dataSource.query(
+      `SELECT ra.id FROM review_assignments ra JOIN cycles c ON c.id = ra.cycle_id WHERE ra.id = $1 AND c.office_id = ANY($2::uuid[])`,
+      [assignmentId, admin.officeIds],
+    );
+    if (!assignment) throw new NotFoundError('assignment', assignmentId);
+    const rows = await this.dataSource.query(
+      `SELECT version, items, total, comment, recorded_at FROM review_score_versions WHERE assignment_id = $1 ORDER BY version`,
+      [assignmentId],
+    );
+    return rows.map((r: Record<string, unknown>, i: number) => ({
+      version: r.version as number,
+      items: r.items as ScoreVersionDto['items'],
+      total: Number(r.total),
+      comment: r.comment as string,
+      recordedAt: r.recorded_at as Date,
+      current: i === rows.length - 1,
+    }));
   }
 
   /** Aggregates an application's expert scores and moves it on (run by the worker; idempotent). */
@@ -106,4 +133,9 @@ export class ScoringService {
     }
     return mine;
   }
+}
+
+/** A score as the audit compares it: one field per rubric item, so a diff names the items that moved. */
+function scoreFields(score: { items: Array<{ criterion: string; score: number }>; total: number | string; comment: string }) {
+  return { total: Number(score.total), comment: score.comment, ...Object.fromEntries(score.items.map((i) => [`item ${i.criterion}`, i.score])) };
 }

@@ -1,0 +1,18 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditRecord } from './audit-record.entity';
+import { AuditLog } from './audit-log.service';
+import { RequestContextInterceptor } from './request-context';
+
+/**
+ * The audit log, for every context that changes something an office must be able to account for.
+ * Global like the database: each app imports it once, and the contexts inject AuditLog.
+ */
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature([AuditRecord])],
+  providers: [AuditLog, { provide: APP_INTERCEPTOR, useClass: RequestContextInterceptor }],
+  exports: [AuditLog],
+})
+export class AuditModule {}
