@@ -12,5 +12,7 @@ export * from './attachments/attachments.service';
 export * from './attachments/sniff';
 export * from './applications/applications.controller';
 export * from './audit/audit-trail';
+export * from './redaction/audience';
+export * from './redaction/redaction';
 export * from './forms/family-forms';
 export * from './applications.module';

@@ -11,6 +11,8 @@ import { validateForm } from '../forms/family-forms';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { ActionRequest, ApplicationActionHandlers as ActionHandlers } from './action-handlers';
 import { ApplicationAccessPolicy } from './application-access.policy';
+import { audienceOf, sees } from '../redaction/audience';
+import { HistoryView, identityMask, redactApplication, redactHistory } from '../redaction/redaction';
 import { ApplicationDto, ApplicationPageDto, CreateApplicationDto, ListApplicationsQuery } from './application.dto';
 import { Application, APPLICATION_SUBJECT, INACTIVE_STATES } from './application.entity';
 
@@ -124,9 +126,12 @@ export class ApplicationsService {
     return { items, total, page, pageSize };
   }
 
-  async history(id: string, user: AuthUser) {
-    const { application } = await this.loadVisible(id, user);
-    return this.engine.history(application.instanceId);
+  /** The transition log as the caller may read it (objectors, tallies, hashes: the office's). */
+  async history(id: string, user: AuthUser): Promise<HistoryView> {
+    const { application, cycle } = await this.loadVisible(id, user);
+    const audience = audienceOf(user, { application, cycle });
+    const mask = sees(audience).applicant ? undefined : identityMask(await this.organizations.get(application.organizationId));
+    return redactHistory(audience, await this.engine.history(application.instanceId), mask);
   }
 
   /** POST /applications/:id/actions/:action — a registered use case or a plain engine transition. */
@@ -208,15 +213,14 @@ export class ApplicationsService {
 
   private async toDto(application: Application, cycle: Cycle, instance: InstanceSnapshot, user: AuthUser): Promise<ApplicationDto> {
     const actor: Actor = { id: user.id, role: user.role };
-    const organization = await this.organizations.get(application.organizationId);
-    const hideIdentity = cycle.blindReview && user.role === Role.Reviewer;
+    const { organization, form } = redactApplication(audienceOf(user, { application, cycle }), await this.organizations.get(application.organizationId), application.form);
     const actions = (await this.engine.availableActions(instance, actor)).filter((a) => user.role !== Role.Applicant || application.organizationId === user.organizationId);
     return {
       id: application.id,
       cycleId: cycle.id,
       cycle: { id: cycle.id, title: cycle.title, awardCode: cycle.awardCode, awardName: findAward(cycle.awardCode)?.name ?? cycle.awardCode, year: cycle.year },
-      organization: hideIdentity ? undefined : { id: organization.id, name: organization.name, uscc: organization.uscc },
-      form: application.form,
+      organization,
+      form,
       state: instance.state,
       stateLabel: instance.stateLabel,
       terminal: instance.terminal,
