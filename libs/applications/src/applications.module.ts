@@ -15,12 +15,13 @@ import { Attachment } from './attachments/attachment.entity';
 import { AttachmentsService } from './attachments/attachments.service';
 import { MaterialStorage } from './attachments/material-storage';
 import { AuditTrail } from './audit/audit-trail';
+import { ApplicantMask } from './redaction/applicant-mask';
 import { Organization, OrganizationRecord } from './organizations/organization.entity';
 import { ComplianceController, OrganizationsController } from './organizations/organizations.controller';
 import { OrganizationsService } from './organizations/organizations.service';
 
-const PROVIDERS = [ApplicationsService, ApplicationAccessPolicy, ApplicationActionHandlers, AttachmentsService, MaterialStorage, AuditTrail, OrganizationsService];
-const EXPORTS = [ApplicationsService, ApplicationAccessPolicy, ApplicationActionHandlers, AttachmentsService, AuditTrail, OrganizationsService];
+const PROVIDERS = [ApplicationsService, ApplicationAccessPolicy, ApplicationActionHandlers, AttachmentsService, MaterialStorage, AuditTrail, OrganizationsService, ApplicantMask];
+const EXPORTS = [ApplicationsService, ApplicationAccessPolicy, ApplicationActionHandlers, AttachmentsService, AuditTrail, OrganizationsService, ApplicantMask];
 
 /** What an enterprise does: organisations, drafts, materials, submission; and the data eligibility needs. */
 @Module({

@@ -14,5 +14,6 @@ export * from './applications/applications.controller';
 export * from './audit/audit-trail';
 export * from './redaction/audience';
 export * from './redaction/redaction';
+export * from './redaction/applicant-mask';
 export * from './forms/family-forms';
 export * from './applications.module';
