@@ -9,10 +9,10 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { validateForm } from '../forms/family-forms';
 import { OrganizationsService } from '../organizations/organizations.service';
-import { ActionRequest, ApplicationActionHandlers as ActionHandlers } from './action-handlers';
-import { ApplicationAccessPolicy } from './application-access.policy';
 import { audienceOf, sees } from '../redaction/audience';
 import { HistoryView, identityMask, redactApplication, redactHistory } from '../redaction/redaction';
+import { ActionRequest, ApplicationActionHandlers as ActionHandlers } from './action-handlers';
+import { ApplicationAccessPolicy } from './application-access.policy';
 import { ApplicationDto, ApplicationPageDto, CreateApplicationDto, ListApplicationsQuery } from './application.dto';
 import { Application, APPLICATION_SUBJECT, INACTIVE_STATES } from './application.entity';
 

@@ -76,6 +76,7 @@ export class DecisionsService implements OnModuleInit {
   async objections(filter: { applicationId?: string; cycleId?: string }, user: AuthUser) {
     let audience: Audience | undefined;
     if (filter.applicationId) audience = audienceOf(user, await this.applications.loadVisible(filter.applicationId, user));
+    // A cycle's list concerns no one organisation: its reader is the office or nobody.
     if (filter.cycleId) audience = audienceOf(user, { application: { organizationId: '' }, cycle: await this.cycles.getForAdmin(filter.cycleId, user) });
     const rows = await this.dataSource.query(
       `SELECT o.* FROM objections o JOIN applications a ON a.id = o.application_id
