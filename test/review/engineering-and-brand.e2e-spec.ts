@@ -50,7 +50,10 @@ describe('engineering nominations and brand recognitions', () => {
     expect(closed.body).toMatchObject({ state: 'not_selected', outcome: { present: 3, approve: 1, passed: false } });
     const history = (await ctx.http.get(`/applications/${ids[0]}/history`).set('Authorization', builder.token).expect(200)).body;
     expect(history.entries.at(-1)).toMatchObject({ action: 'close_panel_vote', toState: 'not_selected', chainValid: true });
-    expect(history.entries.at(-1)).toMatchObject({ actionLabel: '表决未通过', comment: expect.stringContaining('同意 1') });
+    // The count is the office's: the enterprise reads the outcome, not how the members voted.
+    expect(history.entries.at(-1)).toMatchObject({ actionLabel: '表决未通过', comment: null, payload: {} });
+    const office = (await ctx.http.get(`/applications/${ids[0]}/history`).set('Authorization', admin).expect(200)).body;
+    expect(office.entries.at(-1)).toMatchObject({ payload: { votePassed: false, approve: 1, reject: 1, abstain: 1 } });
   });
 
   it('重庆老字号: recognised with a certificate, and expired by its validity deadline', async () => {

@@ -14,12 +14,13 @@ import { SubmitApplication } from './applications/submit-application';
 import { Attachment } from './attachments/attachment.entity';
 import { AttachmentsService } from './attachments/attachments.service';
 import { MaterialStorage } from './attachments/material-storage';
+import { ApplicantMask } from './redaction/applicant-mask';
 import { Organization, OrganizationRecord } from './organizations/organization.entity';
 import { ComplianceController, OrganizationsController } from './organizations/organizations.controller';
 import { OrganizationsService } from './organizations/organizations.service';
 
-const PROVIDERS = [ApplicationsService, ApplicationAccessPolicy, ApplicationActionHandlers, AttachmentsService, MaterialStorage, OrganizationsService];
-const EXPORTS = [ApplicationsService, ApplicationAccessPolicy, ApplicationActionHandlers, AttachmentsService, OrganizationsService];
+const PROVIDERS = [ApplicationsService, ApplicationAccessPolicy, ApplicationActionHandlers, AttachmentsService, MaterialStorage, OrganizationsService, ApplicantMask];
+const EXPORTS = [ApplicationsService, ApplicationAccessPolicy, ApplicationActionHandlers, AttachmentsService, OrganizationsService, ApplicantMask];
 
 /** What an enterprise does: organisations, drafts, materials, submission; and the data eligibility needs. */
 @Module({

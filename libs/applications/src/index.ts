@@ -12,5 +12,8 @@ export * from './attachments/attachment.entity';
 export * from './attachments/attachments.service';
 export * from './attachments/sniff';
 export * from './applications/applications.controller';
+export * from './redaction/audience';
+export * from './redaction/redaction';
+export * from './redaction/applicant-mask';
 export * from './forms/family-forms';
 export * from './applications.module';

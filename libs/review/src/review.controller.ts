@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApplicationsService, materialResponse } from '@awardflow/applications';
+import { ApplicantMask, ApplicationsService, audienceOf, materialResponse } from '@awardflow/applications';
 import { AuthUser, CurrentUser, Role, Roles } from '@awardflow/identity';
 import type { Response } from 'express';
 import { ConflictsService } from './assignment/conflicts.service';
@@ -145,6 +145,7 @@ export class CycleReviewController {
     private readonly onsite: OnsiteReviewService,
     private readonly applications: ApplicationsService,
     private readonly stageReviewers: StageReviewersService,
+    private readonly mask: ApplicantMask,
   ) {}
 
   @Put('cycles/:id/stage-reviewers')
@@ -182,8 +183,8 @@ export class CycleReviewController {
   @Roles(Role.Reviewer, Role.Admin)
   @ApiOperation({ summary: '现场评审 findings recorded with pass_onsite_review / fail_onsite_review (payload.findings, payload.scoreAdjustment)' })
   async onsiteFindings(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
-    await this.applications.loadVisible(id, user);
-    return this.onsite.findings(id);
+    const { application, cycle } = await this.applications.loadVisible(id, user);
+    return this.onsite.findings(id, await this.mask.for(audienceOf(user, { application, cycle }), application.organizationId));
   }
 
   @Get('cycles/:id/ranking')

@@ -170,7 +170,12 @@ export interface Attachment {
   id: string;
   documentType: string;
   documentLabel: string;
-  originalName: string;
+  /** 1-based place in upload order. */
+  n: number;
+  /** Shown and downloaded as: the uploaded name, or a neutral one for reviewers of a blind cycle. */
+  name: string;
+  /** Only for those who may see uploaded names (the enterprise, the office). */
+  originalName?: string;
   mediaType: string;
   size: number;
   sha256: string;

@@ -78,4 +78,5 @@ export const DEADLINE_KIND_LABELS: Record<string, string> = {
   recognition_expiry: '认定有效期届满',
 };
 
-export const ACTOR_ROLE_LABELS: Record<string, string> = { ...ROLE_LABELS, system: '系统' };
+// 'objector': who filed a 公示 objection is shown to the office only; others read this role instead.
+export const ACTOR_ROLE_LABELS: Record<string, string> = { ...ROLE_LABELS, system: '系统', objector: '实名异议人' };

@@ -172,7 +172,7 @@ export default function ApplicationPage() {
             ) : (
               <FormView form={a.form} family={family} />
             )}
-            <Materials applicationId={a.id} award={award.data} editable={editable} deletable={isApplicant && a.state === 'draft'} blind={user.role === 'reviewer' && !a.organization} onChange={setAttachments} key={`${a.id}:${editable}`} />
+            <Materials applicationId={a.id} award={award.data} editable={editable} deletable={isApplicant && a.state === 'draft'} onChange={setAttachments} key={`${a.id}:${editable}`} />
             {editable && award.data && a.organization && (
               <PreSubmitCheck award={award.data} cycleId={a.cycleId} organizationId={a.organization.id} form={form} attachments={attachments} serverReasons={serverReasons} />
             )}

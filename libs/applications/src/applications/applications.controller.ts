@@ -87,7 +87,7 @@ export class ApplicationsController {
   }
 
   @Get(':id/history')
-  @ApiOperation({ summary: 'The transition log, each row with its hash-chain verification' })
+  @ApiOperation({ summary: "The transition log, each row with its hash-chain verification (objectors, vote counts and hashes are the office's)" })
   history(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
     return this.applications.history(id, user);
   }
@@ -109,21 +109,21 @@ export class ApplicationsController {
   }
 
   @Get(':id/attachments')
-  @ApiOperation({ summary: "The application's materials" })
+  @ApiOperation({ summary: "The application's materials (neutral names for reviewers of a blind cycle)" })
   listAttachments(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
     return this.attachments.list(id, user);
   }
 
   @Get(':id/attachments/:attachmentId/content')
-  @ApiOperation({ summary: 'Download a material (only those who may see the application)' })
+  @ApiOperation({ summary: 'Download a material (only those who may see the application; named as in the list)' })
   async download(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('attachmentId', ParseUUIDPipe) attachmentId: string,
     @CurrentUser() user: AuthUser,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    const { attachment, stream } = await this.attachments.open(id, attachmentId, user);
-    return materialResponse(res, stream, attachment.mediaType, attachment.size, attachment.originalName);
+    const { attachment, stream, fileName } = await this.attachments.open(id, attachmentId, user);
+    return materialResponse(res, stream, attachment.mediaType, attachment.size, fileName);
   }
 
   @Delete(':id/attachments/:attachmentId')

@@ -9,6 +9,8 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { validateForm } from '../forms/family-forms';
 import { OrganizationsService } from '../organizations/organizations.service';
+import { audienceOf, sees } from '../redaction/audience';
+import { HistoryView, identityMask, redactApplication, redactHistory } from '../redaction/redaction';
 import { ActionRequest, ApplicationActionHandlers as ActionHandlers } from './action-handlers';
 import { genericRouteRule, NotNamedForStageError } from './action-rules';
 import { ApplicationAccessPolicy } from './application-access.policy';
@@ -125,9 +127,12 @@ export class ApplicationsService {
     return { items, total, page, pageSize };
   }
 
-  async history(id: string, user: AuthUser) {
-    const { application } = await this.loadVisible(id, user);
-    return this.engine.history(application.instanceId);
+  /** The transition log as the caller may read it (objectors, tallies, hashes: the office's). */
+  async history(id: string, user: AuthUser): Promise<HistoryView> {
+    const { application, cycle } = await this.loadVisible(id, user);
+    const audience = audienceOf(user, { application, cycle });
+    const mask = sees(audience).applicant ? undefined : identityMask(await this.organizations.get(application.organizationId));
+    return redactHistory(audience, await this.engine.history(application.instanceId), mask);
   }
 
   /**
@@ -265,15 +270,14 @@ export class ApplicationsService {
   }
 
   private async toDto(application: Application, cycle: Cycle, instance: InstanceSnapshot, user: AuthUser): Promise<ApplicationDto> {
-    const organization = await this.organizations.get(application.organizationId);
-    const hideIdentity = cycle.blindReview && user.role === Role.Reviewer;
+    const { organization, form } = redactApplication(audienceOf(user, { application, cycle }), await this.organizations.get(application.organizationId), application.form);
     const actions = await this.actionsFor(application, cycle, instance, user);
     return {
       id: application.id,
       cycleId: cycle.id,
       cycle: { id: cycle.id, title: cycle.title, awardCode: cycle.awardCode, awardName: findAward(cycle.awardCode)?.name ?? cycle.awardCode, year: cycle.year },
-      organization: hideIdentity ? undefined : { id: organization.id, name: organization.name, uscc: organization.uscc },
-      form: application.form,
+      organization,
+      form,
       state: instance.state,
       stateLabel: instance.stateLabel,
       terminal: instance.terminal,

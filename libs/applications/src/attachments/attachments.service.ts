@@ -6,22 +6,16 @@ import { AuthUser, Role } from '@awardflow/identity';
 import { ConflictError, DomainError, ErrorCode, FieldValidationError, ForbiddenError, NotFoundError } from '@awardflow/platform';
 import { DataSource, IsNull } from 'typeorm';
 import { ApplicationsService } from '../applications/applications.service';
+import { Audience, audienceOf } from '../redaction/audience';
+import { MaterialView, materialView } from '../redaction/redaction';
 import { Attachment } from './attachment.entity';
 import { MaterialStorage } from './material-storage';
 import { ALLOWED_MEDIA_TYPES, sniffMaterial } from './sniff';
 
 export const MAX_MATERIAL_BYTES = 20 * 1024 * 1024;
 
-export interface AttachmentView {
-  id: string;
-  documentType: string;
-  documentLabel: string;
-  originalName: string;
-  mediaType: string;
-  size: number;
-  sha256: string;
-  createdAt: Date;
-}
+/** A material as its reader may see it (see redaction.ts: blind readers get neutral names only). */
+export type AttachmentView = MaterialView;
 
 @Injectable()
 export class AttachmentsService {
@@ -61,19 +55,25 @@ export class AttachmentsService {
       deletedAt: null,
     });
     await this.dataSource.manager.save(attachment);
-    return this.toView(attachment, award.requiredDocuments);
+    const materials = await this.listRaw(application.id);
+    return this.toView(audienceOf(user, { application, cycle }), materials, attachment, award.requiredDocuments);
   }
 
   async list(applicationId: string, user: AuthUser): Promise<AttachmentView[]> {
-    const { cycle } = await this.applications.loadVisible(applicationId, user);
-    const rows = await this.dataSource.manager.find(Attachment, { where: { applicationId, deletedAt: undefined }, order: { createdAt: 'ASC' } });
+    const { application, cycle } = await this.applications.loadVisible(applicationId, user);
+    const audience = audienceOf(user, { application, cycle });
+    const materials = await this.listRaw(applicationId);
     const docs = getAward(cycle.awardCode).requiredDocuments;
-    return rows.filter((r) => !r.deletedAt).map((r) => this.toView(r, docs));
+    return materials.map((m) => this.toView(audience, materials, m, docs));
   }
 
+  /** The stored material and the file name this caller downloads it under. */
   async open(applicationId: string, attachmentId: string, user: AuthUser) {
-    await this.applications.loadVisible(applicationId, user);
-    return this.openUnchecked(applicationId, attachmentId);
+    const { application, cycle } = await this.applications.loadVisible(applicationId, user);
+    const { attachment, stream } = await this.openUnchecked(applicationId, attachmentId);
+    const materials = await this.listRaw(applicationId);
+    const view = this.toView(audienceOf(user, { application, cycle }), materials, attachment, getAward(cycle.awardCode).requiredDocuments);
+    return { attachment, stream, fileName: view.name };
   }
 
   /** For contexts that did their own access check (the review context serves blind copies). */
@@ -95,20 +95,16 @@ export class AttachmentsService {
   }
 
   async listRaw(applicationId: string): Promise<Attachment[]> {
-    const rows = await this.dataSource.manager.find(Attachment, { where: { applicationId }, order: { createdAt: 'ASC' } });
+    const rows = await this.dataSource.manager.find(Attachment, { where: { applicationId }, order: { createdAt: 'ASC', id: 'ASC' } });
     return rows.filter((r) => !r.deletedAt);
   }
 
-  private toView(a: Attachment, docs: Array<{ type: string; label: string }>): AttachmentView {
-    return {
-      id: a.id,
-      documentType: a.documentType,
-      documentLabel: docs.find((d) => d.type === a.documentType)?.label ?? a.documentType,
-      originalName: a.originalName,
-      mediaType: a.mediaType,
-      size: a.size,
-      sha256: a.sha256,
-      createdAt: a.createdAt,
-    };
+  /** Numbered by place among the application's materials, as every view of them numbers them. */
+  toView(audience: Audience, materials: Attachment[], a: Attachment, docs: Array<{ type: string; label: string }>): AttachmentView {
+    return materialView(audience, a, materials.findIndex((m) => m.id === a.id) + 1, documentLabel(docs, a.documentType));
   }
+}
+
+function documentLabel(docs: Array<{ type: string; label: string }>, type: string): string {
+  return docs.find((d) => d.type === type)?.label ?? type;
 }

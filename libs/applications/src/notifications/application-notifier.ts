@@ -8,8 +8,10 @@ import { OutboxEvent, OutboxEventRouter, WorkflowEngine } from '@awardflow/workf
 import { DataSource } from 'typeorm';
 import { Application } from '../applications/application.entity';
 import { OrganizationsService } from '../organizations/organizations.service';
+import { audienceOfGroup } from '../redaction/audience';
+import { historyComment, identityMask, redactNotificationVariables } from '../redaction/redaction';
 
-type Audience = 'applicant' | 'admins' | 'reviewers' | 'recommenders';
+type Recipients = 'applicant' | 'admins' | 'reviewers' | 'recommenders';
 
 /**
  * Turns the workflow's `notify` effects (and deadline extensions) into notifications for the
@@ -40,15 +42,18 @@ export class ApplicationNotifier implements OnModuleInit {
     if (event.payload.subjectType !== 'application' || !event.payload.subjectId) return;
     const context = await this.context(event.payload.subjectId, event.payload.historySeq);
     if (!context) return;
+    const group = (event.payload.params?.to as Recipients) ?? 'applicant';
+    const audience = audienceOfGroup(group, context.cycle);
     await this.notifications.notify({
       eventKey: `${event.id}:${template}`,
       template,
-      recipientIds: await this.recipients(context.application, context.officeId, (event.payload.params?.to as Audience) ?? 'applicant'),
-      variables: {
+      recipientIds: await this.recipients(context.application, context.cycle.officeId, group),
+      variables: redactNotificationVariables(audience, {
         ...context.variables,
+        reason: context.history ? historyComment(audience, context.history, identityMask(context.organization)) : null,
         stateLabel: context.toStateLabel(event.payload.to as string),
         deadline: template === 'supplement_requested' ? await this.pendingDeadline(context.application.instanceId, 'supplement') : null,
-      },
+      }),
     });
   }
 
@@ -61,7 +66,7 @@ export class ApplicationNotifier implements OnModuleInit {
     await this.notifications.notify({
       eventKey: `${event.id}:deadline_extended`,
       template: 'deadline_extended',
-      recipientIds: await this.recipients(context.application, context.officeId, 'applicant'),
+      recipientIds: await this.recipients(context.application, context.cycle.officeId, 'applicant'),
       variables: { ...context.variables, reason: String(event.payload.reason ?? ''), deadline: formatBeijing(new Date(String(event.payload.dueAt))) },
     });
   }
@@ -74,24 +79,25 @@ export class ApplicationNotifier implements OnModuleInit {
     const instance = await this.engine.get(application.instanceId);
     const definition = await this.engine.definitionOf(instance);
     const [history] = historySeq
-      ? await this.dataSource.query(`SELECT comment FROM workflow_history WHERE instance_id = $1 AND seq = $2`, [application.instanceId, historySeq])
+      ? await this.dataSource.query(`SELECT action, comment FROM workflow_history WHERE instance_id = $1 AND seq = $2`, [application.instanceId, historySeq])
       : [];
     return {
       application,
-      officeId: cycle.officeId,
+      cycle,
+      organization,
+      history: history as { action: string; comment: string | null } | undefined,
       toStateLabel: (state: string) => definition.states[state]?.label ?? state,
       variables: {
         awardName: findAward(cycle.awardCode)?.name ?? cycle.awardCode,
         cycleTitle: cycle.title,
         organizationName: organization.name,
         receiptNumber: application.receiptNumber,
-        reason: history?.comment ?? null,
         link: `${this.config.get('PUBLIC_BASE_URL')}/applications/${application.id}`,
       },
     };
   }
 
-  private async recipients(application: Application, officeId: string, audience: Audience): Promise<string[]> {
+  private async recipients(application: Application, officeId: string, audience: Recipients): Promise<string[]> {
     switch (audience) {
       case 'applicant':
         return this.users.idsOfOrganization(application.organizationId);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AttachmentsService } from '@awardflow/applications';
+import { audienceOf, AttachmentsService, organizationNameFor, OrganizationsService, redactApplication } from '@awardflow/applications';
 import { findAward, getAward } from '@awardflow/awards';
 import { CyclesService } from '@awardflow/cycles';
 import { AuthUser } from '@awardflow/identity';
@@ -7,18 +7,10 @@ import { NotFoundError } from '@awardflow/platform';
 import { WorkflowEngine } from '@awardflow/workflow';
 import { DataSource } from 'typeorm';
 
-const EXTENSIONS: Record<string, string> = {
-  'application/pdf': 'pdf',
-  'image/png': 'png',
-  'image/jpeg': 'jpg',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
-};
-
 /**
- * What a reviewer sees of an assigned application. In a blind cycle: no organisation name,
- * credit code, address, representative or contact, and materials under neutral names
- * ("材料3-自评报告.pdf"), since uploaded file names often carry the company's name.
+ * What a reviewer sees of an assigned application. What is hidden from whom is decided by the
+ * applications context's redaction (a blind cycle: no organisation, its strings masked in the
+ * form, materials under neutral names such as "材料3-自评报告.pdf").
  */
 @Injectable()
 export class ReviewerViewService {
@@ -26,13 +18,14 @@ export class ReviewerViewService {
     private readonly dataSource: DataSource,
     private readonly cycles: CyclesService,
     private readonly attachments: AttachmentsService,
+    private readonly organizations: OrganizationsService,
     private readonly engine: WorkflowEngine,
   ) {}
 
   async myAssignments(reviewer: AuthUser) {
     const rows = await this.dataSource.query(
-      `SELECT ra.id, ra.application_id, ra.stage, ra.status, ra.due_at, ra.created_at, c.title AS cycle_title, c.award_code, c.blind_review,
-              a.receipt_number, o.name AS organization_name, rs.total
+      `SELECT ra.id, ra.application_id, ra.stage, ra.status, ra.due_at, ra.created_at, c.title AS cycle_title, c.award_code, c.blind_review, c.office_id,
+              a.receipt_number, a.organization_id, o.name AS organization_name, rs.total
          FROM review_assignments ra JOIN applications a ON a.id = ra.application_id JOIN cycles c ON c.id = ra.cycle_id
          JOIN organizations o ON o.id = a.organization_id LEFT JOIN review_scores rs ON rs.assignment_id = ra.id
         WHERE ra.reviewer_id = $1 AND ra.status IN ('assigned', 'scored') ORDER BY ra.due_at`,
@@ -49,7 +42,7 @@ export class ReviewerViewService {
       cycleTitle: r.cycle_title,
       awardName: findAward(r.award_code as string)?.name ?? r.award_code,
       receiptNumber: r.receipt_number,
-      organizationName: r.blind_review ? undefined : r.organization_name,
+      organizationName: organizationNameFor(rowAudience(reviewer, r), r.organization_name as string),
       total: r.total === null ? null : Number(r.total),
     }));
   }
@@ -60,7 +53,7 @@ export class ReviewerViewService {
    */
   async tasks(reviewer: AuthUser) {
     const rows = await this.dataSource.query(
-      `SELECT a.id, a.receipt_number, a.submitted_at, o.name AS organization_name, c.blind_review, c.id AS cycle_id, c.title AS cycle_title, c.award_code, i.state,
+      `SELECT a.id, a.receipt_number, a.submitted_at, a.organization_id, o.name AS organization_name, c.blind_review, c.office_id, c.id AS cycle_id, c.title AS cycle_title, c.award_code, i.state,
               (SELECT v.vote FROM panel_votes v WHERE v.application_id = a.id AND v.member_id = $1) AS my_vote
          FROM applications a JOIN cycles c ON c.id = a.cycle_id JOIN organizations o ON o.id = a.organization_id
          JOIN workflow_instances i ON i.id = a.instance_id
@@ -76,7 +69,7 @@ export class ReviewerViewService {
     return rows.map((r: Record<string, unknown>) => ({
       applicationId: r.id,
       receiptNumber: r.receipt_number,
-      organizationName: r.blind_review ? undefined : r.organization_name,
+      organizationName: organizationNameFor(rowAudience(reviewer, r), r.organization_name as string),
       cycle: { id: r.cycle_id, title: r.cycle_title, awardName: findAward(r.award_code as string)?.name ?? r.award_code },
       state: r.state,
       stage: stage[r.state as string],
@@ -112,6 +105,8 @@ export class ReviewerViewService {
     const cycle = await this.cycles.get(a.cycle_id);
     const instance = await this.engine.get(a.instance_id);
     const award = getAward(cycle.awardCode);
+    const audience = audienceOf(reviewer, { application: { organizationId: a.organization_id }, cycle });
+    const { organization, form } = redactApplication(audience, await this.organizations.get(a.organization_id), a.form);
     const materials = await this.attachments.listRaw(a.application_id);
     const [score] = await this.dataSource.query(`SELECT items, total, comment, updated_at FROM review_scores WHERE assignment_id = $1`, [assignmentId]);
     return {
@@ -119,23 +114,18 @@ export class ReviewerViewService {
       applicationId: a.application_id,
       receiptNumber: a.receipt_number,
       cycle: { id: cycle.id, title: cycle.title, awardName: award.name, blindReview: cycle.blindReview },
-      organization: cycle.blindReview ? undefined : { name: a.organization_name, industry: a.industry },
+      organization: organization && { name: organization.name, industry: a.industry },
       industry: a.industry,
       state: instance.state,
       stateLabel: instance.stateLabel,
       dueAt: a.due_at,
-      form: a.form,
+      form,
       rubric: award.rubric,
       myScore: score ? { items: score.items, total: Number(score.total), comment: score.comment, updatedAt: score.updated_at } : null,
-      materials: materials.map((m, i) => ({
-        n: i + 1,
-        documentType: m.documentType,
-        documentLabel: award.requiredDocuments.find((d) => d.type === m.documentType)?.label ?? m.documentType,
-        name: cycle.blindReview ? neutralName(i, award.requiredDocuments.find((d) => d.type === m.documentType)?.label ?? m.documentType, m.mediaType) : m.originalName,
-        mediaType: m.mediaType,
-        size: m.size,
-        url: `/reviews/assignments/${assignmentId}/attachments/${i + 1}/content`,
-      })),
+      materials: materials.map((m) => {
+        const { n, documentType, documentLabel, name, mediaType, size } = this.attachments.toView(audience, materials, m, award.requiredDocuments);
+        return { n, documentType, documentLabel, name, mediaType, size, url: `/reviews/assignments/${assignmentId}/attachments/${n}/content` };
+      }),
     };
   }
 
@@ -146,13 +136,14 @@ export class ReviewerViewService {
     const m = materials[n - 1];
     if (!m) throw new NotFoundError('material', String(n));
     const { stream } = await this.attachments.openUnchecked(a.application_id, m.id);
-    const label = getAward(cycle.awardCode).requiredDocuments.find((d) => d.type === m.documentType)?.label ?? m.documentType;
-    return { stream, mediaType: m.mediaType, size: m.size, name: cycle.blindReview ? neutralName(n - 1, label, m.mediaType) : m.originalName };
+    const audience = audienceOf(reviewer, { application: { organizationId: a.organization_id }, cycle });
+    const { name } = this.attachments.toView(audience, materials, m, getAward(cycle.awardCode).requiredDocuments);
+    return { stream, mediaType: m.mediaType, size: m.size, name };
   }
 
   private async assignment(assignmentId: string, reviewer: AuthUser) {
     const [a] = await this.dataSource.query(
-      `SELECT ra.*, ap.instance_id, ap.receipt_number, ap.form, o.name AS organization_name, o.industry
+      `SELECT ra.*, ap.instance_id, ap.receipt_number, ap.form, ap.organization_id, o.industry
          FROM review_assignments ra JOIN applications ap ON ap.id = ra.application_id JOIN organizations o ON o.id = ap.organization_id
         WHERE ra.id = $1 AND ra.reviewer_id = $2 AND ra.status IN ('assigned', 'scored')`,
       [assignmentId, reviewer.id],
@@ -162,6 +153,7 @@ export class ReviewerViewService {
   }
 }
 
-function neutralName(index: number, label: string, mediaType: string): string {
-  return `材料${index + 1}-${label}.${EXTENSIONS[mediaType] ?? 'bin'}`;
+/** The reader's audience for one row of a list that spans cycles (tasks, assignments). */
+function rowAudience(reader: AuthUser, row: Record<string, unknown>) {
+  return audienceOf(reader, { application: { organizationId: row.organization_id as string }, cycle: { officeId: row.office_id as string, blindReview: row.blind_review as boolean } });
 }

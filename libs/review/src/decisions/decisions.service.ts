@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { ActionRequest, ApplicationActionHandlers, ApplicationsService, IneligibleError, OrganizationsService } from '@awardflow/applications';
+import { ActionRequest, ApplicationActionHandlers, ApplicationsService, Audience, audienceOf, IneligibleError, OrganizationsService, redactObjection } from '@awardflow/applications';
 import { A, getAward, S } from '@awardflow/awards';
 import { CyclesService } from '@awardflow/cycles';
 import { AuthUser, Role } from '@awardflow/identity';
@@ -48,7 +48,9 @@ export class DecisionsService implements OnModuleInit {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
         [applicationId, user.id, input.objectorName, input.objectorOrganization ?? null, input.contactPhone, input.contactEmail ?? null, input.content, input.evidence],
       );
-      await this.engine.fire({ instanceId: application.instanceId, action: A.fileObjection, actor: { id: user.id, role: user.role }, comment: `实名异议（${input.objectorName}）`, instance, manager: m });
+      // The objector is the office's alone: the chained (never rewritten) history row names no one;
+      // who objected stays in the objections table, and the row's actor is redacted when read.
+      await this.engine.fire({ instanceId: application.instanceId, action: A.fileObjection, actor: { id: user.id, role: user.role }, payload: { objectionId: id }, instance, manager: m });
       return { id, applicationId, status: 'open' };
     });
   }
@@ -70,19 +72,32 @@ export class DecisionsService implements OnModuleInit {
     });
   }
 
-  /** Admins see objectors; the enterprise sees that there was an objection and its outcome only. */
+  /** The office sees objectors and allegations; everybody else that there was one, and its outcome. */
   async objections(filter: { applicationId?: string; cycleId?: string }, user: AuthUser) {
-    if (filter.applicationId) await this.applications.loadVisible(filter.applicationId, user);
-    if (filter.cycleId) await this.cycles.getForAdmin(filter.cycleId, user);
+    let audience: Audience | undefined;
+    if (filter.applicationId) audience = audienceOf(user, await this.applications.loadVisible(filter.applicationId, user));
+    // A cycle's list concerns no one organisation: its reader is the office or nobody.
+    if (filter.cycleId) audience = audienceOf(user, { application: { organizationId: '' }, cycle: await this.cycles.getForAdmin(filter.cycleId, user) });
     const rows = await this.dataSource.query(
       `SELECT o.* FROM objections o JOIN applications a ON a.id = o.application_id
         WHERE ($1::uuid IS NULL OR o.application_id = $1) AND ($2::uuid IS NULL OR a.cycle_id = $2) ORDER BY o.created_at`,
       [filter.applicationId ?? null, filter.cycleId ?? null],
     );
     return rows.map((o: Record<string, unknown>) =>
-      user.role === Role.Admin
-        ? { id: o.id, applicationId: o.application_id, objectorName: o.objector_name, objectorOrganization: o.objector_organization, contactPhone: o.contact_phone, contactEmail: o.contact_email, content: o.content, evidence: o.evidence, status: o.status, resolution: o.resolution, createdAt: o.created_at, resolvedAt: o.resolved_at }
-        : { id: o.id, applicationId: o.application_id, status: o.status, resolution: o.resolution, createdAt: o.created_at, resolvedAt: o.resolved_at },
+      redactObjection(audience ?? { kind: 'public', userId: user.id }, {
+        id: o.id as string,
+        applicationId: o.application_id as string,
+        objectorName: o.objector_name as string,
+        objectorOrganization: o.objector_organization as string | null,
+        contactPhone: o.contact_phone as string,
+        contactEmail: o.contact_email as string | null,
+        content: o.content as string,
+        evidence: o.evidence as string,
+        status: o.status as string,
+        resolution: o.resolution as string | null,
+        createdAt: o.created_at as Date,
+        resolvedAt: o.resolved_at as Date | null,
+      }),
     );
   }
 

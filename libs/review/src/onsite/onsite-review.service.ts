@@ -25,13 +25,14 @@ export class OnsiteReviewService implements OnModuleInit {
     this.handlers.register(A.failOnsiteReview, (r) => this.record(r, 'fail'));
   }
 
-  async findings(applicationId: string) {
+  /** `mask`: the applicant-identity mask of the reader (the findings are free text). */
+  async findings(applicationId: string, mask: (text: string) => string = (text) => text) {
     const rows = await this.dataSource.query(
       `SELECT f.id, f.outcome, f.findings, f.score_adjustment, f.created_at, u.display_name FROM onsite_findings f JOIN users u ON u.id = f.recorded_by
         WHERE f.application_id = $1 ORDER BY f.created_at`,
       [applicationId],
     );
-    return rows.map((r: Record<string, unknown>) => ({ id: r.id, outcome: r.outcome, findings: r.findings, scoreAdjustment: Number(r.score_adjustment), recordedBy: r.display_name, createdAt: r.created_at }));
+    return rows.map((r: Record<string, unknown>) => ({ id: r.id, outcome: r.outcome, findings: mask(r.findings as string), scoreAdjustment: Number(r.score_adjustment), recordedBy: r.display_name, createdAt: r.created_at }));
   }
 
   private async record(request: ActionRequest, outcome: 'pass' | 'fail'): Promise<TransitionResult> {

@@ -77,8 +77,9 @@ export class PanelService {
       action: A.closePanelVote,
       actor: { id: admin.id, role: admin.role },
       expectedVersion,
+      // The count is the office's record (kept in the chained payload, redacted for everyone else);
+      // no comment, since comments reach the enterprise (its history, its notification's 原因).
       payload: { votePassed: outcome.passed, ...outcome },
-      comment: `表决结果：同意 ${outcome.approve}，反对 ${outcome.reject}，弃权 ${outcome.abstain}`,
     });
     return { outcome, state: result.to };
   }

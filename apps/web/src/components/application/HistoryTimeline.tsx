@@ -1,5 +1,5 @@
 import { Alert, Card, Timeline, Typography } from 'antd';
-import type { History } from '../../api/types';
+import type { History, HistoryEntry } from '../../api/types';
 import { formatTime } from '../../lib/format';
 import { ACTOR_ROLE_LABELS } from '../../lib/labels';
 
@@ -24,10 +24,18 @@ export function HistoryTimeline({ history }: { history: History | undefined }) {
                 </Typography.Text>
               </div>
               {e.comment && <div style={{ whiteSpace: 'pre-wrap' }}>{e.comment}</div>}
+              {tally(e) && <div data-testid="vote-tally">{tally(e)}</div>}
             </div>
           ),
         }))}
       />
     </Card>
   );
+}
+
+/** The panel's count, in the payload the server gives the office only. */
+function tally(e: HistoryEntry): string | null {
+  const { approve, reject, abstain } = e.payload ?? {};
+  if (e.action !== 'close_panel_vote' || typeof approve !== 'number') return null;
+  return `表决结果：同意 ${approve}，反对 ${reject}，弃权 ${abstain}`;
 }

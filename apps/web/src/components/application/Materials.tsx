@@ -8,19 +8,6 @@ import { fileSize, formatTime } from '../../lib/format';
 import { useResource } from '../../lib/useResource';
 import { ErrorAlert } from '../ErrorAlert';
 
-const EXTENSIONS: Record<string, string> = {
-  'application/pdf': 'pdf',
-  'image/png': 'png',
-  'image/jpeg': 'jpg',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
-};
-
-/** "材料3-营业执照（副本）.pdf", numbered in upload order as the blind reviewer view numbers them. */
-function neutralName(all: Attachment[], a: Attachment, label: string): string {
-  return `材料${all.indexOf(a) + 1}-${label}.${EXTENSIONS[a.mediaType] ?? 'bin'}`;
-}
-
 const MAX_BYTES = 20 * 1024 * 1024;
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,.docx,.xlsx';
 
@@ -33,15 +20,12 @@ export function Materials({
   award,
   editable,
   deletable,
-  blind = false,
   onChange,
 }: {
   applicationId: string;
   award: AwardDetail | undefined;
   editable: boolean;
   deletable: boolean;
-  /** A reviewer of a blind cycle: uploaded file names often carry the company's name, so neutral names. */
-  blind?: boolean;
   onChange?: (attachments: Attachment[]) => void;
 }) {
   const { message } = App.useApp();
@@ -132,7 +116,8 @@ export function Materials({
                 {pct !== undefined && <Progress percent={pct} size="small" status="active" data-testid={`upload-progress-${doc.type}`} />}
                 {refused[doc.type] !== undefined && <ErrorAlert error={refused[doc.type]} style={{ marginTop: 8, marginBottom: 0 }} onClose={() => setRefused((r) => ({ ...r, [doc.type]: undefined }))} />}
                 {files.map((a) => {
-                  const name = blind ? neutralName(list.data ?? [], a, doc.label) : a.originalName;
+                  // The server names each material as this reader may see it (neutral in a blind cycle).
+                  const name = a.name;
                   return (
                   <div key={a.id} style={{ marginTop: 4 }}>
                     <Space wrap>
@@ -144,7 +129,7 @@ export function Materials({
                       </Typography.Text>
                       {deletable && (
                         <Popconfirm title="删除这份材料？" okText="删除" cancelText="取消" onConfirm={() => remove(a)}>
-                          <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={`删除 ${a.originalName}`} />
+                          <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={`删除 ${name}`} />
                         </Popconfirm>
                       )}
                     </Space>

@@ -1,0 +1,206 @@
+import { A } from '@awardflow/awards';
+import type { HistoryEntry } from '@awardflow/workflow';
+import { Audience, sees } from './audience';
+
+/**
+ * The one place that decides what a response about an application may contain for its reader.
+ * Every route that shows an application, its history, materials, objections, tasks or
+ * notifications passes its answer through the function for that kind of answer here, with the
+ * reader's Audience (audience.ts says who sees what); no route decides on its own what to hide.
+ */
+
+/** The applicant's identifying facts, as far as free text (forms, comments) may repeat them. */
+export interface ApplicantIdentity {
+  id: string;
+  name: string;
+  uscc: string;
+  address?: string;
+  legalRepresentative?: string;
+  contact?: { name?: string; phone?: string; email?: string };
+}
+
+const MASK = '〔已隐去〕';
+
+/** Replaces the applicant's name, credit code, address and contacts wherever they appear in a text. */
+export function identityMask(identity: ApplicantIdentity | null | undefined): (text: string) => string {
+  if (!identity) return (text) => text;
+  const terms = [identity.name, identity.uscc, identity.address, identity.legalRepresentative, identity.contact?.name, identity.contact?.phone, identity.contact?.email]
+    .filter((t): t is string => typeof t === 'string' && [...t.trim()].length >= 2)
+    .map((t) => t.trim())
+    // Longest first, so a name is masked whole before a shorter term inside it is.
+    .sort((a, b) => b.length - a.length);
+  return (text) => terms.reduce((out, term) => out.split(term).join(MASK), text);
+}
+
+/** Every string inside a JSON value, masked. */
+export function maskDeep<T>(value: T, mask: (text: string) => string): T {
+  if (typeof value === 'string') return mask(value) as T;
+  if (Array.isArray(value)) return value.map((v) => maskDeep(v, mask)) as T;
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskDeep(v, mask)])) as T;
+  }
+  return value;
+}
+
+// ---- the application ----
+
+export interface ApplicationIdentityView {
+  organization?: { id: string; name: string; uscc: string };
+  form: Record<string, unknown>;
+}
+
+/** The organisation and the form as the audience may see them (blind: no organisation, masked form). */
+export function redactApplication(audience: Audience, identity: ApplicantIdentity, form: Record<string, unknown>): ApplicationIdentityView {
+  if (sees(audience).applicant) return { organization: { id: identity.id, name: identity.name, uscc: identity.uscc }, form };
+  return { organization: undefined, form: maskDeep(form, identityMask(identity)) };
+}
+
+/** An organisation name in a list row (tasks, assignments): undefined where the applicant is hidden. */
+export function organizationNameFor(audience: Audience, name: string): string | undefined {
+  return sees(audience).applicant ? name : undefined;
+}
+
+// ---- the history ----
+
+export type HistoryEntryView = Omit<HistoryEntry, 'prevHash' | 'hash'> & { prevHash?: string; hash?: string };
+
+export interface HistoryView {
+  entries: HistoryEntryView[];
+  chainValid: boolean;
+  firstBrokenSeq: number | null;
+}
+
+/** The actor role shown instead of the objector's own role (an enterprise, an expert, ...). */
+export const OBJECTOR_ROLE = 'objector';
+/** Payload keys anyone who may see the application may read; the rest is the office's working data. */
+const SHARED_PAYLOAD_KEYS = ['banEditions'];
+
+/**
+ * One history row for the audience. Rows are hash-chained and never rewritten, so rows written
+ * before a rule existed (`实名异议（name）`, `表决结果：同意 n…`) are redacted here when read.
+ */
+export function redactHistoryEntry(audience: Audience, entry: HistoryEntry | HistoryEntryView, mask: (text: string) => string = (t) => t): HistoryEntryView {
+  const visibility = sees(audience);
+  if (visibility.actors && visibility.objectors && visibility.panelTally) return entry;
+  // The hashes commit to the whole row: with them, a hidden comment or tally could be guessed back.
+  const { prevHash: _prev, hash: _hash, ...row } = entry;
+  const objection = entry.action === A.fileObjection && !visibility.objectors;
+  return {
+    ...row,
+    actorId: visibility.actors || (entry.actorId !== null && entry.actorId === audience.userId && !objection) ? entry.actorId : null,
+    actorRole: objection ? OBJECTOR_ROLE : entry.actorRole,
+    comment: historyComment(audience, entry, mask),
+    payload: visibility.panelTally ? entry.payload : Object.fromEntries(Object.entries(entry.payload ?? {}).filter(([k]) => SHARED_PAYLOAD_KEYS.includes(k))),
+  };
+}
+
+/** A history row's comment for the audience (also what a notification quotes as its 原因). */
+export function historyComment(audience: Audience, entry: { action: string; comment: string | null }, mask: (text: string) => string = (t) => t): string | null {
+  const visibility = sees(audience);
+  if (entry.comment === null) return null;
+  if (entry.action === A.fileObjection && !visibility.objectors) return null;
+  if (entry.action === A.closePanelVote && !visibility.panelTally) return null;
+  return visibility.applicant ? entry.comment : mask(entry.comment);
+}
+
+export function redactHistory(audience: Audience, history: HistoryView, mask?: (text: string) => string): HistoryView {
+  return { ...history, entries: history.entries.map((e) => redactHistoryEntry(audience, e as HistoryEntry, mask)) };
+}
+
+// ---- materials ----
+
+const EXTENSIONS: Record<string, string> = {
+  'application/pdf': 'pdf',
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+};
+
+/** "材料3-自评报告.pdf": the material's place in upload order and its document type. */
+export function neutralMaterialName(n: number, label: string, mediaType: string): string {
+  return `材料${n}-${label}.${EXTENSIONS[mediaType] ?? 'bin'}`;
+}
+
+export interface StoredMaterial {
+  id: string;
+  documentType: string;
+  originalName: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  createdAt: Date;
+}
+
+export interface MaterialView {
+  id: string;
+  /** 1-based place among the application's materials in upload order. */
+  n: number;
+  documentType: string;
+  documentLabel: string;
+  /** What to show and download it as: the uploaded name, or a neutral one where that is hidden. */
+  name: string;
+  /** The name as uploaded; only for audiences that may see it. */
+  originalName?: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  createdAt: Date;
+}
+
+/** The file name a material is shown and downloaded under. */
+export function materialName(audience: Audience, material: StoredMaterial, n: number, documentLabel: string): string {
+  return sees(audience).uploadNames ? material.originalName : neutralMaterialName(n, documentLabel, material.mediaType);
+}
+
+export function materialView(audience: Audience, material: StoredMaterial, n: number, documentLabel: string): MaterialView {
+  return {
+    id: material.id,
+    n,
+    documentType: material.documentType,
+    documentLabel,
+    name: materialName(audience, material, n, documentLabel),
+    ...(sees(audience).uploadNames ? { originalName: material.originalName } : {}),
+    mediaType: material.mediaType,
+    size: material.size,
+    sha256: material.sha256,
+    createdAt: material.createdAt,
+  };
+}
+
+// ---- 公示 objections ----
+
+export interface ObjectionRecord {
+  id: string;
+  applicationId: string;
+  objectorName: string;
+  objectorOrganization: string | null;
+  contactPhone: string;
+  contactEmail: string | null;
+  content: string;
+  evidence: string;
+  status: string;
+  resolution: string | null;
+  createdAt: Date;
+  resolvedAt: Date | null;
+}
+
+export type ObjectionView = Pick<ObjectionRecord, 'id' | 'applicationId' | 'status' | 'resolution' | 'createdAt' | 'resolvedAt'> & Partial<ObjectionRecord>;
+
+/** The office sees the objector and what was alleged; everybody else that there was one, and its outcome. */
+export function redactObjection(audience: Audience, o: ObjectionRecord): ObjectionView {
+  if (sees(audience).objectors) return o;
+  return { id: o.id, applicationId: o.applicationId, status: o.status, resolution: o.resolution, createdAt: o.createdAt, resolvedAt: o.resolvedAt };
+}
+
+// ---- notifications ----
+
+export interface NotificationFacts {
+  organizationName?: string;
+  reason?: string | null;
+}
+
+/** Template variables for a group of recipients: no applicant name for blind reviewers. */
+export function redactNotificationVariables<T extends NotificationFacts>(audience: Audience, variables: T): T {
+  return sees(audience).applicant ? variables : { ...variables, organizationName: undefined };
+}
