@@ -15,6 +15,8 @@ export enum ErrorCode {
   RateLimited = 'RATE_LIMITED',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
   Internal = 'INTERNAL',
+  MalformedBody = 'MALFORMED_BODY',
+  BodyTooDeep = 'BODY_TOO_DEEP',
 }
 
 export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
@@ -33,4 +35,6 @@ export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
   [ErrorCode.RateLimited]: 429,
   [ErrorCode.ServiceUnavailable]: 503,
   [ErrorCode.Internal]: 500,
+  [ErrorCode.MalformedBody]: 400,
+  [ErrorCode.BodyTooDeep]: 400,
 };
