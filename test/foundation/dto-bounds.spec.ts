@@ -1,10 +1,13 @@
 import 'reflect-metadata';
 import { describe, expect, it } from '@jest/globals';
-import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
+import type { MetadataStorage } from 'class-transformer/types/MetadataStorage';
 import { getMetadataStorage } from 'class-validator';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { INT4_MAX } from '../../libs/platform/src/errors/validation';
+
+// Where @Type(() => Nested) is recorded; the package ships no typings for this path.
+const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as { defaultMetadataStorage: MetadataStorage };
 
 const ROOT = join(__dirname, '..', '..');
 /** Not request input: the environment is validated at start, by the operator's values. */
