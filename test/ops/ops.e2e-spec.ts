@@ -27,7 +27,7 @@ describe('ops: Bull Board and /metrics', () => {
   let applicant: { id: string; token: string };
 
   beforeAll(async () => {
-    ctx = await startTestApp();
+    ctx = await startTestApp({ env: { METRICS_PUBLIC: 'true' } });
     applicant = await createUser(ctx, { username: 'ops-applicant', role: 'applicant', password: 'applicant-password-1' });
   });
   afterAll(async () => {
@@ -84,7 +84,7 @@ describe('ops: Bull Board and /metrics', () => {
   });
 
   describe('/metrics', () => {
-    it('is public without METRICS_TOKEN and reports every queue and state, plus process metrics', async () => {
+    it('is public with METRICS_PUBLIC=true and reports every queue and state, plus process metrics', async () => {
       const res = await ctx.http.get('/metrics').expect(200);
       expect(res.headers['content-type']).toMatch(/^text\/plain/);
       for (const queue of ALL_QUEUES) {
@@ -145,6 +145,28 @@ describe('ops: Bull Board and /metrics', () => {
         await ctx.dataSource.query(`DELETE FROM outbox WHERE id = $1`, [outbox.id]);
       }
     });
+  });
+});
+
+describe('ops: /metrics with neither METRICS_TOKEN nor METRICS_PUBLIC', () => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    // Before the METRICS_TOKEN app: @nestjs/config copies an app's validated values into process.env,
+    // where ConfigService looks for what an app leaves unset.
+    ctx = await startTestApp({ env: { METRICS_TOKEN: undefined, METRICS_PUBLIC: undefined } });
+  });
+  afterAll(async () => {
+    await ctx?.close();
+  });
+
+  it('is closed: 403 saying how to open it, to anyone, an admin included', async () => {
+    const anonymous = await ctx.http.get('/metrics').expect(403);
+    expect(anonymous.body).toMatchObject({ statusCode: 403, code: 'FORBIDDEN' });
+    expect(anonymous.body.message).toContain('METRICS_TOKEN');
+    expect(anonymous.body.message).toContain('METRICS_PUBLIC=true');
+    expect(anonymous.text).not.toContain('awardflow_queue_jobs');
+    await ctx.http.get('/metrics').set('Authorization', await ctx.adminToken()).expect(403);
+    await ctx.http.get('/metrics').set('Authorization', 'Bearer some-guessed-metrics-token').expect(403);
   });
 });
 

@@ -15,6 +15,11 @@ const ORG_NAME = '重庆渝中控制台测试精密仪器有限公司';
 const ENTERPRISE = { username: 'web-enterprise', password: 'enterprise-password-1' };
 const STEP_TIMEOUT = 120_000;
 
+/** Runs in every page before its own scripts (a string: the test is compiled without the DOM's types). */
+const REPORT_CSP_VIOLATIONS = `document.addEventListener('securitypolicyviolation', (e) => {
+  window.reportCspViolation(e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') + ' (' + e.sourceFile + ':' + e.lineNumber + ')');
+});`;
+
 /** Console errors, except the HTTP errors a step provokes on purpose (the UI shows them in Chinese). */
 interface Collected {
   page: string;
@@ -36,6 +41,8 @@ describe('web console (headless Chromium)', () => {
   let applicationId: string;
   let receipt: string;
   const consoleErrors: Collected[] = [];
+  /** Everything the Content-Security-Policy blocked, as the page's securitypolicyviolation events and console lines report it. */
+  const cspViolations: Collected[] = [];
   const allowedHttpErrors = new Set<number>();
   const contexts: BrowserContext[] = [];
   let shot = 0;
@@ -48,10 +55,15 @@ describe('web console (headless Chromium)', () => {
   async function newPage(who: string): Promise<Page> {
     const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
     contexts.push(context);
+    await context.exposeBinding('reportCspViolation', ({ page }, text: string) => {
+      cspViolations.push({ page: `${who} ${page.url()}`, text });
+    });
+    await context.addInitScript(REPORT_CSP_VIOLATIONS);
     const page = await context.newPage();
     opened.push({ who, page });
     page.setDefaultTimeout(20_000);
     page.on('console', (m) => {
+      if (/Content[- ]Security[- ]Policy/i.test(m.text())) cspViolations.push({ page: `${who} ${page.url()}`, text: m.text() });
       if (m.type() !== 'error') return;
       const status = /status of (\d{3})/.exec(m.text());
       if (status && allowedHttpErrors.has(Number(status[1]))) return;
@@ -151,6 +163,9 @@ describe('web console (headless Chromium)', () => {
   step('serves the console at / from the API, and the login page alone stays under the JavaScript budget', async () => {
     const res = await fetch(`${server.baseUrl}/`);
     expect(res.headers.get('content-type')).toContain('text/html');
+    // Every page below runs under this policy; the last test finds no violation of it.
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     const html = await res.text();
     expect(html).toContain('<div id="root">');
     // Deep links load the app; API paths stay JSON.
@@ -704,5 +719,9 @@ describe('web console (headless Chromium)', () => {
 
   it('rendered every page without console errors', () => {
     expect(consoleErrors).toEqual([]);
+  });
+
+  it('ran every page under the Content-Security-Policy without a violation', () => {
+    expect(cspViolations).toEqual([]);
   });
 });

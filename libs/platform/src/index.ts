@@ -16,3 +16,4 @@ export * from './platform.module';
 export * from './http/configure-http-app';
 export * from './config/exit-on-configuration-error';
 export * from './queue/worker-errors';
+export * from './export/csv';

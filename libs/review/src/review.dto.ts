@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { AT_MOST, INT4_MAX } from '@awardflow/platform';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 
 export class RegisterReviewerDto {
@@ -34,7 +35,7 @@ export class ReassignDto {
 }
 
 export class ShortlistDto {
-  @ApiPropertyOptional({ description: 'the top N by rank' }) @IsOptional() @IsInt() @Min(1) top?: number;
+  @ApiPropertyOptional({ description: 'the top N by rank' }) @IsOptional() @IsInt() @Min(1) @Max(INT4_MAX, AT_MOST) top?: number;
   @ApiPropertyOptional({ description: 'or everyone at or above this score' }) @IsOptional() @IsNumber() @Min(0) minScore?: number;
 }
 

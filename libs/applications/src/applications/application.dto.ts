@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { AT_MOST, INT4_MAX } from '@awardflow/platform';
 import { IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 
 export class CreateApplicationDto {
@@ -27,7 +28,7 @@ export class ListApplicationsQuery {
   @ApiPropertyOptional() @IsOptional() @Matches(/^[a-z_]{2,64}$/, { message: 'state must be a state name such as formal_review' }) state?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: 'organizationId must be a UUID' }) organizationId?: string;
   @ApiPropertyOptional({ description: 'organisation name, credit code or receipt number contains' }) @IsOptional() @IsString() @MaxLength(100) search?: string;
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(INT4_MAX, AT_MOST) page?: number;
   @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize?: number;
 }
 

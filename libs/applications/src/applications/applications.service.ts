@@ -120,8 +120,8 @@ export class ApplicationsService {
       JOIN workflow_instances i ON i.id = a.instance_id WHERE ${where.join(' AND ')}`;
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total ${from}`, params);
     const rows: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT a.id ${from} ORDER BY a.submitted_at DESC NULLS LAST, a.created_at DESC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-      params,
+      `SELECT a.id ${from} ORDER BY a.submitted_at DESC NULLS LAST, a.created_at DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, pageSize, (page - 1) * pageSize],
     );
     const items = await Promise.all(rows.map((r) => this.view(r.id, user)));
     return { items, total, page, pageSize };

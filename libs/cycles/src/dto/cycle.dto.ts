@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { AT_MOST, INT4_MAX } from '@awardflow/platform';
 import {
   ArrayMaxSize,
   IsArray,
@@ -21,6 +22,8 @@ import {
 const INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
 const INSTANT_MESSAGE = 'must be a date (YYYY-MM-DD, Beijing time) or an ISO 8601 time with offset';
 const ISO_DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/;
+/** Periods in days become deadlines: a year is more than any office gives, and keeps dates computable. */
+const MAX_DAYS = 365;
 
 export class StagePlanDto {
   @ApiPropertyOptional({ description: '企业答辩 (quality awards)' }) @IsOptional() @IsBoolean() defense?: boolean;
@@ -31,21 +34,21 @@ export class StagePlanDto {
 
 export class SecondTierDto {
   @ApiProperty({ example: '提名奖' }) @IsString() @MinLength(1) @MaxLength(20) label: string;
-  @ApiProperty({ minimum: 1 }) @IsInt() @Min(1, { message: 'count must be at least 1' }) count: number;
+  @ApiProperty({ minimum: 1 }) @IsInt() @Min(1, { message: 'count must be at least 1' }) @Max(INT4_MAX, AT_MOST) count: number;
 }
 
 export class QuotaDto {
-  @ApiProperty({ minimum: 1, example: 5 }) @IsInt() @Min(1, { message: 'awards must be at least 1' }) awards: number;
+  @ApiProperty({ minimum: 1, example: 5 }) @IsInt() @Min(1, { message: 'awards must be at least 1' }) @Max(INT4_MAX, AT_MOST) awards: number;
   @ApiPropertyOptional({ type: SecondTierDto }) @IsOptional() @ValidateNested() @Type(() => SecondTierDto) secondTier?: SecondTierDto;
 }
 
 export class MajorityDto {
-  @ApiProperty({ example: 2 }) @IsInt() @Min(1) numerator: number;
-  @ApiProperty({ example: 3 }) @IsInt() @Min(1) denominator: number;
+  @ApiProperty({ example: 2 }) @IsInt() @Min(1) @Max(INT4_MAX, AT_MOST) numerator: number;
+  @ApiProperty({ example: 3 }) @IsInt() @Min(1) @Max(INT4_MAX, AT_MOST) denominator: number;
 }
 
 export class PanelRulesDto {
-  @ApiProperty({ minimum: 1, description: 'members who must vote (abstentions count as present)' }) @IsInt() @Min(1, { message: 'quorum must be at least 1' }) quorum: number;
+  @ApiProperty({ minimum: 1, description: 'members who must vote (abstentions count as present)' }) @IsInt() @Min(1, { message: 'quorum must be at least 1' }) @Max(INT4_MAX, AT_MOST) quorum: number;
   @ApiPropertyOptional({ type: MajorityDto, description: 'approvals needed among members present; default 2/3' })
   @IsOptional()
   @ValidateNested()
@@ -75,21 +78,30 @@ export class CreateCycleDto {
   @Matches(INSTANT, { message: `applicationClosesAt ${INSTANT_MESSAGE}` })
   applicationClosesAt: string;
   @ApiPropertyOptional({ type: StagePlanDto }) @IsOptional() @ValidateNested() @Type(() => StagePlanDto) stagePlan?: StagePlanDto;
-  @ApiProperty({ type: QuotaDto }) @ValidateNested() @Type(() => QuotaDto) quota: QuotaDto;
-  @ApiProperty({ minimum: 1, example: 5 }) @IsInt() @Min(1, { message: 'reviewersPerApplication must be at least 1' }) reviewersPerApplication: number;
+  @ApiProperty({ type: QuotaDto })
+  @IsObject({ message: 'quota 必须填写：获奖名额（quota.awards）' })
+  @ValidateNested()
+  @Type(() => QuotaDto)
+  quota: QuotaDto;
+  @ApiProperty({ minimum: 1, example: 5 })
+  @IsInt()
+  @Min(1, { message: 'reviewersPerApplication must be at least 1' })
+  @Max(INT4_MAX, AT_MOST)
+  reviewersPerApplication: number;
   @ApiPropertyOptional({ enum: ['trimmed_mean', 'mean', 'median', 'zscore'], default: 'trimmed_mean' })
   @IsOptional()
   @IsIn(['trimmed_mean', 'mean', 'median', 'zscore'])
   scoreAggregation?: 'trimmed_mean' | 'mean' | 'median' | 'zscore';
-  @ApiPropertyOptional({ minimum: 1, default: 7 }) @IsOptional() @IsInt() @Min(1, { message: 'publicityDays must be at least 1' }) publicityDays?: number;
-  @ApiPropertyOptional({ minimum: 1, default: 15 }) @IsOptional() @IsInt() @Min(1, { message: 'supplementDays must be at least 1' }) supplementDays?: number;
-  @ApiPropertyOptional({ minimum: 1, default: 14 }) @IsOptional() @IsInt() @Min(1, { message: 'reviewDueDays must be at least 1' }) reviewDueDays?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_DAYS, default: 7 }) @IsOptional() @IsInt() @Min(1, { message: 'publicityDays must be at least 1' }) @Max(MAX_DAYS, AT_MOST) publicityDays?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_DAYS, default: 15 }) @IsOptional() @IsInt() @Min(1, { message: 'supplementDays must be at least 1' }) @Max(MAX_DAYS, AT_MOST) supplementDays?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_DAYS, default: 14 }) @IsOptional() @IsInt() @Min(1, { message: 'reviewDueDays must be at least 1' }) @Max(MAX_DAYS, AT_MOST) reviewDueDays?: number;
   @ApiPropertyOptional({ type: [Number], default: [3, 1] })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(5)
   @IsInt({ each: true })
   @Min(1, { each: true })
+  @Max(MAX_DAYS, { each: true, ...AT_MOST })
   reminderDaysBefore?: number[];
   @ApiPropertyOptional({ type: PanelRulesDto }) @IsOptional() @ValidateNested() @Type(() => PanelRulesDto) panel?: PanelRulesDto;
   @ApiPropertyOptional({ type: [EligibilityRuleDto], description: "default: the award's rules" })
@@ -100,7 +112,7 @@ export class CreateCycleDto {
   eligibility?: EligibilityRuleDto[];
   @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() blindReview?: boolean;
   @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() reassignOverdue?: boolean;
-  @ApiPropertyOptional({ description: 'brand recognitions; default: the award\'s' }) @IsOptional() @IsInt() @Min(1) recognitionValidityYears?: number;
+  @ApiPropertyOptional({ description: 'brand recognitions; default: the award\'s' }) @IsOptional() @IsInt() @Min(1) @Max(100, AT_MOST) recognitionValidityYears?: number;
   @ApiPropertyOptional({ type: DurationOverridesDto, description: 'only where ALLOW_SHORT_DURATIONS is on (never in production)' })
   @IsOptional()
   @ValidateNested()
@@ -132,7 +144,7 @@ export class UpdateCycleDto extends PartialType(
 
 export class ListCyclesQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() awardCode?: string;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() year?: number;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100, AT_MOST) year?: number;
   @ApiPropertyOptional({ enum: ['draft', 'open', 'closed', 'archived'] }) @IsOptional() @IsIn(['draft', 'open', 'closed', 'archived']) status?: string;
 }
 

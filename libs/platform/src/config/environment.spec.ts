@@ -47,6 +47,12 @@ describe('validateEnvironment', () => {
     expect(validateEnvironment({ METRICS_TOKEN: 'm'.repeat(16) }).METRICS_TOKEN).toBe('m'.repeat(16));
   });
 
+  it('keeps /metrics closed unless METRICS_PUBLIC says otherwise', () => {
+    expect(validateEnvironment({}).METRICS_PUBLIC).toBe(false);
+    expect(validateEnvironment({ METRICS_PUBLIC: 'true' }).METRICS_PUBLIC).toBe(true);
+    expect(() => validateEnvironment({ METRICS_PUBLIC: 'yes' })).toThrow(/^METRICS_PUBLIC must be true or false/);
+  });
+
   it('has no default admin password in production', () => {
     const env = validateEnvironment({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) });
     expect(env.ADMIN_PASSWORD).toBeUndefined();

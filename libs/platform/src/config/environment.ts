@@ -150,11 +150,16 @@ export class Environment {
   @IsEmail()
   ADMIN_EMAIL?: string;
 
-  // When set, GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>`; unset, it is public.
+  // When set, GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>`.
   @IsOptional()
   @IsString()
   @MinLength(16, { message: 'must be at least 16 characters' })
   METRICS_TOKEN?: string;
+
+  // Without METRICS_TOKEN, GET /metrics is closed unless this says it is public (a scraper on a private network); a token, when set, is always required.
+  @Transform(({ value }) => toBool(value))
+  @IsBoolean({ message: 'must be true or false' })
+  METRICS_PUBLIC = false;
 }
 
 type OptionalVariable = 'SMTP_USER' | 'SMTP_PASSWORD' | 'ADMIN_USERNAME' | 'ADMIN_PASSWORD' | 'ADMIN_EMAIL' | 'METRICS_TOKEN';

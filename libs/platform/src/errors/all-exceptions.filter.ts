@@ -3,6 +3,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Request, Response } from 'express';
 import { DomainError } from './domain-error';
 import { ErrorCode, HTTP_STATUS_OF } from './error-code';
+import { RequestBodyError } from '../http/body-parsers';
 
 export interface ErrorBody {
   statusCode: number;
@@ -48,6 +49,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
   }
 
   private toBody(exception: unknown): ErrorBody {
+    if (exception instanceof RequestBodyError) return requestBodyErrorBody(exception);
     if (exception instanceof DomainError) {
       const statusCode = HTTP_STATUS_OF[exception.code];
       return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message: exception.message, code: exception.code, ...exception.details };
@@ -69,6 +71,44 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: STATUS_CODES[500]!, message: 'Internal server error', code: ErrorCode.Internal };
   }
+}
+
+/** A body the parsers refused: too large, in an encoding or charset we do not read, broken, too deep. */
+function requestBodyErrorBody(e: RequestBodyError): ErrorBody {
+  const { limit, encoding, charset, maxDepth } = e.facts;
+  const answer = (code: ErrorCode, message: string, details: Record<string, unknown> = {}): ErrorBody => {
+    const statusCode = HTTP_STATUS_OF[code];
+    return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message, code, ...details };
+  };
+  switch (e.type) {
+    case 'entity.too.large':
+      return answer(ErrorCode.PayloadTooLarge, `请求体过大：上限为 ${formatBytes(limit)}`, { limit });
+    case 'parameters.too.many':
+      return answer(ErrorCode.PayloadTooLarge, '表单字段过多');
+    case 'encoding.unsupported':
+      return answer(ErrorCode.UnsupportedMediaType, `不支持的内容编码“${encoding}”：请用 gzip、deflate、br，或不压缩`, { encoding });
+    case 'charset.unsupported':
+      return answer(ErrorCode.UnsupportedMediaType, `不支持的字符集“${charset}”：请用 UTF-8`, { charset });
+    case 'encoding.failed':
+      return answer(ErrorCode.MalformedBody, `请求体无法按所声明的内容编码“${encoding}”解压`, { encoding });
+    case 'entity.parse.failed':
+      return answer(ErrorCode.MalformedBody, '请求体不是合法的 JSON');
+    case 'entity.too.deep':
+    case 'querystring.parse.rangeError':
+      return answer(ErrorCode.BodyTooDeep, `请求体嵌套过深：最多 ${maxDepth} 层`, { maxDepth });
+    case 'request.aborted':
+    case 'request.size.invalid':
+      return answer(ErrorCode.MalformedBody, '请求体不完整：长度与 Content-Length 不符');
+    default:
+      return e.status < 500
+        ? answer(ErrorCode.MalformedBody, '请求体无法读取')
+        : { statusCode: 500, error: STATUS_CODES[500]!, message: 'Internal server error', code: ErrorCode.Internal };
+  }
+}
+
+function formatBytes(bytes: number | undefined): string {
+  if (bytes === undefined) return '服务器设定值';
+  return bytes >= 1024 * 1024 ? `${+(bytes / 1024 / 1024).toFixed(1)} MB` : `${+(bytes / 1024).toFixed(1)} KB`;
 }
 
 function isDatabaseUnavailable(e: unknown): boolean {

@@ -19,6 +19,8 @@ export enum ErrorCode {
   ActionHasDedicatedRoute = 'ACTION_HAS_DEDICATED_ROUTE',
   ActionTakenBySystem = 'ACTION_TAKEN_BY_SYSTEM',
   NotNamedForStage = 'NOT_NAMED_FOR_STAGE',
+  MalformedBody = 'MALFORMED_BODY',
+  BodyTooDeep = 'BODY_TOO_DEEP',
 }
 
 export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
@@ -41,4 +43,6 @@ export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
   [ErrorCode.ActionHasDedicatedRoute]: 405,
   [ErrorCode.ActionTakenBySystem]: 403,
   [ErrorCode.NotNamedForStage]: 403,
+  [ErrorCode.MalformedBody]: 400,
+  [ErrorCode.BodyTooDeep]: 400,
 };

@@ -4,27 +4,42 @@ import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
 import { createValidationPipe } from '../errors/validation';
+import { useBodyParsers } from './body-parsers';
+import { BEARER_SCHEME, operationIdOf, stateOperationSecurity } from './openapi-security';
+import { useSecurityHeaders } from './security-headers';
+import { StorableInputPipe } from './storable-input.pipe';
 
 export interface HttpAppOptions {
   /** Serve the OpenAPI document at /docs (the API does; the worker's health port does not). */
   docs: boolean;
 }
 
-/** What every HTTP surface of ours shares: JSON logs, one error shape, strict DTO validation. */
+/** The scheme of GET /metrics' own token (METRICS_TOKEN), which is not a user's JWT. */
+export const METRICS_TOKEN_SCHEME = 'metricsToken';
+
+/**
+ * What every HTTP surface of ours shares: security headers, bounded body parsing, JSON logs, one
+ * error shape, input Postgres can store, strict DTO validation. Call before init: the body parsers
+ * must be mounted before Nest would mount its own.
+ */
 export function configureHttpApp(app: INestApplication, options: HttpAppOptions): void {
   app.useLogger(app.get(Logger));
+  useSecurityHeaders(app);
+  useBodyParsers(app);
   const dataSource = app.get(DataSource);
   app.useGlobalFilters(new AllExceptionsFilter(() => dataSource.isInitialized));
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new StorableInputPipe(), createValidationPipe());
   app.enableShutdownHooks();
   if (options.docs) {
     const config = new DocumentBuilder()
       .setTitle('Awardflow API')
       .setDescription('质量奖评审工作流 — award cycles, applications, reviews, notifications')
       .setVersion('1')
-      .addBearerAuth()
+      .addBearerAuth(undefined, BEARER_SCHEME)
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'METRICS_TOKEN, for GET /metrics only' }, METRICS_TOKEN_SCHEME)
       .build();
-    const document = SwaggerModule.createDocument(app, config);
+    const document = SwaggerModule.createDocument(app, config, { operationIdFactory: operationIdOf });
+    stateOperationSecurity(app, document);
     SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { A, S } from '@awardflow/awards';
 import { CyclesService } from '@awardflow/cycles';
 import { AuthUser } from '@awardflow/identity';
-import { FieldValidationError } from '@awardflow/platform';
+import { csvDocument, FieldValidationError } from '@awardflow/platform';
 import { WorkflowEngine } from '@awardflow/workflow';
 import { DataSource } from 'typeorm';
 import { ScoringService } from '../scoring/scoring.service';
@@ -83,16 +83,14 @@ export class RankingService {
     });
   }
 
-  /** Excel opens UTF-8 CSV correctly only with a BOM. */
+  /** For Excel and WPS: cells that would run as formulas stay text (csvDocument). */
   async csv(cycleId: string, user: AuthUser): Promise<Buffer> {
     const rows = await this.ranking(cycleId, user);
     const quota = { award: '获奖名额内', second_tier: '提名奖名额内' } as const;
-    const escape = (v: unknown) => `"${String(v ?? '').replace(/"/g, '""')}"`;
-    const lines = [
-      ['排名', '受理编号', '申报单位', '综合得分', '资料评审得分', '现场评审调整', '结果类得分', '评审专家数', '名额'].map(escape).join(','),
-      ...rows.map((r) => [r.rank, r.receiptNumber, r.organizationName, r.score.toFixed(2), r.aggregated.toFixed(2), r.onsiteAdjustment.toFixed(1), r.resultsSubtotal.toFixed(2), r.reviewerCount, r.insideQuota ? quota[r.insideQuota] : '名额外'].map(escape).join(',')),
-    ];
-    return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join('\r\n') + '\r\n', 'utf8')]);
+    return csvDocument([
+      ['排名', '受理编号', '申报单位', '综合得分', '资料评审得分', '现场评审调整', '结果类得分', '评审专家数', '名额'],
+      ...rows.map((r) => [r.rank, r.receiptNumber, r.organizationName, r.score.toFixed(2), r.aggregated.toFixed(2), r.onsiteAdjustment.toFixed(1), r.resultsSubtotal.toFixed(2), r.reviewerCount, r.insideQuota ? quota[r.insideQuota] : '名额外']),
+    ]);
   }
 
   async recompute(cycleId: string, user: AuthUser): Promise<RankingRow[]> {

@@ -1,0 +1,22 @@
+/** What a spreadsheet reads as the start of a formula (OWASP's list: =, +, -, @, tab, carriage return). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** A plain number ("-3.0", "+2") is no formula, and must stay a number in the sheet. */
+const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
+/** Excel opens UTF-8 CSV correctly only with a byte order mark. */
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/**
+ * One CSV cell, always quoted with its quotes doubled; a text a spreadsheet would run as a formula
+ * (`=HYPERLINK(…)` as an organisation name) is prefixed with `'`, so Excel and WPS show it as text.
+ */
+export function csvCell(value: unknown): string {
+  let text = value === null || value === undefined ? '' : String(value);
+  if (FORMULA_START.test(text) && !PLAIN_NUMBER.test(text)) text = `'${text}`;
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/** A whole export: every cell through csvCell, CRLF lines, UTF-8 with a BOM. Use it for every CSV we serve. */
+export function csvDocument(rows: ReadonlyArray<ReadonlyArray<unknown>>): Buffer {
+  const lines = rows.map((row) => row.map(csvCell).join(','));
+  return Buffer.concat([BOM, Buffer.from(lines.join('\r\n') + '\r\n', 'utf8')]);
+}
