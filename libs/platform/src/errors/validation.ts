@@ -1,16 +1,50 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
-import { ErrorCode } from './error-code';
-import { FieldError } from './domain-error';
+import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { getMetadataStorage } from 'class-validator';
+import { isReadableChinese } from './chinese-text';
+import { FieldError, FieldValidationError } from './domain-error';
+import { fieldLabel } from './field-labels';
+import { CONSTRAINT_MESSAGES, UNKNOWN_CONSTRAINT_MESSAGE } from './validation-messages.zh-CN';
 
-/** Flattens nested class-validator errors into `form.selfAssessment.leadership`-style paths. */
+/**
+ * Flattens nested class-validator errors into `form.selfAssessment.leadership`-style paths, each
+ * with its Chinese label and Chinese messages: a decorator's own message when it is written in
+ * Chinese, otherwise the message of its constraint (`isUuid` → 须为有效的编号) with the
+ * decorator's arguments (`@Min(1)` → 不能小于 1). So every DTO speaks Chinese without each
+ * decorator having to.
+ */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
   const out: FieldError[] = [];
   for (const error of errors) {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    if (error.constraints) out.push({ field, messages: Object.values(error.constraints) });
+    if (error.constraints) {
+      const messages = Object.entries(error.constraints).map(([constraint, text]) => constraintMessage(error, constraint, text));
+      out.push({ field, label: fieldLabel(field), messages: [...new Set(messages)] });
+    }
     if (error.children?.length) out.push(...flattenValidationErrors(error.children, field));
   }
   return out;
+}
+
+function constraintMessage(error: ValidationError, constraint: string, text: string): string {
+  if (isReadableChinese(text)) return text;
+  const message = CONSTRAINT_MESSAGES[constraint];
+  return message ? message(constraintArguments(error, constraint)) : UNKNOWN_CONSTRAINT_MESSAGE;
+}
+
+/** The decorator's arguments (`@MaxLength(50)` → [50]), read back from class-validator's metadata. */
+function constraintArguments(error: ValidationError, constraint: string): readonly unknown[] {
+  const target = error.target?.constructor;
+  if (!target || target === Object) return [];
+  const metadata = metadataOf(target).find((m) => m.propertyName === error.property && (m.name ?? m.type) === constraint);
+  return metadata?.constraints ?? [];
+}
+
+type ValidationMetadata = ReturnType<ReturnType<typeof getMetadataStorage>['getTargetValidationMetadatas']>[number];
+const metadataCache = new WeakMap<Function, ValidationMetadata[]>();
+function metadataOf(target: Function): ValidationMetadata[] {
+  let metadata = metadataCache.get(target);
+  if (!metadata) metadataCache.set(target, (metadata = getMetadataStorage().getTargetValidationMetadatas(target, '', true, false)));
+  return metadata;
 }
 
 export function createValidationPipe(): ValidationPipe {
@@ -19,15 +53,9 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     stopAtFirstError: false,
-    exceptionFactory: (errors) => {
-      const fields = flattenValidationErrors(errors);
-      return new BadRequestException({
-        statusCode: 400,
-        error: 'Bad Request',
-        code: ErrorCode.ValidationFailed,
-        message: fields.map((f) => `${f.field}: ${f.messages.join('; ')}`),
-        errors: fields,
-      });
-    },
+    // The target (the object a field belongs to) is what the decorators' arguments are read from;
+    // the error body never carries it, nor the values.
+    validationError: { target: true, value: false },
+    exceptionFactory: (errors) => new FieldValidationError(flattenValidationErrors(errors)),
   });
 }
