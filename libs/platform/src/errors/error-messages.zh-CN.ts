@@ -61,8 +61,8 @@ export const ERROR_MESSAGES = {
   [ErrorCode.VersionConflict]: (p: { currentState: string; currentStateLabel?: string; currentVersion: number }) =>
     `其他人已先一步操作，该申报现为${quoted(p.currentStateLabel, p.currentState)}，请刷新后再办理`,
   [ErrorCode.TransitionNotAllowed]: (p: { state: string; stateLabel?: string; action: string; actionLabel?: string }) =>
-    `该申报现为${quoted(p.stateLabel, p.state)}，不能办理${quoted(p.actionLabel, p.action)}`,
-  [ErrorCode.GuardFailed]: (p: { action: string; actionLabel?: string }) => `条件未满足，暂不能办理${quoted(p.actionLabel, p.action)}`,
+    `该申报现为${quoted(p.stateLabel, p.state)}，${p.actionLabel ? `不能办理「${p.actionLabel}」` : '不能执行此操作'}`,
+  [ErrorCode.GuardFailed]: (p: { action: string; actionLabel?: string }) => `条件未满足，暂不能${p.actionLabel ? `办理「${p.actionLabel}」` : '执行此操作'}`,
   [ErrorCode.IneligibleApplication]: (p: { reasons: Array<{ rule: string; reason: string }> }) => `不符合提交条件：${p.reasons.map((r) => r.reason).join('；')}`,
   [ErrorCode.UnprocessableEntity]: () => '暂不能办理此请求',
   [ErrorCode.PayloadTooLarge]: () => '提交的内容过大',
@@ -92,7 +92,7 @@ export const ERROR_MESSAGES = {
   [ErrorCode.CycleChanged]: () => '其他人已先一步修改该评审周期，请刷新后重试',
   [ErrorCode.DeadlineSettled]: (p: { deadlineStatus: 'fired' | 'cancelled' }) => `该期限${p.deadlineStatus === 'fired' ? '已到期执行' : '已取消'}，不能再延长`,
   [ErrorCode.AssignmentClosed]: (p: { assignmentStatus: string }) => `该评审任务${ASSIGNMENT_STATUS_PHRASES[p.assignmentStatus] ?? '已结束'}，不能再变更`,
-  [ErrorCode.NotInExpertReview]: (p: StateParams) => `只有在资料评审阶段才能分配专家；该申报现为「${p.stateLabel}」`,
+  [ErrorCode.NotInExpertReview]: () => '只有在资料评审阶段才能分配专家',
   [ErrorCode.ScoringClosed]: () => '该申报的专家评审已结束，评分不能再修改',
   [ErrorCode.NotCycleOffice]: (p: { actionLabel: string }) => `只有该评审周期所属的评奖办公室可以${p.actionLabel}`,
   [ErrorCode.ObjectionPeriodClosed]: (p: StateParams) => `只有在社会公示期内才能提出异议；该申报现为「${p.stateLabel}」`,

@@ -25,7 +25,7 @@ export class ReviewPoolService {
       [input.userId, admin.officeIds],
     );
     if (!user) throw new NotFoundError('user', input.userId);
-    if (user.role !== Role.Reviewer) throw new FieldValidationError([{ field: 'userId', messages: ['must be a user with the reviewer role'] }]);
+    if (user.role !== Role.Reviewer) throw new FieldValidationError([{ field: 'userId', messages: ['须为评审专家角色的用户'] }]);
     await this.dataSource.query(
       `INSERT INTO reviewers (user_id, expertise, ties, max_load) VALUES ($1, $2, $3, $4)
        ON CONFLICT (user_id) DO UPDATE SET expertise = EXCLUDED.expertise, ties = EXCLUDED.ties, max_load = EXCLUDED.max_load, active = true`,

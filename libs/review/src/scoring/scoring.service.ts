@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { getAward, rubricItems, S, validateScores } from '@awardflow/awards';
 import { Cycle, CyclesService } from '@awardflow/cycles';
 import { AuthUser } from '@awardflow/identity';
-import { ConflictError, FieldValidationError, NotFoundError } from '@awardflow/platform';
+import { DomainError, ErrorCode, FieldValidationError, NotFoundError } from '@awardflow/platform';
 import { A } from '@awardflow/awards';
 import { OutboxNotifier, WorkflowEngine } from '@awardflow/workflow';
 import { DataSource, EntityManager } from 'typeorm';
@@ -35,7 +35,7 @@ export class ScoringService {
         [assignmentId, reviewer.id],
       );
       if (!a || (a.status !== 'assigned' && a.status !== 'scored')) throw new NotFoundError('assignment', assignmentId);
-      if (a.state !== S.expertReview) throw new ConflictError('the expert review of this application has closed; scores can no longer change');
+      if (a.state !== S.expertReview) throw new DomainError(ErrorCode.ScoringClosed);
       const cycle = await this.cycles.get(a.cycle_id);
       const rubric = getAward(cycle.awardCode).rubric;
       const errors = validateScores(rubric, input.items);
