@@ -85,6 +85,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   reviewersPerApplication: '每份申报评审专家数',
   scoreAggregation: '计分方式',
   blindReview: '匿名评审',
+  reassignOverdue: '逾期自动改派',
+  recognitionValidityYears: '认定有效期（年）',
   publicityDays: '公示天数',
   supplementDays: '补正天数',
   reviewDueDays: '评审期限天数',
@@ -144,6 +146,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   pageSize: '每页条数',
   unread: '未读',
   body: '请求内容',
+  queue: '队列',
 };
 
 /**
