@@ -17,13 +17,18 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   for (const error of errors) {
     const field = parent ? `${parent}.${error.property}` : error.property;
     if (error.constraints) {
-      const messages = Object.entries(error.constraints).map(([constraint, text]) => constraintMessage(error, constraint, text));
+      const constraints = Object.entries(error.constraints);
+      // A value of the wrong type fails its length and range checks too; the type is what to fix.
+      const wrongType = constraints.filter(([constraint]) => TYPE_CONSTRAINTS.has(constraint));
+      const messages = (wrongType.length ? wrongType : constraints).map(([constraint, text]) => constraintMessage(error, constraint, text));
       out.push({ field, label: fieldLabel(field), messages: [...new Set(messages)] });
     }
     if (error.children?.length) out.push(...flattenValidationErrors(error.children, field));
   }
   return out;
 }
+
+const TYPE_CONSTRAINTS = new Set(['isString', 'isInt', 'isNumber', 'isBoolean', 'isArray', 'isObject', 'isDefined']);
 
 function constraintMessage(error: ValidationError, constraint: string, text: string): string {
   if (isReadableChinese(text)) return text;
