@@ -23,11 +23,11 @@ export class OrganizationsService {
     if (user.role !== Role.Admin && user.role !== Role.Applicant) throw new ForbiddenError([Role.Applicant, Role.Admin]);
     if (user.role === Role.Applicant && user.organizationId) throw new DomainError(ErrorCode.AlreadyHasOrganization);
     if (input.usccOverrideReason && user.role !== Role.Admin) {
-      throw new FieldValidationError([{ field: 'usccOverrideReason', messages: ['只有评奖办公室可以登记未通过校验的代码'] }]);
+      throw new FieldValidationError([{ field: 'usccOverrideReason', messages: ['代码校验例外只能由评奖办公室登记'] }]);
     }
     const check = checkUscc(input.uscc);
-    if (!check.valid && !input.usccOverrideReason) throw new FieldValidationError([{ field: 'uscc', messages: [check.reason] }]);
-    if (input.foundedAt > new Date().toISOString().slice(0, 10)) throw new FieldValidationError([{ field: 'foundedAt', messages: ['不能晚于今天'] }]);
+    if (!check.valid && !input.usccOverrideReason) throw new FieldValidationError([{ field: 'uscc', messages: [`uscc ${check.reason}`] }]);
+    if (input.foundedAt > new Date().toISOString().slice(0, 10)) throw new FieldValidationError([{ field: 'foundedAt', messages: ['must not be in the future'] }]);
 
     const saved = await this.dataSource.transaction(async (manager) => {
       if (await manager.exists(Organization, { where: { uscc: input.uscc } })) throw new DomainError(ErrorCode.UsccTaken, { uscc: input.uscc });

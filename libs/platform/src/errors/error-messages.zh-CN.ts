@@ -63,7 +63,7 @@ export const ERROR_MESSAGES = {
   [ErrorCode.TransitionNotAllowed]: (p: { state: string; stateLabel?: string; action: string; actionLabel?: string }) =>
     `该申报现为${quoted(p.stateLabel, p.state)}，${p.actionLabel ? `不能办理「${p.actionLabel}」` : '不能执行此操作'}`,
   [ErrorCode.GuardFailed]: (p: { action: string; actionLabel?: string }) => `条件未满足，暂不能${p.actionLabel ? `办理「${p.actionLabel}」` : '执行此操作'}`,
-  [ErrorCode.IneligibleApplication]: (p: { reasons: Array<{ rule: string; reason: string }> }) => `不符合提交条件：${p.reasons.map((r) => r.reason).join('；')}`,
+  [ErrorCode.IneligibleApplication]: (p: { reasons: Array<{ rule: string; reason: string }> }) => `申报不符合要求：${p.reasons.map((r) => r.reason).join('；')}`,
   [ErrorCode.UnprocessableEntity]: () => '暂不能办理此请求',
   [ErrorCode.PayloadTooLarge]: () => '提交的内容过大',
   [ErrorCode.UnsupportedMediaType]: () => '提交的内容格式不受支持',

@@ -13,6 +13,7 @@ class Contact {
 class Body {
   @IsUUID('all') organizationId: string;
   @IsInt() @Min(1) @Max(10) count: number;
+  @IsOptional() @IsInt() @Max(365, { message: '$property 不能大于 $constraint1' }) publicityDays?: number;
   @IsIn(['a', 'b']) kind: string;
   @Matches(/^\d{6}$/, { message: '须为 6 位行政区划代码' }) regionCode: string;
   @ValidateNested() @Type(() => Contact) contact: Contact;
@@ -30,12 +31,13 @@ async function refusal(value: unknown): Promise<FieldValidationError> {
 
 describe('the validation pipe', () => {
   it('answers every bad field with its Chinese label and Chinese messages carrying the decorator arguments', async () => {
-    const error = await refusal({ organizationId: 'x', count: 11, kind: 'c', regionCode: '12', contact: { name: 'a', email: 'nope' }, extra: 1 });
+    const error = await refusal({ organizationId: 'x', count: 11, publicityDays: 400, kind: 'c', regionCode: '12', contact: { name: 'a', email: 'nope' }, extra: 1 });
     expect(error).toBeInstanceOf(FieldValidationError);
     expect(error.fields).toEqual(
       expect.arrayContaining([
         { field: 'organizationId', label: '申报单位', messages: ['须为有效的编号'] },
         { field: 'count', label: '“count”', messages: ['不能大于 10'] },
+        { field: 'publicityDays', label: '公示天数', messages: ['不能大于 365'] },
         { field: 'kind', label: '类别', messages: ['须为以下之一：a、b'] },
         { field: 'regionCode', label: '行政区划代码', messages: ['须为 6 位行政区划代码'] },
         { field: 'extra', label: '“extra”', messages: ['不是可以填写的字段'] },
@@ -43,7 +45,7 @@ describe('the validation pipe', () => {
         { field: 'contact.email', label: '联系邮箱', messages: ['须为有效的邮箱地址'] },
       ]),
     );
-    expect(error.fields).toHaveLength(7);
+    expect(error.fields).toHaveLength(8);
     expect(error.message).toContain('申报单位：须为有效的编号；');
     expect(error.message).not.toMatch(/[A-Za-z]{3,} [A-Za-z]{3,}/);
   });

@@ -31,7 +31,8 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
 const TYPE_CONSTRAINTS = new Set(['isString', 'isInt', 'isNumber', 'isBoolean', 'isArray', 'isObject', 'isDefined']);
 
 function constraintMessage(error: ValidationError, constraint: string, text: string): string {
-  if (isReadableChinese(text)) return text;
+  // A message written as '$property 不能大于 $constraint1' names the field by its API name: the label does that.
+  if (isReadableChinese(text)) return text.startsWith(`${error.property} `) ? text.slice(error.property.length + 1) : text;
   const message = CONSTRAINT_MESSAGES[constraint];
   return message ? message(constraintArguments(error, constraint)) : UNKNOWN_CONSTRAINT_MESSAGE;
 }

@@ -32,7 +32,7 @@ export class PanelService {
   async setMembers(cycleId: string, memberIds: string[], admin: AuthUser) {
     const cycle = await this.cycles.getForAdmin(cycleId, admin);
     const valid = await this.dataSource.query(`SELECT id FROM users WHERE id = ANY($1::uuid[]) AND role IN ('reviewer', 'admin') AND is_active`, [memberIds]);
-    if (valid.length !== new Set(memberIds).size) throw new FieldValidationError([{ field: 'memberIds', messages: ['委员须为在职的评审专家或办公室人员'] }]);
+    if (valid.length !== new Set(memberIds).size) throw new FieldValidationError([{ field: 'memberIds', messages: ['every member must be an active reviewer or admin'] }]);
     await this.dataSource.transaction(async (m) => {
       await m.query(`DELETE FROM panel_members WHERE cycle_id = $1`, [cycle.id]);
       await m.query(`INSERT INTO panel_members (cycle_id, user_id) SELECT $1, u FROM unnest($2::uuid[]) u`, [cycle.id, [...new Set(memberIds)]]);

@@ -6,7 +6,7 @@ import type { Organization } from '../../api/types';
 import { useAuth, useUser } from '../../auth/AuthContext';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyFieldErrors } from '../../components/formErrors';
-import { checkUscc } from '../../lib/uscc';
+import { checkUsccZh } from '../../lib/uscc';
 import { useResource } from '../../lib/useResource';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -57,7 +57,7 @@ function RegisterOrganization() {
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const uscc = Form.useWatch('uscc', form) ?? '';
-  const usccCheck = uscc ? checkUscc(uscc) : null;
+  const usccCheck = uscc ? checkUsccZh(uscc) : null;
 
   const submit = async (values: OrganizationForm) => {
     setBusy(true);
@@ -99,7 +99,7 @@ function RegisterOrganization() {
                 { required: true, message: '请填写统一社会信用代码' },
                 {
                   validator: async (_, v: string) => {
-                    const c = checkUscc(v ?? '');
+                    const c = checkUsccZh(v ?? '');
                     if (v && !c.valid) throw new Error(c.reason);
                   },
                 },
