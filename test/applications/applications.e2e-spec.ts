@@ -24,9 +24,10 @@ describe('enterprise applications over HTTP', () => {
       const user = await createUser(ctx, { username: 'new.ent', role: 'applicant' });
       const body = { name: '测试有限公司', regionCode: '500103', address: '渝中区', legalRepresentative: '李四', contact: { name: '李四', phone: '13800000000' }, foundedAt: '2015-01-01', industry: 'C3825' };
       const bad = await ctx.http.post('/organizations').set('Authorization', user.token).send({ ...body, uscc: '91350100M000100Y44' }).expect(400);
-      expect(bad.body.errors).toEqual([{ field: 'uscc', messages: ['uscc check character is wrong (the first 17 characters give 3)'] }]);
+      expect(bad.body.errors).toEqual([{ field: 'uscc', label: '统一社会信用代码', messages: ['uscc 校验位错误（按前 17 位应为 3）'] }]);
+      expect(bad.body.message).toBe('统一社会信用代码：uscc 校验位错误（按前 17 位应为 3）');
       const dup = await ctx.http.post('/organizations').set('Authorization', user.token).send({ ...body, uscc: acme.uscc }).expect(409);
-      expect(dup.body.code).toBe('CONFLICT');
+      expect(dup.body).toMatchObject({ code: 'USCC_TAKEN', uscc: acme.uscc, message: `统一社会信用代码 ${acme.uscc} 已登记` });
       const lower = await ctx.http.post('/organizations').set('Authorization', user.token).send({ ...body, uscc: validUscc().toLowerCase() }).expect(400);
       expect(lower.body.errors[0].field).toBe('uscc');
     });
@@ -140,13 +141,15 @@ describe('enterprise applications over HTTP', () => {
         .field('documentType', 'application_form')
         .attach('file', Buffer.concat([samplePdf(), Buffer.alloc(20 * 1024 * 1024)]), { filename: 'big.pdf', contentType: 'application/pdf' });
       expect(big.status).toBe(413);
+      // multer stops the upload at the limit, before the service: the framework's 413, worded in Chinese.
+      expect(big.body).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', message: '提交的内容过大' });
       const exe = await ctx.http
         .post(`/applications/${applicationId}/attachments`)
         .set('Authorization', owner.token)
         .field('documentType', 'application_form')
         .attach('file', sampleExe(), { filename: '申报书.pdf', contentType: 'application/pdf' })
         .expect(415);
-      expect(exe.body.message).toContain('Windows executable');
+      expect(exe.body).toMatchObject({ code: 'FILE_TYPE_NOT_ACCEPTED', detected: 'Windows 可执行程序', message: '只接受 PDF、JPG、PNG、DOCX、XLSX 文件；检测到该文件为：Windows 可执行程序' });
       const count = await ctx.dataSource.query(`SELECT count(*)::int AS n FROM attachments WHERE application_id = $1`, [applicationId]);
       expect(count[0].n).toBe(4);
     });
@@ -192,7 +195,7 @@ describe('enterprise applications over HTTP', () => {
       const id = await readyApplication(ctx, enterprise, cycleId);
       await ctx.http.post(`/applications/${id}/actions/submit`).set('Authorization', enterprise.token).set('If-Match', '1').send({}).expect(200);
       const stale = await ctx.http.post(`/applications/${id}/actions/withdraw`).set('Authorization', enterprise.token).set('If-Match', '1').send({ comment: '撤回' }).expect(409);
-      expect(stale.body).toMatchObject({ code: 'VERSION_CONFLICT', currentState: 'submitted', currentVersion: 2 });
+      expect(stale.body).toMatchObject({ code: 'VERSION_CONFLICT', currentState: 'submitted', currentVersion: 2, message: '其他人已先一步操作，该申报现为「已提交」，请刷新后再办理' });
     });
 
     it('closing the cycle moves submitted applications into formal review and expires drafts', async () => {

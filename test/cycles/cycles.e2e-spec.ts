@@ -48,7 +48,7 @@ describe('award catalog and cycles over HTTP', () => {
 
   it('refuses one cycle per award and year twice with 409', async () => {
     const res = await ctx.http.post('/cycles').set('Authorization', admin).send(validCycle()).expect(409);
-    expect(res.body.code).toBe('CONFLICT');
+    expect(res.body).toMatchObject({ code: 'CYCLE_EXISTS', year: 2026, message: '区长质量管理奖在本办公室已有 2026 年度的评审周期' });
   });
 
   it('lists every bad field of a cycle in one 400 and creates nothing', async () => {
@@ -78,7 +78,7 @@ describe('award catalog and cycles over HTTP', () => {
 
     const past = await ctx.http.post('/cycles').set('Authorization', admin).send(validCycle({ year: 2020, applicationOpensAt: '2020-01-01', applicationClosesAt: '2020-05-31' })).expect(201);
     const refused = await ctx.http.post(`/cycles/${past.body.id}/open`).set('Authorization', admin).expect(400);
-    expect(refused.body.errors).toEqual([{ field: 'applicationClosesAt', messages: ['must be in the future when the cycle opens'] }]);
+    expect(refused.body.errors).toEqual([{ field: 'applicationClosesAt', label: '申报截止日期', messages: ['开放申报时，截止日期须在未来'] }]);
   });
 
   it('keeps a cycle opened before a new definition version on the old one', async () => {
@@ -94,7 +94,7 @@ describe('award catalog and cycles over HTTP', () => {
 
   it('allows short durations for tests and demos, and refuses them where switched off', async () => {
     const res = await ctx.http.post('/cycles').set('Authorization', admin).send(validCycle({ year: 2029, durationOverrides: { publicity: 'PT5S', supplement: 'fortnight' } })).expect(400);
-    expect(res.body.errors).toEqual([{ field: 'durationOverrides.supplement', messages: ['supplement must be an ISO 8601 duration'] }]);
+    expect(res.body.errors).toEqual([{ field: 'durationOverrides.supplement', label: '补正时长', messages: ['须为 ISO 8601 时长（如 P7D、PT30S）'] }]);
     await ctx.http.post('/cycles').set('Authorization', admin).send(validCycle({ year: 2029, durationOverrides: { publicity: 'PT5S' } })).expect(201);
 
     const strict = await startTestApp({ env: { ALLOW_SHORT_DURATIONS: 'false' } });

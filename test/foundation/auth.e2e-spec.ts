@@ -21,7 +21,7 @@ describe('identity over HTTP', () => {
   it('answers a wrong password and an unknown user with the same 401', async () => {
     const wrong = await ctx.http.post('/auth/login').send({ username: ADMIN.username, password: 'not-the-password' }).expect(401);
     const unknown = await ctx.http.post('/auth/login').send({ username: 'nobody-here', password: 'not-the-password' }).expect(401);
-    expect(wrong.body).toMatchObject({ statusCode: 401, code: 'UNAUTHENTICATED' });
+    expect(wrong.body).toMatchObject({ statusCode: 401, code: 'UNAUTHENTICATED', message: '用户名或密码错误' });
     expect(unknown.body.message).toBe(wrong.body.message);
     expect(unknown.body.code).toBe(wrong.body.code);
   });
@@ -36,7 +36,7 @@ describe('identity over HTTP', () => {
   it('gives 403 to a signed-in user without the route\'s role', async () => {
     const reviewer = await createUser(ctx, { username: 'li.expert', role: 'reviewer' });
     const res = await ctx.http.post('/users').set('Authorization', reviewer.token).send({}).expect(403);
-    expect(res.body).toMatchObject({ statusCode: 403, code: 'FORBIDDEN' });
+    expect(res.body).toMatchObject({ statusCode: 403, code: 'FORBIDDEN', requiredRoles: ['admin'], message: '此操作只能由评奖办公室办理' });
     // Nothing was created by the refused call.
     const list = await ctx.http.get('/users').set('Authorization', await ctx.adminToken()).expect(200);
     expect(list.body.map((u: { username: string }) => u.username).sort()).toEqual(['admin', 'li.expert']);
@@ -52,7 +52,8 @@ describe('identity over HTTP', () => {
     expect(res.body.code).toBe('VALIDATION_FAILED');
     const fields = res.body.errors.map((e: { field: string }) => e.field).sort();
     expect(fields).toEqual(['displayName', 'email', 'extra', 'password', 'role', 'username']);
-    expect(res.body.message).toEqual(expect.arrayContaining([expect.stringMatching(/^role: role must be one of/)]));
+    expect(res.body.message).toContain('角色：须为以下之一：applicant、recommender、reviewer、admin');
+    expect(res.body.message).toContain('“extra”：不是可以填写的字段');
     const list = await ctx.http.get('/users').set('Authorization', token).expect(200);
     expect(list.body.find((u: { username: string }) => u.username === 'x')).toBeUndefined();
   });
@@ -64,7 +65,7 @@ describe('identity over HTTP', () => {
       .set('Authorization', await ctx.adminToken())
       .send({ username: 'Wang.Applicant', displayName: '王', password: 'user-password-1', role: 'applicant' })
       .expect(409);
-    expect(res.body.code).toBe('CONFLICT');
+    expect(res.body).toMatchObject({ code: 'USERNAME_TAKEN', username: 'Wang.Applicant', message: '用户名 Wang.Applicant 已被使用' });
   });
 
   it('keeps organisations for applicants only', async () => {
@@ -73,7 +74,7 @@ describe('identity over HTTP', () => {
       .set('Authorization', await ctx.adminToken())
       .send({ username: 'zhao.admin', displayName: '赵', password: 'user-password-1', role: 'admin', organizationId: '9b2f0d4e-8d1c-4a51-9c7e-0a4c2b6f1e11' })
       .expect(400);
-    expect(res.body.errors).toEqual([{ field: 'organizationId', messages: ['only applicants belong to an organisation'] }]);
+    expect(res.body.errors).toEqual([{ field: 'organizationId', label: '申报单位', messages: ['只有申报单位的账号可以关联申报单位'] }]);
   });
 
   it('stores argon2id hashes, never the password', async () => {

@@ -122,15 +122,15 @@ describe('a 区长质量管理奖 cycle from application to revocation', () => {
 
   it('shortlists the top five and runs 现场评审', async () => {
     const bad = await ctx.http.post(`/cycles/${cycleId}/shortlist`).set('Authorization', admin).send({}).expect(400);
-    expect(JSON.stringify(bad.body.message)).toContain('top');
+    expect(bad.body).toMatchObject({ code: 'VALIDATION_FAILED', message: '入围名额：请填写入围名额或入围分数线（二选一）', errors: [{ field: 'top', label: '入围名额' }] });
     const moved = (await ctx.http.post(`/cycles/${cycleId}/shortlist`).set('Authorization', admin).send({ top: 5 }).expect(200)).body;
     expect(new Set(moved.shortlisted)).toEqual(new Set(apps.slice(5)));
     for (const id of apps.slice(0, 5)) expect(await stateOf(ctx, id)).toBe('not_selected');
     for (const id of apps.slice(5)) expect(await stateOf(ctx, id)).toBe('onsite_review');
 
     const noReason = await act(ctx, admin, apps[5], 'fail_onsite_review', { payload: { scoreAdjustment: 1.25 } }, 400);
-    expect(JSON.stringify(noReason.message)).toContain('payload.findings');
-    expect(JSON.stringify(noReason.message)).toContain('payload.scoreAdjustment');
+    expect(noReason.errors.map((e: { field: string }) => e.field)).toEqual(['payload.findings', 'payload.scoreAdjustment']);
+    expect(noReason.message).toBe('现场评审发现：请填写现场评审发现（或写在意见中）；现场评审分数调整：须为 -100 到 100 之间、最多一位小数的数字');
     await act(ctx, admin, apps[5], 'fail_onsite_review', { comment: '现场查证的过程管理与申报材料不符' });
     for (const id of apps.slice(6, 9)) await act(ctx, admin, id, 'pass_onsite_review', { comment: '现场查证与申报材料一致' });
     await act(ctx, admin, apps[9], 'pass_onsite_review', { payload: { findings: '计量器具校准记录缺失两项', scoreAdjustment: -5 } });
@@ -145,7 +145,8 @@ describe('a 区长质量管理奖 cycle from application to revocation', () => {
 
   it('takes real-name objections during 社会公示; an upheld one rejects the application', async () => {
     const anonymous = await ctx.http.post(`/applications/${apps[6]}/objections`).set('Authorization', enterprises[0].token).send({ objectorName: '', contactPhone: 'x', content: '短', evidence: '' }).expect(400);
-    for (const field of ['objectorName', 'contactPhone', 'content', 'evidence']) expect(JSON.stringify(anonymous.body.message)).toContain(field);
+    expect(anonymous.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['objectorName', 'contactPhone', 'content', 'evidence']));
+    for (const label of ['异议人姓名：请填写真实姓名', '联系电话：电话号码格式不正确', '异议内容：请写明异议内容', '证据：请提供证据']) expect(anonymous.body.message).toContain(label);
     const filed = await ctx.http
       .post(`/applications/${apps[6]}/objections`)
       .set('Authorization', enterprises[0].token)
@@ -180,7 +181,7 @@ describe('a 区长质量管理奖 cycle from application to revocation', () => {
     await vote(experts[1], apps[7], 'approve');
     await vote(experts[2], apps[7], 'reject');
     const noQuorum = await ctx.http.post(`/applications/${apps[7]}/votes/close`).set('Authorization', admin).expect(409);
-    expect(noQuorum.body.message).toContain('quorum');
+    expect(noQuorum.body).toMatchObject({ code: 'NO_QUORUM', present: 2, quorum: 3, message: '未达法定人数：应到 3 人，实际表决 2 人' });
     expect(await stateOf(ctx, apps[7])).toBe('panel');
     // 1 approve, 2 reject (one changed their mind), 1 abstain: fails.
     await vote(experts[3], apps[7], 'reject');
@@ -200,7 +201,7 @@ describe('a 区长质量管理奖 cycle from application to revocation', () => {
     const won = await act(ctx, admin, apps[9], 'approve');
     expect(won.state).toBe('awarded');
     const over = await act(ctx, admin, apps[8], 'approve', {}, 409);
-    expect(over.message).toContain('quota');
+    expect(over).toMatchObject({ code: 'QUOTA_EXHAUSTED', quota: 1, tier: 'award', issued: 1, message: '本届获奖名额（1 名）已用完' });
     expect(await act(ctx, admin, apps[8], 'approve_second_tier')).toMatchObject({ state: 'nominated' });
     expect(await ctx.dataSource.query(`SELECT number, tier FROM certificates WHERE cycle_id = $1 ORDER BY number`, [cycleId])).toEqual([
       { number: '2026DMQ-J001', tier: 'award' },
@@ -208,7 +209,8 @@ describe('a 区长质量管理奖 cycle from application to revocation', () => {
     ]);
 
     const noReason = await act(ctx, admin, apps[9], 'revoke', { payload: { banEditions: 2 } }, 400);
-    expect(JSON.stringify(noReason.message)).toContain('comment');
+    expect(noReason).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'comment', label: '意见（理由）' }] });
+    expect(noReason.message).toMatch(/^意见（理由）：办理「.+」须填写意见（理由）$/);
     await act(ctx, admin, apps[9], 'revoke', { comment: '获奖后发生重大质量事故', payload: { banEditions: 2 } });
     expect(await stateOf(ctx, apps[9])).toBe('revoked');
     const history = (await ctx.http.get(`/applications/${apps[9]}/history`).set('Authorization', enterprises[9].token).expect(200)).body;
@@ -234,10 +236,10 @@ describe('a 区长质量管理奖 cycle from application to revocation', () => {
   it('recommends a selected district application into the city 市长质量管理奖 cycle, linked and prefilled', async () => {
     const city = await openCycle(ctx, { officeId: officeOf('CQ'), awardCode: 'city-quality-award', year: 2026, title: '2026年度重庆市市长质量管理奖' });
     const notSelected = await ctx.http.post(`/applications/${apps[3]}/recommend`).set('Authorization', admin).send({ cycleId: city.id }).expect(409);
-    expect(notSelected.body.message).toContain('selected');
+    expect(notSelected.body).toMatchObject({ code: 'NOT_SELECTED', message: expect.stringMatching(/^只有获奖的申报可以推荐；该申报现为「.+」$/) });
     const otherDistrict = await openCycle(ctx, { officeId: officeOf('CQ-YZ'), year: 2028, title: '2028年度渝中区区长质量管理奖' });
     const wrongCycle = await ctx.http.post(`/applications/${apps[8]}/recommend`).set('Authorization', admin).send({ cycleId: otherDistrict.id }).expect(400);
-    expect(JSON.stringify(wrongCycle.body.message)).toContain('cycleId');
+    expect(wrongCycle.body.errors).toEqual([{ field: 'cycleId', label: '评审周期', messages: ['须为上级评奖办公室开放申报中的市长质量管理奖评审周期'] }]);
     await ctx.http.post(`/applications/${apps[8]}/recommend`).set('Authorization', enterprises[8].token).send({ cycleId: city.id }).expect(403);
 
     const recommended = await ctx.http.post(`/applications/${apps[8]}/recommend`).set('Authorization', admin).send({ cycleId: city.id, comment: '区长质量管理奖提名奖，推荐申报市长质量管理奖' }).expect(201);

@@ -597,7 +597,7 @@ describe('web console (headless Chromium)', () => {
     allowedHttpErrors.add(400);
     await pick(nameOf(tied.id));
     await dialog.getByRole('button', { name: '重新分配' }).click();
-    await dialog.locator('.ant-form-item-explain-error').filter({ hasText: '该专家不能分配：与申报单位存在关联关系，须回避' }).waitFor();
+    await dialog.locator('.ant-form-item-explain-error').filter({ hasText: '该专家与申报单位存在关联关系，须回避' }).waitFor();
     await screenshot(admin, 'admin-reassign-refused');
     // Refused as a whole: the assignment is still open.
     expect((await assignmentsOf(ctx, onsiteApp)).map((a) => a.id)).toEqual([first.id]);

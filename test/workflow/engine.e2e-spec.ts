@@ -70,7 +70,7 @@ describe('workflow engine on Postgres', () => {
     expect(failed).toHaveLength(49);
     for (const f of failed) {
       expect(f.reason).toBeInstanceOf(VersionConflictError);
-      expect((f.reason as VersionConflictError).details).toMatchObject({ currentVersion: 2, currentState: 'submitted' });
+      expect((f.reason as VersionConflictError).params).toMatchObject({ currentVersion: 2, currentState: 'submitted' });
     }
     expect(await count(`SELECT count(*) FROM workflow_history WHERE instance_id = $1`, [instance.id])).toBe(2);
     expect(await count(`SELECT count(*) FROM outbox WHERE instance_id = $1`, [instance.id])).toBe(1);

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditAction, AuditEntityType, AuditLog } from '@awardflow/audit';
 import { parseBeijingInstant } from '@awardflow/cycles';
 import { AuthUser } from '@awardflow/identity';
-import { ConflictError, FieldValidationError, NotFoundError, QueueName, QueueService } from '@awardflow/platform';
+import { DomainError, ErrorCode, FieldValidationError, NotFoundError, QueueName, QueueService } from '@awardflow/platform';
 import { addIsoDuration, OutboxNotifier } from '@awardflow/workflow';
 import { DataSource, EntityManager } from 'typeorm';
 import { deadlineJobId } from './deadline-scheduler';
@@ -112,16 +112,16 @@ export class DeadlineExtension {
 
   private newDue(current: Date, request: ExtendRequest): Date {
     const errors = [];
-    if (!request.dueAt === !request.by) errors.push({ field: 'dueAt', messages: ['give either dueAt or by'] });
+    if (!request.dueAt === !request.by) errors.push({ field: 'dueAt', messages: ['请填写新的截止时间或延长时长（二选一）'] });
     if (errors.length) throw new FieldValidationError(errors);
     const due = request.dueAt ? parseBeijingInstant(request.dueAt, 'end') : addIsoDuration(current, request.by!);
-    if (Number.isNaN(due.getTime())) throw new FieldValidationError([{ field: request.dueAt ? 'dueAt' : 'by', messages: ['is not a valid time'] }]);
-    if (due <= current) throw new FieldValidationError([{ field: request.dueAt ? 'dueAt' : 'by', messages: ['an extension must move the deadline later'] }]);
+    if (Number.isNaN(due.getTime())) throw new FieldValidationError([{ field: request.dueAt ? 'dueAt' : 'by', messages: ['不是有效的时间'] }]);
+    if (due <= current) throw new FieldValidationError([{ field: request.dueAt ? 'dueAt' : 'by', messages: ['延期后的时间须晚于原截止时间'] }]);
     return due;
   }
 
   private async extendRow(m: EntityManager, row: Record<string, unknown>, request: ExtendRequest, admin: AuthUser, stale: string[]): Promise<DeadlineView> {
-    if (row.status !== 'pending') throw new ConflictError(`the deadline has already ${row.status === 'fired' ? 'fired' : 'been cancelled'}`);
+    if (row.status !== 'pending') throw new DomainError(ErrorCode.DeadlineSettled, { deadlineStatus: row.status === 'fired' ? 'fired' : 'cancelled' });
     const current = new Date(row.due_at as string);
     const due = this.newDue(current, request);
     const delta = due.getTime() - current.getTime();

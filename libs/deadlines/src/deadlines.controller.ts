@@ -11,11 +11,11 @@ const ISO_DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(
 export class ExtendDeadlineDto {
   @ApiPropertyOptional({ example: '2026-06-15', description: 'new due time; a date means the end of that day (Beijing)' })
   @IsOptional()
-  @Matches(INSTANT, { message: 'dueAt must be a date (YYYY-MM-DD) or an ISO 8601 time with offset' })
+  @Matches(INSTANT, { message: '须为日期（YYYY-MM-DD）或带时区的 ISO 8601 时间' })
   dueAt?: string;
   @ApiPropertyOptional({ example: 'P7D', description: 'or: move it later by this ISO 8601 duration' })
   @IsOptional()
-  @Matches(ISO_DURATION, { message: 'by must be an ISO 8601 duration such as P7D' })
+  @Matches(ISO_DURATION, { message: '须为 ISO 8601 时长（如 P7D）' })
   by?: string;
   @ApiProperty({ example: '企业申请延期补正，理由充分' }) @IsString() @MinLength(2) @MaxLength(1000) reason: string;
 }
@@ -27,7 +27,7 @@ export class ExtendCycleDeadlinesDto extends ExtendDeadlineDto {
 }
 
 export class ListDeadlinesQuery {
-  @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: 'instanceId must be a UUID' }) instanceId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID('all') instanceId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() kind?: string;
   @ApiPropertyOptional({ enum: ['pending', 'fired', 'cancelled'] }) @IsOptional() @IsIn(['pending', 'fired', 'cancelled']) status?: string;
 }

@@ -4,21 +4,21 @@ import { AT_MOST, INT4_MAX } from '@awardflow/platform';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 
 export class RegisterReviewerDto {
-  @ApiProperty() @IsUUID('all', { message: 'userId must be a UUID' }) userId: string;
+  @ApiProperty() @IsUUID('all') userId: string;
   @ApiProperty({ type: [String], example: ['C', 'C38'], description: 'GB/T 4754 sections or code prefixes' })
   @IsArray()
-  @Matches(/^[A-T]\d{0,4}$/, { each: true, message: 'expertise entries must be GB/T 4754 codes such as C or C38' })
+  @Matches(/^[A-T]\d{0,4}$/, { each: true, message: '须为 GB/T 4754 行业门类或代码（如 C、C38）' })
   expertise: string[];
   @ApiProperty({ type: [String], description: 'credit codes of organisations the expert works for or with' })
   @IsArray()
-  @Matches(/^[0-9A-Z]{18}$/, { each: true, message: 'ties must be 18-character credit codes' })
+  @Matches(/^[0-9A-Z]{18}$/, { each: true, message: '须为 18 位统一社会信用代码' })
   ties: string[];
   @ApiPropertyOptional({ default: 15 }) @IsOptional() @IsInt() @Min(1) @Max(200) maxLoad?: number;
 }
 
 export class ScoreItemDto {
   @ApiProperty({ example: '4.1.2' }) @IsString() criterion: string;
-  @ApiProperty({ example: 42.5 }) @IsNumber({}, { message: 'score must be a number' }) score: number;
+  @ApiProperty({ example: 42.5 }) @IsNumber() score: number;
 }
 
 export class SubmitScoresDto {
@@ -31,7 +31,7 @@ export class ConflictDto {
 }
 
 export class ReassignDto {
-  @ApiPropertyOptional({ description: 'a named reviewer; omit to let the rules choose' }) @IsOptional() @IsUUID('all', { message: 'reviewerId must be a UUID' }) reviewerId?: string;
+  @ApiPropertyOptional({ description: 'a named reviewer; omit to let the rules choose' }) @IsOptional() @IsUUID('all') reviewerId?: string;
 }
 
 export class ShortlistDto {
@@ -40,25 +40,25 @@ export class ShortlistDto {
 }
 
 export class PanelMembersDto {
-  @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1) @IsUUID('all', { each: true, message: 'memberIds must contain UUIDs' }) memberIds: string[];
+  @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1) @IsUUID('all', { each: true }) memberIds: string[];
 }
 
 export class VoteDto {
-  @ApiProperty({ enum: ['approve', 'reject', 'abstain'] }) @IsIn(['approve', 'reject', 'abstain'], { message: 'vote must be approve, reject or abstain' }) vote: 'approve' | 'reject' | 'abstain';
+  @ApiProperty({ enum: ['approve', 'reject', 'abstain'] }) @IsIn(['approve', 'reject', 'abstain'], { message: '须为同意（approve）、反对（reject）或弃权（abstain）' }) vote: 'approve' | 'reject' | 'abstain';
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) comment?: string;
 }
 
 export class ObjectionDto {
-  @ApiProperty({ example: '李四', description: 'real name: anonymous objections are refused' }) @IsString() @MinLength(2, { message: 'objectorName must be a real name' }) @MaxLength(50) objectorName: string;
+  @ApiProperty({ example: '李四', description: 'real name: anonymous objections are refused' }) @IsString() @MinLength(2, { message: '请填写真实姓名' }) @MaxLength(50) objectorName: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) objectorOrganization?: string;
-  @ApiProperty({ example: '13800000000' }) @Matches(/^[0-9+\-() ]{6,20}$/, { message: 'contactPhone must be a telephone number' }) contactPhone: string;
-  @ApiPropertyOptional() @IsOptional() @IsEmail({}, { message: 'contactEmail must be an email address' }) contactEmail?: string;
-  @ApiProperty({ description: 'the objection in writing, at least 20 characters' }) @IsString() @MinLength(20, { message: 'content must state the objection in at least 20 characters' }) @MaxLength(10000) content: string;
-  @ApiProperty({ description: 'the evidence (documents, facts, references)' }) @IsString() @MinLength(5, { message: 'evidence must be given' }) @MaxLength(10000) evidence: string;
+  @ApiProperty({ example: '13800000000' }) @Matches(/^[0-9+\-() ]{6,20}$/, { message: '电话号码格式不正确' }) contactPhone: string;
+  @ApiPropertyOptional() @IsOptional() @IsEmail() contactEmail?: string;
+  @ApiProperty({ description: 'the objection in writing, at least 20 characters' }) @IsString() @MinLength(20, { message: '请写明异议内容，至少 20 个字' }) @MaxLength(10000) content: string;
+  @ApiProperty({ description: 'the evidence (documents, facts, references)' }) @IsString() @MinLength(5, { message: '请提供证据（至少 5 个字）' }) @MaxLength(10000) evidence: string;
 }
 
 export class ResolveObjectionDto {
-  @ApiProperty({ enum: ['uphold', 'dismiss'] }) @IsIn(['uphold', 'dismiss'], { message: 'decision must be uphold or dismiss' }) decision: 'uphold' | 'dismiss';
+  @ApiProperty({ enum: ['uphold', 'dismiss'] }) @IsIn(['uphold', 'dismiss'], { message: '须为异议成立（uphold）或不成立（dismiss）' }) decision: 'uphold' | 'dismiss';
   @ApiProperty() @IsString() @MinLength(2) @MaxLength(5000) resolution: string;
 }
 

@@ -15,40 +15,42 @@ export class DefinitionVerificationError extends Error {
 /** Different content registered under a (code, version) that already exists. */
 export class DefinitionConflictError extends DomainError {
   constructor(code: string, version: number) {
-    super(ErrorCode.Conflict, `workflow ${code} v${version} is already registered with different content; register it as a new version`);
+    super(ErrorCode.DefinitionConflict, { definitionCode: code, definitionVersion: version });
   }
 }
 
 export class VersionConflictError extends DomainError {
   constructor(currentState: string, currentVersion: number, stateLabel?: string) {
-    super(
-      ErrorCode.VersionConflict,
-      `Someone else acted first: the application is now in ${stateLabel ?? currentState} (version ${currentVersion})`,
-      { currentState, currentStateLabel: stateLabel ?? currentState, currentVersion },
-    );
+    super(ErrorCode.VersionConflict, { currentState, currentStateLabel: stateLabel ?? currentState, currentVersion });
   }
 }
 
+/** The zh-CN labels of the state and action an error names, when the caller has the definition. */
+export interface TransitionLabels {
+  state?: string;
+  action?: string;
+}
+
 export class TransitionNotAllowedError extends DomainError {
-  constructor(state: string, action: string, allowed: string[]) {
-    super(ErrorCode.TransitionNotAllowed, `"${action}" is not possible in state ${state}`, { state, action, allowedActions: allowed });
+  constructor(state: string, action: string, allowed: string[], labels: TransitionLabels = {}) {
+    super(ErrorCode.TransitionNotAllowed, { state, stateLabel: labels.state, action, actionLabel: labels.action }, { allowedActions: allowed });
   }
 }
 
 export class ActionForbiddenError extends DomainError {
-  constructor(action: string, role: string, roles: string[]) {
-    super(ErrorCode.Forbidden, `"${action}" needs the role ${roles.join(' or ')}; you are ${role}`);
+  constructor(action: string, role: string, roles: string[], labels: TransitionLabels = {}) {
+    super(ErrorCode.Forbidden, { requiredRoles: roles, actionLabel: labels.action }, { action, role });
   }
 }
 
 export class GuardFailedError extends DomainError {
-  constructor(action: string, guards: string[]) {
-    super(ErrorCode.GuardFailed, `"${action}" is not possible now: ${guards.join(', ')} does not hold`, { guards });
+  constructor(action: string, guards: string[], labels: TransitionLabels = {}) {
+    super(ErrorCode.GuardFailed, { action, actionLabel: labels.action }, { guards });
   }
 }
 
 export class CommentRequiredError extends FieldValidationError {
-  constructor(action: string) {
-    super([{ field: 'comment', messages: [`"${action}" needs a comment (a reason)`] }]);
+  constructor(action: string, labels: TransitionLabels = {}) {
+    super([{ field: 'comment', messages: [labels.action ? `办理「${labels.action}」须填写意见（理由）` : '此操作须填写意见（理由）'] }]);
   }
 }

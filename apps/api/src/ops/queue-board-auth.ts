@@ -38,7 +38,7 @@ export class QueueBoardAuth {
         if (error instanceof UnauthorizedException) res.setHeader('WWW-Authenticate', QUEUE_BOARD_CHALLENGE);
         throw error;
       }
-      if (user.role !== Role.Admin) throw new ForbiddenException(`The queue board needs the role ${Role.Admin}; you are ${user.role}`);
+      if (user.role !== Role.Admin) throw new ForbiddenException('队列看板只供评奖办公室使用');
       next();
     };
   }
@@ -50,11 +50,11 @@ export class QueueBoardAuth {
       try {
         return await this.auth.verify(value);
       } catch {
-        throw new UnauthorizedException('The access token is invalid or has expired');
+        throw new UnauthorizedException('登录已失效，请重新登录');
       }
     }
     if (scheme === 'basic' && value) return this.basicUser(value, client);
-    throw new UnauthorizedException('Sign in as an admin: HTTP Basic with your username and password, or Authorization: Bearer <accessToken>');
+    throw new UnauthorizedException('请以评奖办公室账号登录（用户名和密码，或登录令牌）');
   }
 
   private basicUser(encoded: string, client: string): Promise<AuthUser> {
@@ -67,12 +67,12 @@ export class QueueBoardAuth {
     // Same budget as POST /auth/login: this is another way to try passwords.
     const failures = this.failures.get(client);
     if (failures && now - failures.since < FAILURE_WINDOW_MS && failures.count >= this.config.get('LOGIN_RATE_LIMIT_PER_MINUTE')) {
-      throw new HttpException('Too many failed sign-ins; try again in a minute', HttpStatus.TOO_MANY_REQUESTS);
+      throw new HttpException('登录失败次数过多，请一分钟后再试', HttpStatus.TOO_MANY_REQUESTS);
     }
 
     const decoded = Buffer.from(encoded, 'base64').toString('utf8');
     const separator = decoded.indexOf(':');
-    if (separator <= 0) return Promise.reject(new UnauthorizedException('Malformed Basic credentials'));
+    if (separator <= 0) return Promise.reject(new UnauthorizedException('登录凭据格式不正确'));
     // One verification for the burst of requests a page load makes; forgotten again on failure.
     const user = this.auth
       .login(decoded.slice(0, separator), decoded.slice(separator + 1))

@@ -5,14 +5,19 @@
  */
 
 export interface FieldProblem {
+  /** The API's path of the field (`contact.phone`), to find its input. */
   field: string;
+  /** Its Chinese name, for a person (联系电话). */
+  label?: string;
+  /** What is wrong, in Chinese. */
   messages: string[];
 }
 
 export interface ErrorBody {
   statusCode?: number;
   error?: string;
-  message?: string | string[];
+  /** Chinese, worded by the API from `code` and its parameters (sent as further fields). */
+  message?: string;
   code?: string;
   requestId?: string;
   errors?: FieldProblem[];
@@ -24,7 +29,7 @@ export class ApiError extends Error {
     readonly status: number,
     readonly body: ErrorBody,
   ) {
-    super(Array.isArray(body.message) ? body.message.join('; ') : (body.message ?? `HTTP ${status}`));
+    super(body.message ?? `HTTP ${status}`);
     this.name = 'ApiError';
   }
 
@@ -32,14 +37,9 @@ export class ApiError extends Error {
     return this.body.code ?? (this.status === 0 ? 'NETWORK' : `HTTP_${this.status}`);
   }
 
-  /** Field problems, from `errors` when the API sent them, else parsed from "field: message" lines. */
+  /** Field problems of a 400, each with its Chinese label and messages. */
   get fields(): FieldProblem[] {
-    if (Array.isArray(this.body.errors)) return this.body.errors;
-    const lines = Array.isArray(this.body.message) ? this.body.message : [];
-    return lines
-      .map((line) => /^([\w.[\]-]+): (.*)$/.exec(line))
-      .filter((m): m is RegExpExecArray => m !== null)
-      .map((m) => ({ field: m[1], messages: m[2].split('; ') }));
+    return Array.isArray(this.body.errors) ? this.body.errors : [];
   }
 }
 
@@ -129,7 +129,7 @@ export async function request<T>(method: string, path: string, options: RequestO
     res = await fetch(withQuery(path, options.query), { method, headers, body, signal: options.signal, cache: 'no-store' });
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error;
-    throw new ApiError(0, { message: 'network error', code: 'NETWORK' });
+    throw new ApiError(0, { message: '无法连接服务器，请检查网络后重试', code: 'NETWORK' });
   }
   const data = await parse(res).catch(() => undefined);
   if (!res.ok) {
@@ -172,7 +172,7 @@ export function uploadWithProgress<T>(path: string, form: FormData, onProgress: 
         reject(new ApiError(xhr.status, { statusCode: xhr.status, ...((data as ErrorBody) ?? {}) }));
       }
     };
-    xhr.onerror = () => reject(new ApiError(0, { message: 'network error', code: 'NETWORK' }));
+    xhr.onerror = () => reject(new ApiError(0, { message: '无法连接服务器，请检查网络后重试', code: 'NETWORK' }));
     xhr.send(form);
   });
 }

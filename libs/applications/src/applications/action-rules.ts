@@ -4,34 +4,28 @@ import { DomainError, ErrorCode, FieldValidationError } from '@awardflow/platfor
 /** 404: no workflow has an action of that name (not the 409 of a real action in the wrong state). */
 export class UnknownActionError extends DomainError {
   constructor(action: string) {
-    super(ErrorCode.UnknownAction, `没有名为「${action}」的操作`, { action });
+    super(ErrorCode.UnknownAction, { action });
   }
 }
 
 /** 405: the action is taken through its own use case, whose route the refusal names. */
 export class ActionHasDedicatedRouteError extends DomainError {
   constructor(action: string, route: string) {
-    super(ErrorCode.ActionHasDedicatedRoute, `「${action}」不能通过通用操作接口办理，请使用 ${route}`, { action, route });
+    super(ErrorCode.ActionHasDedicatedRoute, { action, route });
   }
 }
 
 /** 403: only timers and workers take it (its moment or its outcome is not a person's to give). */
 export class ActionTakenBySystemError extends DomainError {
   constructor(action: string) {
-    super(ErrorCode.ActionTakenBySystem, `「${action}」由系统按期限或计算结果自动办理，不能人工提交`, { action });
+    super(ErrorCode.ActionTakenBySystem, { action });
   }
 }
 
 /** 403: a reviewer who may see the application but was not named for this stage of it. */
 export class NotNamedForStageError extends DomainError {
   constructor(action: string, stage: 'formal_review' | 'onsite_review') {
-    super(
-      ErrorCode.NotNamedForStage,
-      stage === 'formal_review'
-        ? `形式审查（初审）由本届评奖办公室或其指定的评审专家办理，您未被指定，不能办理「${action}」`
-        : `现场评审由评奖办公室为该申报或本届指定的评审专家办理，您未被指定，不能办理「${action}」`,
-      { action, stage },
-    );
+    super(ErrorCode.NotNamedForStage, { action, stage });
   }
 }
 

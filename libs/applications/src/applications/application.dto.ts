@@ -4,13 +4,13 @@ import { AT_MOST, INT4_MAX } from '@awardflow/platform';
 import { IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 
 export class CreateApplicationDto {
-  @ApiProperty() @IsUUID('all', { message: 'cycleId must be a UUID' }) cycleId: string;
-  @ApiPropertyOptional({ description: "default: the applicant's own organisation" }) @IsOptional() @IsUUID('all', { message: 'organizationId must be a UUID' }) organizationId?: string;
-  @ApiPropertyOptional({ description: "the award family's form; drafts may be incomplete" }) @IsOptional() @IsObject({ message: 'form must be an object' }) form?: Record<string, unknown>;
+  @ApiProperty() @IsUUID('all') cycleId: string;
+  @ApiPropertyOptional({ description: "default: the applicant's own organisation" }) @IsOptional() @IsUUID('all') organizationId?: string;
+  @ApiPropertyOptional({ description: "the award family's form; drafts may be incomplete" }) @IsOptional() @IsObject() form?: Record<string, unknown>;
 }
 
 export class UpdateApplicationDto {
-  @ApiProperty({ description: 'the whole form (replaces the saved one)' }) @IsObject({ message: 'form must be an object' }) form: Record<string, unknown>;
+  @ApiProperty({ description: 'the whole form (replaces the saved one)' }) @IsObject() form: Record<string, unknown>;
 }
 
 export class ActionDto {
@@ -19,14 +19,14 @@ export class ActionDto {
 }
 
 export class RecommendDto {
-  @ApiProperty({ description: 'the open cycle of the award recommended into (e.g. the 市长质量管理奖)' }) @IsUUID('all', { message: 'cycleId must be a UUID' }) cycleId: string;
+  @ApiProperty({ description: 'the open cycle of the award recommended into (e.g. the 市长质量管理奖)' }) @IsUUID('all') cycleId: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) comment?: string;
 }
 
 export class ListApplicationsQuery {
-  @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: 'cycleId must be a UUID' }) cycleId?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(/^[a-z_]{2,64}$/, { message: 'state must be a state name such as formal_review' }) state?: string;
-  @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: 'organizationId must be a UUID' }) organizationId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID('all') cycleId?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(/^[a-z_]{2,64}$/, { message: '须为状态名（如 formal_review）' }) state?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID('all') organizationId?: string;
   @ApiPropertyOptional({ description: 'organisation name, credit code or receipt number contains' }) @IsOptional() @IsString() @MaxLength(100) search?: string;
   @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(INT4_MAX, AT_MOST) page?: number;
   @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize?: number;

@@ -14,7 +14,7 @@ import { RecommendApplication } from './recommend-application';
 function parseIfMatch(header: string | undefined): number | undefined {
   if (header === undefined || header === '*') return undefined;
   const match = /^(?:W\/)?"?(\d+)"?$/.exec(header.trim());
-  if (!match) throw new FieldValidationError([{ field: 'If-Match', messages: ['must be the application version, e.g. If-Match: 3'] }]);
+  if (!match) throw new FieldValidationError([{ field: 'If-Match', messages: ['须为申报的版本号（如 If-Match: 3）'] }]);
   return Number(match[1]);
 }
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { A, actionRule, ActionRule, evaluateEligibility, findAward, getAward, S, scopeOf, SYSTEM_ONLY } from '@awardflow/awards';
 import { Cycle, CyclesService } from '@awardflow/cycles';
 import { AuthUser, Role } from '@awardflow/identity';
-import { ConflictError, DomainError, ErrorCode, FieldValidationError, ForbiddenError, NotFoundError } from '@awardflow/platform';
+import { ConflictError, DomainError, ErrorCode, FieldValidationError, fieldLabel, ForbiddenError, NotFoundError } from '@awardflow/platform';
 import { Actor, InstanceSnapshot, TransitionNotAllowedError, TransitionResult, WorkflowEngine } from '@awardflow/workflow';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -26,7 +26,7 @@ export interface SubmissionProblem {
 /** 422 listing every reason an application cannot go forward; nothing was changed. */
 export class IneligibleError extends DomainError {
   constructor(readonly reasons: SubmissionProblem[]) {
-    super(ErrorCode.IneligibleApplication, `The application cannot be submitted: ${reasons.map((r) => r.reason).join('；')}`, { reasons });
+    super(ErrorCode.IneligibleApplication, { reasons });
   }
 }
 
@@ -45,8 +45,8 @@ export class ApplicationsService {
 
   async create(input: CreateApplicationDto, user: AuthUser): Promise<ApplicationDto> {
     const organizationId = input.organizationId ?? user.organizationId;
-    if (user.role !== Role.Applicant) throw new ForbiddenError('applications are created by the enterprise itself');
-    if (!organizationId) throw new FieldValidationError([{ field: 'organizationId', messages: ['register your organisation first (POST /organizations)'] }]);
+    if (user.role !== Role.Applicant) throw new ForbiddenError([Role.Applicant]);
+    if (!organizationId) throw new FieldValidationError([{ field: 'organizationId', messages: ['请先登记申报单位信息'] }]);
     if (organizationId !== user.organizationId) throw new NotFoundError('organization', organizationId);
     const cycle = await this.cycles.getOpenForApplication(input.cycleId);
     const award = getAward(cycle.awardCode);
@@ -57,7 +57,7 @@ export class ApplicationsService {
     const id = randomUUID();
     await this.dataSource.transaction(async (manager) => {
       // One active application per organisation and cycle: serialise on the organisation row.
-      await this.lockOrganizationInCycle(manager, cycle.id, organizationId, 'your organisation already has an application in this cycle');
+      await this.lockOrganizationInCycle(manager, cycle.id, organizationId);
       const instance = await this.engine.start({
         definition: { code: cycle.definitionCode!, version: cycle.definitionVersion! },
         subjectType: APPLICATION_SUBJECT,
@@ -72,22 +72,22 @@ export class ApplicationsService {
   }
 
   /** One active application per organisation and cycle: serialised on the organisation row. */
-  async lockOrganizationInCycle(manager: EntityManager, cycleId: string, organizationId: string, message: string): Promise<void> {
+  async lockOrganizationInCycle(manager: EntityManager, cycleId: string, organizationId: string): Promise<void> {
     await manager.query(`SELECT 1 FROM organizations WHERE id = $1 FOR UPDATE`, [organizationId]);
     const [active] = await manager.query(
       `SELECT a.id FROM applications a JOIN workflow_instances i ON i.id = a.instance_id
         WHERE a.cycle_id = $1 AND a.organization_id = $2 AND NOT (i.state = ANY($3::text[]))`,
       [cycleId, organizationId, INACTIVE_STATES],
     );
-    if (active) throw new ConflictError(message, { applicationId: active.id });
+    if (active) throw new DomainError(ErrorCode.AlreadyApplied, undefined, { applicationId: active.id });
   }
 
   async updateForm(id: string, form: Record<string, unknown>, user: AuthUser, expectedVersion?: number): Promise<ApplicationDto> {
     const { application, cycle, instance } = await this.loadVisible(id, user);
-    if (user.role !== Role.Applicant) throw new ForbiddenError('only the enterprise edits its application');
-    if (!(EDITABLE_STATES as string[]).includes(instance.state)) throw new ConflictError(`the form can only be edited as a draft or while a supplement is requested; it is ${instance.stateLabel}`, { currentState: instance.state });
+    if (user.role !== Role.Applicant) throw new ForbiddenError([Role.Applicant]);
+    if (!(EDITABLE_STATES as string[]).includes(instance.state)) throw new DomainError(ErrorCode.FormNotEditable, { stateLabel: instance.stateLabel }, { currentState: instance.state });
     if (expectedVersion !== undefined && expectedVersion !== instance.version) {
-      throw new DomainError(ErrorCode.VersionConflict, `Someone else acted first: the application is now in ${instance.stateLabel}`, { currentState: instance.state, currentVersion: instance.version });
+      throw new DomainError(ErrorCode.VersionConflict, { currentState: instance.state, currentStateLabel: instance.stateLabel, currentVersion: instance.version });
     }
     const errors = validateForm(getAward(cycle.awardCode).family, form, { complete: false });
     if (errors.length) throw new FieldValidationError(errors);
@@ -237,7 +237,7 @@ export class ApplicationsService {
       if (!doc.optional && !types.has(doc.type)) problems.push({ rule: 'documents', reason: `缺少申报材料：${doc.label}` });
     }
     for (const error of validateForm(award.family, application.form, { complete: true })) {
-      problems.push({ rule: 'form', reason: `申报书填写不完整：${error.field}（${error.messages.join('；')}）` });
+      problems.push({ rule: 'form', reason: `申报书填写不完整：${error.label ?? fieldLabel(error.field)}（${error.messages.join('；')}）` });
     }
     problems.push(...(await this.eligibilityFailures(application, cycle, manager)));
     return problems;

@@ -3,7 +3,7 @@ import { AuditAction, AuditEntityType, AuditLog } from '@awardflow/audit';
 import { getAward } from '@awardflow/awards';
 import { CyclesService } from '@awardflow/cycles';
 import { AuthUser, Role } from '@awardflow/identity';
-import { ConflictError, FieldValidationError, ForbiddenError } from '@awardflow/platform';
+import { DomainError, ErrorCode, FieldValidationError } from '@awardflow/platform';
 import { WorkflowEngine } from '@awardflow/workflow';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -31,21 +31,21 @@ export class RecommendApplication {
 
   async recommend(sourceId: string, targetCycleId: string, user: AuthUser, comment?: string) {
     const { application: source, cycle: sourceCycle, instance } = await this.applications.loadVisible(sourceId, user);
-    if (user.role !== Role.Admin || !user.officeIds.includes(sourceCycle.officeId)) throw new ForbiddenError('recommendation is for the award office of the application\'s cycle');
+    if (user.role !== Role.Admin || !user.officeIds.includes(sourceCycle.officeId)) throw new DomainError(ErrorCode.NotCycleOffice, { actionLabel: '推荐' });
     const into = getAward(sourceCycle.awardCode).recommendsInto;
-    if (!into) throw new ConflictError(`${getAward(sourceCycle.awardCode).name} does not recommend into another award`);
-    if (!SELECTED.includes(instance.state)) throw new ConflictError(`only selected applications are recommended; this one is ${instance.stateLabel}`, { currentState: instance.state });
+    if (!into) throw new DomainError(ErrorCode.NoRecommendationTarget, { awardName: getAward(sourceCycle.awardCode).name });
+    if (!SELECTED.includes(instance.state)) throw new DomainError(ErrorCode.NotSelected, { stateLabel: instance.stateLabel }, { currentState: instance.state });
     const target = await this.cycles.getOpenForApplication(targetCycleId);
     const [office] = await this.dataSource.query(`SELECT parent_id FROM offices WHERE id = $1`, [sourceCycle.officeId]);
     if (target.awardCode !== into || (target.officeId !== office?.parent_id && target.officeId !== sourceCycle.officeId)) {
-      throw new FieldValidationError([{ field: 'cycleId', messages: [`must be an open ${getAward(into).name} cycle of the office above this one`] }]);
+      throw new FieldValidationError([{ field: 'cycleId', messages: [`须为上级评奖办公室开放申报中的${getAward(into).name}评审周期`] }]);
     }
 
     const id = randomUUID();
     await this.dataSource.transaction(async (m) => {
-      await this.applications.lockOrganizationInCycle(m, target.id, source.organizationId, 'the organisation already has an application in that cycle');
+      await this.applications.lockOrganizationInCycle(m, target.id, source.organizationId);
       const [already] = await m.query(`SELECT id FROM applications WHERE recommended_from_id = $1`, [source.id]);
-      if (already) throw new ConflictError('this application was already recommended', { applicationId: already.id });
+      if (already) throw new DomainError(ErrorCode.AlreadyRecommended, undefined, { applicationId: already.id });
       const started = await this.engine.start({
         definition: { code: target.definitionCode!, version: target.definitionVersion! },
         subjectType: APPLICATION_SUBJECT,

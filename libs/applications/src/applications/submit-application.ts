@@ -31,20 +31,20 @@ export class SubmitApplication implements OnModuleInit {
   private run(request: ActionRequest, from: string): Promise<TransitionResult> {
     const { user, cycle } = request;
     if (user.role !== Role.Applicant || user.organizationId !== request.application.organizationId) {
-      throw new DomainError(ErrorCode.Forbidden, 'only the enterprise itself submits its application');
+      throw new DomainError(ErrorCode.Forbidden, { requiredRoles: [Role.Applicant], actionLabel: '提交申报' });
     }
     return this.dataSource.transaction(async (manager) => {
       const application = await manager.findOne(Application, { where: { id: request.application.id }, lock: { mode: 'pessimistic_write' } });
       if (!application) throw new NotFoundError('application', request.application.id);
       const instance = await this.engine.get(application.instanceId, manager);
       if (request.expectedVersion !== undefined && request.expectedVersion !== instance.version) {
-        throw new DomainError(ErrorCode.VersionConflict, `Someone else acted first: the application is now in ${instance.stateLabel}`, {
+        throw new DomainError(ErrorCode.VersionConflict, {
           currentState: instance.state,
           currentStateLabel: instance.stateLabel,
           currentVersion: instance.version,
         });
       }
-      if (instance.state !== from) throw new TransitionNotAllowedError(instance.state, request.action, []);
+      if (instance.state !== from) throw new TransitionNotAllowedError(instance.state, request.action, [], { state: instance.stateLabel });
 
       const problems = await this.applications.submissionProblems(application, cycle, manager);
       if (problems.length) throw new IneligibleError(problems);

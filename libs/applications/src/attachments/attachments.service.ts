@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { getAward, S } from '@awardflow/awards';
 import { AuditAction, AuditEntityType, AuditLog } from '@awardflow/audit';
 import { AuthUser, Role } from '@awardflow/identity';
-import { ConflictError, DomainError, ErrorCode, FieldValidationError, ForbiddenError, NotFoundError } from '@awardflow/platform';
+import { DomainError, ErrorCode, FieldValidationError, ForbiddenError, NotFoundError } from '@awardflow/platform';
 import { DataSource, IsNull } from 'typeorm';
 import { ApplicationsService } from '../applications/applications.service';
 import { Audience, audienceOf } from '../redaction/audience';
@@ -28,20 +28,20 @@ export class AttachmentsService {
 
   async upload(applicationId: string, documentType: string | undefined, file: { buffer: Buffer; originalname: string; size: number } | undefined, user: AuthUser): Promise<AttachmentView> {
     const { application, cycle, instance } = await this.applications.loadVisible(applicationId, user);
-    if (user.role !== Role.Applicant) throw new ForbiddenError('materials are uploaded by the enterprise');
+    if (user.role !== Role.Applicant) throw new ForbiddenError([Role.Applicant]);
     if (instance.state !== S.draft && instance.state !== S.supplementRequested) {
-      throw new ConflictError(`materials can be added as a draft or while a supplement is requested; the application is ${instance.stateLabel}`);
+      throw new DomainError(ErrorCode.MaterialsNotEditable, { stateLabel: instance.stateLabel });
     }
     const award = getAward(cycle.awardCode);
     const errors = [];
     const doc = award.requiredDocuments.find((d) => d.type === documentType);
-    if (!doc) errors.push({ field: 'documentType', messages: [`must be one of: ${award.requiredDocuments.map((d) => `${d.type} (${d.label})`).join(', ')}`] });
-    if (!file || file.size === 0) errors.push({ field: 'file', messages: ['attach the file as multipart field "file"'] });
+    if (!doc) errors.push({ field: 'documentType', messages: [`须为以下之一：${award.requiredDocuments.map((d) => `${d.type}（${d.label}）`).join('、')}`] });
+    if (!file || file.size === 0) errors.push({ field: 'file', messages: ['请选择要上传的文件（表单字段 file）'] });
     if (errors.length) throw new FieldValidationError(errors);
-    if (file!.size > MAX_MATERIAL_BYTES) throw new DomainError(ErrorCode.PayloadTooLarge, 'file is larger than 20 MiB');
+    if (file!.size > MAX_MATERIAL_BYTES) throw new DomainError(ErrorCode.FileTooLarge, { limitMb: MAX_MATERIAL_BYTES / 2 ** 20 });
     const sniffed = sniffMaterial(file!.buffer);
     if (!sniffed.kind) {
-      throw new DomainError(ErrorCode.UnsupportedMediaType, `file: only PDF, JPG, PNG, DOCX and XLSX are accepted; this file's content is ${sniffed.detected}`, { detected: sniffed.detected });
+      throw new DomainError(ErrorCode.FileTypeNotAccepted, { accepted: ['PDF', 'JPG', 'PNG', 'DOCX', 'XLSX'], detected: sniffed.detected });
     }
     const sha256 = await this.storage.put(file!.buffer);
     const attachment = this.dataSource.manager.create(Attachment, {
@@ -85,8 +85,8 @@ export class AttachmentsService {
 
   async remove(applicationId: string, attachmentId: string, user: AuthUser): Promise<void> {
     const { cycle, instance } = await this.applications.loadVisible(applicationId, user);
-    if (user.role !== Role.Applicant) throw new ForbiddenError('materials are managed by the enterprise');
-    if (instance.state !== S.draft) throw new ConflictError(`materials can only be deleted from a draft; the application is ${instance.stateLabel}`);
+    if (user.role !== Role.Applicant) throw new ForbiddenError([Role.Applicant]);
+    if (instance.state !== S.draft) throw new DomainError(ErrorCode.MaterialsNotDeletable, { stateLabel: instance.stateLabel });
     await this.dataSource.transaction(async (m) => {
       const result = await m.update(Attachment, { id: attachmentId, applicationId, deletedAt: IsNull() }, { deletedAt: new Date() });
       if (!result.affected) throw new NotFoundError('attachment', attachmentId);

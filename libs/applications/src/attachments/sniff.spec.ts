@@ -12,8 +12,8 @@ describe('sniffMaterial', () => {
   });
 
   it('refuses an executable, a plain ZIP and text, saying what they look like', () => {
-    expect(sniffMaterial(sampleExe())).toEqual({ kind: null, detected: 'Windows executable' });
-    expect(sniffMaterial(sampleZip([{ name: 'notes.txt', data: 'hi' }]))).toEqual({ kind: null, detected: 'ZIP archive' });
-    expect(sniffMaterial(Buffer.from('just text'))).toEqual({ kind: null, detected: 'unknown content' });
+    expect(sniffMaterial(sampleExe())).toEqual({ kind: null, detected: 'Windows 可执行程序' });
+    expect(sniffMaterial(sampleZip([{ name: 'notes.txt', data: 'hi' }]))).toEqual({ kind: null, detected: 'ZIP 压缩包' });
+    expect(sniffMaterial(Buffer.from('just text'))).toEqual({ kind: null, detected: '无法识别的内容' });
   });
 });

@@ -11,7 +11,7 @@ export type AllowedKind = keyof typeof ALLOWED_MEDIA_TYPES;
 
 export interface Sniffed {
   kind: AllowedKind | null;
-  /** What the bytes look like, for the refusal message. */
+  /** What the bytes look like, in Chinese, for the refusal message. */
   detected: string;
 }
 
@@ -27,14 +27,14 @@ export function sniffMaterial(buf: Buffer): Sniffed {
   if (startsWith(buf, [0xff, 0xd8, 0xff])) return { kind: 'jpg', detected: 'JPEG' };
   if (startsWith(buf, [0x50, 0x4b, 0x03, 0x04])) {
     const names = zipEntryNames(buf);
-    if (names.some((n) => n.startsWith('word/'))) return { kind: 'docx', detected: 'Word (DOCX)' };
-    if (names.some((n) => n.startsWith('xl/'))) return { kind: 'xlsx', detected: 'Excel (XLSX)' };
-    return { kind: null, detected: 'ZIP archive' };
+    if (names.some((n) => n.startsWith('word/'))) return { kind: 'docx', detected: 'Word（DOCX）' };
+    if (names.some((n) => n.startsWith('xl/'))) return { kind: 'xlsx', detected: 'Excel（XLSX）' };
+    return { kind: null, detected: 'ZIP 压缩包' };
   }
-  if (startsWith(buf, [0x4d, 0x5a])) return { kind: null, detected: 'Windows executable' };
-  if (startsWith(buf, [0x7f, 0x45, 0x4c, 0x46])) return { kind: null, detected: 'ELF executable' };
-  if (startsWith(buf, [0xd0, 0xcf, 0x11, 0xe0])) return { kind: null, detected: 'old Office format (DOC/XLS)' };
-  return { kind: null, detected: 'unknown content' };
+  if (startsWith(buf, [0x4d, 0x5a])) return { kind: null, detected: 'Windows 可执行程序' };
+  if (startsWith(buf, [0x7f, 0x45, 0x4c, 0x46])) return { kind: null, detected: 'ELF 可执行程序' };
+  if (startsWith(buf, [0xd0, 0xcf, 0x11, 0xe0])) return { kind: null, detected: '旧版 Office 格式（DOC/XLS）' };
+  return { kind: null, detected: '无法识别的内容' };
 }
 
 /** Entry names from a ZIP's central directory (found through the end-of-central-directory record). */

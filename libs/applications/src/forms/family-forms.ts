@@ -35,7 +35,7 @@ class Project {
   @IsString() @MinLength(1) @MaxLength(200) scale: string;
   @IsNumber() @Min(0) investment: number;
   @IsString() @MinLength(2) @MaxLength(200) constructionUnit: string;
-  @Matches(DATE, { message: 'completionAcceptanceDate must be a date YYYY-MM-DD' }) completionAcceptanceDate: string;
+  @Matches(DATE, { message: '须为日期（YYYY-MM-DD）' }) completionAcceptanceDate: string;
   @IsOptional() @IsString() @MaxLength(5000) description?: string;
 }
 
@@ -52,7 +52,7 @@ class Brand {
 
 class Product {
   @IsString() @MinLength(1) @MaxLength(100) name: string;
-  @Matches(DATE, { message: 'batchProductionSince must be a date YYYY-MM-DD' }) batchProductionSince: string;
+  @Matches(DATE, { message: '须为日期（YYYY-MM-DD）' }) batchProductionSince: string;
   @IsOptional() @IsString() @MaxLength(100) standard?: string;
 }
 
@@ -68,7 +68,7 @@ const FORM_CLASSES = { quality: QualityAwardForm, engineering: EngineeringForm, 
  * only what is there); submission needs everything. Errors are named `form.<path>`.
  */
 export function validateForm(family: Family, form: unknown, options: { complete: boolean }): FieldError[] {
-  if (typeof form !== 'object' || form === null || Array.isArray(form)) return [{ field: 'form', messages: ['must be an object'] }];
+  if (typeof form !== 'object' || form === null || Array.isArray(form)) return [{ field: 'form', messages: ['须为对象'] }];
   const instance = plainToInstance(FORM_CLASSES[family] as new () => object, form);
   const errors = flattenValidationErrors(
     validateSync(instance, { skipMissingProperties: !options.complete, whitelist: true, forbidNonWhitelisted: true }),
@@ -77,7 +77,7 @@ export function validateForm(family: Family, form: unknown, options: { complete:
   if (family === 'quality') {
     const sa = (form as { selfAssessment?: Record<string, unknown> }).selfAssessment;
     const total = sa ? Object.values(sa).reduce<number>((n, v) => n + (typeof v === 'string' ? [...v].length : 0), 0) : 0;
-    if (total > SELF_ASSESSMENT_LIMIT) errors.push({ field: 'form.selfAssessment', messages: [`is ${total} characters; at most ${SELF_ASSESSMENT_LIMIT} in all`] });
+    if (total > SELF_ASSESSMENT_LIMIT) errors.push({ field: 'form.selfAssessment', messages: [`共 ${total} 字，合计不能超过 ${SELF_ASSESSMENT_LIMIT} 字`] });
   }
   return errors;
 }

@@ -6,8 +6,8 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class ContactDto {
   @ApiProperty({ example: '王经理' }) @IsString() @MinLength(1) @MaxLength(50) name: string;
-  @ApiProperty({ example: '023-63000000' }) @Matches(/^[0-9+\-() ]{6,20}$/, { message: 'phone must be a telephone number' }) phone: string;
-  @ApiPropertyOptional({ example: 'quality@example.cn' }) @IsOptional() @IsEmail({}, { message: 'email must be an email address' }) email?: string;
+  @ApiProperty({ example: '023-63000000' }) @Matches(/^[0-9+\-() ]{6,20}$/, { message: '电话号码格式不正确' }) phone: string;
+  @ApiPropertyOptional({ example: 'quality@example.cn' }) @IsOptional() @IsEmail() email?: string;
 }
 
 export class CreateOrganizationDto {
@@ -15,12 +15,12 @@ export class CreateOrganizationDto {
   @ApiProperty({ example: '91350100M000100Y43', description: '统一社会信用代码 (GB 32100-2015), checked with its check character' })
   @IsString()
   uscc: string;
-  @ApiProperty({ example: '500103', description: 'GB/T 2260 administrative division' }) @Matches(/^\d{6}$/, { message: 'regionCode must be a 6-digit division code (e.g. 500103 渝中区)' }) regionCode: string;
+  @ApiProperty({ example: '500103', description: 'GB/T 2260 administrative division' }) @Matches(/^\d{6}$/, { message: '须为 6 位行政区划代码（如 500103 渝中区）' }) regionCode: string;
   @ApiProperty({ example: '重庆市渝中区解放碑街道民族路 1 号' }) @IsString() @MinLength(2) @MaxLength(300) address: string;
   @ApiProperty({ example: '张三' }) @IsString() @MinLength(1) @MaxLength(50) legalRepresentative: string;
   @ApiProperty({ type: ContactDto }) @ValidateNested() @Type(() => ContactDto) contact: ContactDto;
-  @ApiProperty({ example: '2010-03-01' }) @Matches(DATE, { message: 'foundedAt must be a date YYYY-MM-DD' }) foundedAt: string;
-  @ApiProperty({ example: 'C3825', description: 'GB/T 4754 industry code' }) @Matches(/^[A-T]\d{0,4}$/, { message: 'industry must be a GB/T 4754 code such as C3825' }) industry: string;
+  @ApiProperty({ example: '2010-03-01' }) @Matches(DATE, { message: '须为日期（YYYY-MM-DD）' }) foundedAt: string;
+  @ApiProperty({ example: 'C3825', description: 'GB/T 4754 industry code' }) @Matches(/^[A-T]\d{0,4}$/, { message: '须为 GB/T 4754 行业代码（如 C3825）' }) industry: string;
   @ApiPropertyOptional({ description: 'admins only: register a real code that fails the check, with the reason (kept in the audit trail)' })
   @IsOptional()
   @IsString()
@@ -50,12 +50,12 @@ export class RegisteredOrganizationDto extends OrganizationDto {
 
 export class CreateRecordDto {
   @ApiProperty({ enum: ['blacklist', 'abnormal_operation', 'major_accident', 'sampling_failure', 'penalty', 'reapplication_ban'] })
-  @IsIn(['blacklist', 'abnormal_operation', 'major_accident', 'sampling_failure', 'penalty', 'reapplication_ban'], { message: 'kind must be one of blacklist, abnormal_operation, major_accident, sampling_failure, penalty, reapplication_ban' })
+  @IsIn(['blacklist', 'abnormal_operation', 'major_accident', 'sampling_failure', 'penalty', 'reapplication_ban'], { message: '须为以下之一：blacklist（严重失信名单）、abnormal_operation（经营异常名录）、major_accident（重大质量安全事故）、sampling_failure（监督抽查不合格）、penalty（行政处罚）、reapplication_ban（禁止再次申报）' })
   kind: 'blacklist' | 'abnormal_operation' | 'major_accident' | 'sampling_failure' | 'penalty' | 'reapplication_ban';
   @ApiProperty({ example: '列入市场监管总局严重违法失信名单' }) @IsString() @MinLength(2) @MaxLength(1000) reason: string;
-  @ApiPropertyOptional({ description: 'when it happened (accidents, sampling failures, penalties)' }) @IsOptional() @Matches(DATE, { message: 'occurredAt must be a date YYYY-MM-DD' }) occurredAt?: string;
-  @ApiPropertyOptional({ description: 'listing or ban period start' }) @IsOptional() @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' }) from?: string;
-  @ApiPropertyOptional({ description: 'listing or ban period end (open-ended if absent)' }) @IsOptional() @Matches(DATE, { message: 'until must be a date YYYY-MM-DD' }) until?: string;
+  @ApiPropertyOptional({ description: 'when it happened (accidents, sampling failures, penalties)' }) @IsOptional() @Matches(DATE, { message: '须为日期（YYYY-MM-DD）' }) occurredAt?: string;
+  @ApiPropertyOptional({ description: 'listing or ban period start' }) @IsOptional() @Matches(DATE, { message: '须为日期（YYYY-MM-DD）' }) from?: string;
+  @ApiPropertyOptional({ description: 'listing or ban period end (open-ended if absent)' }) @IsOptional() @Matches(DATE, { message: '须为日期（YYYY-MM-DD）' }) until?: string;
   @ApiPropertyOptional({ description: 'bans: the award it applies to (all if absent)' }) @IsOptional() @IsString() awardCode?: string;
 }
 
@@ -72,7 +72,7 @@ export class RecordDto {
 }
 
 export class CreditGradeDto {
-  @ApiProperty({ enum: ['A', 'B', 'C', 'D'] }) @IsIn(['A', 'B', 'C', 'D'], { message: 'grade must be one of A, B, C, D' }) grade: 'A' | 'B' | 'C' | 'D';
+  @ApiProperty({ enum: ['A', 'B', 'C', 'D'] }) @IsIn(['A', 'B', 'C', 'D']) grade: 'A' | 'B' | 'C' | 'D';
 }
 
 export class SearchOrganizationsQuery {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditAction, AuditEntityType, AuditLog } from '@awardflow/audit';
 import { EligibilityFacts } from '@awardflow/awards';
 import { AuthService, AuthUser, Role, UsersService } from '@awardflow/identity';
-import { ConflictError, FieldValidationError, ForbiddenError, NotFoundError } from '@awardflow/platform';
+import { DomainError, ErrorCode, FieldValidationError, ForbiddenError, NotFoundError } from '@awardflow/platform';
 import { DataSource, EntityManager, ILike } from 'typeorm';
 import { CreateOrganizationDto, CreateRecordDto, OrganizationDto, RecordDto, RegisteredOrganizationDto } from './organization.dto';
 import { Organization, OrganizationRecord } from './organization.entity';
@@ -20,17 +20,17 @@ export class OrganizationsService {
 
   /** An applicant registers its own organisation (and is tied to it); an admin registers any. */
   async register(input: CreateOrganizationDto, user: AuthUser): Promise<RegisteredOrganizationDto> {
-    if (user.role !== Role.Admin && user.role !== Role.Applicant) throw new ForbiddenError('only enterprises and award offices register organisations');
-    if (user.role === Role.Applicant && user.organizationId) throw new ConflictError('you already act for an organisation');
+    if (user.role !== Role.Admin && user.role !== Role.Applicant) throw new ForbiddenError([Role.Applicant, Role.Admin]);
+    if (user.role === Role.Applicant && user.organizationId) throw new DomainError(ErrorCode.AlreadyHasOrganization);
     if (input.usccOverrideReason && user.role !== Role.Admin) {
-      throw new FieldValidationError([{ field: 'usccOverrideReason', messages: ['only an award office may register a code that fails the check'] }]);
+      throw new FieldValidationError([{ field: 'usccOverrideReason', messages: ['代码校验例外只能由评奖办公室登记'] }]);
     }
     const check = checkUscc(input.uscc);
     if (!check.valid && !input.usccOverrideReason) throw new FieldValidationError([{ field: 'uscc', messages: [`uscc ${check.reason}`] }]);
     if (input.foundedAt > new Date().toISOString().slice(0, 10)) throw new FieldValidationError([{ field: 'foundedAt', messages: ['must not be in the future'] }]);
 
     const saved = await this.dataSource.transaction(async (manager) => {
-      if (await manager.exists(Organization, { where: { uscc: input.uscc } })) throw new ConflictError(`an organisation with credit code ${input.uscc} is already registered`);
+      if (await manager.exists(Organization, { where: { uscc: input.uscc } })) throw new DomainError(ErrorCode.UsccTaken, { uscc: input.uscc });
       const organization = manager.create(Organization, {
         name: input.name,
         uscc: input.uscc,
@@ -47,7 +47,7 @@ export class OrganizationsService {
       try {
         await manager.save(organization);
       } catch (error) {
-        if ((error as { code?: string }).code === '23505') throw new ConflictError(`an organisation with credit code ${input.uscc} is already registered`);
+        if ((error as { code?: string }).code === '23505') throw new DomainError(ErrorCode.UsccTaken, { uscc: input.uscc });
         throw error;
       }
       if (!check.valid) {
@@ -63,7 +63,7 @@ export class OrganizationsService {
       }
       if (user.role === Role.Applicant) {
         const tied = await manager.query(`UPDATE users SET organization_id = $1, updated_at = now() WHERE id = $2 AND organization_id IS NULL`, [organization.id, user.id]);
-        if (tied[1] !== 1) throw new ConflictError('you already act for an organisation');
+        if (tied[1] !== 1) throw new DomainError(ErrorCode.AlreadyHasOrganization);
       }
       return organization;
     });
@@ -93,7 +93,7 @@ export class OrganizationsService {
   async addRecord(organizationId: string, input: CreateRecordDto, admin: AuthUser, manager?: EntityManager): Promise<RecordDto> {
     const run = async (m: EntityManager) => {
       await this.get(organizationId, m);
-      if (input.from && input.until && input.from > input.until) throw new FieldValidationError([{ field: 'until', messages: ['must not be before from'] }]);
+      if (input.from && input.until && input.from > input.until) throw new FieldValidationError([{ field: 'until', messages: ['不能早于起始日期'] }]);
       const record = m.create(OrganizationRecord, {
         organizationId,
         kind: input.kind,

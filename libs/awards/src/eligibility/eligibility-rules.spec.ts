@@ -81,10 +81,10 @@ describe('checkEligibilityRules', () => {
     expect(
       checkEligibilityRules([{ rule: 'min_operating_years', params: { years: 0 } }, { rule: 'astrology' }, { rule: 'min_credit_grade', params: { grade: 'E' } }, { rule: 'region', params: {} }]),
     ).toEqual([
-      { field: 'eligibility[0].params.years', messages: ['must be a positive integer'] },
-      { field: 'eligibility[1].rule', messages: [expect.stringMatching(/^unknown rule "astrology"/)] },
-      { field: 'eligibility[2].params.grade', messages: ['must be one of A, B, C, D'] },
-      { field: 'eligibility[3].params.allowedPrefixes', messages: ['must be a non-empty list'] },
+      { field: 'eligibility[0].params.years', messages: ['须为正整数'] },
+      { field: 'eligibility[1].rule', messages: [expect.stringMatching(/^没有名为“astrology”的申报条件/)] },
+      { field: 'eligibility[2].params.grade', messages: ['须为 A、B、C、D 之一'] },
+      { field: 'eligibility[3].params.allowedPrefixes', messages: ['须为非空列表'] },
     ]);
   });
 });

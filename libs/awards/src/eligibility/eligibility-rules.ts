@@ -44,13 +44,13 @@ function minusYears(date: string, years: number): string {
 
 function positiveInt(params: Record<string, unknown>, key: string): string[] {
   const v = params[key];
-  return Number.isInteger(v) && (v as number) > 0 ? [] : [`params.${key}: must be a positive integer`];
+  return Number.isInteger(v) && (v as number) > 0 ? [] : [`params.${key}: 须为正整数`];
 }
 
 function stringList(params: Record<string, unknown>, key: string, pattern: RegExp): string[] {
   const v = params[key];
-  if (!Array.isArray(v) || v.length === 0) return [`params.${key}: must be a non-empty list`];
-  return v.every((x) => typeof x === 'string' && pattern.test(x)) ? [] : [`params.${key}: every entry must match ${pattern}`];
+  if (!Array.isArray(v) || v.length === 0) return [`params.${key}: 须为非空列表`];
+  return v.every((x) => typeof x === 'string' && pattern.test(x)) ? [] : [`params.${key}: 含有格式不正确的项`];
 }
 
 function activeOn(record: OrganizationRecordFact, today: string): boolean {
@@ -135,7 +135,7 @@ export const ELIGIBILITY_RULES: Record<string, RuleDefinition> = {
   },
   min_credit_grade: {
     label: '质量信用等级不低于要求',
-    checkParams: (p) => (GRADES.includes(p.grade as CreditGrade) ? [] : ['params.grade: must be one of A, B, C, D']),
+    checkParams: (p) => (GRADES.includes(p.grade as CreditGrade) ? [] : ['params.grade: 须为 A、B、C、D 之一']),
     evaluate: (facts, p) => {
       const grade = facts.organization.creditGrade;
       if (!grade) return `尚无质量信用等级评定（要求不低于 ${p.grade} 级）`;
@@ -166,9 +166,9 @@ export const ELIGIBILITY_RULES: Record<string, RuleDefinition> = {
     checkParams: (p) => {
       const problems: string[] = [];
       for (const key of ['from', 'to']) {
-        if (typeof p[key] !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(p[key] as string)) problems.push(`params.${key}: must be a date YYYY-MM-DD`);
+        if (typeof p[key] !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(p[key] as string)) problems.push(`params.${key}: 须为日期（YYYY-MM-DD）`);
       }
-      if (!problems.length && (p.from as string) > (p.to as string)) problems.push('params.from: must not be after params.to');
+      if (!problems.length && (p.from as string) > (p.to as string)) problems.push('params.from: 起始日期不能晚于截止日期');
       return problems;
     },
     evaluate: (facts, p) => {
@@ -185,7 +185,7 @@ export function checkEligibilityRules(rules: EligibilityRuleRef[]): Array<{ fiel
   rules.forEach((ref, i) => {
     const definition = ELIGIBILITY_RULES[ref.rule];
     if (!definition) {
-      errors.push({ field: `eligibility[${i}].rule`, messages: [`unknown rule "${ref.rule}"; known: ${Object.keys(ELIGIBILITY_RULES).join(', ')}`] });
+      errors.push({ field: `eligibility[${i}].rule`, messages: [`没有名为“${ref.rule}”的申报条件；可用的有：${Object.keys(ELIGIBILITY_RULES).join('、')}`] });
       return;
     }
     for (const problem of definition.checkParams(ref.params ?? {})) {

@@ -30,7 +30,7 @@ describe('validateScores', () => {
   it('refuses a score over the item\'s maximum, naming the item', () => {
     const items = full();
     items.find((i) => i.criterion === '4.1.2')!.score = 51;
-    expect(validateScores(GBT_19580, items)).toEqual([{ field: 'items[4.1.2]', messages: ['score must not exceed 50 (高层领导的作用)'] }]);
+    expect(validateScores(GBT_19580, items)).toEqual([{ field: 'items[4.1.2]', messages: ['不能超过该项满分 50 分（高层领导的作用）'] }]);
   });
 
   it('refuses negatives, two decimals, unknown, duplicate and missing items — all at once', () => {

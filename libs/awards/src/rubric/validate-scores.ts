@@ -18,22 +18,22 @@ export function validateScores(rubric: Rubric, items: ScoreInput[]): FieldError[
     const item = byCriterion.get(criterion);
     const field = `items[${criterion}]`;
     if (!item) {
-      errors.push({ field, messages: [`${criterion} is not an item of ${rubric.label}`] });
+      errors.push({ field, messages: [`${criterion} 不是${rubric.label}中的评分项`] });
       continue;
     }
-    if (seen.has(criterion)) errors.push({ field, messages: [`${criterion} is scored twice`] });
+    if (seen.has(criterion)) errors.push({ field, messages: [`${criterion} 重复评分`] });
     seen.add(criterion);
     const problems: string[] = [];
-    if (typeof score !== 'number' || !Number.isFinite(score)) problems.push('score must be a number');
+    if (typeof score !== 'number' || !Number.isFinite(score)) problems.push('分数须为数字');
     else {
-      if (score < 0) problems.push('score must not be negative');
-      if (score > item.max) problems.push(`score must not exceed ${item.max} (${item.label})`);
-      if (Math.abs(score * 10 - Math.round(score * 10)) > 1e-6) problems.push('score may have at most one decimal');
+      if (score < 0) problems.push('分数不能为负数');
+      if (score > item.max) problems.push(`不能超过该项满分 ${item.max} 分（${item.label}）`);
+      if (Math.abs(score * 10 - Math.round(score * 10)) > 1e-6) problems.push('分数最多保留一位小数');
     }
     if (problems.length) errors.push({ field, messages: problems });
   }
   for (const item of byCriterion.values()) {
-    if (!seen.has(item.criterion)) errors.push({ field: `items[${item.criterion}]`, messages: [`${item.criterion} ${item.label} has no score`] });
+    if (!seen.has(item.criterion)) errors.push({ field: `items[${item.criterion}]`, messages: [`${item.criterion} ${item.label} 尚未评分`] });
   }
   return errors;
 }

@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { AT_MOST, INT4_MAX } from '@awardflow/platform';
 import {
   ArrayMaxSize,
   IsArray,
@@ -18,12 +17,16 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { AT_MOST, INT4_MAX } from '@awardflow/platform';
+
+/** Periods in days become deadlines: a year is more than any office gives, and keeps dates computable. */
+const MAX_DAYS = 365;
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
 const INSTANT_MESSAGE = 'must be a date (YYYY-MM-DD, Beijing time) or an ISO 8601 time with offset';
+const INSTANT_MESSAGE_ZH = '须为日期（YYYY-MM-DD，北京时间）或带时区的 ISO 8601 时间';
 const ISO_DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/;
-/** Periods in days become deadlines: a year is more than any office gives, and keeps dates computable. */
-const MAX_DAYS = 365;
+const DURATION_MESSAGE_ZH = '须为 ISO 8601 时长（如 P7D、PT30S）';
 
 export class StagePlanDto {
   @ApiPropertyOptional({ description: '企业答辩 (quality awards)' }) @IsOptional() @IsBoolean() defense?: boolean;
@@ -34,11 +37,11 @@ export class StagePlanDto {
 
 export class SecondTierDto {
   @ApiProperty({ example: '提名奖' }) @IsString() @MinLength(1) @MaxLength(20) label: string;
-  @ApiProperty({ minimum: 1 }) @IsInt() @Min(1, { message: 'count must be at least 1' }) @Max(INT4_MAX, AT_MOST) count: number;
+  @ApiProperty({ minimum: 1 }) @IsInt() @Min(1) @Max(INT4_MAX, AT_MOST) count: number;
 }
 
 export class QuotaDto {
-  @ApiProperty({ minimum: 1, example: 5 }) @IsInt() @Min(1, { message: 'awards must be at least 1' }) @Max(INT4_MAX, AT_MOST) awards: number;
+  @ApiProperty({ minimum: 1, example: 5 }) @IsInt() @Min(1) @Max(INT4_MAX, AT_MOST) awards: number;
   @ApiPropertyOptional({ type: SecondTierDto }) @IsOptional() @ValidateNested() @Type(() => SecondTierDto) secondTier?: SecondTierDto;
 }
 
@@ -48,7 +51,7 @@ export class MajorityDto {
 }
 
 export class PanelRulesDto {
-  @ApiProperty({ minimum: 1, description: 'members who must vote (abstentions count as present)' }) @IsInt() @Min(1, { message: 'quorum must be at least 1' }) @Max(INT4_MAX, AT_MOST) quorum: number;
+  @ApiProperty({ minimum: 1, description: 'members who must vote (abstentions count as present)' }) @IsInt() @Min(1) @Max(INT4_MAX, AT_MOST) quorum: number;
   @ApiPropertyOptional({ type: MajorityDto, description: 'approvals needed among members present; default 2/3' })
   @IsOptional()
   @ValidateNested()
@@ -62,39 +65,31 @@ export class EligibilityRuleDto {
 }
 
 export class DurationOverridesDto {
-  @ApiPropertyOptional({ example: 'PT30S' }) @IsOptional() @Matches(ISO_DURATION, { message: 'publicity must be an ISO 8601 duration' }) publicity?: string;
-  @ApiPropertyOptional({ example: 'PT30S' }) @IsOptional() @Matches(ISO_DURATION, { message: 'supplement must be an ISO 8601 duration' }) supplement?: string;
-  @ApiPropertyOptional({ example: 'PT1M' }) @IsOptional() @Matches(ISO_DURATION, { message: 'reviewDue must be an ISO 8601 duration' }) reviewDue?: string;
-  @ApiPropertyOptional({ example: 'PT1M' }) @IsOptional() @Matches(ISO_DURATION, { message: 'recognitionValidity must be an ISO 8601 duration' }) recognitionValidity?: string;
+  @ApiPropertyOptional({ example: 'PT30S' }) @IsOptional() @Matches(ISO_DURATION, { message: DURATION_MESSAGE_ZH }) publicity?: string;
+  @ApiPropertyOptional({ example: 'PT30S' }) @IsOptional() @Matches(ISO_DURATION, { message: DURATION_MESSAGE_ZH }) supplement?: string;
+  @ApiPropertyOptional({ example: 'PT1M' }) @IsOptional() @Matches(ISO_DURATION, { message: DURATION_MESSAGE_ZH }) reviewDue?: string;
+  @ApiPropertyOptional({ example: 'PT1M' }) @IsOptional() @Matches(ISO_DURATION, { message: DURATION_MESSAGE_ZH }) recognitionValidity?: string;
 }
 
 export class CreateCycleDto {
   @ApiProperty({ example: 'district-quality-award' }) @IsString() awardCode: string;
-  @ApiPropertyOptional({ description: 'issuing office; default: your first office' }) @IsOptional() @IsUUID('all', { message: 'officeId must be a UUID' }) officeId?: string;
+  @ApiPropertyOptional({ description: 'issuing office; default: your first office' }) @IsOptional() @IsUUID('all') officeId?: string;
   @ApiProperty({ example: 2026 }) @IsInt() @Min(2000) @Max(2100) year: number;
   @ApiProperty({ example: '2026年度渝中区区长质量管理奖' }) @IsString() @MinLength(2) @MaxLength(200) title: string;
-  @ApiProperty({ example: '2026-03-01', description: INSTANT_MESSAGE }) @Matches(INSTANT, { message: `applicationOpensAt ${INSTANT_MESSAGE}` }) applicationOpensAt: string;
+  @ApiProperty({ example: '2026-03-01', description: INSTANT_MESSAGE }) @Matches(INSTANT, { message: INSTANT_MESSAGE_ZH }) applicationOpensAt: string;
   @ApiProperty({ example: '2026-05-31', description: `${INSTANT_MESSAGE}; a date means the end of that day` })
-  @Matches(INSTANT, { message: `applicationClosesAt ${INSTANT_MESSAGE}` })
+  @Matches(INSTANT, { message: INSTANT_MESSAGE_ZH })
   applicationClosesAt: string;
   @ApiPropertyOptional({ type: StagePlanDto }) @IsOptional() @ValidateNested() @Type(() => StagePlanDto) stagePlan?: StagePlanDto;
-  @ApiProperty({ type: QuotaDto })
-  @IsObject({ message: 'quota 必须填写：获奖名额（quota.awards）' })
-  @ValidateNested()
-  @Type(() => QuotaDto)
-  quota: QuotaDto;
-  @ApiProperty({ minimum: 1, example: 5 })
-  @IsInt()
-  @Min(1, { message: 'reviewersPerApplication must be at least 1' })
-  @Max(INT4_MAX, AT_MOST)
-  reviewersPerApplication: number;
+  @ApiProperty({ type: QuotaDto }) @IsObject() @ValidateNested() @Type(() => QuotaDto) quota: QuotaDto;
+  @ApiProperty({ minimum: 1, example: 5 }) @IsInt() @Min(1) @Max(INT4_MAX, AT_MOST) reviewersPerApplication: number;
   @ApiPropertyOptional({ enum: ['trimmed_mean', 'mean', 'median', 'zscore'], default: 'trimmed_mean' })
   @IsOptional()
   @IsIn(['trimmed_mean', 'mean', 'median', 'zscore'])
   scoreAggregation?: 'trimmed_mean' | 'mean' | 'median' | 'zscore';
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_DAYS, default: 7 }) @IsOptional() @IsInt() @Min(1, { message: 'publicityDays must be at least 1' }) @Max(MAX_DAYS, AT_MOST) publicityDays?: number;
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_DAYS, default: 15 }) @IsOptional() @IsInt() @Min(1, { message: 'supplementDays must be at least 1' }) @Max(MAX_DAYS, AT_MOST) supplementDays?: number;
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_DAYS, default: 14 }) @IsOptional() @IsInt() @Min(1, { message: 'reviewDueDays must be at least 1' }) @Max(MAX_DAYS, AT_MOST) reviewDueDays?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_DAYS, default: 7 }) @IsOptional() @IsInt() @Min(1) @Max(MAX_DAYS, AT_MOST) publicityDays?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_DAYS, default: 15 }) @IsOptional() @IsInt() @Min(1) @Max(MAX_DAYS, AT_MOST) supplementDays?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_DAYS, default: 14 }) @IsOptional() @IsInt() @Min(1) @Max(MAX_DAYS, AT_MOST) reviewDueDays?: number;
   @ApiPropertyOptional({ type: [Number], default: [3, 1] })
   @IsOptional()
   @IsArray()

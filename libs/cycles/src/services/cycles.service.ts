@@ -10,7 +10,7 @@ import {
   normalisePlan,
 } from '@awardflow/awards';
 import { AuthUser, Role } from '@awardflow/identity';
-import { AppConfigService, ConflictError, FieldError, FieldValidationError, NotFoundError } from '@awardflow/platform';
+import { AppConfigService, DomainError, ErrorCode, FieldError, FieldValidationError, NotFoundError } from '@awardflow/platform';
 import { DefinitionRegistry, WorkflowDefinition } from '@awardflow/workflow';
 import { Repository } from 'typeorm';
 import { parseBeijingInstant } from '../beijing-time';
@@ -36,8 +36,8 @@ export class CyclesService {
     const award = findAward(input.awardCode);
     const officeId = input.officeId ?? admin.officeIds[0];
     const errors: FieldError[] = [];
-    if (!award) errors.push({ field: 'awardCode', messages: [`unknown award "${input.awardCode}"`] });
-    if (!officeId || !admin.officeIds.includes(officeId)) errors.push({ field: 'officeId', messages: ['you can only create cycles for an office you belong to'] });
+    if (!award) errors.push({ field: 'awardCode', messages: [`没有代码为“${input.awardCode}”的奖项`] });
+    if (!officeId || !admin.officeIds.includes(officeId)) errors.push({ field: 'officeId', messages: ['只能为您所属的办公室创建评审周期'] });
     const cycle = this.cycles.create({
       officeId,
       awardCode: input.awardCode,
@@ -65,7 +65,7 @@ export class CyclesService {
     errors.push(...this.validate(cycle, award));
     if (errors.length) throw new FieldValidationError(errors);
     if (await this.cycles.exist({ where: { officeId, awardCode: cycle.awardCode, year: cycle.year } })) {
-      throw new ConflictError(`${award!.name} already has a ${cycle.year} cycle in this office`);
+      throw new DomainError(ErrorCode.CycleExists, { awardName: award!.name, year: cycle.year });
     }
     try {
       await this.cycles.manager.transaction(async (m) => {
@@ -73,7 +73,7 @@ export class CyclesService {
         await this.audit.record({ action: AuditAction.CycleCreated, entityType: AuditEntityType.Cycle, entityId: cycle.id, officeIds: [cycle.officeId], after: toCycleDto(cycle) }, m);
       });
     } catch (error) {
-      if ((error as { code?: string }).code === '23505') throw new ConflictError(`${award!.name} already has a ${cycle.year} cycle in this office`);
+      if ((error as { code?: string }).code === '23505') throw new DomainError(ErrorCode.CycleExists, { awardName: award!.name, year: cycle.year });
       throw error;
     }
     return toCycleDto(cycle);
@@ -121,25 +121,25 @@ export class CyclesService {
     const cycle = await this.get(id);
     const now = Date.now();
     if (cycle.status !== 'open' || now < cycle.applicationOpensAt.getTime() || now > cycle.applicationClosesAt.getTime()) {
-      throw new ConflictError(`cycle ${cycle.title} is not accepting applications`, { cycleStatus: cycle.status });
+      throw new DomainError(ErrorCode.CycleNotOpen, { title: cycle.title }, { cycleStatus: cycle.status });
     }
     return cycle;
   }
 
   async update(id: string, input: UpdateCycleDto, admin: AuthUser): Promise<CycleDto> {
     const cycle = await this.getForAdmin(id, admin);
-    if (cycle.status === 'closed' || cycle.status === 'archived') throw new ConflictError(`cycle is ${cycle.status}; nothing can change any more`);
+    if (cycle.status === 'closed' || cycle.status === 'archived') throw new DomainError(ErrorCode.CycleLocked, { cycleStatus: cycle.status });
     const award = getAward(cycle.awardCode);
     const before = toCycleDto(structuredClone(cycle));
     const touched = Object.keys(input).filter((k) => (input as Record<string, unknown>)[k] !== undefined);
     if (cycle.status === 'open') {
-      if (touched.includes('stagePlan')) throw new ConflictError('the stage plan is pinned once the cycle is open');
+      if (touched.includes('stagePlan')) throw new DomainError(ErrorCode.StagePlanPinned);
       if (touched.includes('applicationOpensAt') || touched.includes('applicationClosesAt')) {
-        throw new ConflictError('the application window is running; extend its deadline instead (POST /cycles/:id/deadlines/extend)');
+        throw new DomainError(ErrorCode.ApplicationWindowRunning);
       }
       const frozen = touched.filter((k) => (FROZEN_AFTER_SUBMISSION as readonly string[]).includes(k));
       if (frozen.length && (await this.hooks.hasSubmittedApplications(cycle.id))) {
-        throw new ConflictError(`${frozen.join(', ')} cannot change: applications have been submitted under the current rules`, { fields: frozen });
+        throw new DomainError(ErrorCode.CycleRulesFrozen, { fields: frozen });
       }
     }
     if (input.title !== undefined) cycle.title = input.title;
@@ -163,16 +163,16 @@ export class CyclesService {
   /** Opens the cycle and pins the workflow definition its stage plan compiles to. */
   async open(id: string, admin: AuthUser): Promise<CycleDto> {
     const cycle = await this.getForAdmin(id, admin);
-    if (cycle.status !== 'draft') throw new ConflictError(`cycle is already ${cycle.status}`);
+    if (cycle.status !== 'draft') throw new DomainError(ErrorCode.CycleAlreadyOpened, { cycleStatus: cycle.status });
     if (cycle.applicationClosesAt.getTime() <= Date.now()) {
-      throw new FieldValidationError([{ field: 'applicationClosesAt', messages: ['must be in the future when the cycle opens'] }]);
+      throw new FieldValidationError([{ field: 'applicationClosesAt', messages: ['开放申报时，截止日期须在未来'] }]);
     }
     const definition = compileStagePlan(getAward(cycle.awardCode), cycle.stagePlan);
     const pinned = await this.definitions.register(definition);
     const opened = { status: 'open' as const, definitionCode: pinned.code, definitionVersion: pinned.version, openedAt: new Date() };
     await this.cycles.manager.transaction(async (m) => {
       const result = await m.update(Cycle, { id: cycle.id, status: 'draft' }, opened);
-      if (!result.affected) throw new ConflictError('someone else changed the cycle first');
+      if (!result.affected) throw new DomainError(ErrorCode.CycleChanged);
       await this.audit.record({ action: AuditAction.CycleOpened, entityType: AuditEntityType.Cycle, entityId: cycle.id, officeIds: [cycle.officeId], before: { status: cycle.status }, after: opened }, m);
     });
     return toCycleDto(await this.get(cycle.id));
@@ -181,11 +181,11 @@ export class CyclesService {
   /** Closes the application window now: submitted applications move into review. */
   async close(id: string, admin: AuthUser): Promise<CycleDto & { movedToReview: number; expired: number }> {
     const cycle = await this.getForAdmin(id, admin);
-    if (cycle.status !== 'open') throw new ConflictError(`only an open cycle can be closed; this one is ${cycle.status}`);
+    if (cycle.status !== 'open') throw new DomainError(ErrorCode.CycleNotClosable, { cycleStatus: cycle.status });
     const closing = { status: 'closed' as const, closedAt: new Date() };
     await this.cycles.manager.transaction(async (m) => {
       const result = await m.update(Cycle, { id: cycle.id, status: 'open' }, closing);
-      if (!result.affected) throw new ConflictError('someone else changed the cycle first');
+      if (!result.affected) throw new DomainError(ErrorCode.CycleChanged);
       await this.audit.record({ action: AuditAction.CycleClosed, entityType: AuditEntityType.Cycle, entityId: cycle.id, officeIds: [cycle.officeId], before: { status: cycle.status }, after: closing }, m);
     });
     const closed = await this.get(cycle.id);
@@ -218,16 +218,16 @@ export class CyclesService {
 
   private validate(cycle: Cycle, award: AwardDefinition | undefined): FieldError[] {
     const errors: FieldError[] = [];
-    if (Number.isNaN(cycle.applicationOpensAt.getTime())) errors.push({ field: 'applicationOpensAt', messages: ['is not a valid date'] });
-    if (Number.isNaN(cycle.applicationClosesAt.getTime())) errors.push({ field: 'applicationClosesAt', messages: ['is not a valid date'] });
-    else if (cycle.applicationOpensAt >= cycle.applicationClosesAt) errors.push({ field: 'applicationClosesAt', messages: ['must be after applicationOpensAt'] });
-    if (cycle.quota.secondTier && award && !award.secondTierLabel) errors.push({ field: 'quota.secondTier', messages: [`${award.name} has no second tier`] });
+    if (Number.isNaN(cycle.applicationOpensAt.getTime())) errors.push({ field: 'applicationOpensAt', messages: ['不是有效的日期'] });
+    if (Number.isNaN(cycle.applicationClosesAt.getTime())) errors.push({ field: 'applicationClosesAt', messages: ['不是有效的日期'] });
+    else if (cycle.applicationOpensAt >= cycle.applicationClosesAt) errors.push({ field: 'applicationClosesAt', messages: ['须晚于申报开始日期'] });
+    if (cycle.quota.secondTier && award && !award.secondTierLabel) errors.push({ field: 'quota.secondTier', messages: [`${award.name}不设第二档`] });
     const { numerator, denominator } = cycle.panel.majority;
-    if (numerator > denominator) errors.push({ field: 'panel.majority', messages: ['numerator must not exceed denominator'] });
+    if (numerator > denominator) errors.push({ field: 'panel.majority', messages: ['分子不能大于分母'] });
     errors.push(...checkEligibilityRules(cycle.eligibility));
     const overrides = Object.keys(cycle.durationOverrides ?? {});
     if (overrides.length && !this.config.get('ALLOW_SHORT_DURATIONS')) {
-      errors.push({ field: 'durationOverrides', messages: ['short durations are switched off here (ALLOW_SHORT_DURATIONS); use the day counts'] });
+      errors.push({ field: 'durationOverrides', messages: ['本环境未开启测试用短时长（ALLOW_SHORT_DURATIONS），请使用天数设置'] });
     }
     return errors;
   }

@@ -4,7 +4,7 @@ import { Role } from '../role';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'zhangsan', description: 'letters, digits, . _ -; 3 to 64 characters' })
-  @Matches(/^[A-Za-z0-9._-]{3,64}$/, { message: 'username must be 3 to 64 letters, digits, dots, underscores or hyphens' })
+  @Matches(/^[A-Za-z0-9._-]{3,64}$/, { message: '须为 3–64 位字母、数字、点、下划线或连字符' })
   username: string;
 
   @ApiProperty({ example: '张三' })
@@ -15,29 +15,29 @@ export class CreateUserDto {
 
   @ApiProperty({ minLength: 8 })
   @IsString()
-  @MinLength(8, { message: 'password must be at least 8 characters' })
+  @MinLength(8)
   @MaxLength(200)
   password: string;
 
   @ApiProperty({ enum: Role })
-  @IsEnum(Role, { message: `role must be one of: ${Object.values(Role).join(', ')}` })
+  @IsEnum(Role)
   role: Role;
 
   @ApiPropertyOptional({ example: 'zhangsan@example.cn' })
   @IsOptional()
-  @IsEmail({}, { message: 'email must be an email address' })
+  @IsEmail()
   email?: string;
 
   @ApiPropertyOptional({ description: 'Applicants only: the organisation the user acts for' })
   @ValidateIf((o: CreateUserDto) => o.organizationId !== undefined)
-  @IsUUID('all', { message: 'organizationId must be a UUID' })
+  @IsUUID('all')
   organizationId?: string;
 
   @ApiPropertyOptional({ type: [String], description: 'Admins and reviewers: the offices they act within (default: all of the creating admin\'s)' })
   @IsOptional()
   @IsArray()
   @ArrayUnique()
-  @IsUUID('all', { each: true, message: 'officeIds must contain UUIDs' })
+  @IsUUID('all', { each: true })
   officeIds?: string[];
 }
 

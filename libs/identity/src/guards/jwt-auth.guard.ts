@@ -20,13 +20,13 @@ export class JwtAuthGuard implements CanActivate {
     const token = bearerToken(request);
     if (!token) {
       if (isPublic) return true;
-      throw new UnauthorizedException('Sign in first: send Authorization: Bearer <accessToken>');
+      throw new UnauthorizedException('请先登录');
     }
     try {
       request.user = await this.auth.verify(token);
     } catch {
       if (isPublic) return true;
-      throw new UnauthorizedException('The access token is invalid or has expired');
+      throw new UnauthorizedException('登录已失效，请重新登录');
     }
     return true;
   }

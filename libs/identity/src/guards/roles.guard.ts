@@ -1,5 +1,6 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { ForbiddenError } from '@awardflow/platform';
 import { AuthenticatedRequest } from '../decorators/current-user.decorator';
 import { ROLES_KEY } from '../decorators/roles.decorator';
 import { Role } from '../role';
@@ -14,7 +15,7 @@ export class RolesGuard implements CanActivate {
     if (!roles?.length) return true;
     const user = context.switchToHttp().getRequest<AuthenticatedRequest>().user;
     if (!user) return false;
-    if (!roles.includes(user.role)) throw new ForbiddenException(`This needs the role ${roles.join(' or ')}; you are ${user.role}`);
+    if (!roles.includes(user.role)) throw new ForbiddenError(roles);
     return true;
   }
 }

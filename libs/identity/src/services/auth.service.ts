@@ -7,7 +7,7 @@ import { PasswordHasher } from './password-hasher';
 import { UsersService } from './users.service';
 
 // One message for an unknown user, a wrong password and a disabled account: no user enumeration.
-const INVALID_CREDENTIALS = 'Invalid username or password';
+const INVALID_CREDENTIALS = '用户名或密码错误';
 
 @Injectable()
 export class AuthService {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AuditLog } from '@awardflow/audit';
-import { ConflictError, FieldValidationError, NotFoundError } from '@awardflow/platform';
+import { DomainError, ErrorCode, FieldValidationError, NotFoundError } from '@awardflow/platform';
 import { In, Repository } from 'typeorm';
 import { AuthUser } from '../auth-user';
 import { CreateUserDto, UserDto } from '../dto/create-user.dto';
@@ -23,21 +23,21 @@ export class UsersService {
   async create(input: CreateUserDto, createdBy?: AuthUser): Promise<UserDto> {
     const problems = [];
     if (input.organizationId && input.role !== Role.Applicant) {
-      problems.push({ field: 'organizationId', messages: ['only applicants belong to an organisation'] });
+      problems.push({ field: 'organizationId', messages: ['只有申报单位的账号可以关联申报单位'] });
     }
     if (input.officeIds?.length && input.role === Role.Applicant) {
-      problems.push({ field: 'officeIds', messages: ['applicants act for an organisation, not an office'] });
+      problems.push({ field: 'officeIds', messages: ['申报单位的账号不属于办公室'] });
     }
     if (createdBy && input.officeIds?.some((id) => !createdBy.officeIds.includes(id))) {
-      problems.push({ field: 'officeIds', messages: ['you can only grant offices you belong to'] });
+      problems.push({ field: 'officeIds', messages: ['只能授予您所属的办公室'] });
     }
     if (problems.length) throw new FieldValidationError(problems);
 
-    if (await this.findByUsername(input.username)) throw new ConflictError(`username ${input.username} is taken`);
+    if (await this.findByUsername(input.username)) throw new DomainError(ErrorCode.UsernameTaken, { username: input.username });
 
     const officeIds = input.role === Role.Applicant ? [] : (input.officeIds ?? createdBy?.officeIds ?? []);
     const offices = officeIds.length ? await this.offices.findBy({ id: In(officeIds) }) : [];
-    if (offices.length !== officeIds.length) throw new FieldValidationError([{ field: 'officeIds', messages: ['an office does not exist'] }]);
+    if (offices.length !== officeIds.length) throw new FieldValidationError([{ field: 'officeIds', messages: ['所选办公室不存在'] }]);
 
     const user = this.users.create({
       username: input.username,
@@ -54,7 +54,7 @@ export class UsersService {
         await this.audit.record(userAudit(null, user), m);
       });
     } catch (error) {
-      if ((error as { code?: string }).code === '23505') throw new ConflictError(`username ${input.username} is taken`);
+      if ((error as { code?: string }).code === '23505') throw new DomainError(ErrorCode.UsernameTaken, { username: input.username });
       throw error;
     }
     return toUserDto(user);

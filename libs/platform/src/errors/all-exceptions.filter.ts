@@ -1,14 +1,17 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import type { Request, Response } from 'express';
+import { isReadableChinese } from './chinese-text';
 import { DomainError } from './domain-error';
 import { ErrorCode, HTTP_STATUS_OF } from './error-code';
 import { RequestBodyError } from '../http/body-parsers';
+import { ERROR_MESSAGES } from './error-messages.zh-CN';
 
 export interface ErrorBody {
   statusCode: number;
   error: string;
-  message: string | string[];
+  /** zh-CN, for a person: worded from the code and its parameters (error-messages.zh-CN.ts). */
+  message: string;
   code: string;
   requestId?: string;
   [extra: string]: unknown;
@@ -27,7 +30,11 @@ const CODE_OF_STATUS: Record<number, ErrorCode> = {
   503: ErrorCode.ServiceUnavailable,
 };
 
-/** The one place where errors become HTTP: {statusCode, error, message, code}. 500s say nothing internal. */
+/**
+ * The one place where errors become HTTP: {statusCode, error, message, code, requestId} plus the
+ * code's parameters and client-safe details. 500s say nothing internal. `message` is always
+ * Chinese: a text that is not (a framework's or a library's English) only reaches the log.
+ */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
@@ -40,6 +47,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const request = http.getRequest<Request & { id?: string }>();
     const response = http.getResponse<Response>();
     const body = this.toBody(exception);
+    body.message = this.readableMessage(body);
     body.requestId = request?.id ? String(request.id) : undefined;
     if (body.statusCode >= 500 && body.code !== ErrorCode.ServiceUnavailable) {
       this.logger.error({ err: exception, requestId: body.requestId }, 'Unhandled error');
@@ -51,8 +59,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
   private toBody(exception: unknown): ErrorBody {
     if (exception instanceof RequestBodyError) return requestBodyErrorBody(exception);
     if (exception instanceof DomainError) {
-      const statusCode = HTTP_STATUS_OF[exception.code];
-      return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message: exception.message, code: exception.code, ...exception.details };
+      const statusCode = HTTP_STATUS_OF[exception.code as ErrorCode];
+      return { ...exception.params, ...exception.details, statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message: exception.message, code: exception.code };
     }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
@@ -70,6 +78,21 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return { statusCode: 503, error: STATUS_CODES[503]!, message: 'The database is unavailable; try again shortly', code: ErrorCode.ServiceUnavailable };
     }
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: STATUS_CODES[500]!, message: 'Internal server error', code: ErrorCode.Internal };
+  }
+
+  /** The body's message if a person reading Chinese can read it, else the catalog's for its code. */
+  private readableMessage(body: ErrorBody): string {
+    if (isReadableChinese(body.message)) return body.message;
+    const code = (body.code in ERROR_MESSAGES ? body.code : (CODE_OF_STATUS[body.statusCode] ?? ErrorCode.Internal)) as ErrorCode;
+    let worded: string;
+    try {
+      // The body carries the code's parameters as its fields.
+      worded = (ERROR_MESSAGES[code] as (params: unknown) => string)(body);
+    } catch {
+      worded = (ERROR_MESSAGES[CODE_OF_STATUS[body.statusCode] ?? ErrorCode.Internal] as (params: unknown) => string)({});
+    }
+    if (body.statusCode < 500) this.logger.debug({ code: body.code, original: body.message }, 'error message worded from its code');
+    return worded;
   }
 }
 

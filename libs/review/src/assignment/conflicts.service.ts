@@ -3,7 +3,7 @@ import { AuditAction, AuditEntityType, AuditLog } from '@awardflow/audit';
 import { S } from '@awardflow/awards';
 import { CyclesService } from '@awardflow/cycles';
 import { AuthUser, Role } from '@awardflow/identity';
-import { ConflictError, FieldValidationError, NotFoundError } from '@awardflow/platform';
+import { ConflictError, DomainError, ErrorCode, FieldValidationError, NotFoundError } from '@awardflow/platform';
 import { OutboxNotifier } from '@awardflow/workflow';
 import { DataSource, EntityManager } from 'typeorm';
 import { AssignmentService } from './assignment.service';
@@ -28,7 +28,7 @@ export class ConflictsService {
         [assignmentId, reviewer.id],
       );
       if (!a) throw new NotFoundError('assignment', assignmentId);
-      if (a.status !== 'assigned') throw new ConflictError(`the assignment is already ${a.status}`);
+      if (a.status !== 'assigned') throw new DomainError(ErrorCode.AssignmentClosed, { assignmentStatus: a.status });
       await m.query(`UPDATE review_assignments SET status = 'conflict' WHERE id = $1`, [assignmentId]);
       await m.query(`INSERT INTO review_conflicts (reviewer_id, organization_id, reason) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [reviewer.id, a.organization_id, reason]);
       await this.assignments.closeDeadlines(m, assignmentId);
@@ -48,7 +48,7 @@ export class ConflictsService {
         [assignmentId],
       );
       if (!a || !admin.officeIds.includes(a.office_id)) throw new NotFoundError('assignment', assignmentId);
-      if (a.status !== 'assigned') throw new ConflictError(`only an open assignment can be reassigned; this one is ${a.status}`);
+      if (a.status !== 'assigned') throw new DomainError(ErrorCode.AssignmentClosed, { assignmentStatus: a.status });
       await m.query(`UPDATE review_assignments SET status = 'replaced' WHERE id = $1`, [assignmentId]);
       await this.audit.record({ action: AuditAction.ReviewerReassigned, entityType: AuditEntityType.ReviewAssignment, entityId: assignmentId, officeIds: [a.office_id], before: { status: a.status }, after: { status: 'replaced' }, details: { applicationId: a.application_id, reviewerId: a.reviewer_id, replacementReviewerId: reviewerId ?? null } }, m);
       await this.assignments.closeDeadlines(m, assignmentId);
@@ -75,7 +75,7 @@ export class ConflictsService {
         [applicationId],
       );
       if (!a || !admin.officeIds.includes(a.office_id)) throw new NotFoundError('application', applicationId);
-      if (a.state !== S.expertReview) throw new ConflictError(`experts are assigned during 资料评审; the application is in ${a.state}`);
+      if (a.state !== S.expertReview) throw new DomainError(ErrorCode.NotInExpertReview, undefined, { currentState: a.state });
       await this.audit.record({ action: AuditAction.ReviewerAssigned, entityType: AuditEntityType.Application, entityId: applicationId, officeIds: [a.office_id], details: { reviewerId: reviewerId ?? null } }, m);
       if (!reviewerId) return null;
       await this.assignments.lockPool(m, a.office_id);
@@ -120,7 +120,7 @@ export class ConflictsService {
          FROM reviewers r WHERE r.user_id = $1 AND r.active`,
       [reviewerId, a.organization_id, a.application_id],
     );
-    const problem = !candidate ? 'is not in the reviewer pool' : candidate.ties.includes(a.uscc) ? 'is tied to the applicant' : candidate.conflicted ? 'declared a conflict with the applicant' : candidate.already ? 'already reviews this application' : null;
-    if (problem) throw new FieldValidationError([{ field: 'reviewerId', messages: [`the reviewer ${problem}`] }]);
+    const problem = !candidate ? '不在评审专家库中或已停用' : candidate.ties.includes(a.uscc) ? '与申报单位存在关联关系，须回避' : candidate.conflicted ? '已声明与申报单位存在利益冲突' : candidate.already ? '已在评审该申报' : null;
+    if (problem) throw new FieldValidationError([{ field: 'reviewerId', messages: [`该专家${problem}`] }]);
   }
 }

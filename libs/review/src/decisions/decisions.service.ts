@@ -3,7 +3,7 @@ import { ActionRequest, ApplicationActionHandlers, ApplicationsService, Audience
 import { A, getAward, S } from '@awardflow/awards';
 import { CyclesService } from '@awardflow/cycles';
 import { AuthUser, Role } from '@awardflow/identity';
-import { ConflictError, FieldValidationError, ForbiddenError, NotFoundError } from '@awardflow/platform';
+import { DomainError, ErrorCode, FieldValidationError, NotFoundError } from '@awardflow/platform';
 import { TransitionResult, WorkflowEngine } from '@awardflow/workflow';
 import { DataSource } from 'typeorm';
 
@@ -42,7 +42,7 @@ export class DecisionsService implements OnModuleInit {
     const application = await this.applications.get(applicationId);
     return this.dataSource.transaction(async (m) => {
       const instance = await this.engine.get(application.instanceId, m);
-      if (instance.state !== S.publicity) throw new ConflictError(`objections are accepted only during 社会公示; the application is ${instance.stateLabel}`);
+      if (instance.state !== S.publicity) throw new DomainError(ErrorCode.ObjectionPeriodClosed, { stateLabel: instance.stateLabel });
       const [{ id }] = await m.query(
         `INSERT INTO objections (application_id, filed_by, objector_name, objector_organization, contact_phone, contact_email, content, evidence)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
@@ -59,7 +59,7 @@ export class DecisionsService implements OnModuleInit {
     return this.dataSource.transaction(async (m) => {
       const [o] = await m.query(`SELECT o.*, a.instance_id, c.office_id FROM objections o JOIN applications a ON a.id = o.application_id JOIN cycles c ON c.id = a.cycle_id WHERE o.id = $1 FOR UPDATE OF o`, [objectionId]);
       if (!o || !admin.officeIds.includes(o.office_id)) throw new NotFoundError('objection', objectionId);
-      if (o.status !== 'open') throw new ConflictError(`the objection was already ${o.status}`);
+      if (o.status !== 'open') throw new DomainError(ErrorCode.ObjectionDecided, { objectionStatus: o.status });
       await m.query(`UPDATE objections SET status = $2, resolution = $3, resolved_by = $4, resolved_at = now() WHERE id = $1`, [objectionId, decision === 'uphold' ? 'upheld' : 'dismissed', resolution, admin.id]);
       const result = await this.engine.fire({
         instanceId: o.instance_id,
@@ -103,7 +103,7 @@ export class DecisionsService implements OnModuleInit {
 
   private async approve(request: ActionRequest, tier: 'award' | 'second'): Promise<TransitionResult> {
     const { user, cycle } = request;
-    if (user.role !== Role.Admin || !user.officeIds.includes(cycle.officeId)) throw new ForbiddenError('审定 is for the award office of the cycle');
+    if (user.role !== Role.Admin || !user.officeIds.includes(cycle.officeId)) throw new DomainError(ErrorCode.NotCycleOffice, { actionLabel: '审定' });
     return this.dataSource.transaction(async (m) => {
       // The cycle row serialises approvals: quota and certificate numbers stay exact under concurrency.
       await m.query(`SELECT 1 FROM cycles WHERE id = $1 FOR UPDATE`, [cycle.id]);
@@ -112,7 +112,7 @@ export class DecisionsService implements OnModuleInit {
       if (failures.length) throw new IneligibleError(failures);
       const quota = tier === 'award' ? cycle.quota.awards : (cycle.quota.secondTier?.count ?? 0);
       const [{ issued }] = await m.query(`SELECT count(*)::int AS issued FROM certificates WHERE cycle_id = $1 AND tier = $2`, [cycle.id, tier]);
-      if (issued >= quota) throw new ConflictError(`the ${tier === 'award' ? 'award' : 'second-tier'} quota of ${quota} is used up`, { quota, issued });
+      if (issued >= quota) throw new DomainError(ErrorCode.QuotaExhausted, { quota, tier, tierLabel: cycle.quota.secondTier?.label }, { issued });
       const number = `${cycle.year}${getAward(cycle.awardCode).shortCode}-${tier === 'award' ? 'J' : 'T'}${String(issued + 1).padStart(3, '0')}`;
       await m.query(`INSERT INTO certificates (application_id, cycle_id, number, tier) VALUES ($1, $2, $3, $4)`, [application.id, cycle.id, number, tier]);
       return this.engine.fire({
@@ -129,10 +129,10 @@ export class DecisionsService implements OnModuleInit {
 
   private async revoke(request: ActionRequest): Promise<TransitionResult> {
     const { user, cycle } = request;
-    if (user.role !== Role.Admin || !user.officeIds.includes(cycle.officeId)) throw new ForbiddenError('撤销 is for the award office of the cycle');
+    if (user.role !== Role.Admin || !user.officeIds.includes(cycle.officeId)) throw new DomainError(ErrorCode.NotCycleOffice, { actionLabel: '撤销' });
     const ban = request.payload?.banEditions;
     if (ban !== undefined && (!Number.isInteger(ban) || (ban as number) < 0 || (ban as number) > 10)) {
-      throw new FieldValidationError([{ field: 'payload.banEditions', messages: ['must be a whole number of editions from 0 to 10'] }]);
+      throw new FieldValidationError([{ field: 'payload.banEditions', messages: ['须为 0–10 的整数届数'] }]);
     }
     return this.dataSource.transaction(async (m) => {
       const result = await this.engine.fire({

@@ -39,9 +39,9 @@ export class OnsiteReviewService implements OnModuleInit {
     const findings = typeof request.payload?.findings === 'string' ? request.payload.findings.trim() : (request.comment ?? '').trim();
     const adjustment = request.payload?.scoreAdjustment ?? 0;
     const errors: FieldError[] = [];
-    if (findings.length < 2) errors.push({ field: 'payload.findings', messages: ['state the on-site findings (or give them as comment)'] });
+    if (findings.length < 2) errors.push({ field: 'payload.findings', messages: ['请填写现场评审发现（或写在意见中）'] });
     if (typeof adjustment !== 'number' || !Number.isFinite(adjustment) || Math.abs(adjustment) > MAX_ADJUSTMENT || Math.abs(adjustment * 10 - Math.round(adjustment * 10)) > 1e-6) {
-      errors.push({ field: 'payload.scoreAdjustment', messages: [`must be a number from -${MAX_ADJUSTMENT} to ${MAX_ADJUSTMENT} with at most one decimal`] });
+      errors.push({ field: 'payload.scoreAdjustment', messages: [`须为 -${MAX_ADJUSTMENT} 到 ${MAX_ADJUSTMENT} 之间、最多一位小数的数字`] });
     }
     if (errors.length) throw new FieldValidationError(errors);
     return this.dataSource.transaction(async (m) => {

@@ -4,7 +4,7 @@ import { ApplicationsService } from '@awardflow/applications';
 import { A, S } from '@awardflow/awards';
 import { CyclesService } from '@awardflow/cycles';
 import { AuthUser, Role } from '@awardflow/identity';
-import { ConflictError, FieldValidationError, NotFoundError } from '@awardflow/platform';
+import { DomainError, ErrorCode, FieldValidationError, NotFoundError } from '@awardflow/platform';
 import { WorkflowEngine } from '@awardflow/workflow';
 import { DataSource } from 'typeorm';
 import { officeName, outsideOffice } from '../pool/office-members';
@@ -53,7 +53,7 @@ export class PanelService {
     const [isMember] = await this.dataSource.query(`SELECT 1 FROM panel_members WHERE cycle_id = $1 AND user_id = $2`, [application.cycleId, member.id]);
     if (!isMember) throw new NotFoundError('application', applicationId);
     const instance = await this.engine.get(application.instanceId);
-    if (instance.state !== S.panel) throw new ConflictError(`votes are taken while the application is before the panel; it is ${instance.stateLabel}`);
+    if (instance.state !== S.panel) throw new DomainError(ErrorCode.VotingClosed, { stateLabel: instance.stateLabel });
     await this.dataSource.query(
       `INSERT INTO panel_votes (application_id, member_id, vote, comment) VALUES ($1, $2, $3, $4)
        ON CONFLICT (application_id, member_id) DO UPDATE SET vote = EXCLUDED.vote, comment = EXCLUDED.comment, voted_at = now()`,
@@ -71,7 +71,7 @@ export class PanelService {
       [applicationId, cycle.id],
     );
     const outcome = panelOutcome(votes.map((v) => v.vote), cycle.panel);
-    if (!outcome.quorate) throw new ConflictError(`no quorum: ${outcome.present} of the required ${cycle.panel.quorum} members voted`, { outcome });
+    if (!outcome.quorate) throw new DomainError(ErrorCode.NoQuorum, { present: outcome.present, quorum: cycle.panel.quorum }, { outcome });
     const result = await this.engine.fire({
       instanceId: application.instanceId,
       action: A.closePanelVote,

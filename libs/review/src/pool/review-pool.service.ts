@@ -30,7 +30,7 @@ export class ReviewPoolService {
     );
     // The same answer for a user of another office as for one that does not exist.
     if (!user) throw new FieldValidationError([{ field: 'userId', messages: ['须为您所在评奖办公室的评审专家账号'] }]);
-    if (user.role !== Role.Reviewer) throw new FieldValidationError([{ field: 'userId', messages: ['must be a user with the reviewer role'] }]);
+    if (user.role !== Role.Reviewer) throw new FieldValidationError([{ field: 'userId', messages: ['须为评审专家角色的用户'] }]);
     await this.dataSource.transaction(async (m) => {
       const [before] = await m.query(`SELECT expertise, ties, max_load AS "maxLoad", active FROM reviewers WHERE user_id = $1 FOR UPDATE`, [input.userId]);
       const [after] = await m.query(

@@ -101,7 +101,7 @@ export class RankingService {
 
   /** 入围: the top N, or everyone at or above a score; the rest are not shortlisted. */
   async shortlist(cycleId: string, rule: { top?: number; minScore?: number }, admin: AuthUser) {
-    if ((rule.top === undefined) === (rule.minScore === undefined)) throw new FieldValidationError([{ field: 'top', messages: ['give either top or minScore'] }]);
+    if ((rule.top === undefined) === (rule.minScore === undefined)) throw new FieldValidationError([{ field: 'top', messages: ['请填写入围名额或入围分数线（二选一）'] }]);
     const ranking = (await this.ranked(cycleId, admin)).filter((r) => r.state === S.shortlisting);
     const inside = new Set(ranking.filter((r, i) => (rule.top !== undefined ? i < rule.top : r.score >= rule.minScore!)).map((r) => r.applicationId));
     const actor = { id: admin.id, role: admin.role };

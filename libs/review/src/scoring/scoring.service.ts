@@ -3,7 +3,7 @@ import { AuditAction, AuditEntityType, AuditLog } from '@awardflow/audit';
 import { getAward, rubricItems, S, validateScores } from '@awardflow/awards';
 import { Cycle, CyclesService } from '@awardflow/cycles';
 import { AuthUser } from '@awardflow/identity';
-import { ConflictError, FieldValidationError, NotFoundError } from '@awardflow/platform';
+import { DomainError, ErrorCode, FieldValidationError, NotFoundError } from '@awardflow/platform';
 import { A } from '@awardflow/awards';
 import { OutboxNotifier, WorkflowEngine } from '@awardflow/workflow';
 import { DataSource, EntityManager } from 'typeorm';
@@ -38,7 +38,7 @@ export class ScoringService {
         [assignmentId, reviewer.id],
       );
       if (!a || (a.status !== 'assigned' && a.status !== 'scored')) throw new NotFoundError('assignment', assignmentId);
-      if (a.state !== S.expertReview) throw new ConflictError('the expert review of this application has closed; scores can no longer change');
+      if (a.state !== S.expertReview) throw new DomainError(ErrorCode.ScoringClosed);
       const cycle = await this.cycles.get(a.cycle_id);
       const rubric = getAward(cycle.awardCode).rubric;
       const errors = validateScores(rubric, input.items);

@@ -1,7 +1,7 @@
 import { Actor, EffectRef, SYSTEM_ROLE, TransitionDefinition, WorkflowDefinition } from '../definition/definition.types';
 import { addIsoDuration } from '../definition/iso-duration';
 import { fromStates } from '../definition/verify-definition';
-import { ActionForbiddenError, CommentRequiredError, GuardFailedError, TransitionNotAllowedError } from '../errors';
+import { ActionForbiddenError, CommentRequiredError, GuardFailedError, TransitionLabels, TransitionNotAllowedError } from '../errors';
 import { GuardRegistry } from '../registry/guard.registry';
 
 export interface StateSnapshot {
@@ -44,18 +44,19 @@ export interface TransitionPlan {
  */
 export function computeTransition(def: WorkflowDefinition, snapshot: StateSnapshot, req: TransitionRequest, guards: GuardRegistry): TransitionPlan {
   const candidates = def.transitions.filter((t) => t.action === req.action && fromStates(t).includes(snapshot.state));
+  const labels = transitionLabels(def, snapshot.state, req.action);
   if (candidates.length === 0) {
-    throw new TransitionNotAllowedError(snapshot.state, req.action, actionsFrom(def, snapshot.state, req.actor));
+    throw new TransitionNotAllowedError(snapshot.state, req.action, actionsFrom(def, snapshot.state, req.actor), labels);
   }
   const permitted = candidates.filter((t) => roleMayTake(t, req.actor));
   if (permitted.length === 0) {
-    throw new ActionForbiddenError(req.action, req.actor.role, [...new Set(candidates.flatMap((t) => t.roles))]);
+    throw new ActionForbiddenError(req.action, req.actor.role, [...new Set(candidates.flatMap((t) => t.roles))], labels);
   }
   const context = { ...snapshot.context, ...(req.contextPatch ?? {}) };
   const payload = req.payload ?? {};
   const chosen = permitted.find((t) => guardHolds(t, context, payload, req.actor, guards));
-  if (!chosen) throw new GuardFailedError(req.action, permitted.map((t) => `${t.guard?.not ? 'not ' : ''}${t.guard?.name}`));
-  if (chosen.requiresComment && !req.comment?.trim()) throw new CommentRequiredError(req.action);
+  if (!chosen) throw new GuardFailedError(req.action, permitted.map((t) => `${t.guard?.not ? 'not ' : ''}${t.guard?.name}`), labels);
+  if (chosen.requiresComment && !req.comment?.trim()) throw new CommentRequiredError(req.action, labels);
 
   const changesState = chosen.to !== snapshot.state;
   const target = def.states[chosen.to];
@@ -68,6 +69,11 @@ export function computeTransition(def: WorkflowDefinition, snapshot: StateSnapsh
     timers: changesState ? planTimers(def, chosen.to, context, req.now) : [],
     cancelTimersOf: changesState ? snapshot.state : null,
   };
+}
+
+/** The zh-CN names of a state and an action, for the errors a person reads. */
+function transitionLabels(def: WorkflowDefinition, state: string, action: string): TransitionLabels {
+  return { state: def.states[state]?.label, action: def.transitions.find((t) => t.action === action)?.label };
 }
 
 /** Timers of a state as they would start now (also used when an instance starts). */

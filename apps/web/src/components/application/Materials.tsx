@@ -41,7 +41,7 @@ export function Materials({
   const upload = async (documentType: string, file: File) => {
     setRefused((r) => ({ ...r, [documentType]: undefined }));
     if (file.size > MAX_BYTES) {
-      setRefused((r) => ({ ...r, [documentType]: new ApiError(413, { code: 'PAYLOAD_TOO_LARGE', message: 'file is larger than 20 MiB' }) }));
+      setRefused((r) => ({ ...r, [documentType]: new ApiError(413, { code: 'FILE_TOO_LARGE', message: '文件超过 20 MB，未能上传' }) }));
       return;
     }
     const data = new FormData();
