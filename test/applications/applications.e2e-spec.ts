@@ -60,8 +60,10 @@ describe('enterprise applications over HTTP', () => {
       expect(patched.body.form.selfAssessment.strategy).toContain('卓越绩效');
       await uploadMaterials(ctx, acme.token, id);
 
-      const submitted = await ctx.http.post(`/applications/${id}/actions/submit`).set('Authorization', acme.token).set('If-Match', '1').send({}).expect(200);
-      expect(submitted.body).toMatchObject({ state: 'submitted', version: 2 });
+      // The save was a new version: the submit sends the one it answered.
+      expect(patched.body.version).toBe(2);
+      const submitted = await ctx.http.post(`/applications/${id}/actions/submit`).set('Authorization', acme.token).set('If-Match', patched.headers.etag).send({}).expect(200);
+      expect(submitted.body).toMatchObject({ state: 'submitted', version: 3 });
       expect(submitted.body.receiptNumber).toMatch(/^\d{4}-DMQ-0001$/);
       const history = await ctx.http.get(`/applications/${id}/history`).set('Authorization', acme.token).expect(200);
       expect(history.body.chainValid).toBe(true);

@@ -11,6 +11,7 @@ export * from './attachments/attachment.entity';
 export * from './attachments/attachments.service';
 export * from './attachments/sniff';
 export * from './applications/applications.controller';
+export * from './applications/application-version-etag.interceptor';
 export * from './audit/audit-trail';
 export * from './forms/family-forms';
 export * from './applications.module';

@@ -4,7 +4,7 @@ import { A, evaluateEligibility, findAward, getAward, S } from '@awardflow/award
 import { Cycle, CyclesService } from '@awardflow/cycles';
 import { AuthUser, Role } from '@awardflow/identity';
 import { ConflictError, DomainError, ErrorCode, FieldValidationError, ForbiddenError, NotFoundError } from '@awardflow/platform';
-import { Actor, InstanceSnapshot, TransitionResult, WorkflowEngine } from '@awardflow/workflow';
+import { Actor, InstanceSnapshot, TransitionResult, VersionConflictError, WorkflowEngine } from '@awardflow/workflow';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { validateForm } from '../forms/family-forms';
@@ -79,16 +79,25 @@ export class ApplicationsService {
     if (active) throw new ConflictError(message, { applicationId: active.id });
   }
 
+  /**
+   * Replaces the form and claims the next version in one transaction: a save is a write like any
+   * other, so If-Match guards it (two saves of one version: one wins, one is 409) and the version
+   * the answer carries is the one to send back. The application row is locked before the instance,
+   * in the order submission takes them.
+   */
   async updateForm(id: string, form: Record<string, unknown>, user: AuthUser, expectedVersion?: number): Promise<ApplicationDto> {
     const { application, cycle, instance } = await this.loadVisible(id, user);
     if (user.role !== Role.Applicant) throw new ForbiddenError('only the enterprise edits its application');
     if (!(EDITABLE_STATES as string[]).includes(instance.state)) throw new ConflictError(`the form can only be edited as a draft or while a supplement is requested; it is ${instance.stateLabel}`, { currentState: instance.state });
     if (expectedVersion !== undefined && expectedVersion !== instance.version) {
-      throw new DomainError(ErrorCode.VersionConflict, `Someone else acted first: the application is now in ${instance.stateLabel}`, { currentState: instance.state, currentVersion: instance.version });
+      throw new VersionConflictError(instance.state, instance.version, instance.stateLabel);
     }
     const errors = validateForm(getAward(cycle.awardCode).family, form, { complete: false });
     if (errors.length) throw new FieldValidationError(errors);
-    await this.dataSource.manager.update(Application, { id: application.id }, { form: form as never });
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(Application, { id: application.id }, { form: form as never });
+      await this.engine.bumpVersion({ instanceId: application.instanceId, inStates: EDITABLE_STATES, expectedVersion, manager });
+    });
     return this.view(id, user);
   }
 
