@@ -7,7 +7,7 @@ import { ConflictError, DomainError, ErrorCode, FieldValidationError, ForbiddenE
 import { Actor, InstanceSnapshot, TransitionResult, VersionConflictError, WorkflowEngine } from '@awardflow/workflow';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { validateForm } from '../forms/family-forms';
+import { formProblems, validateForm } from '../forms/family-forms';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { ActionRequest, ApplicationActionHandlers as ActionHandlers } from './action-handlers';
 import { ApplicationAccessPolicy } from './application-access.policy';
@@ -17,13 +17,16 @@ import { Application, APPLICATION_SUBJECT, INACTIVE_STATES } from './application
 export interface SubmissionProblem {
   /** The eligibility rule or `documents` / `form`. */
   rule: string;
+  /** zh-CN, naming the field or material by its Chinese label. */
   reason: string;
+  /** For `form`: the field's path (`form.selfAssessment.results`), for the console to point at. */
+  field?: string;
 }
 
 /** 422 listing every reason an application cannot go forward; nothing was changed. */
 export class IneligibleError extends DomainError {
   constructor(readonly reasons: SubmissionProblem[]) {
-    super(ErrorCode.IneligibleApplication, `The application cannot be submitted: ${reasons.map((r) => r.reason).join('；')}`, { reasons });
+    super(ErrorCode.IneligibleApplication, `申报未能提交：${reasons.map((r) => r.reason).join('；')}`, { reasons });
   }
 }
 
@@ -182,8 +185,9 @@ export class ApplicationsService {
     for (const doc of award.requiredDocuments) {
       if (!doc.optional && !types.has(doc.type)) problems.push({ rule: 'documents', reason: `缺少申报材料：${doc.label}` });
     }
-    for (const error of validateForm(award.family, application.form, { complete: true })) {
-      problems.push({ rule: 'form', reason: `申报书填写不完整：${error.field}（${error.messages.join('；')}）` });
+    for (const p of formProblems(award.family, application.form, { complete: true, requiredSections: award.requiredFormSections })) {
+      const reason = p.kind === 'missing' ? `申报书未填写：${p.label}` : `申报书填写有误：${p.label}（${p.messages.join('；')}）`;
+      problems.push({ rule: 'form', field: p.field, reason });
     }
     problems.push(...(await this.eligibilityFailures(application, cycle, manager)));
     return problems;
