@@ -24,7 +24,7 @@ describe('enterprise applications over HTTP', () => {
       const user = await createUser(ctx, { username: 'new.ent', role: 'applicant' });
       const body = { name: '测试有限公司', regionCode: '500103', address: '渝中区', legalRepresentative: '李四', contact: { name: '李四', phone: '13800000000' }, foundedAt: '2015-01-01', industry: 'C3825' };
       const bad = await ctx.http.post('/organizations').set('Authorization', user.token).send({ ...body, uscc: '91350100M000100Y44' }).expect(400);
-      expect(bad.body.errors).toEqual([{ field: 'uscc', messages: ['uscc check character is wrong (the first 17 characters give 3)'] }]);
+      expect(bad.body.errors).toEqual([{ field: 'uscc', messages: ['统一社会信用代码校验位错误（按前 17 位应为 3）'] }]);
       const dup = await ctx.http.post('/organizations').set('Authorization', user.token).send({ ...body, uscc: acme.uscc }).expect(409);
       expect(dup.body.code).toBe('CONFLICT');
       const lower = await ctx.http.post('/organizations').set('Authorization', user.token).send({ ...body, uscc: validUscc().toLowerCase() }).expect(400);

@@ -7,21 +7,21 @@ describe('GB 32100-2015 credit codes', () => {
   });
 
   it('refuses a wrong check character and says which is right', () => {
-    expect(checkUscc('91350100M000100Y44')).toEqual({ valid: false, reason: 'check character is wrong (the first 17 characters give 3)' });
+    expect(checkUscc('91350100M000100Y44')).toEqual({ valid: false, failure: 'check', reason: '校验位错误（按前 17 位应为 3）' });
   });
 
   it.each([
-    ['91350100M000100Y4', /^must be 18 characters \(got 17\)$/],
-    ['91350100M000100Y433', /^must be 18 characters \(got 19\)$/],
-    ['91350100m000100y43', /^must be written in capital letters$/],
-  ])('refuses %s', (code, reason) => {
+    ['91350100M000100Y4', 'length', /^应为 18 位（当前 17 位）$/],
+    ['91350100M000100Y433', 'length', /^应为 18 位（当前 19 位）$/],
+    ['91350100m000100y43', 'case', /^中的字母须大写$/],
+  ])('refuses %s', (code, failure, reason) => {
     const result = checkUscc(code);
-    expect(result.valid).toBe(false);
+    expect(result).toMatchObject({ valid: false, failure });
     expect((result as { reason: string }).reason).toMatch(reason);
   });
 
   it.each(['I', 'O', 'Z', 'S', 'V'])('refuses the excluded letter %s', (letter) => {
     const code = `91350100M00010${letter}Y43`;
-    expect(checkUscc(code)).toEqual({ valid: false, reason: `contains "${letter}", which a credit code never uses (no I, O, Z, S, V)` });
+    expect(checkUscc(code)).toEqual({ valid: false, failure: 'charset', reason: `含有字符“${letter}”：只用数字和除 I、O、Z、S、V 以外的大写字母` });
   });
 });
