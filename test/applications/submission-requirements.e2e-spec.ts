@@ -89,7 +89,7 @@ describe('the 申报书 each family requires at submission', () => {
       { rule: 'form', field: 'form.selfAssessment.results', reason: '申报书未填写：自评报告·结果' },
       { rule: 'min_operating_years', reason: expect.stringContaining('成立不满 3 年') },
     ]);
-    expect(res.body.message).toMatch(/^申报未能提交：/);
+    expect(res.body.message).toMatch(/^申报不符合要求：缺少申报材料/);
   });
 
   it('takes the same application once its form is complete', async () => {

@@ -26,7 +26,7 @@ export interface SubmissionProblem {
 /** 422 listing every reason an application cannot go forward; nothing was changed. */
 export class IneligibleError extends DomainError {
   constructor(readonly reasons: SubmissionProblem[]) {
-    super(ErrorCode.IneligibleApplication, `申报未能提交：${reasons.map((r) => r.reason).join('；')}`, { reasons });
+    super(ErrorCode.IneligibleApplication, `申报不符合要求：${reasons.map((r) => r.reason).join('；')}`, { reasons });
   }
 }
 
