@@ -24,8 +24,8 @@ describe('enterprise applications over HTTP', () => {
       const user = await createUser(ctx, { username: 'new.ent', role: 'applicant' });
       const body = { name: '测试有限公司', regionCode: '500103', address: '渝中区', legalRepresentative: '李四', contact: { name: '李四', phone: '13800000000' }, foundedAt: '2015-01-01', industry: 'C3825' };
       const bad = await ctx.http.post('/organizations').set('Authorization', user.token).send({ ...body, uscc: '91350100M000100Y44' }).expect(400);
-      expect(bad.body.errors).toEqual([{ field: 'uscc', label: '统一社会信用代码', messages: ['uscc 校验位错误（按前 17 位应为 3）'] }]);
-      expect(bad.body.message).toBe('统一社会信用代码：uscc 校验位错误（按前 17 位应为 3）');
+      expect(bad.body.errors).toEqual([{ field: 'uscc', label: '统一社会信用代码', messages: ['校验位错误（按前 17 位应为 3）'] }]);
+      expect(bad.body.message).toBe('统一社会信用代码：校验位错误（按前 17 位应为 3）');
       const dup = await ctx.http.post('/organizations').set('Authorization', user.token).send({ ...body, uscc: acme.uscc }).expect(409);
       expect(dup.body).toMatchObject({ code: 'USCC_TAKEN', uscc: acme.uscc, message: `统一社会信用代码 ${acme.uscc} 已登记` });
       const lower = await ctx.http.post('/organizations').set('Authorization', user.token).send({ ...body, uscc: validUscc().toLowerCase() }).expect(400);
@@ -61,8 +61,10 @@ describe('enterprise applications over HTTP', () => {
       expect(patched.body.form.selfAssessment.strategy).toContain('卓越绩效');
       await uploadMaterials(ctx, acme.token, id);
 
-      const submitted = await ctx.http.post(`/applications/${id}/actions/submit`).set('Authorization', acme.token).set('If-Match', '1').send({}).expect(200);
-      expect(submitted.body).toMatchObject({ state: 'submitted', version: 2 });
+      // The save was a new version: the submit sends the one it answered.
+      expect(patched.body.version).toBe(2);
+      const submitted = await ctx.http.post(`/applications/${id}/actions/submit`).set('Authorization', acme.token).set('If-Match', patched.headers.etag).send({}).expect(200);
+      expect(submitted.body).toMatchObject({ state: 'submitted', version: 3 });
       expect(submitted.body.receiptNumber).toMatch(/^\d{4}-DMQ-0001$/);
       const history = await ctx.http.get(`/applications/${id}/history`).set('Authorization', acme.token).expect(200);
       expect(history.body.chainValid).toBe(true);

@@ -15,5 +15,6 @@ export * from './applications/applications.controller';
 export * from './redaction/audience';
 export * from './redaction/redaction';
 export * from './redaction/applicant-mask';
+export * from './applications/application-version-etag.interceptor';
 export * from './forms/family-forms';
 export * from './applications.module';

@@ -124,8 +124,9 @@ export async function request<T>(method: string, path: string, options: RequestO
   if (options.version !== undefined) headers['If-Match'] = String(options.version);
   let res: Response;
   try {
-    // no-store: the API's ETag is the workflow version, which a form edit does not change, so a
-    // revalidated cached copy could be stale; and polling must always see the server's answer.
+    // no-store: the API's ETag is the application version (what it answers to If-Match), not a
+    // validator for what else a body holds (e.g. the caller's available actions); and polling must
+    // always see the server's answer.
     res = await fetch(withQuery(path, options.query), { method, headers, body, signal: options.signal, cache: 'no-store' });
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error;

@@ -50,5 +50,13 @@ export function useResource<T>(loader: () => Promise<T>, deps: unknown[], option
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, enabled, options.pollMs]);
 
-  return { data, error, loading, reload, setData };
+  // A value set by hand (a write's answer) is newer than any load still in flight: those are dropped.
+  const set = useCallback((value: T | undefined) => {
+    generation.current++;
+    setData(value);
+    setError(undefined);
+    setLoading(false);
+  }, []);
+
+  return { data, error, loading, reload, setData: set };
 }

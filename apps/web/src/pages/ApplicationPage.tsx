@@ -57,12 +57,17 @@ export default function ApplicationPage() {
     seen.current = { id: a.id, version: a.version };
   }, [a]);
 
-  const acknowledge = useCallback((updated: Application) => {
+  // A version the viewer caused (an action, a saved draft): not somebody else's.
+  const adopt = useCallback((updated: Application) => {
     seen.current = { id: updated.id, version: updated.version };
     app.setData(updated);
+  }, [app]);
+
+  const acknowledge = useCallback((updated: Application) => {
+    adopt(updated);
     setConflict(undefined);
     setChangedByOthers(undefined);
-  }, [app]);
+  }, [adopt]);
 
   useEffect(() => {
     if (lost && !isGone) setGone({ id, reason: '该申报已由他人办理，进入了您不参与的环节，您不再能查看。' });
@@ -168,7 +173,10 @@ export default function ApplicationPage() {
         <Col xs={24} xl={16}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             {editable && family ? (
-              <FormEditor key={a.id} application={a} family={family} handleRef={editor} onSaved={(updated) => setSavedForm(updated.form)} />
+              <FormEditor key={a.id} application={a} family={family} handleRef={editor} onSaved={(updated) => {
+                  setSavedForm(updated.form);
+                  adopt(updated);
+                }} />
             ) : (
               <FormView form={a.form} family={family} />
             )}

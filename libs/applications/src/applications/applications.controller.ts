@@ -7,6 +7,7 @@ import type { Response } from 'express';
 import { memoryStorage } from 'multer';
 import { AttachmentsService, MAX_MATERIAL_BYTES } from '../attachments/attachments.service';
 import { ActionDto, ApplicationDto, ApplicationPageDto, CreateApplicationDto, ListApplicationsQuery, RecommendDto, UpdateApplicationDto } from './application.dto';
+import { ApplicationVersionETag } from './application-version-etag.interceptor';
 import { ApplicationsService } from './applications.service';
 import { RecommendApplication } from './recommend-application';
 
@@ -21,6 +22,7 @@ function parseIfMatch(header: string | undefined): number | undefined {
 @ApiTags('applications')
 @ApiBearerAuth()
 @Controller('applications')
+@UseInterceptors(ApplicationVersionETag)
 export class ApplicationsController {
   constructor(
     private readonly applications: ApplicationsService,
@@ -46,18 +48,13 @@ export class ApplicationsController {
   @Get(':id')
   @ApiOperation({ summary: 'State, version (also the ETag), form and what the caller may do now' })
   @ApiOkResponse({ type: ApplicationDto })
-  async get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response): Promise<ApplicationDto> {
-    const dto = await this.applications.view(id, user);
-    res.setHeader('ETag', `"${dto.version}"`);
-    // The ETag is the workflow version for If-Match; a saved form does not change it, so nothing
-    // may be answered from a cache by it.
-    res.setHeader('Cache-Control', 'no-store');
-    return dto;
+  get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): Promise<ApplicationDto> {
+    return this.applications.view(id, user);
   }
 
   @Patch(':id')
   @Roles(Role.Applicant)
-  @ApiHeader({ name: 'If-Match', required: false, description: 'the version being edited' })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'the version being edited; stale → 409 VERSION_CONFLICT. A save is a new version (the answer\'s ETag)' })
   @ApiOperation({ summary: 'Replace the form while a draft or while a supplement is requested' })
   @ApiOkResponse({ type: ApplicationDto })
   update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateApplicationDto, @CurrentUser() user: AuthUser, @Headers('if-match') ifMatch?: string): Promise<ApplicationDto> {

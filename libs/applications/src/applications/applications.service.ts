@@ -3,11 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { A, actionRule, ActionRule, evaluateEligibility, findAward, getAward, S, scopeOf, SYSTEM_ONLY } from '@awardflow/awards';
 import { Cycle, CyclesService } from '@awardflow/cycles';
 import { AuthUser, Role } from '@awardflow/identity';
-import { ConflictError, DomainError, ErrorCode, FieldValidationError, fieldLabel, ForbiddenError, NotFoundError } from '@awardflow/platform';
-import { Actor, InstanceSnapshot, TransitionNotAllowedError, TransitionResult, WorkflowEngine } from '@awardflow/workflow';
+import { ConflictError, DomainError, ErrorCode, FieldValidationError, ForbiddenError, NotFoundError } from '@awardflow/platform';
+import { Actor, InstanceSnapshot, TransitionNotAllowedError, TransitionResult, VersionConflictError, WorkflowEngine } from '@awardflow/workflow';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { validateForm } from '../forms/family-forms';
+import { formProblems, validateForm } from '../forms/family-forms';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { audienceOf, sees } from '../redaction/audience';
 import { HistoryView, identityMask, redactApplication, redactHistory } from '../redaction/redaction';
@@ -20,7 +20,10 @@ import { Application, APPLICATION_SUBJECT, INACTIVE_STATES } from './application
 export interface SubmissionProblem {
   /** The eligibility rule or `documents` / `form`. */
   rule: string;
+  /** zh-CN, naming the field or material by its Chinese label. */
   reason: string;
+  /** For `form`: the field's path (`form.selfAssessment.results`), for the console to point at. */
+  field?: string;
 }
 
 /** 422 listing every reason an application cannot go forward; nothing was changed. */
@@ -82,16 +85,25 @@ export class ApplicationsService {
     if (active) throw new DomainError(ErrorCode.AlreadyApplied, undefined, { applicationId: active.id });
   }
 
+  /**
+   * Replaces the form and claims the next version in one transaction: a save is a write like any
+   * other, so If-Match guards it (two saves of one version: one wins, one is 409) and the version
+   * the answer carries is the one to send back. The application row is locked before the instance,
+   * in the order submission takes them.
+   */
   async updateForm(id: string, form: Record<string, unknown>, user: AuthUser, expectedVersion?: number): Promise<ApplicationDto> {
     const { application, cycle, instance } = await this.loadVisible(id, user);
     if (user.role !== Role.Applicant) throw new ForbiddenError([Role.Applicant]);
     if (!(EDITABLE_STATES as string[]).includes(instance.state)) throw new DomainError(ErrorCode.FormNotEditable, { stateLabel: instance.stateLabel }, { currentState: instance.state });
     if (expectedVersion !== undefined && expectedVersion !== instance.version) {
-      throw new DomainError(ErrorCode.VersionConflict, { currentState: instance.state, currentStateLabel: instance.stateLabel, currentVersion: instance.version });
+      throw new VersionConflictError(instance.state, instance.version, instance.stateLabel);
     }
     const errors = validateForm(getAward(cycle.awardCode).family, form, { complete: false });
     if (errors.length) throw new FieldValidationError(errors);
-    await this.dataSource.manager.update(Application, { id: application.id }, { form: form as never });
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(Application, { id: application.id }, { form: form as never });
+      await this.engine.bumpVersion({ instanceId: application.instanceId, inStates: EDITABLE_STATES, expectedVersion, manager });
+    });
     return this.view(id, user);
   }
 
@@ -236,8 +248,9 @@ export class ApplicationsService {
     for (const doc of award.requiredDocuments) {
       if (!doc.optional && !types.has(doc.type)) problems.push({ rule: 'documents', reason: `缺少申报材料：${doc.label}` });
     }
-    for (const error of validateForm(award.family, application.form, { complete: true })) {
-      problems.push({ rule: 'form', reason: `申报书填写不完整：${error.label ?? fieldLabel(error.field)}（${error.messages.join('；')}）` });
+    for (const p of formProblems(award.family, application.form, { complete: true, requiredSections: award.requiredFormSections })) {
+      const reason = p.kind === 'missing' ? `申报书未填写：${p.label}` : `申报书填写有误：${p.label}（${p.messages.join('；')}）`;
+      problems.push({ rule: 'form', field: p.field, reason });
     }
     problems.push(...(await this.eligibilityFailures(application, cycle, manager)));
     return problems;

@@ -25,9 +25,9 @@ export class OrganizationsService {
     if (input.usccOverrideReason && user.role !== Role.Admin) {
       throw new FieldValidationError([{ field: 'usccOverrideReason', messages: ['代码校验例外只能由评奖办公室登记'] }]);
     }
+    // The body passed CreateOrganizationDto: the code is well-formed, or only its check character
+    // is wrong and an override reason is given.
     const check = checkUscc(input.uscc);
-    if (!check.valid && !input.usccOverrideReason) throw new FieldValidationError([{ field: 'uscc', messages: [`uscc ${check.reason}`] }]);
-    if (input.foundedAt > new Date().toISOString().slice(0, 10)) throw new FieldValidationError([{ field: 'foundedAt', messages: ['must not be in the future'] }]);
 
     const saved = await this.dataSource.transaction(async (manager) => {
       if (await manager.exists(Organization, { where: { uscc: input.uscc } })) throw new DomainError(ErrorCode.UsccTaken, { uscc: input.uscc });

@@ -104,6 +104,7 @@ export const AWARD_CATALOG: AwardDefinition[] = [
     requiredDocuments: BRAND_DOCUMENTS,
     rubric: BRAND_RUBRIC,
     defaultEligibility: [...BRAND_BASE, { rule: 'batch_production_years', params: { years: 3 } }, { rule: 'min_credit_grade', params: { grade: 'B' } }],
+    requiredFormSections: ['product'],
     validityYears: 3,
   },
   {
@@ -118,6 +119,7 @@ export const AWARD_CATALOG: AwardDefinition[] = [
     requiredDocuments: BRAND_DOCUMENTS,
     rubric: BRAND_RUBRIC,
     defaultEligibility: [...BRAND_BASE, { rule: 'batch_production_years', params: { years: 3 } }],
+    requiredFormSections: ['product'],
     validityYears: 3,
   },
   {

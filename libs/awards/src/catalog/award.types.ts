@@ -30,6 +30,8 @@ export interface AwardDefinition {
   secondTierLabel?: string;
   /** The award whose cycles this one's selected applications may be recommended into (区长 → 市长). */
   recommendsInto?: string;
+  /** Sections of the family's form that are optional in general but this award requires (a 名牌产品 names its product). */
+  requiredFormSections?: string[];
   /** Years a recognition lasts (brand family). */
   validityYears?: number;
 }

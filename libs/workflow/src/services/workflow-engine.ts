@@ -84,6 +84,16 @@ export interface FireInput {
   instance?: InstanceSnapshot;
 }
 
+export interface BumpVersionInput {
+  instanceId: string;
+  /** The states in which the subject may change without a transition (e.g. an editable draft). */
+  inStates: string[];
+  /** From If-Match; stale means VersionConflictError and nothing written. */
+  expectedVersion?: number;
+  /** The caller's transaction, so its write to the subject commits with the new version or not at all. */
+  manager?: EntityManager;
+}
+
 type Runner = DataSource | EntityManager;
 
 interface InstanceRow {
@@ -306,6 +316,32 @@ export class WorkflowEngine {
       historySeq: seq,
       availableActions: availableActionsFor(def, instance, input.actor, this.guards),
     };
+  }
+
+  /**
+   * A new version without a transition: the subject changed (a saved form) while the state stays.
+   * One conditional UPDATE is the claim, so If-Match protects the subject's write as it protects a
+   * transition, and a transition that moved the instance out of `inStates` meanwhile makes it a
+   * conflict. Nothing happened to the workflow: no history row, no effects.
+   */
+  async bumpVersion(input: BumpVersionInput): Promise<InstanceSnapshot> {
+    const runner = input.manager ?? this.dataSource;
+    const [row] = await this.query(
+      runner,
+      // Wrapped so a caller's EntityManager answers rows, as for a SELECT (not [rows, count]).
+      `WITH upd AS (
+         UPDATE workflow_instances SET version = version + 1, updated_at = now()
+          WHERE id = $1 AND state = ANY($2::text[]) AND ($3::int IS NULL OR version = $3::int)
+         RETURNING id, definition_code, definition_version, subject_type, subject_id, state, version, context, history_seq, history_head, created_at, updated_at
+       ) SELECT * FROM upd`,
+      [input.instanceId, input.inStates, input.expectedVersion ?? null],
+    );
+    if (!row) {
+      const current = await this.loadRow(runner, input.instanceId);
+      const def = await this.definitions.get(current.definition_code, current.definition_version);
+      throw new VersionConflictError(current.state, current.version, def.states[current.state]?.label);
+    }
+    return toSnapshot(await this.definitions.get(row.definition_code, row.definition_version), row as InstanceRow);
   }
 
   async get(instanceId: string, manager?: EntityManager): Promise<InstanceSnapshot> {

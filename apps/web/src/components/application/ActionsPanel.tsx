@@ -38,8 +38,8 @@ export function ActionsPanel({
    * 形式审查 or 现场评审 moves it on to a stage the expert is not part of (or someone else did first).
    */
   onGone?: (action: AvailableAction, done?: boolean) => void;
-  /** e.g. save the draft first; false stops the action. */
-  beforeAct?: (action: string) => Promise<boolean>;
+  /** e.g. save the draft first; false stops the action, a saved application gives the version to act on. */
+  beforeAct?: (action: string) => Promise<boolean | Application>;
 }) {
   const { message, modal } = App.useApp();
   const [error, setError] = useState<unknown>();
@@ -55,14 +55,17 @@ export function ActionsPanel({
     setError(undefined);
     setModalError(undefined);
     try {
-      if (beforeAct && !(await beforeAct(a.action))) return false;
+      const prepared = beforeAct ? await beforeAct(a.action) : true;
+      if (!prepared) return false;
+      // A draft saved just now is a new version: act on that one.
+      const version = typeof prepared === 'object' ? prepared.version : application.version;
       let updated: Application;
       if (a.route === VOTES_CLOSE) {
-        const result = await api.post<{ outcome?: { approve: number; reject: number; abstain: number; passed: boolean } }>(`/applications/${application.id}/votes/close`, undefined, { version: application.version });
+        const result = await api.post<{ outcome?: { approve: number; reject: number; abstain: number; passed: boolean } }>(`/applications/${application.id}/votes/close`, undefined, { version });
         updated = await api.get<Application>(`/applications/${application.id}`);
         if (result.outcome) message.info(`表决结果：同意 ${result.outcome.approve}，反对 ${result.outcome.reject}，弃权 ${result.outcome.abstain}，${result.outcome.passed ? '通过' : '未通过'}`);
       } else {
-        updated = await api.post<Application>(`/applications/${application.id}/actions/${a.action}`, body, { version: application.version });
+        updated = await api.post<Application>(`/applications/${application.id}/actions/${a.action}`, body, { version });
       }
       // Whoever may still act on it still sees it; only an answer with nothing left to do is checked.
       if (onGone && updated.availableActions.length === 0 && !(await stillVisible(application.id))) {

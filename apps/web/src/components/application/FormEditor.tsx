@@ -11,8 +11,11 @@ import { toApiForm, type Family } from './formModel';
 type SaveState = { kind: 'idle' } | { kind: 'dirty' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'error' };
 
 export interface FormEditorHandle {
-  /** Saves now if anything is pending; resolves false when the save failed. */
-  flush(): Promise<boolean>;
+  /**
+   * Saves now if anything is pending: resolves the saved application (its version is the one to act
+   * on), true when nothing was pending, false when the save failed.
+   */
+  flush(): Promise<Application | boolean>;
 }
 
 /**
@@ -34,22 +37,24 @@ export function FormEditor({
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
   const [error, setError] = useState<unknown>();
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const inFlight = useRef<Promise<boolean> | null>(null);
+  const inFlight = useRef<Promise<Application | false> | null>(null);
+  // Every save is a new version: the next save sends the one the last save answered. A version the
+  // page learns from others is not taken over — saving over their change is a 409, not a lost update.
   const version = useRef(application.version);
-  version.current = application.version;
   const onSavedRef = useRef(onSaved);
   onSavedRef.current = onSaved;
 
-  const save = useCallback(async (): Promise<boolean> => {
+  const save = useCallback(async (): Promise<Application | false> => {
     if (inFlight.current) await inFlight.current;
-    const run = (async () => {
+    const run = (async (): Promise<Application | false> => {
       setState({ kind: 'saving' });
       try {
         const updated = await api.patch<Application>(`/applications/${application.id}`, { form: toApiForm(family, form.getFieldsValue(true)) }, { version: version.current });
+        version.current = updated.version;
         setError(undefined);
         setState({ kind: 'saved', at: new Date() });
         onSavedRef.current(updated);
-        return true;
+        return updated;
       } catch (e) {
         setError(e);
         setState({ kind: 'error' });
