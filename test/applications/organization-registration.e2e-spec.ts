@@ -38,7 +38,7 @@ describe('registering an organisation', () => {
     const { contact: _contact, ...withoutContact } = body();
     const before = await organizations();
     const res = await ctx.http.post('/organizations').set('Authorization', await applicant()).send(withoutContact).expect(400);
-    expect(res.body.errors).toEqual([{ field: 'contact', messages: ['联系人未填写'] }]);
+    expect(res.body.errors).toEqual([{ field: 'contact', label: '联系人信息', messages: ['未填写'] }]);
     expect(await organizations()).toBe(before);
   });
 
@@ -50,12 +50,12 @@ describe('registering an organisation', () => {
       .send({ ...body({ uscc: '91350100M000100Y44', regionCode: '5001', foundedAt: '2999-01-01', contact: { name: '王经理', phone: 'call me', email: 'nope' } }), name: undefined })
       .expect(400);
     expect(byField(res.body.errors)).toEqual({
-      name: ['单位名称未填写'],
-      uscc: ['统一社会信用代码校验位错误（按前 17 位应为 3）'],
-      regionCode: ['行政区划代码须为 6 位数字（如 500103 渝中区）'],
-      foundedAt: ['成立日期不能晚于今天'],
-      'contact.phone': ['联系电话格式不正确（如 023-63000000）'],
-      'contact.email': ['联系邮箱格式不正确（如 quality@example.cn）'],
+      name: ['未填写'],
+      uscc: ['校验位错误（按前 17 位应为 3）'],
+      regionCode: ['须为 6 位数字（如 500103 渝中区）'],
+      foundedAt: ['不能晚于今天'],
+      'contact.phone': ['格式不正确（如 023-63000000）'],
+      'contact.email': ['格式不正确'],
     });
     expect(await organizations()).toBe(before);
   });
@@ -63,7 +63,7 @@ describe('registering an organisation', () => {
   it('names a malformed credit code whatever else is wrong, and a well-formed body goes through', async () => {
     const token = await applicant();
     const short = await ctx.http.post('/organizations').set('Authorization', token).send(body({ uscc: '91350100M000100Y4', industry: 'ZZ' })).expect(400);
-    expect(byField(short.body.errors)).toEqual({ uscc: ['统一社会信用代码应为 18 位（当前 17 位）'], industry: ['行业代码须为 GB/T 4754 代码（如 C3825）'] });
+    expect(byField(short.body.errors)).toEqual({ uscc: ['应为 18 位（当前 17 位）'], industry: ['须为 GB/T 4754 代码（如 C3825）'] });
     await ctx.http.post('/organizations').set('Authorization', token).send(body()).expect(201);
   });
 
@@ -71,8 +71,8 @@ describe('registering an organisation', () => {
     const excused = await ctx.http.post('/organizations').set('Authorization', admin).send(body({ uscc: '91350100M000100Y44', usccOverrideReason: '营业执照原件核验，历史赋码错误' })).expect(201);
     expect(excused.body.usccOverridden).toBe(true);
     const malformed = await ctx.http.post('/organizations').set('Authorization', admin).send(body({ uscc: '91350100M000100Y', usccOverrideReason: '营业执照原件核验，历史赋码错误' })).expect(400);
-    expect(byField(malformed.body.errors)).toEqual({ uscc: ['统一社会信用代码应为 18 位（当前 16 位）'] });
+    expect(byField(malformed.body.errors)).toEqual({ uscc: ['应为 18 位（当前 16 位）'] });
     const byApplicant = await ctx.http.post('/organizations').set('Authorization', await applicant()).send(body({ uscc: '91350100M000100Y44', usccOverrideReason: '营业执照原件核验，历史赋码错误' })).expect(400);
-    expect(byApplicant.body.errors).toEqual([{ field: 'usccOverrideReason', messages: ['代码校验例外只能由评奖办公室登记'] }]);
+    expect(byApplicant.body.errors).toEqual([{ field: 'usccOverrideReason', label: '代码校验例外理由', messages: ['代码校验例外只能由评奖办公室登记'] }]);
   });
 });

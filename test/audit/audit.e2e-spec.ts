@@ -350,7 +350,7 @@ describe('audit log', () => {
         ['entityType=planet', 'entityType'],
       ]) {
         const res = await ctx.http.get(`/audit?${query}`).set('Authorization', officeAdmin.token).expect(400);
-        expect(JSON.stringify(res.body.message)).toContain(field);
+        expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
       }
     });
 

@@ -64,8 +64,8 @@ describe('the refusals an enterprise meets are worded in Chinese, each with its 
       .expect(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
     expectReadable(res.body);
-    expect(res.body.errors).toEqual([{ field: 'form.selfAssessment.results', label: '自评报告·结果', messages: ['须为文本'] }]);
-    expect(res.body.message).toBe('自评报告·结果：须为文本');
+    expect(res.body.errors).toEqual([{ field: 'form.selfAssessment.results', label: '自评报告·结果', messages: ['须填写文字'] }]);
+    expect(res.body.message).toBe('自评报告·结果：须填写文字');
   });
 
   it('names every bad field of POST /organizations, nested ones included', async () => {
@@ -79,12 +79,12 @@ describe('the refusals an enterprise meets are worded in Chinese, each with its 
     expectReadable(res.body);
     const labelled = Object.fromEntries((res.body.errors as ErrorBody['errors'])!.map((e) => [e.field, `${e.label}：${e.messages.join('，')}`]));
     expect(labelled).toMatchObject({
-      regionCode: '行政区划代码：须为 6 位行政区划代码（如 500103 渝中区）',
-      'contact.phone': '联系电话：电话号码格式不正确',
-      'contact.email': '联系邮箱：须为有效的邮箱地址',
+      regionCode: '行政区划代码：须为 6 位数字（如 500103 渝中区）',
+      'contact.phone': '联系电话：格式不正确（如 023-63000000）',
+      'contact.email': '联系邮箱：格式不正确',
       foundedAt: '成立日期：须为日期（YYYY-MM-DD）',
     });
-    expect(res.body.message).toContain('联系电话：电话号码格式不正确');
+    expect(res.body.message).toContain('联系电话：格式不正确（如 023-63000000）');
   });
 
   describe('on an application', () => {

@@ -4,7 +4,7 @@ import { A, actionRule, ActionRule, evaluateEligibility, findAward, getAward, S,
 import { Cycle, CyclesService } from '@awardflow/cycles';
 import { AuthUser, Role } from '@awardflow/identity';
 import { ConflictError, DomainError, ErrorCode, FieldValidationError, ForbiddenError, NotFoundError } from '@awardflow/platform';
-import { Actor, InstanceSnapshot, TransitionNotAllowedError, TransitionResult, VersionConflictError, WorkflowEngine } from '@awardflow/workflow';
+import { ActionForbiddenError, Actor, InstanceSnapshot, TransitionNotAllowedError, transitionLabels, TransitionResult, VersionConflictError, WorkflowEngine } from '@awardflow/workflow';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { formProblems, validateForm } from '../forms/family-forms';
@@ -197,7 +197,11 @@ export class ApplicationsService {
     const scope = scopeOf(rule, user.role);
     if (scope === 'first_review_reviewer') throw new NotNamedForStageError(action, 'formal_review');
     if (scope === 'onsite_reviewer') throw new NotNamedForStageError(action, 'onsite_review');
-    if (scope === undefined) throw new DomainError(ErrorCode.Forbidden, `您的角色不能办理「${action}」`, { action, role: user.role });
+    if (scope === undefined) {
+      const instance = await this.engine.get(application.instanceId);
+      const labels = transitionLabels(await this.engine.definitionOf(instance), instance.state, action);
+      throw new ActionForbiddenError(action, user.role, Object.keys(rule.who).filter((role) => role !== 'system'), labels);
+    }
     // Staff of another office, or another organisation: the application is not theirs to see.
     throw new NotFoundError('application', application.id);
   }
@@ -206,7 +210,8 @@ export class ApplicationsService {
   private async refusalFor(error: TransitionNotAllowedError, application: Application, cycle: Cycle, user: AuthUser): Promise<TransitionNotAllowedError> {
     const instance = await this.engine.get(application.instanceId);
     const allowed = await this.actionsFor(application, cycle, instance, user);
-    return new TransitionNotAllowedError(instance.state, String(error.details?.action ?? ''), allowed.map((a) => a.action));
+    const action = String(error.params?.action ?? '');
+    return new TransitionNotAllowedError(instance.state, action, allowed.map((a) => a.action), transitionLabels(await this.engine.definitionOf(instance), instance.state, action));
   }
 
   /** What the caller may do now: what the engine allows its role, as the action table allows it, with the route to take. */

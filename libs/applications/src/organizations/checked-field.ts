@@ -1,24 +1,24 @@
 import { beijingDate } from '@awardflow/awards';
 import { isEmail, isISO8601, ValidateBy, ValidationArguments } from 'class-validator';
 
-/** What is wrong with a present value (zh-CN, read after the field's label), or null. */
+/** What is wrong with a present value (zh-CN; the 400 puts the field's label before it), or null. */
 export type Check = (value: unknown, body: Record<string, unknown>) => string | null;
 
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 
 /**
- * One field, one answer: absent → 「联系电话未填写」, else the first thing wrong with it, always
- * named by its Chinese label. (Separate class-validator decorators would each report a missing
- * value again, in English.)
+ * One field, one answer: absent → 「未填写」, else the first thing wrong with it; the validation
+ * pipe names the field by its label (联系电话：未填写). Separate class-validator decorators would
+ * each report a missing value again.
  */
-export function Checked(label: string, check: Check, options: { optional?: boolean } = {}): PropertyDecorator {
+export function Checked(check: Check, options: { optional?: boolean } = {}): PropertyDecorator {
   const problem = (args: ValidationArguments): string | null => {
     if (blank(args.value)) return options.optional ? null : '未填写';
     return check(args.value, args.object as Record<string, unknown>);
   };
   return ValidateBy({
     name: 'checked',
-    validator: { validate: (_v, args) => problem(args!) === null, defaultMessage: (args) => `${label}${problem(args!) ?? ''}` },
+    validator: { validate: (_v, args) => problem(args!) === null, defaultMessage: (args) => problem(args!) ?? '' },
   });
 }
 
@@ -38,7 +38,7 @@ export const pastDate: Check = (v) => {
   return v > beijingDate(new Date().toISOString()) ? '不能晚于今天' : null;
 };
 
-export const email: Check = (v) => (typeof v === 'string' && isEmail(v) ? null : '格式不正确（如 quality@example.cn）');
+export const email: Check = (v) => (typeof v === 'string' && isEmail(v) ? null : '格式不正确');
 
 /** A nested object whose own fields are validated by ValidateNested; here only its presence. */
 export const present: Check = () => null;

@@ -8,7 +8,7 @@ import { checkUscc } from './uscc';
  * service's question.
  */
 export function IsUscc(): PropertyDecorator {
-  return Checked('统一社会信用代码', (value, body) => {
+  return Checked((value, body) => {
     const check = checkUscc(value as string);
     if (check.valid) return null;
     const overridden = typeof body.usccOverrideReason === 'string' && body.usccOverrideReason.trim() !== '';

@@ -7,29 +7,29 @@ import { IsUscc } from './is-uscc';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class ContactDto {
-  @ApiProperty({ example: '王经理' }) @Checked('联系人姓名', text(1, 50)) name: string;
-  @ApiProperty({ example: '023-63000000' }) @Checked('联系电话', matching(/^[0-9+\-() ]{6,20}$/, '格式不正确（如 023-63000000）')) phone: string;
-  @ApiPropertyOptional({ example: 'quality@example.cn' }) @Checked('联系邮箱', email, { optional: true }) email?: string;
+  @ApiProperty({ example: '王经理' }) @Checked(text(1, 50)) name: string;
+  @ApiProperty({ example: '023-63000000' }) @Checked(matching(/^[0-9+\-() ]{6,20}$/, '格式不正确（如 023-63000000）')) phone: string;
+  @ApiPropertyOptional({ example: 'quality@example.cn' }) @Checked(email, { optional: true }) email?: string;
 }
 
 /** Every field is checked in one pass, so one 400 names every bad field (the credit code too), in Chinese. */
 export class CreateOrganizationDto {
-  @ApiProperty({ example: '重庆示例精密制造有限公司' }) @Checked('单位名称', text(2, 200)) name: string;
+  @ApiProperty({ example: '重庆示例精密制造有限公司' }) @Checked(text(2, 200)) name: string;
   @ApiProperty({ example: '91350100M000100Y43', description: '统一社会信用代码 (GB 32100-2015), checked with its check character' })
   @IsUscc()
   uscc: string;
   @ApiProperty({ example: '500103', description: 'GB/T 2260 administrative division' })
-  @Checked('行政区划代码', matching(/^\d{6}$/, '须为 6 位数字（如 500103 渝中区）'))
+  @Checked(matching(/^\d{6}$/, '须为 6 位数字（如 500103 渝中区）'))
   regionCode: string;
-  @ApiProperty({ example: '重庆市渝中区解放碑街道民族路 1 号' }) @Checked('注册地址', text(2, 300)) address: string;
-  @ApiProperty({ example: '张三' }) @Checked('法定代表人', text(1, 50)) legalRepresentative: string;
-  @ApiProperty({ type: ContactDto }) @Checked('联系人', present) @ValidateNested({ message: '联系人须包含姓名和电话' }) @Type(() => ContactDto) contact: ContactDto;
-  @ApiProperty({ example: '2010-03-01' }) @Checked('成立日期', pastDate) foundedAt: string;
+  @ApiProperty({ example: '重庆市渝中区解放碑街道民族路 1 号' }) @Checked(text(2, 300)) address: string;
+  @ApiProperty({ example: '张三' }) @Checked(text(1, 50)) legalRepresentative: string;
+  @ApiProperty({ type: ContactDto }) @Checked(present) @ValidateNested({ message: '联系人须包含姓名和电话' }) @Type(() => ContactDto) contact: ContactDto;
+  @ApiProperty({ example: '2010-03-01' }) @Checked(pastDate) foundedAt: string;
   @ApiProperty({ example: 'C3825', description: 'GB/T 4754 industry code' })
-  @Checked('行业代码', matching(/^[A-T]\d{0,4}$/, '须为 GB/T 4754 代码（如 C3825）'))
+  @Checked(matching(/^[A-T]\d{0,4}$/, '须为 GB/T 4754 代码（如 C3825）'))
   industry: string;
   @ApiPropertyOptional({ description: 'admins only: register a real code whose check character is wrong, with the reason (kept in the audit trail)' })
-  @Checked('代码校验例外理由', text(5, 500), { optional: true })
+  @Checked(text(5, 500), { optional: true })
   usccOverrideReason?: string;
 }
 

@@ -72,7 +72,7 @@ export function computeTransition(def: WorkflowDefinition, snapshot: StateSnapsh
 }
 
 /** The zh-CN names of a state and an action, for the errors a person reads. */
-function transitionLabels(def: WorkflowDefinition, state: string, action: string): TransitionLabels {
+export function transitionLabels(def: WorkflowDefinition, state: string, action: string): TransitionLabels {
   return { state: def.states[state]?.label, action: def.transitions.find((t) => t.action === action)?.label };
 }
 
