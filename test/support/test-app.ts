@@ -39,6 +39,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestCo
     LOG_LEVEL: 'silent',
     RATE_LIMIT_PER_MINUTE: '100000',
     LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+    LOGIN_RATE_LIMIT_PER_ACCOUNT_PER_MINUTE: '100000',
     UPLOAD_DIR: `/tmp/awardflow-test-uploads/${db.name}`,
     ...options.env,
   };

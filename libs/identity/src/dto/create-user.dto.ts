@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayUnique, IsArray, IsEmail, IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { Role } from '../role';
+import { IsAcceptablePassword } from './acceptable-password.decorator';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'zhangsan', description: 'letters, digits, . _ -; 3 to 64 characters' })
@@ -13,10 +14,9 @@ export class CreateUserDto {
   @MaxLength(100)
   displayName: string;
 
-  @ApiProperty({ minLength: 8 })
-  @IsString()
-  @MinLength(8, { message: 'password must be at least 8 characters' })
-  @MaxLength(200)
+  @ApiProperty({ minLength: 12, description: 'at least 12 characters, not a common password' })
+  @IsAcceptablePassword('密码（password）')
+  @MaxLength(200, { message: '密码（password）最多 200 个字符' })
   password: string;
 
   @ApiProperty({ enum: Role })
