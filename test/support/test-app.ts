@@ -80,7 +80,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestCo
 /** Creates a user through the API as the admin and returns its Authorization header. */
 export async function createUser(
   ctx: TestContext,
-  spec: { username: string; role: string; organizationId?: string; password?: string; displayName?: string; email?: string },
+  spec: { username: string; role: string; organizationId?: string; officeIds?: string[]; password?: string; displayName?: string; email?: string },
 ): Promise<{ id: string; token: string }> {
   const password = spec.password ?? 'user-password-1';
   const res = await ctx.http
