@@ -5,7 +5,8 @@
  * fails when a secret-looking value there is missing from this list.
  */
 export const PUBLISHED_SECRETS: ReadonlySet<string> = new Set([
-  // docker-compose.yml fallbacks before they were removed
+  // docker-compose.yml: the old fallbacks, and the database password (the database is not published)
+  'awardflow',
   'change-me-change-me-change-me-change-me',
   'change-me-please',
   // development defaults (environment.ts)
