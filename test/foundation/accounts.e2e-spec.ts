@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { INestApplication } from '@nestjs/common';
+import { createServer } from 'node:net';
 import request from 'supertest';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { createUser, startTestApp, TestContext } from '../support/test-app';
@@ -150,6 +151,22 @@ describe('accounts', () => {
     expect(res.body.code).toBe('UNAUTHENTICATED');
     await ctx.http.get(`/users?access_token=${token}`).expect(401);
     await ctx.http.get('/auth/me').set('Authorization', admin).expect(200);
+  });
+
+  it('answers a valid token with 503, not 401, while the database is unreachable', async () => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const broken = await createApiApp({ ...ctx.env, DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/awardflow` });
+    await broken.init();
+    try {
+      const res = await request(broken.getHttpServer()).get('/auth/me').set('Authorization', admin);
+      // Not "your token is invalid": the console would sign the user out for an outage.
+      expect({ status: res.status, code: res.body.code }).toEqual({ status: 503, code: 'SERVICE_UNAVAILABLE' });
+    } finally {
+      await broken.close();
+    }
   });
 
   it('answers a malformed user id with 400 and an unknown one with 404', async () => {
