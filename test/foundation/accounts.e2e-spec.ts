@@ -85,6 +85,19 @@ describe('accounts', () => {
     await other.get('/auth/me').set('Authorization', fresh).expect(200);
   });
 
+  it('closes the queue board to an admin disabled or demoted since it signed in there with its password', async () => {
+    const ops = await createUser(ctx, { username: 'ops.admin', role: 'admin', password: PASSWORD });
+    const basic = `Basic ${Buffer.from(`ops.admin:${PASSWORD}`).toString('base64')}`;
+    await ctx.http.get('/admin/queues').set('Authorization', basic).expect(200);
+    await patch(ops.id, { role: 'reviewer' }).expect(200);
+    await ctx.http.get('/admin/queues').set('Authorization', basic).expect(403);
+    await patch(ops.id, { role: 'admin' }).expect(200);
+    await ctx.http.get('/admin/queues').set('Authorization', basic).expect(200);
+    await patch(ops.id, { isActive: false }).expect(200);
+    await ctx.http.get('/admin/queues').set('Authorization', basic).expect(401);
+    await ctx.http.get('/admin/queues').set('Authorization', ops.token).expect(401);
+  });
+
   it('revokes earlier tokens when a user changes its password, and returns a new one', async () => {
     const user = await createUser(ctx, { username: 'changing.password', role: 'applicant', password: PASSWORD });
     const wrong = await ctx.http
