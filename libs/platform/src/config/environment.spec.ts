@@ -76,6 +76,7 @@ describe('validateEnvironment', () => {
       ['JWT_SECRET', 'awardflow-development-secret-not-for-production-use'],
       ['JWT_SECRET', 'test-secret-test-secret-test-secret-1234'],
       ['JWT_SECRET', 'please-CHANGEME-before-going-live-0123456'],
+      ['JWT_SECRET', 'change_me_0123456789abcdef0123456789abcdef'],
       ['ADMIN_PASSWORD', 'change-me-please'],
       ['ADMIN_PASSWORD', 'awardflow-admin'],
       ['ADMIN_PASSWORD', 'admin-password-1'],
@@ -99,6 +100,8 @@ describe('validateEnvironment', () => {
     it('accepts secrets of its own', () => {
       const env = validateEnvironment({ ...production, ADMIN_USERNAME: 'admin', ADMIN_PASSWORD: 'Yuzhong-quality-office-7' });
       expect(env.ADMIN_PASSWORD).toBe('Yuzhong-quality-office-7');
+      // A word that merely contains the placeholder is not one.
+      expect(validateEnvironment({ ...production, ADMIN_PASSWORD: 'exchange-meeting-at-noon' }).ADMIN_PASSWORD).toBe('exchange-meeting-at-noon');
     });
   });
 

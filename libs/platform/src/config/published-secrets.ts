@@ -25,5 +25,5 @@ export const PUBLISHED_SECRETS: ReadonlySet<string> = new Set([
 
 /** Whether a secret's value is one the repository publishes, or an obvious placeholder. */
 export function isPublishedSecret(value: string): boolean {
-  return PUBLISHED_SECRETS.has(value) || /change-?me/i.test(value);
+  return PUBLISHED_SECRETS.has(value) || /(?<![a-z])change[-_]?me(?![a-z])/i.test(value);
 }
