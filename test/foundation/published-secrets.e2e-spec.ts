@@ -48,7 +48,7 @@ describe('secrets published in the repository', () => {
 
   it('finds the ones we know are there', () => {
     expect([...found.keys()]).toEqual(
-      expect.arrayContaining(['awardflow-development-secret-not-for-production-use', 'awardflow-admin', 'test-secret-test-secret-test-secret-1234', 'admin-password-1', 'choose-one']),
+      expect.arrayContaining(['awardflow-development-secret-not-for-production-use', 'awardflow-admin', 'test-secret-test-secret-test-secret-1234', 'admin-password-1', 'demo-password-1', 'awardflow']),
     );
   });
 
