@@ -8,6 +8,7 @@ const ROOT = join(__dirname, '..', '..');
 
 interface ComposeService {
   image?: string;
+  ports?: string[];
   build?: unknown;
   command?: string[];
   environment?: Record<string, string>;
@@ -16,7 +17,21 @@ interface ComposeService {
 }
 
 const compose = parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, ComposeService> };
-const KNOWN = new Set([...Object.keys(new Environment()), 'JWT_SECRET', 'SMTP_USER', 'SMTP_PASSWORD', 'ADMIN_USERNAME', 'ADMIN_PASSWORD', 'ADMIN_EMAIL']);
+const KNOWN = new Set([...Object.keys(new Environment()), 'JWT_SECRET', 'SMTP_USER', 'SMTP_PASSWORD', 'ADMIN_USERNAME', 'ADMIN_PASSWORD', 'ADMIN_EMAIL', 'TRUST_PROXY']);
+const SECRET = /SECRET|PASSWORD|TOKEN/;
+
+// What an operator passes for the variables compose insists on (`${NAME:?message}`).
+const OPERATOR_SUPPLIED: Record<string, string> = { JWT_SECRET: '5f1d0c7a9b3e48e2a6c4d8f0b2e4a6c8d0f2b4e6', ADMIN_PASSWORD: 'Yuzhong-quality-office-7' };
+
+/** Resolves compose interpolation as `docker compose` would with OPERATOR_SUPPLIED in the shell. */
+function resolve(value: string): string {
+  return String(value)
+    .replace(/\$\{(\w+):-([^}]*)\}/g, '$2')
+    .replace(/\$\{(\w+):\?[^}]*\}/g, (_, name: string) => {
+      if (!(name in OPERATOR_SUPPLIED)) throw new Error(`compose requires ${name}, which this test does not supply`);
+      return OPERATOR_SUPPLIED[name];
+    });
+}
 
 /** No Docker engine runs here, so the file is checked by reading it. */
 describe('docker-compose.yml', () => {
@@ -40,8 +55,34 @@ describe('docker-compose.yml', () => {
     const env = services[name].environment ?? {};
     const unknown = Object.keys(env).filter((key) => !KNOWN.has(key));
     expect(unknown).toEqual([]);
-    const resolved = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, String(v).replace(/\$\{\w+:-([^}]*)\}/g, '$1')]));
+    const resolved = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, resolve(v)]));
+    expect(resolved.NODE_ENV).toBe('production');
     expect(() => validateEnvironment(resolved)).not.toThrow();
+  });
+
+  it.each(['api', 'worker', 'migrate'])('%s takes every secret from the operator, with no fallback to fall back on', (name) => {
+    const env = services[name].environment ?? {};
+    const secrets = Object.entries(env).filter(([key]) => SECRET.test(key));
+    expect(secrets.map(([key]) => key)).toContain('JWT_SECRET');
+    for (const [key, value] of secrets) expect({ key, value }).toEqual({ key, value: expect.stringMatching(new RegExp(`^\\$\\{${key}:\\?[^}]+\\}$`)) });
+  });
+
+  it('makes the operator choose the first admin\'s password', () => {
+    expect(services.api.environment?.ADMIN_PASSWORD).toMatch(/^\$\{ADMIN_PASSWORD:\?[^}]+\}$/);
+    // And what used to be compose's fallback is refused by the API itself in production.
+    const env = Object.fromEntries(Object.entries(services.api.environment ?? {}).map(([k, v]) => [k, resolve(v)]));
+    expect(() => validateEnvironment({ ...env, ADMIN_PASSWORD: 'change-me-please' })).toThrow(/^ADMIN_PASSWORD is a value published in the Awardflow repository/);
+    expect(() => validateEnvironment({ ...env, JWT_SECRET: 'change-me-change-me-change-me-change-me' })).toThrow(/^JWT_SECRET is a value published in the Awardflow repository/);
+  });
+
+  it('publishes only the API and the mail UI, and only on the loopback address', () => {
+    const published = Object.entries(services)
+      .filter(([, service]) => service.ports?.length)
+      .map(([name, service]) => [name, service.ports]);
+    expect(published).toEqual([
+      ['mailpit', ['127.0.0.1:8025:8025']],
+      ['api', ['127.0.0.1:3000:3000']],
+    ]);
   });
 
   it.each(['api', 'worker'])('%s waits for healthy postgres, redis and mailpit, after migrations', (name) => {

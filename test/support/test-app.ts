@@ -39,6 +39,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestCo
     LOG_LEVEL: 'silent',
     RATE_LIMIT_PER_MINUTE: '100000',
     LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+    LOGIN_RATE_LIMIT_PER_ACCOUNT_PER_MINUTE: '100000',
     UPLOAD_DIR: `/tmp/awardflow-test-uploads/${db.name}`,
     ...options.env,
   };
@@ -79,7 +80,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestCo
 /** Creates a user through the API as the admin and returns its Authorization header. */
 export async function createUser(
   ctx: TestContext,
-  spec: { username: string; role: string; organizationId?: string; password?: string; displayName?: string; email?: string },
+  spec: { username: string; role: string; organizationId?: string; officeIds?: string[]; password?: string; displayName?: string; email?: string },
 ): Promise<{ id: string; token: string }> {
   const password = spec.password ?? 'user-password-1';
   const res = await ctx.http

@@ -7,7 +7,7 @@ import { FailedJobsController } from './ops/failed-jobs.controller';
 import { OpsModule } from './ops/ops.module';
 import { WebModule } from './web/web.module';
 import { AuditModule } from '@awardflow/audit';
-import { IdentityModule } from '@awardflow/identity';
+import { IdentityModule, passwordAttemptThrottlers } from '@awardflow/identity';
 import { WorkflowModule } from '@awardflow/workflow';
 import { AwardsModule } from '@awardflow/awards';
 import { CyclesModule } from '@awardflow/cycles';
@@ -15,8 +15,6 @@ import { ApplicationsModule } from '@awardflow/applications';
 import { DeadlinesModule } from '@awardflow/deadlines';
 import { NotificationsModule } from '@awardflow/notifications';
 import { ReviewModule } from '@awardflow/review';
-
-const LOGIN_PATH = '/auth/login';
 
 @Module({})
 export class ApiModule {
@@ -30,12 +28,10 @@ export class ApiModule {
           useFactory: (config: AppConfigService) => ({
             throttlers: [
               { name: 'default', ttl: 60_000, limit: config.get('RATE_LIMIT_PER_MINUTE') },
-              {
-                name: 'login',
-                ttl: 60_000,
-                limit: config.get('LOGIN_RATE_LIMIT_PER_MINUTE'),
-                skipIf: (ctx) => ctx.switchToHttp().getRequest<{ path?: string }>().path !== LOGIN_PATH,
-              },
+              ...passwordAttemptThrottlers({
+                perAddress: config.get('LOGIN_RATE_LIMIT_PER_MINUTE'),
+                perAccount: config.get('LOGIN_RATE_LIMIT_PER_ACCOUNT_PER_MINUTE'),
+              }),
             ],
           }),
         }),

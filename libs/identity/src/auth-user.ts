@@ -1,6 +1,6 @@
 import { Role } from './role';
 
-/** Who is calling: decoded from the access token on every request. */
+/** Who is calling: the user row as it is now, loaded on every request for the token's subject. */
 export interface AuthUser {
   id: string;
   username: string;
@@ -11,10 +11,11 @@ export interface AuthUser {
   officeIds: string[];
 }
 
+/**
+ * What an access token says: who, and at which token version. Role, organisation and offices are
+ * deliberately absent: they are read from the row per request, so a change applies at once.
+ */
 export interface AccessTokenClaims {
   sub: string;
-  username: string;
-  role: Role;
-  org: string | null;
-  offices: string[];
+  ver: number;
 }

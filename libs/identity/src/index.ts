@@ -8,3 +8,5 @@ export * from './services/users.service';
 export * from './services/auth.service';
 export * from './identity.module';
 export * from './dto/create-user.dto';
+export * from './dto/update-user.dto';
+export * from './throttling/password-attempt-throttlers';

@@ -14,6 +14,8 @@ export * from './queue/redis-client';
 export * from './queue/redis-connection';
 export * from './platform.module';
 export * from './http/configure-http-app';
+export * from './http/trust-proxy';
+export * from './passwords/password-policy';
 export * from './config/exit-on-configuration-error';
 export * from './queue/worker-errors';
 export * from './export/csv';

@@ -21,7 +21,7 @@ type Middleware = (req: Request, res: Response, next: NextFunction) => Promise<v
  */
 @Injectable()
 export class QueueBoardAuth {
-  private readonly basic = new Map<string, { user: Promise<AuthUser>; until: number }>();
+  private readonly basic = new Map<string, { token: Promise<string>; until: number }>();
   private readonly failures = new Map<string, { count: number; since: number }>();
 
   constructor(
@@ -46,13 +46,7 @@ export class QueueBoardAuth {
   /** The caller, or UnauthorizedException (no or bad credentials) / 429 (too many wrong passwords). */
   async authenticate(header: string | undefined, client: string): Promise<AuthUser> {
     const [scheme, value] = splitAuthorization(header);
-    if (scheme === 'bearer' && value) {
-      try {
-        return await this.auth.verify(value);
-      } catch {
-        throw new UnauthorizedException('登录已失效，请重新登录');
-      }
-    }
+    if (scheme === 'bearer' && value) return this.bearerUser(value);
     if (scheme === 'basic' && value) return this.basicUser(value, client);
     throw new UnauthorizedException('请以评奖办公室账号登录（用户名和密码，或登录令牌）');
   }
@@ -61,7 +55,17 @@ export class QueueBoardAuth {
     const key = createHash('sha256').update(encoded).digest('hex');
     const now = Date.now();
     const cached = this.basic.get(key);
-    if (cached && cached.until > now) return cached.user;
+    // Only the password check is remembered: the user is read afresh on every request, so a disabled
+    // or demoted admin loses the board at once.
+    if (cached && cached.until > now) {
+      return cached.token
+        .then((token) => this.bearerUser(token))
+        .catch((error: unknown) => {
+          // A revoked session (the password changed, the account was disabled): sign in again next time.
+          if (error instanceof UnauthorizedException) this.basic.delete(key);
+          throw error;
+        });
+    }
     this.basic.delete(key);
 
     // Same budget as POST /auth/login: this is another way to try passwords.
@@ -74,17 +78,26 @@ export class QueueBoardAuth {
     const separator = decoded.indexOf(':');
     if (separator <= 0) return Promise.reject(new UnauthorizedException('登录凭据格式不正确'));
     // One verification for the burst of requests a page load makes; forgotten again on failure.
-    const user = this.auth
+    const token = this.auth
       .login(decoded.slice(0, separator), decoded.slice(separator + 1))
-      .then((token) => this.auth.verify(token.accessToken))
+      .then((issued) => issued.accessToken)
       .catch((error: unknown) => {
         this.basic.delete(key);
         if (error instanceof UnauthorizedException) this.countFailure(client);
         throw error;
       });
     if (this.basic.size >= BASIC_CACHE_MAX) this.basic.delete(this.basic.keys().next().value!);
-    this.basic.set(key, { user, until: now + BASIC_CACHE_MS });
-    return user;
+    this.basic.set(key, { token, until: now + BASIC_CACHE_MS });
+    return token.then((value) => this.bearerUser(value));
+  }
+
+  private async bearerUser(token: string): Promise<AuthUser> {
+    try {
+      return await this.auth.verify(token);
+    } catch (error) {
+      if (error instanceof UnauthorizedException) throw new UnauthorizedException('The access token is invalid or has expired');
+      throw error;
+    }
   }
 
   private countFailure(client: string): void {

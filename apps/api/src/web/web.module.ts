@@ -74,7 +74,7 @@ export class WebRootController {
 export class BrowserLinkRedirect implements NestMiddleware {
   use(req: Request, res: Response, next: NextFunction): void {
     const path = req.originalUrl.split('?')[0];
-    const browser = (req.method === 'GET' || req.method === 'HEAD') && !req.headers.authorization && !req.query?.access_token && (req.headers.accept ?? '').includes('text/html');
+    const browser = (req.method === 'GET' || req.method === 'HEAD') && !req.headers.authorization && (req.headers.accept ?? '').includes('text/html');
     if (browser && webDistDir()) {
       const application = /^\/applications\/([0-9a-fA-F-]{36})\/?$/.exec(path);
       if (application) return res.redirect(302, `/application/${application[1]}`);

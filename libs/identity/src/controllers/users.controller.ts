@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser } from '../auth-user';
 import { CurrentUser } from '../decorators/current-user.decorator';
 import { Roles } from '../decorators/roles.decorator';
 import { CreateUserDto, UserDto } from '../dto/create-user.dto';
+import { UpdateUserDto } from '../dto/update-user.dto';
 import { Role } from '../role';
 import { UsersService } from '../services/users.service';
 
@@ -19,6 +20,13 @@ export class UsersController {
   @ApiCreatedResponse({ type: UserDto })
   create(@Body() body: CreateUserDto, @CurrentUser() admin: AuthUser): Promise<UserDto> {
     return this.users.create(body, admin);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change a user\'s role, offices, active flag or password (admins only); applies to its next request' })
+  @ApiOkResponse({ type: UserDto })
+  update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateUserDto, @CurrentUser() admin: AuthUser): Promise<UserDto> {
+    return this.users.update(id, body, admin);
   }
 
   @Get()

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayUnique, IsArray, IsEmail, IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { Role } from '../role';
+import { IsAcceptablePassword } from './acceptable-password.decorator';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'zhangsan', description: 'letters, digits, . _ -; 3 to 64 characters' })
@@ -13,9 +14,8 @@ export class CreateUserDto {
   @MaxLength(100)
   displayName: string;
 
-  @ApiProperty({ minLength: 8 })
-  @IsString()
-  @MinLength(8)
+  @ApiProperty({ minLength: 12, description: 'at least 12 characters, not a common password' })
+  @IsAcceptablePassword()
   @MaxLength(200)
   password: string;
 

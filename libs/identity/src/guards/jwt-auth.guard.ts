@@ -5,7 +5,11 @@ import type { Request } from 'express';
 import { AuthenticatedRequest } from '../decorators/current-user.decorator';
 import { AuthService } from '../services/auth.service';
 
-/** Global: every route needs a valid bearer token unless marked @Public(). */
+/**
+ * Global: every route needs a valid bearer token unless marked @Public(). The token is read from
+ * the Authorization header only, never from the URL, where it would end up in access logs,
+ * browser history and Referer headers.
+ */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
   constructor(
@@ -24,9 +28,9 @@ export class JwtAuthGuard implements CanActivate {
     }
     try {
       request.user = await this.auth.verify(token);
-    } catch {
-      if (isPublic) return true;
-      throw new UnauthorizedException('登录已失效，请重新登录');
+    } catch (error) {
+      if (isPublic && error instanceof UnauthorizedException) return true;
+      throw error;
     }
     return true;
   }
@@ -35,7 +39,5 @@ export class JwtAuthGuard implements CanActivate {
 function bearerToken(request: Request): string | undefined {
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim() || undefined;
-  // EventSource and download links cannot set headers; they pass the token as a query parameter.
-  const fromQuery = request.query?.access_token;
-  return typeof fromQuery === 'string' && fromQuery ? fromQuery : undefined;
+  return undefined;
 }

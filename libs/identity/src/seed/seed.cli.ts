@@ -1,11 +1,13 @@
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, validateEnvironment } from '@awardflow/platform';
+import { dataSourceOptions, exitOnConfigurationError, validateEnvironment } from '@awardflow/platform';
 import { Office } from '../entities/office.entity';
 import { User } from '../entities/user.entity';
 import { seedUsers } from './seed-users';
 
 /** `npm run seed [-- --demo]`: the first admin from ADMIN_USERNAME / ADMIN_PASSWORD, and demo users. */
 async function main(): Promise<void> {
+  // Like the API and the worker: a published secret or a weak first-admin password exits 78 with one line.
+  exitOnConfigurationError();
   const env = validateEnvironment(process.env);
   if (!env.ADMIN_USERNAME || !env.ADMIN_PASSWORD) {
     // `npm start` seeds only when told who the first admin is; `npm run seed` insists.

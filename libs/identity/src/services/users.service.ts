@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AuditLog } from '@awardflow/audit';
-import { DomainError, ErrorCode, FieldValidationError, NotFoundError } from '@awardflow/platform';
+import { ConflictError, DomainError, ErrorCode, FieldError, FieldValidationError, ForbiddenError, NotFoundError } from '@awardflow/platform';
 import { In, Repository } from 'typeorm';
 import { AuthUser } from '../auth-user';
 import { CreateUserDto, UserDto } from '../dto/create-user.dto';
+import { UpdateUserDto } from '../dto/update-user.dto';
 import { Office } from '../entities/office.entity';
 import { User } from '../entities/user.entity';
 import { Role } from '../role';
@@ -60,6 +61,60 @@ export class UsersService {
     return toUserDto(user);
   }
 
+  /**
+   * An admin changes an account's role, offices, active flag or password. Nothing is cached
+   * anywhere (AuthUserLoader reads the row per request), so the change applies to the account's
+   * next request; disabling it or setting its password also revokes every token issued before.
+   */
+  async update(id: string, input: UpdateUserDto, admin: AuthUser): Promise<UserDto> {
+    const user = await this.findById(id);
+    if (!user) throw new NotFoundError('user', id);
+    const currentOfficeIds = user.offices.map((o) => o.id);
+    if (currentOfficeIds.length && !currentOfficeIds.some((o) => admin.officeIds.includes(o))) {
+      throw new ForbiddenError('该账号不属于你所在的办公室，不能修改');
+    }
+    const role = input.role ?? user.role;
+    const officeIds = role === Role.Applicant ? [] : (input.officeIds ?? currentOfficeIds);
+    const problems: FieldError[] = [];
+    if (input.role === undefined && input.officeIds === undefined && input.isActive === undefined && input.password === undefined) {
+      problems.push({ field: 'role', messages: ['请至少修改一项：角色、所属办公室、启用状态或密码'] });
+    }
+    if (id === admin.id && input.isActive === false) problems.push({ field: 'isActive', messages: ['不能停用自己的账号'] });
+    if (id === admin.id && role !== user.role) problems.push({ field: 'role', messages: ['不能修改自己的角色'] });
+    if (role !== Role.Applicant && user.organizationId) {
+      problems.push({ field: 'role', messages: ['该账号已关联申报单位，只能是申报单位角色'] });
+    }
+    if (role === Role.Applicant && input.officeIds?.length) {
+      problems.push({ field: 'officeIds', messages: ['申报单位账号代表单位，不属于办公室'] });
+    }
+    const changedOffices = [...officeIds.filter((o) => !currentOfficeIds.includes(o)), ...currentOfficeIds.filter((o) => !officeIds.includes(o))];
+    if (changedOffices.some((o) => !admin.officeIds.includes(o))) {
+      problems.push({ field: 'officeIds', messages: ['只能授予或收回你所在办公室的权限'] });
+    }
+    if (problems.length) throw new FieldValidationError(problems);
+
+    const known = officeIds.length ? await this.offices.countBy({ id: In(officeIds) }) : 0;
+    if (known !== officeIds.length) throw new FieldValidationError([{ field: 'officeIds', messages: ['其中有不存在的办公室'] }]);
+
+    const revokesTokens = (input.isActive === false && user.isActive) || input.password !== undefined;
+    const passwordHash = input.password === undefined ? undefined : await this.hasher.hash(input.password);
+    await this.users.manager.transaction(async (tx) => {
+      await tx.update(User, { id }, {
+        role,
+        ...(input.isActive === undefined ? {} : { isActive: input.isActive }),
+        ...(passwordHash === undefined ? {} : { passwordHash }),
+        // Incremented in SQL, never written back from what was read: a concurrent revocation is never undone.
+        ...(revokesTokens ? { tokenVersion: () => 'token_version + 1' } : {}),
+      });
+      if (input.officeIds !== undefined || role === Role.Applicant) {
+        await tx.query(`DELETE FROM user_offices WHERE user_id = $1 AND NOT (office_id = ANY($2::uuid[]))`, [id, officeIds]);
+        await tx.query(`INSERT INTO user_offices (user_id, office_id) SELECT $1::uuid, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [id, officeIds]);
+      }
+      await this.audit.record(userAudit(user, await tx.findOneOrFail(User, { where: { id }, relations: { offices: true } }), { passwordReset: input.password !== undefined }), tx);
+    });
+    return this.get(id);
+  }
+
   findByUsername(username: string): Promise<User | null> {
     return this.users
       .createQueryBuilder('u')
@@ -96,8 +151,9 @@ export class UsersService {
     return users.map(toUserDto);
   }
 
+  /** Sets a new password and revokes every token issued before it. */
   async setPassword(userId: string, password: string): Promise<void> {
-    await this.users.update({ id: userId }, { passwordHash: await this.hasher.hash(password) });
+    await this.users.update({ id: userId }, { passwordHash: await this.hasher.hash(password), tokenVersion: () => 'token_version + 1' });
   }
 
   async markLoggedIn(userId: string): Promise<void> {

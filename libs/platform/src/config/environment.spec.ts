@@ -53,6 +53,70 @@ describe('validateEnvironment', () => {
     expect(() => validateEnvironment({ METRICS_PUBLIC: 'yes' })).toThrow(/^METRICS_PUBLIC must be true or false/);
   });
 
+  it('limits logins per account, and believes no proxy unless told', () => {
+    const env = validateEnvironment({});
+    expect(env.LOGIN_RATE_LIMIT_PER_ACCOUNT_PER_MINUTE).toBe(10);
+    expect(env.TRUST_PROXY).toBe(false);
+    expect(validateEnvironment({ LOGIN_RATE_LIMIT_PER_ACCOUNT_PER_MINUTE: '3' }).LOGIN_RATE_LIMIT_PER_ACCOUNT_PER_MINUTE).toBe(3);
+  });
+
+  it.each([
+    ['1', 1],
+    ['false', false],
+    ['loopback', ['loopback']],
+    ['loopback, 10.0.0.0/8,192.168.1.7', ['loopback', '10.0.0.0/8', '192.168.1.7']],
+    ['fd00::/8,::1', ['fd00::/8', '::1']],
+  ])('reads TRUST_PROXY=%j as Express\'s trust proxy %j', (raw, setting) => {
+    expect(validateEnvironment({ TRUST_PROXY: raw }).TRUST_PROXY).toEqual(setting);
+  });
+
+  it.each(['true', '10.0.0.300', '10.0.0.0/33', 'proxy.example.cn', '10.0.0.0/8/1', '::1/129'])('refuses TRUST_PROXY=%j with one line', (raw) => {
+    expect(() => validateEnvironment({ TRUST_PROXY: raw })).toThrow(/^TRUST_PROXY must be a hop count, or a comma-separated list of the proxies' addresses or subnets .*\(got "/);
+  });
+
+  describe('in production', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8' };
+
+    it.each([
+      ['JWT_SECRET', 'change-me-change-me-change-me-change-me'],
+      ['JWT_SECRET', 'awardflow-development-secret-not-for-production-use'],
+      ['JWT_SECRET', 'test-secret-test-secret-test-secret-1234'],
+      ['JWT_SECRET', 'please-CHANGEME-before-going-live-0123456'],
+      ['JWT_SECRET', 'change_me_0123456789abcdef0123456789abcdef'],
+      ['ADMIN_PASSWORD', 'change-me-please'],
+      ['ADMIN_PASSWORD', 'awardflow-admin'],
+      ['ADMIN_PASSWORD', 'admin-password-1'],
+      ['METRICS_TOKEN', 'test-secret-test-secret-test-secret-1234'],
+    ])('refuses %s set to a value the repository publishes, without echoing it', (key, value) => {
+      expect(() => validateEnvironment({ ...production, [key]: value })).toThrow(ConfigurationError);
+      try {
+        validateEnvironment({ ...production, [key]: value });
+      } catch (error) {
+        const message = (error as Error).message;
+        expect(message).toBe(`${key} is a value published in the Awardflow repository (a default, an example or a test value): set one of your own`);
+        expect(message).not.toContain(value);
+      }
+    });
+
+    it('refuses a first-admin password shorter than 12 characters, or a common one', () => {
+      expect(() => validateEnvironment({ ...production, ADMIN_PASSWORD: 'Xk9#mP2$vL' })).toThrow(/^ADMIN_PASSWORD must be at least 12 characters in production$/);
+      expect(() => validateEnvironment({ ...production, ADMIN_PASSWORD: 'Password2024!' })).toThrow(/^ADMIN_PASSWORD is a common password, easy to guess: choose another$/);
+    });
+
+    it('accepts secrets of its own', () => {
+      const env = validateEnvironment({ ...production, ADMIN_USERNAME: 'admin', ADMIN_PASSWORD: 'Yuzhong-quality-office-7' });
+      expect(env.ADMIN_PASSWORD).toBe('Yuzhong-quality-office-7');
+      // A word that merely contains the placeholder is not one.
+      expect(validateEnvironment({ ...production, ADMIN_PASSWORD: 'exchange-meeting-at-noon' }).ADMIN_PASSWORD).toBe('exchange-meeting-at-noon');
+    });
+  });
+
+  it('keeps the development defaults working outside production', () => {
+    const env = validateEnvironment({});
+    expect(env.ADMIN_PASSWORD).toBe('awardflow-admin');
+    expect(validateEnvironment({ ADMIN_PASSWORD: 'eight-ch' }).ADMIN_PASSWORD).toBe('eight-ch');
+  });
+
   it('has no default admin password in production', () => {
     const env = validateEnvironment({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) });
     expect(env.ADMIN_PASSWORD).toBeUndefined();

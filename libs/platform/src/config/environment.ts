@@ -12,6 +12,9 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { isIP } from 'node:net';
+import { MIN_PASSWORD_LENGTH, passwordProblem } from '../passwords/password-policy';
+import { isPublishedSecret } from './published-secrets';
 
 /**
  * Every variable the product reads. Nothing outside the config layer touches process.env.
@@ -43,6 +46,18 @@ export class Environment {
   @IsInt({ message: 'must be an integer' })
   @Min(1)
   LOGIN_RATE_LIMIT_PER_MINUTE = 30;
+
+  // Per account, whatever the address: a guesser spreading one account's attempts over many addresses.
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'must be an integer' })
+  @Min(1)
+  LOGIN_RATE_LIMIT_PER_ACCOUNT_PER_MINUTE = 10;
+
+  // Which proxies' X-Forwarded-For to believe (Express 'trust proxy'): a hop count, or their addresses
+  // and subnets. Unset, the client is the TCP peer and X-Forwarded-For is ignored.
+  @IsOptional()
+  @IsString()
+  TRUST_PROXY?: string;
 
   // The outbox relay wakes on LISTEN/NOTIFY; this poll is only the fallback when a notification is lost.
   @Transform(({ value }) => toInt(value))
@@ -164,7 +179,14 @@ export class Environment {
 
 type OptionalVariable = 'SMTP_USER' | 'SMTP_PASSWORD' | 'ADMIN_USERNAME' | 'ADMIN_PASSWORD' | 'ADMIN_EMAIL' | 'METRICS_TOKEN';
 
-export type AppEnvironment = Required<Omit<Environment, OptionalVariable>> & Pick<Environment, OptionalVariable>;
+/** Express's 'trust proxy' value: off, a hop count, or the proxies' addresses, subnets and keywords. */
+export type TrustProxySetting = false | number | string[];
+
+export type AppEnvironment = Required<Omit<Environment, OptionalVariable | 'TRUST_PROXY'>> &
+  Pick<Environment, OptionalVariable> & { TRUST_PROXY: TrustProxySetting };
+
+/** Variables whose values are secrets: never echoed, and refused in production when the repository publishes them. */
+const SECRET_VARIABLES = ['JWT_SECRET', 'ADMIN_PASSWORD', 'METRICS_TOKEN', 'SMTP_PASSWORD'] as const;
 
 export class ConfigurationError extends Error {
   override name = 'ConfigurationError';
@@ -177,7 +199,7 @@ const DEVELOPMENT_JWT_SECRET = 'awardflow-development-secret-not-for-production-
 export function validateEnvironment(raw: Record<string, unknown>): AppEnvironment {
   const present: Record<string, unknown> = {};
   for (const key of Object.keys(new Environment())) copyIfSet(raw, present, key);
-  for (const key of ['ALLOW_SHORT_DURATIONS', 'JWT_SECRET', 'SMTP_USER', 'SMTP_PASSWORD', 'ADMIN_USERNAME', 'ADMIN_PASSWORD', 'ADMIN_EMAIL', 'METRICS_TOKEN']) {
+  for (const key of ['ALLOW_SHORT_DURATIONS', 'JWT_SECRET', 'SMTP_USER', 'SMTP_PASSWORD', 'ADMIN_USERNAME', 'ADMIN_PASSWORD', 'ADMIN_EMAIL', 'METRICS_TOKEN', 'TRUST_PROXY']) {
     copyIfSet(raw, present, key);
   }
   const env = plainToInstance(Environment, present, { exposeDefaultValues: true });
@@ -193,12 +215,48 @@ export function validateEnvironment(raw: Record<string, unknown>): AppEnvironmen
     if (env.NODE_ENV === 'production') throw new ConfigurationError('JWT_SECRET is required in production (at least 32 characters)');
     env.JWT_SECRET = DEVELOPMENT_JWT_SECRET;
   }
+  if (env.NODE_ENV === 'production') refusePublishedSecrets(env);
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY);
   env.ALLOW_SHORT_DURATIONS ??= env.NODE_ENV !== 'production';
   if (env.NODE_ENV !== 'production' && !env.ADMIN_USERNAME && !env.ADMIN_PASSWORD) {
     env.ADMIN_USERNAME = 'admin';
     env.ADMIN_PASSWORD = 'awardflow-admin';
   }
-  return env as AppEnvironment;
+  return Object.assign(env, { TRUST_PROXY: trustProxy }) as AppEnvironment;
+}
+
+/** A production deployment must bring its own secrets and a first-admin password nobody can guess. */
+function refusePublishedSecrets(env: Environment): void {
+  for (const key of SECRET_VARIABLES) {
+    const value = env[key];
+    if (value && isPublishedSecret(value)) {
+      throw new ConfigurationError(`${key} is a value published in the Awardflow repository (a default, an example or a test value): set one of your own`);
+    }
+  }
+  const problem = env.ADMIN_PASSWORD ? passwordProblem(env.ADMIN_PASSWORD) : null;
+  if (problem === 'too-short') throw new ConfigurationError(`ADMIN_PASSWORD must be at least ${MIN_PASSWORD_LENGTH} characters in production`);
+  if (problem === 'common') throw new ConfigurationError('ADMIN_PASSWORD is a common password, easy to guess: choose another');
+}
+
+const TRUST_PROXY_KEYWORDS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function parseTrustProxy(raw: string | undefined): TrustProxySetting {
+  const value = raw?.trim();
+  if (!value || value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  const entries = value.split(',').map((entry) => entry.trim());
+  for (const entry of entries) {
+    if (TRUST_PROXY_KEYWORDS.has(entry)) continue;
+    const [address, prefix, extra] = entry.split('/');
+    const family = isIP(address);
+    const prefixOk = prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32));
+    if (family && prefixOk && extra === undefined) continue;
+    // `true` would believe whatever X-Forwarded-For a client sends, so it is refused with the rest.
+    throw new ConfigurationError(
+      `TRUST_PROXY must be a hop count, or a comma-separated list of the proxies' addresses or subnets (loopback, linklocal, uniquelocal, 10.0.0.0/8, …) (got "${value}")`,
+    );
+  }
+  return entries;
 }
 
 function copyIfSet(from: Record<string, unknown>, to: Record<string, unknown>, key: string): void {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Table, Tabs, Tag } from 'antd';
+import { App, Button, Card, Col, Form, Input, InputNumber, Popconfirm, Row, Select, Table, Tabs, Tag } from 'antd';
 import { api } from '../../api/client';
 import type { ReviewerProfile, Role, User } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -39,6 +39,17 @@ function Users() {
       setError(e);
     }
   };
+  // Takes effect on the user's next request: a disabled account's sessions end at once.
+  const setActive = async (user: User, isActive: boolean) => {
+    setError(undefined);
+    try {
+      await api.patch(`/users/${user.id}`, { isActive });
+      message.success(`${isActive ? '已启用' : '已停用'} ${user.username}`);
+      await users.reload();
+    } catch (e) {
+      setError(e);
+    }
+  };
   return (
     <>
       <ErrorAlert error={error} />
@@ -55,7 +66,7 @@ function Users() {
             </Form.Item>
           </Col>
           <Col xs={12} md={4}>
-            <Form.Item name="password" label="初始密码" rules={[{ required: true, min: 8, message: '至少 8 位' }]}>
+            <Form.Item name="password" label="初始密码" rules={[{ required: true, min: 12, message: '至少 12 位，且不能是常见密码' }]}>
               <Input.Password autoComplete="new-password" />
             </Form.Item>
           </Col>
@@ -89,7 +100,24 @@ function Users() {
           { title: '姓名/名称', dataIndex: 'displayName' },
           { title: '角色', render: (_, u) => <Tag>{ROLE_LABELS[u.role]}</Tag> },
           { title: '邮箱', dataIndex: 'email' },
-          { title: '状态', render: (_, u) => (u.isActive ? '启用' : '停用') },
+          {
+            title: '状态',
+            render: (_, u) => (
+              <>
+                {u.isActive ? '启用' : '停用'}{' '}
+                <Popconfirm
+                  title={u.isActive ? `停用 ${u.username}？其登录会立即失效` : `启用 ${u.username}？`}
+                  okText={u.isActive ? '停用' : '启用'}
+                  cancelText="取消"
+                  onConfirm={() => setActive(u, !u.isActive)}
+                >
+                  <Button type="link" size="small">
+                    {u.isActive ? '停用' : '启用'}
+                  </Button>
+                </Popconfirm>
+              </>
+            ),
+          },
           { title: '创建时间', render: (_, u) => formatTime(u.createdAt) },
         ]}
       />

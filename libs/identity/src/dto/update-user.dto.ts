@@ -1,0 +1,30 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayUnique, IsArray, IsBoolean, IsEnum, IsOptional, IsUUID, MaxLength } from 'class-validator';
+import { Role } from '../role';
+import { IsAcceptablePassword } from './acceptable-password.decorator';
+
+/** What an admin may change about an account; each change applies to the account's next request. */
+export class UpdateUserDto {
+  @ApiPropertyOptional({ enum: Role })
+  @IsOptional()
+  @IsEnum(Role)
+  role?: Role;
+
+  @ApiPropertyOptional({ type: [String], description: 'The offices an admin or reviewer acts within (replaces the current set)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  officeIds?: string[];
+
+  @ApiPropertyOptional({ description: 'false disables the account: its tokens stop working at once' })
+  @IsOptional()
+  @IsBoolean()
+  isActive?: boolean;
+
+  @ApiPropertyOptional({ minLength: 12, description: 'A new password (a reset): the account\'s earlier tokens stop working' })
+  @IsOptional()
+  @IsAcceptablePassword()
+  @MaxLength(200)
+  password?: string;
+}

@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuthUser } from '../auth-user';
+import { Role } from '../role';
+
+// One primary-key lookup (the offices by the junction table's primary key): what every request pays.
+const CURRENT_USER_SQL = `
+  SELECT u.username, u.role, u.organization_id,
+         ARRAY(SELECT uo.office_id::text FROM user_offices uo WHERE uo.user_id = u.id ORDER BY uo.office_id) AS office_ids
+    FROM users u
+   WHERE u.id = $1 AND u.is_active AND u.token_version = $2`;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The caller as the database says it is now. Read on every request rather than trusted from the
+ * token or cached, so disabling an account or changing its role or offices applies to its very
+ * next request, on every API instance, with no invalidation to get wrong.
+ */
+@Injectable()
+export class AuthUserLoader {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** null when the user is gone, disabled, or the token predates its current token version. */
+  async load(userId: string, tokenVersion: number): Promise<AuthUser | null> {
+    if (!UUID.test(userId) || !Number.isInteger(tokenVersion)) return null;
+    const rows: Array<{ username: string; role: Role; organization_id: string | null; office_ids: string[] }> = await this.db.query(CURRENT_USER_SQL, [userId, tokenVersion]);
+    const row = rows[0];
+    if (!row) return null;
+    return { id: userId, username: row.username, role: row.role, organizationId: row.organization_id, officeIds: row.office_ids };
+  }
+}
