@@ -133,6 +133,26 @@ describe('audit log', () => {
       expect(stored).not.toContain('a-secret-password-9');
       expect(stored).not.toMatch(/argon2|passwordHash|password_hash/);
     });
+
+    it('records a role change and a password reset with only what changed, never the password', async () => {
+      const created = await ctx.http
+        .post('/users')
+        .set('Authorization', officeAdmin.token)
+        .send({ username: 'yz-promoted', displayName: '渝中专家二', role: 'reviewer', password: 'a-secret-password-8', officeIds: [yuzhong] })
+        .expect(201);
+      const userId = created.body.id;
+      const promoted = await oneRecordOf('user', userId, () =>
+        ctx.http.patch(`/users/${userId}`).set('Authorization', officeAdmin.token).send({ role: 'admin' }).expect(200),
+      );
+      expect(promoted).toMatchObject({ actor: byOfficeAdmin(), action: 'user_changed', entityType: 'user', entityId: userId, officeIds: [yuzhong] });
+      expect(promoted.changes).toEqual({ role: { from: 'reviewer', to: 'admin' } });
+      const reset = await oneRecordOf('user', userId, () =>
+        ctx.http.patch(`/users/${userId}`).set('Authorization', officeAdmin.token).send({ password: 'another-secret-pass-7' }).expect(200),
+      );
+      expect(reset.details).toMatchObject({ loginReset: true });
+      const stored = JSON.stringify(await ctx.dataSource.query(`SELECT * FROM audit_events WHERE entity_id = $1`, [userId]));
+      expect(stored).not.toContain('another-secret-pass-7');
+    });
   });
 
   describe('cycles', () => {

@@ -62,7 +62,7 @@ describe('accounts', () => {
     await patch(both.id, { officeIds: [city] }).expect(200);
 
     const after = await other.post('/users').set('Authorization', both.token).send({ ...grant, username: 'refused.expert' }).expect(400);
-    expect(after.body.errors).toEqual([{ field: 'officeIds', messages: ['you can only grant offices you belong to'] }]);
+    expect(after.body.errors).toEqual([{ field: 'officeIds', label: '所属办公室', messages: ['只能授予您所属的办公室'] }]);
     const me = await other.get('/auth/me').set('Authorization', both.token).expect(200);
     expect(me.body.officeIds).toEqual([city]);
   });
@@ -105,9 +105,9 @@ describe('accounts', () => {
       .set('Authorization', user.token)
       .send({ currentPassword: 'not-my-password', newPassword: 'a-brand-new-password-7' })
       .expect(400);
-    expect(wrong.body.errors).toEqual([{ field: 'currentPassword', messages: ['当前密码（currentPassword）不正确'] }]);
+    expect(wrong.body.errors).toEqual([{ field: 'currentPassword', label: '当前密码', messages: ['不正确'] }]);
     const weak = await ctx.http.post('/auth/password').set('Authorization', user.token).send({ currentPassword: PASSWORD, newPassword: 'qwertyuiop123' }).expect(400);
-    expect(weak.body.errors).toEqual([{ field: 'newPassword', messages: [expect.stringMatching(/^新密码（newPassword）过于常见/)] }]);
+    expect(weak.body.errors).toEqual([{ field: 'newPassword', label: '新密码', messages: [expect.stringMatching(/^过于常见/)] }]);
     // Neither refusal changed anything.
     await ctx.http.get('/auth/me').set('Authorization', user.token).expect(200);
 
@@ -127,16 +127,16 @@ describe('accounts', () => {
 
   it('refuses passwords shorter than 12 characters or common, naming the field in Chinese, and creates nothing', async () => {
     const short = await ctx.http.post('/users').set('Authorization', admin).send({ username: 'weak.one', displayName: '弱', password: 'elevenchars', role: 'applicant' }).expect(400);
-    expect(short.body.errors).toEqual([{ field: 'password', messages: ['密码（password）至少需要 12 个字符'] }]);
+    expect(short.body.errors).toEqual([{ field: 'password', label: '密码', messages: ['至少需要 12 个字符'] }]);
     const common = await ctx.http.post('/users').set('Authorization', admin).send({ username: 'weak.two', displayName: '弱', password: 'Password2024!', role: 'applicant' }).expect(400);
-    expect(common.body.errors).toEqual([{ field: 'password', messages: [expect.stringMatching(/^密码（password）过于常见/)] }]);
+    expect(common.body.errors).toEqual([{ field: 'password', label: '密码', messages: [expect.stringMatching(/^过于常见/)] }]);
     const list = await ctx.http.get('/users').set('Authorization', admin).expect(200);
     expect(list.body.map((u: { username: string }) => u.username)).not.toEqual(expect.arrayContaining(['weak.one']));
     expect(list.body.map((u: { username: string }) => u.username)).not.toEqual(expect.arrayContaining(['weak.two']));
 
     const [{ id }] = await ctx.dataSource.query(`SELECT id FROM users WHERE username = 'admin'`);
     const reset = await patch(id, { password: '1qaz2wsx3edc' }).expect(400);
-    expect(reset.body.errors).toEqual([{ field: 'password', messages: [expect.stringMatching(/^密码（password）过于常见/)] }]);
+    expect(reset.body.errors).toEqual([{ field: 'password', label: '密码', messages: [expect.stringMatching(/^过于常见/)] }]);
   });
 
   it('keeps an admin from locking itself out or editing another office\'s staff', async () => {
@@ -153,7 +153,7 @@ describe('accounts', () => {
     expect(grant.body.officeIds.sort()).toEqual([city, district].sort());
     // Now shared: the district admin may take its own office back, but not the city's.
     const notYours = await patch(cityExpert.body.id, { officeIds: [district] }, districtAdmin.token).expect(400);
-    expect(notYours.body.errors).toEqual([{ field: 'officeIds', messages: ['只能授予或收回你所在办公室的权限'] }]);
+    expect(notYours.body.errors).toEqual([{ field: 'officeIds', label: '所属办公室', messages: ['只能授予或收回你所在办公室的权限'] }]);
     const taken = await patch(cityExpert.body.id, { officeIds: [city] }, districtAdmin.token).expect(200);
     expect(taken.body.officeIds).toEqual([city]);
   });

@@ -63,9 +63,9 @@ describe('family forms', () => {
   it('reports a malformed value once, in Chinese, with the label in the message and the path as the field', () => {
     const errors = validateForm('engineering', { project: { ...PROJECT, investment: 'lots', completionAcceptanceDate: '2025-02-30' }, colour: 'red' }, { complete: true });
     expect(errors.sort((a, b) => a.field.localeCompare(b.field))).toEqual([
-      { field: 'form.colour', messages: ['colour：不是申报书中的填写项'] },
-      { field: 'form.project.completionAcceptanceDate', messages: ['工程项目·竣工验收日期：须为日期（YYYY-MM-DD）'] },
-      { field: 'form.project.investment', messages: ['工程项目·投资（万元）：须为数字'] },
+      { field: 'form.colour', label: '“colour”', messages: ['不是申报书中的填写项'] },
+      { field: 'form.project.completionAcceptanceDate', label: '工程项目·竣工验收日期', messages: ['须为日期（YYYY-MM-DD）'] },
+      { field: 'form.project.investment', label: '工程项目·投资（万元）', messages: ['须为数字'] },
     ]);
   });
 
@@ -75,6 +75,6 @@ describe('family forms', () => {
   });
 
   it('refuses a form that is not an object', () => {
-    expect(validateForm('brand', 'x', { complete: false })).toEqual([{ field: 'form', messages: ['申报书：格式不正确（须为一组填写项）'] }]);
+    expect(validateForm('brand', 'x', { complete: false })).toEqual([{ field: 'form', label: '申报书', messages: ['格式不正确（须为一组填写项）'] }]);
   });
 });

@@ -134,7 +134,8 @@ export function labelOf(cls: FormClass, path: string[]): string {
   for (let i = 0; i < path.length; i++) {
     const spec: FieldSpec | undefined = current ? specsOf(current).find((s) => s.key === path[i]) : undefined;
     if (!spec) {
-      parts.push(path.slice(i).join('.'));
+      // Not a field of the form: quoted as the client sent it.
+      parts.push(`“${path.slice(i).join('.')}”`);
       break;
     }
     current = spec.nested?.of();

@@ -41,7 +41,7 @@ export class AuthService {
   async changePassword(caller: AuthUser, currentPassword: string, newPassword: string): Promise<AccessTokenDto> {
     const user = await this.users.findByUsername(caller.username);
     if (!user || user.id !== caller.id || !(await this.hasher.verify(user.passwordHash, currentPassword))) {
-      throw new FieldValidationError([{ field: 'currentPassword', messages: ['当前密码（currentPassword）不正确'] }]);
+      throw new FieldValidationError([{ field: 'currentPassword', messages: ['不正确'] }]);
     }
     await this.users.setPassword(user.id, newPassword);
     return this.reissue(user.id);

@@ -23,8 +23,8 @@ const user = (overrides: Partial<User>): User =>
 
 describe('userAudit', () => {
   it('a role and office change: only those fields, in both offices, without the password hash', () => {
-    const entry = userAudit(user({}), user({ role: Role.Admin, offices: [office('o-a'), office('o-c')], passwordHash: '$argon2id$v=19$other' }), { passwordReset: true });
-    expect(entry).toMatchObject({ action: 'user_changed', entityType: 'user', entityId: 'u-1', details: { passwordReset: true } });
+    const entry = userAudit(user({}), user({ role: Role.Admin, offices: [office('o-a'), office('o-c')], passwordHash: '$argon2id$v=19$other' }), { loginReset: true });
+    expect(entry).toMatchObject({ action: 'user_changed', entityType: 'user', entityId: 'u-1', details: { loginReset: true } });
     expect(new Set(entry.officeIds)).toEqual(new Set(['o-a', 'o-b', 'o-c']));
     expect(fieldChanges(entry.before, entry.after)).toEqual({
       role: { from: 'reviewer', to: 'admin' },

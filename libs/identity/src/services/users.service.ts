@@ -110,7 +110,7 @@ export class UsersService {
         await tx.query(`DELETE FROM user_offices WHERE user_id = $1 AND NOT (office_id = ANY($2::uuid[]))`, [id, officeIds]);
         await tx.query(`INSERT INTO user_offices (user_id, office_id) SELECT $1::uuid, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [id, officeIds]);
       }
-      await this.audit.record(userAudit(user, await tx.findOneOrFail(User, { where: { id }, relations: { offices: true } }), { passwordReset: input.password !== undefined }), tx);
+      await this.audit.record(userAudit(user, await tx.findOneOrFail(User, { where: { id }, relations: { offices: true } }), { loginReset: input.password !== undefined }), tx);
     });
     return this.get(id);
   }

@@ -122,6 +122,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   top: '入围名额',
   minScore: '入围分数线',
   memberIds: '评审委员会委员',
+  currentPassword: '当前密码',
+  newPassword: '新密码',
   stage: '评审阶段',
   userIds: '指定的评审专家',
   entityType: '对象类型',
