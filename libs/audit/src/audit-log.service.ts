@@ -70,7 +70,7 @@ function instants(query: AuditQuery): { from?: Date; to?: Date } {
   const from = parse('from', '00:00:00.000');
   const to = parse('to', '23:59:59.999');
   if (errors.length) throw new FieldValidationError(errors);
-  if (from && to && from > to) throw new FieldValidationError([{ field: 'to', messages: ['to 不能早于 from'] }]);
+  if (from && to && from > to) throw new FieldValidationError([{ field: 'to', messages: ['不能早于起始时间'] }]);
   return { from, to };
 }
 
