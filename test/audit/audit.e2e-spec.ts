@@ -223,6 +223,18 @@ describe('audit log', () => {
       expect(record).toMatchObject({ actor: byOfficeAdmin(), action: 'panel_members_set', officeIds: [yuzhong], changes: { panelMemberIds: { from: [], to: members } } });
     });
 
+    it('records the experts named for 形式审查 and for one application\'s 现场评审, before and after', async () => {
+      const named = [pool[0].id];
+      const forCycle = await oneRecordOf('cycle', reviewCycleId, () =>
+        ctx.http.put(`/cycles/${reviewCycleId}/stage-reviewers`).set('Authorization', officeAdmin.token).send({ stage: 'formal_review', userIds: named }).expect(200),
+      );
+      expect(forCycle).toMatchObject({ actor: byOfficeAdmin(), action: 'stage_reviewers_named', officeIds: [yuzhong], changes: { formal_review: { from: [], to: named } } });
+      const forApplication = await oneRecordOf('application', applicationId, () =>
+        ctx.http.put(`/applications/${applicationId}/onsite-reviewers`).set('Authorization', officeAdmin.token).send({ userIds: named }).expect(200),
+      );
+      expect(forApplication).toMatchObject({ action: 'stage_reviewers_named', changes: { onsite_review: { from: [], to: named } } });
+    });
+
     it('records a reassignment and an assignment by hand', async () => {
       const assigned = await assignmentsOf(ctx, applicationId);
       const free = pool.filter((r) => !assigned.some((a) => a.reviewer_id === r.id));

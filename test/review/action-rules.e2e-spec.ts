@@ -170,6 +170,11 @@ describe('the action table over HTTP', () => {
     await ctx.http.post(`/applications/${appId}/votes`).set('Authorization', experts[2].token).send({ vote: 'approve' }).expect(200);
     const closed = await ctx.http.post(`/applications/${appId}/votes/close`).set('Authorization', admin).expect(200);
     expect(closed.body).toMatchObject({ state: 'publicity', outcome: { approve: 1, passed: true } });
+    // A seat on the panel shows what is before it or was voted on, not the cycle's other applications.
+    const rivalDraft = await ctx.http.post('/applications').set('Authorization', rival.token).send({ cycleId: cycle.id, form: PROJECT }).expect(201);
+    await ctx.http.get(`/applications/${rivalDraft.body.id}`).set('Authorization', experts[2].token).expect(404);
+    await ctx.http.get(`/applications/${rivalDraft.body.id}/history`).set('Authorization', experts[2].token).expect(404);
+    await ctx.http.get(`/applications/${appId}`).set('Authorization', experts[2].token).expect(200);
   });
 
   it('refuses file_objection by the enterprise on the generic route, naming the objections route; nothing changes', async () => {

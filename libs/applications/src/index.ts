@@ -12,6 +12,7 @@ export * from './attachments/attachment.entity';
 export * from './attachments/attachments.service';
 export * from './attachments/sniff';
 export * from './applications/applications.controller';
+export * from './applications/if-match';
 export * from './redaction/audience';
 export * from './redaction/redaction';
 export * from './redaction/applicant-mask';

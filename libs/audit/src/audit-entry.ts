@@ -12,6 +12,7 @@ export enum AuditAction {
   DeadlineExtended = 'deadline_extended',
   ReviewerRegistered = 'reviewer_registered',
   PanelMembersSet = 'panel_members_set',
+  StageReviewersNamed = 'stage_reviewers_named',
   ReviewerAssigned = 'reviewer_assigned',
   ReviewerReassigned = 'reviewer_reassigned',
   ScoreOverwritten = 'score_overwritten',

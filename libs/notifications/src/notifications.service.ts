@@ -79,20 +79,26 @@ export class NotificationsService {
 
   async inbox(userId: string, options: { unread?: boolean; page: number; pageSize: number }): Promise<{ items: InboxItem[]; total: number; unreadCount: number }> {
     const unreadOnly = options.unread ? 'AND read_at IS NULL' : '';
-    const rows = await this.dataSource.query(
-      `SELECT id, template, title, body, link, read_at, created_at FROM notifications WHERE user_id = $1 ${unreadOnly}
-        ORDER BY created_at DESC, id LIMIT $2 OFFSET $3`,
+    // One statement, so the page and its counts come from one snapshot: a notification arriving
+    // between two reads cannot make the total count a row the page lacks.
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `WITH counts AS (
+         SELECT count(*) FILTER (WHERE true ${unreadOnly})::int AS total, count(*) FILTER (WHERE read_at IS NULL)::int AS unread
+           FROM notifications WHERE user_id = $1
+       ), page AS (
+         SELECT id, template, title, body, link, read_at, created_at FROM notifications WHERE user_id = $1 ${unreadOnly}
+          ORDER BY created_at DESC, id LIMIT $2 OFFSET $3
+       )
+       SELECT counts.total, counts.unread, page.* FROM counts LEFT JOIN page ON true ORDER BY page.created_at DESC, page.id`,
       [userId, options.pageSize, (options.page - 1) * options.pageSize],
     );
-    const [{ total, unread }] = await this.dataSource.query(
-      `SELECT count(*) FILTER (WHERE true ${unreadOnly ? 'AND read_at IS NULL' : ''})::int AS total, count(*) FILTER (WHERE read_at IS NULL)::int AS unread
-         FROM notifications WHERE user_id = $1`,
-      [userId],
-    );
+    const [{ total, unread }] = rows;
     return {
-      items: rows.map((r: Record<string, unknown>) => ({ id: r.id, template: r.template, title: r.title, body: r.body, link: r.link, readAt: r.read_at, createdAt: r.created_at }) as InboxItem),
-      total,
-      unreadCount: unread,
+      items: rows
+        .filter((r) => r.id !== null)
+        .map((r) => ({ id: r.id, template: r.template, title: r.title, body: r.body, link: r.link, readAt: r.read_at, createdAt: r.created_at }) as InboxItem),
+      total: total as number,
+      unreadCount: unread as number,
     };
   }
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApplicantMask, ApplicationsService, audienceOf, materialResponse } from '@awardflow/applications';
+import { ApplicantMask, ApplicationsService, audienceOf, materialResponse, parseIfMatch } from '@awardflow/applications';
 import { AuthUser, CurrentUser, Role, Roles } from '@awardflow/identity';
 import type { Response } from 'express';
 import { ConflictsService } from './assignment/conflicts.service';
@@ -239,7 +239,7 @@ export class CycleReviewController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Count the votes (quorum, majority of members present) and move the application' })
   closeVote(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() admin: AuthUser, @Headers('if-match') ifMatch?: string) {
-    return this.panel.close(id, admin, ifMatch ? Number(ifMatch.replace(/\D/g, '')) : undefined);
+    return this.panel.close(id, admin, parseIfMatch(ifMatch));
   }
 
   @Post('applications/:id/objections')

@@ -35,13 +35,16 @@ export class ReviewModule implements OnModuleInit {
 
   onModuleInit(): void {
     // Reviewers see what is assigned to them (not in a blind cycle: there only through the
-    // assignment's blind view), the cycles whose panel they sit on, and an application in
+    // assignment's blind view), as panel members what is before their panel now or what they
+    // voted on (not the cycle's drafts or 形式审查), and an application in
     // 形式审查 / 初审 or 现场评审 only when the office named them for that stage of it.
     this.access.addViewerRule(async (user, application, cycle) => {
       if (user.role !== Role.Reviewer) return false;
       const rows = await this.dataSource.query(
         `SELECT 1 FROM review_assignments WHERE application_id = $1 AND reviewer_id = $2 AND status IN ('assigned', 'scored') AND NOT $6::boolean
-         UNION ALL SELECT 1 FROM panel_members WHERE cycle_id = $3 AND user_id = $2
+         UNION ALL SELECT 1 FROM panel_members p JOIN workflow_instances i ON i.id = $4
+                    WHERE p.cycle_id = $3 AND p.user_id = $2
+                      AND (i.state = 'panel' OR EXISTS (SELECT 1 FROM panel_votes v WHERE v.application_id = $1 AND v.member_id = $2))
          UNION ALL SELECT 1 FROM workflow_instances i JOIN stage_reviewers s ON s.cycle_id = $3 AND s.user_id = $2
                     AND s.stage = CASE WHEN i.state = 'onsite_review' THEN 'onsite_review' ELSE 'formal_review' END
                     AND (s.application_id IS NULL OR s.application_id = $1)

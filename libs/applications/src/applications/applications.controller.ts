@@ -2,22 +2,15 @@ import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseUUIDPipe,
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Role, Roles } from '@awardflow/identity';
-import { FieldValidationError } from '@awardflow/platform';
 import type { Response } from 'express';
 import { memoryStorage } from 'multer';
 import { AttachmentsService, MAX_MATERIAL_BYTES } from '../attachments/attachments.service';
 import { ActionDto, ApplicationDto, ApplicationPageDto, CreateApplicationDto, ListApplicationsQuery, RecommendDto, UpdateApplicationDto } from './application.dto';
 import { ApplicationVersionETag } from './application-version-etag.interceptor';
 import { ApplicationsService } from './applications.service';
+import { parseIfMatch } from './if-match';
 import { RecommendApplication } from './recommend-application';
 
-/** `If-Match: 3` (or `"3"`): act only on that version; a stale one is 409 and nothing changes. */
-function parseIfMatch(header: string | undefined): number | undefined {
-  if (header === undefined || header === '*') return undefined;
-  const match = /^(?:W\/)?"?(\d+)"?$/.exec(header.trim());
-  if (!match) throw new FieldValidationError([{ field: 'If-Match', messages: ['须为申报的版本号（如 If-Match: 3）'] }]);
-  return Number(match[1]);
-}
 
 @ApiTags('applications')
 @ApiBearerAuth()

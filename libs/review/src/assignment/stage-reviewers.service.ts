@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditAction, AuditEntityType, AuditLog } from '@awardflow/audit';
 import { Application, ApplicationsService } from '@awardflow/applications';
 import { Cycle, CyclesService } from '@awardflow/cycles';
 import { AuthUser, Role } from '@awardflow/identity';
@@ -28,16 +29,27 @@ export class StageReviewersService {
     private readonly dataSource: DataSource,
     private readonly cycles: CyclesService,
     private readonly applications: ApplicationsService,
+    private readonly audit: AuditLog,
   ) {}
 
   async nameForCycle(cycleId: string, stage: ReviewStage, userIds: string[], admin: AuthUser): Promise<NamedReviewers> {
     const cycle = await this.cycles.getForAdmin(cycleId, admin);
     await this.dataSource.transaction(async (m) => {
       await this.assertOfficeReviewers(m, userIds, cycle);
+      const before = await this.userIdsNamed(m, cycle.id, stage, null);
       await m.query(`DELETE FROM stage_reviewers WHERE cycle_id = $1 AND stage = $2 AND application_id IS NULL`, [cycle.id, stage]);
       await this.insert(m, cycle.id, stage, null, userIds, admin.id);
+      await this.audit.record({ action: AuditAction.StageReviewersNamed, entityType: AuditEntityType.Cycle, entityId: cycle.id, officeIds: [cycle.officeId], before: { [stage]: before }, after: { [stage]: [...new Set(userIds)].sort() } }, m);
     });
     return this.named(cycle.id, stage, null);
+  }
+
+  private async userIdsNamed(m: EntityManager, cycleId: string, stage: ReviewStage, applicationId: string | null): Promise<string[]> {
+    const rows: Array<{ user_id: string }> = await m.query(
+      `SELECT user_id FROM stage_reviewers WHERE cycle_id = $1 AND stage = $2 AND application_id IS NOT DISTINCT FROM $3::uuid ORDER BY user_id`,
+      [cycleId, stage, applicationId],
+    );
+    return rows.map((r) => r.user_id);
   }
 
   async forCycle(cycleId: string, admin: AuthUser): Promise<NamedReviewers[]> {
@@ -49,8 +61,10 @@ export class StageReviewersService {
     const { application, cycle } = await this.ofOffice(applicationId, admin);
     await this.dataSource.transaction(async (m) => {
       await this.assertOfficeReviewers(m, userIds, cycle);
+      const before = await this.userIdsNamed(m, cycle.id, 'onsite_review', application.id);
       await m.query(`DELETE FROM stage_reviewers WHERE application_id = $1 AND stage = 'onsite_review'`, [application.id]);
       await this.insert(m, cycle.id, 'onsite_review', application.id, userIds, admin.id);
+      await this.audit.record({ action: AuditAction.StageReviewersNamed, entityType: AuditEntityType.Application, entityId: application.id, officeIds: [cycle.officeId], before: { onsite_review: before }, after: { onsite_review: [...new Set(userIds)].sort() } }, m);
     });
     return this.named(cycle.id, 'onsite_review', application.id);
   }
