@@ -49,10 +49,13 @@ describe('nothing that identifies a protected person leaks, by any GET route', (
   let experts: Reviewer[];
   let panel: Array<{ id: string; token: string }>;
   let objector: { id: string; token: string; username: string };
+  let recommender: { id: string; token: string }; // of the cycle's office: audience 'reviewer'
+  let otherOfficeAdmin: { id: string; token: string }; // an admin of another office: audience 'public'
   let objectionId: string;
   let scores: { a: string; b: string };
   let expertAssignment: string; // the blind expert's assignment of A
   const candidates = new Map<string, string[]>();
+  let receipts: string[];
 
   beforeAll(async () => {
     ctx = await startTestApp({ worker: true, env: { OUTBOX_POLL_INTERVAL_MS: '200', DEADLINE_SCHEDULE_INTERVAL_MS: '200' } });
@@ -75,6 +78,10 @@ describe('nothing that identifies a protected person leaks, by any GET route', (
         panel: { quorum: 3 },
       })
     ).id;
+    const [{ office_id: officeId }] = await ctx.dataSource.query(`SELECT office_id FROM cycles WHERE id = $1`, [cycleId]);
+    const [{ id: otherOfficeId }] = await ctx.dataSource.query(`SELECT id FROM offices WHERE id <> $1 ORDER BY code LIMIT 1`, [officeId]);
+    recommender = await createUser(ctx, { username: `recommender${Date.now().toString(36)}`, role: 'recommender', displayName: '重庆市质量协会', officeIds: [officeId] });
+    otherOfficeAdmin = await createUser(ctx, { username: `otheradmin${Date.now().toString(36)}`, role: 'admin', displayName: '外区办公室', officeIds: [otherOfficeId] });
 
     // The applicant names itself in its narrative and in its file names, as enterprises do.
     const draft = async (e: Enterprise, marked: boolean) => {
@@ -147,6 +154,8 @@ describe('nothing that identifies a protected person leaks, by any GET route', (
       ctx.dataSource.query(`SELECT id FROM attachments WHERE application_id = ANY($1::uuid[])`, [Object.values(apps)]),
       ctx.dataSource.query(`SELECT id FROM users`),
     ]);
+    receipts = (await ctx.dataSource.query(`SELECT receipt_number FROM applications WHERE id = ANY($1::uuid[])`, [Object.values(apps)])).map((r: { receipt_number: string }) => r.receipt_number);
+    expect(receipts).toHaveLength(3);
     candidates.set('applications', Object.values(apps));
     candidates.set('cycles', [cycleId]);
     candidates.set('organizations', [applicant, competitor, pending, stranger].map((e) => e.organizationId));
@@ -177,6 +186,20 @@ describe('nothing that identifies a protected person leaks, by any GET route', (
     { what: `${label}'s user id`, match: e.userId },
     ...(e === applicant ? [{ what: `${label}'s legal representative`, match: '钱法人' }] : []),
   ];
+  /** What only the applications themselves say: receipt numbers, A's narrative, the office's 现场评审 findings. */
+  const applicationContent = (): Protected[] => [
+    ...receipts.map((r, i) => ({ what: `receipt number ${i + 1}`, match: r })),
+    { what: "A's narrative", match: '高层领导确立质量优先战略' },
+    { what: 'the 现场评审 findings', match: '现场查证与申报材料一致' },
+  ];
+  /** The objection as filed: its phone and its text. */
+  const objection = (): Protected[] => [
+    { what: "the objector's phone", match: OBJECTOR.phone },
+    { what: "the objection's text", match: '关键绩效数据与实际经营情况不符' },
+    { what: "the objection's evidence", match: '2025年年度报告第12页' },
+  ];
+  /** The user ids of the experts and panel members (a 'reviewer' does not learn who else worked on it). */
+  const othersIds = (): Protected[] => [...experts, ...panel].map((u, i) => ({ what: `expert or member ${i + 1}'s user id`, match: u.id }));
   const uploadNames: Protected[] = [{ what: "A's uploaded file names", match: UPLOAD_MARK }];
   const scoreOf = (key: 'a' | 'b', label: string): Protected => ({ what: `${label}'s score`, match: new RegExp(`(^|[^0-9.])${scores[key].replace('.', '\\.')}($|[^0-9])`) });
 
@@ -210,6 +233,21 @@ describe('nothing that identifies a protected person leaks, by any GET route', (
       token: panel[0].token,
       protected: [...objectorStrings(), ...tally, ...identityOf(applicant, 'A'), ...identityOf(competitor, 'B'), ...identityOf(pending, 'D'), ...uploadNames],
       mustReach: ['/reviews/tasks'],
+    },
+    {
+      // A recommender of the office reads as a 'reviewer': the applicant yes; the objector, the count, other people's ids no.
+      name: 'a recommender of the office',
+      token: recommender.token,
+      protected: [...objectorStrings(), ...tally, ...othersIds()],
+      mustReach: ['/notifications'],
+    },
+    {
+      // An admin of another office is nobody to this cycle: it learns nothing of its applications. (Organisations
+      // and accounts are one registry that every office administers, so their names alone are not protected here.)
+      name: 'an admin of another office',
+      token: otherOfficeAdmin.token,
+      protected: [...applicationContent(), ...objection(), ...tally, ...uploadNames, scoreOf('a', 'A'), scoreOf('b', 'B')],
+      mustReach: ['/notifications'],
     },
   ];
 
@@ -268,11 +306,11 @@ describe('nothing that identifies a protected person leaks, by any GET route', (
     const visits = await walk(admin);
     expect(visits.filter((v) => v.status >= 500).map((v) => `${v.status} ${v.url}`)).toEqual([]);
     const all = visits.map((v) => v.haystack).join('\n');
-    const everything: Protected[] = [...objectorStrings().slice(0, 2), tally[1], ...identityOf(applicant, 'A'), ...uploadNames, scoreOf('a', 'A'), scoreOf('b', 'B')];
+    const everything: Protected[] = [...objectorStrings().slice(0, 2), tally[1], ...identityOf(applicant, 'A'), ...uploadNames, scoreOf('a', 'A'), scoreOf('b', 'B'), ...applicationContent(), ...objection(), ...othersIds()];
     for (const p of everything) expect({ what: p.what, found: matches(all, p.match) }).toEqual({ what: p.what, found: true });
   });
 
-  it.each(['enterprise A (objected to)', 'enterprise B (voted down)', 'an unrelated enterprise', 'an expert of the blind cycle', 'a panel member of the blind cycle'])('%s: no protected string in any body or header, and no 5xx', async (name) => {
+  it.each(['enterprise A (objected to)', 'enterprise B (voted down)', 'an unrelated enterprise', 'an expert of the blind cycle', 'a panel member of the blind cycle', 'a recommender of the office', 'an admin of another office'])('%s: no protected string in any body or header, and no 5xx', async (name) => {
     const reader = readers().find((r) => r.name === name)!;
     const visits = await walk(reader.token);
     expect(visits.filter((v) => v.status >= 500).map((v) => `${v.status} ${v.url}`)).toEqual([]);
@@ -298,6 +336,26 @@ describe('nothing that identifies a protected person leaks, by any GET route', (
     // The office keeps the count, in the chained history.
     const officeHistory = (await ctx.http.get(`/applications/${apps.b}/history`).set('Authorization', admin).expect(200)).body;
     expect(officeHistory.entries.at(-1)).toMatchObject({ action: 'close_panel_vote', payload: { approve: 1, reject: 1, abstain: 1, votePassed: false }, hash: expect.any(String) });
+  });
+
+  // Last: it opens the cycle's identities to its reviewers (and closes them again), which the blind walks above must not see.
+  it('an expert of the same cycle made non-blind reads the applicant, but not the objector, the count or who else worked on it', async () => {
+    await ctx.dataSource.query(`UPDATE cycles SET blind_review = false WHERE id = $1`, [cycleId]);
+    try {
+      const expert = experts[0];
+      const view = (await ctx.http.get(`/reviews/assignments/${expertAssignment}/application`).set('Authorization', expert.token).expect(200)).body;
+      // The audience really is 'reviewer' now: the applicant and its file names are there.
+      expect(JSON.stringify(view)).toContain(applicant.name);
+      expect(JSON.stringify(view)).toContain(UPLOAD_MARK);
+      const protectedStrings = [...objectorStrings(), ...tally, ...othersIds().filter((p) => p.match !== expert.id)];
+      const visits = await walk(expert.token);
+      expect(visits.filter((v) => v.status >= 500).map((v) => `${v.status} ${v.url}`)).toEqual([]);
+      for (const url of ['/reviews/assignments', `/reviews/assignments/${expertAssignment}/application`, '/notifications']) expect({ url, status: visits.find((v) => v.url === url)?.status }).toEqual({ url, status: 200 });
+      const leaks = visits.flatMap((v) => protectedStrings.filter((p) => matches(v.haystack, p.match)).map((p) => `a non-blind expert reads ${p.what} in GET ${v.url} (${v.status})`));
+      expect(leaks).toEqual([]);
+    } finally {
+      await ctx.dataSource.query(`UPDATE cycles SET blind_review = true WHERE id = $1`, [cycleId]);
+    }
   });
 });
 
