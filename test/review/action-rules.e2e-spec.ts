@@ -83,6 +83,9 @@ describe('the action table over HTTP', () => {
     const before = await snapshot();
     const res = await post(builder.token, 'submit', { payload: { votePassed: true, receiptNumber: 'X-1' } }).expect(400);
     expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['payload.receiptNumber', 'payload.votePassed']);
+    // A person reads the action by its name, not its API name nor "payload".
+    expect(res.body.errors.map((e: { messages: string[] }) => e.messages)).toEqual([['「提交申报」不接受附加信息'], ['「提交申报」不接受附加信息']]);
+    expect(res.body.message).not.toMatch(/submit|payload/);
     expect(await snapshot()).toEqual(before);
   });
 
@@ -140,7 +143,7 @@ describe('the action table over HTTP', () => {
     expect((await get(experts[1].token, '/reviews/tasks').expect(200)).body).toEqual([expect.objectContaining({ applicationId: appId, state: 'onsite_review' })]);
     // The payload it carries is what the table declares for it, nothing more.
     const smuggled = await post(experts[1].token, 'pass_onsite_review', { payload: { findings: '主体结构质量良好', scoreAdjustment: 1, votePassed: true } }).expect(400);
-    expect(smuggled.body.errors).toEqual([expect.objectContaining({ field: 'payload.votePassed' })]);
+    expect(smuggled.body.errors).toEqual([expect.objectContaining({ field: 'payload.votePassed', messages: ['「现场复查通过」只接受附加信息「现场评审发现」「现场评审分数调整」'] })]);
     expect(await snapshot()).toEqual(before);
     const passed = await post(experts[1].token, 'pass_onsite_review', { payload: { findings: '主体结构与装饰装修质量符合申报', scoreAdjustment: 1 } }).expect(200);
     expect(passed.body.state).toBe('panel');

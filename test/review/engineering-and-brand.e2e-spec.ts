@@ -43,8 +43,8 @@ describe('engineering nominations and brand recognitions', () => {
     const members = await reviewerPool(ctx, 3);
     await ctx.http.post(`/cycles/${cycle.id}/panel`).set('Authorization', admin).send({ memberIds: members.map((m) => m.id) }).expect(200);
     const bad = await ctx.http.post(`/applications/${ids[0]}/votes`).set('Authorization', members[0].token).send({ vote: 'yes' }).expect(400);
-    expect(bad.body).toMatchObject({ code: 'VALIDATION_FAILED', message: '表决意见：须为同意（approve）、反对（reject）或弃权（abstain）' });
-    expect(bad.body.errors).toEqual([{ field: 'vote', label: '表决意见', messages: ['须为同意（approve）、反对（reject）或弃权（abstain）'] }]);
+    expect(bad.body).toMatchObject({ code: 'VALIDATION_FAILED', message: '表决意见：须为同意、反对或弃权之一' });
+    expect(bad.body.errors).toEqual([{ field: 'vote', label: '表决意见', messages: ['须为同意、反对或弃权之一'] }]);
     for (const [i, m] of members.entries()) await ctx.http.post(`/applications/${ids[0]}/votes`).set('Authorization', m.token).send({ vote: i === 0 ? 'reject' : i === 1 ? 'abstain' : 'approve' }).expect(200);
     const closed = await ctx.http.post(`/applications/${ids[0]}/votes/close`).set('Authorization', admin).expect(200);
     // One of three present approves: short of two thirds.

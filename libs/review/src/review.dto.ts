@@ -44,7 +44,7 @@ export class PanelMembersDto {
 }
 
 export class VoteDto {
-  @ApiProperty({ enum: ['approve', 'reject', 'abstain'] }) @IsIn(['approve', 'reject', 'abstain'], { message: '须为同意（approve）、反对（reject）或弃权（abstain）' }) vote: 'approve' | 'reject' | 'abstain';
+  @ApiProperty({ enum: ['approve', 'reject', 'abstain'] }) @IsIn(['approve', 'reject', 'abstain'], { message: '须为同意、反对或弃权之一' }) vote: 'approve' | 'reject' | 'abstain';
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) comment?: string;
 }
 

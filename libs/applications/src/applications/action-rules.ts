@@ -1,5 +1,5 @@
 import { actionRule, ActionRule, GENERIC_ACTION_ROUTE, SYSTEM_ONLY } from '@awardflow/awards';
-import { DomainError, ErrorCode, FieldValidationError } from '@awardflow/platform';
+import { DomainError, ErrorCode, fieldLabel, FieldValidationError } from '@awardflow/platform';
 
 /** 404: no workflow has an action of that name (not the 409 of a real action in the wrong state). */
 export class UnknownActionError extends DomainError {
@@ -30,19 +30,29 @@ export class NotNamedForStageError extends DomainError {
 }
 
 /**
- * What `POST /applications/:id/actions/:action` may carry, from the action table: an unknown
- * action, one with its own route or one only the system takes, and any payload field the table
- * does not declare for the action are refused before anything is read or written.
+ * Which actions `POST /applications/:id/actions/:action` takes, from the action table: an unknown
+ * action, one with its own route or one only the system takes are refused before anything is
+ * read or written. What the payload may carry is `undeclaredPayload`'s to say.
  */
-export function genericRouteRule(action: string, payload: Record<string, unknown> | undefined): ActionRule {
+export function genericRouteRule(action: string): ActionRule {
   const rule = actionRule(action);
   if (!rule) throw new UnknownActionError(action);
   if (rule.route === SYSTEM_ONLY) throw new ActionTakenBySystemError(action);
   if (rule.route !== GENERIC_ACTION_ROUTE) throw new ActionHasDedicatedRouteError(action, rule.route);
-  const undeclared = Object.keys(payload ?? {}).filter((field) => !rule.payload.includes(field));
-  if (undeclared.length) {
-    const accepted = rule.payload.length ? `只接受 ${rule.payload.map((f) => `payload.${f}`).join('、')}` : '不接受任何 payload 字段';
-    throw new FieldValidationError(undeclared.map((field) => ({ field: `payload.${field}`, messages: [`「${action}」${accepted}`] })));
-  }
   return rule;
+}
+
+/** The payload fields the table does not declare for the action (each one is refused). */
+export function undeclaredPayload(rule: ActionRule, payload: Record<string, unknown> | undefined): string[] {
+  return Object.keys(payload ?? {}).filter((field) => !rule.payload.includes(field));
+}
+
+/**
+ * 400 naming each undeclared field. A person reads the message: the action by its Chinese label
+ * (「该操作」 when none is at hand) and the accepted fields by theirs; the machine field stays in `field`.
+ */
+export function undeclaredPayloadError(rule: ActionRule, undeclared: string[], actionLabel: string | undefined): FieldValidationError {
+  const action = actionLabel ? `「${actionLabel}」` : '该操作';
+  const accepted = rule.payload.length ? `${action}只接受附加信息${rule.payload.map((f) => `「${fieldLabel(`payload.${f}`)}」`).join('')}` : `${action}不接受附加信息`;
+  return new FieldValidationError(undeclared.map((field) => ({ field: `payload.${field}`, messages: [accepted] })));
 }

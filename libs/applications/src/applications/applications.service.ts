@@ -12,7 +12,7 @@ import { OrganizationsService } from '../organizations/organizations.service';
 import { audienceOf, sees } from '../redaction/audience';
 import { HistoryView, identityMask, redactApplication, redactHistory } from '../redaction/redaction';
 import { ActionRequest, ApplicationActionHandlers as ActionHandlers } from './action-handlers';
-import { genericRouteRule, NotNamedForStageError } from './action-rules';
+import { genericRouteRule, NotNamedForStageError, undeclaredPayload, undeclaredPayloadError } from './action-rules';
 import { ApplicationAccessPolicy } from './application-access.policy';
 import { ApplicationDto, ApplicationPageDto, AvailableActionDto, CreateApplicationDto, ListApplicationsQuery } from './application.dto';
 import { Application, APPLICATION_SUBJECT, INACTIVE_STATES } from './application.entity';
@@ -152,8 +152,10 @@ export class ApplicationsService {
    * as the action table allows: the route, the payload fields, the caller's role and finer rule.
    */
   async act(id: string, action: string, user: AuthUser, body: { comment?: string; payload?: Record<string, unknown> }, expectedVersion?: number): Promise<ApplicationDto> {
-    const rule = genericRouteRule(action, body.payload);
+    const rule = genericRouteRule(action);
     const { application, cycle } = await this.loadVisible(id, user);
+    const undeclared = undeclaredPayload(rule, body.payload);
+    if (undeclared.length) throw undeclaredPayloadError(rule, undeclared, await this.actionLabelOf(application, action));
     await this.assertMayTake(action, rule, user, application, cycle);
     const request: ActionRequest = { application, cycle, action, user, comment: body.comment, payload: body.payload, expectedVersion };
     const handler = this.handlers.get(action);
@@ -204,6 +206,12 @@ export class ApplicationsService {
     }
     // Staff of another office, or another organisation: the application is not theirs to see.
     throw new NotFoundError('application', application.id);
+  }
+
+  /** The action's zh-CN name in the application's workflow (undefined when its state has no such transition). */
+  private async actionLabelOf(application: Application, action: string): Promise<string | undefined> {
+    const instance = await this.engine.get(application.instanceId);
+    return transitionLabels(await this.engine.definitionOf(instance), instance.state, action).action;
   }
 
   /** The 409 names only what this caller may do now, as availableActions would. */
