@@ -21,7 +21,11 @@ const KNOWN = new Set([...Object.keys(new Environment()), 'JWT_SECRET', 'SMTP_US
 const SECRET = /SECRET|PASSWORD|TOKEN/;
 
 // What an operator passes for the variables compose insists on (`${NAME:?message}`).
-const OPERATOR_SUPPLIED: Record<string, string> = { JWT_SECRET: '5f1d0c7a9b3e48e2a6c4d8f0b2e4a6c8d0f2b4e6', ADMIN_PASSWORD: 'Yuzhong-quality-office-7' };
+const OPERATOR_SUPPLIED: Record<string, string> = {
+  JWT_SECRET: '5f1d0c7a9b3e48e2a6c4d8f0b2e4a6c8d0f2b4e6',
+  ADMIN_PASSWORD: 'Yuzhong-quality-office-7',
+  POSTGRES_PASSWORD: '9c2e7a41d05b38f6e1a4c7d2b9f03e58',
+};
 
 /** Resolves compose interpolation as `docker compose` would with OPERATOR_SUPPLIED in the shell. */
 function resolve(value: string): string {
@@ -75,6 +79,27 @@ describe('docker-compose.yml', () => {
     expect(() => validateEnvironment({ ...env, JWT_SECRET: 'change-me-change-me-change-me-change-me' })).toThrow(/^JWT_SECRET is a value published in the Awardflow repository/);
   });
 
+  it('keeps no secret literal anywhere: every password, secret or token (the database\'s too, in its URL) comes from the operator', () => {
+    const required = (key: string) => new RegExp(`^\\$\\{${key}:\\?[^}]+\\}$`);
+    expect(services.postgres.environment?.POSTGRES_PASSWORD).toMatch(required('POSTGRES_PASSWORD'));
+    for (const [name, service] of Object.entries(services)) {
+      for (const [key, value] of Object.entries(service.environment ?? {})) {
+        if (SECRET.test(key)) expect({ name, key, value }).toEqual({ name, key, value: expect.stringMatching(required(key)) });
+        // A URL's password is the operator's variable, never written out.
+        const userinfo = /^\w+:\/\/[^/@:]*:([^@]*)@/.exec(String(value));
+        if (userinfo) expect({ name, key, password: userinfo[1] }).toEqual({ name, key, password: expect.stringMatching(required('POSTGRES_PASSWORD')) });
+      }
+    }
+    // The API connects with the password the database was initialised with.
+    for (const name of ['api', 'worker', 'migrate']) {
+      expect(new URL(resolve(services[name].environment?.DATABASE_URL ?? '')).password).toBe(OPERATOR_SUPPLIED.POSTGRES_PASSWORD);
+    }
+    expect(resolve(services.postgres.environment?.POSTGRES_PASSWORD ?? '')).toBe(OPERATOR_SUPPLIED.POSTGRES_PASSWORD);
+    // The file says no password: not the old `awardflow`, nor any literal after a password key.
+    const text = readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8');
+    expect(text).not.toMatch(/awardflow:awardflow@|PASSWORD:\s*awardflow\b/);
+  });
+
   it('publishes only the API and the mail UI, and only on the loopback address', () => {
     const published = Object.entries(services)
       .filter(([, service]) => service.ports?.length)
@@ -93,8 +118,8 @@ describe('docker-compose.yml', () => {
 
   it('points every service URL at a compose service', () => {
     const env = services.api.environment ?? {};
-    expect(new URL(env.DATABASE_URL).hostname).toBe('postgres');
-    expect(new URL(env.REDIS_URL).hostname).toBe('redis');
+    expect(new URL(resolve(env.DATABASE_URL)).hostname).toBe('postgres');
+    expect(new URL(resolve(env.REDIS_URL)).hostname).toBe('redis');
     expect(env.SMTP_HOST).toBe('mailpit');
   });
 });
