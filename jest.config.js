@@ -17,7 +17,9 @@ module.exports = {
   ),
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-  testTimeout: 60_000,
+  // A bound, not a wait: on a busy 2-core machine a suite's setup (argon2 hashes for its users, a
+  // worker booting) can take minutes; every wait inside a test is on a condition.
+  testTimeout: 180_000,
   // Two cores here: more workers only thrash. CI and laptops can raise it with --maxWorkers.
   maxWorkers: 2,
 };
