@@ -157,7 +157,8 @@ describe('the action table over HTTP', () => {
     for (const body of [{ payload: { votePassed: true } }, {}]) {
       const res = await post(admin, 'close_panel_vote', body).expect(405);
       expect(res.body).toMatchObject({ code: 'ACTION_HAS_DEDICATED_ROUTE', action: 'close_panel_vote', route: 'POST /applications/:id/votes/close' });
-      expect(res.body.message).toContain('POST /applications/:id/votes/close');
+      // A person reads the action by its label and where to go instead; the route stays in the body.
+      expect(res.body.message).toBe('「表决」不能在这里直接办理，须由评奖办公室按评审委员会的表决结果计票');
     }
     expect(await snapshot()).toEqual(before);
     // The votes route with no votes: no quorum, nothing moves.
@@ -183,10 +184,12 @@ describe('the action table over HTTP', () => {
   it('refuses file_objection by the enterprise on the generic route, naming the objections route; nothing changes', async () => {
     const before = await snapshot();
     expect(before.state).toBe('publicity');
-    for (const [token, body] of [[builder.token, {}], [builder.token, { comment: '我方自行提出异议' }], [rival.token, {}]] as const) {
-      const res = await post(token, 'file_objection', body).expect(405);
-      expect(res.body).toMatchObject({ code: 'ACTION_HAS_DEDICATED_ROUTE', route: 'POST /applications/:id/objections' });
+    for (const body of [{}, { comment: '我方自行提出异议' }]) {
+      const res = await post(builder.token, 'file_objection', body).expect(405);
+      expect(res.body).toMatchObject({ code: 'ACTION_HAS_DEDICATED_ROUTE', route: 'POST /applications/:id/objections', message: '「提出异议」不能在这里直接办理，请在社会公示期内以实名书面异议提出' });
     }
+    // Another enterprise cannot see the application at all, so it learns nothing of its actions.
+    await post(rival.token, 'file_objection', {}).expect(404);
     expect(await snapshot()).toEqual(before);
     // Through its own route, an objection is a written record and holds the application.
     const filed = await ctx.http

@@ -10,35 +10,36 @@ export class UnknownActionError extends DomainError {
 
 /** 405: the action is taken through its own use case, whose route the refusal names. */
 export class ActionHasDedicatedRouteError extends DomainError {
-  constructor(action: string, route: string) {
-    super(ErrorCode.ActionHasDedicatedRoute, { action, route });
+  constructor(action: string, route: string, actionLabel?: string) {
+    super(ErrorCode.ActionHasDedicatedRoute, { action, route, actionLabel });
   }
 }
 
 /** 403: only timers and workers take it (its moment or its outcome is not a person's to give). */
 export class ActionTakenBySystemError extends DomainError {
-  constructor(action: string) {
-    super(ErrorCode.ActionTakenBySystem, { action });
+  constructor(action: string, actionLabel?: string) {
+    super(ErrorCode.ActionTakenBySystem, { action, actionLabel });
   }
 }
 
 /** 403: a reviewer who may see the application but was not named for this stage of it. */
 export class NotNamedForStageError extends DomainError {
-  constructor(action: string, stage: 'formal_review' | 'onsite_review') {
-    super(ErrorCode.NotNamedForStage, { action, stage });
+  constructor(action: string, stage: 'formal_review' | 'onsite_review', actionLabel?: string) {
+    super(ErrorCode.NotNamedForStage, { action, stage, actionLabel });
   }
 }
 
 /**
  * Which actions `POST /applications/:id/actions/:action` takes, from the action table: an unknown
  * action, one with its own route or one only the system takes are refused before anything is
- * read or written. What the payload may carry is `undeclaredPayload`'s to say.
+ * written, named by their Chinese label where the caller has it. What the payload may carry is
+ * `undeclaredPayload`'s to say.
  */
-export function genericRouteRule(action: string): ActionRule {
+export function genericRouteRule(action: string, actionLabel?: string): ActionRule {
   const rule = actionRule(action);
   if (!rule) throw new UnknownActionError(action);
-  if (rule.route === SYSTEM_ONLY) throw new ActionTakenBySystemError(action);
-  if (rule.route !== GENERIC_ACTION_ROUTE) throw new ActionHasDedicatedRouteError(action, rule.route);
+  if (rule.route === SYSTEM_ONLY) throw new ActionTakenBySystemError(action, actionLabel);
+  if (rule.route !== GENERIC_ACTION_ROUTE) throw new ActionHasDedicatedRouteError(action, rule.route, actionLabel);
   return rule;
 }
 

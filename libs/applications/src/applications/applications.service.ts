@@ -152,11 +152,13 @@ export class ApplicationsService {
    * as the action table allows: the route, the payload fields, the caller's role and finer rule.
    */
   async act(id: string, action: string, user: AuthUser, body: { comment?: string; payload?: Record<string, unknown> }, expectedVersion?: number): Promise<ApplicationDto> {
-    const rule = genericRouteRule(action);
     const { application, cycle } = await this.loadVisible(id, user);
+    // The refusals below are read by people: they name the action as the workflow labels it.
+    const actionLabel = await this.actionLabelOf(application, action);
+    const rule = genericRouteRule(action, actionLabel);
     const undeclared = undeclaredPayload(rule, body.payload);
-    if (undeclared.length) throw undeclaredPayloadError(rule, undeclared, await this.actionLabelOf(application, action));
-    await this.assertMayTake(action, rule, user, application, cycle);
+    if (undeclared.length) throw undeclaredPayloadError(rule, undeclared, actionLabel);
+    await this.assertMayTake(action, actionLabel, rule, user, application, cycle);
     const request: ActionRequest = { application, cycle, action, user, comment: body.comment, payload: body.payload, expectedVersion };
     const handler = this.handlers.get(action);
     try {
@@ -194,24 +196,28 @@ export class ApplicationsService {
     }
   }
 
-  private async assertMayTake(action: string, rule: ActionRule, user: AuthUser, application: Application, cycle: Cycle): Promise<void> {
+  private async assertMayTake(action: string, actionLabel: string | undefined, rule: ActionRule, user: AuthUser, application: Application, cycle: Cycle): Promise<void> {
     if (await this.mayTake(rule, user, application, cycle)) return;
     const scope = scopeOf(rule, user.role);
-    if (scope === 'first_review_reviewer') throw new NotNamedForStageError(action, 'formal_review');
-    if (scope === 'onsite_reviewer') throw new NotNamedForStageError(action, 'onsite_review');
-    if (scope === undefined) {
-      const instance = await this.engine.get(application.instanceId);
-      const labels = transitionLabels(await this.engine.definitionOf(instance), instance.state, action);
-      throw new ActionForbiddenError(action, user.role, Object.keys(rule.who).filter((role) => role !== 'system'), labels);
-    }
+    if (scope === 'first_review_reviewer') throw new NotNamedForStageError(action, 'formal_review', actionLabel);
+    if (scope === 'onsite_reviewer') throw new NotNamedForStageError(action, 'onsite_review', actionLabel);
+    if (scope === undefined) throw new ActionForbiddenError(action, user.role, Object.keys(rule.who).filter((role) => role !== 'system'), { action: actionLabel });
     // Staff of another office, or another organisation: the application is not theirs to see.
     throw new NotFoundError('application', application.id);
   }
 
-  /** The action's zh-CN name in the application's workflow (undefined when its state has no such transition). */
+  /**
+   * The action's zh-CN name in the application's workflow (undefined when the workflow has no such
+   * action). An action whose outcome picks the transition (表决通过 / 表决未通过) is named by what its
+   * labels share (表决), never by one outcome.
+   */
   private async actionLabelOf(application: Application, action: string): Promise<string | undefined> {
     const instance = await this.engine.get(application.instanceId);
-    return transitionLabels(await this.engine.definitionOf(instance), instance.state, action).action;
+    const labels = [...new Set((await this.engine.definitionOf(instance)).transitions.filter((t) => t.action === action).map((t) => t.label))];
+    if (labels.length <= 1) return labels[0];
+    let shared = labels[0];
+    for (const label of labels) while (!label.startsWith(shared)) shared = shared.slice(0, -1);
+    return shared || undefined;
   }
 
   /** The 409 names only what this caller may do now, as availableActions would. */

@@ -23,6 +23,13 @@ export const ENTITY_LABELS: Readonly<Record<string, string>> = {
   'workflow definition': '流程定义',
 };
 
+/** Where a person goes instead, for the actions that have their own use case (the action table's routes). */
+const ROUTE_LABELS: Readonly<Record<string, string>> = {
+  'POST /applications/:id/votes/close': '须由评奖办公室按评审委员会的表决结果计票',
+  'POST /applications/:id/objections': '请在社会公示期内以实名书面异议提出',
+  'POST /objections/:id/resolve': '须由评奖办公室在异议处理中作出决定',
+};
+
 export const ROLE_LABELS: Readonly<Record<string, string>> = {
   applicant: '申报单位',
   recommender: '推荐单位',
@@ -105,12 +112,13 @@ export const ERROR_MESSAGES = {
   [ErrorCode.DefinitionConflict]: (p: { definitionCode: string; definitionVersion: number }) =>
     `流程定义 ${p.definitionCode} 第 ${p.definitionVersion} 版已以不同内容登记，请登记为新版本`,
   [ErrorCode.UnknownAction]: (p: { action: string }) => `没有名为「${p.action}」的操作`,
-  [ErrorCode.ActionHasDedicatedRoute]: (p: { action: string; route: string }) => `「${p.action}」不能通过通用操作接口办理，请使用 ${p.route}`,
-  [ErrorCode.ActionTakenBySystem]: (p: { action: string }) => `「${p.action}」由系统按期限或计算结果自动办理，不能人工提交`,
-  [ErrorCode.NotNamedForStage]: (p: { action: string; stage: 'formal_review' | 'onsite_review' }) =>
+  [ErrorCode.ActionHasDedicatedRoute]: (p: { action: string; route: string; actionLabel?: string }) =>
+    `「${p.actionLabel ?? p.action}」不能在这里直接办理，${ROUTE_LABELS[p.route] ?? `请使用 ${p.route}`}`,
+  [ErrorCode.ActionTakenBySystem]: (p: { action: string; actionLabel?: string }) => `「${p.actionLabel ?? p.action}」由系统按期限或计算结果自动办理，不能人工提交`,
+  [ErrorCode.NotNamedForStage]: (p: { action: string; stage: 'formal_review' | 'onsite_review'; actionLabel?: string }) =>
     p.stage === 'formal_review'
-      ? `形式审查（初审）由本届评奖办公室或其指定的评审专家办理，您未被指定，不能办理「${p.action}」`
-      : `现场评审由评奖办公室为该申报或本届指定的评审专家办理，您未被指定，不能办理「${p.action}」`,
+      ? `形式审查（初审）由本届评奖办公室或其指定的评审专家办理，您未被指定，不能办理「${p.actionLabel ?? p.action}」`
+      : `现场评审由评奖办公室为该申报或本届指定的评审专家办理，您未被指定，不能办理「${p.actionLabel ?? p.action}」`,
   [ErrorCode.MalformedBody]: (p: { encoding?: string }) => (p.encoding ? `请求体无法按所声明的内容编码“${p.encoding}”解压` : '请求体无法读取：不是合法的 JSON 或内容不完整'),
   [ErrorCode.BodyTooDeep]: (p: { maxDepth?: number }) => `请求体嵌套过深：最多 ${p.maxDepth ?? 32} 层`,
 } satisfies { [C in ErrorCode]: (params: never) => string };
