@@ -4,6 +4,8 @@ import { createServer } from 'node:net';
 import request from 'supertest';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { createUser, startTestApp, TestContext } from '../support/test-app';
+import { ALL_QUEUES } from '../../libs/platform/src/queue/queue-names';
+import { QueueService } from '../../libs/platform/src/queue/queue.service';
 
 const PASSWORD = 'user-password-1';
 
@@ -178,6 +180,9 @@ describe('accounts', () => {
       // Not "your token is invalid": the console would sign the user out for an outage.
       expect({ status: res.status, code: res.body.code }).toEqual({ status: 503, code: 'SERVICE_UNAVAILABLE' });
     } finally {
+      // BullMQ re-emits the failure of a connection still being made after close() dropped its
+      // listeners (an unhandled 'error'): let the queues finish connecting before closing.
+      await Promise.all(ALL_QUEUES.map((name) => broken.get(QueueService).queue(name).waitUntilReady()));
       await broken.close();
     }
   });
