@@ -152,9 +152,9 @@ export class ApplicationsService {
    * as the action table allows: the route, the payload fields, the caller's role and finer rule.
    */
   async act(id: string, action: string, user: AuthUser, body: { comment?: string; payload?: Record<string, unknown> }, expectedVersion?: number): Promise<ApplicationDto> {
-    const { application, cycle } = await this.loadVisible(id, user);
+    const { application, cycle, instance } = await this.loadVisible(id, user);
     // The refusals below are read by people: they name the action as the workflow labels it.
-    const actionLabel = await this.actionLabelOf(application, action);
+    const actionLabel = await this.actionLabelOf(instance, action);
     const rule = genericRouteRule(action, actionLabel);
     const undeclared = undeclaredPayload(rule, body.payload);
     if (undeclared.length) throw undeclaredPayloadError(rule, undeclared, actionLabel);
@@ -211,8 +211,7 @@ export class ApplicationsService {
    * action). An action whose outcome picks the transition (表决通过 / 表决未通过) is named by what its
    * labels share (表决), never by one outcome.
    */
-  private async actionLabelOf(application: Application, action: string): Promise<string | undefined> {
-    const instance = await this.engine.get(application.instanceId);
+  private async actionLabelOf(instance: InstanceSnapshot, action: string): Promise<string | undefined> {
     const labels = [...new Set((await this.engine.definitionOf(instance)).transitions.filter((t) => t.action === action).map((t) => t.label))];
     if (labels.length <= 1) return labels[0];
     let shared = labels[0];
