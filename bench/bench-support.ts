@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { Client } from 'pg';
-import { ensureDatabase, runMigrations } from '../libs/platform/src/database/run-migrations';
+import { migrateSchema } from '../apps/migrate/src/migrate';
+import { ensureDatabase } from '../libs/platform/src/database/run-migrations';
 
 /** Command-line flags of a bench script: `--seconds 20 --clients 16`. */
 export function flag(name: string, fallback: number): number {
@@ -29,7 +30,7 @@ export async function freshDatabase(name: string): Promise<string> {
   await dropDatabase(name);
   const url = databaseUrl(name);
   await ensureDatabase(url);
-  await runMigrations(url);
+  await migrateSchema(url);
   return url;
 }
 

@@ -52,7 +52,7 @@ describe('start-up with bad configuration', () => {
   });
 
   it('the migration CLI refuses the same way', () => {
-    const run = spawnSync(process.execPath, ['dist/libs/platform/src/database/migrate.cli.js'], {
+    const run = spawnSync(process.execPath, ['dist/apps/migrate/src/migrate.cli.js'], {
       cwd: ROOT,
       env: { PATH: process.env.PATH, REDIS_URL: 'nope' },
       encoding: 'utf8',

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { Client } from 'pg';
-import { MIGRATIONS } from '../../libs/platform/src/database/migrations';
-import { ensureDatabase, revertLastMigration, runMigrations } from '../../libs/platform/src/database/run-migrations';
+import { migrateSchema, revertLastSchemaMigration } from '../../apps/migrate/src/migrate';
+import { MIGRATIONS } from '../../apps/migrate/src/migrations';
+import { ensureDatabase } from '../../libs/platform/src/database/run-migrations';
 import { databaseUrl, uniqueName, withServer } from '../support/test-database';
 
 async function tables(url: string): Promise<string[]> {
@@ -21,16 +22,16 @@ describe('migrations', () => {
     const url = databaseUrl(name);
     await ensureDatabase(url);
     try {
-      const applied = await runMigrations(url);
+      const applied = await migrateSchema(url);
       expect(applied).toHaveLength(MIGRATIONS.length);
       const full = await tables(url);
       expect(full).toEqual(expect.arrayContaining(['users', 'offices', 'schema_migrations']));
-      expect(await runMigrations(url)).toEqual([]);
+      expect(await migrateSchema(url)).toEqual([]);
 
-      for (let i = 0; i < MIGRATIONS.length; i++) await revertLastMigration(url);
+      for (let i = 0; i < MIGRATIONS.length; i++) await revertLastSchemaMigration(url);
       expect(await tables(url)).toEqual(['schema_migrations']);
 
-      expect(await runMigrations(url)).toHaveLength(MIGRATIONS.length);
+      expect(await migrateSchema(url)).toHaveLength(MIGRATIONS.length);
       expect(await tables(url)).toEqual(full);
     } finally {
       await withServer((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
@@ -42,7 +43,7 @@ describe('migrations', () => {
     const url = databaseUrl(name);
     await ensureDatabase(url);
     try {
-      const [a, b] = await Promise.all([runMigrations(url), runMigrations(url)]);
+      const [a, b] = await Promise.all([migrateSchema(url), migrateSchema(url)]);
       expect(a.length + b.length).toBe(MIGRATIONS.length);
     } finally {
       await withServer((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));

@@ -1,4 +1,5 @@
-import { ensureDatabase, runMigrations } from '../../libs/platform/src/database/run-migrations';
+import { migrateSchema } from '../../apps/migrate/src/migrate';
+import { ensureDatabase } from '../../libs/platform/src/database/run-migrations';
 import { databaseUrl, TEMPLATE_ENV, uniqueName, withServer } from './test-database';
 
 /** Builds this run's template database by running every migration: that is how migrations get tested. */
@@ -6,7 +7,7 @@ export default async function globalSetup(): Promise<void> {
   const name = uniqueName('awardflow_tpl');
   const url = databaseUrl(name);
   await ensureDatabase(url);
-  await runMigrations(url);
+  await migrateSchema(url);
   process.env[TEMPLATE_ENV] = name;
   // Leftovers of runs that were killed before their teardown (older than an hour).
   await withServer(async (c) => {

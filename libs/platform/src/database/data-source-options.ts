@@ -1,7 +1,9 @@
 import type { DataSourceOptions } from 'typeorm';
-import { MIGRATIONS } from './migrations';
 
-/** One place that says how we talk to Postgres: used by the apps, the migration CLI and the tests. */
+/**
+ * One place that says how we talk to Postgres: used by the apps, the migration CLI and the tests.
+ * Only the migration runner is given the migrations (apps/migrate assembles them from the libs).
+ */
 export function dataSourceOptions(databaseUrl: string, applicationName: string): DataSourceOptions {
   return {
     type: 'postgres',
@@ -9,7 +11,6 @@ export function dataSourceOptions(databaseUrl: string, applicationName: string):
     // The schema only ever changes through migrations.
     synchronize: false,
     migrationsRun: false,
-    migrations: MIGRATIONS,
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'each',
     applicationName,

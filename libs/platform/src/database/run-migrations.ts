@@ -1,5 +1,12 @@
-import { DataSource } from 'typeorm';
+import { DataSource, MigrationInterface } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
+
+/** A migration class; the list is assembled by apps/migrate, so platform imports no lib's schema. */
+export type MigrationClass = new () => MigrationInterface;
+
+function migrationDataSource(databaseUrl: string, migrations: readonly MigrationClass[]): DataSource {
+  return new DataSource({ ...dataSourceOptions(databaseUrl, 'awardflow-migrate'), migrations: [...migrations] });
+}
 
 // Any constant works; it only has to be the same for every process that migrates this database.
 const MIGRATION_LOCK_KEY = 0x4157_4446; // "AWDF"
@@ -8,8 +15,8 @@ const MIGRATION_LOCK_KEY = 0x4157_4446; // "AWDF"
  * Runs pending migrations under a session advisory lock, so several replicas starting at once
  * migrate one after the other instead of racing. Returns the names of the migrations applied.
  */
-export async function runMigrations(databaseUrl: string): Promise<string[]> {
-  const dataSource = new DataSource(dataSourceOptions(databaseUrl, 'awardflow-migrate'));
+export async function runMigrations(databaseUrl: string, migrations: readonly MigrationClass[]): Promise<string[]> {
+  const dataSource = migrationDataSource(databaseUrl, migrations);
   await dataSource.initialize();
   const runner = dataSource.createQueryRunner();
   try {
@@ -28,8 +35,8 @@ export async function runMigrations(databaseUrl: string): Promise<string[]> {
 }
 
 /** Reverts the most recent migration: the `down` path, exercised by the migration test. */
-export async function revertLastMigration(databaseUrl: string): Promise<void> {
-  const dataSource = new DataSource(dataSourceOptions(databaseUrl, 'awardflow-migrate'));
+export async function revertLastMigration(databaseUrl: string, migrations: readonly MigrationClass[]): Promise<void> {
+  const dataSource = migrationDataSource(databaseUrl, migrations);
   await dataSource.initialize();
   try {
     await dataSource.undoLastMigration({ transaction: 'each' });

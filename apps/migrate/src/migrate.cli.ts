@@ -1,15 +1,15 @@
-import { validateEnvironment } from '../config/environment';
-import { ensureDatabase, revertLastMigration, runMigrations } from './run-migrations';
+import { ensureDatabase, validateEnvironment } from '@awardflow/platform';
+import { migrateSchema, revertLastSchemaMigration } from './migrate';
 
 async function main(): Promise<void> {
   const env = validateEnvironment(process.env);
   if (process.argv.includes('--revert')) {
-    await revertLastMigration(env.DATABASE_URL);
+    await revertLastSchemaMigration(env.DATABASE_URL);
     console.log('migrations: reverted the last migration');
     return;
   }
   await ensureDatabase(env.DATABASE_URL);
-  const applied = await runMigrations(env.DATABASE_URL);
+  const applied = await migrateSchema(env.DATABASE_URL);
   console.log(applied.length ? `migrations: applied ${applied.join(', ')}` : 'migrations: schema is up to date');
 }
 

@@ -1,0 +1,30 @@
+// Relative paths, not @awardflow/* aliases: jest's globalSetup loads this file without jest's module
+// mapper (it builds the tests' template database from this list).
+import { CYCLES_MIGRATIONS } from '../../../libs/cycles/src/migrations';
+import { DEADLINES_MIGRATIONS } from '../../../libs/deadlines/src/migrations';
+import { IDENTITY_MIGRATIONS } from '../../../libs/identity/src/migrations';
+import { NOTIFICATIONS_MIGRATIONS } from '../../../libs/notifications/src/migrations';
+import { type MigrationClass } from '../../../libs/platform/src/database/run-migrations';
+import { SHARED_MIGRATIONS } from '../../../libs/platform/src/migrations';
+import { REVIEW_MIGRATIONS } from '../../../libs/review/src/migrations';
+
+/** The timestamp every migration class name ends with (TypeORM orders and records by it). */
+export function migrationTimestamp(migration: MigrationClass): number {
+  const match = /(\d{13})$/.exec(migration.name);
+  if (!match) throw new Error(`migration ${migration.name} has no 13-digit timestamp at the end of its name`);
+  return Number(match[1]);
+}
+
+/**
+ * The schema's timeline, oldest first, assembled from the lib that owns each table (each lib's
+ * src/migrations/index.ts). Landed migrations are never edited: add a new one to the owning lib's
+ * list with a later timestamp. Assembled here, in an app, so no lib imports another's schema.
+ */
+export const MIGRATIONS: readonly MigrationClass[] = [
+  ...SHARED_MIGRATIONS,
+  ...IDENTITY_MIGRATIONS,
+  ...CYCLES_MIGRATIONS,
+  ...REVIEW_MIGRATIONS,
+  ...NOTIFICATIONS_MIGRATIONS,
+  ...DEADLINES_MIGRATIONS,
+].sort((a, b) => migrationTimestamp(a) - migrationTimestamp(b));

@@ -1,0 +1,5 @@
+import { Review1795560400000 } from './1795560400000-review';
+import { StageReviewers1795560800000 } from './1795560800000-stage-reviewers';
+
+/** Review's schema (reviewers, assignments, scores, panels, objections, certificates), oldest first. apps/migrate assembles every lib's list. */
+export const REVIEW_MIGRATIONS = [Review1795560400000, StageReviewers1795560800000];
