@@ -1,5 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@awardflow/audit';
+import { WorkflowModule } from '@awardflow/workflow';
 import { CycleHooks, CyclesCoreModule, CyclesModule } from '@awardflow/cycles';
 import { IdentityCoreModule } from '@awardflow/identity';
 import { NotificationsWorkerModule } from '@awardflow/notifications';
@@ -24,7 +26,7 @@ const EXPORTS = [ApplicationsService, ApplicationAccessPolicy, ApplicationAction
 
 /** What an enterprise does: organisations, drafts, materials, submission; and the data eligibility needs. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Application, Attachment, Organization, OrganizationRecord]), CyclesModule, IdentityCoreModule],
+  imports: [TypeOrmModule.forFeature([Application, Attachment, Organization, OrganizationRecord]), CyclesModule, IdentityCoreModule, WorkflowModule, AuditModule],
   controllers: [OrganizationsController, ComplianceController, ApplicationsController],
   providers: [...PROVIDERS, SubmitApplication, RecommendApplication],
   exports: EXPORTS,
@@ -42,7 +44,7 @@ export class ApplicationsModule implements OnModuleInit {
 
 /** The same services without HTTP, for the worker's event handlers. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Application, Attachment, Organization, OrganizationRecord]), CyclesCoreModule, IdentityCoreModule],
+  imports: [TypeOrmModule.forFeature([Application, Attachment, Organization, OrganizationRecord]), CyclesCoreModule, IdentityCoreModule, WorkflowModule, AuditModule],
   providers: PROVIDERS,
   exports: EXPORTS,
 })
@@ -59,7 +61,7 @@ export class ApplicationsCoreModule implements OnModuleInit {
 
 /** The worker's event handlers of this context: notifications to the application's parties. */
 @Module({
-  imports: [ApplicationsCoreModule, CyclesCoreModule, IdentityCoreModule, NotificationsWorkerModule],
+  imports: [ApplicationsCoreModule, CyclesCoreModule, IdentityCoreModule, NotificationsWorkerModule, WorkflowModule],
   providers: [ApplicationNotifier],
 })
 export class ApplicationsWorkerModule {}

@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditRecord } from './audit-record.entity';
@@ -7,9 +7,8 @@ import { RequestContextInterceptor } from './request-context';
 
 /**
  * The audit log, for every context that changes something an office must be able to account for.
- * Global like the database: each app imports it once, and the contexts inject AuditLog.
+ * Each context that writes the log imports this module (one instance: one request-context interceptor).
  */
-@Global()
 @Module({
   imports: [TypeOrmModule.forFeature([AuditRecord])],
   providers: [AuditLog, { provide: APP_INTERCEPTOR, useClass: RequestContextInterceptor }],

@@ -1,10 +1,10 @@
 import { Module, OnModuleInit } from '@nestjs/common';
-import { EffectRegistry, GuardRegistry } from '@awardflow/workflow';
+import { EffectRegistry, GuardRegistry, WorkflowModule } from '@awardflow/workflow';
 import { registerAwardGuardsAndEffects } from './awards-registrations';
 import { AwardsController } from './controllers/awards.controller';
 
 /** The catalog over HTTP, and the guards and effects its workflows name. */
-@Module({ controllers: [AwardsController] })
+@Module({ imports: [WorkflowModule], controllers: [AwardsController] })
 export class AwardsModule implements OnModuleInit {
   constructor(
     private readonly guards: GuardRegistry,
@@ -17,7 +17,7 @@ export class AwardsModule implements OnModuleInit {
 }
 
 /** For the worker: the same registrations, no HTTP. */
-@Module({})
+@Module({ imports: [WorkflowModule] })
 export class AwardsCoreModule implements OnModuleInit {
   constructor(
     private readonly guards: GuardRegistry,

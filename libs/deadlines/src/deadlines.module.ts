@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ApplicationsCoreModule, ApplicationsModule } from '@awardflow/applications';
+import { AuditModule } from '@awardflow/audit';
 import { NotificationsWorkerModule } from '@awardflow/notifications';
+import { DatabaseModule, QueueModule } from '@awardflow/platform';
+import { WorkflowModule } from '@awardflow/workflow';
 import { DeadlineExtension } from './deadline-extension';
 import { DeadlineFiring } from './deadline-firing';
 import { DeadlineReconciler } from './deadline-reconciler';
@@ -10,7 +13,7 @@ import { DeadlinesProcessor, MaintenanceProcessor } from './deadlines.processors
 
 /** The API side: list and extend deadlines. */
 @Module({
-  imports: [ApplicationsModule],
+  imports: [ApplicationsModule, WorkflowModule, AuditModule, QueueModule],
   controllers: [DeadlinesController],
   providers: [DeadlineExtension],
   exports: [DeadlineExtension],
@@ -19,7 +22,7 @@ export class DeadlinesModule {}
 
 /** The worker side: schedule rows onto BullMQ, fire them, reconcile with Postgres. */
 @Module({
-  imports: [ApplicationsCoreModule, NotificationsWorkerModule],
+  imports: [ApplicationsCoreModule, NotificationsWorkerModule, WorkflowModule, AuditModule, QueueModule, DatabaseModule],
   providers: [DeadlineScheduler, DeadlineFiring, DeadlineReconciler, DeadlinesProcessor, MaintenanceProcessor, DeadlineExtension],
   exports: [DeadlineFiring, DeadlineReconciler, DeadlineScheduler],
 })

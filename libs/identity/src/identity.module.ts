@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@awardflow/audit';
 import { AppConfigService } from '@awardflow/platform';
 import { createSecretKey } from 'node:crypto';
 import { AuthController } from './controllers/auth.controller';
@@ -19,6 +20,7 @@ import { UsersService } from './services/users.service';
 @Module({
   imports: [
     TypeOrmModule.forFeature([User, Office]),
+    AuditModule,
     JwtModule.registerAsync({
       inject: [AppConfigService],
       useFactory: (config: AppConfigService) => ({

@@ -1,4 +1,5 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { DatabaseModule, QueueModule } from '@awardflow/platform';
 import { EventsProcessor } from './events/events.processor';
 import { OutboxEventRouter } from './events/outbox-event-router';
 import { OutboxNotifier } from './outbox/outbox-notifier';
@@ -9,8 +10,10 @@ import { DeadlineWriter } from './services/deadline-writer';
 import { DefinitionRegistry } from './services/definition-registry';
 import { WorkflowEngine } from './services/workflow-engine';
 
-/** Global: the guard and effect registries must be one instance that every context registers into. */
-@Global()
+/**
+ * The engine and its registries. Not global: each context imports it; Nest still makes one
+ * instance, so every context registers its guards and effects into the same registries.
+ */
 @Module({
   providers: [GuardRegistry, EffectRegistry, DefinitionRegistry, WorkflowEngine, DeadlineWriter, OutboxNotifier, OutboxEventRouter],
   exports: [GuardRegistry, EffectRegistry, DefinitionRegistry, WorkflowEngine, DeadlineWriter, OutboxNotifier, OutboxEventRouter],
@@ -19,6 +22,7 @@ export class WorkflowModule {}
 
 /** The worker's side: relays outbox rows to BullMQ and runs the handlers of each event. */
 @Module({
+  imports: [WorkflowModule, QueueModule, DatabaseModule],
   providers: [OutboxRelay, EventsProcessor],
   exports: [OutboxRelay],
 })

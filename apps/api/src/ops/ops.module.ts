@@ -2,7 +2,7 @@ import { BullBoardModule } from '@bull-board/nestjs';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import { Module } from '@nestjs/common';
-import { ALL_QUEUES } from '@awardflow/platform';
+import { ALL_QUEUES, QueueModule } from '@awardflow/platform';
 import { MetricsController } from './metrics.controller';
 import { MetricsService } from './metrics.service';
 import { QueueBoardAuth, QueueBoardAuthModule } from './queue-board-auth';
@@ -17,6 +17,7 @@ export const QUEUE_BOARD_ROUTE = '/admin/queues';
  */
 @Module({
   imports: [
+    QueueModule,
     BullBoardModule.forRootAsync({
       imports: [QueueBoardAuthModule],
       inject: [QueueBoardAuth],

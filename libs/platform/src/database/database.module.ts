@@ -1,10 +1,10 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfigService } from '../config/app-config.service';
 import { dataSourceOptions } from './data-source-options';
 import { DatabaseConnector } from './database-connector';
 
-@Global()
+/** Postgres for the modules that import it; DatabaseConnector tells who needs to know when it is up. */
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({

@@ -1,13 +1,12 @@
 import { BullModule } from '@nestjs/bullmq';
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { AppConfigService } from '../config/app-config.service';
 import { ALL_QUEUES } from './queue-names';
 import { QueueService } from './queue.service';
 import { redisOptionsFromUrl } from './redis-connection';
 import { RedisClient } from './redis-client';
 
-/** Every queue is registered here and nowhere else. */
-@Global()
+/** Every queue is registered here and nowhere else; a module that enqueues or reads a queue imports this. */
 @Module({
   imports: [
     BullModule.forRootAsync({
