@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { IsIn, IsOptional } from 'class-validator';
 import { AuditAction, AuditEntityType, AuditLog } from '@awardflow/audit';
 import { Role, Roles } from '@awardflow/identity';
+import { reopenFailedDelivery } from '@awardflow/notifications';
 import { ALL_QUEUES, NotFoundError, QueueName, QueueService } from '@awardflow/platform';
 import { DataSource } from 'typeorm';
 
@@ -58,8 +59,7 @@ export class FailedJobsController {
     const job = await this.queues.queue(queueName).getJob(jobId);
     if (!job || !(await job.isFailed())) throw new NotFoundError('failed job', id);
     if (queueName === QueueName.Notifications) {
-      // The delivery row is the truth: it goes back to pending with the job.
-      await this.dataSource.query(`UPDATE notification_deliveries SET status = 'pending' WHERE id = $1 AND status = 'failed'`, [job.data.deliveryId]);
+      await reopenFailedDelivery(this.dataSource, job.data.deliveryId);
     }
     await job.retry('failed');
     await this.audit.record({ action: AuditAction.FailedJobRetried, entityType: AuditEntityType.FailedJob, entityId: id, details: { queue: queueName, name: job.name, failedReason: job.failedReason, attemptsMade: job.attemptsMade } });

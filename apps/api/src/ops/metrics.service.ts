@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
+import { readDeadlineBacklog } from '@awardflow/deadlines';
 import { ALL_QUEUES, QueueName, QueueService } from '@awardflow/platform';
+import { readOutboxBacklog } from '@awardflow/workflow';
 
 /** The BullMQ states reported per queue (`prioritized` holds waiting jobs that have a priority). */
 export const QUEUE_STATES = ['waiting', 'prioritized', 'delayed', 'active', 'failed', 'completed'] as const;
@@ -182,17 +184,12 @@ export class MetricsService {
   }
 
   private async readDatabase(): Promise<DatabaseSnapshot> {
-    const [row] = await this.dataSource.query(`
-      SELECT
-        (SELECT count(*) FROM deadlines WHERE status = 'pending')::int AS pending_deadlines,
-        (SELECT extract(epoch FROM now() - min(due_at)) FROM deadlines WHERE status = 'pending' AND due_at < now())::float8 AS overdue_lag,
-        (SELECT count(*) FROM outbox WHERE dispatched_at IS NULL)::int AS unrelayed_outbox,
-        (SELECT extract(epoch FROM now() - min(created_at)) FROM outbox WHERE dispatched_at IS NULL)::float8 AS oldest_unrelayed_age`);
+    const [deadlines, outbox] = await Promise.all([readDeadlineBacklog(this.dataSource), readOutboxBacklog(this.dataSource)]);
     return {
-      pendingDeadlines: Number(row.pending_deadlines),
-      overdueLag: Math.max(0, Number(row.overdue_lag ?? 0)),
-      unrelayedOutbox: Number(row.unrelayed_outbox),
-      oldestUnrelayedAge: Math.max(0, Number(row.oldest_unrelayed_age ?? 0)),
+      pendingDeadlines: deadlines.pending,
+      overdueLag: deadlines.overdueLagSeconds,
+      unrelayedOutbox: outbox.unrelayed,
+      oldestUnrelayedAge: outbox.oldestUnrelayedAgeSeconds,
     };
   }
 }

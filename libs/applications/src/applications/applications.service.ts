@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { A, actionRule, ActionRule, evaluateEligibility, findAward, getAward, S, scopeOf, SYSTEM_ONLY } from '@awardflow/awards';
-import { Cycle, CyclesService } from '@awardflow/cycles';
+import { Cycle, CYCLE_OFFICES_RELATION, CyclesService } from '@awardflow/cycles';
 import { AuthUser, Role } from '@awardflow/identity';
 import { ConflictError, DomainError, ErrorCode, FieldValidationError, ForbiddenError, NotFoundError } from '@awardflow/platform';
-import { ActionForbiddenError, Actor, InstanceSnapshot, TransitionNotAllowedError, transitionLabels, TransitionResult, VersionConflictError, WorkflowEngine } from '@awardflow/workflow';
+import { ActionForbiddenError, Actor, INSTANCE_STATES_RELATION, InstanceSnapshot, TransitionNotAllowedError, transitionLabels, TransitionResult, VersionConflictError, WorkflowEngine } from '@awardflow/workflow';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { formProblems, validateForm } from '../forms/family-forms';
@@ -78,7 +78,7 @@ export class ApplicationsService {
   async lockOrganizationInCycle(manager: EntityManager, cycleId: string, organizationId: string): Promise<void> {
     await manager.query(`SELECT 1 FROM organizations WHERE id = $1 FOR UPDATE`, [organizationId]);
     const [active] = await manager.query(
-      `SELECT a.id FROM applications a JOIN workflow_instances i ON i.id = a.instance_id
+      `SELECT a.id FROM applications a JOIN ${INSTANCE_STATES_RELATION} i ON i.id = a.instance_id
         WHERE a.cycle_id = $1 AND a.organization_id = $2 AND NOT (i.state = ANY($3::text[]))`,
       [cycleId, organizationId, INACTIVE_STATES],
     );
@@ -128,8 +128,8 @@ export class ApplicationsService {
     if (query.state) add('i.state = ?', query.state);
     if (query.organizationId) add('a.organization_id = ?', query.organizationId);
     if (query.search) add(`(o.name ILIKE ? OR o.uscc ILIKE $${params.length + 1} OR a.receipt_number ILIKE $${params.length + 1})`, `%${query.search}%`);
-    const from = `FROM applications a JOIN cycles c ON c.id = a.cycle_id JOIN organizations o ON o.id = a.organization_id
-      JOIN workflow_instances i ON i.id = a.instance_id WHERE ${where.join(' AND ')}`;
+    const from = `FROM applications a JOIN ${CYCLE_OFFICES_RELATION} c ON c.id = a.cycle_id JOIN organizations o ON o.id = a.organization_id
+      JOIN ${INSTANCE_STATES_RELATION} i ON i.id = a.instance_id WHERE ${where.join(' AND ')}`;
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total ${from}`, params);
     const rows: Array<{ id: string }> = await this.dataSource.query(
       `SELECT a.id ${from} ORDER BY a.submitted_at DESC NULLS LAST, a.created_at DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
@@ -332,7 +332,7 @@ export class ApplicationsService {
   /** The window closed: submitted applications go to review, drafts expire (each its own transition). */
   async onCycleClosed(cycle: Cycle, actor: Actor): Promise<{ movedToReview: number; expired: number }> {
     const rows: Array<{ instance_id: string; state: string }> = await this.dataSource.query(
-      `SELECT a.instance_id, i.state FROM applications a JOIN workflow_instances i ON i.id = a.instance_id
+      `SELECT a.instance_id, i.state FROM applications a JOIN ${INSTANCE_STATES_RELATION} i ON i.id = a.instance_id
         WHERE a.cycle_id = $1 AND i.state IN ('submitted', 'draft')`,
       [cycle.id],
     );

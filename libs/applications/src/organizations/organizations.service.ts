@@ -62,8 +62,7 @@ export class OrganizationsService {
         );
       }
       if (user.role === Role.Applicant) {
-        const tied = await manager.query(`UPDATE users SET organization_id = $1, updated_at = now() WHERE id = $2 AND organization_id IS NULL`, [organization.id, user.id]);
-        if (tied[1] !== 1) throw new DomainError(ErrorCode.AlreadyHasOrganization);
+        if (!(await this.users.attachOrganization(manager, user.id, organization.id))) throw new DomainError(ErrorCode.AlreadyHasOrganization);
       }
       return organization;
     });

@@ -9,7 +9,7 @@ import {
   getAward,
   normalisePlan,
 } from '@awardflow/awards';
-import { AuthUser, Role } from '@awardflow/identity';
+import { AuthUser, OFFICE_PARENTS_RELATION, Role } from '@awardflow/identity';
 import { AppConfigService, DomainError, ErrorCode, FieldError, FieldValidationError, NotFoundError } from '@awardflow/platform';
 import { DefinitionRegistry, WorkflowDefinition } from '@awardflow/workflow';
 import { Repository } from 'typeorm';
@@ -88,7 +88,7 @@ export class CyclesService {
     // office recommends into the city's 市长质量管理奖).
     if (isOfficeStaff(user)) {
       qb.andWhere(
-        `(c.office_id IN (:...offices) OR (c.status IN ('open', 'closed') AND c.office_id IN (SELECT o.parent_id FROM offices o WHERE o.id IN (:...offices))))`,
+        `(c.office_id IN (:...offices) OR (c.status IN ('open', 'closed') AND c.office_id IN (SELECT o.parent_id FROM ${OFFICE_PARENTS_RELATION} o WHERE o.id IN (:...offices))))`,
         { offices: user.officeIds.length ? user.officeIds : ['00000000-0000-0000-0000-000000000000'] },
       );
     }

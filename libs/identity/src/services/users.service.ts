@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AuditLog } from '@awardflow/audit';
 import { ConflictError, DomainError, ErrorCode, FieldError, FieldValidationError, ForbiddenError, NotFoundError } from '@awardflow/platform';
-import { In, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { AuthUser } from '../auth-user';
 import { CreateUserDto, UserDto } from '../dto/create-user.dto';
 import { UpdateUserDto } from '../dto/update-user.dto';
@@ -160,9 +160,13 @@ export class UsersService {
     await this.users.update({ id: userId }, { lastLoginAt: new Date() });
   }
 
-  /** Ties an applicant user to the organisation it registered (issue: one organisation per applicant). */
-  async attachOrganization(userId: string, organizationId: string): Promise<void> {
-    await this.users.update({ id: userId, role: Role.Applicant }, { organizationId });
+  /**
+   * Ties an applicant to the organisation it registers, in the registration's transaction. False
+   * when the user already has one: one organisation per applicant.
+   */
+  async attachOrganization(manager: EntityManager, userId: string, organizationId: string): Promise<boolean> {
+    const [, affected] = await manager.query(`UPDATE users SET organization_id = $1, updated_at = now() WHERE id = $2 AND organization_id IS NULL`, [organizationId, userId]);
+    return affected === 1;
   }
 
   async allOfficeIds(): Promise<string[]> {
