@@ -2,10 +2,10 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@awardflow/audit';
 import { WorkflowModule } from '@awardflow/workflow';
-import { CyclesController } from './controllers/cycles.controller';
-import { Cycle } from './entities/cycle.entity';
-import { CycleHooks } from './services/cycle-hooks';
-import { CyclesService } from './services/cycles.service';
+import { CyclesController } from './cycles/cycles.controller';
+import { Cycle } from './cycles/cycle.entity';
+import { CycleHooks } from './cycles/cycle-hooks';
+import { CyclesService } from './cycles/cycles.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Cycle]), WorkflowModule, AuditModule],

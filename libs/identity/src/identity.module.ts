@@ -5,16 +5,16 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@awardflow/audit';
 import { AppConfigService } from '@awardflow/platform';
 import { createSecretKey } from 'node:crypto';
-import { AuthController } from './controllers/auth.controller';
-import { UsersController } from './controllers/users.controller';
-import { Office } from './entities/office.entity';
-import { User } from './entities/user.entity';
-import { JwtAuthGuard } from './guards/jwt-auth.guard';
-import { RolesGuard } from './guards/roles.guard';
-import { AuthService } from './services/auth.service';
-import { AuthUserLoader } from './services/auth-user-loader';
-import { PasswordHasher } from './services/password-hasher';
-import { UsersService } from './services/users.service';
+import { AuthController } from './auth/auth.controller';
+import { UsersController } from './users/users.controller';
+import { Office } from './offices/office.entity';
+import { User } from './users/user.entity';
+import { JwtAuthGuard } from './auth/jwt-auth.guard';
+import { RolesGuard } from './roles/roles.guard';
+import { AuthService } from './auth/auth.service';
+import { AuthUserLoader } from './auth/auth-user-loader';
+import { PasswordHasher } from './auth/password-hasher';
+import { UsersService } from './users/users.service';
 
 /** Users, passwords and tokens without HTTP: for other contexts, the worker and the seed. */
 @Module({

@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
-import { Office } from '../entities/office.entity';
-import { User } from '../entities/user.entity';
-import { Role } from '../role';
-import { PasswordHasher } from '../services/password-hasher';
+import { Office } from '../offices/office.entity';
+import { User } from '../users/user.entity';
+import { Role } from '../roles/role';
+import { PasswordHasher } from '../auth/password-hasher';
 
 export interface SeedOptions {
   adminUsername: string;

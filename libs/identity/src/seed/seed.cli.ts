@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, exitOnConfigurationError, validateEnvironment } from '@awardflow/platform';
-import { Office } from '../entities/office.entity';
-import { User } from '../entities/user.entity';
+import { Office } from '../offices/office.entity';
+import { User } from '../users/user.entity';
 import { seedUsers } from './seed-users';
 
 /** `npm run seed [-- --demo]`: the first admin from ADMIN_USERNAME / ADMIN_PASSWORD, and demo users. */

@@ -1,13 +1,13 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Public } from '@awardflow/platform';
-import { AuthUser } from '../auth-user';
-import { CurrentUser } from '../decorators/current-user.decorator';
-import { ChangePasswordDto } from '../dto/change-password.dto';
-import { AccessTokenDto, LoginDto } from '../dto/login.dto';
-import { UserDto } from '../dto/create-user.dto';
-import { AuthService } from '../services/auth.service';
-import { UsersService } from '../services/users.service';
+import { AuthUser } from './auth-user';
+import { CurrentUser } from './current-user.decorator';
+import { ChangePasswordDto } from './change-password.dto';
+import { AccessTokenDto, LoginDto } from './login.dto';
+import { UserDto } from '../users/create-user.dto';
+import { AuthService } from './auth.service';
+import { UsersService } from '../users/users.service';
 import { PasswordAttempt } from '../throttling/password-attempt-throttlers';
 
 @ApiTags('auth')

@@ -1,5 +1,5 @@
 import { AuditAction, AuditEntityType, AuditEntry } from '@awardflow/audit';
-import { User } from '../entities/user.entity';
+import { User } from './user.entity';
 import { toUserDto } from './users.service';
 
 /**

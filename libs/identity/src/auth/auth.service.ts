@@ -1,12 +1,12 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { FieldValidationError } from '@awardflow/platform';
-import { AccessTokenClaims, AuthUser } from '../auth-user';
-import { AccessTokenDto } from '../dto/login.dto';
-import { User } from '../entities/user.entity';
+import { AccessTokenClaims, AuthUser } from './auth-user';
+import { AccessTokenDto } from './login.dto';
+import { User } from '../users/user.entity';
 import { AuthUserLoader } from './auth-user-loader';
 import { PasswordHasher } from './password-hasher';
-import { UsersService } from './users.service';
+import { UsersService } from '../users/users.service';
 
 // One message for an unknown user, a wrong password and a disabled account: no user enumeration.
 const INVALID_CREDENTIALS = '用户名或密码错误';

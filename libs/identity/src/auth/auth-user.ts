@@ -1,4 +1,4 @@
-import { Role } from './role';
+import { Role } from '../roles/role';
 
 /** Who is calling: the user row as it is now, loaded on every request for the token's subject. */
 export interface AuthUser {

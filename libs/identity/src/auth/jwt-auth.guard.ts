@@ -2,8 +2,8 @@ import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from
 import { Reflector } from '@nestjs/core';
 import { IS_PUBLIC_KEY } from '@awardflow/platform';
 import type { Request } from 'express';
-import { AuthenticatedRequest } from '../decorators/current-user.decorator';
-import { AuthService } from '../services/auth.service';
+import { AuthenticatedRequest } from './current-user.decorator';
+import { AuthService } from './auth.service';
 
 /**
  * Global: every route needs a valid bearer token unless marked @Public(). The token is read from

@@ -13,9 +13,9 @@ import { AuthUser, OFFICE_PARENTS_RELATION, Role } from '@awardflow/identity';
 import { AppConfigService, DomainError, ErrorCode, FieldError, FieldValidationError, NotFoundError } from '@awardflow/platform';
 import { DefinitionRegistry, WorkflowDefinition } from '@awardflow/workflow';
 import { Repository } from 'typeorm';
-import { parseBeijingInstant } from '../beijing-time';
-import { CreateCycleDto, CycleDto, ListCyclesQuery, UpdateCycleDto } from '../dto/cycle.dto';
-import { Cycle } from '../entities/cycle.entity';
+import { parseBeijingInstant } from './beijing-time';
+import { CreateCycleDto, CycleDto, ListCyclesQuery, UpdateCycleDto } from './cycle.dto';
+import { Cycle } from './cycle.entity';
 import { CycleHooks } from './cycle-hooks';
 
 const DEFAULT_MAJORITY = { numerator: 2, denominator: 3 };

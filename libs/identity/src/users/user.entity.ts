@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, JoinTable, ManyToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { Role } from '../role';
-import { Office } from './office.entity';
+import { Role } from '../roles/role';
+import { Office } from '../offices/office.entity';
 
 @Entity('users')
 export class User {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayUnique, IsArray, IsEmail, IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { Role } from '../role';
+import { Role } from '../roles/role';
 import { IsAcceptablePassword } from './acceptable-password.decorator';
 
 export class CreateUserDto {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuthUser } from '../auth-user';
-import { Role } from '../role';
+import { AuthUser } from './auth-user';
+import { Role } from '../roles/role';
 
 // One primary-key lookup (the offices by the junction table's primary key): what every request pays.
 const CURRENT_USER_SQL = `

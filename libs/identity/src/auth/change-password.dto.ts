@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
-import { IsAcceptablePassword } from './acceptable-password.decorator';
+import { IsAcceptablePassword } from '../users/acceptable-password.decorator';
 
 export class ChangePasswordDto {
   @ApiProperty()

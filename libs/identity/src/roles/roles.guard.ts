@@ -1,9 +1,9 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ForbiddenError } from '@awardflow/platform';
-import { AuthenticatedRequest } from '../decorators/current-user.decorator';
-import { ROLES_KEY } from '../decorators/roles.decorator';
-import { Role } from '../role';
+import { AuthenticatedRequest } from '../auth/current-user.decorator';
+import { ROLES_KEY } from './roles.decorator';
+import { Role } from './role';
 
 @Injectable()
 export class RolesGuard implements CanActivate {

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayUnique, IsArray, IsBoolean, IsEnum, IsOptional, IsUUID, MaxLength } from 'class-validator';
-import { Role } from '../role';
+import { Role } from '../roles/role';
 import { IsAcceptablePassword } from './acceptable-password.decorator';
 
 /** What an admin may change about an account; each change applies to the account's next request. */

@@ -1,12 +1,12 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthUser } from '../auth-user';
-import { CurrentUser } from '../decorators/current-user.decorator';
-import { Roles } from '../decorators/roles.decorator';
-import { CreateUserDto, UserDto } from '../dto/create-user.dto';
-import { UpdateUserDto } from '../dto/update-user.dto';
-import { Role } from '../role';
-import { UsersService } from '../services/users.service';
+import { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { Roles } from '../roles/roles.decorator';
+import { CreateUserDto, UserDto } from './create-user.dto';
+import { UpdateUserDto } from './update-user.dto';
+import { Role } from '../roles/role';
+import { UsersService } from './users.service';
 
 @ApiTags('users')
 @ApiBearerAuth()

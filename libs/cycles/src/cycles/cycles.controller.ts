@@ -2,8 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Que
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Role, Roles } from '@awardflow/identity';
 import { renderMermaid } from '@awardflow/workflow';
-import { CreateCycleDto, CycleDto, ListCyclesQuery, UpdateCycleDto } from '../dto/cycle.dto';
-import { CyclesService, toCycleDto } from '../services/cycles.service';
+import { CreateCycleDto, CycleDto, ListCyclesQuery, UpdateCycleDto } from './cycle.dto';
+import { CyclesService, toCycleDto } from './cycles.service';
 
 @ApiTags('cycles')
 @ApiBearerAuth()

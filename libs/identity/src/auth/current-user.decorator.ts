@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import { AuthUser } from '../auth-user';
+import { AuthUser } from './auth-user';
 
 export interface AuthenticatedRequest {
   user?: AuthUser;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { fieldChanges } from '@awardflow/audit';
-import { Office } from '../entities/office.entity';
-import { User } from '../entities/user.entity';
-import { Role } from '../role';
+import { Office } from '../offices/office.entity';
+import { User } from './user.entity';
+import { Role } from '../roles/role';
 import { userAudit } from './user-audit';
 
 const office = (id: string) => Object.assign(new Office(), { id });

@@ -3,13 +3,13 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { AuditLog } from '@awardflow/audit';
 import { ConflictError, DomainError, ErrorCode, FieldError, FieldValidationError, ForbiddenError, NotFoundError } from '@awardflow/platform';
 import { EntityManager, In, Repository } from 'typeorm';
-import { AuthUser } from '../auth-user';
-import { CreateUserDto, UserDto } from '../dto/create-user.dto';
-import { UpdateUserDto } from '../dto/update-user.dto';
-import { Office } from '../entities/office.entity';
-import { User } from '../entities/user.entity';
-import { Role } from '../role';
-import { PasswordHasher } from './password-hasher';
+import { AuthUser } from '../auth/auth-user';
+import { CreateUserDto, UserDto } from './create-user.dto';
+import { UpdateUserDto } from './update-user.dto';
+import { Office } from '../offices/office.entity';
+import { User } from './user.entity';
+import { Role } from '../roles/role';
+import { PasswordHasher } from '../auth/password-hasher';
 import { userAudit } from './user-audit';
 
 @Injectable()

@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import { Role } from '../role';
+import { Role } from './role';
 
 export const ROLES_KEY = 'awardflow:roles';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '@awardflow/workflow';
-import type { Cycle } from '../entities/cycle.entity';
+import type { Cycle } from './cycle.entity';
 
 /**
  * What cycles need to know from, or ask of, the applications context without depending on it
