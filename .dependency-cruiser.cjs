@@ -17,7 +17,9 @@ module.exports = {
     },
     {
       name: 'app-imports-a-libs-internals',
-      comment: "Apps compose libs through their index; only apps/migrate reads a lib's migrations/index.",
+      // apps/migrate also reads each lib's migrations/index and platform's runner by relative path:
+      // jest's globalSetup loads it without the @awardflow/* aliases.
+      comment: "Apps compose libs through their index; apps/migrate also reads each lib's migrations/index.",
       severity: 'error',
       from: { path: '^apps/(api|worker|migrate)/', pathNot: '\\.(spec|e2e-spec)\\.ts$' },
       to: {
@@ -38,6 +40,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^apps/web/' },
       to: { path: '^(libs|apps)/', pathNot: ['^libs/rules/', '^apps/web/'] },
+    },
+    {
+      name: 'shared-rules-lib-has-dependencies',
+      comment: 'libs/rules is shared by the server and the console: it imports nothing outside itself, no package either.',
+      severity: 'error',
+      from: { path: '^libs/rules/', pathNot: '\\.(spec|e2e-spec)\\.ts$' },
+      to: { pathNot: '^libs/rules/' },
     },
   ],
   options: {
