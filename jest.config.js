@@ -38,8 +38,9 @@ module.exports = {
     { ...onServers, displayName: 'browser', testRegex: '/test/web/.*\\.browser-spec\\.ts$' },
   ],
   // A bound, not a wait: on a busy 2-core machine a suite's setup (argon2 hashes for its users, a
-  // worker booting) can take minutes; every wait inside a test is on a condition.
-  testTimeout: 180_000,
+  // worker booting) can take minutes — a whole cycle's setup took over three with the machine shared
+  // and two busy loops beside it; every wait inside a test is on a condition.
+  testTimeout: 600_000,
   // Two cores here: more workers only thrash. CI and laptops can raise it with --maxWorkers.
   maxWorkers: 2,
 };
