@@ -6,7 +6,7 @@ import { join } from 'node:path';
 const ROOT = join(__dirname, '..', '..');
 const ENTRY_POINTS = ['dist/apps/api/src/main.js', 'dist/apps/worker/src/main.js', 'dist/apps/main.js'];
 
-/** The built entry points (npm test builds first), run as a user would run them. */
+/** The built entry points (npm test builds first), run as a user would run them (bounded generously: a busy machine loads them slowly). */
 describe('start-up with bad configuration', () => {
   it.each(ENTRY_POINTS)('%s exits non-zero with one line naming the variable', (entry) => {
     expect(existsSync(join(ROOT, entry))).toBe(true);
@@ -14,7 +14,7 @@ describe('start-up with bad configuration', () => {
       cwd: ROOT,
       env: { PATH: process.env.PATH, DATABASE_URL: 'mysql://somewhere/awardflow' },
       encoding: 'utf8',
-      timeout: 20_000,
+      timeout: 120_000,
     });
     expect(run.status).not.toBe(0);
     expect(run.status).not.toBeNull();
@@ -28,7 +28,7 @@ describe('start-up with bad configuration', () => {
       cwd: ROOT,
       env: { PATH: process.env.PATH, NODE_ENV: 'production', JWT_SECRET: 'change-me-change-me-change-me-change-me' },
       encoding: 'utf8',
-      timeout: 45_000,
+      timeout: 120_000,
     });
     expect(run.status).toBe(78);
     expect(run.stderr.trim().split('\n')).toEqual([
@@ -45,7 +45,7 @@ describe('start-up with bad configuration', () => {
       cwd: ROOT,
       env: { PATH: process.env.PATH, NODE_ENV: 'production', JWT_SECRET: STRONG_SECRET, ADMIN_USERNAME: 'admin', ADMIN_PASSWORD: password },
       encoding: 'utf8',
-      timeout: 45_000,
+      timeout: 120_000,
     });
     expect(run.status).toBe(78);
     expect(run.stderr.trim().split('\n')).toEqual([`Configuration error: ${message}`]);
@@ -56,7 +56,7 @@ describe('start-up with bad configuration', () => {
       cwd: ROOT,
       env: { PATH: process.env.PATH, REDIS_URL: 'nope' },
       encoding: 'utf8',
-      timeout: 20_000,
+      timeout: 120_000,
     });
     expect(run.status).toBe(1);
     expect(run.stderr.trim()).toMatch(/^migrations failed: REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/);

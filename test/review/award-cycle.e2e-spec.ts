@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Enterprise, openCycle, readyApplication, registerEnterprise } from '../support/award-fixtures';
 import { act, assignmentsOf, Reviewer, reviewerPool, scoreSheet, stateOf, waitForState } from '../support/review-fixtures';
 import { waitFor } from '../support/throwaway-redis';
+import { endWindow } from '../support/end-window';
 import { startTestApp, TestContext } from '../support/test-app';
 
 const AWARD = 'district-quality-award';
@@ -37,7 +38,8 @@ describe('a 区长质量管理奖 cycle from application to revocation', () => {
         reviewersPerApplication: 3,
         stagePlan: { defense: false, onsiteReview: true, publicityBeforePanel: true },
         panel: { quorum: 3 },
-        durationOverrides: { publicity: 'PT5S' },
+        // 公示 stays open while the test acts in it; the test ends it (endWindow) once done.
+        durationOverrides: { publicity: 'PT1H' },
       })
     ).id;
     apps = [];
@@ -162,7 +164,8 @@ describe('a 区长质量管理奖 cycle from application to revocation', () => {
     expect(resolved.body).toMatchObject({ status: 'upheld', applicationState: 'rejected' });
     await ctx.http.post(`/objections/${filed.body.id}/resolve`).set('Authorization', admin).send({ decision: 'dismiss', resolution: '再次处理' }).expect(409);
 
-    // The others' 公示 ends by its deadline, fired by the worker: on to the panel.
+    // The others' 公示 ends by its deadline (fired here rather than waited for): on to the panel.
+    for (const id of apps.slice(7)) await endWindow(ctx, id, 'publicity_end');
     for (const id of apps.slice(7)) await waitForState(ctx, id, 'panel');
     await ctx.http.post(`/applications/${apps[8]}/objections`).set('Authorization', enterprises[0].token)
       .send({ objectorName: '王五', contactPhone: '13900000000', content: '公示期已经结束之后才提出的异议，应当不予受理。', evidence: '本人掌握的现场照片三张' }).expect(409);

@@ -3,6 +3,7 @@ import { DeadlineWriter } from '../../libs/workflow/src';
 import { openCycle, readyApplication, registerEnterprise } from '../support/award-fixtures';
 import { assignmentsOf, intoExpertReview, Reviewer, reviewerPool } from '../support/review-fixtures';
 import { waitFor } from '../support/throwaway-redis';
+import { endWindow } from '../support/end-window';
 import { startTestApp, TestContext } from '../support/test-app';
 
 type Inbox = { items: Array<{ title: string; body: string }> };
@@ -17,7 +18,7 @@ describe('review reminders and overdue escalation', () => {
   beforeAll(async () => {
     ctx = await startTestApp({ worker: true, env: { ALLOW_SHORT_DURATIONS: 'true', OUTBOX_POLL_INTERVAL_MS: '200', DEADLINE_SCHEDULE_INTERVAL_MS: '100' } });
     pool = await reviewerPool(ctx, 2);
-    const cycle = await openCycle(ctx, { reviewersPerApplication: 1, reassignOverdue: true, durationOverrides: { reviewDue: 'PT3S' } });
+    const cycle = await openCycle(ctx, { reviewersPerApplication: 1, reassignOverdue: true, durationOverrides: { reviewDue: 'PT1H' } });
     const enterprise = await registerEnterprise(ctx, '重庆逾期测试有限公司');
     applicationId = await readyApplication(ctx, enterprise, cycle.id);
     await intoExpertReview(ctx, enterprise, applicationId);
@@ -46,7 +47,9 @@ describe('review reminders and overdue escalation', () => {
     );
     await waitFor(async () => (await inbox(expert.token)).items.some((n) => n.title.startsWith('评审提醒')), 20_000, 'the reminder');
 
-    // Overdue: the office is told, the assignment ends, the other expert takes it.
+    // Overdue (the test ends the review's hour itself, after the reminder): the office is told, the
+    // assignment ends, the other expert takes it.
+    await endWindow(ctx, applicationId, 'review_due');
     const admin = await ctx.adminToken();
     await waitFor(async () => (await inbox(admin)).items.some((n) => n.title.startsWith('评审逾期')), 20_000, 'the escalation');
     const next = await waitFor(async () => {
@@ -56,6 +59,7 @@ describe('review reminders and overdue escalation', () => {
     expect(next.reviewer_id).not.toBe(expert.id);
     expect(await ctx.dataSource.query(`SELECT status FROM review_assignments WHERE id = $1`, [first.id])).toEqual([{ status: 'replaced' }]);
     // The second one runs late too and nobody is left: flagged, not assigned to someone already tried.
+    await endWindow(ctx, applicationId, 'review_due');
     await waitFor(async () => (await ctx.dataSource.query(`SELECT 1 FROM review_flags WHERE application_id = $1`, [applicationId])).length === 1, 20_000, 'the flag');
     expect(await assignmentsOf(ctx, applicationId)).toEqual([]);
     const escalations = (await inbox(admin)).items.filter((n) => n.title.startsWith('评审逾期'));

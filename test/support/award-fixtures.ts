@@ -31,6 +31,9 @@ export function qualityForm(overrides: Record<string, unknown> = {}) {
 
 export interface Enterprise {
   userId: string;
+  /** How the enterprise's user signs in on the console. */
+  username: string;
+  password: string;
   token: string;
   organizationId: string;
   name: string;
@@ -40,7 +43,8 @@ export interface Enterprise {
 /** An applicant user who registers its organisation through the API (and gets the re-issued token). */
 export async function registerEnterprise(ctx: TestContext, name: string, overrides: Record<string, unknown> = {}): Promise<Enterprise> {
   const username = `ent${Date.now().toString(36)}${++sequence}`;
-  const user = await createUser(ctx, { username, role: 'applicant', email: `${username}@example.cn` });
+  const password = 'user-password-1';
+  const user = await createUser(ctx, { username, password, role: 'applicant', email: `${username}@example.cn` });
   const uscc = validUscc();
   const res = await ctx.http
     .post('/organizations')
@@ -58,7 +62,7 @@ export async function registerEnterprise(ctx: TestContext, name: string, overrid
     });
   if (res.status !== 201) throw new Error(`register ${name}: ${res.status} ${JSON.stringify(res.body)}`);
   await ctx.http.put(`/admin/organizations/${res.body.id}/credit-grade`).set('Authorization', await ctx.adminToken()).send({ grade: 'A' }).expect(200);
-  return { userId: user.id, token: `Bearer ${res.body.accessToken}`, organizationId: res.body.id, name, uscc };
+  return { userId: user.id, username, password, token: `Bearer ${res.body.accessToken}`, organizationId: res.body.id, name, uscc };
 }
 
 /** Creates and opens a cycle through the API. */

@@ -43,7 +43,7 @@ export async function stateOf(ctx: TestContext, applicationId: string): Promise<
 }
 
 export async function waitForState(ctx: TestContext, applicationId: string, state: string, what = `application ${applicationId} in ${state}`): Promise<void> {
-  await waitFor(async () => (await stateOf(ctx, applicationId)) === state, 30_000, what);
+  await waitFor(async () => (await stateOf(ctx, applicationId)) === state, undefined, what);
 }
 
 /** Submitted, taken into review by the office and through 形式审查: the worker assigns the experts. */

@@ -80,8 +80,19 @@ export class ThrowawayRedis {
   }
 }
 
-/** Polls until `check` returns a truthy value; fails after `timeoutMs`. Never a fixed sleep. */
+/**
+ * The least time a wait gives its condition before failing. A wait's bound only decides how long a
+ * failing test takes to say so; on a busy machine (two cores shared, CPU-bound loops beside it) a
+ * worker that fires a deadline or relays an event in a second on an idle one can take far longer.
+ */
+export const WAIT_FLOOR_MS = 120_000;
+
+/**
+ * Polls until `check` returns a truthy value; fails after `timeoutMs` (never less than WAIT_FLOOR_MS).
+ * Never a fixed sleep.
+ */
 export async function waitFor<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 15_000, what = 'condition'): Promise<T> {
+  timeoutMs = Math.max(timeoutMs, WAIT_FLOOR_MS);
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {

@@ -1,7 +1,7 @@
 /**
  * Secret values that anyone can read in this repository: compose's old fallbacks, the development
  * defaults, the README's examples, the test suite's. Production refuses every one of them (and any
- * `change-me` placeholder). test/foundation/published-secrets.e2e-spec.ts scans the repository and
+ * `change-me` placeholder). test/foundation/published-secrets.spec.ts scans the repository and
  * fails when a secret-looking value there is missing from this list.
  */
 export const PUBLISHED_SECRETS: ReadonlySet<string> = new Set([

@@ -2,7 +2,9 @@ import { afterAll, afterEach, describe, expect, it } from '@jest/globals';
 import { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { createWorkerApp } from '../../apps/worker/src/create-worker-app';
-import { DeadlineFiring } from '../../libs/deadlines/src';
+import { Queue } from 'bullmq';
+import { deadlineJobId, DeadlineFiring } from '../../libs/deadlines/src';
+import { QueueName } from '../../libs/platform/src/queue/queue-names';
 import { DeadlineWriter, DefinitionRegistry, EffectRegistry, GuardRegistry, WorkflowEngine } from '../../libs/workflow/src';
 import { registerSampleGuardsAndEffects, sampleDefinition } from '../../libs/workflow/src/testing/sample-definitions';
 import { ThrowawayRedis, waitFor } from '../support/throwaway-redis';
@@ -42,7 +44,8 @@ describe('durable deadlines', () => {
     cleanups.push(() => ctx.close());
     const engine = await prepare(ctx);
     const expiring = await inSupplement(engine, 'PT1S');
-    const answered = await inSupplement(engine, 'PT1S');
+    // Answered long before it is due, however slow the machine: its state is left, so it never fires.
+    const answered = await inSupplement(engine, 'PT1H');
     await engine.fire({ instanceId: answered, action: 'resubmit', actor: applicant });
 
     await waitFor(async () => (await engine.get(expiring)).state === 'rejected', 15_000, 'the supplement deadline to fire');
@@ -100,7 +103,8 @@ describe('durable deadlines', () => {
     const ctx = await startTestApp({ worker: true, env: { DEADLINE_SCHEDULE_INTERVAL_MS: '100' } });
     cleanups.push(() => ctx.close());
     const engine = await prepare(ctx);
-    const id = await inSupplement(engine, 'PT2S');
+    // An hour: it cannot fall due before the test extends it, however busy the machine.
+    const id = await inSupplement(engine, 'PT1H');
     const [deadline] = await ctx.dataSource.query(`SELECT id, due_at FROM deadlines WHERE instance_id = $1`, [id]);
     await waitFor(async () => (await count(ctx, `SELECT count(*) AS n FROM deadlines WHERE id = $1 AND scheduled_generation = 0`, [deadline.id])) === 1, 10_000, 'scheduled');
 
@@ -113,10 +117,21 @@ describe('durable deadlines', () => {
     const newDue = new Date(res.body.dueAt).getTime();
     expect(newDue - new Date(deadline.due_at).getTime()).toBe(3000);
 
+    // The new job waits for the new time; the old one, were it to run, does nothing.
+    const url = new URL(ctx.env.REDIS_URL!);
+    const queue = new Queue(QueueName.Deadlines, { connection: { host: url.hostname, port: Number(url.port) }, prefix: ctx.env.QUEUE_PREFIX });
+    cleanups.push(() => queue.close());
+    const job = await waitFor(() => queue.getJob(deadlineJobId(deadline.id, 1)), 10_000, 'the job of the new generation');
+    expect(job.data).toMatchObject({ deadlineId: deadline.id, generation: 1 });
+    expect(job.timestamp + job.delay).toBeGreaterThanOrEqual(newDue);
+    expect(await ctx.worker!.get(DeadlineFiring).fire(deadline.id, 0)).toBe('stale_generation');
+    expect((await engine.get(id)).state).toBe('supplement_requested');
+
+    // Its time comes (brought forward: the test does not wait the hour): it fires, once.
+    await job.promote();
     await waitFor(async () => (await engine.get(id)).state === 'rejected', 20_000, 'the extended deadline to fire');
-    const [after] = await ctx.dataSource.query(`SELECT status, fired_at FROM deadlines WHERE id = $1`, [deadline.id]);
-    expect(after.status).toBe('fired');
-    expect(new Date(after.fired_at).getTime()).toBeGreaterThanOrEqual(newDue);
+    const [after] = await ctx.dataSource.query(`SELECT status, generation FROM deadlines WHERE id = $1`, [deadline.id]);
+    expect(after).toEqual({ status: 'fired', generation: 1 });
     expect(await expiredCount(ctx, id)).toBe(1);
     const audit = await ctx.dataSource.query(`SELECT action FROM audit_events WHERE entity_id = $1`, [deadline.id]);
     expect(audit).toEqual([{ action: 'deadline_extended' }]);
