@@ -3,3 +3,4 @@ export * from './deadline-scheduler';
 export * from './deadline-reconciler';
 export * from './deadline-extension';
 export * from './deadlines.module';
+export * from './deadline-cancellation';

@@ -3,6 +3,7 @@ export * from './config/app-config.service';
 export * from './config/config.module';
 export * from './database/data-source-options';
 export * from './database/database-connector';
+export * from './database/sql-runner';
 export * from './database/run-migrations';
 export * from './errors';
 export * from './health/health.module';

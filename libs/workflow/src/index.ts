@@ -18,4 +18,3 @@ export * from './workflow.module';
 export * from './events/outbox-event';
 export * from './events/outbox-event-router';
 export * from './instances/instance-states';
-export * from './services/deadline-cancellation';

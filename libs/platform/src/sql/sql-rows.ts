@@ -1,9 +1,7 @@
 import type { Pool } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-
-/** Where a statement runs: the pool, or a caller's transaction (its EntityManager). */
-export type SqlRunner = DataSource | EntityManager;
+import type { SqlRunner } from '../database/sql-runner';
 
 /**
  * The rows of one statement, typed by the caller (columns aliased to the row's field names).
@@ -13,19 +11,24 @@ export type SqlRunner = DataSource | EntityManager;
  * with `[rows, count]`).
  */
 export async function sqlRows<T>(runner: SqlRunner, sql: string, params: unknown[] = []): Promise<T[]> {
-  const transaction = runner instanceof EntityManager ? runner.queryRunner : undefined;
-  if (transaction) return (await transaction.query(sql, params, true)).records as T[];
-  return (await poolOf(runner).query(sql, params)).rows as T[];
+  const target = targetOf(runner);
+  if (target instanceof EntityManager) return (await target.queryRunner!.query(sql, params, true)).records as T[];
+  if (target) return (await target.query(sql, params)).rows as T[];
+  return runner.query(sql, params);
 }
 
 /** How many rows a write touched. */
 export async function sqlAffected(runner: SqlRunner, sql: string, params: unknown[] = []): Promise<number> {
-  const transaction = runner instanceof EntityManager ? runner.queryRunner : undefined;
-  if (transaction) return (await transaction.query(sql, params, true)).affected ?? 0;
-  return (await poolOf(runner).query(sql, params)).rowCount ?? 0;
+  const target = targetOf(runner);
+  if (target instanceof EntityManager) return (await target.queryRunner!.query(sql, params, true)).affected ?? 0;
+  if (target) return (await target.query(sql, params)).rowCount ?? 0;
+  const result = await runner.query(sql, params);
+  return Array.isArray(result) && typeof result[1] === 'number' ? result[1] : 0;
 }
 
-function poolOf(runner: SqlRunner): Pool {
-  const dataSource = runner instanceof EntityManager ? runner.connection : runner;
-  return (dataSource.driver as PostgresDriver).master as Pool;
+/** A transaction's manager, the pool behind a DataSource (or a manager outside a transaction), or null for another runner. */
+function targetOf(runner: SqlRunner): EntityManager | Pool | null {
+  if (runner instanceof EntityManager && runner.queryRunner) return runner;
+  const dataSource = runner instanceof EntityManager ? runner.connection : runner instanceof DataSource ? runner : null;
+  return dataSource ? ((dataSource.driver as PostgresDriver).master as Pool) : null;
 }
