@@ -4,7 +4,9 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { applicationSummaries, applicationSummariesInCycles, lockApplication } from '../../libs/applications/src';
 import { cycleSummaries, lockCycle } from '../../libs/cycles/src';
 import { membersOfOffices, officeName, userNames, usersOutsideOffice } from '../../libs/identity/src';
+import { Role } from '../../libs/identity/src';
 import { sqlAffected, sqlRows } from '../../libs/platform/src';
+import { RankingService } from '../../libs/review/src/ranking/ranking.service';
 import { cancelDeadlinesMatching } from '../../libs/deadlines/src';
 import { instanceStates } from '../../libs/workflow/src';
 import { Enterprise, openCycle, qualityForm, registerEnterprise } from '../support/award-fixtures';
@@ -157,5 +159,23 @@ describe('reads across contexts', () => {
         { id: rows[2].id, status: 'pending', outcome: null },
       ]),
     );
+  });
+  it('ranks N applications in the same three statements, combined in memory', async () => {
+    const [best, tied, last] = applications;
+    // Scores as the worker leaves them; the tie on score and 结果 falls to the lower receipt number.
+    await ctx.dataSource.query(
+      `INSERT INTO application_scores (application_id, cycle_id, rule, aggregated, results_subtotal, reviewer_count, onsite_adjustment) VALUES
+         ($1, $4, 'mean', 80.50, 30, 3, 2.0), ($2, $4, 'mean', 82.50, 30, 3, 0), ($3, $4, 'mean', 70, 40, 3, 0)`,
+      [last.id, tied.id, best.id, cycleId],
+    );
+    await ctx.dataSource.query(`UPDATE applications SET receipt_number = CASE id WHEN $1 THEN '2026-QA-0001' WHEN $2 THEN '2026-QA-0002' ELSE '2026-QA-0003' END WHERE cycle_id = $3`, [tied.id, last.id, cycleId]);
+    const admin = { id: reviewers[0].id, username: 'office', role: Role.Admin, organizationId: null, officeIds: [officeId] };
+    const { result, count } = await statements(() => ctx.api.get(RankingService).ranking(cycleId, admin));
+    expect(count).toBe(3);
+    expect(result.map((r) => [r.applicationId, r.rank, r.score, r.organizationName])).toEqual([
+      [tied.id, 1, 82.5, enterprises[1].name],
+      [last.id, 2, 82.5, enterprises[2].name],
+      [best.id, 3, 70, enterprises[0].name],
+    ]);
   });
 });

@@ -17,4 +17,4 @@ export * from './errors';
 export * from './workflow.module';
 export * from './events/outbox-event';
 export * from './events/outbox-event-router';
-export * from './instances/instance-states';
+export * from './reads/current-states';

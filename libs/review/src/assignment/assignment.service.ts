@@ -5,7 +5,7 @@ import { Cycle, CyclesService } from '@awardflow/cycles';
 import { cancelDeadlinesMatching } from '@awardflow/deadlines';
 import { addIsoDuration, DeadlineWriter, instanceStates, OutboxNotifier } from '@awardflow/workflow';
 import { DataSource, EntityManager } from 'typeorm';
-import { ReviewPoolService } from '../pool/review-pool.service';
+import { ReviewPoolService } from '../pool/pool.service';
 import { conflictedReviewers, expertAssignmentsOf, insertExpertAssignment, lockPool, raiseFlag, resolveFlags } from './assignment.repository';
 import { selectReviewers } from './select-reviewers';
 

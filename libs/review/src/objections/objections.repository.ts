@@ -1,22 +1,12 @@
 import { EntityManager } from 'typeorm';
+import { ObjectionRecord } from '@awardflow/applications';
 import { SqlRunner, sqlRows } from '@awardflow/platform';
 
 export type ObjectionStatus = 'open' | 'upheld' | 'dismissed';
 
-/** A 公示 objection as filed and decided (objections). */
-export interface ObjectionRow {
-  id: string;
-  applicationId: string;
-  objectorName: string;
-  objectorOrganization: string | null;
-  contactPhone: string;
-  contactEmail: string | null;
-  content: string;
-  evidence: string;
+/** A 公示 objection as filed and decided (objections): the record the applications context's redaction reads. */
+export interface ObjectionRow extends ObjectionRecord {
   status: ObjectionStatus;
-  resolution: string | null;
-  createdAt: Date;
-  resolvedAt: Date | null;
 }
 
 export interface ObjectionInput {

@@ -2,7 +2,7 @@ import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApplicantMask, ApplicationsService, audienceOf } from '@awardflow/applications';
 import { AuthUser, CurrentUser, Role, Roles } from '@awardflow/identity';
-import { OnsiteReviewService } from './onsite-review.service';
+import { OnsiteReviewService } from './onsite.service';
 
 @ApiTags('reviews')
 @ApiBearerAuth()

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Role, Roles } from '@awardflow/identity';
 import { RegisterReviewerDto } from './pool.dto';
-import { ReviewPoolService } from './review-pool.service';
+import { ReviewPoolService } from './pool.service';
 
 @ApiTags('reviews')
 @ApiBearerAuth()
