@@ -4,16 +4,11 @@ import { AuthUser, memberOfOffices, membersOfOffices, Role } from '@awardflow/id
 import { FieldValidationError } from '@awardflow/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { PoolReviewer } from '../assignment/select-reviewers';
-import { lockReviewerEntry, reviewersAmong, upsertReviewer } from './reviewer.repository';
+import { lockReviewerEntry, ReviewerRow, reviewersAmong, upsertReviewer } from './reviewer.repository';
 
-export interface ReviewerProfile {
-  userId: string;
+/** A pool entry as the office lists it: the expert's name beside it. */
+export interface ReviewerProfile extends ReviewerRow {
   displayName: string;
-  expertise: string[];
-  ties: string[];
-  maxLoad: number;
-  active: boolean;
-  openAssignments: number;
 }
 
 /** The expert pool of the offices: who knows which industries, whom they are tied to, how busy they are. */
