@@ -19,3 +19,4 @@ export * from './redaction/applicant-mask';
 export * from './applications/application-version-etag.interceptor';
 export * from './forms/family-forms';
 export * from './applications.module';
+export * from './applications/application-reads';

@@ -5,3 +5,4 @@ export * from './cycles/cycle-hooks';
 export * from './cycles/beijing-time';
 export * from './cycles.module';
 export * from './cycles/cycle-relations';
+export * from './cycles/cycle-reads';

@@ -4,3 +4,4 @@ export * from './deadline-reconciler';
 export * from './deadline-extension';
 export * from './deadlines.module';
 export * from './deadline-backlog';
+export * from './deadline-cancellation';

@@ -11,3 +11,4 @@ export * from './users/create-user.dto';
 export * from './users/update-user.dto';
 export * from './throttling/password-attempt-throttlers';
 export * from './offices/office-relations';
+export * from './offices/office-member-reads';

@@ -5,6 +5,7 @@ export * from './database/data-source-options';
 export * from './database/database-connector';
 export * from './database/database.module';
 export * from './database/sql-runner';
+export * from './database/sql-rows';
 export * from './database/run-migrations';
 export * from './errors';
 export * from './health/health.module';

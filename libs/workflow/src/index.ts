@@ -19,3 +19,4 @@ export * from './events/outbox-event';
 export * from './events/outbox-event-router';
 export * from './outbox/outbox-backlog';
 export * from './reads/instance-states';
+export * from './reads/current-states';

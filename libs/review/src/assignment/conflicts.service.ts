@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { AuditAction, AuditEntityType, AuditLog } from '@awardflow/audit';
+import { applicationSummaries, ApplicationSummary, lockApplication } from '@awardflow/applications';
 import { S } from '@awardflow/awards';
-import { CyclesService } from '@awardflow/cycles';
-import { AuthUser, Role } from '@awardflow/identity';
-import { ConflictError, DomainError, ErrorCode, FieldValidationError, NotFoundError } from '@awardflow/platform';
-import { OutboxNotifier } from '@awardflow/workflow';
+import { Cycle, cycleSummaries, CyclesService } from '@awardflow/cycles';
+import { AuthUser, Role, usersOutsideOffice } from '@awardflow/identity';
+import { DomainError, ErrorCode, FieldValidationError, NotFoundError } from '@awardflow/platform';
+import { instanceStates, OutboxNotifier } from '@awardflow/workflow';
 import { DataSource, EntityManager } from 'typeorm';
+import { officeLabel } from '../pool/office-label';
+import { candidateStanding, lockAssignment, lockPool, openFlags, recordConflict, resolveFlags, setAssignmentStatus } from './assignment.repository';
 import { AssignmentService } from './assignment.service';
-import { officeName, outsideOffice } from '../pool/office-members';
 
 /** A reviewer's conflict of interest, and an admin's reassignment: both end the assignment and top up. */
 @Injectable()
@@ -22,17 +24,14 @@ export class ConflictsService {
 
   async declare(assignmentId: string, reason: string, reviewer: AuthUser): Promise<{ replaced: true }> {
     await this.dataSource.transaction(async (m) => {
-      const [a] = await m.query(
-        `SELECT ra.*, ap.organization_id, ap.instance_id FROM review_assignments ra JOIN applications ap ON ap.id = ra.application_id
-          WHERE ra.id = $1 AND ra.reviewer_id = $2 FOR UPDATE OF ra`,
-        [assignmentId, reviewer.id],
-      );
+      const a = await lockAssignment(m, assignmentId, reviewer.id);
       if (!a) throw new NotFoundError('assignment', assignmentId);
       if (a.status !== 'assigned') throw new DomainError(ErrorCode.AssignmentClosed, { assignmentStatus: a.status });
-      await m.query(`UPDATE review_assignments SET status = 'conflict' WHERE id = $1`, [assignmentId]);
-      await m.query(`INSERT INTO review_conflicts (reviewer_id, organization_id, reason) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [reviewer.id, a.organization_id, reason]);
+      const [application] = await applicationSummaries(m, [a.applicationId]);
+      await setAssignmentStatus(m, assignmentId, 'conflict');
+      await recordConflict(m, reviewer.id, application.organizationId, reason);
       await this.assignments.closeDeadlines(m, assignmentId);
-      await this.assignments.event(m, 'review.replace', a.instance_id, { applicationId: a.application_id });
+      await this.assignments.event(m, 'review.replace', application.instanceId, { applicationId: a.applicationId });
     });
     this.notifier.poke();
     return { replaced: true };
@@ -41,24 +40,21 @@ export class ConflictsService {
   /** Admin: end an assignment and give it to a named reviewer, or let the rules choose one. */
   async reassign(assignmentId: string, reviewerId: string | undefined, admin: AuthUser) {
     const result = await this.dataSource.transaction(async (m) => {
-      const [a] = await m.query(
-        `SELECT ra.*, c.office_id, ap.instance_id, ap.organization_id, o.uscc FROM review_assignments ra JOIN cycles c ON c.id = ra.cycle_id
-           JOIN applications ap ON ap.id = ra.application_id JOIN organizations o ON o.id = ap.organization_id
-          WHERE ra.id = $1 FOR UPDATE OF ra`,
-        [assignmentId],
-      );
-      if (!a || !admin.officeIds.includes(a.office_id)) throw new NotFoundError('assignment', assignmentId);
+      const a = await lockAssignment(m, assignmentId);
+      const cycle = a && (await this.cycles.get(a.cycleId));
+      if (!a || !cycle || !admin.officeIds.includes(cycle.officeId)) throw new NotFoundError('assignment', assignmentId);
       if (a.status !== 'assigned') throw new DomainError(ErrorCode.AssignmentClosed, { assignmentStatus: a.status });
-      await m.query(`UPDATE review_assignments SET status = 'replaced' WHERE id = $1`, [assignmentId]);
-      await this.audit.record({ action: AuditAction.ReviewerReassigned, entityType: AuditEntityType.ReviewAssignment, entityId: assignmentId, officeIds: [a.office_id], before: { status: a.status }, after: { status: 'replaced' }, details: { applicationId: a.application_id, reviewerId: a.reviewer_id, replacementReviewerId: reviewerId ?? null } }, m);
+      const [application] = await applicationSummaries(m, [a.applicationId]);
+      await setAssignmentStatus(m, assignmentId, 'replaced');
+      await this.audit.record({ action: AuditAction.ReviewerReassigned, entityType: AuditEntityType.ReviewAssignment, entityId: assignmentId, officeIds: [cycle.officeId], before: { status: a.status }, after: { status: 'replaced' }, details: { applicationId: a.applicationId, reviewerId: a.reviewerId, replacementReviewerId: reviewerId ?? null } }, m);
       await this.assignments.closeDeadlines(m, assignmentId);
       if (!reviewerId) {
-        await this.assignments.event(m, 'review.replace', a.instance_id, { applicationId: a.application_id });
+        await this.assignments.event(m, 'review.replace', application.instanceId, { applicationId: a.applicationId });
         return { assignmentId: null };
       }
-      await this.assignments.lockPool(m, a.office_id);
-      await this.checkCandidate(m, reviewerId, a);
-      const id = await this.assignments.assign(m, { id: a.application_id, instance_id: a.instance_id, cycle_id: a.cycle_id }, await this.cycles.get(a.cycle_id), reviewerId, admin.id);
+      await lockPool(m, cycle.officeId);
+      await this.checkCandidate(m, reviewerId, application, cycle);
+      const id = await this.assignments.assign(m, application, cycle, reviewerId, admin.id);
       return { assignmentId: id };
     });
     this.notifier.poke();
@@ -68,20 +64,17 @@ export class ConflictsService {
   /** Admin: add an expert to an application (a named one, or let the rules choose), e.g. after a flag. */
   async assignByHand(applicationId: string, reviewerId: string | undefined, admin: AuthUser) {
     const result = await this.dataSource.transaction(async (m) => {
-      const [a] = await m.query(
-        `SELECT ap.id AS application_id, ap.instance_id, ap.cycle_id, ap.organization_id, o.uscc, c.office_id, i.state
-           FROM applications ap JOIN cycles c ON c.id = ap.cycle_id JOIN organizations o ON o.id = ap.organization_id
-           JOIN workflow_instances i ON i.id = ap.instance_id WHERE ap.id = $1 FOR UPDATE OF ap`,
-        [applicationId],
-      );
-      if (!a || !admin.officeIds.includes(a.office_id)) throw new NotFoundError('application', applicationId);
-      if (a.state !== S.expertReview) throw new DomainError(ErrorCode.NotInExpertReview, undefined, { currentState: a.state });
-      await this.audit.record({ action: AuditAction.ReviewerAssigned, entityType: AuditEntityType.Application, entityId: applicationId, officeIds: [a.office_id], details: { reviewerId: reviewerId ?? null } }, m);
+      const application = await lockApplication(m, applicationId);
+      const cycle = application && (await this.cycles.get(application.cycleId));
+      if (!application || !cycle || !admin.officeIds.includes(cycle.officeId)) throw new NotFoundError('application', applicationId);
+      const state = (await instanceStates(m, [application.instanceId])).get(application.instanceId);
+      if (state !== S.expertReview) throw new DomainError(ErrorCode.NotInExpertReview, undefined, { currentState: state });
+      await this.audit.record({ action: AuditAction.ReviewerAssigned, entityType: AuditEntityType.Application, entityId: applicationId, officeIds: [cycle.officeId], details: { reviewerId: reviewerId ?? null } }, m);
       if (!reviewerId) return null;
-      await this.assignments.lockPool(m, a.office_id);
-      await this.checkCandidate(m, reviewerId, a);
-      await m.query(`UPDATE review_flags SET resolved_at = now() WHERE application_id = $1 AND resolved_at IS NULL`, [applicationId]);
-      return this.assignments.assign(m, { id: a.application_id, instance_id: a.instance_id, cycle_id: a.cycle_id }, await this.cycles.get(a.cycle_id), reviewerId, admin.id);
+      await lockPool(m, cycle.officeId);
+      await this.checkCandidate(m, reviewerId, application, cycle);
+      await resolveFlags(m, applicationId);
+      return this.assignments.assign(m, application, cycle, reviewerId, admin.id);
     });
     if (result) {
       this.notifier.poke();
@@ -92,35 +85,24 @@ export class ConflictsService {
 
   /** Applications the rules could not staff, for the office to act on. */
   async openFlags(admin: AuthUser) {
-    const rows = await this.dataSource.query(
-      `SELECT f.id, f.application_id, f.reason, f.created_at, a.receipt_number, o.name AS organization_name, c.id AS cycle_id, c.title AS cycle_title
-         FROM review_flags f JOIN applications a ON a.id = f.application_id JOIN cycles c ON c.id = a.cycle_id JOIN organizations o ON o.id = a.organization_id
-        WHERE f.resolved_at IS NULL AND c.office_id = ANY($1::uuid[]) ORDER BY f.created_at`,
-      [admin.officeIds],
-    );
-    return rows.map((r: Record<string, unknown>) => ({
-      id: r.id,
-      applicationId: r.application_id,
-      reason: r.reason,
-      createdAt: r.created_at,
-      receiptNumber: r.receipt_number,
-      organizationName: r.organization_name,
-      cycle: { id: r.cycle_id, title: r.cycle_title },
-    }));
+    const flags = await openFlags(this.dataSource);
+    const applications = new Map((await applicationSummaries(this.dataSource, flags.map((f) => f.applicationId))).map((a) => [a.id, a]));
+    const cycles = new Map((await cycleSummaries(this.dataSource, [...applications.values()].map((a) => a.cycleId))).map((c) => [c.id, c]));
+    return flags.flatMap((f) => {
+      const application = applications.get(f.applicationId)!;
+      const cycle = cycles.get(application.cycleId)!;
+      if (!admin.officeIds.includes(cycle.officeId)) return [];
+      return [{ id: f.id, applicationId: f.applicationId, reason: f.reason, createdAt: f.createdAt, receiptNumber: application.receiptNumber, organizationName: application.organizationName, cycle: { id: cycle.id, title: cycle.title } }];
+    });
   }
 
   /** A hand-picked expert still obeys the rules: of the cycle's office, in the pool, not tied, not conflicted, not already on it. */
-  private async checkCandidate(m: EntityManager, reviewerId: string, a: { application_id: string; organization_id: string; uscc: string; office_id: string }): Promise<void> {
-    if ((await outsideOffice(m, [reviewerId], a.office_id, [Role.Reviewer])).length) {
-      throw new FieldValidationError([{ field: 'reviewerId', messages: [`须为本届评奖办公室（${await officeName(m, a.office_id)}）在职的评审专家`] }]);
+  private async checkCandidate(m: EntityManager, reviewerId: string, application: ApplicationSummary, cycle: Pick<Cycle, 'officeId'>): Promise<void> {
+    if ((await usersOutsideOffice(m, [reviewerId], cycle.officeId, [Role.Reviewer])).length) {
+      throw new FieldValidationError([{ field: 'reviewerId', messages: [`须为本届评奖办公室（${await officeLabel(m, cycle.officeId)}）在职的评审专家`] }]);
     }
-    const [candidate] = await m.query(
-      `SELECT r.ties, EXISTS (SELECT 1 FROM review_conflicts rc WHERE rc.reviewer_id = r.user_id AND rc.organization_id = $2) AS conflicted,
-              EXISTS (SELECT 1 FROM review_assignments x WHERE x.application_id = $3 AND x.reviewer_id = r.user_id AND x.status IN ('assigned', 'scored')) AS already
-         FROM reviewers r WHERE r.user_id = $1 AND r.active`,
-      [reviewerId, a.organization_id, a.application_id],
-    );
-    const problem = !candidate ? '不在评审专家库中或已停用' : candidate.ties.includes(a.uscc) ? '与申报单位存在关联关系，须回避' : candidate.conflicted ? '已声明与申报单位存在利益冲突' : candidate.already ? '已在评审该申报' : null;
+    const candidate = await candidateStanding(m, reviewerId, application.organizationId, application.id);
+    const problem = !candidate ? '不在评审专家库中或已停用' : candidate.ties.includes(application.organizationUscc) ? '与申报单位存在关联关系，须回避' : candidate.conflicted ? '已声明与申报单位存在利益冲突' : candidate.already ? '已在评审该申报' : null;
     if (problem) throw new FieldValidationError([{ field: 'reviewerId', messages: [`该专家${problem}`] }]);
   }
 }

@@ -1,11 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { audienceOf, AttachmentsService, organizationNameFor, OrganizationsService, redactApplication } from '@awardflow/applications';
+import { applicationSummaries, applicationSummariesInCycles, ApplicationsService, audienceOf, AttachmentsService, organizationNameFor, OrganizationsService, redactApplication } from '@awardflow/applications';
 import { findAward, getAward } from '@awardflow/awards';
-import { CyclesService } from '@awardflow/cycles';
-import { AuthUser } from '@awardflow/identity';
+import { CycleSummary, cycleSummaries, CyclesService } from '@awardflow/cycles';
+import { AuthUser, userNames } from '@awardflow/identity';
 import { NotFoundError } from '@awardflow/platform';
-import { WorkflowEngine } from '@awardflow/workflow';
+import { instanceStates, WorkflowEngine } from '@awardflow/workflow';
 import { DataSource } from 'typeorm';
+import { dutyStageOf } from '../access/duty-stage';
+import { dutiesOf } from '../access/reviewer-duties.repository';
+import { votesOf } from '../panel/panel.repository';
+import { scoreOf } from '../scoring/score.repository';
+import { ascendingNullsLast } from '../sorting/ascending-nulls-last';
+import { assignmentsOfApplication, liveAssignmentOf, liveAssignmentsOfReviewer } from './assignment.repository';
+
+const TASK_STAGE: Record<string, string> = { formal_review: '形式审查', preliminary_review: '初审', onsite_review: '现场评审', panel: '评审委员会表决' };
 
 /**
  * What a reviewer sees of an assigned application. What is hidden from whom is decided by the
@@ -17,34 +25,34 @@ export class ReviewerViewService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly cycles: CyclesService,
+    private readonly applications: ApplicationsService,
     private readonly attachments: AttachmentsService,
     private readonly organizations: OrganizationsService,
     private readonly engine: WorkflowEngine,
   ) {}
 
   async myAssignments(reviewer: AuthUser) {
-    const rows = await this.dataSource.query(
-      `SELECT ra.id, ra.application_id, ra.stage, ra.status, ra.due_at, ra.created_at, c.title AS cycle_title, c.award_code, c.blind_review, c.office_id,
-              a.receipt_number, a.organization_id, o.name AS organization_name, rs.total
-         FROM review_assignments ra JOIN applications a ON a.id = ra.application_id JOIN cycles c ON c.id = ra.cycle_id
-         JOIN organizations o ON o.id = a.organization_id LEFT JOIN review_scores rs ON rs.assignment_id = ra.id
-        WHERE ra.reviewer_id = $1 AND ra.status IN ('assigned', 'scored') ORDER BY ra.due_at`,
-      [reviewer.id],
-    );
+    const rows = await liveAssignmentsOfReviewer(this.dataSource, reviewer.id);
+    const applications = byId(await applicationSummaries(this.dataSource, rows.map((r) => r.applicationId)));
+    const cycles = byId(await cycleSummaries(this.dataSource, rows.map((r) => r.cycleId)));
     const now = Date.now();
-    return rows.map((r: Record<string, unknown>) => ({
-      id: r.id,
-      applicationId: r.application_id,
-      stage: r.stage,
-      status: r.status,
-      dueAt: r.due_at,
-      overdue: r.status === 'assigned' && new Date(r.due_at as string).getTime() < now,
-      cycleTitle: r.cycle_title,
-      awardName: findAward(r.award_code as string)?.name ?? r.award_code,
-      receiptNumber: r.receipt_number,
-      organizationName: organizationNameFor(rowAudience(reviewer, r), r.organization_name as string),
-      total: r.total === null ? null : Number(r.total),
-    }));
+    return rows.map((r) => {
+      const application = applications.get(r.applicationId)!;
+      const cycle = cycles.get(r.cycleId)!;
+      return {
+        id: r.id,
+        applicationId: r.applicationId,
+        stage: r.stage,
+        status: r.status,
+        dueAt: r.dueAt,
+        overdue: r.status === 'assigned' && r.dueAt.getTime() < now,
+        cycleTitle: cycle.title,
+        awardName: awardName(cycle),
+        receiptNumber: application.receiptNumber,
+        organizationName: organizationNameFor(rowAudience(reviewer, application.organizationId, cycle), application.organizationName),
+        total: r.total,
+      };
+    });
   }
 
   /**
@@ -52,76 +60,78 @@ export class ReviewerViewService {
    * office named the expert for, and the 评审委员会 votes of cycles whose panel the expert sits on.
    */
   async tasks(reviewer: AuthUser) {
-    const rows = await this.dataSource.query(
-      `SELECT a.id, a.receipt_number, a.submitted_at, a.organization_id, o.name AS organization_name, c.blind_review, c.office_id, c.id AS cycle_id, c.title AS cycle_title, c.award_code, i.state,
-              (SELECT v.vote FROM panel_votes v WHERE v.application_id = a.id AND v.member_id = $1) AS my_vote
-         FROM applications a JOIN cycles c ON c.id = a.cycle_id JOIN organizations o ON o.id = a.organization_id
-         JOIN workflow_instances i ON i.id = a.instance_id
-        WHERE (i.state IN ('formal_review', 'preliminary_review', 'onsite_review') AND c.office_id = ANY($2::uuid[])
-               AND EXISTS (SELECT 1 FROM stage_reviewers s WHERE s.cycle_id = c.id AND s.user_id = $1
-                              AND s.stage = CASE WHEN i.state = 'onsite_review' THEN 'onsite_review' ELSE 'formal_review' END
-                              AND (s.application_id IS NULL OR s.application_id = a.id)))
-           OR (i.state = 'panel' AND EXISTS (SELECT 1 FROM panel_members p WHERE p.cycle_id = c.id AND p.user_id = $1))
-        ORDER BY a.submitted_at NULLS LAST, a.receipt_number`,
-      [reviewer.id, reviewer.officeIds],
-    );
-    const stage: Record<string, string> = { formal_review: '形式审查', preliminary_review: '初审', onsite_review: '现场评审', panel: '评审委员会表决' };
-    return rows.map((r: Record<string, unknown>) => ({
-      applicationId: r.id,
-      receiptNumber: r.receipt_number,
-      organizationName: organizationNameFor(rowAudience(reviewer, r), r.organization_name as string),
-      cycle: { id: r.cycle_id, title: r.cycle_title, awardName: findAward(r.award_code as string)?.name ?? r.award_code },
-      state: r.state,
-      stage: stage[r.state as string],
-      myVote: r.my_vote ?? null,
-    }));
+    const duties = await dutiesOf(this.dataSource, reviewer.id);
+    const cycles = byId(await cycleSummaries(this.dataSource, duties.map((d) => d.cycleId)));
+    // Naming counts in the expert's own offices; a panel seat wherever it is.
+    const live = duties.filter((d) => d.stage === 'panel' || reviewer.officeIds.includes(cycles.get(d.cycleId)!.officeId));
+    const candidates = await applicationSummariesInCycles(this.dataSource, live.map((d) => d.cycleId));
+    const states = await instanceStates(this.dataSource, candidates.map((a) => a.instanceId));
+    const tasks = candidates
+      .filter((a) => {
+        const stage = dutyStageOf(states.get(a.instanceId));
+        return live.some((d) => d.cycleId === a.cycleId && d.stage === stage && (d.applicationId === null || d.applicationId === a.id));
+      })
+      .sort((x, y) => ascendingNullsLast(x.submittedAt?.getTime(), y.submittedAt?.getTime()) || ascendingNullsLast(x.receiptNumber, y.receiptNumber));
+    const votes = new Map((await votesOf(this.dataSource, reviewer.id, tasks.map((a) => a.id))).map((v) => [v.applicationId, v.vote]));
+    return tasks.map((a) => {
+      const cycle = cycles.get(a.cycleId)!;
+      const state = states.get(a.instanceId)!;
+      return {
+        applicationId: a.id,
+        receiptNumber: a.receiptNumber,
+        organizationName: organizationNameFor(rowAudience(reviewer, a.organizationId, cycle), a.organizationName),
+        cycle: { id: cycle.id, title: cycle.title, awardName: awardName(cycle) },
+        state,
+        stage: TASK_STAGE[state],
+        myVote: votes.get(a.id) ?? null,
+      };
+    });
   }
 
   /** Admin: an application's expert assignments, current and ended, for reassignment. */
   async assignmentsOf(applicationId: string, admin: AuthUser) {
-    const rows = await this.dataSource.query(
-      `SELECT ra.id, ra.reviewer_id, u.display_name, ra.stage, ra.status, ra.due_at, ra.created_at, ra.scored_at, rs.total
-         FROM review_assignments ra JOIN users u ON u.id = ra.reviewer_id JOIN cycles c ON c.id = ra.cycle_id
-         LEFT JOIN review_scores rs ON rs.assignment_id = ra.id
-        WHERE ra.application_id = $1 AND c.office_id = ANY($2::uuid[]) ORDER BY ra.created_at`,
-      [applicationId, admin.officeIds],
-    );
-    return rows.map((r: Record<string, unknown>) => ({
+    const all = await assignmentsOfApplication(this.dataSource, applicationId);
+    const offices = new Map((await cycleSummaries(this.dataSource, all.map((r) => r.cycleId))).map((c) => [c.id, c.officeId]));
+    const rows = all.filter((r) => admin.officeIds.includes(offices.get(r.cycleId)!));
+    const names = new Map((await userNames(this.dataSource, rows.map((r) => r.reviewerId))).map((u) => [u.id, u.displayName]));
+    return rows.map((r) => ({
       id: r.id,
-      reviewerId: r.reviewer_id,
-      reviewerName: r.display_name,
+      reviewerId: r.reviewerId,
+      reviewerName: names.get(r.reviewerId),
       stage: r.stage,
       status: r.status,
-      dueAt: r.due_at,
-      overdue: r.status === 'assigned' && new Date(r.due_at as string).getTime() < Date.now(),
-      scoredAt: r.scored_at,
-      total: r.total === null ? null : Number(r.total),
-      assignedAt: r.created_at,
+      dueAt: r.dueAt,
+      overdue: r.status === 'assigned' && r.dueAt.getTime() < Date.now(),
+      scoredAt: r.scoredAt,
+      total: r.total,
+      assignedAt: r.createdAt,
     }));
   }
 
   async application(assignmentId: string, reviewer: AuthUser) {
     const a = await this.assignment(assignmentId, reviewer);
-    const cycle = await this.cycles.get(a.cycle_id);
-    const instance = await this.engine.get(a.instance_id);
+    const application = await this.applications.get(a.applicationId);
+    const cycle = await this.cycles.get(a.cycleId);
+    const instance = await this.engine.get(application.instanceId);
     const award = getAward(cycle.awardCode);
-    const audience = audienceOf(reviewer, { application: { organizationId: a.organization_id }, cycle });
-    const { organization, form } = redactApplication(audience, await this.organizations.get(a.organization_id), a.form);
-    const materials = await this.attachments.listRaw(a.application_id);
-    const [score] = await this.dataSource.query(`SELECT items, total, comment, updated_at FROM review_scores WHERE assignment_id = $1`, [assignmentId]);
+    const audience = audienceOf(reviewer, { application, cycle });
+    const registered = await this.organizations.get(application.organizationId);
+    const { organization, form } = redactApplication(audience, registered, application.form);
+    const materials = await this.attachments.listRaw(a.applicationId);
+    const score = await scoreOf(this.dataSource, assignmentId);
     return {
       assignmentId,
-      applicationId: a.application_id,
-      receiptNumber: a.receipt_number,
+      applicationId: a.applicationId,
+      receiptNumber: application.receiptNumber,
       cycle: { id: cycle.id, title: cycle.title, awardName: award.name, blindReview: cycle.blindReview },
-      organization: organization && { name: organization.name, industry: a.industry },
-      industry: a.industry,
+      organization: organization && { name: organization.name, industry: registered.industry },
+      industry: registered.industry,
       state: instance.state,
       stateLabel: instance.stateLabel,
-      dueAt: a.due_at,
+      dueAt: a.dueAt,
       form,
       rubric: award.rubric,
-      myScore: score ? { items: score.items, total: Number(score.total), comment: score.comment, updatedAt: score.updated_at } : null,
+      myScore: score ? { items: score.items, total: score.total, comment: score.comment, updatedAt: score.updatedAt } : null,
       materials: materials.map((m) => {
         const { n, documentType, documentLabel, name, mediaType, size } = this.attachments.toView(audience, materials, m, award.requiredDocuments);
         return { n, documentType, documentLabel, name, mediaType, size, url: `/reviews/assignments/${assignmentId}/attachments/${n}/content` };
@@ -131,29 +141,33 @@ export class ReviewerViewService {
 
   async material(assignmentId: string, n: number, reviewer: AuthUser) {
     const a = await this.assignment(assignmentId, reviewer);
-    const cycle = await this.cycles.get(a.cycle_id);
-    const materials = await this.attachments.listRaw(a.application_id);
+    const [application] = await applicationSummaries(this.dataSource, [a.applicationId]);
+    const cycle = await this.cycles.get(a.cycleId);
+    const materials = await this.attachments.listRaw(a.applicationId);
     const m = materials[n - 1];
     if (!m) throw new NotFoundError('material', String(n));
-    const { stream } = await this.attachments.openUnchecked(a.application_id, m.id);
-    const audience = audienceOf(reviewer, { application: { organizationId: a.organization_id }, cycle });
+    const { stream } = await this.attachments.openUnchecked(a.applicationId, m.id);
+    const audience = audienceOf(reviewer, { application: { organizationId: application.organizationId }, cycle });
     const { name } = this.attachments.toView(audience, materials, m, getAward(cycle.awardCode).requiredDocuments);
     return { stream, mediaType: m.mediaType, size: m.size, name };
   }
 
   private async assignment(assignmentId: string, reviewer: AuthUser) {
-    const [a] = await this.dataSource.query(
-      `SELECT ra.*, ap.instance_id, ap.receipt_number, ap.form, ap.organization_id, o.industry
-         FROM review_assignments ra JOIN applications ap ON ap.id = ra.application_id JOIN organizations o ON o.id = ap.organization_id
-        WHERE ra.id = $1 AND ra.reviewer_id = $2 AND ra.status IN ('assigned', 'scored')`,
-      [assignmentId, reviewer.id],
-    );
+    const a = await liveAssignmentOf(this.dataSource, assignmentId, reviewer.id);
     if (!a) throw new NotFoundError('assignment', assignmentId);
     return a;
   }
 }
 
+function byId<T extends { id: string }>(rows: T[]): Map<string, T> {
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+function awardName(cycle: Pick<CycleSummary, 'awardCode'>): string {
+  return findAward(cycle.awardCode)?.name ?? cycle.awardCode;
+}
+
 /** The reader's audience for one row of a list that spans cycles (tasks, assignments). */
-function rowAudience(reader: AuthUser, row: Record<string, unknown>) {
-  return audienceOf(reader, { application: { organizationId: row.organization_id as string }, cycle: { officeId: row.office_id as string, blindReview: row.blind_review as boolean } });
+function rowAudience(reader: AuthUser, organizationId: string, cycle: Pick<CycleSummary, 'officeId' | 'blindReview'>) {
+  return audienceOf(reader, { application: { organizationId }, cycle });
 }

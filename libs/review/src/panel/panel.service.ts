@@ -3,13 +3,14 @@ import { AuditAction, AuditEntityType, AuditLog } from '@awardflow/audit';
 import { ApplicationsService } from '@awardflow/applications';
 import { A, S } from '@awardflow/awards';
 import { CyclesService } from '@awardflow/cycles';
-import { AuthUser, Role } from '@awardflow/identity';
+import { AuthUser, Role, usersOutsideOffice } from '@awardflow/identity';
 import { DomainError, ErrorCode, FieldValidationError, NotFoundError } from '@awardflow/platform';
 import { WorkflowEngine } from '@awardflow/workflow';
 import { DataSource } from 'typeorm';
-import { officeName, outsideOffice } from '../pool/office-members';
+import { officeLabel } from '../pool/office-label';
+import { castVote, isPanelMember, memberVotes, panelMemberIds, replacePanel, Vote } from './panel.repository';
 
-export type Vote = 'approve' | 'reject' | 'abstain';
+export type { Vote } from './panel.repository';
 
 /** Quorum counts members present (abstaining is present); the majority is of those present. */
 export function panelOutcome(votes: Vote[], rules: { quorum: number; majority: { numerator: number; denominator: number } }) {
@@ -35,30 +36,24 @@ export class PanelService {
   async setMembers(cycleId: string, memberIds: string[], admin: AuthUser) {
     const cycle = await this.cycles.getForAdmin(cycleId, admin);
     // The committee sits for the office running the cycle: its own experts and staff only.
-    const outside = await outsideOffice(this.dataSource, memberIds, cycle.officeId, [Role.Reviewer, Role.Admin]);
+    const outside = await usersOutsideOffice(this.dataSource, memberIds, cycle.officeId, [Role.Reviewer, Role.Admin]);
     if (outside.length) {
-      throw new FieldValidationError([{ field: 'memberIds', messages: [`委员须为本届评奖办公室（${await officeName(this.dataSource, cycle.officeId)}）在职的评审专家或办公室人员；以下用户不是：${outside.join('、')}`] }]);
+      throw new FieldValidationError([{ field: 'memberIds', messages: [`委员须为本届评奖办公室（${await officeLabel(this.dataSource, cycle.officeId)}）在职的评审专家或办公室人员；以下用户不是：${outside.join('、')}`] }]);
     }
     await this.dataSource.transaction(async (m) => {
-      const before: Array<{ user_id: string }> = await m.query(`SELECT user_id FROM panel_members WHERE cycle_id = $1 ORDER BY user_id`, [cycle.id]);
-      await m.query(`DELETE FROM panel_members WHERE cycle_id = $1`, [cycle.id]);
-      await m.query(`INSERT INTO panel_members (cycle_id, user_id) SELECT $1, u FROM unnest($2::uuid[]) u`, [cycle.id, [...new Set(memberIds)]]);
-      await this.audit.record({ action: AuditAction.PanelMembersSet, entityType: AuditEntityType.Cycle, entityId: cycle.id, officeIds: [cycle.officeId], before: { panelMemberIds: before.map((r) => r.user_id) }, after: { panelMemberIds: [...new Set(memberIds)].sort() } }, m);
+      const before = await panelMemberIds(m, cycle.id);
+      await replacePanel(m, cycle.id, memberIds);
+      await this.audit.record({ action: AuditAction.PanelMembersSet, entityType: AuditEntityType.Cycle, entityId: cycle.id, officeIds: [cycle.officeId], before: { panelMemberIds: before }, after: { panelMemberIds: [...new Set(memberIds)].sort() } }, m);
     });
     return { cycleId, memberIds: [...new Set(memberIds)] };
   }
 
   async vote(applicationId: string, vote: Vote, comment: string | undefined, member: AuthUser) {
     const application = await this.applications.get(applicationId);
-    const [isMember] = await this.dataSource.query(`SELECT 1 FROM panel_members WHERE cycle_id = $1 AND user_id = $2`, [application.cycleId, member.id]);
-    if (!isMember) throw new NotFoundError('application', applicationId);
+    if (!(await isPanelMember(this.dataSource, application.cycleId, member.id))) throw new NotFoundError('application', applicationId);
     const instance = await this.engine.get(application.instanceId);
     if (instance.state !== S.panel) throw new DomainError(ErrorCode.VotingClosed, { stateLabel: instance.stateLabel });
-    await this.dataSource.query(
-      `INSERT INTO panel_votes (application_id, member_id, vote, comment) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (application_id, member_id) DO UPDATE SET vote = EXCLUDED.vote, comment = EXCLUDED.comment, voted_at = now()`,
-      [applicationId, member.id, vote, comment ?? null],
-    );
+    await castVote(this.dataSource, applicationId, member.id, vote, comment ?? null);
     return { applicationId, vote };
   }
 
@@ -66,11 +61,7 @@ export class PanelService {
   async close(applicationId: string, admin: AuthUser, expectedVersion?: number) {
     const { application, cycle } = await this.applications.loadVisible(applicationId, admin);
     if (admin.role !== Role.Admin) throw new NotFoundError('application', applicationId);
-    const votes: Array<{ vote: Vote }> = await this.dataSource.query(
-      `SELECT v.vote FROM panel_votes v JOIN panel_members p ON p.user_id = v.member_id AND p.cycle_id = $2 WHERE v.application_id = $1`,
-      [applicationId, cycle.id],
-    );
-    const outcome = panelOutcome(votes.map((v) => v.vote), cycle.panel);
+    const outcome = panelOutcome(await memberVotes(this.dataSource, applicationId, cycle.id), cycle.panel);
     if (!outcome.quorate) throw new DomainError(ErrorCode.NoQuorum, { present: outcome.present, quorum: cycle.panel.quorum }, { outcome });
     const result = await this.engine.fire({
       instanceId: application.instanceId,

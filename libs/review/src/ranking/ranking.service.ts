@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
+import { applicationSummaries } from '@awardflow/applications';
 import { A, S } from '@awardflow/awards';
 import { CyclesService } from '@awardflow/cycles';
 import { AuthUser } from '@awardflow/identity';
 import { csvDocument, FieldValidationError } from '@awardflow/platform';
-import { WorkflowEngine } from '@awardflow/workflow';
+import { instanceStates, WorkflowEngine } from '@awardflow/workflow';
 import { DataSource } from 'typeorm';
+import { applicationScoresOfCycle } from '../scoring/score.repository';
 import { ScoringService } from '../scoring/scoring.service';
+import { ascendingNullsLast } from '../sorting/ascending-nulls-last';
 
 // Out of the running: they keep their score but take no place in the quota.
 const OUT = [S.rejected, S.withdrawn, S.notSelected, S.revoked, S.expired, S.notEndorsed, 'recognition_expired'];
@@ -45,19 +48,20 @@ export class RankingService {
 
   private async ranked(cycleId: string, user: AuthUser): Promise<Array<RankingRow & { instanceId: string }>> {
     const cycle = await this.cycles.getForAdmin(cycleId, user);
-    const rows = await this.dataSource.query(
-      `SELECT s.application_id, a.instance_id, s.aggregated, s.onsite_adjustment, s.aggregated + s.onsite_adjustment AS score, s.results_subtotal, s.reviewer_count, a.receipt_number, a.submitted_at, o.name, i.state
-         FROM application_scores s JOIN applications a ON a.id = s.application_id JOIN organizations o ON o.id = a.organization_id
-         JOIN workflow_instances i ON i.id = a.instance_id
-        WHERE s.cycle_id = $1
-        ORDER BY s.aggregated + s.onsite_adjustment DESC, s.results_subtotal DESC, a.submitted_at ASC NULLS LAST, a.receipt_number ASC`,
-      [cycle.id],
-    );
+    const scores = await applicationScoresOfCycle(this.dataSource, cycle.id);
+    const applications = new Map((await applicationSummaries(this.dataSource, scores.map((s) => s.applicationId))).map((a) => [a.id, a]));
+    const states = await instanceStates(this.dataSource, [...applications.values()].map((a) => a.instanceId));
+    const rows = scores.map((s) => {
+      const application = applications.get(s.applicationId)!;
+      return { ...s, application, state: states.get(application.instanceId)! };
+    });
+    // Ties past score and 结果 subtotal: the earlier submission, then the lower receipt number.
+    rows.sort((x, y) => y.score - x.score || y.resultsSubtotal - x.resultsSubtotal || ascendingNullsLast(x.application.submittedAt?.getTime(), y.application.submittedAt?.getTime()) || ascendingNullsLast(x.application.receiptNumber, y.application.receiptNumber));
     let awards = cycle.quota.awards;
     let second = cycle.quota.secondTier?.count ?? 0;
-    return rows.map((r: Record<string, unknown>, i: number) => {
+    return rows.map((r, i) => {
       let insideQuota: RankingRow['insideQuota'] = null;
-      if (!OUT.includes(r.state as string)) {
+      if (!OUT.includes(r.state)) {
         if (awards > 0) {
           insideQuota = 'award';
           awards--;
@@ -68,16 +72,16 @@ export class RankingService {
       }
       return {
         rank: i + 1,
-        applicationId: r.application_id as string,
-        instanceId: r.instance_id as string,
-        receiptNumber: r.receipt_number as string | null,
-        organizationName: r.name as string,
-        score: Number(r.score),
-        aggregated: Number(r.aggregated),
-        onsiteAdjustment: Number(r.onsite_adjustment),
-        resultsSubtotal: Number(r.results_subtotal),
-        reviewerCount: r.reviewer_count as number,
-        state: r.state as string,
+        applicationId: r.applicationId,
+        instanceId: r.application.instanceId,
+        receiptNumber: r.application.receiptNumber,
+        organizationName: r.application.organizationName,
+        score: r.score,
+        aggregated: r.aggregated,
+        onsiteAdjustment: r.onsiteAdjustment,
+        resultsSubtotal: r.resultsSubtotal,
+        reviewerCount: r.reviewerCount,
+        state: r.state,
         insideQuota,
       };
     });

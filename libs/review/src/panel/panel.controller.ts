@@ -1,0 +1,36 @@
+import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { parseIfMatch } from '@awardflow/applications';
+import { AuthUser, CurrentUser, Role, Roles } from '@awardflow/identity';
+import { PanelMembersDto, VoteDto } from './panel.dto';
+import { PanelService } from './panel.service';
+
+@ApiTags('reviews')
+@ApiBearerAuth()
+@Controller()
+export class PanelController {
+  constructor(private readonly panel: PanelService) {}
+
+  @Post('cycles/:id/panel')
+  @Roles(Role.Admin)
+  @HttpCode(200)
+  @ApiOperation({ summary: "Set the cycle's 评审委员会 members" })
+  setPanel(@Param('id', ParseUUIDPipe) id: string, @Body() body: PanelMembersDto, @CurrentUser() admin: AuthUser) {
+    return this.panel.setMembers(id, body.memberIds, admin);
+  }
+
+  @Post('applications/:id/votes')
+  @Roles(Role.Reviewer, Role.Admin)
+  @HttpCode(200)
+  vote(@Param('id', ParseUUIDPipe) id: string, @Body() body: VoteDto, @CurrentUser() member: AuthUser) {
+    return this.panel.vote(id, body.vote, body.comment, member);
+  }
+
+  @Post('applications/:id/votes/close')
+  @Roles(Role.Admin)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Count the votes (quorum, majority of members present) and move the application' })
+  closeVote(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() admin: AuthUser, @Headers('if-match') ifMatch?: string) {
+    return this.panel.close(id, admin, parseIfMatch(ifMatch));
+  }
+}

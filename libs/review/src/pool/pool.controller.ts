@@ -1,0 +1,25 @@
+import { Body, Controller, Get, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Role, Roles } from '@awardflow/identity';
+import { RegisterReviewerDto } from './pool.dto';
+import { ReviewPoolService } from './pool.service';
+
+@ApiTags('reviews')
+@ApiBearerAuth()
+@Controller('reviews')
+export class PoolController {
+  constructor(private readonly pool: ReviewPoolService) {}
+
+  @Post('reviewers')
+  @Roles(Role.Admin)
+  @ApiOperation({ summary: 'Register or update a reviewer in the pool: expertise and ties' })
+  register(@Body() body: RegisterReviewerDto, @CurrentUser() admin: AuthUser) {
+    return this.pool.register(body, admin);
+  }
+
+  @Get('reviewers')
+  @Roles(Role.Admin)
+  reviewers(@CurrentUser() admin: AuthUser) {
+    return this.pool.list(admin.officeIds);
+  }
+}

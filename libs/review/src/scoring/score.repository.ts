@@ -1,0 +1,105 @@
+import { EntityManager } from 'typeorm';
+import { SqlRunner, sqlRows } from '@awardflow/platform';
+
+export interface ScoreItem {
+  criterion: string;
+  score: number;
+}
+
+/** An expert's current score of an assignment (review_scores). */
+export interface ScoreRow {
+  items: ScoreItem[];
+  total: number;
+  comment: string;
+  updatedAt: Date;
+}
+
+/** One kept version of a score (review_score_versions, written by the database). */
+export interface ScoreVersionRow {
+  version: number;
+  items: ScoreItem[];
+  total: number;
+  comment: string;
+  recordedAt: Date;
+}
+
+/** A scored expert assignment, as aggregation reads it. */
+export interface ExpertScoreRow {
+  applicationId: string;
+  reviewerId: string;
+  total: number;
+  items: ScoreItem[];
+}
+
+/** An application's aggregate (application_scores): the score is the aggregate plus the 现场评审 adjustment. */
+export interface ApplicationScoreRow {
+  applicationId: string;
+  aggregated: number;
+  onsiteAdjustment: number;
+  score: number;
+  resultsSubtotal: number;
+  reviewerCount: number;
+}
+
+export async function scoreOf(runner: SqlRunner, assignmentId: string): Promise<ScoreRow | undefined> {
+  const [row] = await sqlRows<ScoreRow>(runner, `SELECT items, total::float8 AS total, comment, updated_at AS "updatedAt" FROM review_scores WHERE assignment_id = $1`, [assignmentId]);
+  return row;
+}
+
+export async function upsertScore(manager: EntityManager, assignmentId: string, score: { items: ScoreItem[]; total: number; comment: string }): Promise<void> {
+  await sqlRows(
+    manager,
+    `INSERT INTO review_scores (assignment_id, items, total, comment) VALUES ($1, $2::jsonb, $3, $4)
+     ON CONFLICT (assignment_id) DO UPDATE SET items = EXCLUDED.items, total = EXCLUDED.total, comment = EXCLUDED.comment, updated_at = now()`,
+    [assignmentId, JSON.stringify(score.items), score.total, score.comment],
+  );
+}
+
+export function scoreVersions(runner: SqlRunner, assignmentId: string): Promise<ScoreVersionRow[]> {
+  return sqlRows<ScoreVersionRow>(
+    runner,
+    `SELECT version, items, total::float8 AS total, comment, recorded_at AS "recordedAt" FROM review_score_versions WHERE assignment_id = $1 ORDER BY version`,
+    [assignmentId],
+  );
+}
+
+/** The cycle's scored expert assignments, or one application's. */
+export function expertScores(runner: SqlRunner, cycleId: string, applicationId: string | null): Promise<ExpertScoreRow[]> {
+  return sqlRows<ExpertScoreRow>(
+    runner,
+    `SELECT ra.application_id AS "applicationId", ra.reviewer_id AS "reviewerId", rs.total::float8 AS total, rs.items
+       FROM review_scores rs JOIN review_assignments ra ON ra.id = rs.assignment_id
+      WHERE ra.cycle_id = $1 AND ra.stage = 'expert' AND ra.status = 'scored' AND ($2::uuid IS NULL OR ra.application_id = $2)`,
+    [cycleId, applicationId],
+  );
+}
+
+export async function upsertApplicationScore(
+  manager: EntityManager,
+  row: { applicationId: string; cycleId: string; rule: string; aggregated: number; resultsSubtotal: number; reviewerCount: number },
+): Promise<void> {
+  await sqlRows(
+    manager,
+    `INSERT INTO application_scores (application_id, cycle_id, rule, aggregated, results_subtotal, reviewer_count, computed_at)
+     VALUES ($1, $2, $3, $4, $5, $6, now())
+     ON CONFLICT (application_id) DO UPDATE SET rule = EXCLUDED.rule, aggregated = EXCLUDED.aggregated,
+       results_subtotal = EXCLUDED.results_subtotal, reviewer_count = EXCLUDED.reviewer_count, computed_at = now()`,
+    [row.applicationId, row.cycleId, row.rule, row.aggregated, row.resultsSubtotal, row.reviewerCount],
+  );
+}
+
+export async function setOnsiteAdjustment(manager: EntityManager, applicationId: string, adjustment: number): Promise<void> {
+  await sqlRows(manager, `UPDATE application_scores SET onsite_adjustment = $2 WHERE application_id = $1`, [applicationId, adjustment]);
+}
+
+/** The cycle's aggregates, best first by score then 结果 subtotal (the application-side ties are the ranking's). */
+export function applicationScoresOfCycle(runner: SqlRunner, cycleId: string): Promise<ApplicationScoreRow[]> {
+  return sqlRows<ApplicationScoreRow>(
+    runner,
+    `SELECT application_id AS "applicationId", aggregated::float8 AS aggregated, onsite_adjustment::float8 AS "onsiteAdjustment",
+            (aggregated + onsite_adjustment)::float8 AS score, results_subtotal::float8 AS "resultsSubtotal", reviewer_count AS "reviewerCount"
+       FROM application_scores WHERE cycle_id = $1
+      ORDER BY aggregated + onsite_adjustment DESC, results_subtotal DESC`,
+    [cycleId],
+  );
+}

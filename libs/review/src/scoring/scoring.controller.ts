@@ -1,0 +1,29 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Role, Roles } from '@awardflow/identity';
+import { ScoreVersionDto } from './score-version.dto';
+import { SubmitScoresDto } from './scoring.dto';
+import { ScoringService } from './scoring.service';
+
+@ApiTags('reviews')
+@ApiBearerAuth()
+@Controller('reviews')
+export class ScoringController {
+  constructor(private readonly scoring: ScoringService) {}
+
+  @Post('assignments/:id/scores')
+  @Roles(Role.Reviewer, Role.Admin)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Score every rubric item (0 to its maximum, one decimal) with a comment; editable until the stage closes' })
+  score(@Param('id', ParseUUIDPipe) id: string, @Body() body: SubmitScoresDto, @CurrentUser() user: AuthUser) {
+    return this.scoring.score(id, body, user);
+  }
+
+  @Get('assignments/:id/score-versions')
+  @Roles(Role.Admin)
+  @ApiOperation({ summary: "Every version of the assignment's score, oldest first; the last is the one the ranking uses" })
+  @ApiOkResponse({ type: [ScoreVersionDto] })
+  scoreVersions(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() admin: AuthUser): Promise<ScoreVersionDto[]> {
+    return this.scoring.versions(id, admin);
+  }
+}
