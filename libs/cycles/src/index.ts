@@ -2,5 +2,6 @@ export * from './entities/cycle.entity';
 export * from './dto/cycle.dto';
 export * from './services/cycles.service';
 export * from './services/cycle-hooks';
+export * from './services/application-window';
 export * from './beijing-time';
 export * from './cycles.module';

@@ -1,6 +1,8 @@
 import { Global, Module } from '@nestjs/common';
+import { DefinitionWiringCheck, EventHandlerWiringCheck } from './events/event-wiring.check';
 import { EventsProcessor } from './events/events.processor';
 import { OutboxEventRouter } from './events/outbox-event-router';
+import { Outbox } from './outbox/outbox';
 import { OutboxNotifier } from './outbox/outbox-notifier';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { EffectRegistry } from './registry/effect.registry';
@@ -12,14 +14,14 @@ import { WorkflowEngine } from './services/workflow-engine';
 /** Global: the guard and effect registries must be one instance that every context registers into. */
 @Global()
 @Module({
-  providers: [GuardRegistry, EffectRegistry, DefinitionRegistry, WorkflowEngine, DeadlineWriter, OutboxNotifier, OutboxEventRouter],
-  exports: [GuardRegistry, EffectRegistry, DefinitionRegistry, WorkflowEngine, DeadlineWriter, OutboxNotifier, OutboxEventRouter],
+  providers: [GuardRegistry, EffectRegistry, DefinitionRegistry, WorkflowEngine, DeadlineWriter, OutboxNotifier, Outbox, OutboxEventRouter, DefinitionWiringCheck],
+  exports: [GuardRegistry, EffectRegistry, DefinitionRegistry, WorkflowEngine, DeadlineWriter, Outbox, OutboxEventRouter],
 })
 export class WorkflowModule {}
 
 /** The worker's side: relays outbox rows to BullMQ and runs the handlers of each event. */
 @Module({
-  providers: [OutboxRelay, EventsProcessor],
+  providers: [OutboxRelay, EventsProcessor, EventHandlerWiringCheck],
   exports: [OutboxRelay],
 })
 export class WorkflowRelayModule {}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Application, OrganizationsService } from '@awardflow/applications';
 import { S } from '@awardflow/awards';
 import { Cycle, CyclesService } from '@awardflow/cycles';
-import { addIsoDuration, DeadlineWriter, OutboxNotifier } from '@awardflow/workflow';
+import { addIsoDuration, DeadlineWriter, Outbox } from '@awardflow/workflow';
 import { DataSource, EntityManager } from 'typeorm';
 import { ReviewPoolService } from '../pool/review-pool.service';
 import { selectReviewers } from './select-reviewers';
@@ -23,11 +23,11 @@ export class AssignmentService {
     private readonly cycles: CyclesService,
     private readonly organizations: OrganizationsService,
     private readonly deadlines: DeadlineWriter,
-    private readonly notifier: OutboxNotifier,
+    private readonly outbox: Outbox,
   ) {}
 
   async topUp(applicationId: string, assignedBy: string | null): Promise<AssignmentOutcome> {
-    const outcome = await this.dataSource.transaction(async (m) => {
+    return this.dataSource.transaction(async (m) => {
       // Serialise per application: two events for one application must not both top it up.
       const [application] = await m.query(`SELECT a.*, i.state FROM applications a JOIN workflow_instances i ON i.id = a.instance_id WHERE a.id = $1 FOR UPDATE OF a`, [applicationId]);
       if (!application || application.state !== S.expertReview) return { assigned: [], flagged: null };
@@ -54,7 +54,7 @@ export class AssignmentService {
         const open = await m.query(`SELECT 1 FROM review_flags WHERE application_id = $1 AND resolved_at IS NULL`, [applicationId]);
         if (!open.length) {
           await m.query(`INSERT INTO review_flags (application_id, reason) VALUES ($1, $2)`, [applicationId, result.flag]);
-          await this.event(m, 'review.flagged', application.instance_id, { applicationId, reason: result.flag });
+          await this.outbox.append(m, 'assignment_flagged', { applicationId, reason: result.flag }, application.instance_id);
         }
         return { assigned: [], flagged: result.flag };
       }
@@ -62,8 +62,6 @@ export class AssignmentService {
       for (const reviewerId of result.selected) await this.assign(m, application, cycle, reviewerId, assignedBy);
       return { assigned: result.selected, flagged: null };
     });
-    if (outcome.assigned.length || outcome.flagged) this.notifier.poke();
-    return outcome;
   }
 
   /**
@@ -85,7 +83,7 @@ export class AssignmentService {
       [application.id, cycle.id, reviewerId, dueAt, assignedBy],
     );
     const [dueId] = await this.deadlines.insert(m, [
-      { instanceId: application.instance_id, kind: 'review_due', event: 'review.overdue', payload: { assignmentId: id, reviewerId, applicationId: application.id }, setInState: S.expertReview, dueAt },
+      { instanceId: application.instance_id, kind: 'review_due', event: 'review_overdue', payload: { assignmentId: id, reviewerId, applicationId: application.id }, setInState: S.expertReview, dueAt },
     ]);
     const reminders = cycle.reminderDaysBefore
       .map((days) => ({ days, at: new Date(dueAt.getTime() - days * DAY_MS) }))
@@ -93,13 +91,13 @@ export class AssignmentService {
       .map((r) => ({
         instanceId: application.instance_id,
         kind: 'review_reminder',
-        event: 'review.reminder',
+        event: 'review_reminder_due' as const,
         payload: { assignmentId: id, reviewerId, applicationId: application.id, daysBefore: r.days, parentDeadlineId: dueId },
         setInState: S.expertReview,
         dueAt: r.at,
       }));
     await this.deadlines.insert(m, reminders);
-    await this.event(m, 'review.assigned', application.instance_id, { assignmentId: id, reviewerId, applicationId: application.id, dueAt: dueAt.toISOString() });
+    await this.outbox.append(m, 'reviewer_assigned', { assignmentId: id, reviewerId, applicationId: application.id, dueAt: dueAt.toISOString() }, application.instance_id);
     return id;
   }
 
@@ -110,10 +108,6 @@ export class AssignmentService {
         WHERE status = 'pending' AND kind IN ('review_due', 'review_reminder') AND payload->>'assignmentId' = $1`,
       [assignmentId],
     );
-  }
-
-  async event(m: EntityManager, event: string, instanceId: string | null, payload: Record<string, unknown>): Promise<void> {
-    await m.query(`INSERT INTO outbox (event, instance_id, payload) VALUES ($1, $2, $3::jsonb)`, [event, instanceId, JSON.stringify(payload)]);
   }
 }
 

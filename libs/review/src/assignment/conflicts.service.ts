@@ -4,7 +4,7 @@ import { S } from '@awardflow/awards';
 import { CyclesService } from '@awardflow/cycles';
 import { AuthUser, Role } from '@awardflow/identity';
 import { ConflictError, DomainError, ErrorCode, FieldValidationError, NotFoundError } from '@awardflow/platform';
-import { OutboxNotifier } from '@awardflow/workflow';
+import { Outbox } from '@awardflow/workflow';
 import { DataSource, EntityManager } from 'typeorm';
 import { AssignmentService } from './assignment.service';
 import { officeName, outsideOffice } from '../pool/office-members';
@@ -15,7 +15,7 @@ export class ConflictsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly assignments: AssignmentService,
-    private readonly notifier: OutboxNotifier,
+    private readonly outbox: Outbox,
     private readonly cycles: CyclesService,
     private readonly audit: AuditLog,
   ) {}
@@ -32,9 +32,8 @@ export class ConflictsService {
       await m.query(`UPDATE review_assignments SET status = 'conflict' WHERE id = $1`, [assignmentId]);
       await m.query(`INSERT INTO review_conflicts (reviewer_id, organization_id, reason) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [reviewer.id, a.organization_id, reason]);
       await this.assignments.closeDeadlines(m, assignmentId);
-      await this.assignments.event(m, 'review.replace', a.instance_id, { applicationId: a.application_id });
+      await this.outbox.append(m, 'reviewer_replacement_needed', { applicationId: a.application_id }, a.instance_id);
     });
-    this.notifier.poke();
     return { replaced: true };
   }
 
@@ -53,7 +52,7 @@ export class ConflictsService {
       await this.audit.record({ action: AuditAction.ReviewerReassigned, entityType: AuditEntityType.ReviewAssignment, entityId: assignmentId, officeIds: [a.office_id], before: { status: a.status }, after: { status: 'replaced' }, details: { applicationId: a.application_id, reviewerId: a.reviewer_id, replacementReviewerId: reviewerId ?? null } }, m);
       await this.assignments.closeDeadlines(m, assignmentId);
       if (!reviewerId) {
-        await this.assignments.event(m, 'review.replace', a.instance_id, { applicationId: a.application_id });
+        await this.outbox.append(m, 'reviewer_replacement_needed', { applicationId: a.application_id }, a.instance_id);
         return { assignmentId: null };
       }
       await this.assignments.lockPool(m, a.office_id);
@@ -61,7 +60,6 @@ export class ConflictsService {
       const id = await this.assignments.assign(m, { id: a.application_id, instance_id: a.instance_id, cycle_id: a.cycle_id }, await this.cycles.get(a.cycle_id), reviewerId, admin.id);
       return { assignmentId: id };
     });
-    this.notifier.poke();
     return result;
   }
 
@@ -83,10 +81,7 @@ export class ConflictsService {
       await m.query(`UPDATE review_flags SET resolved_at = now() WHERE application_id = $1 AND resolved_at IS NULL`, [applicationId]);
       return this.assignments.assign(m, { id: a.application_id, instance_id: a.instance_id, cycle_id: a.cycle_id }, await this.cycles.get(a.cycle_id), reviewerId, admin.id);
     });
-    if (result) {
-      this.notifier.poke();
-      return { assigned: [reviewerId!], flagged: null };
-    }
+    if (result) return { assigned: [reviewerId!], flagged: null };
     return this.assignments.topUp(applicationId, admin.id);
   }
 

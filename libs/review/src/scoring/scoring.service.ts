@@ -5,7 +5,7 @@ import { Cycle, CyclesService } from '@awardflow/cycles';
 import { AuthUser } from '@awardflow/identity';
 import { DomainError, ErrorCode, FieldValidationError, NotFoundError } from '@awardflow/platform';
 import { A } from '@awardflow/awards';
-import { OutboxNotifier, WorkflowEngine } from '@awardflow/workflow';
+import { Outbox, WorkflowEngine } from '@awardflow/workflow';
 import { DataSource, EntityManager } from 'typeorm';
 import { AssignmentService } from '../assignment/assignment.service';
 import { aggregate, mean, ReviewerScore, zScoreNormalise } from './aggregate';
@@ -25,7 +25,7 @@ export class ScoringService {
     private readonly cycles: CyclesService,
     private readonly assignments: AssignmentService,
     private readonly engine: WorkflowEngine,
-    private readonly notifier: OutboxNotifier,
+    private readonly outbox: Outbox,
     private readonly audit: AuditLog,
   ) {}
 
@@ -60,10 +60,9 @@ export class ScoringService {
         [a.application_id],
       );
       const complete = open === 0 && scored >= cycle.reviewersPerApplication;
-      if (complete) await this.assignments.event(m, 'review.expert_complete', a.instance_id, { applicationId: a.application_id });
+      if (complete) await this.outbox.append(m, 'expert_review_completed', { applicationId: a.application_id }, a.instance_id);
       return { assignmentId, total, stageComplete: complete };
     });
-    if (result.stageComplete) this.notifier.poke();
     return result;
   }
 
