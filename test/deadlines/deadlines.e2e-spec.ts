@@ -100,7 +100,8 @@ describe('durable deadlines', () => {
     const ctx = await startTestApp({ worker: true, env: { DEADLINE_SCHEDULE_INTERVAL_MS: '100' } });
     cleanups.push(() => ctx.close());
     const engine = await prepare(ctx);
-    const id = await inSupplement(engine, 'PT2S');
+    // Long enough that a busy machine still extends it before it is due (it was 2 s: settled first, 409, under load).
+    const id = await inSupplement(engine, 'PT20S');
     const [deadline] = await ctx.dataSource.query(`SELECT id, due_at FROM deadlines WHERE instance_id = $1`, [id]);
     await waitFor(async () => (await count(ctx, `SELECT count(*) AS n FROM deadlines WHERE id = $1 AND scheduled_generation = 0`, [deadline.id])) === 1, 10_000, 'scheduled');
 
@@ -113,7 +114,7 @@ describe('durable deadlines', () => {
     const newDue = new Date(res.body.dueAt).getTime();
     expect(newDue - new Date(deadline.due_at).getTime()).toBe(3000);
 
-    await waitFor(async () => (await engine.get(id)).state === 'rejected', 20_000, 'the extended deadline to fire');
+    await waitFor(async () => (await engine.get(id)).state === 'rejected', 60_000, 'the extended deadline to fire');
     const [after] = await ctx.dataSource.query(`SELECT status, fired_at FROM deadlines WHERE id = $1`, [deadline.id]);
     expect(after.status).toBe('fired');
     expect(new Date(after.fired_at).getTime()).toBeGreaterThanOrEqual(newDue);

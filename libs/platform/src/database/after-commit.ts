@@ -1,3 +1,4 @@
+import { EventSubscriber } from 'typeorm';
 import type { EntityManager, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
 
 const pending = new WeakMap<QueryRunner, Set<() => void>>();
@@ -18,8 +19,10 @@ export function afterCommit(manager: EntityManager, callback: () => void): void 
 
 /**
  * TypeORM announces every COMMIT and ROLLBACK (savepoints included); only the outermost one
- * ends the transaction, so callbacks wait until the runner is no longer in one.
+ * ends the transaction, so callbacks wait until the runner is no longer in one. (TypeORM loads
+ * only decorated classes from the `subscribers` option.)
  */
+@EventSubscriber()
 export class AfterCommitSubscriber implements EntitySubscriberInterface {
   afterTransactionCommit(event: TransactionCommitEvent): void {
     if (event.queryRunner.isTransactionActive) return;
