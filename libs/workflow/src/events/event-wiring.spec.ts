@@ -1,7 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { sampleDefinition, sampleRegistries } from '../testing/sample-definitions';
 import { DOMAIN_EVENTS } from './domain-events';
-import { eventWiringProblems } from './event-wiring';
+import { EventWiringError, eventWiringProblems } from './event-wiring';
+import { DefinitionWiringCheck, EventHandlerWiringCheck } from './event-wiring.check';
+import { OutboxEventRouter } from './outbox-event-router';
+import type { DatabaseConnector } from '@awardflow/platform';
+import type { DataSource } from 'typeorm';
 
 /** Every domain event plus the effects the sample registries register: what a fully wired worker handles. */
 const allHandled = () => [...Object.entries(DOMAIN_EVENTS).filter(([, spec]) => spec.source === 'domain').map(([name]) => name), 'notify'];
@@ -48,5 +52,29 @@ describe('event wiring (the boot check)', () => {
     const { effects } = sampleRegistries();
     expect(() => effects.register('send_fax')).toThrow(/not an effect event of DOMAIN_EVENTS/);
     expect(() => effects.register('reviewer_assigned')).toThrow(/not an effect event/);
+  });
+
+  describe('at bootstrap', () => {
+    const connected = { isConnected: true } as DatabaseConnector;
+    const storing = (...defs: unknown[]) => ({ query: async () => defs.map((content) => ({ content })) }) as unknown as DataSource;
+
+    it('fails the boot of API and worker when a stored definition references an unknown event', async () => {
+      const def = sampleDefinition();
+      def.transitions[0].effects = [{ name: 'send_fax' }];
+      const { guards, effects } = sampleRegistries();
+      const check = new DefinitionWiringCheck(storing(def), connected, guards, effects);
+      await expect(check.onApplicationBootstrap()).rejects.toThrow(EventWiringError);
+      await expect(check.onApplicationBootstrap()).rejects.toThrow(/sample-review v1 is invalid: .*unknown effect "send_fax"/);
+      await expect(new DefinitionWiringCheck(storing(sampleDefinition()), connected, guards, effects).onApplicationBootstrap()).resolves.toBeUndefined();
+    });
+
+    it("fails the worker's boot when a handler's event is not emitted, naming it", () => {
+      const { guards, effects } = sampleRegistries();
+      const router = new OutboxEventRouter();
+      for (const name of allHandled()) router.on(name as 'notify', async () => undefined);
+      expect(() => new EventHandlerWiringCheck(effects, guards, router).onApplicationBootstrap()).not.toThrow();
+      router.on('check_eligibility', async () => undefined);
+      expect(() => new EventHandlerWiringCheck(effects, guards, router).onApplicationBootstrap()).toThrow(/handler is registered for "check_eligibility", but nothing emits it/);
+    });
   });
 });
