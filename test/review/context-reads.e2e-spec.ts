@@ -144,9 +144,9 @@ describe('reads across contexts', () => {
     const [instance] = applications;
     const rows: Array<{ id: string }> = await ctx.dataSource.query(
       `INSERT INTO deadlines (instance_id, kind, event, payload, due_at) VALUES
-         ($1, 'review_due', 'review.overdue', '{"assignmentId": "a1"}', now() + interval '1 day'),
-         ($1, 'review_reminder', 'review.reminder', '{"assignmentId": "a1", "daysBefore": 1}', now() + interval '1 day'),
-         ($1, 'review_due', 'review.overdue', '{"assignmentId": "a2"}', now() + interval '1 day')
+         ($1, 'review_due', 'review_overdue', '{"assignmentId": "a1"}', now() + interval '1 day'),
+         ($1, 'review_reminder', 'review_reminder_due', '{"assignmentId": "a1", "daysBefore": 1}', now() + interval '1 day'),
+         ($1, 'review_due', 'review_overdue', '{"assignmentId": "a2"}', now() + interval '1 day')
        RETURNING id`,
       [instance.instanceId],
     );

@@ -38,7 +38,7 @@ describe('review reminders and overdue escalation', () => {
         {
           instanceId: instance.instance_id,
           kind: 'review_reminder',
-          event: 'review.reminder',
+          event: 'review_reminder_due',
           payload: { assignmentId: first.id, reviewerId: expert.id, applicationId, daysBefore: 1 },
           setInState: 'expert_review',
           dueAt: new Date(Date.now() + 500),

@@ -124,6 +124,33 @@ describe('workflow engine on Postgres', () => {
     expect(await count(`SELECT count(*) FROM outbox WHERE instance_id = $1`, [instance.id])).toBe(1);
   });
 
+  it('changes the context of the matching instances only with a new version and a history row each', async () => {
+    const cycleId = randomUUID();
+    const [a, b, other] = [await start({ cycleId, applicationClosesAt: '2099-01-01T00:00:00.000Z' }), await start({ cycleId }), await start({ cycleId: randomUUID() })];
+    await engine.fire({ instanceId: b.id, action: 'submit', actor: applicant });
+    const changed = await engine.changeContext({ where: { key: 'cycleId', equals: cycleId }, patch: { applicationClosesAt: '2099-02-01T00:00:00.000Z' }, actor: admin, comment: '延长申报期' });
+    expect(changed).toBe(2);
+
+    const after = await engine.get(a.id);
+    expect(after).toMatchObject({ version: a.version + 1, state: 'draft', context: { cycleId, applicationClosesAt: '2099-02-01T00:00:00.000Z' } });
+    expect((await engine.get(b.id)).version).toBe(3);
+    expect(await engine.get(other.id)).toMatchObject({ version: 1, context: { cycleId: other.context.cycleId } });
+    const history = await engine.history(a.id);
+    expect(history.chainValid).toBe(true);
+    expect(history.entries.at(-1)).toMatchObject({ action: 'change_context', actionLabel: '调整流程参数', fromState: 'draft', toState: 'draft', comment: '延长申报期', actorId: admin.id });
+    // A holder of the old version conflicts, as after a transition.
+    await expect(engine.fire({ instanceId: a.id, action: 'submit', actor: applicant, expectedVersion: a.version })).rejects.toBeInstanceOf(VersionConflictError);
+    // In the caller's transaction: its rollback leaves the version and the chain as they were.
+    await expect(
+      ds.transaction(async (manager) => {
+        await engine.changeContext({ where: { key: 'cycleId', equals: cycleId }, patch: { applicationClosesAt: '2099-03-01T00:00:00.000Z' }, actor: admin, manager });
+        throw new Error('the cycle could not be saved');
+      }),
+    ).rejects.toThrow('the cycle could not be saved');
+    expect((await engine.get(a.id)).version).toBe(after.version);
+    expect((await engine.history(a.id)).entries).toHaveLength(history.entries.length);
+  });
+
   it('catches a history row altered with SQL, naming the first broken link', async () => {
     const instance = await start();
     await engine.fire({ instanceId: instance.id, action: 'submit', actor: applicant });

@@ -56,11 +56,12 @@ describe('outbox relay', () => {
   it('is woken by NOTIFY after a transition, long before its polling fallback', async () => {
     const ctx = await startTestApp({ env: { OUTBOX_POLL_INTERVAL_MS: '600000' } });
     cleanups.push(() => ctx.close());
-    registerSampleGuardsAndEffects(ctx.api.get(GuardRegistry), ctx.api.get(EffectRegistry));
-    await ctx.api.get(DefinitionRegistry).register(sampleDefinition());
+    // The worker boots first: its boot check would refuse the stored sample definition, whose guards only this test registers (in the API).
     const worker = await createWorkerApp(ctx.env);
     await worker.init();
     cleanups.push(() => worker.close());
+    registerSampleGuardsAndEffects(ctx.api.get(GuardRegistry), ctx.api.get(EffectRegistry));
+    await ctx.api.get(DefinitionRegistry).register(sampleDefinition());
     // Let the relay finish its first (empty) pass and go to sleep on the ten-minute poll.
     await waitFor(async () => (await ctx.dataSource.query(`SELECT 1 FROM pg_stat_activity WHERE application_name = 'awardflow-outbox-listener'`)).length > 0, 10_000, 'the listener');
 

@@ -7,6 +7,7 @@ import { NOTIFICATIONS_MIGRATIONS } from '../../../libs/notifications/src/migrat
 import { type MigrationClass } from '../../../libs/platform/src/database/run-migrations';
 import { SHARED_MIGRATIONS } from '../../../libs/platform/src/migrations';
 import { REVIEW_MIGRATIONS } from '../../../libs/review/src/migrations';
+import { WORKFLOW_MIGRATIONS } from '../../../libs/workflow/src/migrations';
 
 /** The timestamp every migration class name ends with (TypeORM orders and records by it). */
 export function migrationTimestamp(migration: MigrationClass): number {
@@ -22,6 +23,7 @@ export function migrationTimestamp(migration: MigrationClass): number {
  */
 export const MIGRATIONS: readonly MigrationClass[] = [
   ...SHARED_MIGRATIONS,
+  ...WORKFLOW_MIGRATIONS,
   ...IDENTITY_MIGRATIONS,
   ...CYCLES_MIGRATIONS,
   ...REVIEW_MIGRATIONS,

@@ -6,6 +6,7 @@ import { CycleHooks, CyclesCoreModule, CyclesModule } from '@awardflow/cycles';
 import { IdentityCoreModule } from '@awardflow/identity';
 import { NotificationsWorkerModule } from '@awardflow/notifications';
 import { ApplicationNotifier } from './notifications/application-notifier';
+import { NotifyTemplateCheck } from './notifications/notify-template-check';
 import { ActionRequest, ApplicationActionHandlers } from './applications/action-handlers';
 import { ApplicationAccessPolicy } from './applications/application-access.policy';
 import { Application } from './applications/application.entity';
@@ -21,7 +22,7 @@ import { Organization, OrganizationRecord } from './organizations/organization.e
 import { ComplianceController, OrganizationsController } from './organizations/organizations.controller';
 import { OrganizationsService } from './organizations/organizations.service';
 
-const PROVIDERS = [ApplicationsService, ApplicationAccessPolicy, ApplicationActionHandlers, AttachmentsService, MaterialStorage, OrganizationsService, ApplicantMask];
+const PROVIDERS = [ApplicationsService, ApplicationAccessPolicy, ApplicationActionHandlers, AttachmentsService, MaterialStorage, OrganizationsService, ApplicantMask, NotifyTemplateCheck];
 const EXPORTS = [ApplicationsService, ApplicationAccessPolicy, ApplicationActionHandlers, AttachmentsService, OrganizationsService, ApplicantMask];
 
 /** What an enterprise does: organisations, drafts, materials, submission; and the data eligibility needs. */

@@ -3,6 +3,7 @@ export * from './cycles/cycle.dto';
 export * from './cycles/cycles.service';
 export * from './cycles/cycle-hooks';
 export * from './cycles/beijing-time';
+export * from './cycles/application-window';
 export * from './cycles.module';
 export * from './cycles/cycle-relations';
 export * from './cycles/cycle-reads';

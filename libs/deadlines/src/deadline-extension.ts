@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditAction, AuditEntityType, AuditLog } from '@awardflow/audit';
-import { parseBeijingInstant } from '@awardflow/cycles';
+import { lockApplicationWindow, moveApplicationClose, parseBeijingInstant } from '@awardflow/cycles';
 import { AuthUser } from '@awardflow/identity';
 import { DomainError, ErrorCode, FieldValidationError, NotFoundError, QueueName, QueueService } from '@awardflow/platform';
-import { addIsoDuration, OutboxNotifier } from '@awardflow/workflow';
+import { addIsoDuration, Outbox, WorkflowEngine } from '@awardflow/workflow';
 import { DataSource, EntityManager } from 'typeorm';
 import { deadlineJobId } from './deadline-scheduler';
 
@@ -39,7 +39,8 @@ export class DeadlineExtension {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queues: QueueService,
-    private readonly notifier: OutboxNotifier,
+    private readonly outbox: Outbox,
+    private readonly engine: WorkflowEngine,
     private readonly audit: AuditLog,
   ) {}
 
@@ -64,8 +65,8 @@ export class DeadlineExtension {
   async extendCycle(cycleId: string, kind: string, request: ExtendRequest, admin: AuthUser): Promise<{ extended: number }> {
     const stale: string[] = [];
     const count = await this.dataSource.transaction(async (m) => {
-      const [cycle] = await m.query(`SELECT id, office_id, application_closes_at FROM cycles WHERE id = $1 FOR UPDATE`, [cycleId]);
-      if (!cycle || !admin.officeIds.includes(cycle.office_id)) throw new NotFoundError('cycle', cycleId);
+      const cycle = await lockApplicationWindow(m, cycleId);
+      if (!cycle || !admin.officeIds.includes(cycle.officeId)) throw new NotFoundError('cycle', cycleId);
       const rows = await m.query(
         `SELECT d.* FROM deadlines d JOIN workflow_instances i ON i.id = d.instance_id
           WHERE i.context->>'cycleId' = $1 AND d.kind = $2 AND d.status = 'pending' ORDER BY d.id FOR UPDATE OF d`,
@@ -73,15 +74,18 @@ export class DeadlineExtension {
       );
       if (kind === 'application_window_close') {
         // The window itself moves: the cycle, and the context later timers are computed from.
-        const closesAt = this.newDue(new Date(cycle.application_closes_at), request);
-        await m.query(`UPDATE cycles SET application_closes_at = $2, updated_at = now() WHERE id = $1`, [cycleId, closesAt]);
-        await m.query(
-          `UPDATE workflow_instances SET context = jsonb_set(context, '{applicationClosesAt}', to_jsonb($2::text)) WHERE context->>'cycleId' = $1`,
-          [cycleId, closesAt.toISOString()],
-        );
-        await this.audit.record({ action: AuditAction.DeadlineExtended, entityType: AuditEntityType.Cycle, entityId: cycleId, officeIds: [cycle.office_id], before: { applicationClosesAt: new Date(cycle.application_closes_at) }, after: { applicationClosesAt: closesAt }, details: { kind, reason: request.reason } }, m);
+        const closesAt = this.newDue(cycle.applicationClosesAt, request);
+        await moveApplicationClose(m, cycleId, closesAt);
+        await this.engine.changeContext({
+          where: { key: 'cycleId', equals: cycleId },
+          patch: { applicationClosesAt: closesAt.toISOString() },
+          actor: { id: admin.id, role: admin.role },
+          comment: request.reason,
+          manager: m,
+        });
+        await this.audit.record({ action: AuditAction.DeadlineExtended, entityType: AuditEntityType.Cycle, entityId: cycleId, officeIds: [cycle.officeId], before: { applicationClosesAt: cycle.applicationClosesAt }, after: { applicationClosesAt: closesAt }, details: { kind, reason: request.reason } }, m);
       }
-      for (const row of rows) await this.extendRow(m, { ...row, office_id: cycle.office_id }, request, admin, stale);
+      for (const row of rows) await this.extendRow(m, { ...row, office_id: cycle.officeId }, request, admin, stale);
       return rows.length;
     });
     await this.dropJobs(stale);
@@ -134,10 +138,8 @@ export class DeadlineExtension {
     );
     for (const r of reminders[0] ?? []) stale.push(deadlineJobId(r.id, r.old_generation));
     if (row.instance_id) {
-      await m.query(`INSERT INTO outbox (event, instance_id, payload) VALUES ('deadline.extended', $1, $2::jsonb)`, [
-        row.instance_id,
-        JSON.stringify({ deadlineId: row.id, kind: row.kind, dueAt: due.toISOString(), previousDueAt: current.toISOString(), reason: request.reason, actorId: admin.id }),
-      ]);
+      const extended = { deadlineId: row.id as string, kind: row.kind as string, dueAt: due.toISOString(), previousDueAt: current.toISOString(), reason: request.reason, actorId: admin.id };
+      await this.outbox.append(m, 'deadline_extended', extended, row.instance_id as string);
     }
     await this.audit.record(
       {
@@ -151,7 +153,6 @@ export class DeadlineExtension {
       },
       m,
     );
-    this.notifier.poke();
     return toView(updated);
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { GuardFailedError, OutboxNotifier, TransitionNotAllowedError, WorkflowEngine } from '@awardflow/workflow';
+import { GuardFailedError, isDomainEventName, Outbox, TransitionNotAllowedError, WorkflowEngine } from '@awardflow/workflow';
 import { DataSource } from 'typeorm';
 
 export type FiringOutcome = 'fired' | 'not_pending' | 'stale_generation' | 'state_left' | 'not_applicable';
@@ -18,12 +18,11 @@ export class DeadlineFiring {
   constructor(
     private readonly dataSource: DataSource,
     private readonly engine: WorkflowEngine,
-    private readonly notifier: OutboxNotifier,
+    private readonly outbox: Outbox,
   ) {}
 
   async fire(deadlineId: string, generation: number | null): Promise<FiringOutcome> {
-    let wroteOutbox = false;
-    const outcome = await this.dataSource.transaction(async (manager): Promise<FiringOutcome> => {
+    return this.dataSource.transaction(async (manager): Promise<FiringOutcome> => {
       const [d] = await manager.query(
         `SELECT id, instance_id, kind, action, event, payload, set_in_state, status, generation FROM deadlines WHERE id = $1 FOR UPDATE`,
         [deadlineId],
@@ -54,16 +53,11 @@ export class DeadlineFiring {
           const instance = await this.engine.get(d.instance_id, manager);
           if (instance.state !== d.set_in_state) return close('cancelled', 'state_left');
         }
-        await manager.query(`INSERT INTO outbox (event, instance_id, payload) VALUES ($1, $2, $3::jsonb)`, [
-          d.event,
-          d.instance_id,
-          JSON.stringify({ ...d.payload, deadlineId: d.id, kind: d.kind }),
-        ]);
-        wroteOutbox = true;
+        // Rows were written with a typed event name (DeadlineWriter); one that is not (any more) fails the job, visibly.
+        if (!isDomainEventName(d.event)) throw new Error(`deadline ${d.id} names event "${d.event}", which is not a domain event`);
+        await this.outbox.append(manager, d.event, { ...d.payload, deadlineId: d.id, kind: d.kind }, d.instance_id);
       }
       return close('fired', 'fired');
     });
-    if (wroteOutbox) this.notifier.poke();
-    return outcome;
   }
 }

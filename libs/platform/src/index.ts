@@ -2,6 +2,7 @@ export * from './config/environment';
 export * from './config/app-config.service';
 export * from './config/config.module';
 export * from './database/data-source-options';
+export * from './database/after-commit';
 export * from './database/database-connector';
 export * from './database/database.module';
 export * from './database/sql-runner';

@@ -29,36 +29,36 @@ export class ReviewEventHandlers implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.router.on('assign_reviewers', (e) => this.assignments.topUp(String(e.payload.subjectId), null).then(() => undefined));
-    this.router.on('review.replace', (e) => this.assignments.topUp(String(e.payload.applicationId), null).then(() => undefined));
-    this.router.on('review.expert_complete', (e) => this.scoring.completeExpertStage(String(e.payload.applicationId)).then(() => undefined));
-    this.router.on('review.assigned', (e) => this.tell(e, 'review_assigned', [String(e.payload.reviewerId)], { deadline: formatBeijing(new Date(String(e.payload.dueAt))) }));
-    this.router.on('review.flagged', (e) => this.tellAdmins(e, 'assignment_flagged', { reason: String(e.payload.reason) }));
-    this.router.on('review.reminder', (e) => this.onReminder(e));
-    this.router.on('review.overdue', (e) => this.onOverdue(e));
+    this.router.on('assign_reviewers', (e) => this.assignments.topUp(e.payload.subjectId, null).then(() => undefined));
+    this.router.on('reviewer_replacement_needed', (e) => this.assignments.topUp(e.payload.applicationId, null).then(() => undefined));
+    this.router.on('expert_review_completed', (e) => this.scoring.completeExpertStage(e.payload.applicationId).then(() => undefined));
+    this.router.on('reviewer_assigned', (e) => this.tell(e.id, e.payload.applicationId, 'review_assigned', [e.payload.reviewerId], { deadline: formatBeijing(new Date(e.payload.dueAt)) }));
+    this.router.on('assignment_flagged', (e) => this.tellAdmins(e.id, e.payload.applicationId, 'assignment_flagged', { reason: e.payload.reason }));
+    this.router.on('review_reminder_due', (e) => this.onReminder(e));
+    this.router.on('review_overdue', (e) => this.onOverdue(e));
     this.router.on('check_eligibility', (e) => this.onEligibilityGate(e));
   }
 
-  private async onReminder(e: OutboxEvent): Promise<void> {
+  private async onReminder(e: OutboxEvent<'review_reminder_due'>): Promise<void> {
     const [a] = await this.dataSource.query(`SELECT status, due_at FROM review_assignments WHERE id = $1`, [e.payload.assignmentId]);
     if (a?.status !== 'assigned') return;
-    await this.tell(e, 'review_reminder', [String(e.payload.reviewerId)], { daysBefore: Number(e.payload.daysBefore), deadline: formatBeijing(new Date(a.due_at)) });
+    await this.tell(e.id, e.payload.applicationId, 'review_reminder', [e.payload.reviewerId], { daysBefore: Number(e.payload.daysBefore), deadline: formatBeijing(new Date(a.due_at)) });
   }
 
-  private async onOverdue(e: OutboxEvent): Promise<void> {
+  private async onOverdue(e: OutboxEvent<'review_overdue'>): Promise<void> {
     const [a] = await this.dataSource.query(`SELECT ra.status, c.reassign_overdue FROM review_assignments ra JOIN cycles c ON c.id = ra.cycle_id WHERE ra.id = $1`, [e.payload.assignmentId]);
     if (a?.status !== 'assigned') return;
-    await this.tellAdmins(e, 'review_overdue', {});
+    await this.tellAdmins(e.id, e.payload.applicationId, 'review_overdue', {});
     if (a.reassign_overdue) {
       const [, moved] = await this.dataSource.query(`UPDATE review_assignments SET status = 'replaced' WHERE id = $1 AND status = 'assigned'`, [e.payload.assignmentId]);
-      if (moved) await this.assignments.topUp(String(e.payload.applicationId), null);
+      if (moved) await this.assignments.topUp(e.payload.applicationId, null);
     }
   }
 
   /** 资格复核 on entering 公示 and 待审定: failures stop the application for an admin to decide. */
-  private async onEligibilityGate(e: OutboxEvent): Promise<void> {
+  private async onEligibilityGate(e: OutboxEvent<'check_eligibility'>): Promise<void> {
     if (e.payload.subjectType !== 'application') return;
-    const application = await this.applications.get(String(e.payload.subjectId));
+    const application = await this.applications.get(e.payload.subjectId);
     const instance = await this.engine.get(application.instanceId);
     if (instance.state !== e.payload.to) return;
     const failures = await this.applications.eligibilityFailures(application, await this.cycles.get(application.cycleId));
@@ -73,16 +73,16 @@ export class ReviewEventHandlers implements OnModuleInit {
     });
   }
 
-  private async tellAdmins(e: OutboxEvent, template: TemplateKey, extra: Record<string, unknown>): Promise<void> {
-    await this.tell(e, template, (cycle) => this.users.idsByRole(Role.Admin, [cycle.officeId]), extra);
+  private async tellAdmins(eventId: string, applicationId: string, template: TemplateKey, extra: Record<string, unknown>): Promise<void> {
+    await this.tell(eventId, applicationId, template, (cycle) => this.users.idsByRole(Role.Admin, [cycle.officeId]), extra);
   }
 
   /** Recipients are given, or worked out from the application's cycle (loaded once here). */
-  private async tell(e: OutboxEvent, template: TemplateKey, recipients: string[] | ((cycle: Cycle) => Promise<string[]>), extra: Record<string, unknown>): Promise<void> {
-    const application = await this.applications.get(String(e.payload.applicationId ?? e.payload.subjectId));
+  private async tell(eventId: string, applicationId: string, template: TemplateKey, recipients: string[] | ((cycle: Cycle) => Promise<string[]>), extra: Record<string, unknown>): Promise<void> {
+    const application = await this.applications.get(applicationId);
     const cycle = await this.cycles.get(application.cycleId);
     await this.notifications.notify({
-      eventKey: `${e.id}:${template}`,
+      eventKey: `${eventId}:${template}`,
       template,
       recipientIds: Array.isArray(recipients) ? recipients : await recipients(cycle),
       variables: {

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { DatabaseModule, QueueModule } from '@awardflow/platform';
+import { DefinitionWiringCheck, EventHandlerWiringCheck } from './events/event-wiring.check';
 import { EventsProcessor } from './events/events.processor';
 import { OutboxEventRouter } from './events/outbox-event-router';
+import { Outbox } from './outbox/outbox';
 import { OutboxNotifier } from './outbox/outbox-notifier';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { EffectRegistry } from './registry/effect.registry';
@@ -15,15 +17,15 @@ import { WorkflowEngine } from './services/workflow-engine';
  * instance, so every context registers its guards and effects into the same registries.
  */
 @Module({
-  providers: [GuardRegistry, EffectRegistry, DefinitionRegistry, WorkflowEngine, DeadlineWriter, OutboxNotifier, OutboxEventRouter],
-  exports: [GuardRegistry, EffectRegistry, DefinitionRegistry, WorkflowEngine, DeadlineWriter, OutboxNotifier, OutboxEventRouter],
+  providers: [GuardRegistry, EffectRegistry, DefinitionRegistry, WorkflowEngine, DeadlineWriter, OutboxNotifier, Outbox, OutboxEventRouter, DefinitionWiringCheck],
+  exports: [GuardRegistry, EffectRegistry, DefinitionRegistry, WorkflowEngine, DeadlineWriter, Outbox, OutboxEventRouter],
 })
 export class WorkflowModule {}
 
 /** The worker's side: relays outbox rows to BullMQ and runs the handlers of each event. */
 @Module({
   imports: [WorkflowModule, QueueModule, DatabaseModule],
-  providers: [OutboxRelay, EventsProcessor],
+  providers: [OutboxRelay, EventsProcessor, EventHandlerWiringCheck],
   exports: [OutboxRelay],
 })
 export class WorkflowRelayModule {}

@@ -33,16 +33,16 @@ export class ApplicationNotifier implements OnModuleInit {
 
   onModuleInit(): void {
     this.router.on('notify', (event) => this.onNotify(event));
-    this.router.on('deadline.extended', (event) => this.onDeadlineExtended(event));
+    this.router.on('deadline_extended', (event) => this.onDeadlineExtended(event));
   }
 
-  private async onNotify(event: OutboxEvent): Promise<void> {
+  private async onNotify(event: OutboxEvent<'notify'>): Promise<void> {
     const template = String(event.payload.params?.template ?? '');
     if (!isTemplateKey(template)) throw new Error(`notify: unknown template "${template}"`);
     if (event.payload.subjectType !== 'application' || !event.payload.subjectId) return;
     const context = await this.context(event.payload.subjectId, event.payload.historySeq);
     if (!context) return;
-    const group = (event.payload.params?.to as Recipients) ?? 'applicant';
+    const group = (event.payload.params?.to as Recipients | undefined) ?? 'applicant';
     const audience = audienceOfGroup(group, context.cycle);
     await this.notifications.notify({
       eventKey: `${event.id}:${template}`,
@@ -51,13 +51,13 @@ export class ApplicationNotifier implements OnModuleInit {
       variables: redactNotificationVariables(audience, {
         ...context.variables,
         reason: context.history ? historyComment(audience, context.history, identityMask(context.organization)) : null,
-        stateLabel: context.toStateLabel(event.payload.to as string),
+        stateLabel: context.toStateLabel(event.payload.to),
         deadline: template === 'supplement_requested' ? await this.pendingDeadline(context.application.instanceId, 'supplement') : null,
       }),
     });
   }
 
-  private async onDeadlineExtended(event: OutboxEvent): Promise<void> {
+  private async onDeadlineExtended(event: OutboxEvent<'deadline_extended'>): Promise<void> {
     if (!event.instanceId) return;
     const [row] = await this.dataSource.query(`SELECT id FROM applications WHERE instance_id = $1`, [event.instanceId]);
     if (!row) return;
@@ -67,7 +67,7 @@ export class ApplicationNotifier implements OnModuleInit {
       eventKey: `${event.id}:deadline_extended`,
       template: 'deadline_extended',
       recipientIds: await this.recipients(context.application, context.cycle.officeId, 'applicant'),
-      variables: { ...context.variables, reason: String(event.payload.reason ?? ''), deadline: formatBeijing(new Date(String(event.payload.dueAt))) },
+      variables: { ...context.variables, reason: event.payload.reason, deadline: formatBeijing(new Date(event.payload.dueAt)) },
     });
   }
 

@@ -1,4 +1,5 @@
 import type { DataSourceOptions } from 'typeorm';
+import { AfterCommitSubscriber } from './after-commit';
 
 /**
  * One place that says how we talk to Postgres: used by the apps, the migration CLI and the tests.
@@ -12,6 +13,8 @@ export function dataSourceOptions(databaseUrl: string, applicationName: string):
     synchronize: false,
     migrationsRun: false,
     migrationsTableName: 'schema_migrations',
+    // afterCommit() hooks (the outbox's wake-up) run on the commits this subscriber sees.
+    subscribers: [AfterCommitSubscriber],
     migrationsTransactionMode: 'each',
     applicationName,
     extra: {

@@ -3,7 +3,7 @@ import { ApplicationSummary, lockApplication } from '@awardflow/applications';
 import { S } from '@awardflow/awards';
 import { Cycle, CyclesService } from '@awardflow/cycles';
 import { cancelDeadlinesMatching } from '@awardflow/deadlines';
-import { addIsoDuration, DeadlineWriter, instanceStates, OutboxNotifier } from '@awardflow/workflow';
+import { addIsoDuration, DeadlineWriter, instanceStates, Outbox } from '@awardflow/workflow';
 import { DataSource, EntityManager } from 'typeorm';
 import { ReviewPoolService } from '../pool/pool.service';
 import { conflictedReviewers, expertAssignmentsOf, insertExpertAssignment, lockPool, raiseFlag, resolveFlags } from './assignment.repository';
@@ -27,11 +27,11 @@ export class AssignmentService {
     private readonly pool: ReviewPoolService,
     private readonly cycles: CyclesService,
     private readonly deadlines: DeadlineWriter,
-    private readonly notifier: OutboxNotifier,
+    private readonly outbox: Outbox,
   ) {}
 
   async topUp(applicationId: string, assignedBy: string | null): Promise<AssignmentOutcome> {
-    const outcome = await this.dataSource.transaction(async (m) => {
+    return this.dataSource.transaction(async (m) => {
       // Serialise per application: two events for one application must not both top it up.
       const application = await lockApplication(m, applicationId);
       if (!application || (await instanceStates(m, [application.instanceId])).get(application.instanceId) !== S.expertReview) return { assigned: [], flagged: null };
@@ -50,15 +50,13 @@ export class AssignmentService {
         seed: applicationId,
       });
       if ('flag' in result) {
-        if (await raiseFlag(m, applicationId, result.flag)) await this.event(m, 'review.flagged', application.instanceId, { applicationId, reason: result.flag });
+        if (await raiseFlag(m, applicationId, result.flag)) await this.outbox.append(m, 'assignment_flagged', { applicationId, reason: result.flag }, application.instanceId);
         return { assigned: [], flagged: result.flag };
       }
       await resolveFlags(m, applicationId);
       for (const reviewerId of result.selected) await this.assign(m, application, cycle, reviewerId, assignedBy);
       return { assigned: result.selected, flagged: null };
     });
-    if (outcome.assigned.length || outcome.flagged) this.notifier.poke();
-    return outcome;
   }
 
   /** One assignment with its due date, reminders and escalation as deadline rows. */
@@ -68,7 +66,7 @@ export class AssignmentService {
     const dueAt = addIsoDuration(now, String(context.reviewDueDuration));
     const id = await insertExpertAssignment(m, { applicationId: application.id, cycleId: cycle.id, reviewerId, dueAt, assignedBy });
     const [dueId] = await this.deadlines.insert(m, [
-      { instanceId: application.instanceId, kind: 'review_due', event: 'review.overdue', payload: { assignmentId: id, reviewerId, applicationId: application.id }, setInState: S.expertReview, dueAt },
+      { instanceId: application.instanceId, kind: 'review_due', event: 'review_overdue', payload: { assignmentId: id, reviewerId, applicationId: application.id }, setInState: S.expertReview, dueAt },
     ]);
     const reminders = cycle.reminderDaysBefore
       .map((days) => ({ days, at: new Date(dueAt.getTime() - days * DAY_MS) }))
@@ -76,22 +74,18 @@ export class AssignmentService {
       .map((r) => ({
         instanceId: application.instanceId,
         kind: 'review_reminder',
-        event: 'review.reminder',
+        event: 'review_reminder_due' as const,
         payload: { assignmentId: id, reviewerId, applicationId: application.id, daysBefore: r.days, parentDeadlineId: dueId },
         setInState: S.expertReview,
         dueAt: r.at,
       }));
     await this.deadlines.insert(m, reminders);
-    await this.event(m, 'review.assigned', application.instanceId, { assignmentId: id, reviewerId, applicationId: application.id, dueAt: dueAt.toISOString() });
+    await this.outbox.append(m, 'reviewer_assigned', { assignmentId: id, reviewerId, applicationId: application.id, dueAt: dueAt.toISOString() }, application.instanceId);
     return id;
   }
 
   /** An assignment ends early (conflict, reassignment, score): its reminders and escalation go. */
   async closeDeadlines(m: EntityManager, assignmentId: string): Promise<void> {
     await cancelDeadlinesMatching(m, { kinds: ['review_due', 'review_reminder'], payload: { assignmentId }, outcome: 'assignment_closed' });
-  }
-
-  async event(m: EntityManager, event: string, instanceId: string | null, payload: Record<string, unknown>): Promise<void> {
-    await m.query(`INSERT INTO outbox (event, instance_id, payload) VALUES ($1, $2, $3::jsonb)`, [event, instanceId, JSON.stringify(payload)]);
   }
 }

@@ -5,7 +5,7 @@ import { S } from '@awardflow/awards';
 import { Cycle, cycleSummaries, CyclesService } from '@awardflow/cycles';
 import { AuthUser, Role, usersOutsideOffice } from '@awardflow/identity';
 import { DomainError, ErrorCode, FieldValidationError, NotFoundError } from '@awardflow/platform';
-import { instanceStates, OutboxNotifier } from '@awardflow/workflow';
+import { instanceStates, Outbox } from '@awardflow/workflow';
 import { DataSource, EntityManager } from 'typeorm';
 import { officeLabel } from '../pool/office-label';
 import { candidateStanding, lockAssignment, lockPool, openFlags, recordConflict, resolveFlags, setAssignmentStatus } from './assignment.repository';
@@ -17,7 +17,7 @@ export class ConflictsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly assignments: AssignmentService,
-    private readonly notifier: OutboxNotifier,
+    private readonly outbox: Outbox,
     private readonly cycles: CyclesService,
     private readonly audit: AuditLog,
   ) {}
@@ -31,9 +31,8 @@ export class ConflictsService {
       await setAssignmentStatus(m, assignmentId, 'conflict');
       await recordConflict(m, reviewer.id, application.organizationId, reason);
       await this.assignments.closeDeadlines(m, assignmentId);
-      await this.assignments.event(m, 'review.replace', application.instanceId, { applicationId: a.applicationId });
+      await this.outbox.append(m, 'reviewer_replacement_needed', { applicationId: a.applicationId }, application.instanceId);
     });
-    this.notifier.poke();
     return { replaced: true };
   }
 
@@ -49,7 +48,7 @@ export class ConflictsService {
       await this.audit.record({ action: AuditAction.ReviewerReassigned, entityType: AuditEntityType.ReviewAssignment, entityId: assignmentId, officeIds: [cycle.officeId], before: { status: a.status }, after: { status: 'replaced' }, details: { applicationId: a.applicationId, reviewerId: a.reviewerId, replacementReviewerId: reviewerId ?? null } }, m);
       await this.assignments.closeDeadlines(m, assignmentId);
       if (!reviewerId) {
-        await this.assignments.event(m, 'review.replace', application.instanceId, { applicationId: a.applicationId });
+        await this.outbox.append(m, 'reviewer_replacement_needed', { applicationId: a.applicationId }, application.instanceId);
         return { assignmentId: null };
       }
       await lockPool(m, cycle.officeId);
@@ -57,7 +56,6 @@ export class ConflictsService {
       const id = await this.assignments.assign(m, application, cycle, reviewerId, admin.id);
       return { assignmentId: id };
     });
-    this.notifier.poke();
     return result;
   }
 
@@ -76,10 +74,7 @@ export class ConflictsService {
       await resolveFlags(m, applicationId);
       return this.assignments.assign(m, application, cycle, reviewerId, admin.id);
     });
-    if (result) {
-      this.notifier.poke();
-      return { assigned: [reviewerId!], flagged: null };
-    }
+    if (result) return { assigned: [reviewerId!], flagged: null };
     return this.assignments.topUp(applicationId, admin.id);
   }
 

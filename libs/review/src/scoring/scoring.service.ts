@@ -6,7 +6,7 @@ import { Cycle, CyclesService } from '@awardflow/cycles';
 import { AuthUser } from '@awardflow/identity';
 import { DomainError, ErrorCode, FieldValidationError, NotFoundError } from '@awardflow/platform';
 import { A } from '@awardflow/awards';
-import { instanceStates, OutboxNotifier, WorkflowEngine } from '@awardflow/workflow';
+import { instanceStates, Outbox, WorkflowEngine } from '@awardflow/workflow';
 import { DataSource, EntityManager } from 'typeorm';
 import { assignmentById, expertCounts, lockAssignment, markScored } from '../assignment/assignment.repository';
 import { AssignmentService } from '../assignment/assignment.service';
@@ -28,7 +28,7 @@ export class ScoringService {
     private readonly cycles: CyclesService,
     private readonly assignments: AssignmentService,
     private readonly engine: WorkflowEngine,
-    private readonly notifier: OutboxNotifier,
+    private readonly outbox: Outbox,
     private readonly audit: AuditLog,
   ) {}
 
@@ -52,10 +52,9 @@ export class ScoringService {
       await this.assignments.closeDeadlines(m, assignmentId);
       const { open, scored } = await expertCounts(m, a.applicationId);
       const complete = open === 0 && scored >= cycle.reviewersPerApplication;
-      if (complete) await this.assignments.event(m, 'review.expert_complete', instanceId, { applicationId: a.applicationId });
+      if (complete) await this.outbox.append(m, 'expert_review_completed', { applicationId: a.applicationId }, instanceId);
       return { assignmentId, total, stageComplete: complete };
     });
-    if (result.stageComplete) this.notifier.poke();
     return result;
   }
 

@@ -1,6 +1,7 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { afterCommit } from '@awardflow/platform';
 import type { Pool } from 'pg';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
 export const OUTBOX_CHANNEL = 'awardflow_outbox';
@@ -9,14 +10,22 @@ const COALESCE_MS = 25;
 /**
  * Wakes the outbox relays after rows were written. Not a trigger inside the transition: NOTIFY
  * takes a cluster-wide lock at commit, which measured here halved transition throughput. One
- * NOTIFY per process per 25 ms instead, sent after the write (outside a caller's transaction it
- * may arrive before that commit; the relay's polling fallback then picks the rows up).
+ * NOTIFY per process per 25 ms instead, sent once the rows' transaction has committed. Internal
+ * to the workflow lib: domain code emits through `Outbox.append`, which pokes for it.
  */
 @Injectable()
 export class OutboxNotifier implements OnApplicationShutdown {
   private timer?: NodeJS.Timeout;
 
   constructor(private readonly dataSource: DataSource) {}
+
+  /** Pokes once `manager`'s transaction commits (at once when it is not in one). */
+  pokeAfterCommit(manager: EntityManager): void {
+    afterCommit(manager, this.pokeNow);
+  }
+
+  // One function, so several rows in one transaction register one wake-up.
+  private readonly pokeNow = () => this.poke();
 
   poke(): void {
     if (this.timer) return;

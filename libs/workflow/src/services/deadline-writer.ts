@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { DeadlineEventName } from '../events/domain-events';
 
 export interface DeadlineRow {
   instanceId: string | null;
   kind: string;
   /** Fired through the engine as `system`... */
   action?: string | null;
-  /** ...or emitted as an outbox event (reminders, escalations). */
-  event?: string | null;
+  /** ...or emitted as an outbox event (reminders, escalations), its payload plus the deadline's id and kind. */
+  event?: DeadlineEventName | null;
   payload?: Record<string, unknown>;
   /** The instance state that set it: leaving that state cancels it, and firing re-checks it. */
   setInState?: string | null;

@@ -94,6 +94,20 @@ export interface BumpVersionInput {
   manager?: EntityManager;
 }
 
+export interface ChangeContextInput {
+  /** Which instances: those whose context has this key with this (text) value, e.g. `cycleId`. */
+  where: { key: string; equals: string };
+  patch: Record<string, unknown>;
+  actor: Actor;
+  /** Why, as a history comment (e.g. the admin's reason for the extension). */
+  comment?: string | null;
+  /** The caller's transaction, so its own change (e.g. the cycle's row) commits with these or not at all. */
+  manager?: EntityManager;
+}
+
+/** The history action of a context change without a transition. */
+export const CHANGE_CONTEXT_ACTION = 'change_context';
+
 type Runner = DataSource | EntityManager;
 
 interface InstanceRow {
@@ -189,6 +203,22 @@ WITH ins AS (
 )
 SELECT count(*)::int AS inserted FROM ins`;
 
+/* The rows were locked and read first (their hash chain heads are needed); each claims its version. */
+const CHANGE_CONTEXT_SQL = `
+WITH c AS (
+  SELECT * FROM jsonb_to_recordset($1::jsonb) AS c(id uuid, version int, state text, seq int, hash text, prev_hash text)
+), upd AS (
+  UPDATE workflow_instances i
+     SET context = i.context || $2::jsonb, version = i.version + 1, history_seq = c.seq, history_head = c.hash, updated_at = $3::timestamptz
+    FROM c WHERE i.id = c.id AND i.version = c.version
+  RETURNING i.id
+), hist AS (
+  INSERT INTO workflow_history (instance_id, seq, actor_id, actor_role, action, from_state, to_state, comment, payload, created_at, prev_hash, hash)
+  SELECT c.id, c.seq, $4::uuid, $5::text, '${CHANGE_CONTEXT_ACTION}', c.state, c.state, $6::text, $7::jsonb, $3::timestamptz, c.prev_hash, c.hash
+    FROM c JOIN upd ON upd.id = c.id
+)
+SELECT count(*)::int AS changed FROM upd`;
+
 @Injectable()
 export class WorkflowEngine {
   constructor(
@@ -234,7 +264,7 @@ export class WorkflowEngine {
       JSON.stringify((def.states[def.initial].onEnter ?? []).map((e) => ({ event: e.name, payload: { ...base, params: e.params ?? {} } }))),
       timersJson(planTimers(def, def.initial, context, now)),
     ]);
-    if (def.states[def.initial].onEnter?.length) this.notifier.poke();
+    if (def.states[def.initial].onEnter?.length) this.wakeRelays(runner);
     return toSnapshot(def, {
       id,
       definition_code: def.code,
@@ -307,7 +337,7 @@ export class WorkflowEngine {
       const current = await this.loadRow(runner, input.instanceId);
       throw new VersionConflictError(current.state, current.version, def.states[current.state]?.label);
     }
-    if (plan.effects.length) this.notifier.poke();
+    if (plan.effects.length) this.wakeRelays(runner);
     const instance = toSnapshot(def, { ...row, state: plan.to, version: row.version + 1, context: plan.context, history_seq: seq, history_head: hash, updated_at: now });
     return {
       instance,
@@ -393,12 +423,58 @@ export class WorkflowEngine {
     };
     const entries = chain.map(({ instanceId: _, ...e }, i) => ({
       ...e,
-      actionLabel: e.action === 'create' ? '创建' : labelOf(e.action, e.fromState, e.toState),
+      actionLabel: e.action === 'create' ? '创建' : e.action === CHANGE_CONTEXT_ACTION ? '调整流程参数' : labelOf(e.action, e.fromState, e.toState),
       fromStateLabel: e.fromState ? (def.states[e.fromState]?.label ?? e.fromState) : null,
       toStateLabel: def.states[e.toState]?.label ?? e.toState,
       chainValid: verification.rowValid[i] && (verification.firstBrokenSeq === null || e.seq < verification.firstBrokenSeq),
     }));
     return { entries, chainValid: verification.valid, firstBrokenSeq: verification.firstBrokenSeq };
+  }
+
+  /**
+   * Changes the context of every instance whose context has `where.key` = `where.equals` (e.g.
+   * all instances of a cycle whose window moved) without a transition: each gets a new version,
+   * so a holder of the old one conflicts, and a history row in its chain (state unchanged) naming
+   * who changed what and why. Timers already set keep their time; later ones read the new context.
+   */
+  async changeContext(input: ChangeContextInput): Promise<number> {
+    const runner = input.manager ?? this.dataSource;
+    const rows: InstanceRow[] = await this.query(runner, `${SELECT_INSTANCE} WHERE context->>$1 = $2 ORDER BY id FOR UPDATE`, [input.where.key, input.where.equals]);
+    if (rows.length === 0) return 0;
+    const now = new Date();
+    const comment = input.comment?.trim() || null;
+    const payload = { contextPatch: input.patch };
+    const changes = rows.map((row) => {
+      const seq = row.history_seq + 1;
+      const hash = chainHash(row.history_head, {
+        instanceId: row.id,
+        seq,
+        actorId: input.actor.id,
+        actorRole: input.actor.role,
+        action: CHANGE_CONTEXT_ACTION,
+        fromState: row.state,
+        toState: row.state,
+        comment,
+        payload,
+        createdAt: now,
+      });
+      return { id: row.id, version: row.version, state: row.state, seq, hash, prev_hash: row.history_head };
+    });
+    const [{ changed }] = await this.query(runner, CHANGE_CONTEXT_SQL, [
+      JSON.stringify(changes),
+      JSON.stringify(input.patch),
+      now,
+      input.actor.id,
+      input.actor.role,
+      comment,
+      JSON.stringify(payload),
+    ]);
+    return changed;
+  }
+
+  private wakeRelays(runner: Runner): void {
+    if (runner === this.dataSource) this.notifier.poke();
+    else this.notifier.pokeAfterCommit(runner as EntityManager);
   }
 
   private async loadRow(runner: Runner, instanceId: string): Promise<InstanceRow> {
