@@ -3,7 +3,7 @@ import { EffectRegistry, fromStates, GuardRegistry, WorkflowDefinition } from '@
 import { AWARD_CATALOG } from '../catalog/award-catalog';
 import { registerAwardGuardsAndEffects } from '../awards-registrations';
 import { ACTION_TABLE, ActorScope, actionRule, GENERIC_ACTION_ROUTE, scopeOf, SYSTEM_ONLY } from './action-table';
-import { compileStagePlan } from './compile-stage-plan';
+import { compileStagePlan } from './award-families';
 import { A } from './workflow-names';
 
 const guards = new GuardRegistry();

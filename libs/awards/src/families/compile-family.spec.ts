@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { EffectRegistry, GuardRegistry, renderMermaid, verifyDefinition } from '@awardflow/workflow';
 import { AWARD_CATALOG, getAward } from '../catalog/award-catalog';
 import { registerAwardGuardsAndEffects } from '../awards-registrations';
-import { compileStagePlan } from './compile-stage-plan';
+import { compileStagePlan } from './award-families';
 import { A, S } from './workflow-names';
 
 const guards = new GuardRegistry();
