@@ -1,4 +1,5 @@
 import { Module, OnModuleInit } from '@nestjs/common';
+import { stateListSql } from '@awardflow/awards';
 import { ApplicationAccessPolicy, ApplicationActionHandlers, ApplicationsCoreModule, ApplicationsModule } from '@awardflow/applications';
 import { CyclesCoreModule, CyclesModule } from '@awardflow/cycles';
 import { IdentityCoreModule, Role } from '@awardflow/identity';
@@ -48,7 +49,7 @@ export class ReviewModule implements OnModuleInit {
          UNION ALL SELECT 1 FROM workflow_instances i JOIN stage_reviewers s ON s.cycle_id = $3 AND s.user_id = $2
                     AND s.stage = CASE WHEN i.state = 'onsite_review' THEN 'onsite_review' ELSE 'formal_review' END
                     AND (s.application_id IS NULL OR s.application_id = $1)
-                  WHERE i.id = $4 AND i.state IN ('formal_review', 'preliminary_review', 'onsite_review') AND $5::boolean
+                  WHERE i.id = $4 AND i.state IN (${stateListSql('reviewerVisible')}) AND $5::boolean
          LIMIT 1`,
         [application.id, user.id, cycle.id, application.instanceId, user.officeIds.includes(cycle.officeId), cycle.blindReview],
       );

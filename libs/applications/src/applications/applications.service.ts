@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { A, actionRule, ActionRule, evaluateEligibility, findAward, getAward, S, scopeOf, SYSTEM_ONLY } from '@awardflow/awards';
+import { A, actionRule, ActionRule, evaluateEligibility, findAward, getAward, S, scopeOf, stateListSql, statesTagged, SYSTEM_ONLY } from '@awardflow/awards';
 import { Cycle, CyclesService } from '@awardflow/cycles';
 import { AuthUser, Role } from '@awardflow/identity';
 import { ConflictError, DomainError, ErrorCode, FieldValidationError, ForbiddenError, NotFoundError } from '@awardflow/platform';
@@ -33,7 +33,7 @@ export class IneligibleError extends DomainError {
   }
 }
 
-const EDITABLE_STATES = [S.draft, S.supplementRequested];
+const EDITABLE_STATES = [...statesTagged('editable')];
 
 @Injectable()
 export class ApplicationsService {
@@ -333,7 +333,7 @@ export class ApplicationsService {
   async onCycleClosed(cycle: Cycle, actor: Actor): Promise<{ movedToReview: number; expired: number }> {
     const rows: Array<{ instance_id: string; state: string }> = await this.dataSource.query(
       `SELECT a.instance_id, i.state FROM applications a JOIN workflow_instances i ON i.id = a.instance_id
-        WHERE a.cycle_id = $1 AND i.state IN ('submitted', 'draft')`,
+        WHERE a.cycle_id = $1 AND i.state IN (${stateListSql('awaitingWindowClose')})`,
       [cycle.id],
     );
     let movedToReview = 0;

@@ -48,16 +48,34 @@ export function compileEveryAwardAndPlan(awards: AwardDefinition[]): Array<{ awa
   return awards.flatMap((award) => ALL_STAGE_PLANS.map((plan) => ({ award, plan, compiled: compileFamily(AWARD_FAMILIES[award.family], award, plan) })));
 }
 
+const tagged = new Map<string, readonly string[]>();
+
 /**
- * The states carrying a tag in any family under any plan, for code (and SQL) that asks about
- * applications of every award at once: `state = ANY($1)` with `statesTagged('inactive')`.
+ * The states carrying a tag in any family under any plan (or in one family), for code that asks
+ * about applications of every award at once: `statesTagged('inactive').includes(state)`.
  */
-export function statesTagged(tag: StateTag, family?: Family): string[] {
-  compiledAll ??= compileEveryAwardAndPlan(AWARD_CATALOG);
-  const states = new Set<string>();
-  for (const { award, compiled } of compiledAll) {
-    if (family && award.family !== family) continue;
-    for (const [state, tags] of Object.entries(compiled.tags)) if (tags.includes(tag)) states.add(state);
+export function statesTagged(tag: StateTag, family?: Family): readonly string[] {
+  const key = `${tag}:${family ?? ''}`;
+  let states = tagged.get(key);
+  if (!states) {
+    compiledAll ??= compileEveryAwardAndPlan(AWARD_CATALOG);
+    const found = new Set<string>();
+    for (const { award, compiled } of compiledAll) {
+      if (family && award.family !== family) continue;
+      for (const [state, tags] of Object.entries(compiled.tags)) if (tags.includes(tag)) found.add(state);
+    }
+    states = Object.freeze([...found]);
+    tagged.set(key, states);
   }
-  return [...states];
+  return states;
+}
+
+/** The same states as an SQL list of literals (`'draft', 'submitted'`) for `state IN (…)`; names are [a-z_] only. */
+export function stateListSql(tag: StateTag): string {
+  return statesTagged(tag)
+    .map((state) => {
+      if (!/^[a-z_]+$/.test(state)) throw new Error(`state name "${state}" cannot be an SQL literal`);
+      return `'${state}'`;
+    })
+    .join(', ');
 }

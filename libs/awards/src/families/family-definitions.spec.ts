@@ -36,7 +36,7 @@ describe('award family definitions', () => {
   });
 
   it('derive the state sets other contexts used to list by hand', () => {
-    const sorted = (states: string[]) => [...states].sort();
+    const sorted = (states: readonly string[]) => [...states].sort();
     expect(sorted(statesTagged('editable'))).toEqual(sorted([S.draft, S.supplementRequested]));
     expect(sorted(statesTagged('inactive'))).toEqual(sorted(['withdrawn', 'rejected', 'expired', 'not_endorsed']));
     expect(sorted(statesTagged('selected', 'quality'))).toEqual(sorted(['awarded', 'nominated']));

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { audienceOf, AttachmentsService, organizationNameFor, OrganizationsService, redactApplication } from '@awardflow/applications';
-import { findAward, getAward } from '@awardflow/awards';
+import { findAward, getAward, stateListSql } from '@awardflow/awards';
 import { CyclesService } from '@awardflow/cycles';
 import { AuthUser } from '@awardflow/identity';
 import { NotFoundError } from '@awardflow/platform';
@@ -57,7 +57,7 @@ export class ReviewerViewService {
               (SELECT v.vote FROM panel_votes v WHERE v.application_id = a.id AND v.member_id = $1) AS my_vote
          FROM applications a JOIN cycles c ON c.id = a.cycle_id JOIN organizations o ON o.id = a.organization_id
          JOIN workflow_instances i ON i.id = a.instance_id
-        WHERE (i.state IN ('formal_review', 'preliminary_review', 'onsite_review') AND c.office_id = ANY($2::uuid[])
+        WHERE (i.state IN (${stateListSql('reviewerVisible')}) AND c.office_id = ANY($2::uuid[])
                AND EXISTS (SELECT 1 FROM stage_reviewers s WHERE s.cycle_id = c.id AND s.user_id = $1
                               AND s.stage = CASE WHEN i.state = 'onsite_review' THEN 'onsite_review' ELSE 'formal_review' END
                               AND (s.application_id IS NULL OR s.application_id = a.id)))

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { A, S } from '@awardflow/awards';
+import { A, S, statesTagged } from '@awardflow/awards';
 import { CyclesService } from '@awardflow/cycles';
 import { AuthUser } from '@awardflow/identity';
 import { csvDocument, FieldValidationError } from '@awardflow/platform';
@@ -8,7 +8,7 @@ import { DataSource } from 'typeorm';
 import { ScoringService } from '../scoring/scoring.service';
 
 // Out of the running: they keep their score but take no place in the quota.
-const OUT = [S.rejected, S.withdrawn, S.notSelected, S.revoked, S.expired, S.notEndorsed, 'recognition_expired'];
+const OUT = statesTagged('out');
 
 export interface RankingRow {
   rank: number;
