@@ -7,13 +7,14 @@ import { EffectRegistry } from './registry/effect.registry';
 import { GuardRegistry } from './registry/guard.registry';
 import { DeadlineWriter } from './services/deadline-writer';
 import { DefinitionRegistry } from './services/definition-registry';
+import { TransitionInvariants } from './services/transition-invariants';
 import { WorkflowEngine } from './services/workflow-engine';
 
 /** Global: the guard and effect registries must be one instance that every context registers into. */
 @Global()
 @Module({
-  providers: [GuardRegistry, EffectRegistry, DefinitionRegistry, WorkflowEngine, DeadlineWriter, OutboxNotifier, OutboxEventRouter],
-  exports: [GuardRegistry, EffectRegistry, DefinitionRegistry, WorkflowEngine, DeadlineWriter, OutboxNotifier, OutboxEventRouter],
+  providers: [GuardRegistry, EffectRegistry, DefinitionRegistry, WorkflowEngine, DeadlineWriter, OutboxNotifier, OutboxEventRouter, TransitionInvariants],
+  exports: [GuardRegistry, EffectRegistry, DefinitionRegistry, WorkflowEngine, DeadlineWriter, OutboxNotifier, OutboxEventRouter, TransitionInvariants],
 })
 export class WorkflowModule {}
 

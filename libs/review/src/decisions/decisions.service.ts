@@ -33,9 +33,8 @@ export class DecisionsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.handlers.register(A.approve, (r) => this.approve(r, 'award'));
-    this.handlers.register(A.approveSecondTier, (r) => this.approve(r, 'second'));
-    this.handlers.register(A.revoke, (r) => this.revoke(r));
+    this.handlers.implement('award', (r) => this.approve(r, r.action === A.approveSecondTier ? 'second' : 'award'));
+    this.handlers.implement('revoke', (r) => this.revoke(r));
   }
 
   async fileObjection(applicationId: string, input: ObjectionInput, user: AuthUser) {
