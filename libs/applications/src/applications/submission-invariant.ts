@@ -29,7 +29,8 @@ export class SubmissionInvariant implements OnModuleInit {
   private async check({ subjectId, manager }: InvariantInput): Promise<Record<string, unknown> | void> {
     const application = await manager.findOne(Application, { where: { id: subjectId }, lock: { mode: 'pessimistic_write' } });
     if (!application) throw new NotFoundError('application', subjectId);
-    const cycle = await this.cycles.get(application.cycleId);
+    // On the transition's connection: a second one per submit would starve the pool under load.
+    const cycle = await this.cycles.get(application.cycleId, manager);
     const problems = await this.applications.submissionProblems(application, cycle, manager);
     if (problems.length) throw new IneligibleError(problems);
     if (application.receiptNumber) return;

@@ -3,16 +3,14 @@ import { EffectRegistry, fromStates, GuardRegistry, WorkflowDefinition } from '@
 import { AWARD_CATALOG } from '../catalog/award-catalog';
 import { registerAwardGuardsAndEffects } from '../awards-registrations';
 import { ACTION_TABLE, ActorScope, actionRule, GENERIC_ACTION_ROUTE, genericUseCases, scopeOf, SYSTEM_ONLY } from './action-table';
-import { compileStagePlan } from './award-families';
+import { ALL_STAGE_PLANS, compileStagePlan } from './award-families';
 import { A } from './workflow-names';
 
 const guards = new GuardRegistry();
 registerAwardGuardsAndEffects(guards, new EffectRegistry());
 
 const PEOPLE = ['applicant', 'recommender', 'reviewer', 'admin'] as const;
-const PLANS = [true, false].flatMap((defense) =>
-  [true, false].flatMap((onsiteReview) => [true, false].flatMap((publicityBeforePanel) => [true, false].map((expertReview) => ({ defense, onsiteReview, publicityBeforePanel, expertReview })))),
-);
+const PLANS = ALL_STAGE_PLANS;
 
 /** Every definition a cycle can run: each award of each family under each stage plan. */
 const DEFINITIONS: WorkflowDefinition[] = [...new Map(AWARD_CATALOG.flatMap((award) => PLANS.map((plan) => compileStagePlan(award, plan))).map((d) => [d.code, d])).values()];

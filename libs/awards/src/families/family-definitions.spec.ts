@@ -1,4 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { canonicalJson, sha256Hex } from '@awardflow/workflow';
 import { AWARD_CATALOG } from '../catalog/award-catalog';
 import { AWARD_FAMILIES, compileEveryAwardAndPlan, statesTagged } from './award-families';
@@ -59,6 +61,16 @@ describe('award family definitions', () => {
     for (const { compiled: c } of compiled) {
       const withdraw = c.definition.transitions.find((t) => t.action === A.withdraw)!;
       expect(withdraw.from).toEqual(Object.keys(c.tags).filter((s) => c.tags[s].includes('withdrawable')));
+    }
+  });
+
+  it('are one file per family, each naming its awards, so 鲁班奖 is found by a search for its name', () => {
+    const files = readdirSync(__dirname).filter((f) => f.endsWith('.family.ts'));
+    expect(files.sort()).toEqual(['brand-recognition.family.ts', 'engineering-award.family.ts', 'quality-award.family.ts']);
+    for (const award of AWARD_CATALOG) {
+      const shortName = award.name.split('（')[0];
+      const naming = files.filter((f) => readFileSync(join(__dirname, f), 'utf8').includes(shortName));
+      expect([award.code, naming]).toEqual([award.code, [`${{ quality: 'quality-award', engineering: 'engineering-award', brand: 'brand-recognition' }[award.family]}.family.ts`]]);
     }
   });
 });
