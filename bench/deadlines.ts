@@ -20,6 +20,7 @@ import { EffectRegistry } from '../libs/workflow/src/registry/effect.registry';
 import { GuardRegistry } from '../libs/workflow/src/registry/guard.registry';
 import { DefinitionRegistry } from '../libs/workflow/src/services/definition-registry';
 import { InstanceSnapshot, WorkflowEngine } from '../libs/workflow/src/services/workflow-engine';
+import { TransitionInvariants } from '../libs/workflow/src/services/transition-invariants';
 import { registerSampleGuardsAndEffects, sampleDefinition } from '../libs/workflow/src/testing/sample-definitions';
 import { dropDatabase, flag, freshDatabase, percentile, stringFlag } from './bench-support';
 
@@ -491,7 +492,7 @@ async function main(): Promise<void> {
     const definitions = new DefinitionRegistry(dataSource, guards, effects);
     await definitions.register(supplementDefinition());
     await definitions.register(sampleDefinition());
-    const engine = new WorkflowEngine(dataSource, definitions, guards, new OutboxNotifier(dataSource));
+    const engine = new WorkflowEngine(dataSource, definitions, guards, new OutboxNotifier(dataSource), new TransitionInvariants());
 
     console.log(`deadlines: scheduling ${count} engine deadlines over ${sec(spreadMs)} (DEADLINE_CONCURRENCY=${concurrency}, DEADLINE_SCHEDULE_INTERVAL_MS=${scheduleInterval})...`);
     const d = await runDeadlines(dataSource, engine, { count, spreadMs, leadMs, graceMs, clients });

@@ -1,4 +1,4 @@
-import { Module, OnModuleInit } from '@nestjs/common';
+import { Module, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@awardflow/audit';
 import { WorkflowModule } from '@awardflow/workflow';
@@ -7,13 +7,13 @@ import { IdentityCoreModule } from '@awardflow/identity';
 import { NotificationsWorkerModule } from '@awardflow/notifications';
 import { ApplicationNotifier } from './notifications/application-notifier';
 import { NotifyTemplateCheck } from './notifications/notify-template-check';
-import { ActionRequest, ApplicationActionHandlers } from './applications/action-handlers';
+import { ActionRequest, ActionUseCases } from './applications/action-handlers';
 import { ApplicationAccessPolicy } from './applications/application-access.policy';
 import { Application } from './applications/application.entity';
 import { ApplicationsController } from './applications/applications.controller';
 import { ApplicationsService } from './applications/applications.service';
 import { RecommendApplication } from './applications/recommend-application';
-import { SubmitApplication } from './applications/submit-application';
+import { SubmissionInvariant } from './applications/submission-invariant';
 import { Attachment } from './attachments/attachment.entity';
 import { AttachmentsService } from './attachments/attachments.service';
 import { MaterialStorage } from './attachments/material-storage';
@@ -22,24 +22,31 @@ import { Organization, OrganizationRecord } from './organizations/organization.e
 import { ComplianceController, OrganizationsController } from './organizations/organizations.controller';
 import { OrganizationsService } from './organizations/organizations.service';
 
-const PROVIDERS = [ApplicationsService, ApplicationAccessPolicy, ApplicationActionHandlers, AttachmentsService, MaterialStorage, OrganizationsService, ApplicantMask, NotifyTemplateCheck];
-const EXPORTS = [ApplicationsService, ApplicationAccessPolicy, ApplicationActionHandlers, AttachmentsService, OrganizationsService, ApplicantMask];
+// The submission invariant in both processes: the engine checks it whoever fires submit.
+const PROVIDERS = [ApplicationsService, ApplicationAccessPolicy, ActionUseCases, SubmissionInvariant, AttachmentsService, MaterialStorage, OrganizationsService, ApplicantMask, NotifyTemplateCheck];
+const EXPORTS = [ApplicationsService, ApplicationAccessPolicy, ActionUseCases, AttachmentsService, OrganizationsService, ApplicantMask];
 
 /** What an enterprise does: organisations, drafts, materials, submission; and the data eligibility needs. */
 @Module({
   imports: [TypeOrmModule.forFeature([Application, Attachment, Organization, OrganizationRecord]), CyclesModule, IdentityCoreModule, WorkflowModule, AuditModule],
   controllers: [OrganizationsController, ComplianceController, ApplicationsController],
-  providers: [...PROVIDERS, SubmitApplication, RecommendApplication],
+  providers: [...PROVIDERS, RecommendApplication],
   exports: EXPORTS,
 })
-export class ApplicationsModule implements OnModuleInit {
+export class ApplicationsModule implements OnModuleInit, OnApplicationBootstrap {
   constructor(
     private readonly hooks: CycleHooks,
     private readonly applications: ApplicationsService,
+    private readonly useCases: ActionUseCases,
   ) {}
 
   onModuleInit(): void {
     this.hooks.register(this.applications);
+  }
+
+  /** The generic action route is served here: every use case it runs must be implemented by now. */
+  onApplicationBootstrap(): void {
+    this.useCases.verify();
   }
 }
 

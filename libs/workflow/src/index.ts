@@ -10,6 +10,7 @@ export * from './registry/guard.registry';
 export * from './registry/effect.registry';
 export * from './services/definition-registry';
 export * from './services/deadline-writer';
+export * from './services/transition-invariants';
 export * from './services/workflow-engine';
 export * from './outbox/outbox-relay';
 export * from './outbox/outbox';

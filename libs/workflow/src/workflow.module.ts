@@ -10,6 +10,7 @@ import { EffectRegistry } from './registry/effect.registry';
 import { GuardRegistry } from './registry/guard.registry';
 import { DeadlineWriter } from './services/deadline-writer';
 import { DefinitionRegistry } from './services/definition-registry';
+import { TransitionInvariants } from './services/transition-invariants';
 import { WorkflowEngine } from './services/workflow-engine';
 
 /**
@@ -17,8 +18,8 @@ import { WorkflowEngine } from './services/workflow-engine';
  * instance, so every context registers its guards and effects into the same registries.
  */
 @Module({
-  providers: [GuardRegistry, EffectRegistry, DefinitionRegistry, WorkflowEngine, DeadlineWriter, OutboxNotifier, Outbox, OutboxEventRouter, DefinitionWiringCheck],
-  exports: [GuardRegistry, EffectRegistry, DefinitionRegistry, WorkflowEngine, DeadlineWriter, Outbox, OutboxEventRouter],
+  providers: [GuardRegistry, EffectRegistry, DefinitionRegistry, WorkflowEngine, DeadlineWriter, OutboxNotifier, Outbox, OutboxEventRouter, DefinitionWiringCheck, TransitionInvariants],
+  exports: [GuardRegistry, EffectRegistry, DefinitionRegistry, WorkflowEngine, DeadlineWriter, Outbox, OutboxEventRouter, TransitionInvariants],
 })
 export class WorkflowModule {}
 

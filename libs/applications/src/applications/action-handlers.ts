@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ActorScope } from '@awardflow/awards';
+import { ACTION_TABLE, ActorScope, GENERIC_ACTION_ROUTE, GenericUseCase, genericUseCases } from '@awardflow/awards';
 import { AuthUser } from '@awardflow/identity';
 import type { Cycle } from '@awardflow/cycles';
 import type { TransitionResult } from '@awardflow/workflow';
@@ -15,7 +15,7 @@ export interface ActionRequest {
   expectedVersion?: number;
 }
 
-/** Runs one action; the default fires it through the engine after the access check. */
+/** Runs one action of the generic route, after the action table's checks. */
 export type ActionHandler = (request: ActionRequest) => Promise<TransitionResult>;
 
 /** The finer rules of the action table that another context decides (the review context names reviewers). */
@@ -23,21 +23,27 @@ export type DelegatedScope = Extract<ActorScope, 'first_review_reviewer' | 'onsi
 export type ScopeCheck = (user: AuthUser, application: Application, cycle: Cycle) => Promise<boolean>;
 
 /**
- * Action-specific use cases other contexts plug into POST /applications/:id/actions/:action, and
- * the checks of the action table's finer rules that those contexts own.
+ * The implementations of the use cases the action table names for POST /applications/:id/actions/:action
+ * (each registered once by the context that owns it), and the checks of the table's finer rules
+ * that those contexts own. There is no fallback: the API verifies at start that every use case and
+ * rule the table names has exactly its implementation.
  */
 @Injectable()
-export class ApplicationActionHandlers {
-  private readonly handlers = new Map<string, ActionHandler>();
+export class ActionUseCases {
+  private readonly implementations = new Map<GenericUseCase, ActionHandler>();
   private readonly scopes = new Map<DelegatedScope, ScopeCheck>();
 
-  register(action: string, handler: ActionHandler): void {
-    if (this.handlers.has(action)) throw new Error(`a handler for "${action}" is already registered`);
-    this.handlers.set(action, handler);
+  implement(useCase: GenericUseCase, handler: ActionHandler): void {
+    if (!genericUseCases().has(useCase)) throw new Error(`no action of the action table runs the use case "${useCase}" on the generic route`);
+    if (this.implementations.has(useCase)) throw new Error(`the use case "${useCase}" is already implemented`);
+    this.implementations.set(useCase, handler);
   }
 
-  get(action: string): ActionHandler | undefined {
-    return this.handlers.get(action);
+  /** The implementation of the action's use case (the table's entry says which). */
+  implementationOf(useCase: GenericUseCase): ActionHandler {
+    const handler = this.implementations.get(useCase);
+    if (!handler) throw new Error(`the use case "${useCase}" has no implementation`);
+    return handler;
   }
 
   registerScope(scope: DelegatedScope, check: ScopeCheck): void {
@@ -45,10 +51,31 @@ export class ApplicationActionHandlers {
     this.scopes.set(scope, check);
   }
 
-  /** Fails loudly: a table rule nobody decides would otherwise let everyone or no one through. */
   scopeCheck(scope: DelegatedScope): ScopeCheck {
     const check = this.scopes.get(scope);
     if (!check) throw new Error(`no check is registered for the action scope "${scope}"`);
     return check;
   }
+
+  /** Throws, listing every gap, unless each use case and delegated rule the generic route needs is registered. */
+  verify(): void {
+    const missing = [...genericUseCases()].filter((u) => !this.implementations.has(u)).map((u) => `use case "${u}" (${actionsRunBy(u).join(', ')})`);
+    const delegated = new Set(
+      Object.values(ACTION_TABLE)
+        .filter((r) => r.route === GENERIC_ACTION_ROUTE)
+        .flatMap((r) => Object.values(r.who))
+        .filter((s): s is DelegatedScope => s === 'first_review_reviewer' || s === 'onsite_reviewer'),
+    );
+    missing.push(...[...delegated].filter((s) => !this.scopes.has(s)).map((s) => `scope check "${s}"`));
+    if (missing.length) throw new Error(`the action table names what nothing implements: ${missing.join('; ')}`);
+  }
 }
+
+function actionsRunBy(useCase: GenericUseCase): string[] {
+  return Object.entries(ACTION_TABLE)
+    .filter(([, r]) => r.route === GENERIC_ACTION_ROUTE && r.useCase === useCase)
+    .map(([action]) => action);
+}
+
+/** The former name, until the review context's registration lines are renamed with it. */
+export { ActionUseCases as ApplicationActionHandlers };

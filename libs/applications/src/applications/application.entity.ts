@@ -1,3 +1,4 @@
+import { statesTagged } from '@awardflow/awards';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
 /** The application's state lives in its workflow instance; this row holds what the enterprise wrote. */
@@ -20,4 +21,4 @@ export class Application {
 export const APPLICATION_SUBJECT = 'application';
 
 /** States after which an organisation may apply again in the same cycle. */
-export const INACTIVE_STATES = ['withdrawn', 'rejected', 'expired', 'not_endorsed'];
+export const INACTIVE_STATES = statesTagged('inactive');

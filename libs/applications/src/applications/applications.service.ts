@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { A, actionRule, ActionRule, evaluateEligibility, findAward, getAward, S, scopeOf, SYSTEM_ONLY } from '@awardflow/awards';
+import { A, actionRule, ActionRule, evaluateEligibility, GenericUseCase, findAward, getAward, S, scopeOf, stateListSql, statesTagged, SYSTEM_ONLY } from '@awardflow/awards';
 import { Cycle, CYCLE_OFFICES_RELATION, CyclesService } from '@awardflow/cycles';
 import { AuthUser, Role } from '@awardflow/identity';
 import { ConflictError, DomainError, ErrorCode, FieldValidationError, ForbiddenError, NotFoundError } from '@awardflow/platform';
@@ -11,7 +11,7 @@ import { formProblems, validateForm } from '../forms/family-forms';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { audienceOf, sees } from '../redaction/audience';
 import { HistoryView, identityMask, redactApplication, redactHistory } from '../redaction/redaction';
-import { ActionRequest, ApplicationActionHandlers as ActionHandlers } from './action-handlers';
+import { ActionRequest, ActionUseCases } from './action-handlers';
 import { genericRouteRule, NotNamedForStageError, undeclaredPayload, undeclaredPayloadError } from './action-rules';
 import { ApplicationAccessPolicy } from './application-access.policy';
 import { ApplicationDto, ApplicationPageDto, AvailableActionDto, CreateApplicationDto, ListApplicationsQuery } from './application.dto';
@@ -33,18 +33,22 @@ export class IneligibleError extends DomainError {
   }
 }
 
-const EDITABLE_STATES = [S.draft, S.supplementRequested];
+const EDITABLE_STATES = [...statesTagged('editable')];
 
 @Injectable()
-export class ApplicationsService {
+export class ApplicationsService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly engine: WorkflowEngine,
     private readonly cycles: CyclesService,
     private readonly organizations: OrganizationsService,
     private readonly access: ApplicationAccessPolicy,
-    private readonly handlers: ActionHandlers,
+    private readonly handlers: ActionUseCases,
   ) {}
+
+  onModuleInit(): void {
+    this.handlers.implement('transition', (request) => this.fire(request));
+  }
 
   async create(input: CreateApplicationDto, user: AuthUser): Promise<ApplicationDto> {
     const organizationId = input.organizationId ?? user.organizationId;
@@ -148,8 +152,8 @@ export class ApplicationsService {
   }
 
   /**
-   * POST /applications/:id/actions/:action — a registered use case or a plain engine transition,
-   * as the action table allows: the route, the payload fields, the caller's role and finer rule.
+   * POST /applications/:id/actions/:action — the use case the action table names for the action,
+   * as the table allows: the route, the payload fields, the caller's role and finer rule.
    */
   async act(id: string, action: string, user: AuthUser, body: { comment?: string; payload?: Record<string, unknown> }, expectedVersion?: number): Promise<ApplicationDto> {
     const { application, cycle, instance } = await this.loadVisible(id, user);
@@ -160,10 +164,8 @@ export class ApplicationsService {
     if (undeclared.length) throw undeclaredPayloadError(rule, undeclared, actionLabel);
     await this.assertMayTake(action, actionLabel, rule, user, application, cycle);
     const request: ActionRequest = { application, cycle, action, user, comment: body.comment, payload: body.payload, expectedVersion };
-    const handler = this.handlers.get(action);
     try {
-      if (handler) await handler(request);
-      else await this.fire(request);
+      await this.handlers.implementationOf(rule.useCase as GenericUseCase)(request);
     } catch (error) {
       if (error instanceof TransitionNotAllowedError) throw await this.refusalFor(error, application, cycle, user);
       throw error;
@@ -239,7 +241,7 @@ export class ApplicationsService {
     return actions;
   }
 
-  /** The default handler: office staff act only within their offices, applicants only for themselves. */
+  /** The `transition` use case: office staff act only within their offices, applicants only for themselves. */
   async fire(request: ActionRequest, manager?: EntityManager): Promise<TransitionResult> {
     const { application, cycle, user } = request;
     if (user.role !== Role.Applicant && !user.officeIds.includes(cycle.officeId)) throw new NotFoundError('application', application.id);
@@ -333,7 +335,7 @@ export class ApplicationsService {
   async onCycleClosed(cycle: Cycle, actor: Actor): Promise<{ movedToReview: number; expired: number }> {
     const rows: Array<{ instance_id: string; state: string }> = await this.dataSource.query(
       `SELECT a.instance_id, i.state FROM applications a JOIN ${INSTANCE_STATES_RELATION} i ON i.id = a.instance_id
-        WHERE a.cycle_id = $1 AND i.state IN ('submitted', 'draft')`,
+        WHERE a.cycle_id = $1 AND i.state IN (${stateListSql('awaitingWindowClose')})`,
       [cycle.id],
     );
     let movedToReview = 0;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditAction, AuditEntityType, AuditLog } from '@awardflow/audit';
-import { getAward } from '@awardflow/awards';
+import { getAward, statesTagged } from '@awardflow/awards';
 import { CyclesService } from '@awardflow/cycles';
 import { AuthUser, Role } from '@awardflow/identity';
 import { DomainError, ErrorCode, FieldValidationError } from '@awardflow/platform';
@@ -11,7 +11,7 @@ import { Application, APPLICATION_SUBJECT } from './application.entity';
 import { ApplicationsService } from './applications.service';
 
 /** The states in which a district application counts as selected and may go up to the city. */
-const SELECTED = ['awarded', 'nominated'];
+const SELECTED = statesTagged('selected');
 
 /**
  * 推荐: a district office sends an application it selected (区长质量管理奖) into the city cycle

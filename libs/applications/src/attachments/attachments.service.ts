@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { getAward, S } from '@awardflow/awards';
+import { getAward, S, statesTagged } from '@awardflow/awards';
 import { AuditAction, AuditEntityType, AuditLog } from '@awardflow/audit';
 import { AuthUser, Role } from '@awardflow/identity';
 import { DomainError, ErrorCode, FieldValidationError, ForbiddenError, NotFoundError } from '@awardflow/platform';
@@ -29,7 +29,7 @@ export class AttachmentsService {
   async upload(applicationId: string, documentType: string | undefined, file: { buffer: Buffer; originalname: string; size: number } | undefined, user: AuthUser): Promise<AttachmentView> {
     const { application, cycle, instance } = await this.applications.loadVisible(applicationId, user);
     if (user.role !== Role.Applicant) throw new ForbiddenError([Role.Applicant]);
-    if (instance.state !== S.draft && instance.state !== S.supplementRequested) {
+    if (!statesTagged('editable').includes(instance.state)) {
       throw new DomainError(ErrorCode.MaterialsNotEditable, { stateLabel: instance.stateLabel });
     }
     const award = getAward(cycle.awardCode);

@@ -5,8 +5,7 @@ import { renderMermaid } from '@awardflow/workflow';
 import { getAward } from '../catalog/award-catalog';
 import { AWARD_CATALOG } from '../catalog/award-catalog';
 import { AwardDetailDto, AwardSummaryDto, AwardWorkflowDto, toAwardDetail, toAwardSummary } from '../dto/award.dto';
-import { compileStagePlan } from '../families/compile-stage-plan';
-import { DEFAULT_STAGE_PLANS } from '../families/stage-plan';
+import { compileStagePlan, DEFAULT_STAGE_PLANS } from '../families/award-families';
 
 /** The catalog is public: enterprises read the rules before they have an account. */
 @ApiTags('awards')

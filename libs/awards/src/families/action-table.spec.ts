@@ -2,17 +2,15 @@ import { describe, expect, it } from '@jest/globals';
 import { EffectRegistry, fromStates, GuardRegistry, WorkflowDefinition } from '@awardflow/workflow';
 import { AWARD_CATALOG } from '../catalog/award-catalog';
 import { registerAwardGuardsAndEffects } from '../awards-registrations';
-import { ACTION_TABLE, ActorScope, actionRule, GENERIC_ACTION_ROUTE, scopeOf, SYSTEM_ONLY } from './action-table';
-import { compileStagePlan } from './compile-stage-plan';
+import { ACTION_TABLE, ActorScope, actionRule, GENERIC_ACTION_ROUTE, genericUseCases, scopeOf, SYSTEM_ONLY } from './action-table';
+import { ALL_STAGE_PLANS, compileStagePlan } from './award-families';
 import { A } from './workflow-names';
 
 const guards = new GuardRegistry();
 registerAwardGuardsAndEffects(guards, new EffectRegistry());
 
 const PEOPLE = ['applicant', 'recommender', 'reviewer', 'admin'] as const;
-const PLANS = [true, false].flatMap((defense) =>
-  [true, false].flatMap((onsiteReview) => [true, false].flatMap((publicityBeforePanel) => [true, false].map((expertReview) => ({ defense, onsiteReview, publicityBeforePanel, expertReview })))),
-);
+const PLANS = ALL_STAGE_PLANS;
 
 /** Every definition a cycle can run: each award of each family under each stage plan. */
 const DEFINITIONS: WorkflowDefinition[] = [...new Map(AWARD_CATALOG.flatMap((award) => PLANS.map((plan) => compileStagePlan(award, plan))).map((d) => [d.code, d])).values()];
@@ -77,6 +75,18 @@ describe('the action table', () => {
       expect([action, rule.payload.filter((f) => readByGuards.has(f))]).toEqual([action, []]);
       if (rule.route !== GENERIC_ACTION_ROUTE) expect([action, rule.payload]).toEqual([action, []]);
     }
+  });
+
+  it('names for every action the use case that runs it: a generic one on the generic route, its own elsewhere', () => {
+    const generic = ['transition', 'award', 'revoke', 'onsite_findings'];
+    for (const [action, rule] of Object.entries(ACTION_TABLE)) {
+      expect([action, generic.includes(rule.useCase)]).toEqual([action, rule.route === GENERIC_ACTION_ROUTE]);
+    }
+    expect([...genericUseCases()].sort()).toEqual([...generic].sort());
+    const runBy = (u: string) => Object.entries(ACTION_TABLE).filter(([, r]) => r.useCase === u).map(([a]) => a).sort();
+    expect(runBy('award')).toEqual([A.approve, A.approveSecondTier].sort());
+    expect(runBy('onsite_findings')).toEqual([A.failOnsiteReview, A.passOnsiteReview].sort());
+    expect(runBy('objection')).toEqual([A.dismissObjection, A.fileObjection, A.upholdObjection].sort());
   });
 
   it('routes the decisions that have their own use case to it, and lets timers alone fire timer actions', () => {

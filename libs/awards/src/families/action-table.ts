@@ -36,16 +36,38 @@ export type ActorRole = 'applicant' | 'recommender' | 'reviewer' | 'admin' | 'sy
 
 export type ActionName = (typeof A)[keyof typeof A];
 
+/**
+ * Which use case runs an action on the generic route. Each is implemented once, by the context that
+ * owns it, and the API refuses to start when one is missing or one is implemented that no action
+ * names (ActionUseCases.verify).
+ * - `transition`: the engine fires it after the table's checks (applications); submit and resubmit
+ *   are plain transitions too: the engine's submission invariant checks eligibility and assigns the
+ *   receipt number whoever fires them;
+ * - `award`: 审定 against the quota, with its certificate (review, decisions);
+ * - `revoke`: 撤销, with its reapplication ban (review, decisions);
+ * - `onsite_findings`: 现场评审 recorded with its findings and score adjustment (review, onsite).
+ */
+export type GenericUseCase = 'transition' | 'award' | 'revoke' | 'onsite_findings';
+
+/**
+ * Use cases behind their own route or fired by the system: `panel_vote` (the votes counted),
+ * `objection` (filed and resolved as records), `expert_scoring` (the last score sheet in),
+ * `timer` (a deadline due). Their routes and workers are theirs; the generic route never runs them.
+ */
+export type DedicatedUseCase = 'panel_vote' | 'objection' | 'expert_scoring' | 'timer';
+
 export interface ActionRule {
   route: ActionRoute;
+  /** What runs it: on the generic route a GenericUseCase, elsewhere the use case behind its route. */
+  useCase: GenericUseCase | DedicatedUseCase;
   /** The roles that may take it, each with its finer rule. A role not listed may not take it. */
   who: Partial<Record<ActorRole, ActorScope>>;
   /** Fields the generic route accepts in `payload`; anything else is refused. */
   payload: readonly string[];
 }
 
-const generic = (who: ActionRule['who'], payload: readonly string[] = []): ActionRule => ({ route: GENERIC_ACTION_ROUTE, who, payload });
-const systemOnly: ActionRule = { route: SYSTEM_ONLY, who: { system: 'automation' }, payload: [] };
+const generic = (who: ActionRule['who'], payload: readonly string[] = [], useCase: GenericUseCase = 'transition'): ActionRule => ({ route: GENERIC_ACTION_ROUTE, useCase, who, payload });
+const systemOnly = (useCase: DedicatedUseCase = 'timer'): ActionRule => ({ route: SYSTEM_ONLY, useCase, who: { system: 'automation' }, payload: [] });
 const office = { admin: 'cycle_office' } as const;
 const enterprise = { applicant: 'own_organization' } as const;
 const firstReview = { admin: 'cycle_office', reviewer: 'first_review_reviewer' } as const;
@@ -53,7 +75,7 @@ const onsite = { admin: 'cycle_office', reviewer: 'onsite_reviewer' } as const;
 
 export const ACTION_TABLE: Readonly<Record<ActionName, ActionRule>> = {
   [A.submit]: generic(enterprise),
-  [A.applicationWindowClosed]: systemOnly,
+  [A.applicationWindowClosed]: systemOnly(),
   // Closing the cycle takes every submission into review; an office may also take one early.
   [A.startReview]: generic({ ...office, system: 'automation' }),
   [A.endorse]: generic({ recommender: 'cycle_office', admin: 'cycle_office' }),
@@ -62,33 +84,33 @@ export const ACTION_TABLE: Readonly<Record<ActionName, ActionRule>> = {
   [A.passPreliminaryReview]: generic(firstReview),
   [A.requestSupplement]: generic(firstReview),
   [A.resubmit]: generic(enterprise),
-  [A.supplementExpired]: systemOnly,
+  [A.supplementExpired]: systemOnly(),
   [A.reject]: generic(firstReview),
   // The expert score it carries is aggregated from the score sheets when the last one is in.
-  [A.finishExpertReview]: systemOnly,
+  [A.finishExpertReview]: systemOnly('expert_scoring'),
   [A.shortlist]: generic(office),
   [A.notShortlist]: generic(office),
   [A.passDefense]: generic(office),
   [A.failDefense]: generic(office),
-  [A.passOnsiteReview]: generic(onsite, ['findings', 'scoreAdjustment']),
-  [A.failOnsiteReview]: generic(onsite, ['findings', 'scoreAdjustment']),
+  [A.passOnsiteReview]: generic(onsite, ['findings', 'scoreAdjustment'], 'onsite_findings'),
+  [A.failOnsiteReview]: generic(onsite, ['findings', 'scoreAdjustment'], 'onsite_findings'),
   // Passed or not is counted from the members' votes, never given by a client.
-  [A.closePanelVote]: { route: 'POST /applications/:id/votes/close', who: office, payload: [] },
+  [A.closePanelVote]: { route: 'POST /applications/:id/votes/close', useCase: 'panel_vote', who: office, payload: [] },
   // 公示 lasts what the cycle configured: it ends by its deadline, not by hand.
-  [A.publicityEnded]: systemOnly,
+  [A.publicityEnded]: systemOnly(),
   // An objection is a written, real-name record; the application waits for it, not for a click.
-  [A.fileObjection]: { route: 'POST /applications/:id/objections', who: { applicant: 'anyone', recommender: 'anyone', reviewer: 'anyone', admin: 'anyone' }, payload: [] },
-  [A.upholdObjection]: { route: 'POST /objections/:id/resolve', who: office, payload: [] },
-  [A.dismissObjection]: { route: 'POST /objections/:id/resolve', who: office, payload: [] },
+  [A.fileObjection]: { route: 'POST /applications/:id/objections', useCase: 'objection', who: { applicant: 'anyone', recommender: 'anyone', reviewer: 'anyone', admin: 'anyone' }, payload: [] },
+  [A.upholdObjection]: { route: 'POST /objections/:id/resolve', useCase: 'objection', who: office, payload: [] },
+  [A.dismissObjection]: { route: 'POST /objections/:id/resolve', useCase: 'objection', who: office, payload: [] },
   [A.holdForEligibility]: generic({ ...office, system: 'automation' }),
   [A.resumeAfterHold]: generic(office),
   [A.disqualify]: generic(office),
-  // 审定 and 撤销 are use cases registered on the generic route (quota, certificate, ban).
-  [A.approve]: generic(office),
-  [A.approveSecondTier]: generic(office),
+  // 审定 and 撤销 are use cases of their own on the generic route (quota, certificate, ban).
+  [A.approve]: generic(office, [], 'award'),
+  [A.approveSecondTier]: generic(office, [], 'award'),
   [A.decline]: generic(office),
-  [A.revoke]: generic(office, ['banEditions']),
-  [A.recognitionExpired]: systemOnly,
+  [A.revoke]: generic(office, ['banEditions'], 'revoke'),
+  [A.recognitionExpired]: systemOnly(),
   [A.requestRenewal]: generic(enterprise),
   [A.approveRenewal]: generic(office),
   [A.rejectRenewal]: generic(office),
@@ -102,4 +124,9 @@ export function actionRule(action: string): ActionRule | undefined {
 /** The finer rule for this role, or undefined when the role may not take the action at all. */
 export function scopeOf(rule: ActionRule, role: string): ActorScope | undefined {
   return Object.prototype.hasOwnProperty.call(rule.who, role) ? rule.who[role as ActorRole] : undefined;
+}
+
+/** The use cases the generic route runs, as the table names them. */
+export function genericUseCases(): Set<GenericUseCase> {
+  return new Set(Object.values(ACTION_TABLE).filter((r) => r.route === GENERIC_ACTION_ROUTE).map((r) => r.useCase as GenericUseCase));
 }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '@awardflow/workflow';
 import type { Cycle } from './cycle.entity';
@@ -14,19 +14,33 @@ export interface CycleApplicationsPort {
   onCycleClosed(cycle: Cycle, actor: Actor): Promise<{ movedToReview: number; expired: number }>;
 }
 
+/**
+ * Nothing answers for the applications context by default: a process whose cycles nobody
+ * registered for would call every cycle unsubmitted and close it moving nothing, so it refuses to start.
+ */
 @Injectable()
-export class CycleHooks {
+export class CycleHooks implements OnApplicationBootstrap {
   private port?: CycleApplicationsPort;
 
   register(port: CycleApplicationsPort): void {
+    if (this.port && this.port !== port) throw new Error('the applications port of cycles is already registered');
     this.port = port;
   }
 
-  hasSubmittedApplications(cycleId: string, manager?: EntityManager): Promise<boolean> {
-    return this.port ? this.port.hasSubmittedApplications(cycleId, manager) : Promise.resolve(false);
+  onApplicationBootstrap(): void {
+    this.registered();
   }
 
-  onCycleClosed(cycle: Cycle, actor: Actor): Promise<{ movedToReview: number; expired: number }> {
-    return this.port ? this.port.onCycleClosed(cycle, actor) : Promise.resolve({ movedToReview: 0, expired: 0 });
+  async hasSubmittedApplications(cycleId: string, manager?: EntityManager): Promise<boolean> {
+    return this.registered().hasSubmittedApplications(cycleId, manager);
+  }
+
+  async onCycleClosed(cycle: Cycle, actor: Actor): Promise<{ movedToReview: number; expired: number }> {
+    return this.registered().onCycleClosed(cycle, actor);
+  }
+
+  private registered(): CycleApplicationsPort {
+    if (!this.port) throw new Error('no applications port is registered with CycleHooks (the applications module registers it)');
+    return this.port;
   }
 }

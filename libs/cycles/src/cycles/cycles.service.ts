@@ -12,7 +12,7 @@ import {
 import { AuthUser, OFFICE_PARENTS_RELATION, Role } from '@awardflow/identity';
 import { AppConfigService, DomainError, ErrorCode, FieldError, FieldValidationError, NotFoundError } from '@awardflow/platform';
 import { DefinitionRegistry, WorkflowDefinition } from '@awardflow/workflow';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { parseBeijingInstant } from './beijing-time';
 import { CreateCycleDto, CycleDto, ListCyclesQuery, UpdateCycleDto } from './cycle.dto';
 import { Cycle } from './cycle.entity';
@@ -110,8 +110,8 @@ export class CyclesService {
     return cycle;
   }
 
-  async get(id: string): Promise<Cycle> {
-    const cycle = await this.cycles.findOneBy({ id });
+  async get(id: string, manager?: EntityManager): Promise<Cycle> {
+    const cycle = await (manager?.getRepository(Cycle) ?? this.cycles).findOneBy({ id });
     if (!cycle) throw new NotFoundError('cycle', id);
     return cycle;
   }

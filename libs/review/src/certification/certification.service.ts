@@ -23,8 +23,7 @@ export class CertificationService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.handlers.register(A.approve, (r) => this.approve(r, 'award'));
-    this.handlers.register(A.approveSecondTier, (r) => this.approve(r, 'second'));
+    this.handlers.implement('award', (r) => this.approve(r, r.action === A.approveSecondTier ? 'second' : 'award'));
   }
 
   private async approve(request: ActionRequest, tier: CertificateTier): Promise<TransitionResult> {

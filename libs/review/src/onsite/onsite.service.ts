@@ -24,8 +24,7 @@ export class OnsiteReviewService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.handlers.register(A.passOnsiteReview, (r) => this.record(r, 'pass'));
-    this.handlers.register(A.failOnsiteReview, (r) => this.record(r, 'fail'));
+    this.handlers.implement('onsite_findings', (r) => this.record(r, r.action === A.passOnsiteReview ? 'pass' : 'fail'));
   }
 
   /** `mask`: the applicant-identity mask of the reader (the findings are free text). */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { applicationSummaries } from '@awardflow/applications';
-import { A, S } from '@awardflow/awards';
+import { A, S, statesTagged } from '@awardflow/awards';
 import { CyclesService } from '@awardflow/cycles';
 import { AuthUser } from '@awardflow/identity';
 import { csvDocument, FieldValidationError } from '@awardflow/platform';
@@ -11,7 +11,7 @@ import { ScoringService } from '../scoring/scoring.service';
 import { ascendingNullsLast } from '../sorting/ascending-nulls-last';
 
 // Out of the running: they keep their score but take no place in the quota.
-const OUT = [S.rejected, S.withdrawn, S.notSelected, S.revoked, S.expired, S.notEndorsed, 'recognition_expired'];
+const OUT = statesTagged('out');
 
 export interface RankingRow {
   rank: number;

@@ -18,7 +18,7 @@ export class RevocationService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.handlers.register(A.revoke, (r) => this.revoke(r));
+    this.handlers.implement('revoke', (r) => this.revoke(r));
   }
 
   private async revoke(request: ActionRequest): Promise<TransitionResult> {

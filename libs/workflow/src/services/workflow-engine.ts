@@ -12,6 +12,7 @@ import { chainHash, ChainedFields, GENESIS_HASH, verifyChain } from '../history/
 import { GuardRegistry } from '../registry/guard.registry';
 import { OutboxNotifier } from '../outbox/outbox-notifier';
 import { DefinitionRegistry } from './definition-registry';
+import { TransitionInvariants } from './transition-invariants';
 
 export interface InstanceSnapshot {
   id: string;
@@ -226,6 +227,7 @@ export class WorkflowEngine {
     private readonly definitions: DefinitionRegistry,
     private readonly guards: GuardRegistry,
     private readonly notifier: OutboxNotifier,
+    private readonly invariants: TransitionInvariants,
   ) {}
 
   async start(input: StartInput): Promise<InstanceSnapshot> {
@@ -288,6 +290,9 @@ export class WorkflowEngine {
     if (input.expectedVersion !== undefined && input.expectedVersion !== row.version) {
       throw new VersionConflictError(row.state, row.version, def.states[row.state]?.label);
     }
+    const invariant = this.invariants.of(row.subject_type, input.action);
+    // An invariant writes with the transition: give it a transaction when the caller has none.
+    if (invariant && !input.manager) return this.dataSource.transaction((manager) => this.fire({ ...input, manager, instance: toSnapshot(def, row) }));
     const now = new Date();
     const plan = computeTransition(
       def,
@@ -295,6 +300,9 @@ export class WorkflowEngine {
       { action: input.action, actor: input.actor, payload: input.payload, comment: input.comment, contextPatch: input.contextPatch, now },
       this.guards,
     );
+    const invariantPatch = invariant && (await invariant({ instanceId: row.id, subjectType: row.subject_type, subjectId: row.subject_id, action: input.action, from: plan.from, to: plan.to, actor: input.actor, context: plan.context, manager: runner as EntityManager }));
+    const contextPatch = { ...input.contextPatch, ...invariantPatch };
+    Object.assign(plan.context, invariantPatch);
     const seq = row.history_seq + 1;
     const payload = input.payload ?? {};
     const comment = input.comment?.trim() || null;
@@ -316,7 +324,7 @@ export class WorkflowEngine {
       row.id,
       row.version,
       plan.to,
-      JSON.stringify(input.contextPatch ?? {}),
+      JSON.stringify(contextPatch),
       seq,
       hash,
       now,

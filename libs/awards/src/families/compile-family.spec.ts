@@ -2,18 +2,16 @@ import { describe, expect, it } from '@jest/globals';
 import { EffectRegistry, GuardRegistry, renderMermaid, verifyDefinition } from '@awardflow/workflow';
 import { AWARD_CATALOG, getAward } from '../catalog/award-catalog';
 import { registerAwardGuardsAndEffects } from '../awards-registrations';
-import { compileStagePlan } from './compile-stage-plan';
+import { ALL_STAGE_PLANS, compileStagePlan } from './award-families';
 import { A, S } from './workflow-names';
 
 const guards = new GuardRegistry();
 const effects = new EffectRegistry();
 registerAwardGuardsAndEffects(guards, effects);
 
-const PLANS = [true, false].flatMap((defense) =>
-  [true, false].flatMap((onsiteReview) => [true, false].flatMap((publicityBeforePanel) => [true, false].map((expertReview) => ({ defense, onsiteReview, publicityBeforePanel, expertReview })))),
-);
+const PLANS = ALL_STAGE_PLANS;
 
-describe('compileStagePlan', () => {
+describe('the award families compiled for a stage plan', () => {
   it.each(AWARD_CATALOG.map((a) => [a.code]))('%s: every stage plan compiles into a definition that verifies and renders', (code) => {
     const award = getAward(code);
     const codes = new Set<string>();

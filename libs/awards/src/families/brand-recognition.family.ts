@@ -1,0 +1,33 @@
+import { AwardFamilyDefinition } from './family.types';
+import { applicationWindow, endorsement } from './fragments/intake';
+import { FORMAL_REVIEW, firstReviewStage, supplementLoop } from './fragments/first-review';
+import { expertReview, publicity } from './fragments/review-stages';
+import { approval, notSelected, objections, recognition, revoked, withdrawal } from './fragments/decision';
+import { S } from './workflow-names';
+
+/**
+ * 品牌认定 (重庆名牌产品, 重庆名牌农产品, 重庆老字号, 中华老字号, 旅游服务质量标杆单位): 区县推荐 →
+ * 形式审查 → [专家评审] → 社会公示 → 审定认定, valid for a period and renewed by 复核换证.
+ */
+export const BRAND_RECOGNITION_FAMILY: AwardFamilyDefinition = {
+  family: 'brand',
+  label: '品牌认定',
+  version: 1,
+  plan: {
+    defaults: { defense: false, onsiteReview: false, publicityBeforePanel: false, expertReview: true },
+    fixed: { defense: false, onsiteReview: false },
+    options: [{ flag: 'expertReview', key: ['e0', 'e1'], label: ['无专家评审', '含专家评审'] }],
+  },
+  flow: [
+    applicationWindow,
+    endorsement('区县推荐', '区县推荐', FORMAL_REVIEW.state),
+    supplementLoop(FORMAL_REVIEW),
+    notSelected('未获认定'),
+    { chain: [firstReviewStage(FORMAL_REVIEW), { when: 'expertReview', then: [expertReview] }, publicity], then: S.awaitingApproval },
+    objections,
+    approval,
+    revoked,
+    recognition,
+    withdrawal,
+  ],
+};
