@@ -9,6 +9,7 @@ import { GuardRegistry } from '../libs/workflow/src/registry/guard.registry';
 import { DefinitionRegistry } from '../libs/workflow/src/services/definition-registry';
 import { WorkflowEngine } from '../libs/workflow/src/services/workflow-engine';
 import { OutboxNotifier } from '../libs/workflow/src/outbox/outbox-notifier';
+import { WorkCalendars } from '../libs/calendar/src/work-calendars';
 import { dropDatabase, flag, freshDatabase, percentile, pgbenchTps } from './bench-support';
 
 /**
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
     effects.register('notify');
     const definitions = new DefinitionRegistry(dataSource, guards, effects);
     await definitions.register(PING_PONG);
-    const engine = new WorkflowEngine(dataSource, definitions, guards, new OutboxNotifier(dataSource));
+    const engine = new WorkflowEngine(dataSource, definitions, guards, new OutboxNotifier(dataSource), new WorkCalendars(dataSource));
     const actor = { id: randomUUID(), role: 'admin' };
 
     const instances = await Promise.all(

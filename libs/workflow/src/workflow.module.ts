@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { CalendarCoreModule } from '@awardflow/calendar';
 import { EventsProcessor } from './events/events.processor';
 import { OutboxEventRouter } from './events/outbox-event-router';
 import { OutboxNotifier } from './outbox/outbox-notifier';
@@ -12,6 +13,7 @@ import { WorkflowEngine } from './services/workflow-engine';
 /** Global: the guard and effect registries must be one instance that every context registers into. */
 @Global()
 @Module({
+  imports: [CalendarCoreModule],
   providers: [GuardRegistry, EffectRegistry, DefinitionRegistry, WorkflowEngine, DeadlineWriter, OutboxNotifier, OutboxEventRouter],
   exports: [GuardRegistry, EffectRegistry, DefinitionRegistry, WorkflowEngine, DeadlineWriter, OutboxNotifier, OutboxEventRouter],
 })

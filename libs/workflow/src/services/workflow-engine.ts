@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@awardflow/platform';
+import { WorkCalendars } from '@awardflow/calendar';
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
@@ -196,6 +197,7 @@ export class WorkflowEngine {
     private readonly definitions: DefinitionRegistry,
     private readonly guards: GuardRegistry,
     private readonly notifier: OutboxNotifier,
+    private readonly calendars: WorkCalendars,
   ) {}
 
   async start(input: StartInput): Promise<InstanceSnapshot> {
@@ -232,7 +234,7 @@ export class WorkflowEngine {
       input.actor.role,
       GENESIS_HASH,
       JSON.stringify((def.states[def.initial].onEnter ?? []).map((e) => ({ event: e.name, payload: { ...base, params: e.params ?? {} } }))),
-      timersJson(planTimers(def, def.initial, context, now)),
+      timersJson(await this.calendars.withCalendar((calendar) => planTimers(def, def.initial, context, now, calendar))),
     ]);
     if (def.states[def.initial].onEnter?.length) this.notifier.poke();
     return toSnapshot(def, {
@@ -259,11 +261,13 @@ export class WorkflowEngine {
       throw new VersionConflictError(row.state, row.version, def.states[row.state]?.label);
     }
     const now = new Date();
-    const plan = computeTransition(
-      def,
-      { state: row.state, context: row.context },
-      { action: input.action, actor: input.actor, payload: input.payload, comment: input.comment, contextPatch: input.contextPatch, now },
-      this.guards,
+    const plan = await this.calendars.withCalendar((calendar) =>
+      computeTransition(
+        def,
+        { state: row.state, context: row.context },
+        { action: input.action, actor: input.actor, payload: input.payload, comment: input.comment, contextPatch: input.contextPatch, now, calendar },
+        this.guards,
+      ),
     );
     const seq = row.history_seq + 1;
     const payload = input.payload ?? {};
