@@ -72,7 +72,7 @@ describe('the working-day calendar API', () => {
           { name: '春节', from: '2027-02-30', to: '2027-03-05' },
           { name: '国庆节', from: '2027-10-01', to: '2027-10-07' },
           { name: '元旦', from: '2026-12-31', to: '2027-01-01' },
-          { name: '中秋节', from: '2027-09-20', to: '2027-09-15' },
+          { name: '  ', from: '2027-09-20', to: '2027-09-15' },
         ],
         makeUpWorkdays: ['2027-02-17', '2027-10-02'],
       });
@@ -80,6 +80,7 @@ describe('the working-day calendar API', () => {
     expect(dates.body.errors).toEqual([
       { field: 'holidays.0.from', label: '放假安排第 1 项·放假首日', messages: ['不是有效的日期'] },
       { field: 'holidays.2.from', label: '放假安排第 3 项·放假首日', messages: ['须在 2027 年内'] },
+      { field: 'holidays.3.name', label: '放假安排第 4 项·节日名称', messages: ['不能为空'] },
       { field: 'holidays.3.to', label: '放假安排第 4 项·放假末日', messages: ['不能早于放假首日'] },
       { field: 'makeUpWorkdays.0', label: '调休上班日第 1 项', messages: ['须为星期六或星期日（周一至周五本就上班）'] },
       { field: 'makeUpWorkdays.1', label: '调休上班日第 2 项', messages: ['不能同时是放假日'] },

@@ -40,7 +40,7 @@ export class CalendarYearsService {
     const year = parseYear(yearText);
     const shipped = SHIPPED_YEARS.find((y) => y.year === year);
     if (shipped && !input.replacesShipped) throw new DomainError(ErrorCode.CalendarYearShipped, { year, notice: shipped.notice });
-    const problems = datesProblems(year, input);
+    const problems = inputProblems(year, input);
     if (problems.length) throw new FieldValidationError(problems);
     const before = await this.calendars.year(year);
     const holidays = input.holidays.map(({ name, from, to }) => ({ name: name.trim(), from, to }));
@@ -77,14 +77,15 @@ function parseYear(text: string): number {
   return year;
 }
 
-/** What the DTO cannot see: real dates, inside the year, ranges in order and apart, make-up days on weekends. */
-function datesProblems(year: number, input: PutCalendarYearDto): FieldError[] {
+/** What the DTO cannot see: names not blank, real dates inside the year, ranges in order and apart, make-up days on weekends. */
+function inputProblems(year: number, input: PutCalendarYearDto): FieldError[] {
   const problems: FieldError[] = [];
   const check = (field: string, date: string, ...rules: Array<[boolean, string]>) => {
     const messages = !isCalendarDate(date) ? ['不是有效的日期'] : !date.startsWith(`${year}-`) ? [`须在 ${year} 年内`] : rules.filter(([broken]) => broken).map(([, message]) => message);
     if (messages.length) problems.push({ field, messages });
   };
   input.holidays.forEach((h, i) => {
+    if (!h.name.trim()) problems.push({ field: `holidays.${i}.name`, messages: ['不能为空'] });
     const overlaps = input.holidays.some((other, j) => j < i && other.from <= h.to && h.from <= other.to);
     check(`holidays.${i}.from`, h.from);
     check(`holidays.${i}.to`, h.to, [isCalendarDate(h.from) && h.to < h.from, '不能早于放假首日'], [overlaps, '与前面的放假安排重叠']);
