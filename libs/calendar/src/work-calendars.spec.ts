@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { DomainError } from '@awardflow/platform';
 import { DataSource } from 'typeorm';
 import { WorkCalendars } from './work-calendars';
@@ -13,6 +13,10 @@ function table(rows: unknown[][]) {
 }
 
 describe('WorkCalendars', () => {
+  afterEach(() => {
+    jest.restoreAllMocks();
+  });
+
   it('reads the table once and answers later computations from memory', async () => {
     const { calendars, reads } = table([[]]);
     expect(await calendars.withCalendar((c) => c.lastWorkingDay('2025-09-29', 5))).toBe('2025-10-13');
@@ -24,6 +28,18 @@ describe('WorkCalendars', () => {
     const { calendars, reads } = table([[], [year2027]]);
     expect(await calendars.withCalendar((c) => c.lastWorkingDay('2026-12-28', 5))).toBe('2027-01-05');
     expect(reads()).toBe(2);
+  });
+
+  it('answers from an old copy while it re-reads the table beside it, then uses what it read', async () => {
+    const now = jest.spyOn(Date, 'now');
+    now.mockReturnValue(Date.parse('2026-11-30T00:00:00Z'));
+    const { calendars, reads } = table([[], [year2027]]);
+    expect(await calendars.year(2027)).toBeUndefined();
+    now.mockReturnValue(Date.parse('2026-11-30T00:06:00Z'));
+    expect(await calendars.year(2027)).toBeUndefined();
+    expect(reads()).toBe(2);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(await calendars.year(2027)).toMatchObject({ source: 'admin' });
   });
 
   it('still refuses when the fresh read has no such year either', async () => {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainError, ErrorCode } from '@awardflow/platform';
 import { DataSource } from 'typeorm';
@@ -21,8 +21,8 @@ interface Loaded {
 
 /*
  * Another process (the API, when an admin adds a year) may change the table: a year this process
- * lacks is re-read at once when a computation needs it, and a correction to a year it has shows
- * within this long.
+ * lacks is re-read at once when a computation needs it, and a correction to a year it has is
+ * picked up by a background re-read once the copy is this old.
  */
 const MAX_AGE_MS = 5 * 60_000;
 
@@ -31,10 +31,20 @@ const MAX_AGE_MS = 5 * 60_000;
  * in memory, so a transition that plans a working-day timer costs no extra round trip.
  */
 @Injectable()
-export class WorkCalendars {
+export class WorkCalendars implements OnApplicationBootstrap {
   private loaded?: Promise<Loaded>;
+  private refreshing = false;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Reads the table before the first transition needs it: the engine computes inside callers'
+   * transactions, and a first read then would wait for a pooled connection they may all hold.
+   * Best effort: a process may start while Postgres is down, and then the first use reads.
+   */
+  onApplicationBootstrap(): void {
+    this.load().catch(() => undefined);
+  }
 
   /** Every year the calendar knows, oldest first. */
   async years(): Promise<CalendarYearView[]> {
@@ -77,7 +87,10 @@ export class WorkCalendars {
   private load(fresh = false): Promise<Loaded> {
     const cached = this.loaded;
     if (!fresh && cached) {
-      return cached.then((l) => (Date.now() - l.at > MAX_AGE_MS ? this.load(true) : l));
+      return cached.then((l) => {
+        if (Date.now() - l.at > MAX_AGE_MS) this.refreshBeside(cached);
+        return l;
+      });
     }
     const loading = this.read();
     this.loaded = loading;
@@ -86,6 +99,20 @@ export class WorkCalendars {
       if (this.loaded === loading) this.loaded = undefined;
     });
     return loading;
+  }
+
+  /** An old copy keeps answering while the re-read runs, so no computation waits for it; a failed re-read keeps the old copy. */
+  private refreshBeside(cached: Promise<Loaded>): void {
+    if (this.refreshing) return;
+    this.refreshing = true;
+    this.read()
+      .then(
+        (l) => {
+          if (this.loaded === cached) this.loaded = Promise.resolve(l);
+        },
+        () => undefined,
+      )
+      .finally(() => (this.refreshing = false));
   }
 
   private async read(): Promise<Loaded> {
