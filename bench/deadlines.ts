@@ -16,6 +16,7 @@ import { DEFAULT_JOB_OPTIONS } from '../libs/platform/src/queue/queue.service';
 import { redisOptionsFromUrl } from '../libs/platform/src/queue/redis-connection';
 import { WorkflowDefinition } from '../libs/workflow/src/definition/definition.types';
 import { OutboxNotifier } from '../libs/workflow/src/outbox/outbox-notifier';
+import { WorkCalendars } from '../libs/calendar/src/work-calendars';
 import { EffectRegistry } from '../libs/workflow/src/registry/effect.registry';
 import { GuardRegistry } from '../libs/workflow/src/registry/guard.registry';
 import { DefinitionRegistry } from '../libs/workflow/src/services/definition-registry';
@@ -492,7 +493,7 @@ async function main(): Promise<void> {
     const definitions = new DefinitionRegistry(dataSource, guards, effects);
     await definitions.register(supplementDefinition());
     await definitions.register(sampleDefinition());
-    const engine = new WorkflowEngine(dataSource, definitions, guards, new OutboxNotifier(dataSource), new TransitionInvariants());
+    const engine = new WorkflowEngine(dataSource, definitions, guards, new OutboxNotifier(dataSource), new TransitionInvariants(), new WorkCalendars(dataSource));
 
     console.log(`deadlines: scheduling ${count} engine deadlines over ${sec(spreadMs)} (DEADLINE_CONCURRENCY=${concurrency}, DEADLINE_SCHEDULE_INTERVAL_MS=${scheduleInterval})...`);
     const d = await runDeadlines(dataSource, engine, { count, spreadMs, leadMs, graceMs, clients });

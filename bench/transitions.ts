@@ -10,6 +10,7 @@ import { DefinitionRegistry } from '../libs/workflow/src/services/definition-reg
 import { WorkflowEngine } from '../libs/workflow/src/services/workflow-engine';
 import { TransitionInvariants } from '../libs/workflow/src/services/transition-invariants';
 import { OutboxNotifier } from '../libs/workflow/src/outbox/outbox-notifier';
+import { WorkCalendars } from '../libs/calendar/src/work-calendars';
 import { dropDatabase, flag, freshDatabase, percentile, pgbenchTps } from './bench-support';
 
 /**
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
     effects.register('notify');
     const definitions = new DefinitionRegistry(dataSource, guards, effects);
     await definitions.register(PING_PONG);
-    const engine = new WorkflowEngine(dataSource, definitions, guards, new OutboxNotifier(dataSource), new TransitionInvariants());
+    const engine = new WorkflowEngine(dataSource, definitions, guards, new OutboxNotifier(dataSource), new TransitionInvariants(), new WorkCalendars(dataSource));
     const actor = { id: randomUUID(), role: 'admin' };
 
     const instances = await Promise.all(

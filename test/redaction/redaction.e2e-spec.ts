@@ -158,6 +158,7 @@ describe('nothing that identifies a protected person leaks, by any GET route', (
     expect(receipts).toHaveLength(3);
     candidates.set('applications', Object.values(apps));
     candidates.set('cycles', [cycleId]);
+    candidates.set('years', ['2025']);
     candidates.set('organizations', [applicant, competitor, pending, stranger].map((e) => e.organizationId));
     candidates.set('assignments', allAssignments.map((r: { id: string }) => r.id));
     candidates.set('attachments', attachments.map((r: { id: string }) => r.id));

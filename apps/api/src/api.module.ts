@@ -15,6 +15,7 @@ import { ApplicationsModule } from '@awardflow/applications';
 import { DeadlinesModule } from '@awardflow/deadlines';
 import { NotificationsModule } from '@awardflow/notifications';
 import { ReviewModule } from '@awardflow/review';
+import { CalendarModule } from '@awardflow/calendar';
 
 @Module({})
 export class ApiModule {
@@ -45,6 +46,7 @@ export class ApiModule {
         DeadlinesModule,
         NotificationsModule,
         ReviewModule,
+        CalendarModule,
         OpsModule,
         WebModule,
       ],

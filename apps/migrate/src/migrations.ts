@@ -1,5 +1,6 @@
 // Relative paths, not @awardflow/* aliases: jest's globalSetup loads this file without jest's module
 // mapper (it builds the tests' template database from this list).
+import { CALENDAR_MIGRATIONS } from '../../../libs/calendar/src/migrations';
 import { CYCLES_MIGRATIONS } from '../../../libs/cycles/src/migrations';
 import { DEADLINES_MIGRATIONS } from '../../../libs/deadlines/src/migrations';
 import { IDENTITY_MIGRATIONS } from '../../../libs/identity/src/migrations';
@@ -29,4 +30,5 @@ export const MIGRATIONS: readonly MigrationClass[] = [
   ...REVIEW_MIGRATIONS,
   ...NOTIFICATIONS_MIGRATIONS,
   ...DEADLINES_MIGRATIONS,
+  ...CALENDAR_MIGRATIONS,
 ].sort((a, b) => migrationTimestamp(a) - migrationTimestamp(b));

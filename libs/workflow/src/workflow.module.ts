@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DatabaseModule, QueueModule } from '@awardflow/platform';
 import { DefinitionWiringCheck, EventHandlerWiringCheck } from './events/event-wiring.check';
+import { CalendarCoreModule } from '@awardflow/calendar';
 import { EventsProcessor } from './events/events.processor';
 import { OutboxEventRouter } from './events/outbox-event-router';
 import { Outbox } from './outbox/outbox';
@@ -18,6 +19,7 @@ import { WorkflowEngine } from './services/workflow-engine';
  * instance, so every context registers its guards and effects into the same registries.
  */
 @Module({
+  imports: [CalendarCoreModule],
   providers: [GuardRegistry, EffectRegistry, DefinitionRegistry, WorkflowEngine, DeadlineWriter, OutboxNotifier, Outbox, OutboxEventRouter, DefinitionWiringCheck, TransitionInvariants],
   exports: [GuardRegistry, EffectRegistry, DefinitionRegistry, WorkflowEngine, DeadlineWriter, Outbox, OutboxEventRouter, TransitionInvariants],
 })

@@ -23,6 +23,7 @@ export enum AuditAction {
   AttachmentDeleted = 'attachment_deleted',
   ApplicationRecommended = 'application.recommended',
   FailedJobRetried = 'failed_job_retried',
+  CalendarYearSet = 'calendar_year_set',
 }
 
 export enum AuditEntityType {
@@ -34,6 +35,7 @@ export enum AuditEntityType {
   Application = 'application',
   Organization = 'organization',
   FailedJob = 'failed_job',
+  CalendarYear = 'calendar_year',
 }
 
 /** Who acted: the signed-in user of the request, unless a call site names someone else. */

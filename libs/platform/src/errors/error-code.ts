@@ -53,6 +53,8 @@ export enum ErrorCode {
   NotSelected = 'NOT_SELECTED',
   AlreadyRecommended = 'ALREADY_RECOMMENDED',
   DefinitionConflict = 'DEFINITION_CONFLICT',
+  CalendarYearMissing = 'CALENDAR_YEAR_MISSING',
+  CalendarYearShipped = 'CALENDAR_YEAR_SHIPPED',
 }
 
 export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
@@ -109,4 +111,6 @@ export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
   [ErrorCode.NotSelected]: 409,
   [ErrorCode.AlreadyRecommended]: 409,
   [ErrorCode.DefinitionConflict]: 409,
+  [ErrorCode.CalendarYearMissing]: 422,
+  [ErrorCode.CalendarYearShipped]: 409,
 };

@@ -53,6 +53,8 @@ const SAMPLES: { [C in ErrorCode]: ErrorParams<C> } = {
   [ErrorCode.NotSelected]: { stateLabel: '未获奖' },
   [ErrorCode.AlreadyRecommended]: undefined,
   [ErrorCode.DefinitionConflict]: { definitionCode: 'quality-award', definitionVersion: 2 },
+  [ErrorCode.CalendarYearMissing]: { year: 2027 },
+  [ErrorCode.CalendarYearShipped]: { year: 2025, notice: '国办发明电〔2024〕12号' },
   [ErrorCode.UnknownAction]: { action: 'approve_all' },
   [ErrorCode.ActionHasDedicatedRoute]: { action: 'close_panel_vote', route: 'POST /applications/:id/votes/close' },
   [ErrorCode.ActionTakenBySystem]: { action: 'publicity_ended' },

@@ -21,6 +21,7 @@ export const ENTITY_LABELS: Readonly<Record<string, string>> = {
   'failed job': '失败的后台任务',
   'workflow instance': '流程实例',
   'workflow definition': '流程定义',
+  'calendar year': '年度节假日安排',
 };
 
 /** Where a person goes instead, for the actions that have their own use case (the action table's routes). */
@@ -111,6 +112,10 @@ export const ERROR_MESSAGES = {
   [ErrorCode.AlreadyRecommended]: () => '该申报已推荐过',
   [ErrorCode.DefinitionConflict]: (p: { definitionCode: string; definitionVersion: number }) =>
     `流程定义 ${p.definitionCode} 第 ${p.definitionVersion} 版已以不同内容登记，请登记为新版本`,
+  [ErrorCode.CalendarYearMissing]: (p: { year: number }) =>
+    `系统中还没有 ${p.year} 年的法定节假日和调休安排，不能按工作日计算该期限；请在国务院办公厅公布当年节假日安排后由管理员录入`,
+  [ErrorCode.CalendarYearShipped]: (p: { year: number; notice: string }) =>
+    `${p.year} 年的节假日安排已按${p.notice}随系统提供，不能直接覆盖；如国务院办公厅另行发布了调整通知，请勾选“替换随系统提供的安排”后再保存`,
   [ErrorCode.UnknownAction]: (p: { action: string }) => `没有名为「${p.action}」的操作`,
   [ErrorCode.ActionHasDedicatedRoute]: (p: { action: string; route: string; actionLabel?: string }) =>
     `「${p.actionLabel ?? p.action}」不能在这里直接办理，${ROUTE_LABELS[p.route] ?? `请使用 ${p.route}`}`,

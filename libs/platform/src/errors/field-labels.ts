@@ -154,6 +154,13 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   unread: '未读',
   body: '请求内容',
   queue: '队列',
+  notice: '通知文号',
+  holidays: '放假安排',
+  'holidays.name': '节日名称',
+  'holidays.from': '放假首日',
+  'holidays.to': '放假末日',
+  makeUpWorkdays: '调休上班日',
+  replacesShipped: '替换随系统提供的安排',
 };
 
 /**

@@ -1,5 +1,5 @@
 import { Actor, EffectRef, SYSTEM_ROLE, TransitionDefinition, WorkflowDefinition } from '../definition/definition.types';
-import { addIsoDuration } from '../definition/iso-duration';
+import { addIsoDuration, WorkingDayCalendar } from '../definition/iso-duration';
 import { fromStates } from '../definition/verify-definition';
 import { ActionForbiddenError, CommentRequiredError, GuardFailedError, TransitionLabels, TransitionNotAllowedError } from '../errors';
 import { GuardRegistry } from '../registry/guard.registry';
@@ -17,6 +17,8 @@ export interface TransitionRequest {
   /** Merged into the context before guards and timers look at it. */
   contextPatch?: Record<string, unknown>;
   now: Date;
+  /** For timers in working days (`P5WD`); a definition without them needs none. */
+  calendar?: WorkingDayCalendar;
 }
 
 export interface PlannedTimer {
@@ -66,7 +68,7 @@ export function computeTransition(def: WorkflowDefinition, snapshot: StateSnapsh
     to: chosen.to,
     context,
     effects: [...(chosen.effects ?? []), ...(changesState ? (target.onEnter ?? []) : [])],
-    timers: changesState ? planTimers(def, chosen.to, context, req.now) : [],
+    timers: changesState ? planTimers(def, chosen.to, context, req.now, req.calendar) : [],
     cancelTimersOf: changesState ? snapshot.state : null,
   };
 }
@@ -77,12 +79,12 @@ export function transitionLabels(def: WorkflowDefinition, state: string, action:
 }
 
 /** Timers of a state as they would start now (also used when an instance starts). */
-export function planTimers(def: WorkflowDefinition, state: string, context: Record<string, unknown>, now: Date): PlannedTimer[] {
+export function planTimers(def: WorkflowDefinition, state: string, context: Record<string, unknown>, now: Date, calendar?: WorkingDayCalendar): PlannedTimer[] {
   return (def.states[state]?.timers ?? []).map((timer) => {
     const s = timer.schedule;
     let dueAt: Date;
-    if ('after' in s) dueAt = addIsoDuration(now, s.after);
-    else if ('afterContextKey' in s) dueAt = addIsoDuration(now, requireString(context, s.afterContextKey, timer.kind));
+    if ('after' in s) dueAt = addIsoDuration(now, s.after, calendar);
+    else if ('afterContextKey' in s) dueAt = addIsoDuration(now, requireString(context, s.afterContextKey, timer.kind), calendar);
     else dueAt = new Date(requireString(context, s.atContextKey, timer.kind));
     if (Number.isNaN(dueAt.getTime())) throw new Error(`timer ${timer.kind}: context gives no valid time`);
     return { kind: timer.kind, action: timer.action, dueAt };

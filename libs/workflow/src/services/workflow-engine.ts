@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@awardflow/platform';
+import { WorkCalendars } from '@awardflow/calendar';
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
@@ -228,6 +229,7 @@ export class WorkflowEngine {
     private readonly guards: GuardRegistry,
     private readonly notifier: OutboxNotifier,
     private readonly invariants: TransitionInvariants,
+    private readonly calendars: WorkCalendars,
   ) {}
 
   async start(input: StartInput): Promise<InstanceSnapshot> {
@@ -264,7 +266,7 @@ export class WorkflowEngine {
       input.actor.role,
       GENESIS_HASH,
       JSON.stringify((def.states[def.initial].onEnter ?? []).map((e) => ({ event: e.name, payload: { ...base, params: e.params ?? {} } }))),
-      timersJson(planTimers(def, def.initial, context, now)),
+      timersJson(await this.calendars.withCalendar((calendar) => planTimers(def, def.initial, context, now, calendar))),
     ]);
     if (def.states[def.initial].onEnter?.length) this.wakeRelays(runner);
     return toSnapshot(def, {
@@ -294,11 +296,13 @@ export class WorkflowEngine {
     // An invariant writes with the transition: give it a transaction when the caller has none.
     if (invariant && !input.manager) return this.dataSource.transaction((manager) => this.fire({ ...input, manager, instance: toSnapshot(def, row) }));
     const now = new Date();
-    const plan = computeTransition(
-      def,
-      { state: row.state, context: row.context },
-      { action: input.action, actor: input.actor, payload: input.payload, comment: input.comment, contextPatch: input.contextPatch, now },
-      this.guards,
+    const plan = await this.calendars.withCalendar((calendar) =>
+      computeTransition(
+        def,
+        { state: row.state, context: row.context },
+        { action: input.action, actor: input.actor, payload: input.payload, comment: input.comment, contextPatch: input.contextPatch, now, calendar },
+        this.guards,
+      ),
     );
     const invariantPatch = invariant && (await invariant({ instanceId: row.id, subjectType: row.subject_type, subjectId: row.subject_id, action: input.action, from: plan.from, to: plan.to, actor: input.actor, context: plan.context, manager: runner as EntityManager }));
     const contextPatch = { ...input.contextPatch, ...invariantPatch };

@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { CalendarController } from './calendar.controller';
+import { CalendarYearsService } from './calendar-years.service';
+import { WorkCalendars } from './work-calendars';
+
+/** The calendar computations need: what the workflow engine and domain code import. */
+@Module({
+  providers: [WorkCalendars],
+  exports: [WorkCalendars],
+})
+export class CalendarCoreModule {}
+
+/** The API side: read the calendar, and let admins add a year. */
+@Module({
+  imports: [CalendarCoreModule],
+  controllers: [CalendarController],
+  providers: [CalendarYearsService],
+})
+export class CalendarModule {}
