@@ -1,5 +1,5 @@
 /** Unit specs live beside the code (*.spec.ts); integration and e2e specs under test/ (*.e2e-spec.ts). */
-const aliases = ['platform', 'identity', 'workflow', 'awards', 'cycles', 'applications', 'review', 'notifications', 'deadlines', 'audit'];
+const aliases = ['platform', 'identity', 'workflow', 'awards', 'cycles', 'applications', 'review', 'notifications', 'deadlines', 'audit', 'rules'];
 
 /** @type {import('jest').Config} */
 module.exports = {

@@ -91,6 +91,7 @@ export interface AwardDetail extends AwardSummary {
   defaultStagePlan: Required<StagePlan>;
   secondTierLabel?: string;
   validityYears?: number;
+  requiredFormSections?: string[];
 }
 
 export interface Cycle {

@@ -23,6 +23,7 @@ export class AwardDetailDto extends AwardSummaryDto {
   @ApiProperty({ description: 'the default stage plan of the family' }) defaultStagePlan: StagePlan;
   @ApiPropertyOptional() secondTierLabel?: string;
   @ApiPropertyOptional() validityYears?: number;
+  @ApiPropertyOptional({ type: [String], description: 'optional form sections this award requires at submission' }) requiredFormSections?: string[];
 }
 
 export class AwardWorkflowDto {
@@ -45,5 +46,6 @@ export function toAwardDetail(a: AwardDefinition): AwardDetailDto {
     defaultStagePlan: DEFAULT_STAGE_PLANS[a.family],
     secondTierLabel: a.secondTierLabel,
     validityYears: a.validityYears,
+    requiredFormSections: a.requiredFormSections,
   };
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { DAY_FORMAT } from '@awardflow/rules';
 import { App, Button, Card, Drawer, Form, Input, List, Popconfirm, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { api } from '../../api/client';
 import type { ComplianceRecord, Organization } from '../../api/types';
@@ -8,7 +9,6 @@ import { formatDate } from '../../lib/format';
 import { RECORD_KIND_LABELS } from '../../lib/labels';
 import { useResource } from '../../lib/useResource';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** 信用与黑名单: organisations' credit grades and compliance records, and the active blacklist. */
 export default function CompliancePage() {
@@ -146,13 +146,13 @@ function Records({ org }: { org: Organization }) {
           <Input.TextArea autoSize={{ minRows: 2 }} maxLength={1000} />
         </Form.Item>
         <Space wrap>
-          <Form.Item name="occurredAt" label="发生日期" rules={[{ pattern: DATE, message: 'YYYY-MM-DD' }]}>
+          <Form.Item name="occurredAt" label="发生日期" rules={[{ pattern: DAY_FORMAT, message: 'YYYY-MM-DD' }]}>
             <Input placeholder="YYYY-MM-DD" />
           </Form.Item>
-          <Form.Item name="from" label="起始日期" rules={[{ pattern: DATE, message: 'YYYY-MM-DD' }]}>
+          <Form.Item name="from" label="起始日期" rules={[{ pattern: DAY_FORMAT, message: 'YYYY-MM-DD' }]}>
             <Input placeholder="YYYY-MM-DD" />
           </Form.Item>
-          <Form.Item name="until" label="截止日期" rules={[{ pattern: DATE, message: 'YYYY-MM-DD' }]}>
+          <Form.Item name="until" label="截止日期" rules={[{ pattern: DAY_FORMAT, message: 'YYYY-MM-DD' }]}>
             <Input placeholder="YYYY-MM-DD（空为长期）" />
           </Form.Item>
         </Space>
