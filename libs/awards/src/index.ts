@@ -11,3 +11,4 @@ export * from './families/action-table';
 export * from './families/compile-stage-plan';
 export * from './awards-registrations';
 export * from './awards.module';
+export { AwardWorkflowDto, RubricDto, WorkflowDefinitionDto } from './dto/award.dto';

@@ -73,3 +73,6 @@ export const A = {
 
 export type StateName = (typeof S)[keyof typeof S];
 export type ActionName = (typeof A)[keyof typeof A];
+
+/** The route of every action without a use case of its own (an available action names its route). */
+export const GENERIC_ACTION_ROUTE = 'POST /applications/:id/actions/:action';
