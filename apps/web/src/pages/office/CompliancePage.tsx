@@ -9,7 +9,6 @@ import { formatDate } from '../../lib/format';
 import { RECORD_KIND_LABELS } from '../../lib/labels';
 import { useResource } from '../../lib/useResource';
 
-
 /** 信用与黑名单: organisations' credit grades and compliance records, and the active blacklist. */
 export default function CompliancePage() {
   return (

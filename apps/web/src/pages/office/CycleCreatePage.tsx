@@ -8,7 +8,6 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyFieldErrors } from '../../components/formErrors';
 import { useResource } from '../../lib/useResource';
 
-
 /** 新建评审周期: award, dates, stage plan, quota, experts, panel rules; optionally opened at once. */
 export default function CycleCreatePage() {
   const navigate = useNavigate();
