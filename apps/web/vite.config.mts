@@ -2,12 +2,15 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+/** The only server code the console may import: the dependency-free rules (credit code, eligibility, forms, labels). */
+const rules = fileURLToPath(new URL('../../libs/rules/src/index.ts', import.meta.url));
 /** The API's route prefixes: `vite` (dev server) proxies them to the API on :3000. */
 const API_PREFIXES = ['/docs', '/health', '/auth', '/users', '/organizations', '/cycles', '/awards', '/applications', '/reviews', '/notifications', '/admin', '/objections', '/metrics'];
 
 export default defineConfig({
   root,
   base: '/',
+  resolve: { alias: { '@awardflow/rules': rules } },
   // No React plugin needed for a production build: oxc compiles TSX with the automatic runtime.
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
   build: {

@@ -253,7 +253,7 @@ describe('web console (headless Chromium)', () => {
       const wrongCheck = uscc.slice(0, 17) + (uscc[17] === '0' ? '1' : '0');
       await enterprise.getByLabel('单位名称').fill(ORG_NAME);
       await enterprise.getByLabel('统一社会信用代码').fill(wrongCheck);
-      await enterprise.getByTestId('uscc-help').filter({ hasText: `校验位错误：按前 17 位应为 ${uscc[17]}` }).waitFor();
+      await enterprise.getByTestId('uscc-help').filter({ hasText: `校验位错误（按前 17 位应为 ${uscc[17]}）` }).waitFor();
       await enterprise.getByLabel('统一社会信用代码').fill(uscc.slice(0, 10) + 'I');
       await enterprise.getByTestId('uscc-help').filter({ hasText: '11 位' }).waitFor();
       await enterprise.getByLabel('统一社会信用代码').fill(uscc);

@@ -13,3 +13,4 @@ export * from './families/compile-family';
 export * from './families/award-families';
 export * from './awards-registrations';
 export * from './awards.module';
+export { AwardWorkflowDto, RubricDto, WorkflowDefinitionDto } from './dto/award.dto';

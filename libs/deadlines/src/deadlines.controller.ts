@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ApplicationsService } from '@awardflow/applications';
 import { AuthUser, CurrentUser, Role, Roles } from '@awardflow/identity';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { DeadlineExtension } from './deadline-extension';
+import { DeadlineDto, ExtendedDeadlinesDto } from './deadline.dto';
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
 const ISO_DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/;
@@ -44,6 +45,7 @@ export class DeadlinesController {
   @Get('admin/deadlines')
   @Roles(Role.Admin)
   @ApiOperation({ summary: "Deadlines of the admin's offices" })
+  @ApiOkResponse({ type: [DeadlineDto] })
   list(@Query() query: ListDeadlinesQuery, @CurrentUser() admin: AuthUser) {
     return this.extension.list(query, admin.officeIds);
   }
@@ -52,6 +54,7 @@ export class DeadlinesController {
   @Roles(Role.Admin)
   @HttpCode(200)
   @ApiOperation({ summary: 'Extend one deadline (and move its reminders by the same time)' })
+  @ApiOkResponse({ type: DeadlineDto })
   extend(@Param('id', ParseUUIDPipe) id: string, @Body() body: ExtendDeadlineDto, @CurrentUser() admin: AuthUser) {
     return this.extension.extendOne(id, body, admin);
   }
@@ -60,12 +63,14 @@ export class DeadlinesController {
   @Roles(Role.Admin)
   @HttpCode(200)
   @ApiOperation({ summary: 'Extend every pending deadline of a kind in the cycle (application_window_close also moves the window)' })
+  @ApiOkResponse({ type: ExtendedDeadlinesDto })
   extendCycle(@Param('id', ParseUUIDPipe) id: string, @Body() body: ExtendCycleDeadlinesDto, @CurrentUser() admin: AuthUser) {
     return this.extension.extendCycle(id, body.kind, body, admin);
   }
 
   @Get('applications/:id/deadlines')
   @ApiOperation({ summary: "An application's pending deadlines (e.g. when its 补正 is due)" })
+  @ApiOkResponse({ type: [DeadlineDto] })
   async forApplication(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
     const { application } = await this.applications.loadVisible(id, user);
     return this.extension.pendingForInstance(application.instanceId);

@@ -1,10 +1,11 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '@awardflow/identity';
 import { AT_MOST, INT4_MAX, NotFoundError } from '@awardflow/platform';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { NotificationsService } from './notifications.service';
+import { InboxDto, MarkedReadDto, UnreadCountDto } from './inbox.dto';
 
 export class InboxQuery {
   @ApiPropertyOptional() @IsOptional() @Transform(({ value }) => value === 'true' || value === true) @IsBoolean() unread?: boolean;
@@ -21,23 +22,27 @@ export class NotificationsController {
 
   @Get()
   @ApiOperation({ summary: 'The caller\'s inbox, newest first, with the unread count' })
+  @ApiOkResponse({ type: InboxDto })
   inbox(@Query() query: InboxQuery, @CurrentUser() user: AuthUser) {
     return this.notifications.inbox(user.id, { unread: query.unread, page: query.page ?? 1, pageSize: query.pageSize ?? 20 });
   }
 
   @Get('unread-count')
+  @ApiOkResponse({ type: UnreadCountDto })
   async unread(@CurrentUser() user: AuthUser) {
     return { unreadCount: await this.notifications.unreadCount(user.id) };
   }
 
   @Post('read-all')
   @HttpCode(200)
+  @ApiOkResponse({ type: MarkedReadDto })
   async readAll(@CurrentUser() user: AuthUser) {
     return { marked: await this.notifications.markAllRead(user.id) };
   }
 
   @Post(':id/read')
   @HttpCode(204)
+  @ApiNoContentResponse()
   async read(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): Promise<void> {
     if (!(await this.notifications.markRead(user.id, id))) throw new NotFoundError('notification', id);
   }

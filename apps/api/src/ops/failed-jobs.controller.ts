@@ -1,11 +1,12 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { AuditAction, AuditEntityType, AuditLog } from '@awardflow/audit';
 import { Role, Roles } from '@awardflow/identity';
 import { reopenFailedDelivery } from '@awardflow/notifications';
 import { ALL_QUEUES, NotFoundError, QueueName, QueueService } from '@awardflow/platform';
 import { DataSource } from 'typeorm';
+import { FailedJobDto, RetriedJobDto } from './failed-job.dto';
 
 export class FailedJobsQuery {
   @ApiPropertyOptional({ enum: Object.values(QueueName) }) @IsOptional() @IsIn(Object.values(QueueName)) queue?: QueueName;
@@ -28,6 +29,7 @@ export class FailedJobsController {
 
   @Get('failed')
   @ApiOperation({ summary: 'Jobs that failed after all their retries, newest first' })
+  @ApiOkResponse({ type: [FailedJobDto] })
   async failed(@Query() query: FailedJobsQuery) {
     const names = query.queue ? [query.queue] : ALL_QUEUES;
     const lists = await Promise.all(
@@ -51,6 +53,7 @@ export class FailedJobsController {
   @Post(':id/retry')
   @HttpCode(200)
   @ApiOperation({ summary: 'Retry a failed job; id is `<queue>:<jobId>`' })
+  @ApiOkResponse({ type: RetriedJobDto })
   async retry(@Param('id') id: string) {
     const separator = id.indexOf(':');
     const queueName = id.slice(0, separator) as QueueName;

@@ -3,7 +3,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { Badge, Button, Layout, Menu, Space, Spin, Typography } from 'antd';
 import { BellOutlined, LogoutOutlined } from '@ant-design/icons';
 import { api } from '../api/client';
-import type { Role } from '../api/types';
+import type { Role, UnreadCount } from '../api/types';
 import { useAuth, useUser } from '../auth/AuthContext';
 import { ROLE_LABELS } from '../lib/labels';
 import { useResource } from '../lib/useResource';
@@ -41,7 +41,7 @@ export default function AppLayout() {
   const { logout } = useAuth();
   const location = useLocation();
   const navigate = useNavigate();
-  const unread = useResource(() => api.get<{ unreadCount: number }>('/notifications/unread-count'), [user.id], { pollMs: 15_000 });
+  const unread = useResource(() => api.get<UnreadCount>('/notifications/unread-count'), [user.id], { pollMs: 15_000 });
   const items = MENUS[user.role];
   const selected = items.map((i) => i.key).filter((k) => location.pathname.startsWith(k)).sort((a, b) => b.length - a.length)[0];
 

@@ -41,19 +41,33 @@ export class AvailableActionDto {
   route: string;
 }
 
+export class ApplicationCycleDto {
+  @ApiProperty() id: string;
+  @ApiProperty() title: string;
+  @ApiProperty() awardCode: string;
+  @ApiProperty() awardName: string;
+  @ApiProperty() year: number;
+}
+
+export class ApplicantDto {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() uscc: string;
+}
+
 export class ApplicationDto {
   @ApiProperty() id: string;
   @ApiProperty() cycleId: string;
-  @ApiProperty({ description: '{id, title, awardCode, awardName, year}' }) cycle: { id: string; title: string; awardCode: string; awardName: string; year: number };
-  @ApiPropertyOptional({ description: 'omitted for reviewers of a blind cycle' }) organization?: { id: string; name: string; uscc: string };
-  @ApiProperty() form: Record<string, unknown>;
+  @ApiProperty({ type: ApplicationCycleDto }) cycle: ApplicationCycleDto;
+  @ApiPropertyOptional({ type: ApplicantDto, description: 'omitted for reviewers of a blind cycle' }) organization?: ApplicantDto;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: "the award family's form" }) form: Record<string, unknown>;
   @ApiProperty() state: string;
   @ApiProperty() stateLabel: string;
   @ApiProperty() terminal: boolean;
   @ApiProperty({ description: 'send it back as If-Match to act on this version' }) version: number;
-  @ApiPropertyOptional({ nullable: true, type: String }) receiptNumber: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'the district application this one was recommended from' }) recommendedFromId: string | null;
-  @ApiPropertyOptional({ nullable: true, type: Date }) submittedAt: Date | null;
+  @ApiProperty({ nullable: true, type: String }) receiptNumber: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the district application this one was recommended from' }) recommendedFromId: string | null;
+  @ApiProperty({ nullable: true, type: Date }) submittedAt: Date | null;
   @ApiProperty({ type: [AvailableActionDto] }) availableActions: AvailableActionDto[];
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Role, Roles } from '@awardflow/identity';
 import type { Response } from 'express';
 import { memoryStorage } from 'multer';
@@ -10,6 +10,7 @@ import { ApplicationVersionETag } from './application-version-etag.interceptor';
 import { ApplicationsService } from './applications.service';
 import { parseIfMatch } from './if-match';
 import { RecommendApplication } from './recommend-application';
+import { HistoryDto, MaterialDto, RecommendationDto } from './application-responses.dto';
 
 
 @ApiTags('applications')
@@ -57,6 +58,7 @@ export class ApplicationsController {
   @Post(':id/recommend')
   @Roles(Role.Admin)
   @ApiOperation({ summary: '推荐: send a selected 区长质量管理奖 application into the open 市长质量管理奖 cycle of the office above; the enterprise gets a linked draft with its form and materials' })
+  @ApiCreatedResponse({ type: RecommendationDto })
   recommend(@Param('id', ParseUUIDPipe) id: string, @Body() body: RecommendDto, @CurrentUser() user: AuthUser) {
     return this.recommendation.recommend(id, body.cycleId, user, body.comment);
   }
@@ -78,6 +80,7 @@ export class ApplicationsController {
 
   @Get(':id/history')
   @ApiOperation({ summary: "The transition log, each row with its hash-chain verification (objectors, vote counts and hashes are the office's)" })
+  @ApiOkResponse({ type: HistoryDto })
   history(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
     return this.applications.history(id, user);
   }
@@ -89,6 +92,7 @@ export class ApplicationsController {
   @ApiOperation({ summary: 'Upload a material (PDF, JPG, PNG, DOCX, XLSX by content; at most 20 MiB)' })
   // One byte over the limit lets multer report "too large" rather than truncate.
   @UseInterceptors(FileInterceptor('file', { storage: memoryStorage(), limits: { fileSize: MAX_MATERIAL_BYTES, files: 1 }, defParamCharset: 'utf8' }))
+  @ApiCreatedResponse({ type: MaterialDto })
   upload(
     @Param('id', ParseUUIDPipe) id: string,
     @Body('documentType') documentType: string | undefined,
@@ -100,12 +104,14 @@ export class ApplicationsController {
 
   @Get(':id/attachments')
   @ApiOperation({ summary: "The application's materials (neutral names for reviewers of a blind cycle)" })
+  @ApiOkResponse({ type: [MaterialDto] })
   listAttachments(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
     return this.attachments.list(id, user);
   }
 
   @Get(':id/attachments/:attachmentId/content')
   @ApiOperation({ summary: 'Download a material (only those who may see the application; named as in the list)' })
+  @ApiOkResponse({ description: 'the file, as its media type', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } })
   async download(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('attachmentId', ParseUUIDPipe) attachmentId: string,
@@ -119,6 +125,7 @@ export class ApplicationsController {
   @Delete(':id/attachments/:attachmentId')
   @Roles(Role.Applicant)
   @HttpCode(204)
+  @ApiNoContentResponse()
   async remove(@Param('id', ParseUUIDPipe) id: string, @Param('attachmentId', ParseUUIDPipe) attachmentId: string, @CurrentUser() user: AuthUser): Promise<void> {
     await this.attachments.remove(id, attachmentId, user);
   }

@@ -43,7 +43,7 @@ export class OrganizationDto {
   @ApiProperty({ type: ContactDto }) contact: ContactDto;
   @ApiProperty() foundedAt: string;
   @ApiProperty() industry: string;
-  @ApiPropertyOptional({ nullable: true, type: String, enum: ['A', 'B', 'C', 'D'] }) creditGrade: string | null;
+  @ApiProperty({ nullable: true, type: String, enum: ['A', 'B', 'C', 'D'] }) creditGrade: string | null;
   @ApiProperty() usccOverridden: boolean;
   @ApiProperty() createdAt: Date;
 }
@@ -68,10 +68,10 @@ export class RecordDto {
   @ApiProperty() organizationId: string;
   @ApiProperty() kind: string;
   @ApiProperty() reason: string;
-  @ApiPropertyOptional({ nullable: true, type: String }) occurredAt: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) from: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) until: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) awardCode: string | null;
+  @ApiProperty({ nullable: true, type: String }) occurredAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) from: string | null;
+  @ApiProperty({ nullable: true, type: String }) until: string | null;
+  @ApiProperty({ nullable: true, type: String }) awardCode: string | null;
   @ApiProperty() createdAt: Date;
 }
 

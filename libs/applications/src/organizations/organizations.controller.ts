@@ -1,8 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Role, Roles } from '@awardflow/identity';
 import { CreateOrganizationDto, CreateRecordDto, CreditGradeDto, OrganizationDto, RecordDto, RegisteredOrganizationDto, SearchOrganizationsQuery } from './organization.dto';
 import { OrganizationsService } from './organizations.service';
+import { BlacklistEntryDto } from './blacklist-entry.dto';
 
 @ApiTags('organizations')
 @ApiBearerAuth()
@@ -57,6 +58,7 @@ export class ComplianceController {
 
   @Delete('records/:id')
   @HttpCode(204)
+  @ApiNoContentResponse()
   async removeRecord(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() admin: AuthUser): Promise<void> {
     await this.organizations.removeRecord(id, admin);
   }
@@ -70,6 +72,7 @@ export class ComplianceController {
 
   @Get('blacklist')
   @ApiOperation({ summary: 'The active 质量信用黑名单 across organisations' })
+  @ApiOkResponse({ type: [BlacklistEntryDto] })
   blacklist() {
     return this.organizations.blacklist();
   }

@@ -15,19 +15,70 @@ export class AwardSummaryDto {
   @ApiProperty() description: string;
 }
 
+export class RequiredDocumentDto {
+  @ApiProperty({ example: 'self_assessment' }) type: string;
+  @ApiProperty({ example: '自评报告' }) label: string;
+  @ApiPropertyOptional({ description: 'may be uploaded but does not block submission' }) optional?: boolean;
+}
+
+export class RubricItemDto {
+  @ApiProperty({ example: '4.1.2' }) criterion: string;
+  @ApiProperty() label: string;
+  @ApiProperty() max: number;
+}
+
+export class RubricCategoryDto {
+  @ApiProperty() code: string;
+  @ApiProperty() label: string;
+  @ApiProperty() max: number;
+  @ApiProperty({ type: [RubricItemDto] }) items: RubricItemDto[];
+}
+
+export class RubricDto {
+  @ApiProperty() code: string;
+  @ApiProperty() label: string;
+  @ApiProperty() total: number;
+  @ApiProperty({ type: [RubricCategoryDto] }) categories: RubricCategoryDto[];
+}
+
+export class LabelledEligibilityRuleDto {
+  @ApiProperty({ example: 'min_operating_years' }) rule: string;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, example: { years: 3 } }) params?: Record<string, unknown>;
+  @ApiProperty({ example: '依法经营满 N 年' }) label: string;
+}
+
+export class DefaultStagePlanDto {
+  @ApiProperty() defense: boolean;
+  @ApiProperty() onsiteReview: boolean;
+  @ApiProperty() publicityBeforePanel: boolean;
+  @ApiProperty() expertReview: boolean;
+}
+
 export class AwardDetailDto extends AwardSummaryDto {
   @ApiProperty() shortCode: string;
   @ApiProperty({ type: [String] }) recommendingBodies: string[];
-  @ApiProperty({ description: '[{type, label, optional?}]' }) requiredDocuments: AwardDefinition['requiredDocuments'];
-  @ApiProperty({ description: 'categories with items {criterion, label, max}' }) rubric: Rubric;
-  @ApiProperty({ description: '[{rule, label, params}]' }) defaultEligibility: Array<EligibilityRuleRef & { label: string }>;
-  @ApiProperty({ description: 'the default stage plan of the family' }) defaultStagePlan: StagePlan;
+  @ApiProperty({ type: [RequiredDocumentDto] }) requiredDocuments: AwardDefinition['requiredDocuments'];
+  @ApiProperty({ type: RubricDto }) rubric: Rubric;
+  @ApiProperty({ type: [LabelledEligibilityRuleDto] }) defaultEligibility: Array<EligibilityRuleRef & { label: string }>;
+  @ApiProperty({ type: DefaultStagePlanDto, description: 'the default stage plan of the family' }) defaultStagePlan: Required<StagePlan>;
   @ApiPropertyOptional() secondTierLabel?: string;
   @ApiPropertyOptional() validityYears?: number;
+  @ApiPropertyOptional({ type: [String], description: 'optional form sections this award requires at submission' }) requiredFormSections?: string[];
+}
+
+/** The definition's identity; its states and transitions are described at /awards/:code/workflow's schema as open objects. */
+export class WorkflowDefinitionDto {
+  @ApiProperty({ example: 'quality-award:cq-city' }) code: string;
+  @ApiProperty() version: number;
+  @ApiProperty({ example: '市长质量管理奖评审流程' }) label: string;
+  @ApiProperty({ type: [String] }) roles: string[];
+  @ApiProperty() initial: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'state name → {label, terminal?, onEnter?, timers?}' }) states: WorkflowDefinition['states'];
+  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true }, description: '{action, label, from, to, roles, guards?, effects?}' }) transitions: WorkflowDefinition['transitions'];
 }
 
 export class AwardWorkflowDto {
-  @ApiProperty({ description: 'the workflow definition (states, transitions, timers)' }) definition: WorkflowDefinition;
+  @ApiProperty({ type: WorkflowDefinitionDto, description: 'the workflow definition (states, transitions, timers)' }) definition: WorkflowDefinition;
   @ApiProperty({ description: 'Mermaid stateDiagram-v2 text' }) mermaid: string;
 }
 
@@ -46,5 +97,6 @@ export function toAwardDetail(a: AwardDefinition): AwardDetailDto {
     defaultStagePlan: DEFAULT_STAGE_PLANS[a.family],
     secondTierLabel: a.secondTierLabel,
     validityYears: a.validityYears,
+    requiredFormSections: a.requiredFormSections,
   };
 }

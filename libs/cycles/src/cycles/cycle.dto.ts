@@ -61,7 +61,7 @@ export class PanelRulesDto {
 
 export class EligibilityRuleDto {
   @ApiProperty({ example: 'min_operating_years' }) @IsString() rule: string;
-  @ApiPropertyOptional({ example: { years: 5 } }) @IsOptional() @IsObject() params?: Record<string, unknown>;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, example: { years: 5 } }) @IsOptional() @IsObject() params?: Record<string, unknown>;
 }
 
 export class DurationOverridesDto {
@@ -165,10 +165,10 @@ export class CycleDto {
   @ApiProperty({ type: [EligibilityRuleDto] }) eligibility: EligibilityRuleDto[];
   @ApiProperty() blindReview: boolean;
   @ApiProperty() reassignOverdue: boolean;
-  @ApiPropertyOptional({ nullable: true, type: Number }) recognitionValidityYears: number | null;
+  @ApiProperty({ nullable: true, type: Number }) recognitionValidityYears: number | null;
   @ApiProperty({ type: DurationOverridesDto }) durationOverrides: DurationOverridesDto;
-  @ApiPropertyOptional({ nullable: true, type: String }) definitionCode: string | null;
-  @ApiPropertyOptional({ nullable: true, type: Number }) definitionVersion: number | null;
-  @ApiPropertyOptional({ nullable: true, type: Date }) openedAt: Date | null;
-  @ApiPropertyOptional({ nullable: true, type: Date }) closedAt: Date | null;
+  @ApiProperty({ nullable: true, type: String }) definitionCode: string | null;
+  @ApiProperty({ nullable: true, type: Number }) definitionVersion: number | null;
+  @ApiProperty({ nullable: true, type: Date }) openedAt: Date | null;
+  @ApiProperty({ nullable: true, type: Date }) closedAt: Date | null;
 }

@@ -1,7 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Role, Roles } from '@awardflow/identity';
+import { AwardWorkflowDto } from '@awardflow/awards';
 import { renderMermaid } from '@awardflow/workflow';
+import { ClosedCycleDto } from './cycle-responses.dto';
 import { CreateCycleDto, CycleDto, ListCyclesQuery, UpdateCycleDto } from './cycle.dto';
 import { CyclesService, toCycleDto } from './cycles.service';
 
@@ -53,12 +55,14 @@ export class CyclesController {
   @Roles(Role.Admin)
   @HttpCode(200)
   @ApiOperation({ summary: 'Close the application window now: submitted applications move into review, drafts expire' })
+  @ApiOkResponse({ type: ClosedCycleDto })
   close(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
     return this.cycles.close(id, user);
   }
 
   @Get(':id/workflow')
   @ApiOperation({ summary: "The cycle's workflow (pinned once open) with its Mermaid diagram" })
+  @ApiOkResponse({ type: AwardWorkflowDto })
   async workflow(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
     const definition = await this.cycles.workflowOf(id, user);
     return { definition, mermaid: renderMermaid(definition) };

@@ -1,8 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import { Public } from '../http/public.decorator';
 import { PlatformHealthIndicators } from './health.indicators';
+import { HealthDto } from './health.dto';
 
 @ApiTags('health')
 @Controller('health')
@@ -16,6 +17,7 @@ export class HealthController {
   @Public()
   @HealthCheck()
   @ApiOperation({ summary: 'Database and Redis status; 503 when either is down' })
+  @ApiOkResponse({ type: HealthDto })
   check() {
     return this.health.check([() => this.indicators.database(), () => this.indicators.redis()]);
   }

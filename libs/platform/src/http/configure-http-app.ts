@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
@@ -18,6 +18,23 @@ export interface HttpAppOptions {
 export const METRICS_TOKEN_SCHEME = 'metricsToken';
 
 /**
+ * The API's OpenAPI document, from the controllers' decorators alone: the console's types are
+ * generated from it at build time, with no database or Redis (scripts/openapi.ts).
+ */
+export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Awardflow API')
+    .setDescription('质量奖评审工作流 — award cycles, applications, reviews, notifications')
+    .setVersion('1')
+    .addBearerAuth(undefined, BEARER_SCHEME)
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'METRICS_TOKEN, for GET /metrics only' }, METRICS_TOKEN_SCHEME)
+    .build();
+  const document = SwaggerModule.createDocument(app, config, { operationIdFactory: operationIdOf });
+  stateOperationSecurity(app, document);
+  return document;
+}
+
+/**
  * What every HTTP surface of ours shares: security headers, bounded body parsing, JSON logs, one
  * error shape, input Postgres can store, strict DTO validation. Call before init: the body parsers
  * must be mounted before Nest would mount its own.
@@ -31,15 +48,7 @@ export function configureHttpApp(app: INestApplication, options: HttpAppOptions)
   app.useGlobalPipes(new StorableInputPipe(), createValidationPipe());
   app.enableShutdownHooks();
   if (options.docs) {
-    const config = new DocumentBuilder()
-      .setTitle('Awardflow API')
-      .setDescription('质量奖评审工作流 — award cycles, applications, reviews, notifications')
-      .setVersion('1')
-      .addBearerAuth(undefined, BEARER_SCHEME)
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'METRICS_TOKEN, for GET /metrics only' }, METRICS_TOKEN_SCHEME)
-      .build();
-    const document = SwaggerModule.createDocument(app, config, { operationIdFactory: operationIdOf });
-    stateOperationSecurity(app, document);
+    const document = createOpenApiDocument(app);
     SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   }
 }

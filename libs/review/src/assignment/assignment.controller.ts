@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { materialResponse } from '@awardflow/applications';
 import { AuthUser, CurrentUser, Role, Roles } from '@awardflow/identity';
 import type { Response } from 'express';
 import { ConflictDto, ReassignDto } from './assignment.dto';
 import { ConflictsService } from './conflicts.service';
 import { ReviewerViewService } from './reviewer-view.service';
+import { ApplicationAssignmentDto, AssignmentOutcomeDto, ConflictDeclaredDto, MyAssignmentDto, ReassignedDto, ReviewFlagDto, ReviewTaskDto, ReviewerApplicationDto } from '../review-responses.dto';
 
 /** Expert assignments: the reviewer's list and view, conflicts, the office's flags and reassignment. */
 @ApiTags('reviews')
@@ -20,6 +21,7 @@ export class AssignmentController {
   @Get('assignments')
   @Roles(Role.Reviewer, Role.Admin)
   @ApiOperation({ summary: "The caller's assignments by due date, overdue ones marked" })
+  @ApiOkResponse({ type: [MyAssignmentDto] })
   assignments(@CurrentUser() user: AuthUser) {
     return this.views.myAssignments(user);
   }
@@ -27,6 +29,7 @@ export class AssignmentController {
   @Get('tasks')
   @Roles(Role.Reviewer)
   @ApiOperation({ summary: '形式审查 / 初审 and 现场评审 the office named the caller for, and the panel votes of cycles the caller sits on' })
+  @ApiOkResponse({ type: [ReviewTaskDto] })
   tasks(@CurrentUser() user: AuthUser) {
     return this.views.tasks(user);
   }
@@ -34,6 +37,7 @@ export class AssignmentController {
   @Get('applications/:id/assignments')
   @Roles(Role.Admin)
   @ApiOperation({ summary: "An application's expert assignments (current and ended) with due dates and totals" })
+  @ApiOkResponse({ type: [ApplicationAssignmentDto] })
   assignmentsOf(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() admin: AuthUser) {
     return this.views.assignmentsOf(id, admin);
   }
@@ -41,12 +45,14 @@ export class AssignmentController {
   @Get('assignments/:id/application')
   @Roles(Role.Reviewer, Role.Admin)
   @ApiOperation({ summary: 'The assigned application as the reviewer may see it (blind where the cycle says so)' })
+  @ApiOkResponse({ type: ReviewerApplicationDto })
   application(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
     return this.views.application(id, user);
   }
 
   @Get('assignments/:id/attachments/:n/content')
   @Roles(Role.Reviewer, Role.Admin)
+  @ApiOkResponse({ description: 'the file, as its media type', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } })
   async material(@Param('id', ParseUUIDPipe) id: string, @Param('n', ParseIntPipe) n: number, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const m = await this.views.material(id, n, user);
     return materialResponse(res, m.stream, m.mediaType, m.size, m.name);
@@ -56,6 +62,7 @@ export class AssignmentController {
   @Roles(Role.Reviewer, Role.Admin)
   @HttpCode(200)
   @ApiOperation({ summary: 'Declare a conflict of interest: the assignment ends and another reviewer is chosen' })
+  @ApiOkResponse({ type: ConflictDeclaredDto })
   conflict(@Param('id', ParseUUIDPipe) id: string, @Body() body: ConflictDto, @CurrentUser() user: AuthUser) {
     return this.conflicts.declare(id, body.reason, user);
   }
@@ -63,6 +70,7 @@ export class AssignmentController {
   @Get('flags')
   @Roles(Role.Admin)
   @ApiOperation({ summary: 'Applications the pool could not staff by the rules (tie, conflict, load cap)' })
+  @ApiOkResponse({ type: [ReviewFlagDto] })
   flags(@CurrentUser() admin: AuthUser) {
     return this.conflicts.openFlags(admin);
   }
@@ -71,6 +79,7 @@ export class AssignmentController {
   @Roles(Role.Admin)
   @HttpCode(200)
   @ApiOperation({ summary: 'Add an expert to an application in 资料评审: a named one, or omit reviewerId to let the rules choose' })
+  @ApiCreatedResponse({ type: AssignmentOutcomeDto })
   assignByHand(@Param('id', ParseUUIDPipe) id: string, @Body() body: ReassignDto, @CurrentUser() admin: AuthUser) {
     return this.conflicts.assignByHand(id, body.reviewerId, admin);
   }
@@ -78,6 +87,7 @@ export class AssignmentController {
   @Post('assignments/:id/reassign')
   @Roles(Role.Admin)
   @HttpCode(200)
+  @ApiOkResponse({ type: ReassignedDto })
   reassign(@Param('id', ParseUUIDPipe) id: string, @Body() body: ReassignDto, @CurrentUser() admin: AuthUser) {
     return this.conflicts.reassign(id, body.reviewerId, admin);
   }

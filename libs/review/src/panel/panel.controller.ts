@@ -1,9 +1,10 @@
 import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { parseIfMatch } from '@awardflow/applications';
 import { AuthUser, CurrentUser, Role, Roles } from '@awardflow/identity';
 import { PanelMembersDto, VoteDto } from './panel.dto';
 import { PanelService } from './panel.service';
+import { PanelDto, VoteCastDto, VoteClosedDto } from '../review-responses.dto';
 
 @ApiTags('reviews')
 @ApiBearerAuth()
@@ -15,6 +16,7 @@ export class PanelController {
   @Roles(Role.Admin)
   @HttpCode(200)
   @ApiOperation({ summary: "Set the cycle's 评审委员会 members" })
+  @ApiOkResponse({ type: PanelDto })
   setPanel(@Param('id', ParseUUIDPipe) id: string, @Body() body: PanelMembersDto, @CurrentUser() admin: AuthUser) {
     return this.panel.setMembers(id, body.memberIds, admin);
   }
@@ -22,6 +24,7 @@ export class PanelController {
   @Post('applications/:id/votes')
   @Roles(Role.Reviewer, Role.Admin)
   @HttpCode(200)
+  @ApiCreatedResponse({ type: VoteCastDto })
   vote(@Param('id', ParseUUIDPipe) id: string, @Body() body: VoteDto, @CurrentUser() member: AuthUser) {
     return this.panel.vote(id, body.vote, body.comment, member);
   }
@@ -30,6 +33,7 @@ export class PanelController {
   @Roles(Role.Admin)
   @HttpCode(200)
   @ApiOperation({ summary: 'Count the votes (quorum, majority of members present) and move the application' })
+  @ApiOkResponse({ type: VoteClosedDto })
   closeVote(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() admin: AuthUser, @Headers('if-match') ifMatch?: string) {
     return this.panel.close(id, admin, parseIfMatch(ifMatch));
   }

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Role, Roles } from '@awardflow/identity';
 import type { Response } from 'express';
 import { ShortlistDto } from './ranking.dto';
 import { RankingService } from './ranking.service';
+import { RankingRowDto, ShortlistOutcomeDto } from '../review-responses.dto';
 
 @ApiTags('reviews')
 @ApiBearerAuth()
@@ -14,6 +15,7 @@ export class RankingController {
   @Get('cycles/:id/ranking')
   @Roles(Role.Admin)
   @ApiOperation({ summary: 'Aggregated scores, rank and quota (ties: 结果 subtotal, then earlier submission, then receipt number)' })
+  @ApiOkResponse({ type: [RankingRowDto] })
   rankingOf(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() admin: AuthUser) {
     return this.ranking.ranking(id, admin);
   }
@@ -21,6 +23,7 @@ export class RankingController {
   @Get('cycles/:id/ranking.csv')
   @Roles(Role.Admin)
   @ApiOperation({ summary: 'The ranking as CSV (UTF-8 with BOM, zh-CN headers) for Excel' })
+  @ApiOkResponse({ description: 'the ranking as CSV', content: { 'text/csv': { schema: { type: 'string' } } } })
   async rankingCsv(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() admin: AuthUser, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const csv = await this.ranking.csv(id, admin);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
@@ -31,6 +34,7 @@ export class RankingController {
   @Post('cycles/:id/ranking/recompute')
   @Roles(Role.Admin)
   @HttpCode(200)
+  @ApiOkResponse({ type: [RankingRowDto] })
   recompute(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() admin: AuthUser) {
     return this.ranking.recompute(id, admin);
   }
@@ -39,6 +43,7 @@ export class RankingController {
   @Roles(Role.Admin)
   @HttpCode(200)
   @ApiOperation({ summary: '入围 by rank (top) or threshold (minScore); the others are not shortlisted' })
+  @ApiOkResponse({ type: ShortlistOutcomeDto })
   shortlist(@Param('id', ParseUUIDPipe) id: string, @Body() body: ShortlistDto, @CurrentUser() admin: AuthUser) {
     return this.ranking.shortlist(id, body, admin);
   }

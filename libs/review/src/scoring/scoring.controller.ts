@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Role, Roles } from '@awardflow/identity';
 import { ScoreVersionDto } from './score-version.dto';
 import { SubmitScoresDto } from './scoring.dto';
 import { ScoringService } from './scoring.service';
+import { ScoredDto } from '../review-responses.dto';
 
 @ApiTags('reviews')
 @ApiBearerAuth()
@@ -15,6 +16,7 @@ export class ScoringController {
   @Roles(Role.Reviewer, Role.Admin)
   @HttpCode(200)
   @ApiOperation({ summary: 'Score every rubric item (0 to its maximum, one decimal) with a comment; editable until the stage closes' })
+  @ApiCreatedResponse({ type: ScoredDto })
   score(@Param('id', ParseUUIDPipe) id: string, @Body() body: SubmitScoresDto, @CurrentUser() user: AuthUser) {
     return this.scoring.score(id, body, user);
   }

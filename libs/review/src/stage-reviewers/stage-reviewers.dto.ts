@@ -28,6 +28,6 @@ export class NamedReviewerDto {
 export class StageReviewersDto {
   @ApiProperty() cycleId: string;
   @ApiProperty({ enum: ['formal_review', 'onsite_review'] }) stage: 'formal_review' | 'onsite_review';
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'set when named for one application (现场评审); null for the whole cycle' }) applicationId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'set when named for one application (现场评审); null for the whole cycle' }) applicationId: string | null;
   @ApiProperty({ type: [NamedReviewerDto] }) reviewers: NamedReviewerDto[];
 }

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { App, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Space, Typography } from 'antd';
 import { ApiError, api } from '../../api/client';
 import { describeError } from '../../api/errors';
-import { GENERIC_ACTION_ROUTE, type Application, type AvailableAction } from '../../api/types';
+import { GENERIC_ACTION_ROUTE } from '@awardflow/rules';
+import type { Application, AvailableAction, VoteClosed } from '../../api/types';
 import { ErrorAlert } from '../ErrorAlert';
 import { applyFieldErrors } from '../formErrors';
 
@@ -61,9 +62,9 @@ export function ActionsPanel({
       const version = typeof prepared === 'object' ? prepared.version : application.version;
       let updated: Application;
       if (a.route === VOTES_CLOSE) {
-        const result = await api.post<{ outcome?: { approve: number; reject: number; abstain: number; passed: boolean } }>(`/applications/${application.id}/votes/close`, undefined, { version });
+        const result = await api.post<VoteClosed>(`/applications/${application.id}/votes/close`, undefined, { version });
         updated = await api.get<Application>(`/applications/${application.id}`);
-        if (result.outcome) message.info(`表决结果：同意 ${result.outcome.approve}，反对 ${result.outcome.reject}，弃权 ${result.outcome.abstain}，${result.outcome.passed ? '通过' : '未通过'}`);
+        message.info(`表决结果：同意 ${result.outcome.approve}，反对 ${result.outcome.reject}，弃权 ${result.outcome.abstain}，${result.outcome.passed ? '通过' : '未通过'}`);
       } else {
         updated = await api.post<Application>(`/applications/${application.id}/actions/${a.action}`, body, { version });
       }

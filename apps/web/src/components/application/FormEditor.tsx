@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { DAY_FORMAT } from '@awardflow/rules';
 import { Button, Card, Col, Form, Input, InputNumber, Row, Space, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { api } from '../../api/client';
@@ -181,7 +182,7 @@ function EngineeringFields() {
         </Form.Item>
       </Col>
       <Col xs={24} md={8}>
-        <Form.Item label="竣工验收日期" name={['project', 'completionAcceptanceDate']} rules={[{ pattern: /^\d{4}-\d{2}-\d{2}$/, message: '格式为 YYYY-MM-DD' }]}>
+        <Form.Item label="竣工验收日期" name={['project', 'completionAcceptanceDate']} rules={[{ pattern: DAY_FORMAT, message: '格式为 YYYY-MM-DD' }]}>
           <Input placeholder="2025-06-30" maxLength={10} />
         </Form.Item>
       </Col>
@@ -226,7 +227,7 @@ function BrandFields() {
         </Form.Item>
       </Col>
       <Col xs={24} md={8}>
-        <Form.Item label="批量生产起始日期" name={['product', 'batchProductionSince']} rules={[{ pattern: /^\d{4}-\d{2}-\d{2}$/, message: '格式为 YYYY-MM-DD' }]}>
+        <Form.Item label="批量生产起始日期" name={['product', 'batchProductionSince']} rules={[{ pattern: DAY_FORMAT, message: '格式为 YYYY-MM-DD' }]}>
           <Input placeholder="2018-01-01" maxLength={10} />
         </Form.Item>
       </Col>

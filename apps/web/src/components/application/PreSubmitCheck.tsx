@@ -3,7 +3,7 @@ import { CheckCircleTwoTone, CloseCircleTwoTone, QuestionCircleTwoTone } from '@
 import { api } from '../../api/client';
 import type { Attachment, AwardDetail, Cycle, Organization } from '../../api/types';
 import { useResource } from '../../lib/useResource';
-import { checkEligibility } from './eligibility';
+import { eligibilityChecklist } from '@awardflow/rules';
 import { incompleteFields, type Family } from './formModel';
 
 /**
@@ -31,9 +31,8 @@ export function PreSubmitCheck({
   const types = new Set((attachments ?? []).map((a) => a.documentType));
   const problems: string[] = [];
   for (const d of award.requiredDocuments) if (!d.optional && !types.has(d.type)) problems.push(`缺少申报材料：${d.label}`);
-  problems.push(...incompleteFields(award.family as Family, form));
-  const labels = new Map(award.defaultEligibility.map((r) => [r.rule, r.label ?? r.rule]));
-  const rules = cycle.data && org.data ? checkEligibility(cycle.data.eligibility, labels, org.data, form) : [];
+  problems.push(...incompleteFields(award.family as Family, form, award.requiredFormSections));
+  const rules = cycle.data && org.data ? eligibilityChecklist(cycle.data.eligibility, { organization: org.data, form, now: new Date().toISOString() }) : [];
   const failing = rules.filter((r) => r.ok === false);
   const ready = problems.length === 0 && failing.length === 0;
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { Alert, App, Button, Card, Form, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { api } from '../../api/client';
-import type { Application, ApplicationAssignment, ReviewerProfile } from '../../api/types';
+import type { Application, ApplicationAssignment, AssignmentOutcome, Reassigned, ReviewerProfile } from '../../api/types';
 import { formatTime, timeLeft } from '../../lib/format';
 import { STATE_LABELS } from '../../lib/labels';
 import { useResource } from '../../lib/useResource';
@@ -68,7 +68,7 @@ export function ReviewAssignmentsCard({ application }: { application: Applicatio
     setBusy(true);
     setModalError(undefined);
     try {
-      const res = await api.post<{ assignmentId: string | null }>(`/reviews/assignments/${reassigning.id}/reassign`, reviewerId === AUTO ? {} : { reviewerId });
+      const res = await api.post<Reassigned>(`/reviews/assignments/${reassigning.id}/reassign`, reviewerId === AUTO ? {} : { reviewerId });
       const name = expertOptions.find((o) => o.value === reviewerId)?.label.replace(/（.*$/, '');
       message.success(res.assignmentId ? `已改派给 ${name ?? '所选专家'}` : '已结束原任务，将按规则自动选择专家');
       setReassigning(undefined);
@@ -85,7 +85,7 @@ export function ReviewAssignmentsCard({ application }: { application: Applicatio
   const add = async (named: boolean) => {
     setAddError(undefined);
     try {
-      const res = await api.post<{ assigned?: string[] }>(`/reviews/applications/${application.id}/assignments`, named ? { reviewerId: addReviewerId } : {});
+      const res = await api.post<AssignmentOutcome>(`/reviews/applications/${application.id}/assignments`, named ? { reviewerId: addReviewerId } : {});
       message.success(res.assigned?.length ? `已分配 ${res.assigned.length} 位专家` : '已按规则补派');
       setAddReviewerId(undefined);
       await assignments.reload();

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { PHONE } from '@awardflow/rules';
 import { App, Button, Card, Empty, Form, Input, List, Modal, Radio, Space, Tag, Typography } from 'antd';
 import { api } from '../../api/client';
 
@@ -208,7 +209,7 @@ export function ObjectionsCard({ application, isAdmin, onChanged }: { applicatio
           <Form.Item label="异议人单位" name="objectorOrganization">
             <Input maxLength={200} />
           </Form.Item>
-          <Form.Item label="联系电话" name="contactPhone" rules={[{ required: true, pattern: /^[0-9+\-() ]{6,20}$/, message: '请填写有效的联系电话' }]}>
+          <Form.Item label="联系电话" name="contactPhone" rules={[{ required: true, pattern: PHONE.pattern, message: `联系电话${PHONE.hint}` }]}>
             <Input maxLength={20} />
           </Form.Item>
           <Form.Item label="联系邮箱" name="contactEmail" rules={[{ type: 'email', message: '邮箱地址格式不正确' }]}>

@@ -1,7 +1,7 @@
 import { Link, useNavigate } from 'react-router';
 import { Button, Card, Table, Tag } from 'antd';
 import { api } from '../../api/client';
-import type { Application, Page } from '../../api/types';
+import type { Application, ApplicationPage } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { StateTag } from '../../components/StateTag';
 import { formatTime } from '../../lib/format';
@@ -10,7 +10,7 @@ import { useResource } from '../../lib/useResource';
 /** 我的申报: the enterprise's applications, their state polled so changes show up. */
 export default function MyApplicationsPage() {
   const navigate = useNavigate();
-  const apps = useResource(() => api.get<Page<Application>>('/applications', { query: { pageSize: 100 } }), [], { pollMs: 10_000 });
+  const apps = useResource(() => api.get<ApplicationPage>('/applications', { query: { pageSize: 100 } }), [], { pollMs: 10_000 });
   return (
     <Card title="我的申报" extra={<Button onClick={() => navigate('/my/cycles')}>新建申报</Button>}>
       <ErrorAlert error={apps.error} />

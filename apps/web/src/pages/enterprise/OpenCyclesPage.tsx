@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Alert, Button, Card, List, Space, Tag, Typography } from 'antd';
 import { api, ApiError } from '../../api/client';
-import type { Application, AwardDetail, Cycle, Page } from '../../api/types';
+import type { Application, AwardDetail, Cycle, ApplicationPage } from '../../api/types';
 import { useUser } from '../../auth/AuthContext';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatTime } from '../../lib/format';
@@ -14,7 +14,7 @@ export default function OpenCyclesPage() {
   const user = useUser();
   const navigate = useNavigate();
   const cycles = useResource(() => api.get<Cycle[]>('/cycles'), []);
-  const mine = useResource(() => api.get<Page<Application>>('/applications', { query: { pageSize: 100 } }), []);
+  const mine = useResource(() => api.get<ApplicationPage>('/applications', { query: { pageSize: 100 } }), []);
   const [error, setError] = useState<unknown>();
   const [starting, setStarting] = useState<string>();
 

@@ -6,10 +6,14 @@ import type { Organization } from '../../api/types';
 import { useAuth, useUser } from '../../auth/AuthContext';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyFieldErrors } from '../../components/formErrors';
-import { checkUsccZh } from '../../lib/uscc';
+import { checkUscc, DAY_FORMAT, INDUSTRY_CODE, PHONE, REGION_CODE } from '@awardflow/rules';
 import { useResource } from '../../lib/useResource';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** The API's own check of the code, its reason read after the field's name as on the form. */
+function usccZh(code: string): { valid: true } | { valid: false; reason: string } {
+  const check = checkUscc(code);
+  return check.valid ? check : { valid: false, reason: `统一社会信用代码${check.reason}` };
+}
 
 /** What the enterprise fills in: the organisation without what the office keeps. */
 type OrganizationForm = Pick<Organization, 'name' | 'uscc' | 'regionCode' | 'address' | 'legalRepresentative' | 'contact' | 'foundedAt' | 'industry'>;
@@ -57,7 +61,7 @@ function RegisterOrganization() {
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const uscc = Form.useWatch('uscc', form) ?? '';
-  const usccCheck = uscc ? checkUsccZh(uscc) : null;
+  const usccCheck = uscc ? usccZh(uscc) : null;
 
   const submit = async (values: OrganizationForm) => {
     setBusy(true);
@@ -99,7 +103,7 @@ function RegisterOrganization() {
                 { required: true, message: '请填写统一社会信用代码' },
                 {
                   validator: async (_, v: string) => {
-                    const c = checkUsccZh(v ?? '');
+                    const c = usccZh(v ?? '');
                     if (v && !c.valid) throw new Error(c.reason);
                   },
                 },
@@ -109,17 +113,17 @@ function RegisterOrganization() {
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item label="行政区划代码" name="regionCode" rules={[{ required: true, message: '请填写行政区划代码' }, { pattern: /^\d{6}$/, message: '须为 6 位数字（如 500103 渝中区）' }]}>
+            <Form.Item label="行政区划代码" name="regionCode" rules={[{ required: true, message: '请填写行政区划代码' }, { pattern: REGION_CODE.pattern, message: REGION_CODE.hint }]}>
               <Input maxLength={6} placeholder="500103" />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item label="行业代码（GB/T 4754）" name="industry" rules={[{ required: true, message: '请填写行业代码' }, { pattern: /^[A-T]\d{0,4}$/, message: '须为 GB/T 4754 代码，如 C3825' }]}>
+            <Form.Item label="行业代码（GB/T 4754）" name="industry" rules={[{ required: true, message: '请填写行业代码' }, { pattern: INDUSTRY_CODE.pattern, message: INDUSTRY_CODE.hint }]}>
               <Input maxLength={5} placeholder="C3825" />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item label="成立日期" name="foundedAt" rules={[{ required: true, message: '请填写成立日期' }, { pattern: DATE, message: '格式为 YYYY-MM-DD' }]}>
+            <Form.Item label="成立日期" name="foundedAt" rules={[{ required: true, message: '请填写成立日期' }, { pattern: DAY_FORMAT, message: '格式为 YYYY-MM-DD' }]}>
               <Input placeholder="2010-03-01" maxLength={10} />
             </Form.Item>
           </Col>
@@ -139,7 +143,7 @@ function RegisterOrganization() {
             </Form.Item>
           </Col>
           <Col xs={24} md={6}>
-            <Form.Item label="联系电话" name={['contact', 'phone']} rules={[{ required: true, message: '请填写联系电话' }, { pattern: /^[0-9+\-() ]{6,20}$/, message: '电话号码格式不正确' }]}>
+            <Form.Item label="联系电话" name={['contact', 'phone']} rules={[{ required: true, message: '请填写联系电话' }, { pattern: PHONE.pattern, message: `电话号码${PHONE.hint}` }]}>
               <Input maxLength={20} />
             </Form.Item>
           </Col>

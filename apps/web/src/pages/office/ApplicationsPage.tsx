@@ -1,7 +1,7 @@
 import { Link, useSearchParams } from 'react-router';
 import { Card, Input, Select, Space, Table } from 'antd';
 import { api } from '../../api/client';
-import type { Application, Cycle, Page } from '../../api/types';
+import type { Application, Cycle, ApplicationPage } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { StateTag } from '../../components/StateTag';
 import { formatTime } from '../../lib/format';
@@ -17,7 +17,7 @@ export default function ApplicationsPage() {
   const page = Number(params.get('page') ?? 1);
   const cycles = useResource(() => api.get<Cycle[]>('/cycles'), []);
   const apps = useResource(
-    () => api.get<Page<Application>>('/applications', { query: { cycleId, state, search, page, pageSize: 20 } }),
+    () => api.get<ApplicationPage>('/applications', { query: { cycleId, state, search, page, pageSize: 20 } }),
     [cycleId, state, search, page],
     { pollMs: 10_000 },
   );

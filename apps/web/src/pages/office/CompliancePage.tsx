@@ -1,14 +1,13 @@
 import { useState } from 'react';
+import { DAY_FORMAT } from '@awardflow/rules';
 import { App, Button, Card, Drawer, Form, Input, List, Popconfirm, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { api } from '../../api/client';
-import type { ComplianceRecord, Organization } from '../../api/types';
+import type { BlacklistEntry, ComplianceRecord, Organization } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyFieldErrors } from '../../components/formErrors';
 import { formatDate } from '../../lib/format';
 import { RECORD_KIND_LABELS } from '../../lib/labels';
 import { useResource } from '../../lib/useResource';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** 信用与黑名单: organisations' credit grades and compliance records, and the active blacklist. */
 export default function CompliancePage() {
@@ -146,13 +145,13 @@ function Records({ org }: { org: Organization }) {
           <Input.TextArea autoSize={{ minRows: 2 }} maxLength={1000} />
         </Form.Item>
         <Space wrap>
-          <Form.Item name="occurredAt" label="发生日期" rules={[{ pattern: DATE, message: 'YYYY-MM-DD' }]}>
+          <Form.Item name="occurredAt" label="发生日期" rules={[{ pattern: DAY_FORMAT, message: 'YYYY-MM-DD' }]}>
             <Input placeholder="YYYY-MM-DD" />
           </Form.Item>
-          <Form.Item name="from" label="起始日期" rules={[{ pattern: DATE, message: 'YYYY-MM-DD' }]}>
+          <Form.Item name="from" label="起始日期" rules={[{ pattern: DAY_FORMAT, message: 'YYYY-MM-DD' }]}>
             <Input placeholder="YYYY-MM-DD" />
           </Form.Item>
-          <Form.Item name="until" label="截止日期" rules={[{ pattern: DATE, message: 'YYYY-MM-DD' }]}>
+          <Form.Item name="until" label="截止日期" rules={[{ pattern: DAY_FORMAT, message: 'YYYY-MM-DD' }]}>
             <Input placeholder="YYYY-MM-DD（空为长期）" />
           </Form.Item>
         </Space>
@@ -165,23 +164,23 @@ function Records({ org }: { org: Organization }) {
 }
 
 function Blacklist() {
-  const list = useResource(() => api.get<Array<Record<string, unknown>>>('/admin/blacklist'), []);
+  const list = useResource(() => api.get<BlacklistEntry[]>('/admin/blacklist'), []);
   return (
     <>
       <ErrorAlert error={list.error} />
       <Table
-        rowKey={(r) => String(r.id ?? r.recordId ?? JSON.stringify(r))}
+        rowKey="id"
         size="small"
         loading={list.loading}
         dataSource={list.data ?? []}
         pagination={false}
         locale={{ emptyText: '黑名单为空' }}
         columns={[
-          { title: '单位', render: (_, r) => String(r.organizationName ?? r.name ?? '') },
-          { title: '统一社会信用代码', render: (_, r) => String(r.uscc ?? '') },
-          { title: '事由', render: (_, r) => String(r.reason ?? '') },
-          { title: '起始', render: (_, r) => formatDate(r.from as string) },
-          { title: '截止', render: (_, r) => (r.until ? formatDate(r.until as string) : '长期') },
+          { title: '单位', dataIndex: 'organizationName' },
+          { title: '统一社会信用代码', dataIndex: 'uscc' },
+          { title: '事由', dataIndex: 'reason' },
+          { title: '起始', render: (_, r) => formatDate(r.from) },
+          { title: '截止', render: (_, r) => (r.until ? formatDate(r.until) : '长期') },
         ]}
       />
     </>

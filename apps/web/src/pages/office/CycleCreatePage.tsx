@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { DAY_FORMAT } from '@awardflow/rules';
 import { useNavigate } from 'react-router';
 import { App, Button, Card, Checkbox, Col, Collapse, Form, Input, InputNumber, Row, Select, Switch, Typography } from 'antd';
 import { api } from '../../api/client';
@@ -6,8 +7,6 @@ import type { AwardDetail, AwardSummary, Cycle } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyFieldErrors } from '../../components/formErrors';
 import { useResource } from '../../lib/useResource';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** 新建评审周期: award, dates, stage plan, quota, experts, panel rules; optionally opened at once. */
 export default function CycleCreatePage() {
@@ -92,12 +91,12 @@ export default function CycleCreatePage() {
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
-            <Form.Item label="申报开始" name="applicationOpensAt" rules={[{ required: true, pattern: DATE, message: '格式为 YYYY-MM-DD' }]}>
+            <Form.Item label="申报开始" name="applicationOpensAt" rules={[{ required: true, pattern: DAY_FORMAT, message: '格式为 YYYY-MM-DD' }]}>
               <Input maxLength={10} />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
-            <Form.Item label="申报截止" name="applicationClosesAt" rules={[{ required: true, pattern: DATE, message: '格式为 YYYY-MM-DD' }]}>
+            <Form.Item label="申报截止" name="applicationClosesAt" rules={[{ required: true, pattern: DAY_FORMAT, message: '格式为 YYYY-MM-DD' }]}>
               <Input maxLength={10} placeholder={`${year}-12-31`} />
             </Form.Item>
           </Col>

@@ -4,7 +4,7 @@ import { App, Button, Card, Descriptions, Form, Input, InputNumber, Popconfirm, 
 import { DownloadOutlined } from '@ant-design/icons';
 import { api, download } from '../../api/client';
 import { errorText } from '../../api/errors';
-import type { Cycle, Objection, RankingRow, StageReviewers as NamedReviewers, User } from '../../api/types';
+import type { ClosedCycle, Cycle, CycleWorkflow, ExtendedDeadlines, Objection, RankingRow, ShortlistOutcome, StageReviewers as NamedReviewers, User } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyFieldErrors } from '../../components/formErrors';
 import { StateTag } from '../../components/StateTag';
@@ -28,7 +28,7 @@ export default function CycleDetailPage() {
   const act = async (what: 'open' | 'close') => {
     setError(undefined);
     try {
-      const res = await api.post<Cycle & { movedToReview?: number; expired?: number }>(`/cycles/${id}/${what}`);
+      const res = await api.post<ClosedCycle>(`/cycles/${id}/${what}`);
       message.success(what === 'open' ? '已开放申报' : `已截止申报：${res.movedToReview ?? 0} 份进入评审，${res.expired ?? 0} 份草稿逾期`);
       await cycle.reload();
     } catch (e) {
@@ -90,8 +90,8 @@ function Overview({ cycle: c, onChanged }: { cycle: Cycle; onChanged: () => void
   const extend = async (values: { kind: string; mode: 'dueAt' | 'by'; value: string; reason: string }) => {
     setError(undefined);
     try {
-      const res = await api.post<unknown[]>(`/cycles/${c.id}/deadlines/extend`, { kind: values.kind, reason: values.reason, [values.mode]: values.value });
-      message.success(`已延期 ${Array.isArray(res) ? res.length : ''} 个期限`);
+      const res = await api.post<ExtendedDeadlines>(`/cycles/${c.id}/deadlines/extend`, { kind: values.kind, reason: values.reason, [values.mode]: values.value });
+      message.success(`已延期 ${res.extended} 个期限`);
       onChanged();
     } catch (e) {
       applyFieldErrors(form, e, (f) => (f === 'dueAt' || f === 'by' ? ['value'] : [f]));
@@ -162,7 +162,7 @@ function Ranking({ cycle }: { cycle: Cycle }) {
   const shortlist = async () => {
     setError(undefined);
     try {
-      const res = await api.post<{ shortlisted: string[]; notShortlisted: string[] }>(`/cycles/${cycle.id}/shortlist`, { [mode]: value ?? undefined });
+      const res = await api.post<ShortlistOutcome>(`/cycles/${cycle.id}/shortlist`, { [mode]: value ?? undefined });
       message.success(`入围 ${res.shortlisted.length} 份，未入围 ${res.notShortlisted.length} 份`);
       await ranking.reload();
     } catch (e) {
@@ -341,7 +341,7 @@ function StageReviewers({ cycle }: { cycle: Cycle }) {
 }
 
 function Workflow({ cycleId }: { cycleId: string }) {
-  const workflow = useResource(() => api.get<{ mermaid: string; definition: { label: string } }>(`/cycles/${cycleId}/workflow`), [cycleId]);
+  const workflow = useResource(() => api.get<CycleWorkflow>(`/cycles/${cycleId}/workflow`), [cycleId]);
   if (workflow.error) return <ErrorAlert error={workflow.error} />;
   if (!workflow.data) return <Spin />;
   return (

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { App, Button, Card, Popconfirm, Space, Table, Tag } from 'antd';
 import { api } from '../../api/client';
-import type { Cycle } from '../../api/types';
+import type { ClosedCycle, Cycle } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatTime } from '../../lib/format';
 import { CYCLE_STATUS_COLORS, CYCLE_STATUS_LABELS } from '../../lib/labels';
@@ -18,7 +18,7 @@ export default function CyclesPage() {
   const act = async (cycle: Cycle, what: 'open' | 'close') => {
     setError(undefined);
     try {
-      const res = await api.post<Cycle & { movedToReview?: number; expired?: number }>(`/cycles/${cycle.id}/${what}`);
+      const res = await api.post<ClosedCycle>(`/cycles/${cycle.id}/${what}`);
       message.success(what === 'open' ? `「${cycle.title}」已开放申报` : `「${cycle.title}」已截止申报：${res.movedToReview ?? 0} 份进入评审，${res.expired ?? 0} 份草稿逾期`);
       await cycles.reload();
     } catch (e) {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { App, Button, Card, Select, Space, Table } from 'antd';
 import { api } from '../../api/client';
-import type { ReviewFlag, ReviewerProfile } from '../../api/types';
+import type { AssignmentOutcome, ReviewerProfile, ReviewFlag } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatTime } from '../../lib/format';
 import { useResource } from '../../lib/useResource';
@@ -18,7 +18,7 @@ export default function FlagsPage() {
   const assign = async (flag: ReviewFlag, named: boolean) => {
     setError(undefined);
     try {
-      const res = await api.post<{ assigned: string[] }>(`/reviews/applications/${flag.applicationId}/assignments`, named ? { reviewerId: chosen[flag.id] } : {});
+      const res = await api.post<AssignmentOutcome>(`/reviews/applications/${flag.applicationId}/assignments`, named ? { reviewerId: chosen[flag.id] } : {});
       message.success(`已分配 ${res.assigned?.length ?? 1} 位专家`);
       await flags.reload();
     } catch (e) {

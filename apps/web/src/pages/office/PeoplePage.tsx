@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { USERNAME } from '@awardflow/rules';
 import { App, Button, Card, Col, Form, Input, InputNumber, Popconfirm, Row, Select, Table, Tabs, Tag } from 'antd';
 import { api } from '../../api/client';
 import type { ReviewerProfile, Role, User } from '../../api/types';
@@ -56,7 +57,7 @@ function Users() {
       <Form form={form} layout="vertical" onFinish={create} initialValues={{ role: 'applicant' }}>
         <Row gutter={12}>
           <Col xs={12} md={4}>
-            <Form.Item name="username" label="用户名" rules={[{ required: true, pattern: /^[A-Za-z0-9._-]{3,64}$/, message: '3–64 位字母、数字、点、下划线或连字符' }]}>
+            <Form.Item name="username" label="用户名" rules={[{ required: true, pattern: USERNAME.pattern, message: `用户名${USERNAME.hint}` }]}>
               <Input />
             </Form.Item>
           </Col>

@@ -4,7 +4,7 @@ import { Alert, App, Button, Card, Col, Form, Input, InputNumber, List, Modal, R
 import { DownloadOutlined } from '@ant-design/icons';
 import { api, download } from '../../api/client';
 import { errorText } from '../../api/errors';
-import type { ReviewerApplicationView, RubricItem } from '../../api/types';
+import type { ReviewerApplicationView, RubricItem, Scored } from '../../api/types';
 import { FormView } from '../../components/application/FormView';
 import type { Family } from '../../components/application/formModel';
 import { Countdown } from '../../components/Countdown';
@@ -83,7 +83,7 @@ export default function AssignmentPage() {
     setError(undefined);
     try {
       const body = { items: items.map((i) => ({ criterion: i.criterion, score: values.scores?.[i.criterion] as number })), comment: values.comment };
-      const res = await api.post<{ total: number; stageComplete: boolean }>(`/reviews/assignments/${id}/scores`, body);
+      const res = await api.post<Scored>(`/reviews/assignments/${id}/scores`, body);
       localStorage.removeItem(draftKey(id));
       setDraftSavedAt(undefined);
       message.success(`评分已提交，总分 ${res.total}${res.stageComplete ? '；本申报的专家评审已全部完成' : ''}`);

@@ -74,6 +74,17 @@ describe('family forms', () => {
     expect(problems).toEqual([{ field: 'form.brand.name', label: '品牌·名称', kind: 'missing', messages: ['未填写'] }]);
   });
 
+  it('names a malformed row and a key a section does not have, as class-validator did before', () => {
+    expect(validateForm('quality', { keyResults: [{ indicator: '合格率', year: 1999, extra: 1 }, 'x'] }, { complete: false })).toEqual([
+      { field: 'form.keyResults', label: '关键绩效指标', messages: ['每一行须为一组填写项'] },
+    ]);
+    expect(validateForm('quality', { keyResults: [{ indicator: '', year: 1999, extra: 1 }] }, { complete: false })).toEqual([
+      { field: 'form.keyResults.0.extra', label: '关键绩效指标第 1 行·“extra”', messages: ['不是申报书中的填写项'] },
+      { field: 'form.keyResults.0.indicator', label: '关键绩效指标第 1 行·指标', messages: ['不能为空'] },
+      { field: 'form.keyResults.0.year', label: '关键绩效指标第 1 行·年份', messages: ['不能小于 2000'] },
+    ]);
+  });
+
   it('refuses a form that is not an object', () => {
     expect(validateForm('brand', 'x', { complete: false })).toEqual([{ field: 'form', label: '申报书', messages: ['格式不正确（须为一组填写项）'] }]);
   });

@@ -1,0 +1,7 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { RecordDto } from './organization.dto';
+
+export class BlacklistEntryDto extends RecordDto {
+  @ApiProperty() organizationName: string;
+  @ApiProperty() uscc: string;
+}
