@@ -2,7 +2,9 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { ApplicationAccessPolicy, ApplicationActionHandlers, ApplicationsCoreModule, ApplicationsModule } from '@awardflow/applications';
 import { CyclesCoreModule, CyclesModule } from '@awardflow/cycles';
 import { IdentityCoreModule } from '@awardflow/identity';
+import { AuditModule } from '@awardflow/audit';
 import { NotificationsWorkerModule } from '@awardflow/notifications';
+import { WorkflowModule } from '@awardflow/workflow';
 import { ReviewerAccess } from './access/reviewer-access';
 import { AssignmentController } from './assignment/assignment.controller';
 import { AssignmentService } from './assignment/assignment.service';
@@ -30,7 +32,7 @@ const CORE = [ReviewPoolService, AssignmentService, ScoringService];
 
 /** Reviewers, scores, panel, ranking, 公示 objections and 审定 over HTTP. */
 @Module({
-  imports: [ApplicationsModule, CyclesModule],
+  imports: [ApplicationsModule, CyclesModule, WorkflowModule, AuditModule],
   controllers: [PoolController, AssignmentController, ScoringController, StageReviewersController, OnsiteController, RankingController, PanelController, ObjectionsController],
   providers: [
     ...CORE,
@@ -64,7 +66,7 @@ export class ReviewModule implements OnModuleInit {
 
 /** The worker's side: assignment, aggregation, reminders, escalation, eligibility gates. */
 @Module({
-  imports: [ApplicationsCoreModule, CyclesCoreModule, IdentityCoreModule, NotificationsWorkerModule],
+  imports: [ApplicationsCoreModule, CyclesCoreModule, IdentityCoreModule, NotificationsWorkerModule, WorkflowModule, AuditModule],
   providers: [...CORE, ReviewEventHandlers],
 })
 export class ReviewWorkerModule {}
