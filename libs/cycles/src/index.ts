@@ -4,4 +4,4 @@ export * from './services/cycles.service';
 export * from './services/cycle-hooks';
 export * from './beijing-time';
 export * from './cycles.module';
-export * from './cycles/cycle-reads';
+export * from './services/cycle-reads';

@@ -10,4 +10,4 @@ export * from './identity.module';
 export * from './dto/create-user.dto';
 export * from './dto/update-user.dto';
 export * from './throttling/password-attempt-throttlers';
-export * from './offices/office-member-reads';
+export * from './services/office-member-reads';

@@ -20,4 +20,4 @@ export * from './passwords/password-policy';
 export * from './config/exit-on-configuration-error';
 export * from './queue/worker-errors';
 export * from './export/csv';
-export * from './database/sql-rows';
+export * from './sql/sql-rows';

@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import type { SqlRunner } from './sql-runner';
+import type { SqlRunner } from '../database/sql-runner';
 
 /**
  * The rows of one statement, typed by the caller (columns aliased to the row's field names).
