@@ -66,7 +66,7 @@ describe('outbox relay', () => {
 
     const engine = ctx.api.get(WorkflowEngine);
     const actor = { id: randomUUID(), role: 'applicant' };
-    const instance = await engine.start({ definition: { code: 'sample-review', version: 1 }, subjectType: 'application', subjectId: randomUUID(), actor });
+    const instance = await engine.start({ definition: { code: 'sample-review', version: 1 }, subjectType: 'sample', subjectId: randomUUID(), actor });
     await engine.fire({ instanceId: instance.id, action: 'submit', actor });
     const started = Date.now();
     await waitFor(async () => Number((await ctx.dataSource.query(`SELECT count(*) FROM outbox WHERE dispatched_at IS NOT NULL`))[0].count) === 1, 10_000, 'the row dispatched');
