@@ -21,7 +21,7 @@ async function prepare(ctx: TestContext): Promise<WorkflowEngine> {
 
 /** An instance waiting in 补正 whose supplement deadline is due after `duration`. */
 async function inSupplement(engine: WorkflowEngine, duration: string): Promise<string> {
-  const instance = await engine.start({ definition: { code: 'sample-review', version: 1 }, subjectType: 'application', subjectId: randomUUID(), context: { supplementDuration: duration }, actor: applicant });
+  const instance = await engine.start({ definition: { code: 'sample-review', version: 1 }, subjectType: 'sample', subjectId: randomUUID(), context: { supplementDuration: duration }, actor: applicant });
   await engine.fire({ instanceId: instance.id, action: 'submit', actor: applicant });
   await engine.fire({ instanceId: instance.id, action: 'request_supplement', actor: admin, comment: '请补充营业执照' });
   return instance.id;

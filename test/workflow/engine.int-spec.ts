@@ -31,7 +31,7 @@ describe('workflow engine on Postgres', () => {
   afterAll(() => ctx.close());
 
   const start = (context: Record<string, unknown> = {}) =>
-    engine.start({ definition: { code: 'sample-review', version: 1 }, subjectType: 'application', subjectId: randomUUID(), context, actor: applicant });
+    engine.start({ definition: { code: 'sample-review', version: 1 }, subjectType: 'sample', subjectId: randomUUID(), context, actor: applicant });
   const count = async (sql: string, params: unknown[]) => Number((await ds.query(sql, params))[0].count);
 
   it('starts an instance in the initial state with a first history row', async () => {
@@ -176,7 +176,7 @@ describe('workflow engine on Postgres', () => {
     await registry.register(v2);
     expect(await registry.latestVersion('sample-review')).toBe(2);
 
-    const fresh = await engine.start({ definition: { code: 'sample-review', version: 2 }, subjectType: 'application', subjectId: randomUUID(), actor: applicant });
+    const fresh = await engine.start({ definition: { code: 'sample-review', version: 2 }, subjectType: 'sample', subjectId: randomUUID(), actor: applicant });
     expect((await engine.fire({ instanceId: old.id, action: 'submit', actor: applicant })).instance.stateLabel).toBe('已提交');
     expect((await engine.fire({ instanceId: fresh.id, action: 'submit', actor: applicant })).instance.stateLabel).toBe('已受理');
     expect((await engine.history(old.id)).entries[1].actionLabel).toBe('提交申报');

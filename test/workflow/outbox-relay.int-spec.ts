@@ -67,7 +67,7 @@ describe('outbox relay', () => {
 
     const engine = ctx.api.get(WorkflowEngine);
     const actor = { id: randomUUID(), role: 'applicant' };
-    const instance = await engine.start({ definition: { code: 'sample-review', version: 1 }, subjectType: 'application', subjectId: randomUUID(), actor });
+    const instance = await engine.start({ definition: { code: 'sample-review', version: 1 }, subjectType: 'sample', subjectId: randomUUID(), actor });
     await engine.fire({ instanceId: instance.id, action: 'submit', actor });
     // Dispatched within minutes however busy the machine, where the poll alone would take ten.
     const started = Date.now();
