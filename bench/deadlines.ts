@@ -16,7 +16,7 @@ import { DEFAULT_JOB_OPTIONS } from '../libs/platform/src/queue/queue.service';
 import { redisOptionsFromUrl } from '../libs/platform/src/queue/redis-connection';
 import { WorkflowDefinition } from '../libs/workflow/src/definition/definition.types';
 import { OutboxNotifier } from '../libs/workflow/src/outbox/outbox-notifier';
-import { WorkCalendars } from '../libs/calendar/src/work-calendars';
+import { WorkCalendars } from '../libs/calendar/src/work-calendar/work-calendars';
 import { EffectRegistry } from '../libs/workflow/src/registry/effect.registry';
 import { GuardRegistry } from '../libs/workflow/src/registry/guard.registry';
 import { DefinitionRegistry } from '../libs/workflow/src/services/definition-registry';

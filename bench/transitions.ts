@@ -10,7 +10,7 @@ import { DefinitionRegistry } from '../libs/workflow/src/services/definition-reg
 import { WorkflowEngine } from '../libs/workflow/src/services/workflow-engine';
 import { TransitionInvariants } from '../libs/workflow/src/services/transition-invariants';
 import { OutboxNotifier } from '../libs/workflow/src/outbox/outbox-notifier';
-import { WorkCalendars } from '../libs/calendar/src/work-calendars';
+import { WorkCalendars } from '../libs/calendar/src/work-calendar/work-calendars';
 import { dropDatabase, flag, freshDatabase, percentile, pgbenchTps } from './bench-support';
 
 /**

@@ -27,13 +27,8 @@ export const TABLE_ALLOWLIST: TableAllowance[] = [
   },
   {
     file: 'libs/deadlines/src/deadline-extension.ts',
-    tables: ['cycles', 'outbox', 'workflow_instances'],
+    tables: ['cycles', 'workflow_instances'],
     reason: "events' file: an extension rewrites the engine's context, the cycle row and inserts outbox rows by hand; issue 14 item 2 moves these into the engine and the cycles lib.",
-  },
-  {
-    file: 'libs/deadlines/src/deadline-firing.ts',
-    tables: ['outbox'],
-    reason: "events' file: outbox rows written outside the engine; issue 14 item 2 (one outbox.append).",
   },
   {
     file: 'libs/notifications/src/notifications.service.ts',
@@ -41,64 +36,9 @@ export const TABLE_ALLOWLIST: TableAllowance[] = [
     reason: "events' file: recipients' e-mail addresses read from users; identity should export a read function.",
   },
   {
-    file: 'libs/review/src/assignment/assignment.service.ts',
-    tables: ['applications', 'deadlines', 'outbox', 'workflow_instances'],
-    reason: "review's file: review's cross-context SQL (issue 14 item 1 for libs/review); read functions exported by the owning libs replace it.",
-  },
-  {
-    file: 'libs/review/src/assignment/conflicts.service.ts',
-    tables: ['applications', 'cycles', 'organizations', 'workflow_instances'],
-    reason: "review's file: review's cross-context SQL (issue 14 item 1 for libs/review); read functions exported by the owning libs replace it.",
-  },
-  {
-    file: 'libs/review/src/assignment/reviewer-view.service.ts',
-    tables: ['applications', 'cycles', 'organizations', 'users', 'workflow_instances'],
-    reason: "review's file: review's cross-context SQL (issue 14 item 1 for libs/review); read functions exported by the owning libs replace it.",
-  },
-  {
-    file: 'libs/review/src/assignment/stage-reviewers.service.ts',
-    tables: ['users'],
-    reason: "review's file: review's cross-context SQL (issue 14 item 1 for libs/review); read functions exported by the owning libs replace it.",
-  },
-  {
-    file: 'libs/review/src/decisions/decisions.service.ts',
-    tables: ['applications', 'cycles'],
-    reason: "review's file: review's cross-context SQL (issue 14 item 1 for libs/review); read functions exported by the owning libs replace it.",
-  },
-  {
-    file: 'libs/review/src/onsite/onsite-review.service.ts',
-    tables: ['users'],
-    reason: "review's file: review's cross-context SQL (issue 14 item 1 for libs/review); read functions exported by the owning libs replace it.",
-  },
-  {
-    file: 'libs/review/src/pool/office-members.ts',
-    tables: ['offices', 'user_offices', 'users'],
-    reason: "review's file: review's cross-context SQL (issue 14 item 1 for libs/review); read functions exported by the owning libs replace it.",
-  },
-  {
-    file: 'libs/review/src/pool/review-pool.service.ts',
-    tables: ['user_offices', 'users'],
-    reason: "review's file: review's cross-context SQL (issue 14 item 1 for libs/review); read functions exported by the owning libs replace it.",
-  },
-  {
-    file: 'libs/review/src/ranking/ranking.service.ts',
-    tables: ['applications', 'organizations', 'workflow_instances'],
-    reason: "review's file: review's cross-context SQL (issue 14 item 1 for libs/review); read functions exported by the owning libs replace it.",
-  },
-  {
     file: 'libs/review/src/review-event-handlers.ts',
     tables: ['cycles'],
     reason: "events' file (review's event handlers): reads the cycle row; the cycles lib's functions replace it.",
-  },
-  {
-    file: 'libs/review/src/review.module.ts',
-    tables: ['workflow_instances'],
-    reason: "review's file: review's cross-context SQL (issue 14 item 1 for libs/review); read functions exported by the owning libs replace it.",
-  },
-  {
-    file: 'libs/review/src/scoring/scoring.service.ts',
-    tables: ['applications', 'cycles', 'workflow_instances'],
-    reason: "review's file: review's cross-context SQL (issue 14 item 1 for libs/review); read functions exported by the owning libs replace it.",
   },
   {
     file: 'libs/workflow/src/services/deadline-writer.ts',
@@ -120,11 +60,6 @@ export interface ImportAllowance {
 
 /** Imports that break .dependency-cruiser.cjs's rules, in files other helpers are changing now. */
 export const IMPORT_ALLOWLIST: ImportAllowance[] = [
-  {
-    from: 'apps/web/src/lib/uscc.ts',
-    to: 'libs/applications/src/organizations/uscc.ts',
-    reason: "console's file: the credit-code check moves to the dependency-free libs/rules (issue 14 item 1), which the console may import.",
-  },
   {
     from: 'apps/web/src/api/errors.ts',
     to: 'libs/platform/src/errors/chinese-text.ts',

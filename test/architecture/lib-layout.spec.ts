@@ -6,8 +6,8 @@ import { libNames, ROOT } from './source-files';
 
 /** Folders that group by kind of file instead of by feature. */
 const LAYER_FOLDERS = ['controllers', 'services', 'dto', 'entities', 'decorators', 'guards', 'processors'];
-/** What a lib's src/ holds besides its feature folders. */
-const ROOT_FILE = /^(index|tables|[a-z-]+\.module)\.ts$/;
+/** What a lib's src/ holds besides its feature folders (a spec of the whole lib may sit beside its index). */
+const ROOT_FILE = /^(index|tables|[a-z-]+\.module|[a-z-]+\.spec)\.ts$/;
 
 /** What in a lib's src/ breaks the one layout: layer folders, and files outside a feature folder. */
 function layoutBreaks(lib: string): string[] {

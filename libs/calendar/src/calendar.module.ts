@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { CalendarController } from './calendar.controller';
-import { CalendarYearsService } from './calendar-years.service';
-import { WorkCalendars } from './work-calendars';
+import { CalendarController } from './calendar-years/calendar-years.controller';
+import { CalendarYearsService } from './calendar-years/calendar-years.service';
+import { WorkCalendars } from './work-calendar/work-calendars';
 
 /** The calendar computations need: what the workflow engine and domain code import. */
 @Module({

@@ -2,7 +2,7 @@
  * Pure rules both the server and the console run: no framework, no I/O, no other lib. What the
  * console checks before a request is what the API checks on it.
  */
-export * from './dates';
+export * from './formats/dates';
 export * from './uscc/uscc';
 export * from './eligibility/eligibility-facts';
 export * from './eligibility/eligibility-rules';
@@ -12,4 +12,4 @@ export * from './forms/family-forms';
 export * from './labels/workflow-names';
 export * from './labels/state-labels';
 export * from './labels/domain-labels';
-export * from './patterns';
+export * from './formats/patterns';

@@ -1,4 +1,4 @@
-import { beijingDate, DAY_FORMAT } from '../dates';
+import { beijingDate, DAY_FORMAT } from '../formats/dates';
 import { formValue } from '../forms/form-value';
 import { CreditGrade, EligibilityFacts, OrganizationRecordFact, OrganizationRecordKind, OwnFacts } from './eligibility-facts';
 

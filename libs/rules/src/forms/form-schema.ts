@@ -1,4 +1,4 @@
-import { isDay } from '../dates';
+import { isDay } from '../formats/dates';
 
 /*
  * A family's 申报书 declared once, as data: every field with its Chinese label, whether submission

@@ -3,10 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditAction, AuditEntityType, AuditLog } from '@awardflow/audit';
 import { DomainError, ErrorCode, FieldError, FieldValidationError, NotFoundError } from '@awardflow/platform';
 import { DataSource } from 'typeorm';
-import { isCalendarDate, isWeekend } from './beijing-dates';
-import { PutCalendarYearDto } from './calendar.dto';
-import { SHIPPED_YEARS } from './shipped-years';
-import { CalendarYearView, WorkCalendars } from './work-calendars';
+import { isCalendarDate, isWeekend } from '../work-calendar/beijing-dates';
+import { PutCalendarYearDto } from './calendar-years.dto';
+import { SHIPPED_YEARS } from '../work-calendar/shipped-years';
+import { CalendarYearView, WorkCalendars } from '../work-calendar/work-calendars';
 
 export const FIRST_YEAR = 2000;
 export const LAST_YEAR = 2099;

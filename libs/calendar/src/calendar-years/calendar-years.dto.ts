@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { DATE_ONLY } from './beijing-dates';
+import { DATE_ONLY } from '../work-calendar/beijing-dates';
 
 const AS_DATE = { message: '须为日期（YYYY-MM-DD）' };
 

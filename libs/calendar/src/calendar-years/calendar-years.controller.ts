@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Role, Roles } from '@awardflow/identity';
-import { PutCalendarYearDto } from './calendar.dto';
+import { PutCalendarYearDto } from './calendar-years.dto';
 import { CalendarYearsService } from './calendar-years.service';
 
 /**
