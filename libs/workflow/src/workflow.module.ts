@@ -19,7 +19,7 @@ import { WorkflowEngine } from './services/workflow-engine';
  * instance, so every context registers its guards and effects into the same registries.
  */
 @Module({
-  imports: [CalendarCoreModule],
+  imports: [CalendarCoreModule, DatabaseModule],
   providers: [GuardRegistry, EffectRegistry, DefinitionRegistry, WorkflowEngine, DeadlineWriter, OutboxNotifier, Outbox, OutboxEventRouter, DefinitionWiringCheck, TransitionInvariants],
   exports: [GuardRegistry, EffectRegistry, DefinitionRegistry, WorkflowEngine, DeadlineWriter, Outbox, OutboxEventRouter, TransitionInvariants],
 })

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Role, Roles } from '@awardflow/identity';
-import { PutCalendarYearDto } from './calendar-years.dto';
+import { CalendarYearViewDto, PutCalendarYearDto } from './calendar-years.dto';
 import { CalendarYearsService } from './calendar-years.service';
 
 /**
@@ -16,12 +16,14 @@ export class CalendarController {
 
   @Get()
   @ApiOperation({ summary: 'Every year of the working-day calendar: shipped (2024–2026) and entered by admins' })
+  @ApiOkResponse({ type: [CalendarYearViewDto] })
   list() {
     return this.years.list();
   }
 
   @Get(':year')
   @ApiOperation({ summary: "One year's holidays and 调休 make-up working days, with the notice they come from" })
+  @ApiOkResponse({ type: CalendarYearViewDto })
   get(@Param('year') year: string) {
     return this.years.get(year);
   }
@@ -29,6 +31,7 @@ export class CalendarController {
   @Put(':year')
   @Roles(Role.Admin)
   @ApiOperation({ summary: "Enter a year from its State Council notice; a shipped year only with replacesShipped" })
+  @ApiOkResponse({ type: CalendarYearViewDto })
   put(@Param('year') year: string, @Body() body: PutCalendarYearDto, @CurrentUser() admin: AuthUser) {
     return this.years.put(year, body, admin.id);
   }

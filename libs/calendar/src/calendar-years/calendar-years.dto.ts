@@ -33,3 +33,14 @@ export class PutCalendarYearDto {
   @IsBoolean()
   replacesShipped?: boolean;
 }
+
+/** One year of the calendar as the API answers it: the notice's dates and where they come from. */
+export class CalendarYearViewDto {
+  @ApiProperty({ example: 2025 }) year: number;
+  @ApiProperty({ example: '国办发明电〔2024〕12号' }) notice: string;
+  @ApiProperty({ type: [HolidayRangeDto] }) holidays: HolidayRangeDto[];
+  @ApiProperty({ type: [String], example: ['2025-01-26'] }) makeUpWorkdays: string[];
+  @ApiProperty({ enum: ['shipped', 'admin'] }) source: 'shipped' | 'admin';
+  @ApiProperty() replacesShipped: boolean;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) updatedAt: Date | null;
+}

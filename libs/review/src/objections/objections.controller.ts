@@ -19,6 +19,7 @@ export class ObjectionsController {
   }
 
   @Get('applications/:id/objections')
+  @ApiOkResponse({ type: [ObjectionViewDto] })
   objectionsOf(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
     return this.objections.list({ applicationId: id }, user);
   }
