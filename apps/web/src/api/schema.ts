@@ -286,10 +286,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CycleReviewController_objectionsOf"];
+        get: operations["ObjectionsController_objectionsOf"];
         put?: never;
         /** 公示 objection: in writing, under a real name, with contact and evidence, only inside the window */
-        post: operations["CycleReviewController_object"];
+        post: operations["ObjectionsController_object"];
         delete?: never;
         options?: never;
         head?: never;
@@ -304,7 +304,7 @@ export interface paths {
             cookie?: never;
         };
         /** 现场评审 findings recorded with pass_onsite_review / fail_onsite_review (payload.findings, payload.scoreAdjustment) */
-        get: operations["CycleReviewController_onsiteFindings"];
+        get: operations["OnsiteController_onsiteFindings"];
         put?: never;
         post?: never;
         delete?: never;
@@ -320,9 +320,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CycleReviewController_onsiteReviewersOf"];
+        get: operations["StageReviewersController_onsiteReviewersOf"];
         /** Name the experts who do this application's 现场评审 (besides those named for the whole cycle) */
-        put: operations["CycleReviewController_nameOnsiteReviewers"];
+        put: operations["StageReviewersController_nameOnsiteReviewers"];
         post?: never;
         delete?: never;
         options?: never;
@@ -356,7 +356,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["CycleReviewController_vote"];
+        post: operations["PanelController_vote"];
         delete?: never;
         options?: never;
         head?: never;
@@ -373,7 +373,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Count the votes (quorum, majority of members present) and move the application */
-        post: operations["CycleReviewController_closeVote"];
+        post: operations["PanelController_closeVote"];
         delete?: never;
         options?: never;
         head?: never;
@@ -499,6 +499,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/calendar/years": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every year of the working-day calendar: shipped (2024–2026) and entered by admins */
+        get: operations["CalendarController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calendar/years/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One year's holidays and 调休 make-up working days, with the notice they come from */
+        get: operations["CalendarController_get"];
+        /** Enter a year from its State Council notice; a shipped year only with replacesShipped */
+        put: operations["CalendarController_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cycles": {
         parameters: {
             query?: never;
@@ -575,7 +610,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CycleReviewController_cycleObjections"];
+        get: operations["ObjectionsController_cycleObjections"];
         put?: never;
         post?: never;
         delete?: never;
@@ -611,7 +646,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Set the cycle's 评审委员会 members */
-        post: operations["CycleReviewController_setPanel"];
+        post: operations["PanelController_setPanel"];
         delete?: never;
         options?: never;
         head?: never;
@@ -626,7 +661,7 @@ export interface paths {
             cookie?: never;
         };
         /** Aggregated scores, rank and quota (ties: 结果 subtotal, then earlier submission, then receipt number) */
-        get: operations["CycleReviewController_rankingOf"];
+        get: operations["RankingController_rankingOf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -643,7 +678,7 @@ export interface paths {
             cookie?: never;
         };
         /** The ranking as CSV (UTF-8 with BOM, zh-CN headers) for Excel */
-        get: operations["CycleReviewController_rankingCsv"];
+        get: operations["RankingController_rankingCsv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -661,7 +696,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["CycleReviewController_recompute"];
+        post: operations["RankingController_recompute"];
         delete?: never;
         options?: never;
         head?: never;
@@ -678,7 +713,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** 入围 by rank (top) or threshold (minScore); the others are not shortlisted */
-        post: operations["CycleReviewController_shortlist"];
+        post: operations["RankingController_shortlist"];
         delete?: never;
         options?: never;
         head?: never;
@@ -693,9 +728,9 @@ export interface paths {
             cookie?: never;
         };
         /** The cycle's named experts, per stage */
-        get: operations["CycleReviewController_stageReviewersOf"];
+        get: operations["StageReviewersController_stageReviewersOf"];
         /** Name the cycle's experts for 形式审查 / 初审 (formal_review) or 现场评审 (onsite_review): only they and the office's admins see and act on that stage */
-        put: operations["CycleReviewController_nameStageReviewers"];
+        put: operations["StageReviewersController_nameStageReviewers"];
         post?: never;
         delete?: never;
         options?: never;
@@ -832,7 +867,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Uphold (the application is rejected) or dismiss (back to 公示) an objection */
-        post: operations["CycleReviewController_resolve"];
+        post: operations["ObjectionsController_resolve"];
         delete?: never;
         options?: never;
         head?: never;
@@ -882,10 +917,10 @@ export interface paths {
             cookie?: never;
         };
         /** An application's expert assignments (current and ended) with due dates and totals */
-        get: operations["ReviewsController_assignmentsOf"];
+        get: operations["AssignmentController_assignmentsOf"];
         put?: never;
         /** Add an expert to an application in 资料评审: a named one, or omit reviewerId to let the rules choose */
-        post: operations["ReviewsController_assignByHand"];
+        post: operations["AssignmentController_assignByHand"];
         delete?: never;
         options?: never;
         head?: never;
@@ -900,7 +935,7 @@ export interface paths {
             cookie?: never;
         };
         /** The caller's assignments by due date, overdue ones marked */
-        get: operations["ReviewsController_assignments"];
+        get: operations["AssignmentController_assignments"];
         put?: never;
         post?: never;
         delete?: never;
@@ -917,7 +952,7 @@ export interface paths {
             cookie?: never;
         };
         /** The assigned application as the reviewer may see it (blind where the cycle says so) */
-        get: operations["ReviewsController_application"];
+        get: operations["AssignmentController_application"];
         put?: never;
         post?: never;
         delete?: never;
@@ -933,7 +968,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["ReviewsController_material"];
+        get: operations["AssignmentController_material"];
         put?: never;
         post?: never;
         delete?: never;
@@ -952,7 +987,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Declare a conflict of interest: the assignment ends and another reviewer is chosen */
-        post: operations["ReviewsController_conflict"];
+        post: operations["AssignmentController_conflict"];
         delete?: never;
         options?: never;
         head?: never;
@@ -968,7 +1003,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["ReviewsController_reassign"];
+        post: operations["AssignmentController_reassign"];
         delete?: never;
         options?: never;
         head?: never;
@@ -983,7 +1018,7 @@ export interface paths {
             cookie?: never;
         };
         /** Every version of the assignment's score, oldest first; the last is the one the ranking uses */
-        get: operations["ReviewsController_scoreVersions"];
+        get: operations["ScoringController_scoreVersions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1002,7 +1037,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Score every rubric item (0 to its maximum, one decimal) with a comment; editable until the stage closes */
-        post: operations["ReviewsController_score"];
+        post: operations["ScoringController_score"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1017,7 +1052,7 @@ export interface paths {
             cookie?: never;
         };
         /** Applications the pool could not staff by the rules (tie, conflict, load cap) */
-        get: operations["ReviewsController_flags"];
+        get: operations["AssignmentController_flags"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1033,10 +1068,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["ReviewsController_reviewers"];
+        get: operations["PoolController_reviewers"];
         put?: never;
         /** Register or update a reviewer in the pool: expertise and ties */
-        post: operations["ReviewsController_register"];
+        post: operations["PoolController_register"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1051,7 +1086,7 @@ export interface paths {
             cookie?: never;
         };
         /** 形式审查 / 初审 and 现场评审 the office named the caller for, and the panel votes of cycles the caller sits on */
-        get: operations["ReviewsController_tasks"];
+        get: operations["AssignmentController_tasks"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1191,7 +1226,7 @@ export interface components {
         };
         AuditRecordDto: {
             /** @enum {string} */
-            action: "user_created" | "user_changed" | "cycle_created" | "cycle_changed" | "cycle_opened" | "cycle_closed" | "deadline_extended" | "reviewer_registered" | "panel_members_set" | "stage_reviewers_named" | "reviewer_assigned" | "reviewer_reassigned" | "score_overwritten" | "credit_grade_set" | "record_added" | "record_removed" | "uscc_check_overridden" | "attachment_deleted" | "application.recommended" | "failed_job_retried";
+            action: "user_created" | "user_changed" | "cycle_created" | "cycle_changed" | "cycle_opened" | "cycle_closed" | "deadline_extended" | "reviewer_registered" | "panel_members_set" | "stage_reviewers_named" | "reviewer_assigned" | "reviewer_reassigned" | "score_overwritten" | "credit_grade_set" | "record_added" | "record_removed" | "uscc_check_overridden" | "attachment_deleted" | "application.recommended" | "failed_job_retried" | "calendar_year_set";
             actor: components["schemas"]["AuditActorDto"];
             /** Format: date-time */
             at: string;
@@ -1215,7 +1250,7 @@ export interface components {
             };
             entityId: string;
             /** @enum {string} */
-            entityType: "user" | "cycle" | "deadline" | "reviewer" | "review_assignment" | "application" | "organization" | "failed_job";
+            entityType: "user" | "cycle" | "deadline" | "reviewer" | "review_assignment" | "application" | "organization" | "failed_job" | "calendar_year";
             /** @description increasing: later records have larger ids */
             id: string;
             /** @description the offices the record belongs to */
@@ -1286,6 +1321,24 @@ export interface components {
             reason: string;
             until: string | null;
             uscc: string;
+        };
+        CalendarYearViewDto: {
+            holidays: components["schemas"]["HolidayRangeDto"][];
+            /**
+             * @example [
+             *       "2025-01-26"
+             *     ]
+             */
+            makeUpWorkdays: string[];
+            /** @example 国办发明电〔2024〕12号 */
+            notice: string;
+            replacesShipped: boolean;
+            /** @enum {string} */
+            source: "shipped" | "admin";
+            /** Format: date-time */
+            updatedAt: string | null;
+            /** @example 2025 */
+            year: number;
         };
         ChangePasswordDto: {
             currentPassword: string;
@@ -1641,6 +1694,20 @@ export interface components {
             toState: string;
             toStateLabel: string;
         };
+        HolidayRangeDto: {
+            /**
+             * @description first day off (Beijing date)
+             * @example 2027-02-06
+             */
+            from: string;
+            /** @example 春节 */
+            name: string;
+            /**
+             * @description last day off, inclusive
+             * @example 2027-02-13
+             */
+            to: string;
+        };
         InboxDto: {
             items: components["schemas"]["NotificationDto"][];
             total: number;
@@ -1837,6 +1904,24 @@ export interface components {
             majority?: components["schemas"]["MajorityDto"];
             /** @description members who must vote (abstentions count as present) */
             quorum: number;
+        };
+        PutCalendarYearDto: {
+            /** @description the 放假 ranges, as the notice lists them */
+            holidays: components["schemas"]["HolidayRangeDto"][];
+            /**
+             * @description 调休 make-up working days (Saturdays and Sundays worked)
+             * @example [
+             *       "2027-02-20"
+             *     ]
+             */
+            makeUpWorkdays: string[];
+            /**
+             * @description the State Council notice's 文号
+             * @example 国办发明电〔2026〕9号
+             */
+            notice: string;
+            /** @description required to replace a year that ships with the product (the State Council amended its notice) */
+            replacesShipped?: boolean;
         };
         QuotaDto: {
             /** @example 5 */
@@ -2677,7 +2762,7 @@ export interface operations {
             };
         };
     };
-    CycleReviewController_objectionsOf: {
+    ObjectionsController_objectionsOf: {
         parameters: {
             query?: never;
             header?: never;
@@ -2698,7 +2783,7 @@ export interface operations {
             };
         };
     };
-    CycleReviewController_object: {
+    ObjectionsController_object: {
         parameters: {
             query?: never;
             header?: never;
@@ -2723,7 +2808,7 @@ export interface operations {
             };
         };
     };
-    CycleReviewController_onsiteFindings: {
+    OnsiteController_onsiteFindings: {
         parameters: {
             query?: never;
             header?: never;
@@ -2744,7 +2829,7 @@ export interface operations {
             };
         };
     };
-    CycleReviewController_onsiteReviewersOf: {
+    StageReviewersController_onsiteReviewersOf: {
         parameters: {
             query?: never;
             header?: never;
@@ -2765,7 +2850,7 @@ export interface operations {
             };
         };
     };
-    CycleReviewController_nameOnsiteReviewers: {
+    StageReviewersController_nameOnsiteReviewers: {
         parameters: {
             query?: never;
             header?: never;
@@ -2815,7 +2900,7 @@ export interface operations {
             };
         };
     };
-    CycleReviewController_vote: {
+    PanelController_vote: {
         parameters: {
             query?: never;
             header?: never;
@@ -2840,7 +2925,7 @@ export interface operations {
             };
         };
     };
-    CycleReviewController_closeVote: {
+    PanelController_closeVote: {
         parameters: {
             query?: never;
             header: {
@@ -2866,12 +2951,12 @@ export interface operations {
     AuditController_list: {
         parameters: {
             query?: {
-                action?: "user_created" | "user_changed" | "cycle_created" | "cycle_changed" | "cycle_opened" | "cycle_closed" | "deadline_extended" | "reviewer_registered" | "panel_members_set" | "stage_reviewers_named" | "reviewer_assigned" | "reviewer_reassigned" | "score_overwritten" | "credit_grade_set" | "record_added" | "record_removed" | "uscc_check_overridden" | "attachment_deleted" | "application.recommended" | "failed_job_retried";
+                action?: "user_created" | "user_changed" | "cycle_created" | "cycle_changed" | "cycle_opened" | "cycle_closed" | "deadline_extended" | "reviewer_registered" | "panel_members_set" | "stage_reviewers_named" | "reviewer_assigned" | "reviewer_reassigned" | "score_overwritten" | "credit_grade_set" | "record_added" | "record_removed" | "uscc_check_overridden" | "attachment_deleted" | "application.recommended" | "failed_job_retried" | "calendar_year_set";
                 /** @description the user who acted */
                 actorId?: string;
                 /** @description the entity id (a UUID, or `<queue>:<jobId>` for a failed job) */
                 entityId?: string;
-                entityType?: "user" | "cycle" | "deadline" | "reviewer" | "review_assignment" | "application" | "organization" | "failed_job";
+                entityType?: "user" | "cycle" | "deadline" | "reviewer" | "review_assignment" | "application" | "organization" | "failed_job" | "calendar_year";
                 /** @description from this instant on; a date means 00:00 Beijing time */
                 from?: string;
                 page?: number;
@@ -3042,6 +3127,71 @@ export interface operations {
             };
         };
     };
+    CalendarController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYearViewDto"][];
+                };
+            };
+        };
+    };
+    CalendarController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYearViewDto"];
+                };
+            };
+        };
+    };
+    CalendarController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutCalendarYearDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYearViewDto"];
+                };
+            };
+        };
+    };
     CyclesController_list: {
         parameters: {
             query?: {
@@ -3180,7 +3330,7 @@ export interface operations {
             };
         };
     };
-    CycleReviewController_cycleObjections: {
+    ObjectionsController_cycleObjections: {
         parameters: {
             query?: never;
             header?: never;
@@ -3222,7 +3372,7 @@ export interface operations {
             };
         };
     };
-    CycleReviewController_setPanel: {
+    PanelController_setPanel: {
         parameters: {
             query?: never;
             header?: never;
@@ -3247,7 +3397,7 @@ export interface operations {
             };
         };
     };
-    CycleReviewController_rankingOf: {
+    RankingController_rankingOf: {
         parameters: {
             query?: never;
             header?: never;
@@ -3268,7 +3418,7 @@ export interface operations {
             };
         };
     };
-    CycleReviewController_rankingCsv: {
+    RankingController_rankingCsv: {
         parameters: {
             query?: never;
             header?: never;
@@ -3290,7 +3440,7 @@ export interface operations {
             };
         };
     };
-    CycleReviewController_recompute: {
+    RankingController_recompute: {
         parameters: {
             query?: never;
             header?: never;
@@ -3311,7 +3461,7 @@ export interface operations {
             };
         };
     };
-    CycleReviewController_shortlist: {
+    RankingController_shortlist: {
         parameters: {
             query?: never;
             header?: never;
@@ -3336,7 +3486,7 @@ export interface operations {
             };
         };
     };
-    CycleReviewController_stageReviewersOf: {
+    StageReviewersController_stageReviewersOf: {
         parameters: {
             query?: never;
             header?: never;
@@ -3357,7 +3507,7 @@ export interface operations {
             };
         };
     };
-    CycleReviewController_nameStageReviewers: {
+    StageReviewersController_nameStageReviewers: {
         parameters: {
             query?: never;
             header?: never;
@@ -3621,7 +3771,7 @@ export interface operations {
             };
         };
     };
-    CycleReviewController_resolve: {
+    ObjectionsController_resolve: {
         parameters: {
             query?: never;
             header?: never;
@@ -3712,7 +3862,7 @@ export interface operations {
             };
         };
     };
-    ReviewsController_assignmentsOf: {
+    AssignmentController_assignmentsOf: {
         parameters: {
             query?: never;
             header?: never;
@@ -3733,7 +3883,7 @@ export interface operations {
             };
         };
     };
-    ReviewsController_assignByHand: {
+    AssignmentController_assignByHand: {
         parameters: {
             query?: never;
             header?: never;
@@ -3758,7 +3908,7 @@ export interface operations {
             };
         };
     };
-    ReviewsController_assignments: {
+    AssignmentController_assignments: {
         parameters: {
             query?: never;
             header?: never;
@@ -3777,7 +3927,7 @@ export interface operations {
             };
         };
     };
-    ReviewsController_application: {
+    AssignmentController_application: {
         parameters: {
             query?: never;
             header?: never;
@@ -3798,7 +3948,7 @@ export interface operations {
             };
         };
     };
-    ReviewsController_material: {
+    AssignmentController_material: {
         parameters: {
             query?: never;
             header?: never;
@@ -3821,7 +3971,7 @@ export interface operations {
             };
         };
     };
-    ReviewsController_conflict: {
+    AssignmentController_conflict: {
         parameters: {
             query?: never;
             header?: never;
@@ -3846,7 +3996,7 @@ export interface operations {
             };
         };
     };
-    ReviewsController_reassign: {
+    AssignmentController_reassign: {
         parameters: {
             query?: never;
             header?: never;
@@ -3871,7 +4021,7 @@ export interface operations {
             };
         };
     };
-    ReviewsController_scoreVersions: {
+    ScoringController_scoreVersions: {
         parameters: {
             query?: never;
             header?: never;
@@ -3892,7 +4042,7 @@ export interface operations {
             };
         };
     };
-    ReviewsController_score: {
+    ScoringController_score: {
         parameters: {
             query?: never;
             header?: never;
@@ -3917,7 +4067,7 @@ export interface operations {
             };
         };
     };
-    ReviewsController_flags: {
+    AssignmentController_flags: {
         parameters: {
             query?: never;
             header?: never;
@@ -3936,7 +4086,7 @@ export interface operations {
             };
         };
     };
-    ReviewsController_reviewers: {
+    PoolController_reviewers: {
         parameters: {
             query?: never;
             header?: never;
@@ -3955,7 +4105,7 @@ export interface operations {
             };
         };
     };
-    ReviewsController_register: {
+    PoolController_register: {
         parameters: {
             query?: never;
             header?: never;
@@ -3978,7 +4128,7 @@ export interface operations {
             };
         };
     };
-    ReviewsController_tasks: {
+    AssignmentController_tasks: {
         parameters: {
             query?: never;
             header?: never;
