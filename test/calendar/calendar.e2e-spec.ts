@@ -137,7 +137,7 @@ describe('the working-day calendar API', () => {
       }
     }
     const actor = { id: randomUUID(), role: 'applicant' };
-    const instance = await engine.start({ definition: { code: 'sample-review', version: 1 }, subjectType: 'application', subjectId: randomUUID(), context: { supplementDuration: 'P5WD' }, actor });
+    const instance = await engine.start({ definition: { code: 'sample-review', version: 1 }, subjectType: 'sample', subjectId: randomUUID(), context: { supplementDuration: 'P5WD' }, actor });
     await engine.fire({ instanceId: instance.id, action: 'submit', actor });
     await engine.fire({ instanceId: instance.id, action: 'request_supplement', actor: { id: randomUUID(), role: 'admin' }, comment: '请补充营业执照' });
     const [row] = await ctx.dataSource.query(
