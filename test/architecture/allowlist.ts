@@ -59,13 +59,7 @@ export interface ImportAllowance {
 }
 
 /** Imports that break .dependency-cruiser.cjs's rules, in files other helpers are changing now. */
-export const IMPORT_ALLOWLIST: ImportAllowance[] = [
-  {
-    from: 'apps/web/src/api/errors.ts',
-    to: 'libs/platform/src/errors/chinese-text.ts',
-    reason: "console's file: the readable-Chinese check is shared pure code; it belongs in libs/rules with the other shared rules.",
-  },
-];
+export const IMPORT_ALLOWLIST: ImportAllowance[] = [];
 
 export interface LayoutAllowance {
   lib: string;
