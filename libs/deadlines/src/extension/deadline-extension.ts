@@ -6,7 +6,7 @@ import { AuthUser } from '@awardflow/identity';
 import { DomainError, ErrorCode, FieldValidationError, NotFoundError, QueueName, QueueService } from '@awardflow/platform';
 import { addIsoDuration, Outbox, WorkflowEngine } from '@awardflow/workflow';
 import { DataSource, EntityManager } from 'typeorm';
-import { deadlineJobId } from './deadline-scheduler';
+import { deadlineJobId } from '../scheduling/deadline-scheduler';
 
 export interface ExtendRequest {
   /** New due time: ISO 8601 with offset, or a date meaning the end of that day in Beijing. */
