@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfigService, QueueName, QueueService } from '@awardflow/platform';
 import { DataSource, EntityManager } from 'typeorm';
-import { renderTemplate, TemplateKey, TemplateVariables } from './templates';
+import { renderTemplate, TemplateKey, TemplateVariables } from '../templates/templates';
 
 export interface NotifyInput {
   /** Unique per occurrence (e.g. outbox row id + template): notifying twice with it does nothing. */
