@@ -7,8 +7,8 @@ import { NotificationsService, TemplateKey } from '@awardflow/notifications';
 import { AppConfigService } from '@awardflow/platform';
 import { OutboxEvent, OutboxEventRouter, WorkflowEngine } from '@awardflow/workflow';
 import { DataSource } from 'typeorm';
-import { AssignmentService } from './assignment/assignment.service';
-import { ScoringService } from './scoring/scoring.service';
+import { AssignmentService } from '../assignment/assignment.service';
+import { ScoringService } from '../scoring/scoring.service';
 
 const SYSTEM = { id: null, role: 'system' };
 
