@@ -19,9 +19,9 @@ import { OutboxNotifier } from '../libs/workflow/src/outbox/outbox-notifier';
 import { WorkCalendars } from '../libs/calendar/src/work-calendar/work-calendars';
 import { EffectRegistry } from '../libs/workflow/src/registry/effect.registry';
 import { GuardRegistry } from '../libs/workflow/src/registry/guard.registry';
-import { DefinitionRegistry } from '../libs/workflow/src/services/definition-registry';
-import { InstanceSnapshot, WorkflowEngine } from '../libs/workflow/src/services/workflow-engine';
-import { TransitionInvariants } from '../libs/workflow/src/services/transition-invariants';
+import { DefinitionRegistry } from '../libs/workflow/src/definition/definition-registry';
+import { InstanceSnapshot, WorkflowEngine } from '../libs/workflow/src/engine/workflow-engine';
+import { TransitionInvariants } from '../libs/workflow/src/engine/transition-invariants';
 import { registerSampleGuardsAndEffects, sampleDefinition } from '../libs/workflow/src/testing/sample-definitions';
 import { dropDatabase, flag, freshDatabase, percentile, stringFlag } from './bench-support';
 

@@ -6,9 +6,9 @@ import { dataSourceOptions } from '../libs/platform/src/database/data-source-opt
 import { WorkflowDefinition } from '../libs/workflow/src/definition/definition.types';
 import { EffectRegistry } from '../libs/workflow/src/registry/effect.registry';
 import { GuardRegistry } from '../libs/workflow/src/registry/guard.registry';
-import { DefinitionRegistry } from '../libs/workflow/src/services/definition-registry';
-import { WorkflowEngine } from '../libs/workflow/src/services/workflow-engine';
-import { TransitionInvariants } from '../libs/workflow/src/services/transition-invariants';
+import { DefinitionRegistry } from '../libs/workflow/src/definition/definition-registry';
+import { WorkflowEngine } from '../libs/workflow/src/engine/workflow-engine';
+import { TransitionInvariants } from '../libs/workflow/src/engine/transition-invariants';
 import { OutboxNotifier } from '../libs/workflow/src/outbox/outbox-notifier';
 import { WorkCalendars } from '../libs/calendar/src/work-calendar/work-calendars';
 import { dropDatabase, flag, freshDatabase, percentile, pgbenchTps } from './bench-support';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { isReadableChinese } from '../../libs/platform/src/errors/chinese-text';
+import { isReadableChinese } from '@awardflow/rules';
 import { openCycle, qualityForm, readyApplication, registerEnterprise, Enterprise } from '../support/award-fixtures';
 import { createUser, startTestApp, TestContext } from '../support/test-app';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { getMetadataStorage } from 'class-validator';
-import { FIELD_LABELS, isReadableChinese } from '@awardflow/platform';
+import { FIELD_LABELS } from '@awardflow/platform';
+import { isReadableChinese } from '@awardflow/rules';
 import { Environment } from '../../../libs/platform/src/config/environment';
 import './api.module';
 

@@ -1,7 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { EffectRegistry, GuardRegistry, WorkflowModule } from '@awardflow/workflow';
-import { registerAwardGuardsAndEffects } from './awards-registrations';
-import { AwardsController } from './controllers/awards.controller';
+import { registerAwardGuardsAndEffects } from './families/guards-and-effects';
+import { AwardsController } from './catalog/catalog.controller';
 
 /** The catalog over HTTP, and the guards and effects its workflows name. */
 @Module({ imports: [WorkflowModule], controllers: [AwardsController] })

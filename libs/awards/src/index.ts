@@ -11,6 +11,6 @@ export * from './families/action-table';
 export * from './families/family.types';
 export * from './families/compile-family';
 export * from './families/award-families';
-export * from './awards-registrations';
+export * from './families/guards-and-effects';
 export * from './awards.module';
-export { AwardWorkflowDto, RubricDto, WorkflowDefinitionDto } from './dto/award.dto';
+export { AwardWorkflowDto, RubricDto, WorkflowDefinitionDto } from './catalog/catalog.dto';

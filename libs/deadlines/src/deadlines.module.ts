@@ -4,12 +4,13 @@ import { AuditModule } from '@awardflow/audit';
 import { NotificationsWorkerModule } from '@awardflow/notifications';
 import { DatabaseModule, QueueModule } from '@awardflow/platform';
 import { WorkflowModule } from '@awardflow/workflow';
-import { DeadlineExtension } from './deadline-extension';
-import { DeadlineFiring } from './deadline-firing';
-import { DeadlineReconciler } from './deadline-reconciler';
-import { DeadlineScheduler } from './deadline-scheduler';
-import { DeadlinesController } from './deadlines.controller';
-import { DeadlinesProcessor, MaintenanceProcessor } from './deadlines.processors';
+import { DeadlineExtension } from './extension/deadline-extension';
+import { DeadlinesController } from './extension/deadlines.controller';
+import { DeadlineFiring } from './firing/deadline-firing';
+import { DeadlinesProcessor } from './firing/deadlines.processor';
+import { DeadlineReconciler } from './scheduling/deadline-reconciler';
+import { DeadlineScheduler } from './scheduling/deadline-scheduler';
+import { MaintenanceProcessor } from './scheduling/maintenance.processor';
 
 /** The API side: list and extend deadlines. */
 @Module({

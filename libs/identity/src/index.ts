@@ -12,3 +12,4 @@ export * from './users/update-user.dto';
 export * from './throttling/password-attempt-throttlers';
 export * from './offices/office-relations';
 export * from './offices/office-member-reads';
+export * from './users/mail-recipients';

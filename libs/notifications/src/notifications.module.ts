@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { QueueModule } from '@awardflow/platform';
-import { Mailer } from './mailer';
-import { NotificationsController } from './notifications.controller';
-import { NotificationsProcessor } from './notifications.processor';
-import { NotificationsService } from './notifications.service';
+import { Mailer } from './delivery/mailer';
+import { NotificationsProcessor } from './delivery/delivery.processor';
+import { NotificationsController } from './notifications/notifications.controller';
+import { NotificationsService } from './notifications/notifications.service';
 
 @Module({
   imports: [QueueModule],

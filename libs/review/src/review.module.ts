@@ -21,7 +21,7 @@ import { PoolController } from './pool/pool.controller';
 import { ReviewPoolService } from './pool/pool.service';
 import { RankingController } from './ranking/ranking.controller';
 import { RankingService } from './ranking/ranking.service';
-import { ReviewEventHandlers } from './review-event-handlers';
+import { ReviewEventHandlers } from './events/review-event-handlers';
 import { RevocationService } from './revocation/revocation.service';
 import { ScoringController } from './scoring/scoring.controller';
 import { ScoringService } from './scoring/scoring.service';

@@ -13,3 +13,4 @@ export * from './labels/workflow-names';
 export * from './labels/state-labels';
 export * from './labels/domain-labels';
 export * from './formats/patterns';
+export * from './text/chinese-text';

@@ -9,10 +9,10 @@ import { OutboxNotifier } from './outbox/outbox-notifier';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { EffectRegistry } from './registry/effect.registry';
 import { GuardRegistry } from './registry/guard.registry';
-import { DeadlineWriter } from './services/deadline-writer';
-import { DefinitionRegistry } from './services/definition-registry';
-import { TransitionInvariants } from './services/transition-invariants';
-import { WorkflowEngine } from './services/workflow-engine';
+import { DeadlineWriter } from './timers/deadline-writer';
+import { DefinitionRegistry } from './definition/definition-registry';
+import { TransitionInvariants } from './engine/transition-invariants';
+import { WorkflowEngine } from './engine/workflow-engine';
 
 /**
  * The engine and its registries. Not global: each context imports it; Nest still makes one

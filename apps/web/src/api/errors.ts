@@ -1,4 +1,4 @@
-import { isReadableChinese } from '../../../../libs/platform/src/errors/chinese-text';
+import { isReadableChinese } from '@awardflow/rules';
 import { ApiError } from './client';
 
 // The API words every refusal in Chinese (its message catalog, libs/platform/src/errors) and names

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditAction, AuditEntityType, AuditLog } from '@awardflow/audit';
 import { getAward, statesTagged } from '@awardflow/awards';
 import { CyclesService } from '@awardflow/cycles';
-import { AuthUser, Role } from '@awardflow/identity';
+import { AuthUser, parentOfficeId, Role } from '@awardflow/identity';
 import { DomainError, ErrorCode, FieldValidationError } from '@awardflow/platform';
 import { WorkflowEngine } from '@awardflow/workflow';
 import { randomUUID } from 'node:crypto';
@@ -36,8 +36,8 @@ export class RecommendApplication {
     if (!into) throw new DomainError(ErrorCode.NoRecommendationTarget, { awardName: getAward(sourceCycle.awardCode).name });
     if (!SELECTED.includes(instance.state)) throw new DomainError(ErrorCode.NotSelected, { stateLabel: instance.stateLabel }, { currentState: instance.state });
     const target = await this.cycles.getOpenForApplication(targetCycleId);
-    const [office] = await this.dataSource.query(`SELECT parent_id FROM offices WHERE id = $1`, [sourceCycle.officeId]);
-    if (target.awardCode !== into || (target.officeId !== office?.parent_id && target.officeId !== sourceCycle.officeId)) {
+    const parentId = await parentOfficeId(this.dataSource, sourceCycle.officeId);
+    if (target.awardCode !== into || (target.officeId !== parentId && target.officeId !== sourceCycle.officeId)) {
       throw new FieldValidationError([{ field: 'cycleId', messages: [`须为上级评奖办公室开放申报中的${getAward(into).name}评审周期`] }]);
     }
 

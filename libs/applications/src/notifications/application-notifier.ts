@@ -4,7 +4,7 @@ import { CyclesService, formatBeijing } from '@awardflow/cycles';
 import { Role, UsersService } from '@awardflow/identity';
 import { isTemplateKey, NotificationsService } from '@awardflow/notifications';
 import { AppConfigService } from '@awardflow/platform';
-import { OutboxEvent, OutboxEventRouter, WorkflowEngine } from '@awardflow/workflow';
+import { historyStep, OutboxEvent, OutboxEventRouter, WorkflowEngine } from '@awardflow/workflow';
 import { DataSource } from 'typeorm';
 import { Application } from '../applications/application.entity';
 import { OrganizationsService } from '../organizations/organizations.service';
@@ -78,14 +78,12 @@ export class ApplicationNotifier implements OnModuleInit {
     const organization = await this.organizations.get(application.organizationId);
     const instance = await this.engine.get(application.instanceId);
     const definition = await this.engine.definitionOf(instance);
-    const [history] = historySeq
-      ? await this.dataSource.query(`SELECT action, comment FROM workflow_history WHERE instance_id = $1 AND seq = $2`, [application.instanceId, historySeq])
-      : [];
+    const history = historySeq ? await historyStep(this.dataSource, application.instanceId, historySeq) : undefined;
     return {
       application,
       cycle,
       organization,
-      history: history as { action: string; comment: string | null } | undefined,
+      history,
       toStateLabel: (state: string) => definition.states[state]?.label ?? state,
       variables: {
         awardName: findAward(cycle.awardCode)?.name ?? cycle.awardCode,

@@ -3,7 +3,7 @@ import { isTemplateKey } from '@awardflow/notifications';
 import { EffectRegistry } from '@awardflow/workflow';
 
 const namesATemplate = (params: Record<string, unknown>): string | null =>
-  isTemplateKey(String(params.template)) ? null : `params.template "${String(params.template)}" is not a notification template (libs/notifications/src/templates.ts)`;
+  isTemplateKey(String(params.template)) ? null : `params.template "${String(params.template)}" is not a notification template (libs/notifications/src/templates/templates.ts)`;
 
 /**
  * A definition's `notify` must name a template this release has (ApplicationNotifier renders

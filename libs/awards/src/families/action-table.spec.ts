@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { EffectRegistry, fromStates, GuardRegistry, WorkflowDefinition } from '@awardflow/workflow';
 import { AWARD_CATALOG } from '../catalog/award-catalog';
-import { registerAwardGuardsAndEffects } from '../awards-registrations';
+import { registerAwardGuardsAndEffects } from './guards-and-effects';
 import { ACTION_TABLE, ActorScope, actionRule, GENERIC_ACTION_ROUTE, genericUseCases, scopeOf, SYSTEM_ONLY } from './action-table';
 import { ALL_STAGE_PLANS, compileStagePlan } from './award-families';
 import { A } from './workflow-names';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { EffectRegistry, GuardRegistry, renderMermaid, verifyDefinition } from '@awardflow/workflow';
 import { AWARD_CATALOG, getAward } from '../catalog/award-catalog';
-import { registerAwardGuardsAndEffects } from '../awards-registrations';
+import { registerAwardGuardsAndEffects } from './guards-and-effects';
 import { ALL_STAGE_PLANS, compileStagePlan } from './award-families';
 import { A, S } from './workflow-names';
 

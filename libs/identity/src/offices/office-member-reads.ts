@@ -53,6 +53,12 @@ export async function officeName(runner: SqlRunner, officeId: string): Promise<s
   return office?.name ?? null;
 }
 
+/** The office above this one, or null for a top office or no such office. */
+export async function parentOfficeId(runner: SqlRunner, officeId: string): Promise<string | null> {
+  const [office] = await sqlRows<{ parentId: string | null }>(runner, `SELECT parent_id AS "parentId" FROM offices WHERE id = $1`, [officeId]);
+  return office?.parentId ?? null;
+}
+
 /** The user when a member of any of these offices; undefined for another office's user or none. */
 export async function memberOfOffices(runner: SqlRunner, userId: string, officeIds: readonly string[]): Promise<OfficeMember | undefined> {
   const [member] = await sqlRows<OfficeMember>(

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import type { Request, Response } from 'express';
-import { isReadableChinese } from './chinese-text';
+import { isReadableChinese } from '@awardflow/rules';
 import { DomainError } from './domain-error';
 import { ErrorCode, HTTP_STATUS_OF } from './error-code';
 import { RequestBodyError } from '../http/body-parsers';

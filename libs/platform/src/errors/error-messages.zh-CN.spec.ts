@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { isReadableChinese } from './chinese-text';
+import { isReadableChinese } from '@awardflow/rules';
 import { DomainError, FieldValidationError, ForbiddenError, NotFoundError } from './domain-error';
 import { ErrorCode, HTTP_STATUS_OF } from './error-code';
 import { ERROR_MESSAGES, ErrorParams, errorMessage } from './error-messages.zh-CN';

@@ -1,6 +1,6 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { getMetadataStorage } from 'class-validator';
-import { isReadableChinese } from './chinese-text';
+import { isReadableChinese } from '@awardflow/rules';
 import { FieldError, FieldValidationError } from './domain-error';
 import { fieldLabel } from './field-labels';
 import { CONSTRAINT_MESSAGES, UNKNOWN_CONSTRAINT_MESSAGE } from './validation-messages.zh-CN';

@@ -6,7 +6,7 @@ import type { Response } from 'express';
 import { ConflictDto, ReassignDto } from './assignment.dto';
 import { ConflictsService } from './conflicts.service';
 import { ReviewerViewService } from './reviewer-view.service';
-import { ApplicationAssignmentDto, AssignmentOutcomeDto, ConflictDeclaredDto, MyAssignmentDto, ReassignedDto, ReviewFlagDto, ReviewTaskDto, ReviewerApplicationDto } from '../review-responses.dto';
+import { ApplicationAssignmentDto, AssignmentOutcomeDto, ConflictDeclaredDto, MyAssignmentDto, ReassignedDto, ReviewFlagDto, ReviewTaskDto, ReviewerApplicationDto } from './assignment-responses.dto';
 
 /** Expert assignments: the reviewer's list and view, conflicts, the office's flags and reassignment. */
 @ApiTags('reviews')

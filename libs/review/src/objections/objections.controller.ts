@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import { AuthUser, CurrentUser, Role, Roles } from '@awardflow/identity';
 import { ObjectionDto, ResolveObjectionDto } from './objections.dto';
 import { ObjectionsService } from './objections.service';
-import { ObjectionFiledDto, ObjectionResolvedDto, ObjectionViewDto } from '../review-responses.dto';
+import { ObjectionFiledDto, ObjectionResolvedDto, ObjectionViewDto } from './objections-responses.dto';
 
 @ApiTags('reviews')
 @ApiBearerAuth()

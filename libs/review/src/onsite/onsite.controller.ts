@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { ApplicantMask, ApplicationsService, audienceOf } from '@awardflow/applications';
 import { AuthUser, CurrentUser, Role, Roles } from '@awardflow/identity';
 import { OnsiteReviewService } from './onsite.service';
-import { OnsiteFindingDto } from '../review-responses.dto';
+import { OnsiteFindingDto } from './onsite-responses.dto';
 
 @ApiTags('reviews')
 @ApiBearerAuth()

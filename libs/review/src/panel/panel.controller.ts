@@ -4,7 +4,7 @@ import { parseIfMatch } from '@awardflow/applications';
 import { AuthUser, CurrentUser, Role, Roles } from '@awardflow/identity';
 import { PanelMembersDto, VoteDto } from './panel.dto';
 import { PanelService } from './panel.service';
-import { PanelDto, VoteCastDto, VoteClosedDto } from '../review-responses.dto';
+import { PanelDto, VoteCastDto, VoteClosedDto } from './panel-responses.dto';
 
 @ApiTags('reviews')
 @ApiBearerAuth()

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import { AuthUser, CurrentUser, Role, Roles } from '@awardflow/identity';
 import { RegisterReviewerDto } from './pool.dto';
 import { ReviewPoolService } from './pool.service';
-import { ReviewerProfileDto } from '../review-responses.dto';
+import { ReviewerProfileDto } from './pool-responses.dto';
 
 @ApiTags('reviews')
 @ApiBearerAuth()

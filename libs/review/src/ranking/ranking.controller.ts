@@ -4,7 +4,7 @@ import { AuthUser, CurrentUser, Role, Roles } from '@awardflow/identity';
 import type { Response } from 'express';
 import { ShortlistDto } from './ranking.dto';
 import { RankingService } from './ranking.service';
-import { RankingRowDto, ShortlistOutcomeDto } from '../review-responses.dto';
+import { RankingRowDto, ShortlistOutcomeDto } from './ranking-responses.dto';
 
 @ApiTags('reviews')
 @ApiBearerAuth()

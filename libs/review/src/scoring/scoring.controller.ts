@@ -4,7 +4,7 @@ import { AuthUser, CurrentUser, Role, Roles } from '@awardflow/identity';
 import { ScoreVersionDto } from './score-version.dto';
 import { SubmitScoresDto } from './scoring.dto';
 import { ScoringService } from './scoring.service';
-import { ScoredDto } from '../review-responses.dto';
+import { ScoredDto } from './scoring-responses.dto';
 
 @ApiTags('reviews')
 @ApiBearerAuth()

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { sampleDefinition, sampleRegistries } from '../testing/sample-definitions';
-import { DefinitionVerificationError } from '../errors';
+import { DefinitionVerificationError } from '../errors/workflow-errors';
 import { WorkflowDefinition } from './definition.types';
 import { verifyDefinition } from './verify-definition';
 

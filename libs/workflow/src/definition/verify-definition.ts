@@ -1,6 +1,6 @@
 import { EffectRegistry } from '../registry/effect.registry';
 import { GuardRegistry } from '../registry/guard.registry';
-import { DefinitionVerificationError } from '../errors';
+import { DefinitionVerificationError } from '../errors/workflow-errors';
 import { canonicalJson } from './canonical-json';
 import { EffectRef, GuardRef, SYSTEM_ROLE, TransitionDefinition, WorkflowDefinition } from './definition.types';
 import { parseIsoDuration } from './iso-duration';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { sampleDefinition, sampleRegistries } from '../testing/sample-definitions';
-import { ActionForbiddenError, CommentRequiredError, GuardFailedError, TransitionNotAllowedError } from '../errors';
+import { ActionForbiddenError, CommentRequiredError, GuardFailedError, TransitionNotAllowedError } from '../errors/workflow-errors';
 import { availableActionsFor } from './available-actions';
 import { computeTransition } from './compute-transition';
 

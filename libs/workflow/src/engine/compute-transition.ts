@@ -1,7 +1,7 @@
 import { Actor, EffectRef, SYSTEM_ROLE, TransitionDefinition, WorkflowDefinition } from '../definition/definition.types';
 import { addIsoDuration, WorkingDayCalendar } from '../definition/iso-duration';
 import { fromStates } from '../definition/verify-definition';
-import { ActionForbiddenError, CommentRequiredError, GuardFailedError, TransitionLabels, TransitionNotAllowedError } from '../errors';
+import { ActionForbiddenError, CommentRequiredError, GuardFailedError, TransitionLabels, TransitionNotAllowedError } from '../errors/workflow-errors';
 import { GuardRegistry } from '../registry/guard.registry';
 
 export interface StateSnapshot {

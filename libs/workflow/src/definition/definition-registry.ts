@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@awardflow/platform';
 import { DataSource } from 'typeorm';
-import { canonicalJson, sha256Hex } from '../definition/canonical-json';
-import { WorkflowDefinition } from '../definition/definition.types';
-import { verifyDefinition } from '../definition/verify-definition';
-import { DefinitionConflictError } from '../errors';
+import { canonicalJson, sha256Hex } from './canonical-json';
+import { WorkflowDefinition } from './definition.types';
+import { verifyDefinition } from './verify-definition';
+import { DefinitionConflictError } from '../errors/workflow-errors';
 import { EffectRegistry } from '../registry/effect.registry';
 import { GuardRegistry } from '../registry/guard.registry';
 

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { mailRecipients } from '@awardflow/identity';
 import { AppConfigService, QueueName, QueueService } from '@awardflow/platform';
 import { DataSource, EntityManager } from 'typeorm';
-import { renderTemplate, TemplateKey, TemplateVariables } from './templates';
+import { renderTemplate, TemplateKey, TemplateVariables } from '../templates/templates';
 
 export interface NotifyInput {
   /** Unique per occurrence (e.g. outbox row id + template): notifying twice with it does nothing. */
@@ -46,12 +47,15 @@ export class NotificationsService {
        ON CONFLICT (event_key, user_id) DO NOTHING RETURNING id`,
       [input.recipientIds, input.eventKey, input.template, title, body, link],
     );
-    const deliveries: Array<{ id: string }> = await runner.query(
-      `INSERT INTO notification_deliveries (event_key, recipient_id, channel, address, subject, body)
-       SELECT $2, u.id, 'email', u.email, $3, $4 FROM users u WHERE u.id = ANY($1::uuid[]) AND u.email IS NOT NULL AND u.is_active
-       ON CONFLICT (event_key, recipient_id, channel) DO NOTHING RETURNING id`,
-      [input.recipientIds, input.eventKey, title, body],
-    );
+    const recipients = await mailRecipients(runner, input.recipientIds);
+    const deliveries: Array<{ id: string }> = recipients.length
+      ? await runner.query(
+          `INSERT INTO notification_deliveries (event_key, recipient_id, channel, address, subject, body)
+           SELECT $3, r.id, 'email', r.address, $4, $5 FROM unnest($1::uuid[], $2::text[]) AS r (id, address)
+           ON CONFLICT (event_key, recipient_id, channel) DO NOTHING RETURNING id`,
+          [recipients.map((r) => r.id), recipients.map((r) => r.email), input.eventKey, title, body],
+        )
+      : [];
     // A job that runs before the caller commits finds no row, fails, and is retried: nothing lost.
     await this.enqueue(deliveries.map((d) => d.id));
     return { inbox: inbox.length, emails: deliveries.map((d) => d.id) };

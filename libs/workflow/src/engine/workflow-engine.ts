@@ -6,13 +6,13 @@ import type { Pool } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { Actor, WorkflowDefinition } from '../definition/definition.types';
-import { ActionInfo, availableActionsFor } from '../engine/available-actions';
-import { computeTransition, planTimers, PlannedTimer } from '../engine/compute-transition';
-import { VersionConflictError } from '../errors';
+import { ActionInfo, availableActionsFor } from './available-actions';
+import { computeTransition, planTimers, PlannedTimer } from './compute-transition';
+import { VersionConflictError } from '../errors/workflow-errors';
 import { chainHash, ChainedFields, GENESIS_HASH, verifyChain } from '../history/history-chain';
 import { GuardRegistry } from '../registry/guard.registry';
 import { OutboxNotifier } from '../outbox/outbox-notifier';
-import { DefinitionRegistry } from './definition-registry';
+import { DefinitionRegistry } from '../definition/definition-registry';
 import { TransitionInvariants } from './transition-invariants';
 
 export interface InstanceSnapshot {

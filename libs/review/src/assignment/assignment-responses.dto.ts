@@ -1,21 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { RubricDto } from '@awardflow/awards';
 
-/*
- * What the review routes answer, declared for the OpenAPI document (the console's types are
- * generated from it).
- */
-
-export class ReviewerProfileDto {
-  @ApiProperty() userId: string;
-  @ApiProperty() displayName: string;
-  @ApiProperty({ type: [String], description: 'GB/T 4754 sections or codes' }) expertise: string[];
-  @ApiProperty({ type: [String], description: 'credit codes of organisations the expert is tied to' }) ties: string[];
-  @ApiProperty() maxLoad: number;
-  @ApiProperty() active: boolean;
-  @ApiProperty() openAssignments: number;
-}
-
 export class MyAssignmentDto {
   @ApiProperty() id: string;
   @ApiProperty() applicationId: string;
@@ -106,12 +91,6 @@ export class ReviewerApplicationDto {
   @ApiProperty({ type: [ReviewerMaterialDto] }) materials: ReviewerMaterialDto[];
 }
 
-export class ScoredDto {
-  @ApiProperty() assignmentId: string;
-  @ApiProperty() total: number;
-  @ApiProperty({ description: 'every expert of the stage has scored' }) stageComplete: boolean;
-}
-
 export class ConflictDeclaredDto {
   @ApiProperty({ enum: [true] }) replaced: true;
 }
@@ -138,83 +117,4 @@ export class AssignmentOutcomeDto {
 
 export class ReassignedDto {
   @ApiProperty({ nullable: true, type: String, description: 'the new assignment, or null when no one could take it (flagged)' }) assignmentId: string | null;
-}
-
-export class OnsiteFindingDto {
-  @ApiProperty() id: string;
-  @ApiProperty({ enum: ['pass', 'fail'] }) outcome: 'pass' | 'fail';
-  @ApiProperty({ nullable: true, type: String }) findings: string | null;
-  @ApiProperty({ nullable: true, type: Number }) scoreAdjustment: number | null;
-  @ApiProperty() recordedBy: string;
-  @ApiProperty() createdAt: Date;
-}
-
-export class RankingRowDto {
-  @ApiProperty() rank: number;
-  @ApiProperty() applicationId: string;
-  @ApiProperty({ nullable: true, type: String }) receiptNumber: string | null;
-  @ApiPropertyOptional() organizationName?: string;
-  @ApiProperty({ description: 'the expert aggregate plus the 现场评审 adjustment' }) score: number;
-  @ApiProperty() aggregated: number;
-  @ApiProperty() onsiteAdjustment: number;
-  @ApiProperty() resultsSubtotal: number;
-  @ApiProperty() reviewerCount: number;
-  @ApiProperty() state: string;
-  @ApiProperty({ nullable: true, enum: ['award', 'second_tier'] }) insideQuota: 'award' | 'second_tier' | null;
-}
-
-export class ShortlistOutcomeDto {
-  @ApiProperty({ type: [String] }) shortlisted: string[];
-  @ApiProperty({ type: [String] }) notShortlisted: string[];
-}
-
-export class PanelDto {
-  @ApiProperty() cycleId: string;
-  @ApiProperty({ type: [String] }) memberIds: string[];
-}
-
-export class VoteCastDto {
-  @ApiProperty() applicationId: string;
-  @ApiProperty({ enum: ['approve', 'reject', 'abstain'] }) vote: 'approve' | 'reject' | 'abstain';
-}
-
-class PanelOutcomeDto {
-  @ApiProperty() present: number;
-  @ApiProperty() approve: number;
-  @ApiProperty() reject: number;
-  @ApiProperty() abstain: number;
-  @ApiProperty() quorate: boolean;
-  @ApiProperty() passed: boolean;
-}
-
-export class VoteClosedDto {
-  @ApiProperty({ type: PanelOutcomeDto }) outcome: PanelOutcomeDto;
-  @ApiProperty({ description: 'the application state after the vote' }) state: string;
-}
-
-export class ObjectionFiledDto {
-  @ApiProperty() id: string;
-  @ApiProperty() applicationId: string;
-  @ApiProperty() status: string;
-}
-
-export class ObjectionViewDto {
-  @ApiProperty() id: string;
-  @ApiProperty() applicationId: string;
-  @ApiPropertyOptional({ description: 'the office and the objector only' }) objectorName?: string;
-  @ApiPropertyOptional({ nullable: true, type: String }) objectorOrganization?: string | null;
-  @ApiPropertyOptional() contactPhone?: string;
-  @ApiPropertyOptional({ nullable: true, type: String }) contactEmail?: string | null;
-  @ApiPropertyOptional() content?: string;
-  @ApiPropertyOptional() evidence?: string;
-  @ApiProperty({ enum: ['open', 'upheld', 'dismissed'] }) status: 'open' | 'upheld' | 'dismissed';
-  @ApiProperty({ nullable: true, type: String }) resolution: string | null;
-  @ApiProperty() createdAt: Date;
-  @ApiProperty({ nullable: true, type: Date }) resolvedAt: Date | null;
-}
-
-export class ObjectionResolvedDto {
-  @ApiProperty() id: string;
-  @ApiProperty() status: string;
-  @ApiProperty() applicationState: string;
 }

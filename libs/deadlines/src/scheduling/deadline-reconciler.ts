@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { AppConfigService, DatabaseConnector, QueueName, QueueService } from '@awardflow/platform';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
-import { DeadlineFiring } from './deadline-firing';
+import { DeadlineFiring } from '../firing/deadline-firing';
 import { deadlineJobId } from './deadline-scheduler';
 
 const SCHEDULER_ID = 'deadlines-reconcile';

@@ -1,5 +1,5 @@
 import { EffectRegistry, GuardRegistry } from '@awardflow/workflow';
-import { EFFECT_ASSIGN_REVIEWERS, EFFECT_CHECK_ELIGIBILITY, EFFECT_NOTIFY, GUARD_PANEL_VOTE_PASSED } from './families/workflow-names';
+import { EFFECT_ASSIGN_REVIEWERS, EFFECT_CHECK_ELIGIBILITY, EFFECT_NOTIFY, GUARD_PANEL_VOTE_PASSED } from './workflow-names';
 
 const AUDIENCES = ['applicant', 'admins', 'reviewers', 'recommenders'];
 

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditAction, AuditEntityType, AuditLog } from '@awardflow/audit';
-import { lockApplicationWindow, moveApplicationClose, parseBeijingInstant } from '@awardflow/cycles';
+import { CYCLE_OFFICES_RELATION, lockApplicationWindow, moveApplicationClose, parseBeijingInstant } from '@awardflow/cycles';
 import { AuthUser } from '@awardflow/identity';
 import { DomainError, ErrorCode, FieldValidationError, NotFoundError, QueueName, QueueService } from '@awardflow/platform';
-import { addIsoDuration, Outbox, WorkflowEngine } from '@awardflow/workflow';
+import { addIsoDuration, INSTANCE_CONTEXTS_RELATION, Outbox, WorkflowEngine } from '@awardflow/workflow';
 import { DataSource, EntityManager } from 'typeorm';
-import { deadlineJobId } from './deadline-scheduler';
+import { deadlineJobId } from '../scheduling/deadline-scheduler';
 
 export interface ExtendRequest {
   /** New due time: ISO 8601 with offset, or a date meaning the end of that day in Beijing. */
@@ -49,8 +49,8 @@ export class DeadlineExtension {
     const view = await this.dataSource.transaction(async (m) => {
       const [row] = await m.query(
         `SELECT d.*, c.office_id FROM deadlines d
-           LEFT JOIN workflow_instances i ON i.id = d.instance_id
-           LEFT JOIN cycles c ON c.id::text = i.context->>'cycleId'
+           LEFT JOIN ${INSTANCE_CONTEXTS_RELATION} i ON i.id = d.instance_id
+           LEFT JOIN ${CYCLE_OFFICES_RELATION} c ON c.id::text = i.context->>'cycleId'
           WHERE d.id = $1 FOR UPDATE OF d`,
         [deadlineId],
       );
@@ -68,7 +68,7 @@ export class DeadlineExtension {
       const cycle = await lockApplicationWindow(m, cycleId);
       if (!cycle || !admin.officeIds.includes(cycle.officeId)) throw new NotFoundError('cycle', cycleId);
       const rows = await m.query(
-        `SELECT d.* FROM deadlines d JOIN workflow_instances i ON i.id = d.instance_id
+        `SELECT d.* FROM deadlines d JOIN ${INSTANCE_CONTEXTS_RELATION} i ON i.id = d.instance_id
           WHERE i.context->>'cycleId' = $1 AND d.kind = $2 AND d.status = 'pending' ORDER BY d.id FOR UPDATE OF d`,
         [cycleId, kind],
       );
@@ -95,8 +95,8 @@ export class DeadlineExtension {
   async list(filter: { instanceId?: string; kind?: string; status?: string }, officeIds: string[]): Promise<DeadlineView[]> {
     const rows = await this.dataSource.query(
       `SELECT d.* FROM deadlines d
-         LEFT JOIN workflow_instances i ON i.id = d.instance_id
-         LEFT JOIN cycles c ON c.id::text = i.context->>'cycleId'
+         LEFT JOIN ${INSTANCE_CONTEXTS_RELATION} i ON i.id = d.instance_id
+         LEFT JOIN ${CYCLE_OFFICES_RELATION} c ON c.id::text = i.context->>'cycleId'
         WHERE (c.office_id IS NULL OR c.office_id = ANY($1::uuid[]))
           AND ($2::uuid IS NULL OR d.instance_id = $2) AND ($3::text IS NULL OR d.kind = $3) AND ($4::text IS NULL OR d.status = $4)
         ORDER BY d.due_at LIMIT 500`,

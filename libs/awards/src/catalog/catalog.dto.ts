@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { WorkflowDefinition } from '@awardflow/workflow';
-import { AwardDefinition } from '../catalog/award.types';
+import { AwardDefinition } from './award.types';
 import { EligibilityRuleRef, ELIGIBILITY_RULES } from '../eligibility/eligibility-rules';
 import { DEFAULT_STAGE_PLANS } from '../families/award-families';
 import { StagePlan } from '../families/stage-plan';

@@ -2,9 +2,8 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@awardflow/platform';
 import { renderMermaid } from '@awardflow/workflow';
-import { getAward } from '../catalog/award-catalog';
-import { AWARD_CATALOG } from '../catalog/award-catalog';
-import { AwardDetailDto, AwardSummaryDto, AwardWorkflowDto, toAwardDetail, toAwardSummary } from '../dto/award.dto';
+import { AWARD_CATALOG, getAward } from './award-catalog';
+import { AwardDetailDto, AwardSummaryDto, AwardWorkflowDto, toAwardDetail, toAwardSummary } from './catalog.dto';
 import { compileStagePlan, DEFAULT_STAGE_PLANS } from '../families/award-families';
 
 /** The catalog is public: enterprises read the rules before they have an account. */

@@ -1,14 +1,15 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { ApplicationsService } from '@awardflow/applications';
 import { A, findAward } from '@awardflow/awards';
-import { Cycle, CyclesService, formatBeijing } from '@awardflow/cycles';
+import { Cycle, cycleSummaries, CyclesService, formatBeijing } from '@awardflow/cycles';
 import { Role, UsersService } from '@awardflow/identity';
 import { NotificationsService, TemplateKey } from '@awardflow/notifications';
 import { AppConfigService } from '@awardflow/platform';
 import { OutboxEvent, OutboxEventRouter, WorkflowEngine } from '@awardflow/workflow';
 import { DataSource } from 'typeorm';
-import { AssignmentService } from './assignment/assignment.service';
-import { ScoringService } from './scoring/scoring.service';
+import { assignmentById } from '../assignment/assignment.repository';
+import { AssignmentService } from '../assignment/assignment.service';
+import { ScoringService } from '../scoring/scoring.service';
 
 const SYSTEM = { id: null, role: 'system' };
 
@@ -40,16 +41,17 @@ export class ReviewEventHandlers implements OnModuleInit {
   }
 
   private async onReminder(e: OutboxEvent<'review_reminder_due'>): Promise<void> {
-    const [a] = await this.dataSource.query(`SELECT status, due_at FROM review_assignments WHERE id = $1`, [e.payload.assignmentId]);
+    const a = await assignmentById(this.dataSource, e.payload.assignmentId);
     if (a?.status !== 'assigned') return;
-    await this.tell(e.id, e.payload.applicationId, 'review_reminder', [e.payload.reviewerId], { daysBefore: Number(e.payload.daysBefore), deadline: formatBeijing(new Date(a.due_at)) });
+    await this.tell(e.id, e.payload.applicationId, 'review_reminder', [e.payload.reviewerId], { daysBefore: Number(e.payload.daysBefore), deadline: formatBeijing(new Date(a.dueAt)) });
   }
 
   private async onOverdue(e: OutboxEvent<'review_overdue'>): Promise<void> {
-    const [a] = await this.dataSource.query(`SELECT ra.status, c.reassign_overdue FROM review_assignments ra JOIN cycles c ON c.id = ra.cycle_id WHERE ra.id = $1`, [e.payload.assignmentId]);
+    const a = await assignmentById(this.dataSource, e.payload.assignmentId);
     if (a?.status !== 'assigned') return;
+    const [cycle] = await cycleSummaries(this.dataSource, [a.cycleId]);
     await this.tellAdmins(e.id, e.payload.applicationId, 'review_overdue', {});
-    if (a.reassign_overdue) {
+    if (cycle?.reassignOverdue) {
       const [, moved] = await this.dataSource.query(`UPDATE review_assignments SET status = 'replaced' WHERE id = $1 AND status = 'assigned'`, [e.payload.assignmentId]);
       if (moved) await this.assignments.topUp(e.payload.applicationId, null);
     }

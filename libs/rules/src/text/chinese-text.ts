@@ -1,4 +1,4 @@
-// Dependency-free: the console and the tests use it as well.
+// The API keeps a message only when it is readable Chinese, and the console shows the API's message on the same test.
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 /** Three or more Latin words in a row: an English sentence, not a code, unit or name inside Chinese. */
