@@ -28,10 +28,11 @@ export class ApiModule {
           inject: [AppConfigService],
           useFactory: (config: AppConfigService) => ({
             throttlers: [
-              { name: 'default', ttl: 60_000, limit: config.get('RATE_LIMIT_PER_MINUTE') },
+              { name: 'default', ttl: config.get('RATE_LIMIT_WINDOW_SECONDS') * 1000, limit: config.get('RATE_LIMIT_PER_MINUTE') },
               ...passwordAttemptThrottlers({
                 perAddress: config.get('LOGIN_RATE_LIMIT_PER_MINUTE'),
                 perAccount: config.get('LOGIN_RATE_LIMIT_PER_ACCOUNT_PER_MINUTE'),
+                windowMs: config.get('RATE_LIMIT_WINDOW_SECONDS') * 1000,
               }),
             ],
           }),

@@ -10,7 +10,6 @@ export const QUEUE_BOARD_CHALLENGE = 'Basic realm="Awardflow queues"';
 /** A verified Basic credential is trusted this long: the board loads assets and polls every few seconds. */
 const BASIC_CACHE_MS = 60_000;
 const BASIC_CACHE_MAX = 200;
-const FAILURE_WINDOW_MS = 60_000;
 
 type Middleware = (req: Request, res: Response, next: NextFunction) => Promise<void>;
 
@@ -70,7 +69,7 @@ export class QueueBoardAuth {
 
     // Same budget as POST /auth/login: this is another way to try passwords.
     const failures = this.failures.get(client);
-    if (failures && now - failures.since < FAILURE_WINDOW_MS && failures.count >= this.config.get('LOGIN_RATE_LIMIT_PER_MINUTE')) {
+    if (failures && now - failures.since < this.failureWindowMs() && failures.count >= this.config.get('LOGIN_RATE_LIMIT_PER_MINUTE')) {
       throw new HttpException('登录失败次数过多，请一分钟后再试', HttpStatus.TOO_MANY_REQUESTS);
     }
 
@@ -100,13 +99,18 @@ export class QueueBoardAuth {
     }
   }
 
+  /** The sign-in limits' window (RATE_LIMIT_WINDOW_SECONDS): the same budget as POST /auth/login. */
+  private failureWindowMs(): number {
+    return this.config.get('RATE_LIMIT_WINDOW_SECONDS') * 1000;
+  }
+
   private countFailure(client: string): void {
     const now = Date.now();
     const entry = this.failures.get(client);
-    if (!entry || now - entry.since >= FAILURE_WINDOW_MS) this.failures.set(client, { count: 1, since: now });
+    if (!entry || now - entry.since >= this.failureWindowMs()) this.failures.set(client, { count: 1, since: now });
     else entry.count += 1;
     if (this.failures.size > 10_000) {
-      for (const [address, value] of this.failures) if (now - value.since >= FAILURE_WINDOW_MS) this.failures.delete(address);
+      for (const [address, value] of this.failures) if (now - value.since >= this.failureWindowMs()) this.failures.delete(address);
     }
   }
 }

@@ -26,13 +26,13 @@ function accountTracker(req: RequestLike): string {
 }
 
 /**
- * Two limits on password attempts, one minute each: per client address (req.ip, which follows
+ * Two limits on password attempts, each counted over the window (a minute unless configured): per client address (req.ip, which follows
  * X-Forwarded-For only from proxies TRUST_PROXY names), and per account whatever the address, so a
  * guesser spreading its attempts over many addresses still gets only a handful per account.
  */
-export function passwordAttemptThrottlers(limits: { perAddress: number; perAccount: number }): ThrottlerOptions[] {
+export function passwordAttemptThrottlers(limits: { perAddress: number; perAccount: number; windowMs: number }): ThrottlerOptions[] {
   return [
-    { name: 'login', ttl: 60_000, limit: limits.perAddress, skipIf: (context) => !isPasswordAttempt(context) },
-    { name: 'login-account', ttl: 60_000, limit: limits.perAccount, skipIf: (context) => !isPasswordAttempt(context), getTracker: accountTracker },
+    { name: 'login', ttl: limits.windowMs, limit: limits.perAddress, skipIf: (context) => !isPasswordAttempt(context) },
+    { name: 'login-account', ttl: limits.windowMs, limit: limits.perAccount, skipIf: (context) => !isPasswordAttempt(context), getTracker: accountTracker },
   ];
 }
