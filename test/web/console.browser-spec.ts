@@ -108,9 +108,22 @@ describe('web console (headless Chromium)', () => {
   }
 
   /** Clicks an action button and answers its confirmation. */
+  /**
+   * Takes an action through its confirmation. On a busy machine a click can land while the
+   * confirmation is still opening and be lost (seen once with two busy loops beside the suite); a
+   * confirmation still open is clicked again. A click while the request runs is a no-op: antd shows
+   * the button loading and keeps the confirmation open until the answer comes.
+   */
   async function act(page: Page, action: string) {
     await page.locator(`[data-testid="actions"] button[data-action="${action}"]`).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定/ }).click();
+    const confirmation = page.locator('.ant-popconfirm:visible');
+    await confirmation.waitFor();
+    for (let attempt = 1; ; attempt++) {
+      await confirmation.getByRole('button', { name: /确\s*定/ }).click({ timeout: 15_000 }).catch(() => undefined);
+      const closed = await confirmation.waitFor({ state: 'hidden', timeout: 30_000 }).then(() => true, () => false);
+      if (closed) return;
+      if (attempt === 5) throw new Error(`the confirmation of ${action} is still open after ${attempt} clicks`);
+    }
   }
 
   /**
