@@ -3,6 +3,7 @@ import { IneligibleError } from '../../libs/applications/src';
 import { WorkflowEngine } from '../../libs/workflow/src';
 import { openCycle, qualityForm, readyApplication, registerEnterprise } from '../support/award-fixtures';
 import { startTestApp, TestContext } from '../support/test-app';
+import { waitFor } from '../support/throwaway-redis';
 
 /**
  * Submission's invariants belong to the transition, not to the route: fired through the engine
@@ -56,14 +57,49 @@ describe('submit fired through the engine directly', () => {
     expect(after.submitted_at).not.toBeNull();
   });
 
-  it('rolls the receipt number back with a transition that fails to commit', async () => {
+  it('rolls the receipt number back with a transition whose transaction does not commit', async () => {
     const enterprise = await registerEnterprise(ctx, '重庆引擎直提并发有限公司');
     const applicationId = await readyApplication(ctx, enterprise, cycleId);
     const before = await row(applicationId);
-    // A stale version: the invariant runs and takes a number, then the claim of the version fails.
-    const stale = await engine.get(before.instance_id);
-    await ctx.dataSource.query(`UPDATE workflow_instances SET version = version + 1 WHERE id = $1`, [before.instance_id]);
-    await expect(engine.fire({ instanceId: before.instance_id, action: 'submit', actor: { id: enterprise.userId, role: 'applicant' }, instance: stale })).rejects.toMatchObject({ code: 'VERSION_CONFLICT' });
-    expect(await row(applicationId)).toMatchObject({ state: 'draft', receipt_number: null, counter: before.counter });
+    const rolledBack = new Error('the caller rolls back after the transition');
+    const outcome = await ctx.dataSource
+      .transaction(async (manager) => {
+        const result = await engine.fire({ instanceId: before.instance_id, action: 'submit', actor: { id: enterprise.userId, role: 'applicant' }, manager });
+        expect(result.instance.context.receiptNumber).toBeTruthy();
+        throw rolledBack;
+      })
+      .catch((e: unknown) => e);
+    expect(outcome).toBe(rolledBack);
+    expect(await row(applicationId)).toMatchObject({ state: 'draft', receipt_number: null, counter: before.counter, version: before.version });
+  });
+
+  it('a submit that names no version waits for a save holding the application, then goes on from the saved version', async () => {
+    const enterprise = await registerEnterprise(ctx, '重庆引擎直提等待保存有限公司');
+    const applicationId = await readyApplication(ctx, enterprise, cycleId);
+    const before = await row(applicationId);
+    // A form save in flight: it holds the application row and has bumped the instance's version.
+    const save = ctx.dataSource.createQueryRunner();
+    await save.connect();
+    let submitting: Promise<unknown> | undefined;
+    try {
+      await save.startTransaction();
+      await save.query(`SELECT 1 FROM applications WHERE id = $1 FOR UPDATE`, [applicationId]);
+      await save.query(`UPDATE workflow_instances SET version = version + 1 WHERE id = $1`, [before.instance_id]);
+      submitting = engine.fire({ instanceId: before.instance_id, action: 'submit', actor: { id: enterprise.userId, role: 'applicant' } }).catch((e: unknown) => e);
+      await waitFor(
+        async () =>
+          Number(
+            (await ctx.dataSource.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE '%applications%FOR UPDATE%' AND pid <> pg_backend_pid()`))[0].n,
+          ) > 0,
+        15_000,
+        'the submit to wait on the application row',
+      );
+      await save.commitTransaction();
+    } finally {
+      await save.release();
+    }
+    const result = (await submitting) as { to?: string; instance?: { version: number } };
+    expect(result).toMatchObject({ to: 'submitted', instance: { version: before.version + 2 } });
+    expect(await row(applicationId)).toMatchObject({ state: 'submitted', version: before.version + 2 });
   });
 });

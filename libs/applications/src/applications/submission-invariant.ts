@@ -2,14 +2,15 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { A, getAward } from '@awardflow/awards';
 import { CyclesService } from '@awardflow/cycles';
 import { NotFoundError } from '@awardflow/platform';
+import type { EntityManager } from 'typeorm';
 import { InvariantInput, TransitionInvariants } from '@awardflow/workflow';
 import { Application, APPLICATION_SUBJECT } from './application.entity';
 import { ApplicationsService, IneligibleError } from './applications.service';
 
 /**
  * 提交 and 补正后重新提交, whoever fires them (the generic route, a worker, the engine directly):
- * the engine runs this in the transition's transaction once it found the transition allowed. The
- * application row is locked (before the instance, in the order a form save takes them), every
+ * the engine runs this in the transition's transaction. The application row is locked before the
+ * engine reads the instance (the order a form save takes them); once the transition is allowed, every
  * reason it cannot go forward refuses it, and the first submission takes the cycle's next receipt
  * number; a refused or rolled-back transition burns none.
  */
@@ -22,8 +23,14 @@ export class SubmissionInvariant implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.invariants.register(APPLICATION_SUBJECT, A.submit, (input) => this.check(input));
-    this.invariants.register(APPLICATION_SUBJECT, A.resubmit, (input) => this.check(input));
+    const invariant = { lock: (id: string, manager: EntityManager) => this.lock(id, manager), check: (input: InvariantInput) => this.check(input) };
+    this.invariants.register(APPLICATION_SUBJECT, A.submit, invariant);
+    this.invariants.register(APPLICATION_SUBJECT, A.resubmit, invariant);
+  }
+
+  /** The application row, taken before the instance as a form save takes them. */
+  private async lock(applicationId: string, manager: EntityManager): Promise<void> {
+    await manager.findOne(Application, { where: { id: applicationId }, lock: { mode: 'pessimistic_write' } });
   }
 
   private async check({ subjectId, manager }: InvariantInput): Promise<Record<string, unknown> | void> {

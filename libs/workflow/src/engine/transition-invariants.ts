@@ -17,10 +17,22 @@ export interface InvariantInput {
 
 /**
  * A rule the subject's context holds on an action whoever fires it (the HTTP route, a worker, a
- * test through the engine): it runs in the transition's transaction after the engine found the
- * transition allowed, throws to refuse it, and may return a context patch (e.g. the receipt number).
+ * test through the engine).
  */
-export type TransitionInvariant = (input: InvariantInput) => Promise<Record<string, unknown> | void>;
+export interface TransitionInvariant {
+  /**
+   * Locks the subject's rows the check reads, in the transition's transaction and BEFORE the engine
+   * reads the instance: a writer that takes the same rows first (a form save, which then bumps the
+   * instance's version) has committed by the time the instance is read, so a caller that named no
+   * version is not refused for a version it never saw.
+   */
+  lock?(subjectId: string, manager: EntityManager): Promise<void>;
+  /**
+   * Runs after the engine found the transition allowed; throws to refuse it, and may return a
+   * context patch (e.g. the receipt number).
+   */
+  check(input: InvariantInput): Promise<Record<string, unknown> | void>;
+}
 
 /**
  * Invariants by subject type and action. Unlike a definition's guards they are code, not content,

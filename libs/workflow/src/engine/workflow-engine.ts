@@ -13,7 +13,7 @@ import { chainHash, ChainedFields, GENESIS_HASH, verifyChain } from '../history/
 import { GuardRegistry } from '../registry/guard.registry';
 import { OutboxNotifier } from '../outbox/outbox-notifier';
 import { DefinitionRegistry } from '../definition/definition-registry';
-import { TransitionInvariants } from './transition-invariants';
+import { TransitionInvariant, TransitionInvariants } from './transition-invariants';
 
 export interface InstanceSnapshot {
   id: string;
@@ -293,8 +293,22 @@ export class WorkflowEngine {
       throw new VersionConflictError(row.state, row.version, def.states[row.state]?.label);
     }
     const invariant = this.invariants.of(row.subject_type, input.action);
-    // An invariant writes with the transition: give it a transaction when the caller has none.
-    if (invariant && !input.manager) return this.dataSource.transaction((manager) => this.fire({ ...input, manager, instance: toSnapshot(def, row) }));
+    if (!invariant) return this.apply(input, runner, row, def);
+    // An invariant writes with the transition (a transaction when the caller has none), and its rows
+    // are locked before the instance is read again, so the read is not stale by the time it claims.
+    const withInvariant = async (manager: EntityManager) => {
+      await invariant.lock?.(row.subject_id, manager);
+      const current = invariant.lock ? await this.loadRow(manager, input.instanceId) : row;
+      if (input.expectedVersion !== undefined && input.expectedVersion !== current.version) {
+        throw new VersionConflictError(current.state, current.version, def.states[current.state]?.label);
+      }
+      return this.apply(input, manager, current, def, invariant);
+    };
+    return input.manager ? withInvariant(input.manager) : this.dataSource.transaction(withInvariant);
+  }
+
+  /** The transition from the row as read: computed, checked by the invariant, claimed in one statement. */
+  private async apply(input: FireInput, runner: Runner, row: InstanceRow, def: WorkflowDefinition, invariant?: TransitionInvariant): Promise<TransitionResult> {
     const now = new Date();
     const plan = await this.calendars.withCalendar((calendar) =>
       computeTransition(
@@ -304,7 +318,7 @@ export class WorkflowEngine {
         this.guards,
       ),
     );
-    const invariantPatch = invariant && (await invariant({ instanceId: row.id, subjectType: row.subject_type, subjectId: row.subject_id, action: input.action, from: plan.from, to: plan.to, actor: input.actor, context: plan.context, manager: runner as EntityManager }));
+    const invariantPatch = invariant && (await invariant.check({ instanceId: row.id, subjectType: row.subject_type, subjectId: row.subject_id, action: input.action, from: plan.from, to: plan.to, actor: input.actor, context: plan.context, manager: runner as EntityManager }));
     const contextPatch = { ...input.contextPatch, ...invariantPatch };
     Object.assign(plan.context, invariantPatch);
     const seq = row.history_seq + 1;
