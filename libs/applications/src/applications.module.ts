@@ -7,7 +7,7 @@ import { IdentityCoreModule } from '@awardflow/identity';
 import { NotificationsWorkerModule } from '@awardflow/notifications';
 import { ApplicationNotifier } from './notifications/application-notifier';
 import { NotifyTemplateCheck } from './notifications/notify-template-check';
-import { ActionRequest, ActionUseCases } from './applications/action-handlers';
+import { ActionRequest, ActionUseCases } from './applications/action-use-cases';
 import { ApplicationAccessPolicy } from './applications/application-access.policy';
 import { Application } from './applications/application.entity';
 import { ApplicationsController } from './applications/applications.controller';

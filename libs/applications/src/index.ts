@@ -5,7 +5,7 @@ export * from './organizations/organizations.service';
 export * from './applications/application.entity';
 export * from './applications/application.dto';
 export * from './applications/application-access.policy';
-export * from './applications/action-handlers';
+export * from './applications/action-use-cases';
 export * from './applications/action-rules';
 export * from './applications/applications.service';
 export * from './attachments/attachment.entity';

@@ -1,5 +1,5 @@
 import { Module, OnModuleInit } from '@nestjs/common';
-import { ApplicationAccessPolicy, ApplicationActionHandlers, ApplicationsCoreModule, ApplicationsModule } from '@awardflow/applications';
+import { ApplicationAccessPolicy, ActionUseCases, ApplicationsCoreModule, ApplicationsModule } from '@awardflow/applications';
 import { CyclesCoreModule, CyclesModule } from '@awardflow/cycles';
 import { IdentityCoreModule } from '@awardflow/identity';
 import { AuditModule } from '@awardflow/audit';
@@ -51,7 +51,7 @@ const CORE = [ReviewPoolService, AssignmentService, ScoringService];
 export class ReviewModule implements OnModuleInit {
   constructor(
     private readonly access: ApplicationAccessPolicy,
-    private readonly handlers: ApplicationActionHandlers,
+    private readonly useCases: ActionUseCases,
     private readonly stageReviewers: StageReviewersService,
     private readonly reviewerAccess: ReviewerAccess,
   ) {}
@@ -59,8 +59,8 @@ export class ReviewModule implements OnModuleInit {
   onModuleInit(): void {
     this.access.addViewerRule((user, application, cycle) => this.reviewerAccess.mayView(user, application, cycle));
     // The action table's finer rules for experts: named for the stage, by the cycle's office.
-    this.handlers.registerScope('first_review_reviewer', (user, application, cycle) => this.stageReviewers.isNamed('formal_review', user, application, cycle));
-    this.handlers.registerScope('onsite_reviewer', (user, application, cycle) => this.stageReviewers.isNamed('onsite_review', user, application, cycle));
+    this.useCases.registerScope('first_review_reviewer', (user, application, cycle) => this.stageReviewers.isNamed('formal_review', user, application, cycle));
+    this.useCases.registerScope('onsite_reviewer', (user, application, cycle) => this.stageReviewers.isNamed('onsite_review', user, application, cycle));
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ActionUseCases } from './action-handlers';
+import { ActionUseCases } from './action-use-cases';
 
 const done = async () => ({}) as never;
 const yes = async () => true;

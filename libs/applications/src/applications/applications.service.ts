@@ -11,7 +11,7 @@ import { formProblems, validateForm } from '../forms/family-forms';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { audienceOf, sees } from '../redaction/audience';
 import { HistoryView, identityMask, redactApplication, redactHistory } from '../redaction/redaction';
-import { ActionRequest, ActionUseCases } from './action-handlers';
+import { ActionRequest, ActionUseCases } from './action-use-cases';
 import { genericRouteRule, NotNamedForStageError, undeclaredPayload, undeclaredPayloadError } from './action-rules';
 import { ApplicationAccessPolicy } from './application-access.policy';
 import { ApplicationDto, ApplicationPageDto, AvailableActionDto, CreateApplicationDto, ListApplicationsQuery } from './application.dto';
@@ -43,11 +43,11 @@ export class ApplicationsService implements OnModuleInit {
     private readonly cycles: CyclesService,
     private readonly organizations: OrganizationsService,
     private readonly access: ApplicationAccessPolicy,
-    private readonly handlers: ActionUseCases,
+    private readonly useCases: ActionUseCases,
   ) {}
 
   onModuleInit(): void {
-    this.handlers.implement('transition', (request) => this.fire(request));
+    this.useCases.implement('transition', (request) => this.fire(request));
   }
 
   async create(input: CreateApplicationDto, user: AuthUser): Promise<ApplicationDto> {
@@ -165,7 +165,7 @@ export class ApplicationsService implements OnModuleInit {
     await this.assertMayTake(action, actionLabel, rule, user, application, cycle);
     const request: ActionRequest = { application, cycle, action, user, comment: body.comment, payload: body.payload, expectedVersion };
     try {
-      await this.handlers.implementationOf(rule.useCase as GenericUseCase)(request);
+      await this.useCases.implementationOf(rule.useCase as GenericUseCase)(request);
     } catch (error) {
       if (error instanceof TransitionNotAllowedError) throw await this.refusalFor(error, application, cycle, user);
       throw error;
@@ -194,7 +194,7 @@ export class ApplicationsService implements OnModuleInit {
       case 'cycle_office':
         return user.officeIds.includes(cycle.officeId);
       default:
-        return this.handlers.scopeCheck(scope)(user, application, cycle);
+        return this.useCases.scopeCheck(scope)(user, application, cycle);
     }
   }
 

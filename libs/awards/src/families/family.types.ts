@@ -11,9 +11,21 @@ import type { Family, StagePlan } from './stage-plan';
  * - `out`: no longer in the running (ended without, or lost, the award), so it is not ranked;
  * - `reviewerVisible`: a named first-review or on-site reviewer sees the application;
  * - `awaitingWindowClose`: the end of the application window moves it (into review, or to 逾期);
- * - `withdrawable`: the applicant may still withdraw (everything before the committee).
+ * - `withdrawable`: the applicant may still withdraw (everything before the committee);
+ * - `firstReviewDuty`, `onsiteReviewDuty`, `panelDuty`: an expert acts on the application here by
+ *   the duty of that name (形式审查 or 初审, 现场评审, the committee's vote).
  */
-export type StateTag = 'editable' | 'inactive' | 'selected' | 'out' | 'reviewerVisible' | 'awaitingWindowClose' | 'withdrawable';
+export type StateTag =
+  | 'editable'
+  | 'inactive'
+  | 'selected'
+  | 'out'
+  | 'reviewerVisible'
+  | 'awaitingWindowClose'
+  | 'withdrawable'
+  | 'firstReviewDuty'
+  | 'onsiteReviewDuty'
+  | 'panelDuty';
 
 /** A workflow state as a family declares it: the engine's state, plus tags the engine never sees. */
 export interface FamilyState extends StateDefinition {

@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { ActionRequest, ApplicationActionHandlers, ApplicationsService, IneligibleError } from '@awardflow/applications';
+import { ActionRequest, ActionUseCases, ApplicationsService, IneligibleError } from '@awardflow/applications';
 import { A, getAward } from '@awardflow/awards';
 import { lockCycle } from '@awardflow/cycles';
 import { Role } from '@awardflow/identity';
@@ -19,11 +19,11 @@ export class CertificationService implements OnModuleInit {
     private readonly dataSource: DataSource,
     private readonly applications: ApplicationsService,
     private readonly engine: WorkflowEngine,
-    private readonly handlers: ApplicationActionHandlers,
+    private readonly useCases: ActionUseCases,
   ) {}
 
   onModuleInit(): void {
-    this.handlers.implement('award', (r) => this.approve(r, r.action === A.approveSecondTier ? 'second' : 'award'));
+    this.useCases.implement('award', (r) => this.approve(r, r.action === A.approveSecondTier ? 'second' : 'award'));
   }
 
   private async approve(request: ActionRequest, tier: CertificateTier): Promise<TransitionResult> {

@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { ActionRequest, ApplicationActionHandlers, ApplicationsService } from '@awardflow/applications';
+import { ActionRequest, ActionUseCases, ApplicationsService } from '@awardflow/applications';
 import { A } from '@awardflow/awards';
 import { userNames } from '@awardflow/identity';
 import { FieldError, FieldValidationError } from '@awardflow/platform';
@@ -19,12 +19,12 @@ const MAX_ADJUSTMENT = 100;
 export class OnsiteReviewService implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly handlers: ApplicationActionHandlers,
+    private readonly useCases: ActionUseCases,
     private readonly applications: ApplicationsService,
   ) {}
 
   onModuleInit(): void {
-    this.handlers.implement('onsite_findings', (r) => this.record(r, r.action === A.passOnsiteReview ? 'pass' : 'fail'));
+    this.useCases.implement('onsite_findings', (r) => this.record(r, r.action === A.passOnsiteReview ? 'pass' : 'fail'));
   }
 
   /** `mask`: the applicant-identity mask of the reader (the findings are free text). */

@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { ActionRequest, ApplicationActionHandlers, OrganizationsService } from '@awardflow/applications';
+import { ActionRequest, ActionUseCases, OrganizationsService } from '@awardflow/applications';
 import { A, getAward } from '@awardflow/awards';
 import { Role } from '@awardflow/identity';
 import { DomainError, ErrorCode, FieldValidationError } from '@awardflow/platform';
@@ -14,11 +14,11 @@ export class RevocationService implements OnModuleInit {
     private readonly dataSource: DataSource,
     private readonly organizations: OrganizationsService,
     private readonly engine: WorkflowEngine,
-    private readonly handlers: ApplicationActionHandlers,
+    private readonly useCases: ActionUseCases,
   ) {}
 
   onModuleInit(): void {
-    this.handlers.implement('revoke', (r) => this.revoke(r));
+    this.useCases.implement('revoke', (r) => this.revoke(r));
   }
 
   private async revoke(request: ActionRequest): Promise<TransitionResult> {

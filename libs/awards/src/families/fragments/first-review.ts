@@ -35,6 +35,6 @@ export const supplementLoop = (review: FirstReview): Fragment => ({
 export const firstReviewStage = (review: FirstReview): Stage => ({
   state: review.state,
   label: review.label,
-  tags: ['reviewerVisible'],
+  tags: ['reviewerVisible', 'firstReviewDuty'],
   pass: { action: review.passAction, label: `${review.label}通过`, roles: ['admin', 'reviewer'] },
 });

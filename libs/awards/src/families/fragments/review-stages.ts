@@ -31,7 +31,7 @@ export const defense: Stage = {
 export const onsiteReview = (label: string): Stage => ({
   state: S.onsiteReview,
   label,
-  tags: ['reviewerVisible'],
+  tags: ['reviewerVisible', 'onsiteReviewDuty'],
   pass: { action: A.passOnsiteReview, label: `${label}通过`, roles: ['admin', 'reviewer'] },
   fail: { action: A.failOnsiteReview, label: `${label}未通过`, roles: ['admin', 'reviewer'], to: S.notSelected, requiresComment: true, effects: [notify('not_selected')] },
 });
@@ -40,6 +40,7 @@ export const onsiteReview = (label: string): Stage => ({
 export const panel = (label: string): Stage => ({
   state: S.panel,
   label,
+  tags: ['panelDuty'],
   onEnter: [notify('panel_started', 'admins')],
   endsWithdrawal: true,
   pass: { action: A.closePanelVote, label: '表决通过', roles: ['admin', 'system'], guard: { name: GUARD_PANEL_VOTE_PASSED } },

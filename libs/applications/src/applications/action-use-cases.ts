@@ -76,6 +76,3 @@ function actionsRunBy(useCase: GenericUseCase): string[] {
     .filter(([, r]) => r.route === GENERIC_ACTION_ROUTE && r.useCase === useCase)
     .map(([action]) => action);
 }
-
-/** The former name, until the review context's registration lines are renamed with it. */
-export { ActionUseCases as ApplicationActionHandlers };
