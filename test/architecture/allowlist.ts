@@ -13,9 +13,9 @@ export interface TableAllowance {
 export const TABLE_ALLOWLIST: TableAllowance[] = [
   {
     file: 'libs/applications/src/notifications/application-notifier.ts',
-    tables: ['deadlines', 'review_assignments'],
+    tables: ['deadlines'],
     reason:
-      "the notifier reads a pending deadline's due time (libs/deadlines' table) and an application's reviewers (libs/review's table, probed with to_regclass). Both libs import applications, so applications cannot call their read functions without a cycle between libs. Remains until the events carry the due time and the reviewers (issue 14 item 3), or the lib that owns each audience answers for it.",
+      "the notifier reads a pending deadline's due time (libs/deadlines' table); libs/deadlines imports applications, so applications cannot call its read functions without a cycle between libs. Remains until the table is the workflow's (its timers) and workflow exports the read.",
   },
   {
     file: 'libs/workflow/src/timers/deadline-writer.ts',

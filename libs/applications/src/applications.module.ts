@@ -6,6 +6,7 @@ import { CycleHooks, CyclesCoreModule, CyclesModule } from '@awardflow/cycles';
 import { IdentityCoreModule } from '@awardflow/identity';
 import { NotificationsWorkerModule } from '@awardflow/notifications';
 import { ApplicationNotifier } from './notifications/application-notifier';
+import { ApplicationParties } from './notifications/application-parties';
 import { NotifyTemplateCheck } from './notifications/notify-template-check';
 import { ActionRequest, ActionUseCases } from './applications/action-use-cases';
 import { ApplicationAccessPolicy } from './applications/application-access.policy';
@@ -23,8 +24,8 @@ import { ComplianceController, OrganizationsController } from './organizations/o
 import { OrganizationsService } from './organizations/organizations.service';
 
 // The submission invariant in both processes: the engine checks it whoever fires submit.
-const PROVIDERS = [ApplicationsService, ApplicationAccessPolicy, ActionUseCases, SubmissionInvariant, AttachmentsService, MaterialStorage, OrganizationsService, ApplicantMask, NotifyTemplateCheck];
-const EXPORTS = [ApplicationsService, ApplicationAccessPolicy, ActionUseCases, AttachmentsService, OrganizationsService, ApplicantMask];
+const PROVIDERS = [ApplicationsService, ApplicationAccessPolicy, ActionUseCases, SubmissionInvariant, AttachmentsService, MaterialStorage, OrganizationsService, ApplicantMask, NotifyTemplateCheck, ApplicationParties];
+const EXPORTS = [ApplicationsService, ApplicationAccessPolicy, ActionUseCases, AttachmentsService, OrganizationsService, ApplicantMask, ApplicationParties];
 
 /** What an enterprise does: organisations, drafts, materials, submission; and the data eligibility needs. */
 @Module({

@@ -20,3 +20,4 @@ export * from './applications/application-version-etag.interceptor';
 export * from './forms/family-forms';
 export * from './applications.module';
 export * from './applications/application-reads';
+export * from './notifications/application-parties';

@@ -1,11 +1,13 @@
 import { Module, OnModuleInit } from '@nestjs/common';
-import { ApplicationAccessPolicy, ActionUseCases, ApplicationsCoreModule, ApplicationsModule } from '@awardflow/applications';
+import { ApplicationAccessPolicy, ActionUseCases, ApplicationParties, ApplicationsCoreModule, ApplicationsModule } from '@awardflow/applications';
 import { CyclesCoreModule, CyclesModule } from '@awardflow/cycles';
 import { IdentityCoreModule } from '@awardflow/identity';
 import { AuditModule } from '@awardflow/audit';
 import { NotificationsWorkerModule } from '@awardflow/notifications';
 import { WorkflowModule } from '@awardflow/workflow';
+import { DataSource } from 'typeorm';
 import { ReviewerAccess } from './access/reviewer-access';
+import { reviewerIdsOf } from './assignment/assignment.repository';
 import { AssignmentController } from './assignment/assignment.controller';
 import { AssignmentService } from './assignment/assignment.service';
 import { ConflictsService } from './assignment/conflicts.service';
@@ -69,4 +71,14 @@ export class ReviewModule implements OnModuleInit {
   imports: [ApplicationsCoreModule, CyclesCoreModule, IdentityCoreModule, NotificationsWorkerModule, WorkflowModule, AuditModule],
   providers: [...CORE, ReviewEventHandlers],
 })
-export class ReviewWorkerModule {}
+export class ReviewWorkerModule implements OnModuleInit {
+  constructor(
+    private readonly parties: ApplicationParties,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  /** The applications notifier's `reviewers` audience: who reviews the application, from this context's assignments. */
+  onModuleInit(): void {
+    this.parties.registerReviewers((applicationId) => reviewerIdsOf(this.dataSource, applicationId));
+  }
+}

@@ -1,4 +1,4 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { findAward } from '@awardflow/awards';
 import { CyclesService, formatBeijing } from '@awardflow/cycles';
 import { Role, UsersService } from '@awardflow/identity';
@@ -8,6 +8,7 @@ import { historyStep, OutboxEvent, OutboxEventRouter, WorkflowEngine } from '@aw
 import { DataSource } from 'typeorm';
 import { Application } from '../applications/application.entity';
 import { OrganizationsService } from '../organizations/organizations.service';
+import { ApplicationParties } from './application-parties';
 import { audienceOfGroup } from '../redaction/audience';
 import { historyComment, identityMask, redactNotificationVariables } from '../redaction/redaction';
 
@@ -19,7 +20,7 @@ type Recipients = 'applicant' | 'admins' | 'reviewers' | 'recommenders';
  * Idempotent: the event key is the outbox row id, so a retried job notifies nobody twice.
  */
 @Injectable()
-export class ApplicationNotifier implements OnModuleInit {
+export class ApplicationNotifier implements OnModuleInit, OnApplicationBootstrap {
   constructor(
     private readonly router: OutboxEventRouter,
     private readonly dataSource: DataSource,
@@ -29,11 +30,17 @@ export class ApplicationNotifier implements OnModuleInit {
     private readonly users: UsersService,
     private readonly engine: WorkflowEngine,
     private readonly config: AppConfigService,
+    private readonly parties: ApplicationParties,
   ) {}
 
   onModuleInit(): void {
     this.router.on('notify', (event) => this.onNotify(event));
     this.router.on('deadline_extended', (event) => this.onDeadlineExtended(event));
+  }
+
+  /** Every module has registered its parts by now: a missing reviewer source is a wiring error. */
+  onApplicationBootstrap(): void {
+    this.parties.verify();
   }
 
   private async onNotify(event: OutboxEvent<'notify'>): Promise<void> {
@@ -103,12 +110,8 @@ export class ApplicationNotifier implements OnModuleInit {
         return this.users.idsByRole(Role.Admin, [officeId]);
       case 'recommenders':
         return this.users.idsByRole(Role.Recommender, [officeId]);
-      case 'reviewers': {
-        const exists = await this.dataSource.query(`SELECT to_regclass('review_assignments') IS NOT NULL AS ok`);
-        if (!exists[0].ok) return [];
-        const rows = await this.dataSource.query(`SELECT DISTINCT reviewer_id FROM review_assignments WHERE application_id = $1 AND status IN ('assigned', 'scored')`, [application.id]);
-        return rows.map((r: { reviewer_id: string }) => r.reviewer_id);
-      }
+      case 'reviewers':
+        return this.parties.reviewersOf(application.id);
     }
   }
 

@@ -63,6 +63,12 @@ export function assignmentsOfApplication(runner: SqlRunner, applicationId: strin
   return sqlRows<ScoredAssignmentRow>(runner, `${WITH_TOTAL} WHERE ra.application_id = $1 ORDER BY ra.created_at`, [applicationId]);
 }
 
+/** The experts reviewing an application now or having scored it, at any stage, each once. */
+export async function reviewerIdsOf(runner: SqlRunner, applicationId: string): Promise<string[]> {
+  const rows = await sqlRows<{ reviewerId: string }>(runner, `SELECT DISTINCT reviewer_id AS "reviewerId" FROM review_assignments WHERE application_id = $1 AND status IN ('assigned', 'scored')`, [applicationId]);
+  return rows.map((r) => r.reviewerId);
+}
+
 export function expertAssignmentsOf(runner: SqlRunner, applicationId: string): Promise<Array<Pick<AssignmentRow, 'reviewerId' | 'status'>>> {
   return sqlRows(runner, `SELECT reviewer_id AS "reviewerId", status FROM review_assignments WHERE application_id = $1 AND stage = 'expert'`, [applicationId]);
 }
