@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { A, actionRule, ActionRule, evaluateEligibility, GenericUseCase, findAward, getAward, S, scopeOf, stateListSql, statesTagged, SYSTEM_ONLY } from '@awardflow/awards';
 import { Cycle, CYCLE_OFFICES_RELATION, CyclesService } from '@awardflow/cycles';
 import { AuthUser, Role } from '@awardflow/identity';
-import { ConflictError, DomainError, ErrorCode, FieldValidationError, ForbiddenError, NotFoundError } from '@awardflow/platform';
+import { ConflictError, DomainError, ErrorCode, FieldValidationError, ForbiddenError, NotFoundError, sqlRows } from '@awardflow/platform';
 import { ActionForbiddenError, Actor, INSTANCE_STATES_RELATION, InstanceSnapshot, TransitionNotAllowedError, transitionLabels, TransitionResult, VersionConflictError, WorkflowEngine } from '@awardflow/workflow';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -80,8 +80,9 @@ export class ApplicationsService implements OnModuleInit {
 
   /** One active application per organisation and cycle: serialised on the organisation row. */
   async lockOrganizationInCycle(manager: EntityManager, cycleId: string, organizationId: string): Promise<void> {
-    await manager.query(`SELECT 1 FROM organizations WHERE id = $1 FOR UPDATE`, [organizationId]);
-    const [active] = await manager.query(
+    await sqlRows(manager, `SELECT 1 FROM organizations WHERE id = $1 FOR UPDATE`, [organizationId]);
+    const [active] = await sqlRows<{ id: string }>(
+      manager,
       `SELECT a.id FROM applications a JOIN ${INSTANCE_STATES_RELATION} i ON i.id = a.instance_id
         WHERE a.cycle_id = $1 AND a.organization_id = $2 AND NOT (i.state = ANY($3::text[]))`,
       [cycleId, organizationId, INACTIVE_STATES],
@@ -134,8 +135,9 @@ export class ApplicationsService implements OnModuleInit {
     if (query.search) add(`(o.name ILIKE ? OR o.uscc ILIKE $${params.length + 1} OR a.receipt_number ILIKE $${params.length + 1})`, `%${query.search}%`);
     const from = `FROM applications a JOIN ${CYCLE_OFFICES_RELATION} c ON c.id = a.cycle_id JOIN organizations o ON o.id = a.organization_id
       JOIN ${INSTANCE_STATES_RELATION} i ON i.id = a.instance_id WHERE ${where.join(' AND ')}`;
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total ${from}`, params);
-    const rows: Array<{ id: string }> = await this.dataSource.query(
+    const [{ total }] = await sqlRows<{ total: number }>(this.dataSource, `SELECT count(*)::int AS total ${from}`, params);
+    const rows = await sqlRows<{ id: string }>(
+      this.dataSource,
       `SELECT a.id ${from} ORDER BY a.submitted_at DESC NULLS LAST, a.created_at DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, pageSize, (page - 1) * pageSize],
     );
@@ -260,11 +262,12 @@ export class ApplicationsService implements OnModuleInit {
   async submissionProblems(application: Application, cycle: Cycle, manager: EntityManager): Promise<SubmissionProblem[]> {
     const award = getAward(cycle.awardCode);
     const problems: SubmissionProblem[] = [];
-    const present: Array<{ document_type: string }> = await manager.query(
-      `SELECT DISTINCT document_type FROM attachments WHERE application_id = $1 AND deleted_at IS NULL`,
+    const present = await sqlRows<{ documentType: string }>(
+      manager,
+      `SELECT DISTINCT document_type AS "documentType" FROM attachments WHERE application_id = $1 AND deleted_at IS NULL`,
       [application.id],
     );
-    const types = new Set(present.map((p) => p.document_type));
+    const types = new Set(present.map((p) => p.documentType));
     for (const doc of award.requiredDocuments) {
       if (!doc.optional && !types.has(doc.type)) problems.push({ rule: 'documents', reason: `缺少申报材料：${doc.label}` });
     }
@@ -327,14 +330,15 @@ export class ApplicationsService implements OnModuleInit {
   // ---- the cycles context's port ----
 
   async hasSubmittedApplications(cycleId: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
-    const rows = await manager.query(`SELECT 1 FROM applications WHERE cycle_id = $1 AND submitted_at IS NOT NULL LIMIT 1`, [cycleId]);
+    const rows = await sqlRows(manager, `SELECT 1 FROM applications WHERE cycle_id = $1 AND submitted_at IS NOT NULL LIMIT 1`, [cycleId]);
     return rows.length > 0;
   }
 
   /** The window closed: submitted applications go to review, drafts expire (each its own transition). */
   async onCycleClosed(cycle: Cycle, actor: Actor): Promise<{ movedToReview: number; expired: number }> {
-    const rows: Array<{ instance_id: string; state: string }> = await this.dataSource.query(
-      `SELECT a.instance_id, i.state FROM applications a JOIN ${INSTANCE_STATES_RELATION} i ON i.id = a.instance_id
+    const rows = await sqlRows<{ instanceId: string; state: string }>(
+      this.dataSource,
+      `SELECT a.instance_id AS "instanceId", i.state FROM applications a JOIN ${INSTANCE_STATES_RELATION} i ON i.id = a.instance_id
         WHERE a.cycle_id = $1 AND i.state IN (${stateListSql('awaitingWindowClose')})`,
       [cycle.id],
     );
@@ -343,10 +347,10 @@ export class ApplicationsService implements OnModuleInit {
     for (const row of rows) {
       try {
         if (row.state === S.submitted) {
-          await this.engine.fire({ instanceId: row.instance_id, action: A.startReview, actor });
+          await this.engine.fire({ instanceId: row.instanceId, action: A.startReview, actor });
           movedToReview++;
         } else {
-          await this.engine.fire({ instanceId: row.instance_id, action: A.applicationWindowClosed, actor: { id: null, role: 'system' } });
+          await this.engine.fire({ instanceId: row.instanceId, action: A.applicationWindowClosed, actor: { id: null, role: 'system' } });
           expired++;
         }
       } catch (error) {

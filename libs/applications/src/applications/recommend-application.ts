@@ -3,7 +3,7 @@ import { AuditAction, AuditEntityType, AuditLog } from '@awardflow/audit';
 import { getAward, statesTagged } from '@awardflow/awards';
 import { CyclesService } from '@awardflow/cycles';
 import { AuthUser, parentOfficeId, Role } from '@awardflow/identity';
-import { DomainError, ErrorCode, FieldValidationError } from '@awardflow/platform';
+import { DomainError, ErrorCode, FieldValidationError, sqlAffected, sqlRows } from '@awardflow/platform';
 import { WorkflowEngine } from '@awardflow/workflow';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -44,7 +44,7 @@ export class RecommendApplication {
     const id = randomUUID();
     await this.dataSource.transaction(async (m) => {
       await this.applications.lockOrganizationInCycle(m, target.id, source.organizationId);
-      const [already] = await m.query(`SELECT id FROM applications WHERE recommended_from_id = $1`, [source.id]);
+      const [already] = await sqlRows<{ id: string }>(m, `SELECT id FROM applications WHERE recommended_from_id = $1`, [source.id]);
       if (already) throw new DomainError(ErrorCode.AlreadyRecommended, undefined, { applicationId: already.id });
       const started = await this.engine.start({
         definition: { code: target.definitionCode!, version: target.definitionVersion! },
@@ -56,7 +56,8 @@ export class RecommendApplication {
       });
       await m.insert(Application, { id, cycleId: target.id, organizationId: source.organizationId, instanceId: started.id, form: source.form as never, createdBy: user.id, recommendedFromId: source.id });
       // The materials are stored by content hash: the city draft points at the same files.
-      await m.query(
+      await sqlAffected(
+        m,
         `INSERT INTO attachments (application_id, document_type, original_name, media_type, size, sha256, uploaded_by)
          SELECT $2, document_type, original_name, media_type, size, sha256, uploaded_by FROM attachments WHERE application_id = $1 AND deleted_at IS NULL`,
         [source.id, id],

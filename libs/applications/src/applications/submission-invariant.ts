@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { A, getAward } from '@awardflow/awards';
 import { CyclesService } from '@awardflow/cycles';
-import { NotFoundError } from '@awardflow/platform';
+import { NotFoundError, sqlRows } from '@awardflow/platform';
 import type { EntityManager } from 'typeorm';
 import { InvariantInput, TransitionInvariants } from '@awardflow/workflow';
 import { Application, APPLICATION_SUBJECT } from './application.entity';
@@ -41,12 +41,13 @@ export class SubmissionInvariant implements OnModuleInit {
     const problems = await this.applications.submissionProblems(application, cycle, manager);
     if (problems.length) throw new IneligibleError(problems);
     if (application.receiptNumber) return;
-    const [{ last_number }] = await manager.query(
+    const [{ lastNumber }] = await sqlRows<{ lastNumber: number }>(
+      manager,
       `INSERT INTO cycle_receipt_counters (cycle_id, last_number) VALUES ($1, 1)
-       ON CONFLICT (cycle_id) DO UPDATE SET last_number = cycle_receipt_counters.last_number + 1 RETURNING last_number`,
+       ON CONFLICT (cycle_id) DO UPDATE SET last_number = cycle_receipt_counters.last_number + 1 RETURNING last_number AS "lastNumber"`,
       [cycle.id],
     );
-    const receiptNumber = `${cycle.year}-${getAward(cycle.awardCode).shortCode}-${String(last_number).padStart(4, '0')}`;
+    const receiptNumber = `${cycle.year}-${getAward(cycle.awardCode).shortCode}-${String(lastNumber).padStart(4, '0')}`;
     await manager.update(Application, { id: application.id }, { receiptNumber, submittedAt: new Date() });
     return { receiptNumber };
   }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditAction, AuditEntityType, AuditLog } from '@awardflow/audit';
 import { EligibilityFacts } from '@awardflow/awards';
 import { AuthService, AuthUser, Role, UsersService } from '@awardflow/identity';
-import { DomainError, ErrorCode, FieldValidationError, ForbiddenError, NotFoundError } from '@awardflow/platform';
+import { DomainError, ErrorCode, FieldValidationError, ForbiddenError, NotFoundError, sqlRows } from '@awardflow/platform';
 import { DataSource, EntityManager, ILike } from 'typeorm';
 import { CreateOrganizationDto, CreateRecordDto, OrganizationDto, RecordDto, RegisteredOrganizationDto } from './organization.dto';
 import { Organization, OrganizationRecord } from './organization.entity';
@@ -127,24 +127,14 @@ export class OrganizationsService {
 
   /** Active blacklist entries across organisations (质量信用黑名单). */
   async blacklist(): Promise<Array<RecordDto & { organizationName: string; uscc: string }>> {
-    const rows = await this.dataSource.query(
-      `SELECT r.*, o.name AS organization_name, o.uscc FROM organization_records r JOIN organizations o ON o.id = r.organization_id
+    return sqlRows<RecordDto & { organizationName: string; uscc: string }>(
+      this.dataSource,
+      `SELECT r.id, r.organization_id AS "organizationId", o.name AS "organizationName", o.uscc, r.kind, r.reason, r.occurred_at AS "occurredAt",
+              r.from_date AS "from", r.until_date AS "until", r.award_code AS "awardCode", r.created_at AS "createdAt"
+         FROM organization_records r JOIN organizations o ON o.id = r.organization_id
         WHERE r.kind = 'blacklist' AND (r.until_date IS NULL OR r.until_date >= (now() AT TIME ZONE 'Asia/Shanghai')::date)
         ORDER BY r.created_at DESC`,
     );
-    return rows.map((r: Record<string, unknown>) => ({
-      id: r.id as string,
-      organizationId: r.organization_id as string,
-      organizationName: r.organization_name as string,
-      uscc: r.uscc as string,
-      kind: r.kind as string,
-      reason: r.reason as string,
-      occurredAt: r.occurred_at as string | null,
-      from: r.from_date as string | null,
-      until: r.until_date as string | null,
-      awardCode: r.award_code as string | null,
-      createdAt: r.created_at as Date,
-    }));
   }
 
   async setCreditGrade(organizationId: string, grade: 'A' | 'B' | 'C' | 'D', admin: AuthUser): Promise<OrganizationDto> {

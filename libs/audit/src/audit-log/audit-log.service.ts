@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { FieldError, FieldValidationError } from '@awardflow/platform';
+import { FieldError, FieldValidationError, sqlRows } from '@awardflow/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditActor, AuditEntry } from './audit-entry';
 import { AuditPageDto, AuditQuery, AuditRecordDto } from './audit.dto';
@@ -9,6 +9,23 @@ import { fieldChanges, withoutSecrets } from './field-changes';
 import { RequestContext } from './request-context';
 
 const SYSTEM: AuditActor = { id: null, role: 'system', officeIds: [] };
+
+interface AuditEventRow {
+  id: string;
+  createdAt: Date;
+  actorId: string | null;
+  actorRole: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  changes: Record<string, unknown>;
+  details: Record<string, unknown>;
+  clientIp: string | null;
+  officeIds: string[];
+}
+
+const ROW_COLUMNS = `id, created_at AS "createdAt", actor_id AS "actorId", actor_role AS "actorRole", action, entity_type AS "entityType", entity_id AS "entityId",
+  changes, details, client_ip AS "clientIp", office_ids AS "officeIds"`;
 
 /** The office's record of admin actions that are not workflow transitions (those have their history). */
 @Injectable()
@@ -49,9 +66,10 @@ export class AuditLog {
     if (from) add('created_at >= ?', from);
     if (to) add('created_at <= ?', to);
     const condition = where.join(' AND ');
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM audit_events WHERE ${condition}`, params);
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT * FROM audit_events WHERE ${condition} ORDER BY id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+    const [{ total }] = await sqlRows<{ total: number }>(this.dataSource, `SELECT count(*)::int AS total FROM audit_events WHERE ${condition}`, params);
+    const rows = await sqlRows<AuditEventRow>(
+      this.dataSource,
+      `SELECT ${ROW_COLUMNS} FROM audit_events WHERE ${condition} ORDER BY id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, pageSize, (page - 1) * pageSize],
     );
     return { items: rows.map(toDto), total, page, pageSize };
@@ -74,17 +92,17 @@ function instants(query: AuditQuery): { from?: Date; to?: Date } {
   return { from, to };
 }
 
-function toDto(r: Record<string, unknown>): AuditRecordDto {
+function toDto(r: AuditEventRow): AuditRecordDto {
   return {
-    id: String(r.id),
-    at: r.created_at as Date,
-    actor: { id: r.actor_id as string | null, role: r.actor_role as string },
-    action: r.action as string,
-    entityType: r.entity_type as string,
-    entityId: r.entity_id as string,
-    changes: r.changes as Record<string, unknown>,
-    details: r.details as Record<string, unknown>,
-    clientIp: r.client_ip as string | null,
-    officeIds: r.office_ids as string[],
+    id: r.id,
+    at: r.createdAt,
+    actor: { id: r.actorId, role: r.actorRole },
+    action: r.action,
+    entityType: r.entityType,
+    entityId: r.entityId,
+    changes: r.changes,
+    details: r.details,
+    clientIp: r.clientIp,
+    officeIds: r.officeIds,
   };
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditAction, AuditEntityType, AuditLog } from '@awardflow/audit';
-import { DomainError, ErrorCode, FieldError, FieldValidationError, NotFoundError } from '@awardflow/platform';
+import { DomainError, ErrorCode, FieldError, FieldValidationError, NotFoundError, sqlAffected } from '@awardflow/platform';
 import { DataSource } from 'typeorm';
 import { isCalendarDate, isWeekend } from '../work-calendar/beijing-dates';
 import { PutCalendarYearDto } from './calendar-years.dto';
@@ -46,7 +46,8 @@ export class CalendarYearsService {
     const holidays = input.holidays.map(({ name, from, to }) => ({ name: name.trim(), from, to }));
     const makeUpWorkdays = [...new Set(input.makeUpWorkdays)].sort();
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(
+      await sqlAffected(
+        manager,
         `INSERT INTO work_calendar_years (year, notice, holidays, make_up_workdays, replaces_shipped, updated_by, updated_at)
          VALUES ($1, $2, $3::jsonb, $4::jsonb, $5, $6, now())
          ON CONFLICT (year) DO UPDATE SET notice = EXCLUDED.notice, holidays = EXCLUDED.holidays, make_up_workdays = EXCLUDED.make_up_workdays,

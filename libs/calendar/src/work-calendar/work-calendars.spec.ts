@@ -3,9 +3,9 @@ import { DomainError } from '@awardflow/platform';
 import { DataSource } from 'typeorm';
 import { WorkCalendars } from './work-calendars';
 
-const year2027 = { year: 2027, notice: '国办发明电〔2026〕测试', holidays: [{ name: '元旦', from: '2027-01-01', to: '2027-01-01' }], make_up_workdays: [], replaces_shipped: false, updated_at: new Date() };
+const year2027 = { year: 2027, notice: '国办发明电〔2026〕测试', holidays: [{ name: '元旦', from: '2027-01-01', to: '2027-01-01' }], makeUpWorkdays: [], replacesShipped: false, updatedAt: new Date() };
 
-/** A table another process writes to: reads return whatever it holds at the time. */
+/** A table another process writes to: reads return whatever it holds at the time (rows as the read aliases them). */
 function table(rows: unknown[][]) {
   let reads = 0;
   const dataSource = { query: async () => rows[Math.min(reads++, rows.length - 1)] } as unknown as DataSource;
@@ -58,7 +58,7 @@ describe('WorkCalendars', () => {
       [2026, 'shipped', '国办发明电〔2025〕7号'],
       [2027, 'admin', '国办发明电〔2026〕测试'],
     ]);
-    const amended = table([[{ ...stale2025, notice: '调整通知', replaces_shipped: true }]]);
+    const amended = table([[{ ...stale2025, notice: '调整通知', replacesShipped: true }]]);
     expect(await amended.calendars.year(2025)).toMatchObject({ source: 'admin', notice: '调整通知', replacesShipped: true });
   });
 });

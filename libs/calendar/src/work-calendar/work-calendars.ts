@@ -1,6 +1,6 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainError, ErrorCode } from '@awardflow/platform';
+import { DomainError, ErrorCode, sqlRows } from '@awardflow/platform';
 import { DataSource } from 'typeorm';
 import { CalendarYear, CalendarYearSource } from './calendar-year';
 import { SHIPPED_YEARS } from './shipped-years';
@@ -116,13 +116,15 @@ export class WorkCalendars implements OnApplicationBootstrap {
   }
 
   private async read(): Promise<Loaded> {
-    const rows: Array<{ year: number; notice: string; holidays: CalendarYear['holidays']; make_up_workdays: string[]; replaces_shipped: boolean; updated_at: Date }> =
-      await this.dataSource.query(`SELECT year, notice, holidays, make_up_workdays, replaces_shipped, updated_at FROM work_calendar_years`);
+    const rows = await sqlRows<CalendarYear & { replacesShipped: boolean; updatedAt: Date }>(
+      this.dataSource,
+      `SELECT year, notice, holidays, make_up_workdays AS "makeUpWorkdays", replaces_shipped AS "replacesShipped", updated_at AS "updatedAt" FROM work_calendar_years`,
+    );
     const years = new Map<number, CalendarYearView>(SHIPPED_YEARS.map((y) => [y.year, { ...y, source: 'shipped', replacesShipped: false, updatedAt: null }]));
     for (const r of rows) {
       // A stored shipped year without the flag is a row from before its year shipped: the shipped data wins.
-      if (years.has(r.year) && !r.replaces_shipped) continue;
-      years.set(r.year, { year: r.year, notice: r.notice, holidays: r.holidays, makeUpWorkdays: r.make_up_workdays, source: 'admin', replacesShipped: r.replaces_shipped, updatedAt: r.updated_at });
+      if (years.has(r.year) && !r.replacesShipped) continue;
+      years.set(r.year, { year: r.year, notice: r.notice, holidays: r.holidays, makeUpWorkdays: r.makeUpWorkdays, source: 'admin', replacesShipped: r.replacesShipped, updatedAt: r.updatedAt });
     }
     return { years, calendar: new WorkCalendar([...years.values()]), at: Date.now() };
   }

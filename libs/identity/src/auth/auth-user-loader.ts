@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { sqlRows } from '@awardflow/platform';
 import { DataSource } from 'typeorm';
 import { AuthUser } from './auth-user';
-import { Role } from '../roles/role';
 
 // One primary-key lookup (the offices by the junction table's primary key): what every request pays.
 const CURRENT_USER_SQL = `
-  SELECT u.username, u.role, u.organization_id,
-         ARRAY(SELECT uo.office_id::text FROM user_offices uo WHERE uo.user_id = u.id ORDER BY uo.office_id) AS office_ids
+  SELECT u.username, u.role, u.organization_id AS "organizationId",
+         ARRAY(SELECT uo.office_id::text FROM user_offices uo WHERE uo.user_id = u.id ORDER BY uo.office_id) AS "officeIds"
     FROM users u
    WHERE u.id = $1 AND u.is_active AND u.token_version = $2`;
 
@@ -25,9 +25,8 @@ export class AuthUserLoader {
   /** null when the user is gone, disabled, or the token predates its current token version. */
   async load(userId: string, tokenVersion: number): Promise<AuthUser | null> {
     if (!UUID.test(userId) || !Number.isInteger(tokenVersion)) return null;
-    const rows: Array<{ username: string; role: Role; organization_id: string | null; office_ids: string[] }> = await this.db.query(CURRENT_USER_SQL, [userId, tokenVersion]);
-    const row = rows[0];
+    const [row] = await sqlRows<Omit<AuthUser, 'id'>>(this.db, CURRENT_USER_SQL, [userId, tokenVersion]);
     if (!row) return null;
-    return { id: userId, username: row.username, role: row.role, organizationId: row.organization_id, officeIds: row.office_ids };
+    return { id: userId, username: row.username, role: row.role, organizationId: row.organizationId, officeIds: row.officeIds };
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AuditLog } from '@awardflow/audit';
-import { ConflictError, DomainError, ErrorCode, FieldError, FieldValidationError, ForbiddenError, NotFoundError } from '@awardflow/platform';
+import { ConflictError, DomainError, ErrorCode, FieldError, FieldValidationError, ForbiddenError, NotFoundError, sqlAffected } from '@awardflow/platform';
 import { EntityManager, In, Repository } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
 import { CreateUserDto, UserDto } from './create-user.dto';
@@ -107,8 +107,8 @@ export class UsersService {
         ...(revokesTokens ? { tokenVersion: () => 'token_version + 1' } : {}),
       });
       if (input.officeIds !== undefined || role === Role.Applicant) {
-        await tx.query(`DELETE FROM user_offices WHERE user_id = $1 AND NOT (office_id = ANY($2::uuid[]))`, [id, officeIds]);
-        await tx.query(`INSERT INTO user_offices (user_id, office_id) SELECT $1::uuid, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [id, officeIds]);
+        await sqlAffected(tx, `DELETE FROM user_offices WHERE user_id = $1 AND NOT (office_id = ANY($2::uuid[]))`, [id, officeIds]);
+        await sqlAffected(tx, `INSERT INTO user_offices (user_id, office_id) SELECT $1::uuid, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [id, officeIds]);
       }
       await this.audit.record(userAudit(user, await tx.findOneOrFail(User, { where: { id }, relations: { offices: true } }), { loginReset: input.password !== undefined }), tx);
     });
@@ -165,7 +165,7 @@ export class UsersService {
    * when the user already has one: one organisation per applicant.
    */
   async attachOrganization(manager: EntityManager, userId: string, organizationId: string): Promise<boolean> {
-    const [, affected] = await manager.query(`UPDATE users SET organization_id = $1, updated_at = now() WHERE id = $2 AND organization_id IS NULL`, [organizationId, userId]);
+    const affected = await sqlAffected(manager, `UPDATE users SET organization_id = $1, updated_at = now() WHERE id = $2 AND organization_id IS NULL`, [organizationId, userId]);
     return affected === 1;
   }
 

@@ -1,6 +1,6 @@
-import type { SqlRunner } from '@awardflow/platform';
+import { SqlRunner, sqlAffected } from '@awardflow/platform';
 
 /** A failed e-mail's job is retried by hand: its delivery row, the truth, goes back to pending with it. */
 export async function reopenFailedDelivery(db: SqlRunner, deliveryId: string): Promise<void> {
-  await db.query(`UPDATE notification_deliveries SET status = 'pending' WHERE id = $1 AND status = 'failed'`, [deliveryId]);
+  await sqlAffected(db, `UPDATE notification_deliveries SET status = 'pending' WHERE id = $1 AND status = 'failed'`, [deliveryId]);
 }

@@ -1,6 +1,6 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import { JobOf, logWorkerError, QueueName } from '@awardflow/platform';
+import { JobOf, logWorkerError, QueueName, sqlAffected, sqlRows } from '@awardflow/platform';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { Mailer } from './mailer';
@@ -43,23 +43,24 @@ export class NotificationsProcessor extends WorkerHost {
 
   private async deliver(job: Job<JobOf<QueueName.Notifications>['data']>): Promise<string> {
     const { deliveryId } = job.data;
-    const [[delivery]] = await this.dataSource.query(
+    const [delivery] = await sqlRows<{ id: string; address: string; subject: string; body: string }>(
+      this.dataSource,
       `UPDATE notification_deliveries SET status = 'sending', attempts = attempts + 1
         WHERE id = $1 AND status <> 'sent' RETURNING id, address, subject, body`,
       [deliveryId],
     );
     if (!delivery) {
-      const [exists] = await this.dataSource.query(`SELECT status FROM notification_deliveries WHERE id = $1`, [deliveryId]);
+      const [exists] = await sqlRows<{ status: string }>(this.dataSource, `SELECT status FROM notification_deliveries WHERE id = $1`, [deliveryId]);
       if (exists) return 'already sent';
       throw new Error(`delivery ${deliveryId} not found (not committed yet?)`);
     }
     try {
       const messageId = await this.mailer.send({ to: delivery.address, subject: delivery.subject, text: delivery.body, messageId: `<${deliveryId}@awardflow>` });
-      await this.dataSource.query(`UPDATE notification_deliveries SET status = 'sent', sent_at = now(), message_id = $2, last_error = NULL WHERE id = $1`, [deliveryId, messageId]);
+      await sqlAffected(this.dataSource, `UPDATE notification_deliveries SET status = 'sent', sent_at = now(), message_id = $2, last_error = NULL WHERE id = $1`, [deliveryId, messageId]);
       return 'sent';
     } catch (error) {
       const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-      await this.dataSource.query(`UPDATE notification_deliveries SET status = $2::text, last_error = $3 WHERE id = $1`, [deliveryId, final ? 'failed' : 'pending', (error as Error).message]);
+      await sqlAffected(this.dataSource, `UPDATE notification_deliveries SET status = $2::text, last_error = $3 WHERE id = $1`, [deliveryId, final ? 'failed' : 'pending', (error as Error).message]);
       throw error;
     }
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { mailRecipients } from '@awardflow/identity';
-import { AppConfigService, QueueName, QueueService } from '@awardflow/platform';
+import { AppConfigService, QueueName, QueueService, sqlAffected, sqlRows } from '@awardflow/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { renderTemplate, TemplateKey, TemplateVariables } from '../templates/templates';
 
@@ -24,6 +24,9 @@ export interface InboxItem {
   createdAt: Date;
 }
 
+/** A page row beside the counts; a page with no rows is one row of counts, its item columns null. */
+type InboxRow = { total: number; unread: number } & (InboxItem | { [K in keyof InboxItem]: null });
+
 @Injectable()
 export class NotificationsService {
   constructor(
@@ -41,15 +44,17 @@ export class NotificationsService {
     const runner = input.manager ?? this.dataSource.manager;
     const { title, body } = renderTemplate(input.template, input.variables);
     const link = input.variables.link ?? null;
-    const inbox = await runner.query(
+    const inbox = await sqlRows<{ id: string }>(
+      runner,
       `INSERT INTO notifications (user_id, event_key, template, title, body, link)
        SELECT u, $2, $3, $4, $5, $6 FROM unnest($1::uuid[]) AS u
        ON CONFLICT (event_key, user_id) DO NOTHING RETURNING id`,
       [input.recipientIds, input.eventKey, input.template, title, body, link],
     );
     const recipients = await mailRecipients(runner, input.recipientIds);
-    const deliveries: Array<{ id: string }> = recipients.length
-      ? await runner.query(
+    const deliveries = recipients.length
+      ? await sqlRows<{ id: string }>(
+          runner,
           `INSERT INTO notification_deliveries (event_key, recipient_id, channel, address, subject, body)
            SELECT $3, r.id, 'email', r.address, $4, $5 FROM unnest($1::uuid[], $2::text[]) AS r (id, address)
            ON CONFLICT (event_key, recipient_id, channel) DO NOTHING RETURNING id`,
@@ -63,7 +68,7 @@ export class NotificationsService {
 
   /** (Re-)enqueues every delivery not yet sent (after a Redis flush, at worker start). */
   async enqueuePending(): Promise<number> {
-    const rows: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM notification_deliveries WHERE status IN ('pending', 'sending') ORDER BY created_at LIMIT 5000`);
+    const rows = await sqlRows<{ id: string }>(this.dataSource, `SELECT id FROM notification_deliveries WHERE status IN ('pending', 'sending') ORDER BY created_at LIMIT 5000`);
     await this.enqueue(rows.map((r) => r.id));
     return rows.length;
   }
@@ -85,7 +90,8 @@ export class NotificationsService {
     const unreadOnly = options.unread ? 'AND read_at IS NULL' : '';
     // One statement, so the page and its counts come from one snapshot: a notification arriving
     // between two reads cannot make the total count a row the page lacks.
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+    const rows = await sqlRows<InboxRow>(
+      this.dataSource,
       `WITH counts AS (
          SELECT count(*) FILTER (WHERE true ${unreadOnly})::int AS total, count(*) FILTER (WHERE read_at IS NULL)::int AS unread
            FROM notifications WHERE user_id = $1
@@ -93,32 +99,32 @@ export class NotificationsService {
          SELECT id, template, title, body, link, read_at, created_at FROM notifications WHERE user_id = $1 ${unreadOnly}
           ORDER BY created_at DESC, id LIMIT $2 OFFSET $3
        )
-       SELECT counts.total, counts.unread, page.* FROM counts LEFT JOIN page ON true ORDER BY page.created_at DESC, page.id`,
+       SELECT counts.total, counts.unread, page.id, page.template, page.title, page.body, page.link, page.read_at AS "readAt", page.created_at AS "createdAt"
+         FROM counts LEFT JOIN page ON true ORDER BY page.created_at DESC, page.id`,
       [userId, options.pageSize, (options.page - 1) * options.pageSize],
     );
     const [{ total, unread }] = rows;
     return {
       items: rows
-        .filter((r) => r.id !== null)
-        .map((r) => ({ id: r.id, template: r.template, title: r.title, body: r.body, link: r.link, readAt: r.read_at, createdAt: r.created_at }) as InboxItem),
-      total: total as number,
-      unreadCount: unread as number,
+        .filter((r): r is InboxRow & InboxItem => r.id !== null)
+        .map((r) => ({ id: r.id, template: r.template, title: r.title, body: r.body, link: r.link, readAt: r.readAt, createdAt: r.createdAt })),
+      total,
+      unreadCount: unread,
     };
   }
 
   async unreadCount(userId: string): Promise<number> {
-    const [{ n }] = await this.dataSource.query(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL`, [userId]);
+    const [{ n }] = await sqlRows<{ n: number }>(this.dataSource, `SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL`, [userId]);
     return n;
   }
 
   /** false when the notification is not the user's (the caller answers 404). */
   async markRead(userId: string, id: string): Promise<boolean> {
-    const [, count] = await this.dataSource.query(`UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id = $1 AND user_id = $2`, [id, userId]);
+    const count = await sqlAffected(this.dataSource, `UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id = $1 AND user_id = $2`, [id, userId]);
     return count === 1;
   }
 
   async markAllRead(userId: string): Promise<number> {
-    const [, count] = await this.dataSource.query(`UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL`, [userId]);
-    return count;
+    return sqlAffected(this.dataSource, `UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL`, [userId]);
   }
 }

@@ -17,6 +17,8 @@ export class PlatformHealthIndicators {
     const check = this.health.check('database');
     if (!this.dataSource.isInitialized) return check.down({ message: 'not connected' });
     try {
+      // Raw on purpose (not sqlRows): a ping has no rows to type, and through TypeORM it checks the
+      // driver the way every repository call uses it, not only the pool behind it.
       await withTimeout(this.dataSource.query('SELECT 1'), PING_TIMEOUT_MS);
       return check.up();
     } catch (error) {

@@ -4,7 +4,7 @@ import { A, findAward } from '@awardflow/awards';
 import { Cycle, cycleSummaries, CyclesService, formatBeijing } from '@awardflow/cycles';
 import { Role, UsersService } from '@awardflow/identity';
 import { NotificationsService, TemplateKey } from '@awardflow/notifications';
-import { AppConfigService } from '@awardflow/platform';
+import { AppConfigService, sqlAffected } from '@awardflow/platform';
 import { OutboxEvent, OutboxEventRouter, WorkflowEngine } from '@awardflow/workflow';
 import { DataSource } from 'typeorm';
 import { assignmentById } from '../assignment/assignment.repository';
@@ -52,7 +52,7 @@ export class ReviewEventHandlers implements OnModuleInit {
     const [cycle] = await cycleSummaries(this.dataSource, [a.cycleId]);
     await this.tellAdmins(e.id, e.payload.applicationId, 'review_overdue', {});
     if (cycle?.reassignOverdue) {
-      const [, moved] = await this.dataSource.query(`UPDATE review_assignments SET status = 'replaced' WHERE id = $1 AND status = 'assigned'`, [e.payload.assignmentId]);
+      const moved = await sqlAffected(this.dataSource, `UPDATE review_assignments SET status = 'replaced' WHERE id = $1 AND status = 'assigned'`, [e.payload.assignmentId]);
       if (moved) await this.assignments.topUp(e.payload.applicationId, null);
     }
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError } from '@awardflow/platform';
+import { NotFoundError, sqlRows } from '@awardflow/platform';
 import { DataSource } from 'typeorm';
 import { canonicalJson, sha256Hex } from './canonical-json';
 import { WorkflowDefinition } from './definition.types';
@@ -31,14 +31,19 @@ export class DefinitionRegistry {
     verifyDefinition(def, this.guards, this.effects);
     const content = canonicalJson(def);
     const contentHash = sha256Hex(content);
-    const inserted = await this.dataSource.query(
+    const inserted = await sqlRows<{ code: string }>(
+      this.dataSource,
       `INSERT INTO workflow_definitions (code, version, label, content, content_hash) VALUES ($1, $2, $3, $4::jsonb, $5)
        ON CONFLICT (code, version) DO NOTHING RETURNING code`,
       [def.code, def.version, def.label, content, contentHash],
     );
     if (inserted.length === 0) {
-      const [existing] = await this.dataSource.query(`SELECT content_hash FROM workflow_definitions WHERE code = $1 AND version = $2`, [def.code, def.version]);
-      if (existing.content_hash !== contentHash) throw new DefinitionConflictError(def.code, def.version);
+      const [existing] = await sqlRows<{ contentHash: string }>(
+        this.dataSource,
+        `SELECT content_hash AS "contentHash" FROM workflow_definitions WHERE code = $1 AND version = $2`,
+        [def.code, def.version],
+      );
+      if (existing.contentHash !== contentHash) throw new DefinitionConflictError(def.code, def.version);
     }
     this.cache.set(key(def.code, def.version), JSON.parse(content) as WorkflowDefinition);
     return { code: def.code, version: def.version, contentHash, created: inserted.length > 0 };
@@ -47,14 +52,14 @@ export class DefinitionRegistry {
   async get(code: string, version: number): Promise<WorkflowDefinition> {
     const cached = this.cache.get(key(code, version));
     if (cached) return cached;
-    const [row] = await this.dataSource.query(`SELECT content FROM workflow_definitions WHERE code = $1 AND version = $2`, [code, version]);
+    const [row] = await sqlRows<{ content: WorkflowDefinition }>(this.dataSource, `SELECT content FROM workflow_definitions WHERE code = $1 AND version = $2`, [code, version]);
     if (!row) throw new NotFoundError('workflow definition', `${code} v${version}`);
     this.cache.set(key(code, version), row.content);
-    return row.content as WorkflowDefinition;
+    return row.content;
   }
 
   async latestVersion(code: string): Promise<number | null> {
-    const [row] = await this.dataSource.query(`SELECT max(version) AS version FROM workflow_definitions WHERE code = $1`, [code]);
+    const [row] = await sqlRows<{ version: number | null }>(this.dataSource, `SELECT max(version) AS version FROM workflow_definitions WHERE code = $1`, [code]);
     return row?.version ?? null;
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { DatabaseConnector } from '@awardflow/platform';
+import { DatabaseConnector, sqlRows } from '@awardflow/platform';
 import { DataSource } from 'typeorm';
 import { WorkflowDefinition } from '../definition/definition.types';
 import { EffectRegistry } from '../registry/effect.registry';
@@ -54,6 +54,6 @@ export class EventHandlerWiringCheck implements OnApplicationBootstrap {
 }
 
 async function storedDefinitions(dataSource: DataSource): Promise<WorkflowDefinition[]> {
-  const rows: Array<{ content: WorkflowDefinition }> = await dataSource.query(`SELECT content FROM workflow_definitions ORDER BY code, version`);
+  const rows = await sqlRows<{ content: WorkflowDefinition }>(dataSource, `SELECT content FROM workflow_definitions ORDER BY code, version`);
   return rows.map((r) => r.content);
 }

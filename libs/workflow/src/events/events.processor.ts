@@ -1,6 +1,6 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import { JobOf, logWorkerError, QueueName } from '@awardflow/platform';
+import { JobOf, logWorkerError, QueueName, sqlRows } from '@awardflow/platform';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { OutboxEvent } from './outbox-event';
@@ -35,16 +35,15 @@ export class EventsProcessor extends WorkerHost {
   }
 
   private async handle(outboxId: string): Promise<void> {
-    const [row] = await this.dataSource.query(`SELECT id, event, instance_id, payload, created_at FROM outbox WHERE id = $1`, [outboxId]);
-    if (!row) {
+    const [event] = await sqlRows<OutboxEvent>(this.dataSource, `SELECT id, event, instance_id AS "instanceId", payload, created_at AS "createdAt" FROM outbox WHERE id = $1`, [outboxId]);
+    if (!event) {
       this.logger.warn(`outbox row ${outboxId} is gone; nothing to do`);
       return;
     }
-    const handlers = this.router.handlersFor(row.event);
+    const handlers = this.router.handlersFor(event.event);
     // The boot check makes this unreachable for what this worker's definitions emit; a row from
     // elsewhere (an older release, a hand-written row) fails the job, kept and visible, not acknowledged.
-    if (handlers.length === 0) throw new Error(`outbox event "${row.event}" (row ${row.id}) has no handler in this worker`);
-    const event: OutboxEvent = { id: row.id, event: row.event, instanceId: row.instance_id, payload: row.payload, createdAt: row.created_at };
+    if (handlers.length === 0) throw new Error(`outbox event "${event.event}" (row ${event.id}) has no handler in this worker`);
     for (const handler of handlers) await handler(event);
   }
 }
