@@ -7,6 +7,8 @@ import { AppConfigService } from '@awardflow/platform';
 import { createSecretKey } from 'node:crypto';
 import { AuthController } from './auth/auth.controller';
 import { UsersController } from './users/users.controller';
+import { OfficesController } from './offices/offices.controller';
+import { OfficesService } from './offices/offices.service';
 import { Office } from './offices/office.entity';
 import { User } from './users/user.entity';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
@@ -32,7 +34,7 @@ import { UsersService } from './users/users.service';
       }),
     }),
   ],
-  providers: [AuthService, UsersService, PasswordHasher, AuthUserLoader],
+  providers: [AuthService, UsersService, OfficesService, PasswordHasher, AuthUserLoader],
   exports: [AuthService, UsersService],
 })
 export class IdentityCoreModule {}
@@ -40,7 +42,7 @@ export class IdentityCoreModule {}
 /** The HTTP side. Both guards are global: authentication first, then roles. */
 @Module({
   imports: [IdentityCoreModule],
-  controllers: [AuthController, UsersController],
+  controllers: [AuthController, UsersController, OfficesController],
   providers: [
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
