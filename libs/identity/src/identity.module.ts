@@ -34,16 +34,17 @@ import { UsersService } from './users/users.service';
       }),
     }),
   ],
-  providers: [AuthService, UsersService, OfficesService, PasswordHasher, AuthUserLoader],
+  providers: [AuthService, UsersService, PasswordHasher, AuthUserLoader],
   exports: [AuthService, UsersService],
 })
 export class IdentityCoreModule {}
 
 /** The HTTP side. Both guards are global: authentication first, then roles. */
 @Module({
-  imports: [IdentityCoreModule],
+  imports: [IdentityCoreModule, AuditModule],
   controllers: [AuthController, UsersController, OfficesController],
   providers: [
+    OfficesService,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],

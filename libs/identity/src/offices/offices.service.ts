@@ -18,7 +18,7 @@ const OFFICE_COLUMNS = `id, code, name, region_code AS "divisionCode", parent_id
  * The office tree and who belongs to each office. An admin manages its offices and every office
  * below them: the city's admin creates the 区县 offices and staffs them, a district's admin staffs
  * its own district. There is no platform-wide admin above the tree: a top office is created by an
- * admin of a top office.
+ * admin of a top office, who becomes its first member.
  */
 @Injectable()
 export class OfficesService {
@@ -47,6 +47,8 @@ export class OfficesService {
           `INSERT INTO offices (code, name, region_code, parent_id) VALUES ($1, $2, $3, $4) RETURNING ${OFFICE_COLUMNS}`,
           [input.code, input.name, input.divisionCode, input.parentId ?? null],
         );
+        // Nobody manages a new top office through the tree: its creator becomes its first admin.
+        const creatorJoined = !office.parentId && (await addOfficeMember(m, office.id, admin.id));
         await this.audit.record(
           {
             action: AuditAction.OfficeCreated,
@@ -54,6 +56,7 @@ export class OfficesService {
             entityId: office.id,
             officeIds: [office.id, ...(office.parentId ? [office.parentId] : []), ...admin.officeIds],
             after: office,
+            ...(creatorJoined ? { details: { membersAdded: [admin.id] } } : {}),
           },
           m,
         );
