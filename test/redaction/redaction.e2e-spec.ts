@@ -149,10 +149,11 @@ describe('nothing that identifies a protected person leaks, by any GET route', (
     await waitFor(() => inboxHas(applicant.token, '社会公示'), 30_000, 'A told of its 公示');
 
     // What a path parameter can be, by the segment before it (unknown ones get every id).
-    const [allAssignments, attachments, users] = await Promise.all([
+    const [allAssignments, attachments, users, offices] = await Promise.all([
       ctx.dataSource.query(`SELECT id FROM review_assignments WHERE cycle_id = $1`, [cycleId]),
       ctx.dataSource.query(`SELECT id FROM attachments WHERE application_id = ANY($1::uuid[])`, [Object.values(apps)]),
       ctx.dataSource.query(`SELECT id FROM users`),
+      ctx.dataSource.query(`SELECT id FROM offices`),
     ]);
     receipts = (await ctx.dataSource.query(`SELECT receipt_number FROM applications WHERE id = ANY($1::uuid[])`, [Object.values(apps)])).map((r: { receipt_number: string }) => r.receipt_number);
     expect(receipts).toHaveLength(3);
@@ -164,6 +165,7 @@ describe('nothing that identifies a protected person leaks, by any GET route', (
     candidates.set('attachments', attachments.map((r: { id: string }) => r.id));
     candidates.set('objections', [objectionId]);
     candidates.set('users', users.map((r: { id: string }) => r.id));
+    candidates.set('offices', offices.map((r: { id: string }) => r.id));
     candidates.set('awards', [AWARD]);
     candidates.set('n', ['1', '2', '3', '4']);
   }, 240_000);

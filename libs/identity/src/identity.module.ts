@@ -7,6 +7,8 @@ import { AppConfigService } from '@awardflow/platform';
 import { createSecretKey } from 'node:crypto';
 import { AuthController } from './auth/auth.controller';
 import { UsersController } from './users/users.controller';
+import { OfficesController } from './offices/offices.controller';
+import { OfficesService } from './offices/offices.service';
 import { Office } from './offices/office.entity';
 import { User } from './users/user.entity';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
@@ -39,9 +41,10 @@ export class IdentityCoreModule {}
 
 /** The HTTP side. Both guards are global: authentication first, then roles. */
 @Module({
-  imports: [IdentityCoreModule],
-  controllers: [AuthController, UsersController],
+  imports: [IdentityCoreModule, AuditModule],
+  controllers: [AuthController, UsersController, OfficesController],
   providers: [
+    OfficesService,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],

@@ -13,3 +13,4 @@ export * from './throttling/password-attempt-throttlers';
 export * from './offices/office-relations';
 export * from './offices/office-member-reads';
 export * from './users/mail-recipients';
+export * from './offices/office.dto';

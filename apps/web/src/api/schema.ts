@@ -874,6 +874,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/offices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The offices the admin manages: its own and every office below them, by division code */
+        get: operations["OfficesController_list"];
+        put?: never;
+        /** Create an office under one the admin manages (a top office: admins of a top office only) */
+        post: operations["OfficesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/offices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One office the admin manages */
+        get: operations["OfficesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/offices/{id}/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Make an admin, reviewer or recommender account a member of the office (its role is the account's); applies to its next request */
+        put: operations["OfficesController_addMember"];
+        post?: never;
+        /** Take an account out of the office; applies to its next request */
+        delete: operations["OfficesController_removeMember"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/organizations": {
         parameters: {
             query?: never;
@@ -1226,7 +1279,7 @@ export interface components {
         };
         AuditRecordDto: {
             /** @enum {string} */
-            action: "user_created" | "user_changed" | "cycle_created" | "cycle_changed" | "cycle_opened" | "cycle_closed" | "deadline_extended" | "reviewer_registered" | "panel_members_set" | "stage_reviewers_named" | "reviewer_assigned" | "reviewer_reassigned" | "score_overwritten" | "credit_grade_set" | "record_added" | "record_removed" | "uscc_check_overridden" | "attachment_deleted" | "application.recommended" | "failed_job_retried" | "calendar_year_set";
+            action: "user_created" | "user_changed" | "cycle_created" | "cycle_changed" | "cycle_opened" | "cycle_closed" | "deadline_extended" | "reviewer_registered" | "panel_members_set" | "stage_reviewers_named" | "reviewer_assigned" | "reviewer_reassigned" | "score_overwritten" | "credit_grade_set" | "record_added" | "record_removed" | "uscc_check_overridden" | "attachment_deleted" | "application.recommended" | "failed_job_retried" | "calendar_year_set" | "office_created";
             actor: components["schemas"]["AuditActorDto"];
             /** Format: date-time */
             at: string;
@@ -1250,7 +1303,7 @@ export interface components {
             };
             entityId: string;
             /** @enum {string} */
-            entityType: "user" | "cycle" | "deadline" | "reviewer" | "review_assignment" | "application" | "organization" | "failed_job" | "calendar_year";
+            entityType: "user" | "cycle" | "deadline" | "reviewer" | "review_assignment" | "application" | "organization" | "failed_job" | "calendar_year" | "office";
             /** @description increasing: later records have larger ids */
             id: string;
             /** @description the offices the record belongs to */
@@ -1458,6 +1511,22 @@ export interface components {
             title: string;
             /** @example 2026 */
             year: number;
+        };
+        CreateOfficeDto: {
+            /**
+             * @description short unique code: capital letters, digits and -; 2 to 32 characters
+             * @example CQ-500101
+             */
+            code: string;
+            /**
+             * @description GB/T 2260 administrative division code (6 digits); one office per division
+             * @example 500101
+             */
+            divisionCode: string;
+            /** @example 重庆市万州区市场监督管理局 */
+            name: string;
+            /** @description the office above (the city above its districts); omitted: a top office */
+            parentId?: string;
         };
         CreateOrganizationDto: {
             /** @example 重庆市渝中区解放碑街道民族路 1 号 */
@@ -1857,6 +1926,31 @@ export interface components {
             resolvedAt: string | null;
             /** @enum {string} */
             status: "open" | "upheld" | "dismissed";
+        };
+        OfficeDto: {
+            code: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description GB/T 2260 administrative division code */
+            divisionCode: string;
+            id: string;
+            name: string;
+            parentId: string | null;
+        };
+        OfficeMemberDto: {
+            displayName: string;
+            isActive: boolean;
+            officeId: string;
+            /** @enum {string} */
+            role: "admin" | "reviewer" | "recommender";
+            userId: string;
+            username: string;
+        };
+        OfficePageDto: {
+            items: components["schemas"]["OfficeDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         OnsiteFindingDto: {
             /** Format: date-time */
@@ -2951,12 +3045,12 @@ export interface operations {
     AuditController_list: {
         parameters: {
             query?: {
-                action?: "user_created" | "user_changed" | "cycle_created" | "cycle_changed" | "cycle_opened" | "cycle_closed" | "deadline_extended" | "reviewer_registered" | "panel_members_set" | "stage_reviewers_named" | "reviewer_assigned" | "reviewer_reassigned" | "score_overwritten" | "credit_grade_set" | "record_added" | "record_removed" | "uscc_check_overridden" | "attachment_deleted" | "application.recommended" | "failed_job_retried" | "calendar_year_set";
+                action?: "user_created" | "user_changed" | "cycle_created" | "cycle_changed" | "cycle_opened" | "cycle_closed" | "deadline_extended" | "reviewer_registered" | "panel_members_set" | "stage_reviewers_named" | "reviewer_assigned" | "reviewer_reassigned" | "score_overwritten" | "credit_grade_set" | "record_added" | "record_removed" | "uscc_check_overridden" | "attachment_deleted" | "application.recommended" | "failed_job_retried" | "calendar_year_set" | "office_created";
                 /** @description the user who acted */
                 actorId?: string;
                 /** @description the entity id (a UUID, or `<queue>:<jobId>` for a failed job) */
                 entityId?: string;
-                entityType?: "user" | "cycle" | "deadline" | "reviewer" | "review_assignment" | "application" | "organization" | "failed_job" | "calendar_year";
+                entityType?: "user" | "cycle" | "deadline" | "reviewer" | "review_assignment" | "application" | "organization" | "failed_job" | "calendar_year" | "office";
                 /** @description from this instant on; a date means 00:00 Beijing time */
                 from?: string;
                 page?: number;
@@ -3793,6 +3887,116 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ObjectionResolvedDto"];
                 };
+            };
+        };
+    };
+    OfficesController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description only the offices directly under this one */
+                parentId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficePageDto"];
+                };
+            };
+        };
+    };
+    OfficesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOfficeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficeDto"];
+                };
+            };
+        };
+    };
+    OfficesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficeDto"];
+                };
+            };
+        };
+    };
+    OfficesController_addMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficeMemberDto"];
+                };
+            };
+        };
+    };
+    OfficesController_removeMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

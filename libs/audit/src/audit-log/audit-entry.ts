@@ -24,6 +24,7 @@ export enum AuditAction {
   ApplicationRecommended = 'application.recommended',
   FailedJobRetried = 'failed_job_retried',
   CalendarYearSet = 'calendar_year_set',
+  OfficeCreated = 'office_created',
 }
 
 export enum AuditEntityType {
@@ -36,6 +37,7 @@ export enum AuditEntityType {
   Organization = 'organization',
   FailedJob = 'failed_job',
   CalendarYear = 'calendar_year',
+  Office = 'office',
 }
 
 /** Who acted: the signed-in user of the request, unless a call site names someone else. */

@@ -2,9 +2,15 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions, exitOnConfigurationError, validateEnvironment } from '@awardflow/platform';
 import { Office } from '../offices/office.entity';
 import { User } from '../users/user.entity';
+import { seedOffices } from './seed-offices';
 import { seedUsers } from './seed-users';
 
-/** `npm run seed [-- --demo]`: the first admin from ADMIN_USERNAME / ADMIN_PASSWORD, and demo users. */
+/**
+ * `npm run seed [-- --demo] [-- --offices]`: the first admin from ADMIN_USERNAME / ADMIN_PASSWORD,
+ * demo users, and 重庆市市场监督管理局 with its 38 区县 offices. Offices come after the users, so the
+ * first admin stays an admin of the city (and of the offices that existed before) and is not made a
+ * member of every district: the city manages them through the office tree.
+ */
 async function main(): Promise<void> {
   // Like the API and the worker: a published secret or a weak first-admin password exits 78 with one line.
   exitOnConfigurationError();
@@ -24,6 +30,10 @@ async function main(): Promise<void> {
       demo: process.argv.includes('--demo'),
     });
     console.log(created.length ? `seed: created ${created.join(', ')}` : 'seed: users already present');
+    if (process.argv.includes('--offices')) {
+      const offices = await seedOffices(dataSource);
+      console.log(offices.length ? `seed: created ${offices.length} offices: ${offices.join('、')}` : 'seed: offices already present');
+    }
   } finally {
     await dataSource.destroy();
   }

@@ -1,0 +1,82 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateBy } from 'class-validator';
+import { Role } from '../roles/role';
+import { isDivisionCode } from './division-code';
+
+/** At most this many offices a page: 重庆 has 39, a province a few hundred. */
+export const OFFICE_PAGE_SIZE_MAX = 100;
+
+function IsDivisionCode(): PropertyDecorator {
+  return ValidateBy({ name: 'isDivisionCode', validator: { validate: isDivisionCode } }, { message: '须为 6 位 GB/T 2260 行政区划代码（如 500101），前两位为省级代码' });
+}
+
+export class CreateOfficeDto {
+  @ApiProperty({ example: '重庆市万州区市场监督管理局' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(100)
+  name: string;
+
+  @ApiProperty({ example: 'CQ-500101', description: 'short unique code: capital letters, digits and -; 2 to 32 characters' })
+  @Matches(/^[A-Z0-9][A-Z0-9-]{1,31}$/, { message: '须为 2–32 位大写字母、数字或连字符，且不以连字符开头' })
+  code: string;
+
+  @ApiProperty({ example: '500101', description: 'GB/T 2260 administrative division code (6 digits); one office per division' })
+  @IsDivisionCode()
+  divisionCode: string;
+
+  @ApiPropertyOptional({ description: 'the office above (the city above its districts); omitted: a top office' })
+  @IsOptional()
+  @IsUUID('all')
+  parentId?: string;
+}
+
+export class OfficeQuery {
+  @ApiPropertyOptional({ description: 'only the offices directly under this one' })
+  @IsOptional()
+  @IsUUID('all')
+  parentId?: string;
+
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  page?: number;
+
+  @ApiPropertyOptional({ default: 50, maximum: OFFICE_PAGE_SIZE_MAX })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(OFFICE_PAGE_SIZE_MAX)
+  pageSize?: number;
+}
+
+export class OfficeDto {
+  @ApiProperty() id: string;
+  @ApiProperty() code: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ description: 'GB/T 2260 administrative division code' }) divisionCode: string;
+  @ApiProperty({ nullable: true, type: String }) parentId: string | null;
+  @ApiProperty() createdAt: Date;
+}
+
+export class OfficePageDto {
+  @ApiProperty({ type: [OfficeDto] }) items: OfficeDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
+/** A user's membership of an office: its role is the account's own (one role per account). */
+export class OfficeMemberDto {
+  @ApiProperty() officeId: string;
+  @ApiProperty() userId: string;
+  @ApiProperty() username: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ enum: [Role.Admin, Role.Reviewer, Role.Recommender] }) role: Role;
+  @ApiProperty() isActive: boolean;
+}
