@@ -57,16 +57,17 @@ describe('accounts', () => {
 
   it('applies an office change to the very next request', async () => {
     const both = await createUser(ctx, { username: 'two.offices', role: 'admin', password: PASSWORD, officeIds: [city, district] });
-    const grant = { displayName: '专家', password: PASSWORD, role: 'reviewer', officeIds: [district] };
-    // Before: it belongs to the district office, so it may grant it.
+    const grant = { displayName: '专家', password: PASSWORD, role: 'reviewer', officeIds: [city] };
+    // Before: it belongs to the city office, so it may grant it.
     await other.post('/users').set('Authorization', both.token).send({ ...grant, username: 'granted.expert' }).expect(201);
 
-    await patch(both.id, { officeIds: [city] }).expect(200);
+    // After: the district alone, which manages nothing above it.
+    await patch(both.id, { officeIds: [district] }).expect(200);
 
     const after = await other.post('/users').set('Authorization', both.token).send({ ...grant, username: 'refused.expert' }).expect(400);
-    expect(after.body.errors).toEqual([{ field: 'officeIds', label: '所属办公室', messages: ['只能授予您所属的办公室'] }]);
+    expect(after.body.errors).toEqual([{ field: 'officeIds', label: '所属办公室', messages: ['只能授予您所管理的办公室（您所属的办公室及其下级）'] }]);
     const me = await other.get('/auth/me').set('Authorization', both.token).expect(200);
-    expect(me.body.officeIds).toEqual([city]);
+    expect(me.body.officeIds).toEqual([district]);
   });
 
   it('disables an account at once; enabling it again does not revive the tokens issued before', async () => {
@@ -155,7 +156,7 @@ describe('accounts', () => {
     expect(grant.body.officeIds.sort()).toEqual([city, district].sort());
     // Now shared: the district admin may take its own office back, but not the city's.
     const notYours = await patch(cityExpert.body.id, { officeIds: [district] }, districtAdmin.token).expect(400);
-    expect(notYours.body.errors).toEqual([{ field: 'officeIds', label: '所属办公室', messages: ['只能授予或收回你所在办公室的权限'] }]);
+    expect(notYours.body.errors).toEqual([{ field: 'officeIds', label: '所属办公室', messages: ['只能授予或收回你所管理的办公室的权限'] }]);
     const taken = await patch(cityExpert.body.id, { officeIds: [city] }, districtAdmin.token).expect(200);
     expect(taken.body.officeIds).toEqual([city]);
   });

@@ -166,6 +166,18 @@ describe('offices', () => {
       await ctx.http.post('/offices').set('Authorization', districtAdmin.token).send({ name: '涪陵', code: 'FL-2', divisionCode: '500102', parentId: wanzhou }).expect(400);
     });
 
+    it('lets the city admin manage a district account, and not the other way round', async () => {
+      // The district admin's only office is 万州区, below the city: the city's admin manages it.
+      const reset = await ctx.http.patch(`/users/${districtAdmin.id}`).set('Authorization', admin).send({ officeIds: [wanzhou, fuling] }).expect(200);
+      expect(reset.body.officeIds.sort()).toEqual([wanzhou, fuling].sort());
+      await ctx.http.patch(`/users/${districtAdmin.id}`).set('Authorization', admin).send({ officeIds: [wanzhou] }).expect(200);
+      const cityAccount = await createUser(ctx, { username: 'city.reviewer', role: 'reviewer', password: PASSWORD, officeIds: [city] });
+      const refused = await ctx.http.patch(`/users/${cityAccount.id}`).set('Authorization', districtAdmin.token).send({ isActive: false }).expect(403);
+      expect(refused.body.message).toBe('该账号不属于你所管理的办公室，不能修改');
+      const granted = await ctx.http.patch(`/users/${districtAdmin.id}`).set('Authorization', districtAdmin.token).send({ officeIds: [wanzhou, city] }).expect(400);
+      expect(granted.body.errors).toEqual([{ field: 'officeIds', label: '所属办公室', messages: ['只能授予或收回你所管理的办公室的权限'] }]);
+    });
+
     it('lets the city admin page through its 38 区县', async () => {
       const first = await ctx.http.get('/offices').query({ parentId: city, pageSize: 20 }).set('Authorization', admin).expect(200);
       expect(first.body).toMatchObject({ total: 38, page: 1, pageSize: 20 });

@@ -18,6 +18,13 @@ export async function managesOffice(runner: SqlRunner, adminOfficeIds: readonly 
   return rows.length > 0;
 }
 
+/** Which of `officeIds` an admin of `adminOfficeIds` manages: one statement for any number of offices. */
+export async function managedAmong(runner: SqlRunner, adminOfficeIds: readonly string[], officeIds: readonly string[]): Promise<Set<string>> {
+  if (!adminOfficeIds.length || !officeIds.length) return new Set();
+  const rows = await sqlRows<{ id: string }>(runner, `WITH RECURSIVE ${MANAGED_OFFICES_CTE} SELECT id FROM managed WHERE id = ANY($2::uuid[])`, [[...adminOfficeIds], [...officeIds]]);
+  return new Set(rows.map((r) => r.id));
+}
+
 /** Whether any of these offices is a top office (no office above it): only its admins create top offices. */
 export async function includesTopOffice(runner: SqlRunner, officeIds: readonly string[]): Promise<boolean> {
   if (!officeIds.length) return false;

@@ -7,6 +7,7 @@ import { AuthUser } from '../auth/auth-user';
 import { CreateUserDto, UserDto } from './create-user.dto';
 import { UpdateUserDto } from './update-user.dto';
 import { Office } from '../offices/office.entity';
+import { managedAmong } from '../offices/office-tree';
 import { User } from './user.entity';
 import { Role } from '../roles/role';
 import { PasswordHasher } from '../auth/password-hasher';
@@ -29,8 +30,9 @@ export class UsersService {
     if (input.officeIds?.length && input.role === Role.Applicant) {
       problems.push({ field: 'officeIds', messages: ['申报单位的账号不属于办公室'] });
     }
-    if (createdBy && input.officeIds?.some((id) => !createdBy.officeIds.includes(id))) {
-      problems.push({ field: 'officeIds', messages: ['只能授予您所属的办公室'] });
+    if (createdBy && input.officeIds?.length) {
+      const managed = await managedAmong(this.users.manager, createdBy.officeIds, input.officeIds);
+      if (input.officeIds.some((id) => !managed.has(id))) problems.push({ field: 'officeIds', messages: ['只能授予您所管理的办公室（您所属的办公室及其下级）'] });
     }
     if (problems.length) throw new FieldValidationError(problems);
 
@@ -70,8 +72,10 @@ export class UsersService {
     const user = await this.findById(id);
     if (!user) throw new NotFoundError('user', id);
     const currentOfficeIds = user.offices.map((o) => o.id);
-    if (currentOfficeIds.length && !currentOfficeIds.some((o) => admin.officeIds.includes(o))) {
-      throw new ForbiddenError('该账号不属于你所在的办公室，不能修改');
+    // The offices this admin manages (its own and those below them) among those the change touches.
+    const managed = await managedAmong(this.users.manager, admin.officeIds, [...currentOfficeIds, ...(input.officeIds ?? [])]);
+    if (currentOfficeIds.length && !currentOfficeIds.some((o) => managed.has(o))) {
+      throw new ForbiddenError('该账号不属于你所管理的办公室，不能修改');
     }
     const role = input.role ?? user.role;
     const officeIds = role === Role.Applicant ? [] : (input.officeIds ?? currentOfficeIds);
@@ -88,8 +92,8 @@ export class UsersService {
       problems.push({ field: 'officeIds', messages: ['申报单位账号代表单位，不属于办公室'] });
     }
     const changedOffices = [...officeIds.filter((o) => !currentOfficeIds.includes(o)), ...currentOfficeIds.filter((o) => !officeIds.includes(o))];
-    if (changedOffices.some((o) => !admin.officeIds.includes(o))) {
-      problems.push({ field: 'officeIds', messages: ['只能授予或收回你所在办公室的权限'] });
+    if (changedOffices.some((o) => !managed.has(o))) {
+      problems.push({ field: 'officeIds', messages: ['只能授予或收回你所管理的办公室的权限'] });
     }
     if (problems.length) throw new FieldValidationError(problems);
 
