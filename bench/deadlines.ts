@@ -23,7 +23,7 @@ import { DefinitionRegistry } from '../libs/workflow/src/definition/definition-r
 import { InstanceSnapshot, WorkflowEngine } from '../libs/workflow/src/engine/workflow-engine';
 import { TransitionInvariants } from '../libs/workflow/src/engine/transition-invariants';
 import { registerSampleGuardsAndEffects, sampleDefinition } from '../libs/workflow/src/testing/sample-definitions';
-import { dropDatabase, flag, freshDatabase, percentile, stringFlag } from './bench-support';
+import { dropDatabase, flag, freshDatabase, inLanes, percentile, stringFlag } from './bench-support';
 
 /**
  * npm run bench:deadlines [-- --count 10000 --spread 60 --notifications 2000]
@@ -71,19 +71,6 @@ const ms = (v: number) => (Number.isFinite(v) ? `${v.toFixed(1)} ms` : 'n/a');
 const sec = (v: number) => `${(v / 1000).toFixed(1)} s`;
 const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
 
-/** Runs fn over items with `lanes` in flight. */
-async function inLanes<T>(items: T[], lanes: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(lanes, items.length) }, async () => {
-      for (;;) {
-        const i = next++;
-        if (i >= items.length) return;
-        await fn(items[i], i);
-      }
-    }),
-  );
-}
 
 /** Polls until check() is true or the time is up; returns whether it became true. */
 async function until(check: () => Promise<boolean>, deadlineAt: number, every = 250): Promise<boolean> {

@@ -19,18 +19,5 @@ export class HttpClient {
   }
 }
 
-/** Runs fn over items with `lanes` in flight. */
-export async function inLanes<T>(items: T[], lanes: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(lanes, items.length) }, async () => {
-      for (;;) {
-        const i = next++;
-        if (i >= items.length) return;
-        await fn(items[i], i);
-      }
-    }),
-  );
-}
 
 export const sleep = (t: number) => new Promise((r) => setTimeout(r, t));

@@ -1,5 +1,7 @@
 import { usccCheckCharacter } from '../libs/applications/src/organizations/uscc';
-import { HttpClient, inLanes } from './http-client';
+import { sampleQualityForm } from '../libs/applications/src/testing/sample-forms';
+import { inLanes } from './bench-support';
+import { HttpClient } from './http-client';
 
 /** What bench:http drives: draft applications, complete and with every material, each with its enterprise's token. */
 export interface SeededApplication {
@@ -23,18 +25,7 @@ function uscc(): string {
   return first17 + usccCheckCharacter(first17);
 }
 
-const FORM = {
-  selfAssessment: {
-    leadership: '高层领导确立质量优先的发展战略。',
-    strategy: '以卓越绩效模式统领战略制定与部署。',
-    customersAndMarkets: '建立顾客满意度测量体系。',
-    resources: '人才、财务、信息与技术资源保障到位。',
-    processManagement: '关键过程识别、设计与持续改进。',
-    measurementAnalysisImprovement: '绩效测量分析与改进创新机制。',
-    results: '主要经营指标连续三年增长。',
-  },
-  keyResults: [{ indicator: '产品一次交验合格率', value: 99.8, unit: '%', year: 2025 }],
-};
+const FORM = sampleQualityForm();
 
 /**
  * Through the product's own API, as the e2e fixtures do: `cycles` open cycles of the 区长质量管理奖

@@ -4,8 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import Redis from 'ioredis';
-import { dropDatabase, flag, freshDatabase, stringFlag } from './bench-support';
-import { HttpClient, inLanes, sleep } from './http-client';
+import { dropDatabase, flag, freshDatabase, inLanes, stringFlag } from './bench-support';
+import { HttpClient, sleep } from './http-client';
 import { SeededApplication, seedApplications } from './http-seed';
 
 /**

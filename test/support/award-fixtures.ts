@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { usccCheckCharacter, USCC_CHARSET } from '../../libs/applications/src/organizations/uscc';
 import { samplePdf } from '../../libs/applications/src/testing/material-fixtures';
+import { sampleQualityForm } from '../../libs/applications/src/testing/sample-forms';
 import { createUser, TestContext } from './test-app';
 
 let sequence = 0;
@@ -13,21 +14,7 @@ export function validUscc(): string {
   return first17 + usccCheckCharacter(first17);
 }
 
-export function qualityForm(overrides: Record<string, unknown> = {}) {
-  return {
-    selfAssessment: {
-      leadership: '高层领导确立质量优先的发展战略。',
-      strategy: '以卓越绩效模式统领战略制定与部署。',
-      customersAndMarkets: '建立顾客满意度测量体系。',
-      resources: '人才、财务、信息与技术资源保障到位。',
-      processManagement: '关键过程识别、设计与持续改进。',
-      measurementAnalysisImprovement: '绩效测量分析与改进创新机制。',
-      results: '主要经营指标连续三年增长。',
-    },
-    keyResults: [{ indicator: '产品一次交验合格率', value: 99.8, unit: '%', year: 2025 }],
-    ...overrides,
-  };
-}
+export const qualityForm = sampleQualityForm;
 
 export interface Enterprise {
   userId: string;
