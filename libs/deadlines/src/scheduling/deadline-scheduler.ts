@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfigService, DatabaseConnector, QueueName, QueueService } from '@awardflow/platform';
+import { claimUnscheduledDeadlines, markDeadlinesScheduled } from '@awardflow/workflow';
 import { DataSource } from 'typeorm';
 
 const BATCH = 1000;
@@ -70,12 +71,7 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationS
 
   private scheduleBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const rows: Array<{ id: string; generation: number; due_at: Date }> = await manager.query(
-        `SELECT id, generation, due_at FROM deadlines
-          WHERE status = 'pending' AND (scheduled_generation IS NULL OR scheduled_generation <> generation)
-          ORDER BY due_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [BATCH],
-      );
+      const rows = await claimUnscheduledDeadlines(manager, BATCH);
       if (rows.length === 0) return 0;
       const now = Date.now();
       await withTimeout(
@@ -85,16 +81,12 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationS
           rows.map((r) => ({
             data: { v: 1 as const, deadlineId: r.id, generation: r.generation },
             jobId: deadlineJobId(r.id, r.generation),
-            options: { delay: Math.max(0, new Date(r.due_at).getTime() - now) },
+            options: { delay: Math.max(0, new Date(r.dueAt).getTime() - now) },
           })),
         ),
         5_000,
       );
-      await manager.query(
-        `UPDATE deadlines d SET scheduled_generation = r.generation
-           FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, generation int) WHERE d.id = r.id`,
-        [JSON.stringify(rows.map((r) => ({ id: r.id, generation: r.generation })))],
-      );
+      await markDeadlinesScheduled(manager, rows);
       return rows.length;
     });
   }
