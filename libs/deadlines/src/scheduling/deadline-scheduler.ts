@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { AppConfigService, DatabaseConnector, QueueName, QueueService } from '@awardflow/platform';
+import { AppConfigService, DatabaseConnector, NotifyOrPollLoop, QueueName, QueueService } from '@awardflow/platform';
 import { claimUnscheduledDeadlines, markDeadlinesScheduled } from '@awardflow/workflow';
 import { DataSource } from 'typeorm';
 
@@ -14,31 +14,34 @@ export function deadlineJobId(id: string, generation: number): string {
  * Puts deadline rows on BullMQ as delayed jobs once their transaction has committed (rows are
  * the truth; a job is only the fast path). Claims rows with SKIP LOCKED so several workers share
  * the work, and marks the generation it scheduled in the same transaction that saw Redis accept.
+ * It polls (DEADLINE_SCHEDULE_INTERVAL_MS): nothing NOTIFYs it when rows are written.
  */
 @Injectable()
 export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(DeadlineScheduler.name);
-  private stopped = false;
-  private loop?: Promise<void>;
-  private timer?: NodeJS.Timeout;
-  private wake?: () => void;
+  private readonly loop: NotifyOrPollLoop;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly queues: QueueService,
-    private readonly config: AppConfigService,
-    private readonly database: DatabaseConnector,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.loop = this.run();
+    config: AppConfigService,
+    database: DatabaseConnector,
+  ) {
+    this.loop = new NotifyOrPollLoop({
+      name: 'deadline scheduler',
+      logger: this.logger,
+      pass: () => this.scheduleDue(),
+      pollIntervalMs: config.get('DEADLINE_SCHEDULE_INTERVAL_MS'),
+      ready: () => database.whenConnected(),
+    });
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.wake?.();
-    await this.loop;
+  onApplicationBootstrap(): void {
+    this.loop.start();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Schedules everything unscheduled now; returns how many jobs were added. */
@@ -48,24 +51,6 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationS
       const n = await this.scheduleBatch();
       total += n;
       if (n < BATCH) return total;
-    }
-  }
-
-  private async run(): Promise<void> {
-    await this.database.whenConnected();
-    let backoff = 0;
-    while (!this.stopped) {
-      try {
-        await this.scheduleDue();
-        backoff = 0;
-      } catch (error) {
-        backoff = Math.min(Math.max(500, backoff * 2), 30_000);
-        this.logger.warn(`deadline scheduler: ${(error as Error).message}; retrying in ${backoff} ms`);
-      }
-      await new Promise<void>((resolve) => {
-        this.wake = resolve;
-        this.timer = setTimeout(resolve, backoff || this.config.get('DEADLINE_SCHEDULE_INTERVAL_MS'));
-      });
     }
   }
 
