@@ -17,18 +17,6 @@ export const TABLE_ALLOWLIST: TableAllowance[] = [
     reason:
       "the notifier reads a pending deadline's due time (libs/deadlines' table); libs/deadlines imports applications, so applications cannot call its read functions without a cycle between libs. Remains until the table is the workflow's (its timers) and workflow exports the read.",
   },
-  {
-    file: 'libs/workflow/src/timers/deadline-writer.ts',
-    tables: ['deadlines'],
-    reason:
-      "the engine writes a transition's deadline rows in the transition's transaction, so they commit or roll back with it; the table is libs/deadlines' (its migration) and workflow cannot import libs/deadlines (deadlines imports workflow). Remains until the deadlines table moves to workflow's tables.ts, or libs/deadlines supplies a port the engine calls inside its transaction.",
-  },
-  {
-    file: 'libs/workflow/src/engine/workflow-engine.ts',
-    tables: ['deadlines'],
-    reason:
-      "the engine writes the new state's deadlines and cancels the old state's in the transition's one SQL statement (every write hangs off the version claim); same ownership question as deadline-writer.ts, and it remains for the same reason.",
-  },
 ];
 
 export interface ImportAllowance {

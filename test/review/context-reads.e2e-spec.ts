@@ -7,8 +7,7 @@ import { membersOfOffices, officeName, userNames, usersOutsideOffice } from '../
 import { Role } from '../../libs/identity/src';
 import { sqlAffected, sqlRows } from '../../libs/platform/src';
 import { RankingService } from '../../libs/review/src/ranking/ranking.service';
-import { cancelDeadlinesMatching } from '../../libs/deadlines/src';
-import { instanceStates } from '../../libs/workflow/src';
+import { cancelDeadlinesMatching, instanceStates } from '../../libs/workflow/src';
 import { Enterprise, openCycle, qualityForm, registerEnterprise } from '../support/award-fixtures';
 import { createUser, startTestApp, TestContext } from '../support/test-app';
 

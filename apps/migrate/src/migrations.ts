@@ -2,7 +2,6 @@
 // mapper (it builds the tests' template database from this list).
 import { CALENDAR_MIGRATIONS } from '../../../libs/calendar/src/migrations';
 import { CYCLES_MIGRATIONS } from '../../../libs/cycles/src/migrations';
-import { DEADLINES_MIGRATIONS } from '../../../libs/deadlines/src/migrations';
 import { IDENTITY_MIGRATIONS } from '../../../libs/identity/src/migrations';
 import { NOTIFICATIONS_MIGRATIONS } from '../../../libs/notifications/src/migrations';
 import { type MigrationClass } from '../../../libs/platform/src/database/run-migrations';
@@ -29,6 +28,5 @@ export const MIGRATIONS: readonly MigrationClass[] = [
   ...CYCLES_MIGRATIONS,
   ...REVIEW_MIGRATIONS,
   ...NOTIFICATIONS_MIGRATIONS,
-  ...DEADLINES_MIGRATIONS,
   ...CALENDAR_MIGRATIONS,
 ].sort((a, b) => migrationTimestamp(a) - migrationTimestamp(b));

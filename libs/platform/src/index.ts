@@ -7,6 +7,7 @@ export * from './database/database-connector';
 export * from './database/database.module';
 export * from './database/sql-runner';
 export * from './database/sql-rows';
+export * from './database/notify-or-poll-loop';
 export * from './database/run-migrations';
 export * from './errors';
 export * from './health/health.module';

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
-import { readDeadlineBacklog } from '@awardflow/deadlines';
 import { ALL_QUEUES, QueueName, QueueService } from '@awardflow/platform';
-import { readOutboxBacklog } from '@awardflow/workflow';
+import { readDeadlineBacklog, readOutboxBacklog } from '@awardflow/workflow';
 
 /** The BullMQ states reported per queue (`prioritized` holds waiting jobs that have a priority). */
 export const QUEUE_STATES = ['waiting', 'prioritized', 'delayed', 'active', 'failed', 'completed'] as const;

@@ -4,9 +4,24 @@ import { AuditAction, AuditEntityType, AuditLog } from '@awardflow/audit';
 import { CYCLE_OFFICES_RELATION, lockApplicationWindow, moveApplicationClose, parseBeijingInstant } from '@awardflow/cycles';
 import { AuthUser } from '@awardflow/identity';
 import { DomainError, ErrorCode, FieldValidationError, NotFoundError, QueueName, QueueService } from '@awardflow/platform';
-import { addIsoDuration, INSTANCE_CONTEXTS_RELATION, Outbox, WorkflowEngine } from '@awardflow/workflow';
+import {
+  addIsoDuration,
+  DeadlineOffices,
+  DeadlineRecord,
+  listDeadlines,
+  lockDeadline,
+  lockPendingDeadlines,
+  moveDeadline,
+  Outbox,
+  pendingActionDeadlines,
+  shiftPendingReminders,
+  WorkflowEngine,
+} from '@awardflow/workflow';
 import { DataSource, EntityManager } from 'typeorm';
 import { deadlineJobId } from '../scheduling/deadline-scheduler';
+
+/** A deadline is the business of its cycle's office. */
+const CYCLE_OFFICES: DeadlineOffices = { relation: CYCLE_OFFICES_RELATION, contextKey: 'cycleId' };
 
 export interface ExtendRequest {
   /** New due time: ISO 8601 with offset, or a date meaning the end of that day in Beijing. */
@@ -47,15 +62,9 @@ export class DeadlineExtension {
   async extendOne(deadlineId: string, request: ExtendRequest, admin: AuthUser): Promise<DeadlineView> {
     const stale: string[] = [];
     const view = await this.dataSource.transaction(async (m) => {
-      const [row] = await m.query(
-        `SELECT d.*, c.office_id FROM deadlines d
-           LEFT JOIN ${INSTANCE_CONTEXTS_RELATION} i ON i.id = d.instance_id
-           LEFT JOIN ${CYCLE_OFFICES_RELATION} c ON c.id::text = i.context->>'cycleId'
-          WHERE d.id = $1 FOR UPDATE OF d`,
-        [deadlineId],
-      );
-      if (!row || (row.office_id && !admin.officeIds.includes(row.office_id))) throw new NotFoundError('deadline', deadlineId);
-      return this.extendRow(m, row, request, admin, stale);
+      const deadline = await lockDeadline(m, deadlineId, CYCLE_OFFICES);
+      if (!deadline || (deadline.officeId && !admin.officeIds.includes(deadline.officeId))) throw new NotFoundError('deadline', deadlineId);
+      return this.extendRow(m, deadline, request, admin, stale);
     });
     await this.dropJobs(stale);
     return view;
@@ -67,11 +76,7 @@ export class DeadlineExtension {
     const count = await this.dataSource.transaction(async (m) => {
       const cycle = await lockApplicationWindow(m, cycleId);
       if (!cycle || !admin.officeIds.includes(cycle.officeId)) throw new NotFoundError('cycle', cycleId);
-      const rows = await m.query(
-        `SELECT d.* FROM deadlines d JOIN ${INSTANCE_CONTEXTS_RELATION} i ON i.id = d.instance_id
-          WHERE i.context->>'cycleId' = $1 AND d.kind = $2 AND d.status = 'pending' ORDER BY d.id FOR UPDATE OF d`,
-        [cycleId, kind],
-      );
+      const deadlines = await lockPendingDeadlines(m, kind, { key: CYCLE_OFFICES.contextKey, equals: cycleId });
       if (kind === 'application_window_close') {
         // The window itself moves: the cycle, and the context later timers are computed from.
         const closesAt = this.newDue(cycle.applicationClosesAt, request);
@@ -85,33 +90,20 @@ export class DeadlineExtension {
         });
         await this.audit.record({ action: AuditAction.DeadlineExtended, entityType: AuditEntityType.Cycle, entityId: cycleId, officeIds: [cycle.officeId], before: { applicationClosesAt: cycle.applicationClosesAt }, after: { applicationClosesAt: closesAt }, details: { kind, reason: request.reason } }, m);
       }
-      for (const row of rows) await this.extendRow(m, { ...row, office_id: cycle.officeId }, request, admin, stale);
-      return rows.length;
+      for (const deadline of deadlines) await this.extendRow(m, { ...deadline, officeId: cycle.officeId }, request, admin, stale);
+      return deadlines.length;
     });
     await this.dropJobs(stale);
     return { extended: count };
   }
 
   async list(filter: { instanceId?: string; kind?: string; status?: string }, officeIds: string[]): Promise<DeadlineView[]> {
-    const rows = await this.dataSource.query(
-      `SELECT d.* FROM deadlines d
-         LEFT JOIN ${INSTANCE_CONTEXTS_RELATION} i ON i.id = d.instance_id
-         LEFT JOIN ${CYCLE_OFFICES_RELATION} c ON c.id::text = i.context->>'cycleId'
-        WHERE (c.office_id IS NULL OR c.office_id = ANY($1::uuid[]))
-          AND ($2::uuid IS NULL OR d.instance_id = $2) AND ($3::text IS NULL OR d.kind = $3) AND ($4::text IS NULL OR d.status = $4)
-        ORDER BY d.due_at LIMIT 500`,
-      [officeIds, filter.instanceId ?? null, filter.kind ?? null, filter.status ?? null],
-    );
-    return rows.map(toView);
+    return (await listDeadlines(this.dataSource, filter, { offices: CYCLE_OFFICES, officeIds })).map(toView);
   }
 
   /** The instance's own pending deadlines (not reviewers' reminders), for people following it. */
   async pendingForInstance(instanceId: string): Promise<DeadlineView[]> {
-    const rows = await this.dataSource.query(
-      `SELECT * FROM deadlines WHERE instance_id = $1 AND status = 'pending' AND action IS NOT NULL ORDER BY due_at`,
-      [instanceId],
-    );
-    return rows.map(toView);
+    return (await pendingActionDeadlines(this.dataSource, instanceId)).map(toView);
   }
 
   private newDue(current: Date, request: ExtendRequest): Date {
@@ -124,32 +116,28 @@ export class DeadlineExtension {
     return due;
   }
 
-  private async extendRow(m: EntityManager, row: Record<string, unknown>, request: ExtendRequest, admin: AuthUser, stale: string[]): Promise<DeadlineView> {
-    if (row.status !== 'pending') throw new DomainError(ErrorCode.DeadlineSettled, { deadlineStatus: row.status === 'fired' ? 'fired' : 'cancelled' });
-    const current = new Date(row.due_at as string);
+  private async extendRow(m: EntityManager, deadline: DeadlineRecord & { officeId: string | null }, request: ExtendRequest, admin: AuthUser, stale: string[]): Promise<DeadlineView> {
+    if (deadline.status !== 'pending') throw new DomainError(ErrorCode.DeadlineSettled, { deadlineStatus: deadline.status === 'fired' ? 'fired' : 'cancelled' });
+    const current = deadline.dueAt;
     const due = this.newDue(current, request);
     const delta = due.getTime() - current.getTime();
-    stale.push(deadlineJobId(row.id as string, row.generation as number));
-    const [[updated]] = await m.query(`UPDATE deadlines SET due_at = $2, generation = generation + 1 WHERE id = $1 RETURNING *`, [row.id, due]);
-    const reminders = await m.query(
-      `UPDATE deadlines SET due_at = due_at + make_interval(secs => $2::double precision / 1000), generation = generation + 1
-        WHERE payload->>'parentDeadlineId' = $1 AND status = 'pending' RETURNING id, generation - 1 AS old_generation`,
-      [row.id, delta],
-    );
-    for (const r of reminders[0] ?? []) stale.push(deadlineJobId(r.id, r.old_generation));
-    if (row.instance_id) {
-      const extended = { deadlineId: row.id as string, kind: row.kind as string, dueAt: due.toISOString(), previousDueAt: current.toISOString(), reason: request.reason, actorId: admin.id };
-      await this.outbox.append(m, 'deadline_extended', extended, row.instance_id as string);
+    stale.push(deadlineJobId(deadline.id, deadline.generation));
+    const updated = await moveDeadline(m, deadline.id, due);
+    const reminders = await shiftPendingReminders(m, deadline.id, delta);
+    for (const r of reminders) stale.push(deadlineJobId(r.id, r.previousGeneration));
+    if (deadline.instanceId) {
+      const extended = { deadlineId: deadline.id, kind: deadline.kind, dueAt: due.toISOString(), previousDueAt: current.toISOString(), reason: request.reason, actorId: admin.id };
+      await this.outbox.append(m, 'deadline_extended', extended, deadline.instanceId);
     }
     await this.audit.record(
       {
         action: AuditAction.DeadlineExtended,
         entityType: AuditEntityType.Deadline,
-        entityId: row.id as string,
-        officeIds: row.office_id ? [row.office_id as string] : undefined,
+        entityId: deadline.id,
+        officeIds: deadline.officeId ? [deadline.officeId] : undefined,
         before: { dueAt: current },
         after: { dueAt: due },
-        details: { kind: row.kind, reason: request.reason },
+        details: { kind: deadline.kind, reason: request.reason },
       },
       m,
     );
@@ -163,17 +151,6 @@ export class DeadlineExtension {
   }
 }
 
-function toView(r: Record<string, unknown>): DeadlineView {
-  return {
-    id: r.id as string,
-    instanceId: r.instance_id as string | null,
-    kind: r.kind as string,
-    action: r.action as string | null,
-    event: r.event as string | null,
-    status: r.status as string,
-    outcome: (r.outcome as string | null) ?? null,
-    dueAt: new Date(r.due_at as string),
-    firedAt: r.fired_at ? new Date(r.fired_at as string) : null,
-    generation: r.generation as number,
-  };
+function toView(d: DeadlineRecord): DeadlineView {
+  return { id: d.id, instanceId: d.instanceId, kind: d.kind, action: d.action, event: d.event, status: d.status, outcome: d.outcome, dueAt: d.dueAt, firedAt: d.firedAt, generation: d.generation };
 }

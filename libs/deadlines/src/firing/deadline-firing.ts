@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { GuardFailedError, isDomainEventName, Outbox, TransitionNotAllowedError, WorkflowEngine } from '@awardflow/workflow';
+import { DomainEventName, DomainEventPayload, GuardFailedError, isDomainEventName, lockDeadlineToFire, Outbox, settleDeadline, TransitionNotAllowedError, WorkflowEngine } from '@awardflow/workflow';
 import { DataSource } from 'typeorm';
 
 export type FiringOutcome = 'fired' | 'not_pending' | 'stale_generation' | 'state_left' | 'not_applicable';
@@ -23,39 +23,34 @@ export class DeadlineFiring {
 
   async fire(deadlineId: string, generation: number | null): Promise<FiringOutcome> {
     return this.dataSource.transaction(async (manager): Promise<FiringOutcome> => {
-      const [d] = await manager.query(
-        `SELECT id, instance_id, kind, action, event, payload, set_in_state, status, generation FROM deadlines WHERE id = $1 FOR UPDATE`,
-        [deadlineId],
-      );
+      const d = await lockDeadlineToFire(manager, deadlineId);
       if (!d || d.status !== 'pending') return 'not_pending';
       if (generation !== null && d.generation !== generation) return 'stale_generation';
       const close = async (status: 'fired' | 'cancelled', result: FiringOutcome) => {
-        await manager.query(
-          `UPDATE deadlines SET status = $2::text, outcome = $3::text, fired_at = CASE WHEN $2::text = 'fired' THEN now() END,
-                  cancelled_at = CASE WHEN $2::text = 'cancelled' THEN now() END WHERE id = $1`,
-          [d.id, status, result],
-        );
+        await settleDeadline(manager, d.id, status, result);
         return result;
       };
 
       if (d.action) {
-        const instance = await this.engine.get(d.instance_id, manager);
-        if (d.set_in_state && instance.state !== d.set_in_state) return close('cancelled', 'state_left');
+        const instance = await this.engine.get(d.instanceId!, manager);
+        if (d.setInState && instance.state !== d.setInState) return close('cancelled', 'state_left');
         try {
-          await this.engine.fire({ instanceId: d.instance_id, action: d.action, actor: SYSTEM, payload: { deadlineId: d.id, kind: d.kind }, instance, manager });
+          await this.engine.fire({ instanceId: d.instanceId!, action: d.action, actor: SYSTEM, payload: { deadlineId: d.id, kind: d.kind }, instance, manager });
         } catch (error) {
           // The definition no longer lets the timer act here: record it instead of retrying forever.
           if (error instanceof TransitionNotAllowedError || error instanceof GuardFailedError) return close('cancelled', 'not_applicable');
           throw error;
         }
       } else {
-        if (d.instance_id && d.set_in_state) {
-          const instance = await this.engine.get(d.instance_id, manager);
-          if (instance.state !== d.set_in_state) return close('cancelled', 'state_left');
+        if (d.instanceId && d.setInState) {
+          const instance = await this.engine.get(d.instanceId, manager);
+          if (instance.state !== d.setInState) return close('cancelled', 'state_left');
         }
         // Rows were written with a typed event name (DeadlineWriter); one that is not (any more) fails the job, visibly.
-        if (!isDomainEventName(d.event)) throw new Error(`deadline ${d.id} names event "${d.event}", which is not a domain event`);
-        await this.outbox.append(manager, d.event, { ...d.payload, deadlineId: d.id, kind: d.kind }, d.instance_id);
+        if (d.event === null || !isDomainEventName(d.event)) throw new Error(`deadline ${d.id} names event "${d.event}", which is not a domain event`);
+        // The row's payload is the one its writer typed for this event (DeadlineWriter takes only a DeadlineEventName).
+        const payload = { ...d.payload, deadlineId: d.id, kind: d.kind } as DomainEventPayload<DomainEventName>;
+        await this.outbox.append(manager, d.event, payload, d.instanceId);
       }
       return close('fired', 'fired');
     });

@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfigService, DatabaseConnector, QueueName, QueueService } from '@awardflow/platform';
+import { markDeadlinesUnscheduled, overdueDeadlineIds, scheduledPendingDeadlines } from '@awardflow/workflow';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { DeadlineFiring } from '../firing/deadline-firing';
@@ -73,12 +74,9 @@ export class DeadlineReconciler implements OnApplicationBootstrap, OnApplication
 
   async reconcile(): Promise<{ rescheduled: number; firedOverdue: number }> {
     const rescheduled = await this.rescheduleMissing();
-    const overdue: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT id FROM deadlines WHERE status = 'pending' AND due_at < now() - make_interval(secs => $1) ORDER BY due_at LIMIT 1000`,
-      [OVERDUE_GRACE_SECONDS],
-    );
+    const overdue = await overdueDeadlineIds(this.dataSource, OVERDUE_GRACE_SECONDS);
     let firedOverdue = 0;
-    for (const { id } of overdue) {
+    for (const id of overdue) {
       if ((await this.firing.fire(id, null)) === 'fired') firedOverdue++;
     }
     if (rescheduled || firedOverdue) this.logger.log(`reconciled deadlines: ${rescheduled} re-scheduled, ${firedOverdue} overdue fired`);
@@ -92,10 +90,7 @@ export class DeadlineReconciler implements OnApplicationBootstrap, OnApplication
     let missing: string[] = [];
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const rows: Array<{ id: string; generation: number }> = await this.dataSource.query(
-        `SELECT id, generation FROM deadlines WHERE status = 'pending' AND scheduled_generation = generation AND id > $1 ORDER BY id LIMIT 2000`,
-        [after],
-      );
+      const rows = await scheduledPendingDeadlines(this.dataSource, after);
       if (rows.length === 0) break;
       const pipeline = (client as unknown as Redis).pipeline();
       for (const r of rows) pipeline.exists(queue.toKey(deadlineJobId(r.id, r.generation)));
@@ -103,9 +98,7 @@ export class DeadlineReconciler implements OnApplicationBootstrap, OnApplication
       missing = missing.concat(rows.filter((_, i) => results[i]?.[1] === 0).map((r) => r.id));
       after = rows[rows.length - 1].id;
     }
-    if (missing.length) {
-      await this.dataSource.query(`UPDATE deadlines SET scheduled_generation = NULL WHERE id = ANY($1::uuid[]) AND status = 'pending'`, [missing]);
-    }
+    if (missing.length) await markDeadlinesUnscheduled(this.dataSource, missing);
     return missing.length;
   }
 }

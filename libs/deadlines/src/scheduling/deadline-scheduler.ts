@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { AppConfigService, DatabaseConnector, QueueName, QueueService } from '@awardflow/platform';
+import { AppConfigService, DatabaseConnector, NotifyOrPollLoop, QueueName, QueueService } from '@awardflow/platform';
+import { claimUnscheduledDeadlines, markDeadlinesScheduled } from '@awardflow/workflow';
 import { DataSource } from 'typeorm';
 
 const BATCH = 1000;
@@ -13,31 +14,34 @@ export function deadlineJobId(id: string, generation: number): string {
  * Puts deadline rows on BullMQ as delayed jobs once their transaction has committed (rows are
  * the truth; a job is only the fast path). Claims rows with SKIP LOCKED so several workers share
  * the work, and marks the generation it scheduled in the same transaction that saw Redis accept.
+ * It polls (DEADLINE_SCHEDULE_INTERVAL_MS): nothing NOTIFYs it when rows are written.
  */
 @Injectable()
 export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(DeadlineScheduler.name);
-  private stopped = false;
-  private loop?: Promise<void>;
-  private timer?: NodeJS.Timeout;
-  private wake?: () => void;
+  private readonly loop: NotifyOrPollLoop;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly queues: QueueService,
-    private readonly config: AppConfigService,
-    private readonly database: DatabaseConnector,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.loop = this.run();
+    config: AppConfigService,
+    database: DatabaseConnector,
+  ) {
+    this.loop = new NotifyOrPollLoop({
+      name: 'deadline scheduler',
+      logger: this.logger,
+      pass: () => this.scheduleDue(),
+      pollIntervalMs: config.get('DEADLINE_SCHEDULE_INTERVAL_MS'),
+      ready: () => database.whenConnected(),
+    });
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.wake?.();
-    await this.loop;
+  onApplicationBootstrap(): void {
+    this.loop.start();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Schedules everything unscheduled now; returns how many jobs were added. */
@@ -50,32 +54,9 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationS
     }
   }
 
-  private async run(): Promise<void> {
-    await this.database.whenConnected();
-    let backoff = 0;
-    while (!this.stopped) {
-      try {
-        await this.scheduleDue();
-        backoff = 0;
-      } catch (error) {
-        backoff = Math.min(Math.max(500, backoff * 2), 30_000);
-        this.logger.warn(`deadline scheduler: ${(error as Error).message}; retrying in ${backoff} ms`);
-      }
-      await new Promise<void>((resolve) => {
-        this.wake = resolve;
-        this.timer = setTimeout(resolve, backoff || this.config.get('DEADLINE_SCHEDULE_INTERVAL_MS'));
-      });
-    }
-  }
-
   private scheduleBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const rows: Array<{ id: string; generation: number; due_at: Date }> = await manager.query(
-        `SELECT id, generation, due_at FROM deadlines
-          WHERE status = 'pending' AND (scheduled_generation IS NULL OR scheduled_generation <> generation)
-          ORDER BY due_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [BATCH],
-      );
+      const rows = await claimUnscheduledDeadlines(manager, BATCH);
       if (rows.length === 0) return 0;
       const now = Date.now();
       await withTimeout(
@@ -85,16 +66,12 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationS
           rows.map((r) => ({
             data: { v: 1 as const, deadlineId: r.id, generation: r.generation },
             jobId: deadlineJobId(r.id, r.generation),
-            options: { delay: Math.max(0, new Date(r.due_at).getTime() - now) },
+            options: { delay: Math.max(0, new Date(r.dueAt).getTime() - now) },
           })),
         ),
         5_000,
       );
-      await manager.query(
-        `UPDATE deadlines d SET scheduled_generation = r.generation
-           FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, generation int) WHERE d.id = r.id`,
-        [JSON.stringify(rows.map((r) => ({ id: r.id, generation: r.generation })))],
-      );
+      await markDeadlinesScheduled(manager, rows);
       return rows.length;
     });
   }

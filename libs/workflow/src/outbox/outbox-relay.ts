@@ -1,46 +1,45 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { AppConfigService, DatabaseConnector, QueueName, QueueService } from '@awardflow/platform';
-import { Client } from 'pg';
+import { AppConfigService, DatabaseConnector, NotifyOrPollLoop, QueueName, QueueService } from '@awardflow/platform';
 import { DataSource } from 'typeorm';
 import { OUTBOX_CHANNEL } from './outbox-notifier';
 
 const BATCH_SIZE = 200;
 const ENQUEUE_TIMEOUT_MS = 5_000;
-const MAX_BACKOFF_MS = 30_000;
 
 /**
  * Moves outbox rows onto BullMQ (at least once; jobId = row id makes it effectively once).
  * Rows are claimed with FOR UPDATE SKIP LOCKED, so several relays share the work without
  * overlap; a row is marked dispatched only in the transaction that saw Redis accept its job.
- * While Redis is down the transaction rolls back, rows wait, and the relay backs off.
+ * While Redis is down the transaction rolls back, rows wait, and the relay backs off. Woken by
+ * the NOTIFY that OutboxNotifier sends once rows have committed, polling in case one is lost.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
-  private stopped = false;
-  private loop?: Promise<void>;
-  private wake?: () => void;
-  private pendingWake = false;
-  private listener?: Client;
-  private listenerRetry?: NodeJS.Timeout;
+  private readonly loop: NotifyOrPollLoop;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly queues: QueueService,
-    private readonly config: AppConfigService,
-    private readonly database: DatabaseConnector,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.loop = this.run();
+    config: AppConfigService,
+    database: DatabaseConnector,
+  ) {
+    this.loop = new NotifyOrPollLoop({
+      name: 'outbox relay',
+      logger: this.logger,
+      pass: () => this.drain(),
+      pollIntervalMs: config.get('OUTBOX_POLL_INTERVAL_MS'),
+      ready: () => database.whenConnected(),
+      listen: { connectionString: config.get('DATABASE_URL'), channel: OUTBOX_CHANNEL, applicationName: 'awardflow-outbox-listener' },
+    });
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    this.wake?.();
-    if (this.listenerRetry) clearTimeout(this.listenerRetry);
-    await this.loop;
-    await this.listener?.end().catch(() => undefined);
+  onApplicationBootstrap(): void {
+    this.loop.start();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Relays everything waiting now; returns how many rows were dispatched. Used by tests and benches too. */
@@ -50,23 +49,6 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       const n = await this.relayBatch();
       total += n;
       if (n < BATCH_SIZE) return total;
-    }
-  }
-
-  private async run(): Promise<void> {
-    await this.database.whenConnected();
-    void this.listen();
-    let backoff = 0;
-    while (!this.stopped) {
-      try {
-        await this.drain();
-        backoff = 0;
-        await this.sleep(this.config.get('OUTBOX_POLL_INTERVAL_MS'), true);
-      } catch (error) {
-        backoff = Math.min(Math.max(500, backoff * 2), MAX_BACKOFF_MS);
-        this.logger.warn(`outbox relay: ${(error as Error).message}; retrying in ${backoff} ms`);
-        await this.sleep(backoff, false);
-      }
     }
   }
 
@@ -96,54 +78,6 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       }
       throw error;
     }
-  }
-
-  private async listen(): Promise<void> {
-    if (this.stopped) return;
-    const client = new Client({ connectionString: this.config.get('DATABASE_URL'), application_name: 'awardflow-outbox-listener' });
-    const retry = () => {
-      if (this.stopped || this.listener !== client) return;
-      this.listener = undefined;
-      client.end().catch(() => undefined);
-      this.listenerRetry = setTimeout(() => void this.listen(), 2_000);
-      this.listenerRetry.unref();
-    };
-    this.listener = client;
-    client.on('notification', () => this.wakeUp());
-    client.on('error', retry);
-    client.on('end', retry);
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
-      this.wakeUp(); // rows may have arrived while we were not listening
-    } catch {
-      retry();
-    }
-  }
-
-  private wakeUp(): void {
-    this.pendingWake = true;
-    this.wake?.();
-  }
-
-  private sleep(ms: number, wakeable: boolean): Promise<void> {
-    if (wakeable && this.pendingWake) {
-      this.pendingWake = false;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wake = () => {
-        if (!wakeable && !this.stopped) return;
-        this.pendingWake = false;
-        this.wake = undefined;
-        done();
-      };
-    });
   }
 }
 

@@ -1,5 +1,0 @@
-/**
- * The tables this context owns: only its code names them in SQL; other contexts call its exported
- * functions. Checked by test/architecture/table-ownership.spec.ts.
- */
-export const OWNED_TABLES = ['deadlines'] as const;
