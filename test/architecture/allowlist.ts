@@ -11,12 +11,6 @@ export interface TableAllowance {
 
 /** SQL naming another context's tables that remains, each with why it cannot simply call the owner. */
 export const TABLE_ALLOWLIST: TableAllowance[] = [
-  {
-    file: 'libs/applications/src/notifications/application-notifier.ts',
-    tables: ['deadlines'],
-    reason:
-      "the notifier reads a pending deadline's due time (libs/deadlines' table); libs/deadlines imports applications, so applications cannot call its read functions without a cycle between libs. Remains until the table is the workflow's (its timers) and workflow exports the read.",
-  },
 ];
 
 export interface ImportAllowance {

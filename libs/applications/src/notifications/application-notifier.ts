@@ -3,8 +3,8 @@ import { findAward } from '@awardflow/awards';
 import { CyclesService, formatBeijing } from '@awardflow/cycles';
 import { Role, UsersService } from '@awardflow/identity';
 import { isTemplateKey, NotificationsService } from '@awardflow/notifications';
-import { AppConfigService } from '@awardflow/platform';
-import { historyStep, OutboxEvent, OutboxEventRouter, WorkflowEngine } from '@awardflow/workflow';
+import { AppConfigService, sqlRows } from '@awardflow/platform';
+import { historyStep, nextPendingDeadlineDue, OutboxEvent, OutboxEventRouter, WorkflowEngine } from '@awardflow/workflow';
 import { DataSource } from 'typeorm';
 import { Application } from '../applications/application.entity';
 import { OrganizationsService } from '../organizations/organizations.service';
@@ -66,7 +66,7 @@ export class ApplicationNotifier implements OnModuleInit, OnApplicationBootstrap
 
   private async onDeadlineExtended(event: OutboxEvent<'deadline_extended'>): Promise<void> {
     if (!event.instanceId) return;
-    const [row] = await this.dataSource.query(`SELECT id FROM applications WHERE instance_id = $1`, [event.instanceId]);
+    const [row] = await sqlRows<{ id: string }>(this.dataSource, `SELECT id FROM applications WHERE instance_id = $1`, [event.instanceId]);
     if (!row) return;
     const context = await this.context(row.id, undefined);
     if (!context) return;
@@ -116,7 +116,7 @@ export class ApplicationNotifier implements OnModuleInit, OnApplicationBootstrap
   }
 
   private async pendingDeadline(instanceId: string, kind: string): Promise<string | null> {
-    const [row] = await this.dataSource.query(`SELECT due_at FROM deadlines WHERE instance_id = $1 AND kind = $2 AND status = 'pending' ORDER BY due_at LIMIT 1`, [instanceId, kind]);
-    return row ? formatBeijing(new Date(row.due_at)) : null;
+    const due = await nextPendingDeadlineDue(this.dataSource, instanceId, kind);
+    return due ? formatBeijing(due) : null;
   }
 }

@@ -1,3 +1,4 @@
+import { sqlRows } from '@awardflow/platform';
 import { DataSource } from 'typeorm';
 import { CHONGQING, CHONGQING_DIVISIONS, districtOfficeName } from './chongqing-offices';
 
@@ -11,14 +12,15 @@ export async function seedOffices(dataSource: DataSource): Promise<string[]> {
   return dataSource.transaction(async (m) => {
     const created: string[] = [];
     const insert = async (code: string, name: string, divisionCode: string, parentId: string | null) => {
-      const rows: Array<{ id: string }> = await m.query(
+      const rows = await sqlRows<{ id: string }>(
+        m,
         `INSERT INTO offices (code, name, region_code, parent_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING id`,
         [code, name, divisionCode, parentId],
       );
       if (rows.length) created.push(name);
     };
     await insert(CHONGQING.code, CHONGQING.name, CHONGQING.divisionCode, null);
-    const [city] = await m.query(`SELECT id FROM offices WHERE region_code = $1`, [CHONGQING.divisionCode]);
+    const [city] = await sqlRows<{ id: string }>(m, `SELECT id FROM offices WHERE region_code = $1`, [CHONGQING.divisionCode]);
     if (!city) throw new Error(`no office for ${CHONGQING.divisionCode}, and its code ${CHONGQING.code} is taken by another office`);
     for (const division of CHONGQING_DIVISIONS) {
       await insert(`CQ-${division.divisionCode}`, districtOfficeName(division.name), division.divisionCode, city.id);

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError } from '@awardflow/platform';
+import { NotFoundError, sqlRows } from '@awardflow/platform';
 import { WorkCalendars } from '@awardflow/calendar';
 import { randomUUID } from 'node:crypto';
-import type { Pool } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { Actor, WorkflowDefinition } from '../definition/definition.types';
 import { ActionInfo, availableActionsFor } from './available-actions';
 import { computeTransition, planTimers, PlannedTimer } from './compute-transition';
@@ -252,7 +250,7 @@ export class WorkflowEngine {
     };
     const hash = chainHash(GENESIS_HASH, fields);
     const base = { instanceId: id, subjectType: input.subjectType, subjectId: input.subjectId, action: 'create', from: null, to: def.initial, actorId: input.actor.id, actorRole: input.actor.role, historySeq: 1 };
-    await this.query(runner, START_SQL, [
+    await sqlRows(runner, START_SQL, [
       id,
       def.code,
       def.version,
@@ -358,7 +356,7 @@ export class WorkflowEngine {
     if (plan.effects.length) params.push(JSON.stringify(plan.effects.map((e) => ({ event: e.name, payload: { ...base, params: e.params ?? {} } }))));
     if (plan.cancelTimersOf !== null) params.push(plan.cancelTimersOf);
     if (plan.timers.length) params.push(timersJson(plan.timers));
-    const [{ updated }] = await this.query(runner, sql, params);
+    const [{ updated }] = await sqlRows<{ updated: number }>(runner, sql, params);
     if (updated === 0) {
       const current = await this.loadRow(runner, input.instanceId);
       throw new VersionConflictError(current.state, current.version, def.states[current.state]?.label);
@@ -382,7 +380,7 @@ export class WorkflowEngine {
    */
   async bumpVersion(input: BumpVersionInput): Promise<InstanceSnapshot> {
     const runner = input.manager ?? this.dataSource;
-    const [row] = await this.query(
+    const [row] = await sqlRows<InstanceRow>(
       runner,
       // Wrapped so a caller's EntityManager answers rows, as for a SELECT (not [rows, count]).
       `WITH upd AS (
@@ -406,7 +404,7 @@ export class WorkflowEngine {
   }
 
   async getBySubject(subjectType: string, subjectId: string, manager?: EntityManager): Promise<InstanceSnapshot> {
-    const [row] = await (manager ?? this.dataSource).query(`${SELECT_INSTANCE} WHERE subject_type = $1 AND subject_id = $2`, [subjectType, subjectId]);
+    const [row] = await sqlRows<InstanceRow>(manager ?? this.dataSource, `${SELECT_INSTANCE} WHERE subject_type = $1 AND subject_id = $2`, [subjectType, subjectId]);
     if (!row) throw new NotFoundError(subjectType, subjectId);
     return toSnapshot(await this.definitions.get(row.definition_code, row.definition_version), row);
   }
@@ -422,7 +420,8 @@ export class WorkflowEngine {
   async history(instanceId: string): Promise<{ entries: HistoryEntry[]; chainValid: boolean; firstBrokenSeq: number | null }> {
     const row = await this.loadRow(this.dataSource, instanceId);
     const def = await this.definitions.get(row.definition_code, row.definition_version);
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+    const rows = await sqlRows<Record<string, unknown>>(
+      this.dataSource,
       `SELECT seq, actor_id, actor_role, action, from_state, to_state, comment, payload, created_at, prev_hash, hash
          FROM workflow_history WHERE instance_id = $1 ORDER BY seq`,
       [instanceId],
@@ -465,7 +464,7 @@ export class WorkflowEngine {
    */
   async changeContext(input: ChangeContextInput): Promise<number> {
     const runner = input.manager ?? this.dataSource;
-    const rows: InstanceRow[] = await this.query(runner, `${SELECT_INSTANCE} WHERE context->>$1 = $2 ORDER BY id FOR UPDATE`, [input.where.key, input.where.equals]);
+    const rows = await sqlRows<InstanceRow>(runner, `${SELECT_INSTANCE} WHERE context->>$1 = $2 ORDER BY id FOR UPDATE`, [input.where.key, input.where.equals]);
     if (rows.length === 0) return 0;
     const now = new Date();
     const comment = input.comment?.trim() || null;
@@ -486,7 +485,7 @@ export class WorkflowEngine {
       });
       return { id: row.id, version: row.version, state: row.state, seq, hash, prev_hash: row.history_head };
     });
-    const [{ changed }] = await this.query(runner, CHANGE_CONTEXT_SQL, [
+    const [{ changed }] = await sqlRows<{ changed: number }>(runner, CHANGE_CONTEXT_SQL, [
       JSON.stringify(changes),
       JSON.stringify(input.patch),
       now,
@@ -504,20 +503,11 @@ export class WorkflowEngine {
   }
 
   private async loadRow(runner: Runner, instanceId: string): Promise<InstanceRow> {
-    const [row] = await this.query(runner, `${SELECT_INSTANCE} WHERE id = $1`, [instanceId]);
+    const [row] = await sqlRows<InstanceRow>(runner, `${SELECT_INSTANCE} WHERE id = $1`, [instanceId]);
     if (!row) throw new NotFoundError('workflow instance', instanceId);
-    return row as InstanceRow;
+    return row;
   }
 
-  /**
-   * Outside a caller's transaction, statements go straight to the pg pool: TypeORM's per-query
-   * QueryRunner costs more CPU than the statement itself on this hot path.
-   */
-  private async query(runner: Runner, sql: string, params: unknown[]): Promise<any[]> {
-    if (runner !== this.dataSource) return runner.query(sql, params);
-    const pool = (this.dataSource.driver as PostgresDriver).master as Pool;
-    return (await pool.query(sql, params)).rows;
-  }
 }
 
 function timersJson(timers: PlannedTimer[]): string {

@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { AppConfigService, DatabaseConnector, NotifyOrPollLoop, QueueName, QueueService } from '@awardflow/platform';
+import { AppConfigService, DatabaseConnector, NotifyOrPollLoop, QueueName, QueueService, sqlAffected, sqlRows } from '@awardflow/platform';
 import { DataSource } from 'typeorm';
 import { OUTBOX_CHANNEL } from './outbox-notifier';
 
@@ -56,7 +56,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     const claimed: string[] = [];
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const rows: Array<{ id: string }> = await manager.query(
+        const rows = await sqlRows<{ id: string }>(
+          manager,
           `SELECT id FROM outbox WHERE dispatched_at IS NULL ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
           [BATCH_SIZE],
         );
@@ -67,14 +68,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           ENQUEUE_TIMEOUT_MS,
           'Redis did not accept the jobs',
         );
-        await manager.query(`UPDATE outbox SET dispatched_at = now(), attempts = attempts + 1 WHERE id = ANY($1::uuid[])`, [claimed]);
+        await sqlAffected(manager, `UPDATE outbox SET dispatched_at = now(), attempts = attempts + 1 WHERE id = ANY($1::uuid[])`, [claimed]);
         return rows.length;
       });
     } catch (error) {
       if (claimed.length) {
-        await this.dataSource
-          .query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::uuid[]) AND dispatched_at IS NULL`, [claimed, (error as Error).message])
-          .catch(() => undefined);
+        await sqlAffected(this.dataSource, `UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::uuid[]) AND dispatched_at IS NULL`, [claimed, (error as Error).message]).catch(() => undefined);
       }
       throw error;
     }

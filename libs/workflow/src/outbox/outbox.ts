@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { sqlAffected } from '@awardflow/platform';
 import { EntityManager } from 'typeorm';
 import { DomainEventName, DomainEventPayload } from '../events/domain-events';
 import { OutboxNotifier } from './outbox-notifier';
@@ -14,7 +15,7 @@ export class Outbox {
   constructor(private readonly notifier: OutboxNotifier) {}
 
   async append<E extends DomainEventName>(manager: EntityManager, event: E, payload: DomainEventPayload<E>, instanceId: string | null = null): Promise<void> {
-    await manager.query(`INSERT INTO outbox (event, instance_id, payload) VALUES ($1, $2, $3::jsonb)`, [event, instanceId, JSON.stringify(payload)]);
+    await sqlAffected(manager, `INSERT INTO outbox (event, instance_id, payload) VALUES ($1, $2, $3::jsonb)`, [event, instanceId, JSON.stringify(payload)]);
     this.notifier.pokeAfterCommit(manager);
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { sqlAffected, sqlRows } from '@awardflow/platform';
 import { EntityManager } from 'typeorm';
 import { DeadlineEventName } from '../events/domain-events';
 
@@ -20,7 +21,8 @@ export interface DeadlineRow {
 export class DeadlineWriter {
   async insert(manager: EntityManager, rows: DeadlineRow[]): Promise<string[]> {
     if (rows.length === 0) return [];
-    const result = await manager.query(
+    const result = await sqlRows<{ id: string }>(
+      manager,
       `INSERT INTO deadlines (instance_id, kind, action, event, payload, set_in_state, due_at)
        SELECT r.instance_id, r.kind, r.action, r.event, coalesce(r.payload, '{}'), r.set_in_state, r.due_at
          FROM jsonb_to_recordset($1::jsonb) AS r(instance_id uuid, kind text, action text, event text, payload jsonb, set_in_state text, due_at timestamptz)
@@ -39,16 +41,16 @@ export class DeadlineWriter {
         ),
       ],
     );
-    return result.map((r: { id: string }) => r.id);
+    return result.map((r) => r.id);
   }
 
   /** Cancels pending deadlines of a kind for an instance (e.g. an assignment's due date once scored). */
   async cancel(manager: EntityManager, where: { instanceId: string; kind: string; payloadMatch?: Record<string, unknown> }): Promise<number> {
-    const [, count] = await manager.query(
+    return sqlAffected(
+      manager,
       `UPDATE deadlines SET status = 'cancelled', cancelled_at = now()
         WHERE instance_id = $1 AND kind = $2 AND status = 'pending' AND payload @> $3::jsonb`,
       [where.instanceId, where.kind, JSON.stringify(where.payloadMatch ?? {})],
     );
-    return count as number;
   }
 }
