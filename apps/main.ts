@@ -1,17 +1,26 @@
 import 'reflect-metadata';
-import { AppConfigService, exitOnConfigurationError } from '@awardflow/platform';
-import { createApiApp } from './api/src/create-api-app';
-import { createWorkerApp } from './worker/src/create-worker-app';
+import { join } from 'node:path';
+import { exitOnConfigurationError, validateEnvironment } from '@awardflow/platform';
+import { supervise } from './supervise';
 
-/** One machine, one process: the API and a worker side by side (production runs them apart). */
-async function main(): Promise<void> {
+/**
+ * `npm start` on one machine: the API and a worker as two processes, so notifications, the outbox relay
+ * and mail do not take the API's event loop (production runs them as separate services). The
+ * configuration is checked here first, so a bad value ends `npm start` with one line, not two.
+ */
+function main(): void {
   exitOnConfigurationError();
-  const worker = await createWorkerApp();
-  await worker.listen(worker.get(AppConfigService).get('WORKER_HEALTH_PORT'), '0.0.0.0');
-  const api = await createApiApp();
-  const config = api.get(AppConfigService);
-  await api.listen(config.get('PORT'), '0.0.0.0');
-  console.log(`Awardflow is up: API ${config.get('PUBLIC_BASE_URL')} · docs ${config.get('PUBLIC_BASE_URL')}/docs`);
+  const config = validateEnvironment(process.env);
+  supervise(
+    [
+      { role: 'worker', script: join(__dirname, 'worker', 'src', 'main.js') },
+      { role: 'api', script: join(__dirname, 'api', 'src', 'main.js') },
+    ],
+    {
+      graceMs: 60_000,
+      onAllReady: () => console.log(`Awardflow is up: API ${config.PUBLIC_BASE_URL} · docs ${config.PUBLIC_BASE_URL}/docs`),
+    },
+  );
 }
 
-void main();
+main();

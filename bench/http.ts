@@ -12,10 +12,10 @@ import { SeededApplication, seedApplications } from './http-seed';
  * npm run bench:http [-- --seconds 10 --get-connections 50 --action-connections 16
  *   --applications 600 --cycles 30 --engine-seconds 5 --port 3990 --redis URL]
  *
- * The product started as `npm start` starts it (seed, then dist/apps/main.js: API and worker in one
- * process, LOG_LEVEL at its default) on a fresh database and a queue prefix of its own, beside a bare
- * NestJS app whose one route reads an application by primary key with one pg query. Seeded through the
- * product's API; load from autocannon in this process. Baselines from the same run:
+ * The product started as `npm start` starts it (seed, then dist/apps/main.js: API and worker as two
+ * processes under one supervisor, LOG_LEVEL at its default) on a fresh database and a queue prefix of
+ * its own, beside a bare NestJS app whose one route reads an application by primary key with one pg
+ * query. Seeded through the product's API; load from autocannon in this process. Baselines from the same run:
  * - GET /applications/:id as its enterprise (`get-connections`) against the bare route;
  * - HTTP submit, then HTTP pass_formal_review (after start_review, not measured), each request on an
  *   application of its own (`action-connections`), against bench:transitions' engine-direct rate (the
@@ -155,7 +155,7 @@ async function main(): Promise<void> {
   let product: ChildProcess | undefined;
   let bare: ChildProcess | undefined;
   try {
-    // `npm start` after its build and migrate: the seed when the first admin is configured, then both apps in one process.
+    // `npm start` after its build and migrate: the seed when the first admin is configured, then the supervisor of both apps.
     const seed = spawnSync(process.execPath, ['dist/libs/identity/src/seed/seed.cli.js', '--if-configured'], { env, encoding: 'utf8' });
     if (seed.status !== 0) throw new Error(`seed failed: ${seed.stderr}${seed.stdout}`);
     product = spawn(process.execPath, ['dist/apps/main.js'], { env, stdio: ['ignore', log, log] });
@@ -198,7 +198,7 @@ async function main(): Promise<void> {
     const engineRate = Math.max(engine.read, engine.held);
     const ratios = { get: productGet.perSecond / bareGet.perSecond, action: formal.perSecond / engineRate, submit: submit.perSecond / engineRate };
     console.log(`machine: ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.cpus()[0]?.model ?? ''}`);
-    console.log(`product: dist/apps/main.js (API + worker in one process, as npm start), NODE_ENV=production, LOG_LEVEL=${process.env.LOG_LEVEL ?? 'info (default)'}, log in ${LOG_FILE}`);
+    console.log(`product: dist/apps/main.js (API + worker as two processes, as npm start), NODE_ENV=production, LOG_LEVEL=${process.env.LOG_LEVEL ?? 'info (default)'}, log in ${LOG_FILE}`);
     console.log(`GET /applications/:id as its enterprise, ${getConnections} connections, ${seconds} s:`);
     console.log(`  product: ${show(productGet)}`);
     console.log(`  bare NestJS + one pg SELECT: ${show(bareGet)}`);

@@ -1,11 +1,14 @@
 import 'reflect-metadata';
-import { AppConfigService, exitOnConfigurationError } from '@awardflow/platform';
+import { AppConfigService, exitOnConfigurationError, startAsRole, tellSupervisorReady } from '@awardflow/platform';
 import { createApiApp } from './create-api-app';
 
 async function main(): Promise<void> {
   exitOnConfigurationError();
+  startAsRole('api');
   const app = await createApiApp();
-  await app.listen(app.get(AppConfigService).get('PORT'), '0.0.0.0');
+  const port = app.get(AppConfigService).get('PORT');
+  await app.listen(port, '0.0.0.0');
+  tellSupervisorReady('api', port);
 }
 
 void main();

@@ -1,11 +1,14 @@
 import 'reflect-metadata';
-import { AppConfigService, exitOnConfigurationError } from '@awardflow/platform';
+import { AppConfigService, exitOnConfigurationError, startAsRole, tellSupervisorReady } from '@awardflow/platform';
 import { createWorkerApp } from './create-worker-app';
 
 async function main(): Promise<void> {
   exitOnConfigurationError();
+  startAsRole('worker');
   const app = await createWorkerApp();
-  await app.listen(app.get(AppConfigService).get('WORKER_HEALTH_PORT'), '0.0.0.0');
+  const port = app.get(AppConfigService).get('WORKER_HEALTH_PORT');
+  await app.listen(port, '0.0.0.0');
+  tellSupervisorReady('worker', port);
 }
 
 void main();

@@ -7,3 +7,4 @@ export * from './cycles/application-window';
 export * from './cycles.module';
 export * from './cycles/cycle-relations';
 export * from './cycles/cycle-reads';
+export * from './cycles/cycle-cache';

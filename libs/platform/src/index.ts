@@ -25,3 +25,4 @@ export * from './passwords/password-policy';
 export * from './config/exit-on-configuration-error';
 export * from './queue/worker-errors';
 export * from './export/csv';
+export * from './process/supervised';

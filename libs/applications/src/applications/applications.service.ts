@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { A, actionRule, ActionRule, evaluateEligibility, GenericUseCase, findAward, getAward, S, scopeOf, stateListSql, statesTagged, SYSTEM_ONLY } from '@awardflow/awards';
-import { Cycle, CYCLE_OFFICES_RELATION, CyclesService } from '@awardflow/cycles';
+import { Cycle, CycleCache, CYCLE_OFFICES_RELATION, CyclesService } from '@awardflow/cycles';
 import { AuthUser, Role } from '@awardflow/identity';
 import { ConflictError, DomainError, ErrorCode, FieldValidationError, ForbiddenError, NotFoundError, sqlRows } from '@awardflow/platform';
 import { ActionForbiddenError, Actor, INSTANCE_STATES_RELATION, InstanceSnapshot, TransitionNotAllowedError, transitionLabels, TransitionResult, VersionConflictError, WorkflowEngine } from '@awardflow/workflow';
@@ -14,6 +14,7 @@ import { HistoryView, identityMask, redactApplication, redactHistory } from '../
 import { ActionRequest, ActionUseCases } from './action-use-cases';
 import { genericRouteRule, NotNamedForStageError, undeclaredPayload, undeclaredPayloadError } from './action-rules';
 import { ApplicationAccessPolicy } from './application-access.policy';
+import { applicationWithCycleVersion } from './application-row';
 import { ApplicationDto, ApplicationPageDto, AvailableActionDto, CreateApplicationDto, ListApplicationsQuery } from './application.dto';
 import { Application, APPLICATION_SUBJECT, INACTIVE_STATES } from './application.entity';
 
@@ -41,6 +42,7 @@ export class ApplicationsService implements OnModuleInit {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly engine: WorkflowEngine,
     private readonly cycles: CyclesService,
+    private readonly cycleCache: CycleCache,
     private readonly organizations: OrganizationsService,
     private readonly access: ApplicationAccessPolicy,
     private readonly useCases: ActionUseCases,
@@ -291,9 +293,10 @@ export class ApplicationsService implements OnModuleInit {
   }
 
   async loadVisible(id: string, user: AuthUser, manager: EntityManager = this.dataSource.manager): Promise<{ application: Application; cycle: Cycle; instance: InstanceSnapshot }> {
-    const application = await manager.findOneBy(Application, { id });
-    if (!application) throw new NotFoundError('application', id);
-    const cycle = await this.cycles.get(application.cycleId);
+    const found = await applicationWithCycleVersion(this.dataSource, manager, id);
+    if (!found) throw new NotFoundError('application', id);
+    const { application, cycleVersion } = found;
+    const cycle = await this.cycleCache.get(application.cycleId, cycleVersion);
     await this.access.assertCanView(user, application, cycle);
     const instance = await this.engine.get(application.instanceId, manager);
     return { application, cycle, instance };

@@ -4,3 +4,10 @@
  * pulls it up into the join, so the plan is the same.
  */
 export const CYCLE_OFFICES_RELATION = '(SELECT id, office_id FROM cycles)';
+
+/**
+ * Each cycle's row version, for a context that keeps cycles in memory (CycleCache): Postgres gives
+ * every committed update of a row a new xmin, so reading this beside what one reads anyway tells
+ * whether a remembered cycle is still the row, in every process, without reading the row.
+ */
+export const CYCLE_VERSIONS_RELATION = '(SELECT id, xmin::text AS version FROM cycles)';
