@@ -1,5 +1,6 @@
 // Relative paths, not @awardflow/* aliases: jest's globalSetup loads this file without jest's module
 // mapper (it builds the tests' template database from this list).
+import { APPLICATIONS_MIGRATIONS } from '../../../libs/applications/src/migrations';
 import { CALENDAR_MIGRATIONS } from '../../../libs/calendar/src/migrations';
 import { CYCLES_MIGRATIONS } from '../../../libs/cycles/src/migrations';
 import { IDENTITY_MIGRATIONS } from '../../../libs/identity/src/migrations';
@@ -29,4 +30,5 @@ export const MIGRATIONS: readonly MigrationClass[] = [
   ...REVIEW_MIGRATIONS,
   ...NOTIFICATIONS_MIGRATIONS,
   ...CALENDAR_MIGRATIONS,
+  ...APPLICATIONS_MIGRATIONS,
 ].sort((a, b) => migrationTimestamp(a) - migrationTimestamp(b));

@@ -26,6 +26,7 @@ export * from './events/outbox-event';
 export * from './events/outbox-event-router';
 export * from './outbox/outbox-backlog';
 export * from './reads/instance-states';
+export * from './reads/instance-snapshots';
 export * from './reads/instance-contexts';
 export * from './reads/current-states';
 export * from './reads/history-step';
