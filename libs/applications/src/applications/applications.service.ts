@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { A, actionRule, ActionRule, evaluateEligibility, GenericUseCase, findAward, getAward, S, scopeOf, stateListSql, statesTagged, SYSTEM_ONLY } from '@awardflow/awards';
-import { Cycle, CycleCache, CYCLE_OFFICES_RELATION, CyclesService, cycleSummaries } from '@awardflow/cycles';
+import { Cycle, CycleCache, CyclesService, cycleSummaries } from '@awardflow/cycles';
 import { AuthUser, Role } from '@awardflow/identity';
 import { ConflictError, DomainError, ErrorCode, FieldValidationError, ForbiddenError, NotFoundError, sqlRows } from '@awardflow/platform';
 import { ActionForbiddenError, Actor, DefinitionRegistry, INSTANCE_STATES_RELATION, instanceSnapshots, InstanceSnapshot, TransitionNotAllowedError, transitionLabels, TransitionResult, VersionConflictError, WorkflowEngine } from '@awardflow/workflow';
