@@ -3,6 +3,7 @@ import { SqlRunner, sqlRows } from '@awardflow/platform';
 import { INSTANCE_STATES_RELATION } from '@awardflow/workflow';
 import { ApplicantIdentity } from '../redaction/redaction';
 import { Application } from './application.entity';
+import { APPLICANT_IDENTITY_JSON } from './application-row';
 
 /** Whose applications a list shows: an organisation's own, or those of the offices' cycles. */
 export type ListScope = { organizationId: string } | { officeIds: string[] };
@@ -92,8 +93,7 @@ export async function listedApplications(runner: SqlRunner, ids: readonly string
     `SELECT a.id, a.cycle_id AS "cycleId", a.organization_id AS "organizationId", a.instance_id AS "instanceId", a.form,
             a.receipt_number AS "receiptNumber", a.submitted_at AS "submittedAt", a.created_by AS "createdBy",
             a.recommended_from_id AS "recommendedFromId", a.created_at AS "createdAt", a.updated_at AS "updatedAt",
-            json_build_object('id', o.id, 'name', o.name, 'uscc', o.uscc, 'address', o.address,
-                              'legalRepresentative', o.legal_representative, 'contact', o.contact) AS org
+            ${APPLICANT_IDENTITY_JSON} AS org
        FROM applications a JOIN organizations o ON o.id = a.organization_id
       WHERE a.id = ANY($1::uuid[])`,
     [ids],

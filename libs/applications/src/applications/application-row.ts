@@ -1,7 +1,12 @@
 import { CYCLE_VERSIONS_RELATION } from '@awardflow/cycles';
 import { sqlRows } from '@awardflow/platform';
 import { DataSource, EntityManager } from 'typeorm';
+import type { ApplicantIdentity } from '../redaction/redaction';
 import { Application } from './application.entity';
+
+/** What redaction needs of the organisation (`o`), as one JSON value: answers never show more. */
+export const APPLICANT_IDENTITY_JSON = `json_build_object('id', o.id, 'name', o.name, 'uscc', o.uscc, 'address', o.address,
+  'legalRepresentative', o.legal_representative, 'contact', o.contact)`;
 
 const statements = new WeakMap<DataSource, string>();
 
@@ -10,24 +15,26 @@ function statementFor(dataSource: DataSource): string {
   let sql = statements.get(dataSource);
   if (!sql) {
     const columns = dataSource.getMetadata(Application).columns.map((c) => `a.${c.databaseName} AS "${c.propertyName}"`);
-    sql = `SELECT ${columns.join(', ')}, c.version AS "cycleVersion"
-      FROM applications a JOIN ${CYCLE_VERSIONS_RELATION} c ON c.id = a.cycle_id WHERE a.id = $1`;
+    sql = `SELECT ${columns.join(', ')}, c.version AS "cycleVersion", ${APPLICANT_IDENTITY_JSON} AS "identity"
+      FROM applications a JOIN ${CYCLE_VERSIONS_RELATION} c ON c.id = a.cycle_id JOIN organizations o ON o.id = a.organization_id
+     WHERE a.id = $1`;
     statements.set(dataSource, sql);
   }
   return sql;
 }
 
 /**
- * The application and its cycle's row version (for CycleCache) in one statement, through the pg
- * pool rather than TypeORM's entity machinery (or the caller's transaction, when it has one).
+ * The application, its cycle's row version (for CycleCache) and its applicant's identity (for
+ * redaction) in one statement, through the pg pool rather than TypeORM's entity machinery (or the
+ * caller's transaction, when it has one): every statement on a hot path costs a round trip.
  */
 export async function applicationWithCycleVersion(
   dataSource: DataSource,
   manager: EntityManager,
   id: string,
-): Promise<{ application: Application; cycleVersion: string } | undefined> {
-  const [row] = await sqlRows<Application & { cycleVersion: string }>(manager, statementFor(dataSource), [id]);
+): Promise<{ application: Application; cycleVersion: string; identity: ApplicantIdentity } | undefined> {
+  const [row] = await sqlRows<Application & { cycleVersion: string; identity: ApplicantIdentity }>(manager, statementFor(dataSource), [id]);
   if (!row) return undefined;
-  const { cycleVersion, ...columns } = row;
-  return { application: Object.assign(new Application(), columns), cycleVersion };
+  const { cycleVersion, identity, ...columns } = row;
+  return { application: Object.assign(new Application(), columns), cycleVersion, identity };
 }

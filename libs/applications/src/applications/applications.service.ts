@@ -120,8 +120,8 @@ export class ApplicationsService implements OnModuleInit {
   }
 
   async view(id: string, user: AuthUser): Promise<ApplicationDto> {
-    const { application, cycle, instance } = await this.loadVisible(id, user);
-    return this.toDto(application, cycle, instance, user);
+    const { application, cycle, instance, identity } = await this.loadVisible(id, user);
+    return this.toDto(application, cycle, instance, identity, user);
   }
 
   /**
@@ -192,7 +192,8 @@ export class ApplicationsService implements OnModuleInit {
       // The action can move the application out of the caller's sight (an expert passing 形式审查):
       // it still went through, and the caller gets the new state (identity hidden as for its role).
       if (!(error instanceof NotFoundError)) throw error;
-      return this.toDto(await this.get(id), cycle, await this.engine.get(application.instanceId), user);
+      const current = await this.get(id);
+      return this.toDto(current, cycle, await this.engine.get(application.instanceId), await this.organizations.get(current.organizationId), user);
     }
   }
 
@@ -313,14 +314,18 @@ export class ApplicationsService implements OnModuleInit {
     });
   }
 
-  async loadVisible(id: string, user: AuthUser, manager: EntityManager = this.dataSource.manager): Promise<{ application: Application; cycle: Cycle; instance: InstanceSnapshot }> {
+  async loadVisible(
+    id: string,
+    user: AuthUser,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ application: Application; cycle: Cycle; instance: InstanceSnapshot; identity: ApplicantIdentity }> {
     const found = await applicationWithCycleVersion(this.dataSource, manager, id);
     if (!found) throw new NotFoundError('application', id);
-    const { application, cycleVersion } = found;
+    const { application, cycleVersion, identity } = found;
     const cycle = await this.cycleCache.get(application.cycleId, cycleVersion);
     await this.access.assertCanView(user, application, cycle);
     const instance = await this.engine.get(application.instanceId, manager);
-    return { application, cycle, instance };
+    return { application, cycle, instance, identity };
   }
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<Application> {
@@ -329,9 +334,8 @@ export class ApplicationsService implements OnModuleInit {
     return application;
   }
 
-  private async toDto(application: Application, cycle: Cycle, instance: InstanceSnapshot, user: AuthUser): Promise<ApplicationDto> {
-    const organization = await this.organizations.get(application.organizationId);
-    return this.dtoOf(application, cycle, instance, organization, await this.actionsFor(application, cycle, instance, user), user);
+  private async toDto(application: Application, cycle: Cycle, instance: InstanceSnapshot, identity: ApplicantIdentity, user: AuthUser): Promise<ApplicationDto> {
+    return this.dtoOf(application, cycle, instance, identity, await this.actionsFor(application, cycle, instance, user), user);
   }
 
   /** The one shape of an application in answers, for `view` and each list item alike. */
