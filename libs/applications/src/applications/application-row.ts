@@ -1,5 +1,5 @@
 import { CYCLE_VERSIONS_RELATION } from '@awardflow/cycles';
-import { sqlRows } from '@awardflow/platform';
+import { preparedRows } from '@awardflow/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ApplicantIdentity } from '../redaction/redaction';
 import { Application } from './application.entity';
@@ -33,7 +33,7 @@ export async function applicationWithCycleVersion(
   manager: EntityManager,
   id: string,
 ): Promise<{ application: Application; cycleVersion: string; identity: ApplicantIdentity } | undefined> {
-  const [row] = await sqlRows<Application & { cycleVersion: string; identity: ApplicantIdentity }>(manager, statementFor(dataSource), [id]);
+  const [row] = await preparedRows<Application & { cycleVersion: string; identity: ApplicantIdentity }>(manager, 'applications.with-cycle-version', statementFor(dataSource), [id]);
   if (!row) return undefined;
   const { cycleVersion, identity, ...columns } = row;
   return { application: Object.assign(new Application(), columns), cycleVersion, identity };

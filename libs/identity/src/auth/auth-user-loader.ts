@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { sqlRows } from '@awardflow/platform';
+import { preparedRows } from '@awardflow/platform';
 import { DataSource } from 'typeorm';
 import { AuthUser } from './auth-user';
 
-// One primary-key lookup (the offices by the junction table's primary key): what every request pays.
+// One primary-key lookup (the offices by the junction table's primary key): what every request pays,
+// hence prepared.
 const CURRENT_USER_SQL = `
   SELECT u.username, u.role, u.organization_id AS "organizationId",
          ARRAY(SELECT uo.office_id::text FROM user_offices uo WHERE uo.user_id = u.id ORDER BY uo.office_id) AS "officeIds"
@@ -25,7 +26,7 @@ export class AuthUserLoader {
   /** null when the user is gone, disabled, or the token predates its current token version. */
   async load(userId: string, tokenVersion: number): Promise<AuthUser | null> {
     if (!UUID.test(userId) || !Number.isInteger(tokenVersion)) return null;
-    const [row] = await sqlRows<Omit<AuthUser, 'id'>>(this.db, CURRENT_USER_SQL, [userId, tokenVersion]);
+    const [row] = await preparedRows<Omit<AuthUser, 'id'>>(this.db, 'identity.current-user', CURRENT_USER_SQL, [userId, tokenVersion]);
     if (!row) return null;
     return { id: userId, username: row.username, role: row.role, organizationId: row.organizationId, officeIds: row.officeIds };
   }

@@ -17,6 +17,18 @@ export async function sqlRows<T>(runner: SqlRunner, sql: string, params: unknown
   return runner.query(sql, params);
 }
 
+/**
+ * sqlRows for a statement every request runs: on the pool it is a named prepared statement, so each
+ * connection parses and plans it once and then sends only its parameters (Postgres shares the
+ * machine's cores with the API). `name` must stand for this one `sql` text. In a transaction,
+ * or on another runner, the same statement unnamed.
+ */
+export async function preparedRows<T>(runner: SqlRunner, name: string, sql: string, params: unknown[]): Promise<T[]> {
+  const target = targetOf(runner);
+  if (target && !(target instanceof EntityManager)) return (await target.query({ name, text: sql, values: params })).rows as T[];
+  return sqlRows<T>(runner, sql, params);
+}
+
 /** How many rows a write touched. */
 export async function sqlAffected(runner: SqlRunner, sql: string, params: unknown[] = []): Promise<number> {
   const target = targetOf(runner);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError, sqlRows } from '@awardflow/platform';
+import { NotFoundError, preparedRows, sqlRows } from '@awardflow/platform';
 import { WorkCalendars } from '@awardflow/calendar';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -127,6 +127,8 @@ interface InstanceRow {
 
 const SELECT_INSTANCE = `SELECT id, definition_code, definition_version, subject_type, subject_id, state, version, context,
   history_seq, history_head, created_at, updated_at FROM workflow_instances`;
+// Read on every GET of an application and before every transition: prepared (preparedRows).
+const SELECT_INSTANCE_BY_ID = `${SELECT_INSTANCE} WHERE id = $1`;
 
 /*
  * A transition costs two round trips: the read, then ONE statement whose CTEs update the
@@ -503,7 +505,7 @@ export class WorkflowEngine {
   }
 
   private async loadRow(runner: Runner, instanceId: string): Promise<InstanceRow> {
-    const [row] = await sqlRows<InstanceRow>(runner, `${SELECT_INSTANCE} WHERE id = $1`, [instanceId]);
+    const [row] = await preparedRows<InstanceRow>(runner, 'workflow.instance-by-id', SELECT_INSTANCE_BY_ID, [instanceId]);
     if (!row) throw new NotFoundError('workflow instance', instanceId);
     return row;
   }
