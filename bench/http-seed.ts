@@ -1,5 +1,5 @@
 import { usccCheckCharacter } from '../libs/applications/src/organizations/uscc';
-import { sampleQualityForm } from '../libs/applications/src/testing/sample-forms';
+import { sampleOrganization, sampleQualityForm } from '../libs/applications/src/testing/sample-forms';
 import { inLanes } from './bench-support';
 import { HttpClient } from './http-client';
 
@@ -55,16 +55,7 @@ export async function seedApplications(http: HttpClient, admin: string, count: n
     const password = `bench-password-${i}-${Date.now()}`;
     await http.call('POST', '/users', admin, { username, password, role: 'applicant', displayName: `基准企业${i}`, email: `${username}@example.cn` });
     const userToken = await http.login(username, password);
-    const org = await http.call<{ id: string; accessToken: string }>('POST', '/organizations', userToken, {
-      name: `重庆基准测试企业${i}有限公司`,
-      uscc: uscc(),
-      regionCode: '500103',
-      address: '重庆市渝中区解放碑民族路 1 号',
-      legalRepresentative: '张三',
-      contact: { name: '王经理', phone: '023-63000000', email: `${username}@example.cn` },
-      foundedAt: '2010-03-01',
-      industry: 'C3825',
-    });
+    const org = await http.call<{ id: string; accessToken: string }>('POST', '/organizations', userToken, sampleOrganization(`重庆基准测试企业${i}有限公司`, uscc(), `${username}@example.cn`));
     await http.call('PUT', `/admin/organizations/${org.id}/credit-grade`, admin, { grade: 'A' });
     tokens[i] = `Bearer ${org.accessToken}`;
   });

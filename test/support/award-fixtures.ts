@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { usccCheckCharacter, USCC_CHARSET } from '../../libs/applications/src/organizations/uscc';
 import { samplePdf } from '../../libs/applications/src/testing/material-fixtures';
-import { sampleQualityForm } from '../../libs/applications/src/testing/sample-forms';
+import { sampleOrganization, sampleQualityForm } from '../../libs/applications/src/testing/sample-forms';
 import { createUser, TestContext } from './test-app';
 
 let sequence = 0;
@@ -36,17 +36,7 @@ export async function registerEnterprise(ctx: TestContext, name: string, overrid
   const res = await ctx.http
     .post('/organizations')
     .set('Authorization', user.token)
-    .send({
-      name,
-      uscc,
-      regionCode: '500103',
-      address: '重庆市渝中区解放碑民族路 1 号',
-      legalRepresentative: '张三',
-      contact: { name: '王经理', phone: '023-63000000', email: `${username}@example.cn` },
-      foundedAt: '2010-03-01',
-      industry: 'C3825',
-      ...overrides,
-    });
+    .send({ ...sampleOrganization(name, uscc, `${username}@example.cn`), ...overrides });
   if (res.status !== 201) throw new Error(`register ${name}: ${res.status} ${JSON.stringify(res.body)}`);
   await ctx.http.put(`/admin/organizations/${res.body.id}/credit-grade`).set('Authorization', await ctx.adminToken()).send({ grade: 'A' }).expect(200);
   return { userId: user.id, username, password, token: `Bearer ${res.body.accessToken}`, organizationId: res.body.id, name, uscc };

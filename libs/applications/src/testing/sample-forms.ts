@@ -14,3 +14,17 @@ export function sampleQualityForm(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** A 渝中区 enterprise's registration, as the tests and benches register one. */
+export function sampleOrganization(name: string, uscc: string, email: string) {
+  return {
+    name,
+    uscc,
+    regionCode: '500103',
+    address: '重庆市渝中区解放碑民族路 1 号',
+    legalRepresentative: '张三',
+    contact: { name: '王经理', phone: '023-63000000', email },
+    foundedAt: '2010-03-01',
+    industry: 'C3825',
+  };
+}
