@@ -30,6 +30,28 @@ describe('GET /health', () => {
     });
     afterAll(() => ctx.close());
 
+    it('closes its workers without leaving an error for nobody (bullmq#3546: each worker connection is guarded)', async () => {
+      const { createWorkerApp } = await import('../../apps/worker/src/create-worker-app');
+      const { WorkerHost } = await import('@nestjs/bullmq');
+      const { DiscoveryService } = await import('@nestjs/core');
+      const worker = await createWorkerApp({ ...ctx.env });
+      await worker.init();
+      const workers = worker
+        .get(DiscoveryService)
+        .getProviders()
+        .map((w) => w.instance)
+        .filter((i): i is InstanceType<typeof WorkerHost> => i instanceof WorkerHost)
+        .map((host) => host.worker as unknown as { connection: NodeJS.EventEmitter; blockingConnection: NodeJS.EventEmitter });
+      expect(workers.length).toBeGreaterThan(0);
+      await worker.close();
+      for (const w of workers) {
+        for (const connection of [w.connection, w.blockingConnection]) {
+          expect(connection.listenerCount('error')).toBe(0);
+          expect(() => connection.emit('error', new Error('after close'))).not.toThrow();
+        }
+      }
+    });
+
     it('is 503 naming redis, with the database still up', async () => {
       const res = await ctx.http.get('/health').expect(503);
       expect(res.body.status).toBe('error');

@@ -26,3 +26,4 @@ export * from './config/exit-on-configuration-error';
 export * from './queue/worker-errors';
 export * from './export/csv';
 export * from './process/supervised';
+export * from './queue/orphaned-connection-errors';

@@ -1,10 +1,12 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { AppConfigService } from '../config/app-config.service';
 import { ALL_QUEUES } from './queue-names';
 import { QueueService } from './queue.service';
 import { redisOptionsFromUrl } from './redis-connection';
 import { RedisClient } from './redis-client';
+import { WorkerCloseGuard } from './worker-close-guard';
 
 /** Every queue is registered here and nowhere else; a module that enqueues or reads a queue imports this. */
 @Module({
@@ -17,8 +19,9 @@ import { RedisClient } from './redis-client';
       }),
     }),
     BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name }))),
+    DiscoveryModule,
   ],
-  providers: [QueueService, RedisClient],
+  providers: [QueueService, RedisClient, WorkerCloseGuard],
   exports: [BullModule, QueueService, RedisClient],
 })
 export class QueueModule {}

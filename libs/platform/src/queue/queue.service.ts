@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import type { JobsOptions, Queue } from 'bullmq';
+import { dropErrorsAfterClose } from './orphaned-connection-errors';
 import { JobDataOf, JobNameOf, QueueName } from './queue-names';
 
 /** Default retry policy: exponential backoff, then the job stays in the failed set for admins. */
@@ -32,6 +33,7 @@ export class QueueService implements OnApplicationShutdown {
     // An EventEmitter 'error' without a listener kills the process; Redis outages are expected
     // and ioredis reconnects by itself, so log them (at most once every 10 s per queue).
     for (const queue of Object.values(this.queues)) {
+      dropErrorsAfterClose(queue);
       let lastLogged = 0;
       queue.on('error', (error: Error) => {
         if (Date.now() - lastLogged < 10_000) return;
