@@ -138,8 +138,11 @@ export class OrganizationsService {
   async blacklist(): Promise<Array<RecordDto & { organizationName: string; uscc: string }>> {
     return sqlRows<RecordDto & { organizationName: string; uscc: string }>(
       this.dataSource,
-      `SELECT r.id, r.organization_id AS "organizationId", o.name AS "organizationName", o.uscc, r.kind, r.reason, r.occurred_at AS "occurredAt",
-              r.from_date AS "from", r.until_date AS "until", r.award_code AS "awardCode", r.created_at AS "createdAt"
+      // Dates as the calendar days they are ('YYYY-MM-DD', as the DTO and the entity give them): pg's
+      // default parser makes a date a Date at the server's midnight, which shifts a day with its zone.
+      `SELECT r.id, r.organization_id AS "organizationId", o.name AS "organizationName", o.uscc, r.kind, r.reason,
+              to_char(r.occurred_at, 'YYYY-MM-DD') AS "occurredAt", to_char(r.from_date, 'YYYY-MM-DD') AS "from",
+              to_char(r.until_date, 'YYYY-MM-DD') AS "until", r.award_code AS "awardCode", r.created_at AS "createdAt"
          FROM organization_records r JOIN organizations o ON o.id = r.organization_id
         WHERE r.kind = 'blacklist' AND (r.until_date IS NULL OR r.until_date >= (now() AT TIME ZONE 'Asia/Shanghai')::date)
         ORDER BY r.created_at DESC`,
