@@ -25,22 +25,63 @@ export function databaseUrl(name: string): string {
   return url.toString();
 }
 
-/** A fresh, migrated database of the benchmark's own (dropped first if a previous run left it). */
+/**
+ * A bench's database is named for its run (`<name>_<pid>`): two benches, or two runs of one, side
+ * by side never drop each other's database `WITH (FORCE)` mid-run. What a killed run left behind
+ * (its pid gone) is dropped by the next run of the same bench.
+ */
+export function runDatabaseName(name: string): string {
+  return `${name}_${process.pid}`;
+}
+
+/** A fresh, migrated database of the benchmark's own (see runDatabaseName). */
 export async function freshDatabase(name: string): Promise<string> {
+  await dropLeftovers(name);
   await dropDatabase(name);
-  const url = databaseUrl(name);
+  const url = databaseUrl(runDatabaseName(name));
   await ensureDatabase(url);
   await migrateSchema(url);
   return url;
 }
 
+/** Drops this run's database of that name. */
 export async function dropDatabase(name: string): Promise<void> {
+  await dropExact(runDatabaseName(name));
+}
+
+async function dropExact(database: string): Promise<void> {
   const client = new Client({ connectionString: serverUrl() });
   await client.connect();
   try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
   } finally {
     await client.end();
+  }
+}
+
+/** The databases of earlier runs of this bench whose process is gone. */
+async function dropLeftovers(name: string): Promise<void> {
+  const client = new Client({ connectionString: serverUrl() });
+  await client.connect();
+  let rows: Array<{ datname: string }>;
+  try {
+    ({ rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname ~ $1`, [`^${name}(_[0-9]+)?$`]));
+  } finally {
+    await client.end();
+  }
+  for (const { datname } of rows) {
+    const pid = Number(datname.slice(name.length + 1));
+    if (pid && pid !== process.pid && isAlive(pid)) continue;
+    if (datname !== runDatabaseName(name)) await dropExact(datname);
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
@@ -51,8 +92,10 @@ export function percentile(sorted: number[], p: number): number {
 
 /** pgbench's tpcb-like run on its own database, on the same server; returns its TPS. */
 export async function pgbenchTps(clients: number, threads: number, seconds: number, scale: number): Promise<number> {
-  const name = 'awardflow_bench_pgbench';
-  await dropDatabase(name);
+  const base = 'awardflow_bench_pgbench';
+  await dropLeftovers(base);
+  await dropDatabase(base);
+  const name = runDatabaseName(base);
   const admin = new Client({ connectionString: serverUrl() });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
@@ -68,7 +111,7 @@ export async function pgbenchTps(clients: number, threads: number, seconds: numb
     if (!match) throw new Error(`could not read pgbench's tps from:\n${run.stdout}`);
     return Number(match[1]);
   } finally {
-    await dropDatabase(name);
+    await dropDatabase(base);
   }
 }
 

@@ -23,7 +23,7 @@ import { SeededApplication, seedApplications } from './http-seed';
  */
 
 const DB_NAME = 'awardflow_bench_http';
-const LOG_FILE = '/tmp/awardflow-bench-http-product.log';
+const LOG_FILE = `/tmp/awardflow-bench-http-product-${process.pid}.log`;
 const GOALS = { get: 0.5, action: 0.5, submit: 0.2 };
 
 interface Figure {
@@ -125,7 +125,7 @@ async function main(): Promise<void> {
   const engineSeconds = flag('engine-seconds', 5);
   const port = flag('port', 3990);
   const redisUrl = stringFlag('redis', 'redis://127.0.0.1:6379');
-  const prefix = '{awardflow_bench_http}';
+  const prefix = `{awardflow_bench_http_${process.pid}}`;
 
   console.log(`engine-direct: bench:transitions --seconds ${engineSeconds} --clients ${actionConnections} …`);
   const engine = engineDirect(engineSeconds, actionConnections);
@@ -145,7 +145,7 @@ async function main(): Promise<void> {
     JWT_SECRET: randomBytes(32).toString('hex'),
     ADMIN_USERNAME: 'benchadmin',
     ADMIN_PASSWORD: adminPassword,
-    UPLOAD_DIR: `/tmp/awardflow-bench-http-uploads`,
+    UPLOAD_DIR: `/tmp/awardflow-bench-http-uploads-${process.pid}`,
     // The load comes from one address: the per-address limits would measure the limiter.
     RATE_LIMIT_PER_MINUTE: '100000000',
     LOGIN_RATE_LIMIT_PER_MINUTE: '100000',

@@ -191,7 +191,7 @@ async function main(): Promise<void> {
     app = await createApiApp({
       NODE_ENV: 'test',
       DATABASE_URL: url,
-      QUEUE_PREFIX: '{awardflow_bench_lists}',
+      QUEUE_PREFIX: `{awardflow_bench_lists_${process.pid}}`,
       JWT_SECRET: 'bench-secret-bench-secret-bench-secret-1234',
       LOG_LEVEL: 'silent',
     });
