@@ -3,7 +3,7 @@ import { Enterprise, openCycle, readyApplication, registerEnterprise } from '../
 import { act, assignmentsOf, Reviewer, reviewerPool, scoreSheet, stateOf, waitForState } from '../support/review-fixtures';
 import { waitFor } from '../support/throwaway-redis';
 import { endWindow } from '../support/end-window';
-import { startTestApp, TestContext } from '../support/test-app';
+import { createUser, startTestApp, TestContext } from '../support/test-app';
 
 const AWARD = 'district-quality-award';
 
@@ -258,5 +258,12 @@ describe('a 区长质量管理奖 cycle from application to revocation', () => {
     expect(materials).toHaveLength(4);
     const submitted = await act(ctx, enterprises[8].token, recommended.body.id, 'submit');
     expect(submitted.receiptNumber).toBe('2026-CMQ-0001');
+
+    // The city's own admin sees what was sent up to it, and nothing of the district's own cycle.
+    const cityAdmin = await createUser(ctx, { username: 'city.only.admin', role: 'admin', officeIds: [officeOf('CQ')] });
+    const cityList = await ctx.http.get('/applications').query({ cycleId: city.id }).set('Authorization', cityAdmin.token).expect(200);
+    expect(cityList.body).toMatchObject({ total: 1, items: [expect.objectContaining({ id: recommended.body.id, state: 'submitted', recommendedFromId: apps[8] })] });
+    await ctx.http.get(`/applications/${recommended.body.id}`).set('Authorization', cityAdmin.token).expect(200);
+    await ctx.http.get(`/applications/${apps[8]}`).set('Authorization', cityAdmin.token).expect(404);
   });
 });
