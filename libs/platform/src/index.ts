@@ -27,3 +27,4 @@ export * from './queue/worker-errors';
 export * from './export/csv';
 export * from './process/supervised';
 export * from './queue/orphaned-connection-errors';
+export * from './async/with-timeout';

@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { AppConfigService, DatabaseConnector, NotifyOrPollLoop, QueueName, QueueService } from '@awardflow/platform';
+import { AppConfigService, DatabaseConnector, drainInBatches, NotifyOrPollLoop, QueueName, QueueService, withTimeout } from '@awardflow/platform';
 import { claimUnscheduledDeadlines, markDeadlinesScheduled } from '@awardflow/workflow';
 import { DataSource } from 'typeorm';
 
@@ -45,13 +45,8 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationS
   }
 
   /** Schedules everything unscheduled now; returns how many jobs were added. */
-  async scheduleDue(): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const n = await this.scheduleBatch();
-      total += n;
-      if (n < BATCH) return total;
-    }
+  scheduleDue(): Promise<number> {
+    return drainInBatches(() => this.scheduleBatch(), BATCH);
   }
 
   private scheduleBatch(): Promise<number> {
@@ -70,18 +65,10 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationS
           })),
         ),
         5_000,
+        'Redis did not accept the jobs',
       );
       await markDeadlinesScheduled(manager, rows);
       return rows.length;
     });
-  }
-}
-
-async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('Redis did not accept the jobs')), ms)))]);
-  } finally {
-    clearTimeout(timer);
   }
 }

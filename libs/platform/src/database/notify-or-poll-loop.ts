@@ -120,3 +120,16 @@ export class NotifyOrPollLoop {
     }
   }
 }
+
+/**
+ * A loop pass that works in batches: runs `batch` (one transaction each) until one comes back
+ * short, so a pass empties what was waiting when it started; returns how many it handled.
+ */
+export async function drainInBatches(batch: () => Promise<number>, batchSize: number): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const n = await batch();
+    total += n;
+    if (n < batchSize) return total;
+  }
+}

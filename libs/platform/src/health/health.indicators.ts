@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { DataSource } from 'typeorm';
 import { RedisClient } from '../queue/redis-client';
+import { withTimeout } from '../async/with-timeout';
 
 const PING_TIMEOUT_MS = 1_000;
 
@@ -34,17 +35,5 @@ export class PlatformHealthIndicators {
     } catch (error) {
       return check.down({ message: (error as Error).message });
     }
-  }
-}
-
-async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([
-      promise,
-      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms))),
-    ]);
-  } finally {
-    clearTimeout(timer);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { AppConfigService, DatabaseConnector, NotifyOrPollLoop, QueueName, QueueService, sqlAffected, sqlRows } from '@awardflow/platform';
+import { AppConfigService, DatabaseConnector, drainInBatches, NotifyOrPollLoop, QueueName, QueueService, sqlAffected, sqlRows, withTimeout } from '@awardflow/platform';
 import { DataSource } from 'typeorm';
 import { OUTBOX_CHANNEL } from './outbox-notifier';
 
@@ -43,13 +43,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   /** Relays everything waiting now; returns how many rows were dispatched. Used by tests and benches too. */
-  async drain(): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const n = await this.relayBatch();
-      total += n;
-      if (n < BATCH_SIZE) return total;
-    }
+  drain(): Promise<number> {
+    return drainInBatches(() => this.relayBatch(), BATCH_SIZE);
   }
 
   private async relayBatch(): Promise<number> {
@@ -77,14 +72,5 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       }
       throw error;
     }
-  }
-}
-
-async function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms)))]);
-  } finally {
-    clearTimeout(timer);
   }
 }
