@@ -17,6 +17,7 @@ export * from './timers/deadline-moves';
 export * from './timers/deadline-reads';
 export * from './engine/transition-invariants';
 export * from './engine/workflow-engine';
+export * from './engine/batch-transition';
 export * from './outbox/outbox-relay';
 export * from './outbox/outbox';
 export * from './errors/workflow-errors';

@@ -12,6 +12,7 @@ import { GuardRegistry } from '../registry/guard.registry';
 import { OutboxNotifier } from '../outbox/outbox-notifier';
 import { DefinitionRegistry } from '../definition/definition-registry';
 import { TransitionInvariant, TransitionInvariants } from './transition-invariants';
+import { BatchTransition, FireManyInput, FireManyResult } from './batch-transition';
 
 export interface InstanceSnapshot {
   id: string;
@@ -223,6 +224,8 @@ SELECT count(*)::int AS changed FROM upd`;
 
 @Injectable()
 export class WorkflowEngine {
+  private readonly batch: BatchTransition;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly definitions: DefinitionRegistry,
@@ -230,7 +233,9 @@ export class WorkflowEngine {
     private readonly notifier: OutboxNotifier,
     private readonly invariants: TransitionInvariants,
     private readonly calendars: WorkCalendars,
-  ) {}
+  ) {
+    this.batch = new BatchTransition(dataSource, definitions, guards, notifier, invariants, calendars);
+  }
 
   async start(input: StartInput): Promise<InstanceSnapshot> {
     const runner = input.manager ?? this.dataSource;
@@ -305,6 +310,15 @@ export class WorkflowEngine {
       return this.apply(input, manager, current, def, invariant);
     };
     return input.manager ? withInvariant(input.manager) : this.dataSource.transaction(withInvariant);
+  }
+
+  /**
+   * One action for many instances, set-based, in chunks of one transaction each (batch-transition.ts):
+   * each instance still gets its own history row, outbox rows and deadlines, as `fire` would write
+   * them; instances the action is not available to are skipped with the reason `fire` would give.
+   */
+  fireMany(input: FireManyInput): Promise<FireManyResult> {
+    return this.batch.fireMany(input);
   }
 
   /** The transition from the row as read: computed, checked by the invariant, claimed in one statement. */

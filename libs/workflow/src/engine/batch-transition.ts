@@ -1,0 +1,249 @@
+import { DomainError, ErrorCode, NotFoundError, sqlRows } from '@awardflow/platform';
+import { WorkCalendars } from '@awardflow/calendar';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor, WorkflowDefinition } from '../definition/definition.types';
+import { computeTransition, PlannedTimer, TransitionPlan } from './compute-transition';
+import { chainHash } from '../history/history-chain';
+import { GuardRegistry } from '../registry/guard.registry';
+import { OutboxNotifier } from '../outbox/outbox-notifier';
+import { DefinitionRegistry } from '../definition/definition-registry';
+import { TransitionInvariants } from './transition-invariants';
+
+export interface FireManyInput {
+  instanceIds: readonly string[];
+  action: string;
+  actor: Actor;
+  comment?: string | null;
+  payload?: Record<string, unknown>;
+  /** Rows per transaction (default 1000). */
+  chunkSize?: number;
+  /**
+   * Run every chunk in the caller's transaction (all or nothing, e.g. a batch checked as a whole
+   * against a quota) instead of committing chunk by chunk.
+   */
+  manager?: EntityManager;
+  /**
+   * Called in each chunk's transaction with the rows that will move (locked, their transitions
+   * computed), before anything is written: it may write rows of its own in that transaction, give a
+   * row a context patch and comment of its own, skip a row with a reason, or throw to refuse the
+   * whole chunk (nothing of it is written).
+   */
+  prepare?: (rows: BatchPlannedRow[], manager: EntityManager) => Promise<Map<string, BatchRowDecision> | void>;
+  /** After each chunk's statement (committed, unless the caller's transaction holds it): tests stop a run here. */
+  afterChunk?: (progress: { chunk: number; moved: number }) => Promise<void> | void;
+}
+
+export interface BatchPlannedRow {
+  instanceId: string;
+  subjectType: string;
+  subjectId: string;
+  from: string;
+  to: string;
+  context: Record<string, unknown>;
+}
+
+export type BatchRowDecision = { skip: { code: string; message: string } } | { contextPatch?: Record<string, unknown>; comment?: string | null };
+
+export interface BatchMoved {
+  instanceId: string;
+  subjectId: string;
+  from: string;
+  to: string;
+  historySeq: number;
+}
+
+export interface BatchSkipped {
+  instanceId: string;
+  /** The state it was in (absent when no such instance exists). */
+  state?: string;
+  /** The error code the single transition would have answered (TRANSITION_NOT_ALLOWED, NOT_FOUND, …). */
+  code: string;
+  /** zh-CN, as the single transition would word it. */
+  message: string;
+}
+
+export interface FireManyResult {
+  moved: BatchMoved[];
+  skipped: BatchSkipped[];
+}
+
+interface LockedRow {
+  id: string;
+  definition_code: string;
+  definition_version: number;
+  subject_type: string;
+  subject_id: string;
+  state: string;
+  version: number;
+  context: Record<string, unknown>;
+  history_seq: number;
+  history_head: string;
+}
+
+const LOCK_CHUNK = `SELECT id, definition_code, definition_version, subject_type, subject_id, state, version, context, history_seq, history_head
+  FROM workflow_instances WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`;
+
+/*
+ * One statement writes a whole chunk, every part hanging off the claim (`upd`) as in a single
+ * fire: the instances (each claims its version), a history row chained from each one's own head,
+ * outbox rows, the left state's deadlines cancelled and the new state's deadlines.
+ */
+const FIRE_MANY_SQL = `
+WITH c AS (
+  SELECT * FROM jsonb_to_recordset($1::jsonb)
+    AS c(id uuid, version int, from_state text, to_state text, patch jsonb, seq int, hash text, prev_hash text, comment text, cancel boolean)
+), upd AS (
+  UPDATE workflow_instances i
+     SET state = c.to_state, version = i.version + 1,
+         context = CASE WHEN c.patch = '{}'::jsonb THEN i.context ELSE i.context || c.patch END,
+         history_seq = c.seq, history_head = c.hash, updated_at = $2::timestamptz
+    FROM c WHERE i.id = c.id AND i.version = c.version
+  RETURNING i.id
+), hist AS (
+  INSERT INTO workflow_history (instance_id, seq, actor_id, actor_role, action, from_state, to_state, comment, payload, created_at, prev_hash, hash)
+  SELECT c.id, c.seq, $3::uuid, $4::text, $5::text, c.from_state, c.to_state, c.comment, $6::jsonb, $2::timestamptz, c.prev_hash, c.hash
+    FROM c JOIN upd ON upd.id = c.id
+), ob AS (
+  INSERT INTO outbox (event, instance_id, payload, created_at)
+  SELECT e.event, e.instance_id, e.payload, $2::timestamptz
+    FROM jsonb_to_recordset($7::jsonb) AS e(instance_id uuid, event text, payload jsonb) JOIN upd ON upd.id = e.instance_id
+), cancelled AS (
+  UPDATE deadlines d SET status = 'cancelled', cancelled_at = $2::timestamptz
+    FROM c JOIN upd ON upd.id = c.id
+   WHERE c.cancel AND d.instance_id = c.id AND d.status = 'pending' AND d.set_in_state = c.from_state
+), dl AS (
+  INSERT INTO deadlines (instance_id, kind, action, set_in_state, due_at)
+  SELECT t.instance_id, t.kind, t.action, t.set_in_state, t.due_at
+    FROM jsonb_to_recordset($8::jsonb) AS t(instance_id uuid, kind text, action text, set_in_state text, due_at timestamptz) JOIN upd ON upd.id = t.instance_id
+)
+SELECT count(*)::int AS updated FROM upd`;
+
+const DEFAULT_CHUNK = 1000;
+
+/**
+ * The same transition for many instances, set-based: per chunk, one transaction that locks the
+ * rows (by id), computes each row's transition in JS exactly as a single fire does (roles, guards,
+ * the calendar), and writes them all in one statement. A row the action is not available to (moved
+ * meanwhile, another role's, a guard not holding) is skipped with the reason a single fire would
+ * give. The state is the cursor: a chunk commits whole or not at all, so running the same batch
+ * again after a crash moves only what is left and never writes a row twice.
+ */
+export class BatchTransition {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly definitions: DefinitionRegistry,
+    private readonly guards: GuardRegistry,
+    private readonly notifier: OutboxNotifier,
+    private readonly invariants: TransitionInvariants,
+    private readonly calendars: WorkCalendars,
+  ) {}
+
+  async fireMany(input: FireManyInput): Promise<FireManyResult> {
+    const ids = [...new Set(input.instanceIds)].sort();
+    const size = Math.max(1, input.chunkSize ?? DEFAULT_CHUNK);
+    const result: FireManyResult = { moved: [], skipped: [] };
+    for (let start = 0, chunk = 1; start < ids.length; start += size, chunk++) {
+      const slice = ids.slice(start, start + size);
+      const run = (m: EntityManager) => this.fireChunk(input, slice, m);
+      const part = input.manager ? await run(input.manager) : await this.dataSource.transaction(run);
+      result.moved.push(...part.moved);
+      result.skipped.push(...part.skipped);
+      if (part.effects) {
+        if (input.manager) this.notifier.pokeAfterCommit(input.manager);
+        else this.notifier.poke();
+      }
+      await input.afterChunk?.({ chunk, moved: part.moved.length });
+    }
+    return result;
+  }
+
+  private async fireChunk(input: FireManyInput, ids: string[], manager: EntityManager): Promise<FireManyResult & { effects: boolean }> {
+    const rows = await sqlRows<LockedRow>(manager, LOCK_CHUNK, [ids]);
+    const found = new Set(rows.map((r) => r.id));
+    const skipped: BatchSkipped[] = ids.filter((id) => !found.has(id)).map((id) => ({ instanceId: id, ...reasonOf(new NotFoundError('workflow instance', id)) }));
+    for (const row of rows) {
+      // An invariant locks and checks the subject's own rows per transition: not batched here.
+      if (this.invariants.of(row.subject_type, input.action)) {
+        throw new Error(`the action "${input.action}" has an invariant on ${row.subject_type} and cannot be fired as a batch: fire it one instance at a time`);
+      }
+    }
+    const defs = new Map<string, WorkflowDefinition>();
+    for (const row of rows) {
+      const key = `${row.definition_code}@${row.definition_version}`;
+      if (!defs.has(key)) defs.set(key, await this.definitions.get(row.definition_code, row.definition_version));
+    }
+    const now = new Date();
+    const payload = input.payload ?? {};
+    const comment = input.comment?.trim() || null;
+    // Pure (withCalendar may run it twice): each row's plan, or the refusal a single fire would throw.
+    const computed = await this.calendars.withCalendar((calendar) =>
+      rows.map((row) => {
+        const def = defs.get(`${row.definition_code}@${row.definition_version}`)!;
+        try {
+          return { row, plan: computeTransition(def, { state: row.state, context: row.context }, { action: input.action, actor: input.actor, payload, comment, now, calendar }, this.guards) };
+        } catch (error) {
+          if (!(error instanceof DomainError) || error.code === ErrorCode.CalendarYearMissing) throw error;
+          return { row, refusal: error };
+        }
+      }),
+    );
+    const planned: { row: LockedRow; plan: TransitionPlan }[] = [];
+    for (const c of computed) {
+      if (c.plan) planned.push({ row: c.row, plan: c.plan });
+      else skipped.push({ instanceId: c.row.id, state: c.row.state, ...reasonOf(c.refusal!) });
+    }
+    const decisions = planned.length && input.prepare
+      ? ((await input.prepare(planned.map(({ row, plan }) => ({ instanceId: row.id, subjectType: row.subject_type, subjectId: row.subject_id, from: plan.from, to: plan.to, context: plan.context })), manager)) ?? new Map<string, BatchRowDecision>())
+      : new Map<string, BatchRowDecision>();
+
+    const claims: unknown[] = [];
+    const events: unknown[] = [];
+    const timers: unknown[] = [];
+    const moved: BatchMoved[] = [];
+    for (const { row, plan } of planned) {
+      const decision = decisions.get(row.id);
+      if (decision && 'skip' in decision) {
+        skipped.push({ instanceId: row.id, state: row.state, ...decision.skip });
+        continue;
+      }
+      const patch = decision?.contextPatch ?? {};
+      const rowComment = decision && decision.comment !== undefined ? decision.comment?.trim() || null : comment;
+      const seq = row.history_seq + 1;
+      const hash = chainHash(row.history_head, {
+        instanceId: row.id,
+        seq,
+        actorId: input.actor.id,
+        actorRole: input.actor.role,
+        action: input.action,
+        fromState: plan.from,
+        toState: plan.to,
+        comment: rowComment,
+        payload,
+        createdAt: now,
+      });
+      claims.push({ id: row.id, version: row.version, from_state: plan.from, to_state: plan.to, patch, seq, hash, prev_hash: row.history_head, comment: rowComment, cancel: plan.cancelTimersOf !== null });
+      const base = { instanceId: row.id, subjectType: row.subject_type, subjectId: row.subject_id, action: input.action, from: plan.from, to: plan.to, actorId: input.actor.id, actorRole: input.actor.role, historySeq: seq };
+      for (const e of plan.effects) events.push({ instance_id: row.id, event: e.name, payload: { ...base, params: e.params ?? {} } });
+      for (const t of plan.timers as PlannedTimer[]) timers.push({ instance_id: row.id, kind: t.kind, action: t.action, set_in_state: plan.to, due_at: t.dueAt.toISOString() });
+      moved.push({ instanceId: row.id, subjectId: row.subject_id, from: plan.from, to: plan.to, historySeq: seq });
+    }
+    if (moved.length === 0) return { moved, skipped, effects: false };
+    const [{ updated }] = await sqlRows<{ updated: number }>(manager, FIRE_MANY_SQL, [
+      JSON.stringify(claims),
+      now,
+      input.actor.id,
+      input.actor.role,
+      input.action,
+      JSON.stringify(payload),
+      JSON.stringify(events),
+      JSON.stringify(timers),
+    ]);
+    // The rows are locked by this transaction, so every claim holds; anything else is a bug: roll back.
+    if (updated !== moved.length) throw new Error(`batch ${input.action}: claimed ${updated} of ${moved.length} locked instances`);
+    return { moved, skipped, effects: events.length > 0 };
+  }
+}
+
+function reasonOf(error: DomainError): { code: string; message: string } {
+  return { code: error.code, message: error.message };
+}
