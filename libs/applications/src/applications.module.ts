@@ -13,6 +13,8 @@ import { ApplicationAccessPolicy } from './applications/application-access.polic
 import { Application } from './applications/application.entity';
 import { ApplicationsController } from './applications/applications.controller';
 import { ApplicationsService } from './applications/applications.service';
+import { CycleClose } from './applications/cycle-close';
+import { CycleCloseReconciler } from './applications/cycle-close.reconciler';
 import { RecommendApplication } from './applications/recommend-application';
 import { SubmissionInvariant } from './applications/submission-invariant';
 import { Attachment } from './attachments/attachment.entity';
@@ -24,8 +26,8 @@ import { ComplianceController, OrganizationsController } from './organizations/o
 import { OrganizationsService } from './organizations/organizations.service';
 
 // The submission invariant in both processes: the engine checks it whoever fires submit.
-const PROVIDERS = [ApplicationsService, ApplicationAccessPolicy, ActionUseCases, SubmissionInvariant, AttachmentsService, MaterialStorage, OrganizationsService, ApplicantMask, NotifyTemplateCheck, ApplicationParties];
-const EXPORTS = [ApplicationsService, ApplicationAccessPolicy, ActionUseCases, AttachmentsService, OrganizationsService, ApplicantMask, ApplicationParties];
+const PROVIDERS = [ApplicationsService, CycleClose, ApplicationAccessPolicy, ActionUseCases, SubmissionInvariant, AttachmentsService, MaterialStorage, OrganizationsService, ApplicantMask, NotifyTemplateCheck, ApplicationParties];
+const EXPORTS = [ApplicationsService, CycleClose, ApplicationAccessPolicy, ActionUseCases, AttachmentsService, OrganizationsService, ApplicantMask, ApplicationParties];
 
 /** What an enterprise does: organisations, drafts, materials, submission; and the data eligibility needs. */
 @Module({
@@ -68,10 +70,10 @@ export class ApplicationsCoreModule implements OnModuleInit {
   }
 }
 
-/** The worker's event handlers of this context: notifications to the application's parties. */
+/** The worker's event handlers of this context: notifications to the application's parties; closes a crash left half-done. */
 @Module({
   imports: [ApplicationsCoreModule, CyclesCoreModule, IdentityCoreModule, NotificationsWorkerModule, WorkflowModule],
-  providers: [ApplicationNotifier],
+  providers: [ApplicationNotifier, CycleCloseReconciler],
 })
 export class ApplicationsWorkerModule {}
 

@@ -8,6 +8,7 @@ export * from './applications/application-access.policy';
 export * from './applications/action-use-cases';
 export * from './applications/action-rules';
 export * from './applications/applications.service';
+export * from './applications/cycle-close';
 export * from './attachments/attachment.entity';
 export * from './attachments/attachments.service';
 export * from './attachments/sniff';

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { A, actionRule, ActionRule, evaluateEligibility, GenericUseCase, findAward, getAward, S, scopeOf, stateListSql, statesTagged, SYSTEM_ONLY } from '@awardflow/awards';
+import { actionRule, ActionRule, evaluateEligibility, GenericUseCase, findAward, getAward, scopeOf, statesTagged, SYSTEM_ONLY } from '@awardflow/awards';
 import { Cycle, CycleCache, CyclesService, cycleSummaries } from '@awardflow/cycles';
 import { AuthUser, Role } from '@awardflow/identity';
 import { ConflictError, DomainError, ErrorCode, FieldValidationError, ForbiddenError, NotFoundError, sqlRows } from '@awardflow/platform';
@@ -15,6 +15,7 @@ import { listedApplications, listPage, ListScope } from './application-list';
 import { ActionRequest, ActionUseCases } from './action-use-cases';
 import { genericRouteRule, NotNamedForStageError, undeclaredPayload, undeclaredPayloadError } from './action-rules';
 import { ApplicationAccessPolicy } from './application-access.policy';
+import { CycleClose } from './cycle-close';
 import { applicationWithCycleVersion } from './application-row';
 import { ApplicationDto, ApplicationPageDto, AvailableActionDto, CreateApplicationDto, ListApplicationsQuery } from './application.dto';
 import { Application, APPLICATION_SUBJECT, INACTIVE_STATES } from './application.entity';
@@ -51,6 +52,7 @@ export class ApplicationsService implements OnModuleInit {
     private readonly organizations: OrganizationsService,
     private readonly access: ApplicationAccessPolicy,
     private readonly useCases: ActionUseCases,
+    private readonly cycleClose: CycleClose,
   ) {}
 
   onModuleInit(): void {
@@ -367,30 +369,8 @@ export class ApplicationsService implements OnModuleInit {
     return rows.length > 0;
   }
 
-  /** The window closed: submitted applications go to review, drafts expire (each its own transition). */
+  /** The window closed: submitted applications go to review, drafts expire (set-based, restartable: cycle-close.ts). */
   async onCycleClosed(cycle: Cycle, actor: Actor): Promise<{ movedToReview: number; expired: number }> {
-    const rows = await sqlRows<{ instanceId: string; state: string }>(
-      this.dataSource,
-      `SELECT a.instance_id AS "instanceId", i.state FROM applications a JOIN ${INSTANCE_STATES_RELATION} i ON i.id = a.instance_id
-        WHERE a.cycle_id = $1 AND i.state IN (${stateListSql('awaitingWindowClose')})`,
-      [cycle.id],
-    );
-    let movedToReview = 0;
-    let expired = 0;
-    for (const row of rows) {
-      try {
-        if (row.state === S.submitted) {
-          await this.engine.fire({ instanceId: row.instanceId, action: A.startReview, actor });
-          movedToReview++;
-        } else {
-          await this.engine.fire({ instanceId: row.instanceId, action: A.applicationWindowClosed, actor: { id: null, role: 'system' } });
-          expired++;
-        }
-      } catch (error) {
-        // Moved meanwhile (its own timer fired, or it was withdrawn): nothing left to do for it.
-        if (!(error instanceof DomainError)) throw error;
-      }
-    }
-    return { movedToReview, expired };
+    return this.cycleClose.finish(cycle.id, actor);
   }
 }
