@@ -14,6 +14,8 @@ import { Application } from './applications/application.entity';
 import { ApplicationsController } from './applications/applications.controller';
 import { ApplicationsService } from './applications/applications.service';
 import { CycleClose } from './applications/cycle-close';
+import { BulkActions } from './applications/bulk-actions';
+import { BulkActionsController } from './applications/bulk-actions.controller';
 import { CycleCloseReconciler } from './applications/cycle-close.reconciler';
 import { RecommendApplication } from './applications/recommend-application';
 import { SubmissionInvariant } from './applications/submission-invariant';
@@ -32,8 +34,8 @@ const EXPORTS = [ApplicationsService, CycleClose, ApplicationAccessPolicy, Actio
 /** What an enterprise does: organisations, drafts, materials, submission; and the data eligibility needs. */
 @Module({
   imports: [TypeOrmModule.forFeature([Application, Attachment, Organization, OrganizationRecord]), CyclesModule, IdentityCoreModule, WorkflowModule, AuditModule],
-  controllers: [OrganizationsController, ComplianceController, ApplicationsController],
-  providers: [...PROVIDERS, RecommendApplication],
+  controllers: [OrganizationsController, ComplianceController, ApplicationsController, BulkActionsController],
+  providers: [...PROVIDERS, RecommendApplication, BulkActions],
   exports: EXPORTS,
 })
 export class ApplicationsModule implements OnModuleInit, OnApplicationBootstrap {

@@ -9,6 +9,8 @@ export * from './applications/action-use-cases';
 export * from './applications/action-rules';
 export * from './applications/applications.service';
 export * from './applications/cycle-close';
+export * from './applications/bulk-actions';
+export * from './applications/bulk-actions.dto';
 export * from './attachments/attachment.entity';
 export * from './attachments/attachments.service';
 export * from './attachments/sniff';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ACTION_TABLE, ActorScope, GENERIC_ACTION_ROUTE, GenericUseCase, genericUseCases } from '@awardflow/awards';
 import { AuthUser } from '@awardflow/identity';
 import type { Cycle } from '@awardflow/cycles';
-import type { TransitionResult } from '@awardflow/workflow';
+import type { FireManyResult, TransitionResult } from '@awardflow/workflow';
 import { Application } from './application.entity';
 
 export interface ActionRequest {
@@ -18,6 +18,19 @@ export interface ActionRequest {
 /** Runs one action of the generic route, after the action table's checks. */
 export type ActionHandler = (request: ActionRequest) => Promise<TransitionResult>;
 
+/** One action for many applications of one cycle (the bulk route), after the same checks as the single route. */
+export interface BulkActionRequest {
+  cycle: Cycle;
+  action: string;
+  user: AuthUser;
+  comment?: string;
+  /** The applications' workflow instances (all of the cycle). */
+  instanceIds: string[];
+}
+
+/** Runs a use case for many applications at once: each moved or skipped with its reason, or the whole batch refused. */
+export type BulkActionHandler = (request: BulkActionRequest) => Promise<FireManyResult>;
+
 /** The finer rules of the action table that another context decides (the review context names reviewers). */
 export type DelegatedScope = Extract<ActorScope, 'first_review_reviewer' | 'onsite_reviewer'>;
 export type ScopeCheck = (user: AuthUser, application: Application, cycle: Cycle) => Promise<boolean>;
@@ -32,6 +45,7 @@ export type ScopeCheck = (user: AuthUser, application: Application, cycle: Cycle
 export class ActionUseCases {
   private readonly implementations = new Map<GenericUseCase, ActionHandler>();
   private readonly scopes = new Map<DelegatedScope, ScopeCheck>();
+  private readonly bulk = new Map<GenericUseCase, BulkActionHandler>();
 
   implement(useCase: GenericUseCase, handler: ActionHandler): void {
     if (!genericUseCases().has(useCase)) throw new Error(`no action of the action table runs the use case "${useCase}" on the generic route`);
@@ -44,6 +58,17 @@ export class ActionUseCases {
     const handler = this.implementations.get(useCase);
     if (!handler) throw new Error(`the use case "${useCase}" has no implementation`);
     return handler;
+  }
+
+  /** The batch form of a use case (optional: the bulk route refuses an action whose use case has none). */
+  implementBulk(useCase: GenericUseCase, handler: BulkActionHandler): void {
+    if (!genericUseCases().has(useCase)) throw new Error(`no action of the action table runs the use case "${useCase}" on the generic route`);
+    if (this.bulk.has(useCase)) throw new Error(`the bulk use case "${useCase}" is already implemented`);
+    this.bulk.set(useCase, handler);
+  }
+
+  bulkImplementationOf(useCase: GenericUseCase): BulkActionHandler | undefined {
+    return this.bulk.get(useCase);
   }
 
   registerScope(scope: DelegatedScope, check: ScopeCheck): void {

@@ -22,6 +22,7 @@ const SAMPLES: { [C in ErrorCode]: ErrorParams<C> } = {
   [ErrorCode.ServiceUnavailable]: undefined,
   [ErrorCode.Internal]: undefined,
   [ErrorCode.QuotaExhausted]: { quota: 2, tier: 'award' },
+  [ErrorCode.QuotaExceededByBatch]: { requested: 3, quota: 3, issued: 1, tier: 'award' },
   [ErrorCode.UsernameTaken]: { username: 'zhang.san' },
   [ErrorCode.UsccTaken]: { uscc: '91350100M000100Y43' },
   [ErrorCode.AlreadyHasOrganization]: undefined,

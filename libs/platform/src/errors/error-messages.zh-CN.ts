@@ -80,6 +80,8 @@ export const ERROR_MESSAGES = {
   [ErrorCode.Internal]: () => '服务器出错，请稍后再试；如问题持续，请将请求编号告知管理员',
   [ErrorCode.QuotaExhausted]: (p: { quota: number; tier: 'award' | 'second'; tierLabel?: string }) =>
     `本届${p.tier === 'award' ? '获奖' : (p.tierLabel ?? '第二档')}名额（${p.quota} 名）已用完`,
+  [ErrorCode.QuotaExceededByBatch]: (p: { requested: number; quota: number; issued: number; tier: 'award' | 'second'; tierLabel?: string }) =>
+    `本次批量审定 ${p.requested} 项，超出本届${p.tier === 'award' ? '获奖' : (p.tierLabel ?? '第二档')}名额（${p.quota} 名，已审定 ${p.issued} 名，尚余 ${Math.max(0, p.quota - p.issued)} 名）；未办理任何一项`,
   [ErrorCode.UsernameTaken]: (p: { username: string }) => `用户名 ${p.username} 已被使用`,
   [ErrorCode.UsccTaken]: (p: { uscc: string }) => `统一社会信用代码 ${p.uscc} 已登记`,
   [ErrorCode.AlreadyHasOrganization]: () => '您的账号已关联申报单位',

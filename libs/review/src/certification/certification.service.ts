@@ -1,12 +1,12 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { ActionRequest, ActionUseCases, ApplicationsService, IneligibleError } from '@awardflow/applications';
+import { ActionRequest, ActionUseCases, ApplicationsService, BulkActionRequest, IneligibleError } from '@awardflow/applications';
 import { A, getAward } from '@awardflow/awards';
 import { lockCycle } from '@awardflow/cycles';
 import { Role } from '@awardflow/identity';
 import { DomainError, ErrorCode } from '@awardflow/platform';
-import { TransitionResult, WorkflowEngine } from '@awardflow/workflow';
+import { BatchRowDecision, FireManyResult, TransitionResult, WorkflowEngine } from '@awardflow/workflow';
 import { DataSource } from 'typeorm';
-import { CertificateTier, insertCertificate, issuedCount } from './certificates.repository';
+import { CertificateTier, insertCertificate, insertCertificates, issuedCount } from './certificates.repository';
 
 /**
  * 审定 with certificates inside the quota. Approval checks eligibility again (an organisation
@@ -24,6 +24,50 @@ export class CertificationService implements OnModuleInit {
 
   onModuleInit(): void {
     this.useCases.implement('award', (r) => this.approve(r, r.action === A.approveSecondTier ? 'second' : 'award'));
+    this.useCases.implementBulk('award', (r) => this.approveMany(r, r.action === A.approveSecondTier ? 'second' : 'award'));
+  }
+
+  /**
+   * 审定 for many (the bulk route) in one transaction under the cycle's lock: each application the
+   * action is available to is checked for eligibility as a single 审定 checks it (an ineligible one
+   * is skipped with its reasons), then the whole batch against the quota: over it, nothing moves.
+   */
+  private async approveMany(request: BulkActionRequest, tier: CertificateTier): Promise<FireManyResult> {
+    const { user, cycle } = request;
+    if (user.role !== Role.Admin || !user.officeIds.includes(cycle.officeId)) throw new DomainError(ErrorCode.NotCycleOffice, { actionLabel: '审定' });
+    return this.dataSource.transaction(async (m) => {
+      await lockCycle(m, cycle.id);
+      const quota = tier === 'award' ? cycle.quota.awards : (cycle.quota.secondTier?.count ?? 0);
+      const issued = await issuedCount(m, cycle.id, tier);
+      return this.engine.fireMany({
+        instanceIds: request.instanceIds,
+        action: request.action,
+        actor: { id: user.id, role: user.role },
+        comment: request.comment,
+        manager: m,
+        // One chunk: the quota is checked over the whole batch.
+        chunkSize: request.instanceIds.length,
+        prepare: async (rows, manager) => {
+          const decisions = new Map<string, BatchRowDecision>();
+          const eligible: Array<{ instanceId: string; applicationId: string }> = [];
+          for (const row of rows) {
+            const application = await this.applications.get(row.subjectId, manager);
+            const failures = await this.applications.eligibilityFailures(application, cycle, manager);
+            if (failures.length) {
+              const refusal = new IneligibleError(failures);
+              decisions.set(row.instanceId, { skip: { code: refusal.code, message: refusal.message } });
+            } else eligible.push({ instanceId: row.instanceId, applicationId: application.id });
+          }
+          if (issued + eligible.length > quota) {
+            throw new DomainError(ErrorCode.QuotaExceededByBatch, { requested: eligible.length, quota, issued, tier, tierLabel: cycle.quota.secondTier?.label });
+          }
+          const numbered = eligible.map((e, i) => ({ ...e, number: certificateNumber(cycle, tier, issued + i + 1) }));
+          await insertCertificates(manager, cycle.id, tier, numbered);
+          for (const n of numbered) decisions.set(n.instanceId, { contextPatch: { certificateNumber: n.number }, comment: request.comment ?? `证书编号 ${n.number}` });
+          return decisions;
+        },
+      });
+    });
   }
 
   private async approve(request: ActionRequest, tier: CertificateTier): Promise<TransitionResult> {
@@ -38,7 +82,7 @@ export class CertificationService implements OnModuleInit {
       const quota = tier === 'award' ? cycle.quota.awards : (cycle.quota.secondTier?.count ?? 0);
       const issued = await issuedCount(m, cycle.id, tier);
       if (issued >= quota) throw new DomainError(ErrorCode.QuotaExhausted, { quota, tier, tierLabel: cycle.quota.secondTier?.label }, { issued });
-      const number = `${cycle.year}${getAward(cycle.awardCode).shortCode}-${tier === 'award' ? 'J' : 'T'}${String(issued + 1).padStart(3, '0')}`;
+      const number = certificateNumber(cycle, tier, issued + 1);
       await insertCertificate(m, { applicationId: application.id, cycleId: cycle.id, number, tier });
       return this.engine.fire({
         instanceId: application.instanceId,
@@ -51,4 +95,8 @@ export class CertificationService implements OnModuleInit {
       });
     });
   }
+}
+
+function certificateNumber(cycle: { year: number; awardCode: string }, tier: CertificateTier, ordinal: number): string {
+  return `${cycle.year}${getAward(cycle.awardCode).shortCode}-${tier === 'award' ? 'J' : 'T'}${String(ordinal).padStart(3, '0')}`;
 }
