@@ -60,6 +60,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   documentType: '材料类型',
   file: '文件',
   comment: '意见（理由）',
+  applicationIds: '申报列表',
   payload: '附加信息',
   'payload.findings': '现场评审发现',
   'payload.scoreAdjustment': '现场评审分数调整',
