@@ -115,6 +115,32 @@ describe('batch transition (WorkflowEngine.fireMany) on Postgres', () => {
     for (const id of ids) expect((await engine.history(id)).chainValid).toBe(true);
   });
 
+  it('in two lanes: a crash in one leaves whole chunks committed, and the re-run moves the rest once', async () => {
+    const ids = await submitted(12);
+    await expect(
+      engine.fireMany({
+        instanceIds: ids,
+        action: 'request_supplement',
+        actor: admin,
+        comment: '批量补正',
+        chunkSize: 3,
+        lanes: 2,
+        afterChunk: ({ chunk }) => {
+          if (chunk === 1) throw new Error('the process died');
+        },
+      }),
+    ).rejects.toThrow('the process died');
+    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM workflow_instances WHERE id = ANY($1::uuid[]) AND state = 'supplement_requested'`, [ids]);
+    // Chunk 1, and what the other lane committed meanwhile: whole chunks only, and not all of them.
+    expect(n % 3).toBe(0);
+    expect(n).toBeGreaterThanOrEqual(3);
+    expect(n).toBeLessThan(12);
+    const rerun = await engine.fireMany({ instanceIds: ids, action: 'request_supplement', actor: admin, comment: '批量补正', chunkSize: 3, lanes: 2 });
+    expect(rerun.moved).toHaveLength(12 - n);
+    expect(await countBy(`SELECT instance_id AS id, count(*) AS n FROM workflow_history WHERE instance_id = ANY($1::uuid[]) AND action = 'request_supplement' GROUP BY 1`, ids)).toEqual(Object.fromEntries(ids.map((id) => [id, 1])));
+    for (const id of ids) expect((await engine.history(id)).chainValid).toBe(true);
+  });
+
   it('moves each instance once when two batches of the same ids race', async () => {
     const ids = await submitted(12);
     const [a, b] = await Promise.all([

@@ -23,8 +23,9 @@ export class CycleClose {
   private readonly logger = new Logger(CycleClose.name);
   /** Tests stop a close here, after a chunk has committed, as a process dying half-way would. */
   afterChunk?: FireManyInput['afterChunk'];
-  /** Applications per transaction. */
+  /** Applications per transaction, and transactions in flight at once. */
   chunkSize = 1000;
+  lanes = 2;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -43,8 +44,8 @@ export class CycleClose {
     const submitted = rows.filter((r) => r.state === S.submitted).map((r) => r.instanceId);
     const drafts = rows.filter((r) => r.state !== S.submitted).map((r) => r.instanceId);
     // One that moved meanwhile (its own timer fired, it was withdrawn) is skipped by the engine.
-    const review = submitted.length ? await this.engine.fireMany({ instanceIds: submitted, action: A.startReview, actor, chunkSize: this.chunkSize, afterChunk: this.afterChunk }) : { moved: [] };
-    const expired = drafts.length ? await this.engine.fireMany({ instanceIds: drafts, action: A.applicationWindowClosed, actor: SYSTEM, chunkSize: this.chunkSize, afterChunk: this.afterChunk }) : { moved: [] };
+    const review = submitted.length ? await this.engine.fireMany({ instanceIds: submitted, action: A.startReview, actor, chunkSize: this.chunkSize, lanes: this.lanes, afterChunk: this.afterChunk }) : { moved: [] };
+    const expired = drafts.length ? await this.engine.fireMany({ instanceIds: drafts, action: A.applicationWindowClosed, actor: SYSTEM, chunkSize: this.chunkSize, lanes: this.lanes, afterChunk: this.afterChunk }) : { moved: [] };
     return { movedToReview: review.moved.length, expired: expired.moved.length };
   }
 

@@ -18,6 +18,11 @@ export interface FireManyInput {
   /** Rows per transaction (default 1000). */
   chunkSize?: number;
   /**
+   * Chunks in flight at once, each on its own connection over its own ids (default 1; ignored in
+   * the caller's transaction): one chunk's statement runs while the next is computed.
+   */
+  lanes?: number;
+  /**
    * Run every chunk in the caller's transaction (all or nothing, e.g. a batch checked as a whole
    * against a quota) instead of committing chunk by chunk.
    */
@@ -142,18 +147,34 @@ export class BatchTransition {
     const ids = [...new Set(input.instanceIds)].sort();
     const size = Math.max(1, input.chunkSize ?? DEFAULT_CHUNK);
     const result: FireManyResult = { moved: [], skipped: [] };
-    for (let start = 0, chunk = 1; start < ids.length; start += size, chunk++) {
-      const slice = ids.slice(start, start + size);
-      const run = (m: EntityManager) => this.fireChunk(input, slice, m);
-      const part = input.manager ? await run(input.manager) : await this.dataSource.transaction(run);
-      result.moved.push(...part.moved);
-      result.skipped.push(...part.skipped);
-      if (part.effects) {
-        if (input.manager) this.notifier.pokeAfterCommit(input.manager);
-        else this.notifier.poke();
+    const slices: string[][] = [];
+    for (let start = 0; start < ids.length; start += size) slices.push(ids.slice(start, start + size));
+    let next = 0;
+    let failed = false;
+    const lane = async () => {
+      while (next < slices.length && !failed) {
+        const chunk = ++next;
+        const run = (m: EntityManager) => this.fireChunk(input, slices[chunk - 1], m);
+        try {
+          const part = input.manager ? await run(input.manager) : await this.dataSource.transaction(run);
+          result.moved.push(...part.moved);
+          result.skipped.push(...part.skipped);
+          if (part.effects) {
+            if (input.manager) this.notifier.pokeAfterCommit(input.manager);
+            else this.notifier.poke();
+          }
+          await input.afterChunk?.({ chunk, moved: part.moved.length });
+        } catch (error) {
+          // No new chunk starts; one already in flight in another lane still commits or not, whole.
+          failed = true;
+          throw error;
+        }
       }
-      await input.afterChunk?.({ chunk, moved: part.moved.length });
-    }
+    };
+    const lanes = input.manager ? 1 : Math.max(1, Math.min(input.lanes ?? 1, slices.length));
+    const settled = await Promise.allSettled(Array.from({ length: lanes }, lane));
+    const rejected = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (rejected) throw rejected.reason;
     return result;
   }
 
