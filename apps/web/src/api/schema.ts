@@ -569,6 +569,23 @@ export interface paths {
         patch: operations["CyclesController_update"];
         trace?: never;
     };
+    "/cycles/{id}/bulk-actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 批量办理: one office action (pass_formal_review, pass_preliminary_review, shortlist, not_shortlist, approve, approve_second_tier) for up to 1,000 applications of the cycle; each is moved or skipped with its reason. 审定 checks the whole batch against the quota: over it, 409 and nothing moved */
+        post: operations["BulkActionsController_run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cycles/{id}/close": {
         parameters: {
             query?: never;
@@ -1374,6 +1391,31 @@ export interface components {
             reason: string;
             until: string | null;
             uscc: string;
+        };
+        BulkActionDto: {
+            /** @description the applications of this cycle, 1 to 1000 */
+            applicationIds: string[];
+            /** @description remark written into each application's history */
+            comment?: string;
+        };
+        BulkActionResultDto: {
+            action: string;
+            moved: components["schemas"]["BulkMovedDto"][];
+            skipped: components["schemas"]["BulkSkippedDto"][];
+        };
+        BulkMovedDto: {
+            applicationId: string;
+            from: string;
+            to: string;
+        };
+        BulkSkippedDto: {
+            applicationId: string;
+            /** @description the error code the single action would have answered */
+            code: string;
+            /** @description why, in Chinese */
+            message: string;
+            /** @description its state (absent when no such application is in the cycle) */
+            state?: string;
         };
         CalendarYearViewDto: {
             holidays: components["schemas"]["HolidayRangeDto"][];
@@ -3374,6 +3416,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CycleDto"];
+                };
+            };
+        };
+    };
+    BulkActionsController_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                action: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkActionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkActionResultDto"];
                 };
             };
         };
