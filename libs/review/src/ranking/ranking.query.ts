@@ -1,4 +1,4 @@
-import { APPLICATION_SUMMARIES_RELATION } from '@awardflow/applications';
+import { APPLICATION_SUMMARIES_RELATION, ORGANIZATION_NAMES_RELATION } from '@awardflow/applications';
 import { INSTANCE_STATES_RELATION } from '@awardflow/workflow';
 
 /** Where a row tying the one above it on score was put below it: the ranking's tie-breaks, in order. */
@@ -37,12 +37,13 @@ export type RankingParams = [cycleId: string, outStates: readonly string[], awar
  * tie-break put a row below the one above it with the same score.
  *
  * `filter` is a WHERE on the ranked rows (`state = $5`), `tail` a LIMIT/OFFSET; both after the
- * window, so neither changes a row's rank or quota place.
+ * window, so neither changes a row's rank or quota place. The organisation's name is looked up for
+ * the rows chosen only.
  */
 export function rankingSql(filter = '', tail = ''): string {
   return `
 WITH scored AS (
-  SELECT s.application_id, a.instance_id, a.receipt_number, a.submitted_at, a.organization_name,
+  SELECT s.application_id, a.instance_id, a.receipt_number, a.submitted_at, a.organization_id,
          s.aggregated + s.onsite_adjustment AS score, s.aggregated, s.onsite_adjustment, s.results_subtotal, s.reviewer_count,
          i.state, NOT (i.state = ANY($2::text[])) AS running
     FROM application_scores s
@@ -52,16 +53,20 @@ WITH scored AS (
 ), ranked AS (
   SELECT scored.*,
          row_number() OVER w AS rank,
-         rank() OVER (ORDER BY score DESC) AS score_rank,
-         count(*) OVER (PARTITION BY score) AS sharing_score,
+         -- By score alone: a prefix of w's order, so Postgres computes them on the same sort.
+         rank() OVER by_score AS score_rank,
+         count(*) OVER (by_score RANGE BETWEEN CURRENT ROW AND CURRENT ROW) AS sharing_score,
          count(*) FILTER (WHERE running) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS place,
          count(*) FILTER (WHERE running) OVER () AS running_total,
          lag(score) OVER w AS prev_score, lag(results_subtotal) OVER w AS prev_results, lag(submitted_at) OVER w AS prev_submitted
     FROM scored
-  WINDOW w AS (ORDER BY score DESC, results_subtotal DESC, submitted_at ASC NULLS LAST, receipt_number COLLATE "C" ASC NULLS LAST, application_id)
+  WINDOW w AS (ORDER BY score DESC, results_subtotal DESC, submitted_at ASC NULLS LAST, receipt_number COLLATE "C" ASC NULLS LAST, application_id),
+         by_score AS (ORDER BY score DESC)
+), chosen AS (
+  SELECT * FROM ranked ${filter ? `WHERE ${filter}` : ''} ORDER BY rank ${tail}
 )
 SELECT rank::int AS rank, application_id AS "applicationId", instance_id AS "instanceId", receipt_number AS "receiptNumber",
-       organization_name AS "organizationName", score::float8 AS score, aggregated::float8 AS aggregated,
+       (SELECT o.name FROM ${ORGANIZATION_NAMES_RELATION} o WHERE o.id = chosen.organization_id) AS "organizationName", score::float8 AS score, aggregated::float8 AS aggregated,
        onsite_adjustment::float8 AS "onsiteAdjustment", results_subtotal::float8 AS "resultsSubtotal", reviewer_count AS "reviewerCount", state,
        CASE WHEN NOT running THEN NULL WHEN place <= $3 THEN 'award' WHEN place <= $3 + $4 THEN 'second_tier' END AS "insideQuota",
        (running AND place = LEAST($3 + $4, running_total)) AS "quotaLine",
@@ -70,10 +75,8 @@ SELECT rank::int AS rank, application_id AS "applicationId", instance_id AS "ins
             WHEN prev_results <> results_subtotal THEN 'results_subtotal'
             WHEN prev_submitted IS DISTINCT FROM submitted_at THEN 'submitted_at'
             ELSE 'receipt_number' END AS "tieBreak"
-  FROM ranked
-  ${filter ? `WHERE ${filter}` : ''}
- ORDER BY rank
- ${tail}`;
+  FROM chosen
+ ORDER BY rank`;
 }
 
 /** How many rows the cycle's ranking has (every aggregate has its application and instance). */
