@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Pool } from 'pg';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { statesTagged } from '../../libs/awards/src';
-import { sqlCursor } from '../../libs/platform/src';
+import { csvStream, sqlCursor } from '../../libs/platform/src';
 import { RankedRow, rankingSql } from '../../libs/review/src/ranking/ranking.query';
 import { openCycle, qualityForm, registerEnterprise } from '../support/award-fixtures';
+import { waitFor } from '../support/throwaway-redis';
 import { startTestApp, TestContext } from '../support/test-app';
 
 /**
@@ -166,7 +167,16 @@ describe('ranking pages and export', () => {
       break;
     }
     expect(busy()).toBe(before);
-    // Nothing left open on the server either: the transaction was rolled back.
+    // Closed before anything was read (a client that left at once), directly or by the CSV stream over it.
+    const unread = await sqlCursor<RankedRow>(ctx.dataSource, rankingSql(), params, 2);
+    expect(busy()).toBe(before + 1);
+    await unread.close();
+    expect(busy()).toBe(before);
+    const stream = csvStream(['排名'], await sqlCursor<RankedRow>(ctx.dataSource, rankingSql(), params, 2), (r) => [r.rank]);
+    expect(busy()).toBe(before + 1);
+    stream.destroy();
+    await waitFor(async () => busy() === before, 5_000, 'the cursor of a destroyed CSV stream to give its connection back');
+    // Nothing left open on the server either: the transactions were rolled back.
     const [{ open }] = await ctx.dataSource.query(`SELECT count(*)::int AS open FROM pg_stat_activity WHERE datname = current_database() AND state = 'idle in transaction'`);
     expect(open).toBe(0);
   });

@@ -16,7 +16,15 @@ export const CURSOR_BATCH_SIZE = 500;
  * The first batch is fetched before this returns, so a broken statement fails the request as any
  * query would (a 500 with its error body), not half-way through a streamed answer.
  */
-export async function sqlCursor<T>(dataSource: DataSource, sql: string, params: unknown[] = [], batchSize = CURSOR_BATCH_SIZE): Promise<AsyncIterable<T[]>> {
+export interface SqlCursor<T> extends AsyncIterable<T[]> {
+  /**
+   * Rolls back and gives the client back if iterating has not (a stream destroyed before it
+   * started reading); a no-op once done. Iterating to the end, or leaving the loop, does it too.
+   */
+  close(): Promise<void>;
+}
+
+export async function sqlCursor<T>(dataSource: DataSource, sql: string, params: unknown[] = [], batchSize = CURSOR_BATCH_SIZE): Promise<SqlCursor<T>> {
   const pool = (dataSource.driver as PostgresDriver).master as Pool;
   const client = await pool.connect();
   let done = false;
@@ -41,16 +49,18 @@ export async function sqlCursor<T>(dataSource: DataSource, sql: string, params: 
     throw error;
   }
   return {
+    close: () => finish(new Error('cursor closed')),
     async *[Symbol.asyncIterator]() {
       let completed = false;
       try {
         let batch = first;
         while (batch.length) {
           yield batch;
-          if (batch.length < batchSize) break;
+          // Closed while the batch was being consumed: the client is no longer this cursor's.
+          if (batch.length < batchSize || done) break;
           batch = await fetch<T>(client, batchSize);
         }
-        completed = true;
+        completed = !done;
       } finally {
         // Reached on the last batch, on an error, and when the consumer stops early (return()).
         await finish(completed ? undefined : new Error('cursor abandoned'));

@@ -27,12 +27,16 @@ export function csvDocument(rows: ReadonlyArray<ReadonlyArray<unknown>>): Buffer
  * as it comes (from sqlCursor), one chunk per batch. Pulled by whoever reads it, so a slow client
  * slows the batches down instead of piling them up in memory.
  */
-export function csvStream<T>(header: ReadonlyArray<unknown>, batches: AsyncIterable<T[]>, toRow: (item: T) => ReadonlyArray<unknown>): Readable {
+export function csvStream<T>(header: ReadonlyArray<unknown>, batches: AsyncIterable<T[]> & { close?: () => Promise<void> }, toRow: (item: T) => ReadonlyArray<unknown>): Readable {
   async function* chunks(): AsyncGenerator<Buffer> {
     yield Buffer.concat([BOM, csvLines([header])]);
     for await (const batch of batches) if (batch.length) yield csvLines(batch.map(toRow));
   }
-  return Readable.from(chunks(), { objectMode: false });
+  const stream = Readable.from(chunks(), { objectMode: false });
+  // Destroyed before its first read (the client left at once), the generator never starts, so
+  // its loop cannot close the source: the stream does (a cursor gives its connection back).
+  if (batches.close) stream.once('close', () => void batches.close!().catch(() => undefined));
+  return stream;
 }
 
 function csvLines(rows: ReadonlyArray<ReadonlyArray<unknown>>): Buffer {
