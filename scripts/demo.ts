@@ -202,7 +202,7 @@ async function main(): Promise<void> {
     for (const a of apps) if ((await call('GET', `/applications/${a.id}`, admin)).state !== 'shortlisting') return null;
     return true;
   });
-  const ranking = await call<any[]>('GET', `/cycles/${cycle.id}/ranking`, admin);
+  const ranking = (await call<{ items: any[] }>('GET', `/cycles/${cycle.id}/ranking`, admin)).items;
   step(`资料评审汇总（去掉最高最低分后取平均）：${ranking.map((r) => `${r.rank}. ${r.receiptNumber} ${r.score.toFixed(1)}`).join('；')}`);
 
   // 入围, 评审委员会, 社会公示 with an objection, 审定.
@@ -241,7 +241,7 @@ async function main(): Promise<void> {
     console.log(`  ${a.receipt}  ${a.name.padEnd(16, '　')}  ${view.stateLabel}`);
   }
   console.log('\n排名（综合得分，名额）');
-  for (const r of await call<any[]>('GET', `/cycles/${cycle.id}/ranking`, admin)) {
+  for (const r of (await call<{ items: any[] }>('GET', `/cycles/${cycle.id}/ranking`, admin)).items) {
     console.log(`  ${r.rank}. ${r.receiptNumber}  ${r.score.toFixed(2)}  ${r.insideQuota === 'award' ? '获奖名额内' : r.insideQuota === 'second_tier' ? '提名奖名额内' : '名额外'}`);
   }
   const history = await call('GET', `/applications/${first.applicationId}/history`, admin);

@@ -294,7 +294,7 @@ describe('audit log', () => {
       }
       const ranking = await waitFor(async () => {
         const res = await ctx.http.get(`/cycles/${reviewCycleId}/ranking`).set('Authorization', officeAdmin.token).expect(200);
-        return res.body.length === 1 ? res.body : null;
+        return res.body.items.length === 1 ? res.body.items : null;
       }, 30_000, 'the aggregated score');
       const expected = Math.round(((total(0.8) + 3 * total(0.5)) / 4) * 100) / 100;
       expect(ranking[0]).toMatchObject({ applicationId, reviewerCount: 4 });

@@ -111,7 +111,7 @@ describe('nothing that identifies a protected person leaks, by any GET route', (
       await ctx.http.post(`/reviews/assignments/${a.id}/scores`).set('Authorization', expert.token).send(scoreSheet(AWARD, fraction[a.application_id] + experts.indexOf(expert) * 0.011)).expect(200);
     }
     for (const id of Object.values(apps)) await waitForState(ctx, id, 'shortlisting');
-    const ranking: Array<{ applicationId: string; aggregated: number }> = (await ctx.http.get(`/cycles/${cycleId}/ranking`).set('Authorization', admin).expect(200)).body;
+    const ranking: Array<{ applicationId: string; aggregated: number }> = (await ctx.http.get(`/cycles/${cycleId}/ranking`).set('Authorization', admin).expect(200)).body.items;
     scores = { a: String(ranking.find((r) => r.applicationId === apps.a)!.aggregated), b: String(ranking.find((r) => r.applicationId === apps.b)!.aggregated) };
     // Distinctive enough to search for: not a round number that a size or a count could equal.
     expect(scores.a).toMatch(/^\d+\.\d+$/);

@@ -98,10 +98,13 @@ describe('a 区长质量管理奖 cycle from application to revocation', () => {
   });
 
   it('ranks with the quota line and exports the ranking for Excel', async () => {
-    const ranking = (await ctx.http.get(`/cycles/${cycleId}/ranking`).set('Authorization', admin).expect(200)).body;
+    const page = (await ctx.http.get(`/cycles/${cycleId}/ranking`).set('Authorization', admin).expect(200)).body;
+    expect(page).toMatchObject({ total: 10, page: 1, pageSize: 20 });
+    const ranking = page.items;
     expect(ranking.map((r: { applicationId: string }) => r.applicationId)).toEqual([...apps].reverse());
     expect(ranking.map((r: { rank: number }) => r.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(ranking.slice(0, 3).map((r: { insideQuota: string | null }) => r.insideQuota)).toEqual(['award', 'second_tier', null]);
+    expect(ranking.map((r: { quotaLine: boolean }) => r.quotaLine).indexOf(true)).toBe(1);
     for (let i = 1; i < ranking.length; i++) expect(ranking[i - 1].aggregated).toBeGreaterThanOrEqual(ranking[i].aggregated);
 
     const csv = await ctx.http.get(`/cycles/${cycleId}/ranking.csv`).set('Authorization', admin).buffer(true).parse((res, cb) => {
@@ -140,7 +143,7 @@ describe('a 区长质量管理奖 cycle from application to revocation', () => {
 
     const findings = (await ctx.http.get(`/applications/${apps[9]}/onsite-findings`).set('Authorization', admin).expect(200)).body;
     expect(findings).toEqual([expect.objectContaining({ outcome: 'pass', findings: '计量器具校准记录缺失两项', scoreAdjustment: -5 })]);
-    const top = (await ctx.http.get(`/cycles/${cycleId}/ranking`).set('Authorization', admin).expect(200)).body[0];
+    const top = (await ctx.http.get(`/cycles/${cycleId}/ranking`).set('Authorization', admin).expect(200)).body.items[0];
     expect(top).toMatchObject({ applicationId: apps[9], onsiteAdjustment: -5 });
     expect(top.score).toBeCloseTo(top.aggregated - 5, 2);
   });

@@ -777,7 +777,7 @@ describe('web console (headless Chromium)', () => {
       await findings.getByTestId('onsite-adjustment').filter({ hasText: '+3.5 分' }).waitFor();
       await screenshot(onsiteExpert, 'reviewer-onsite-findings');
 
-      const ranking = (await ctx.http.get(`/cycles/${cycle2.id}/ranking`).set('Authorization', await ctx.adminToken()).expect(200)).body;
+      const ranking = (await ctx.http.get(`/cycles/${cycle2.id}/ranking`).set('Authorization', await ctx.adminToken()).expect(200)).body.items;
       const mine = (ranking as Array<{ applicationId: string; score: number; aggregated: number; onsiteAdjustment: number }>).find((r) => r.applicationId === onsiteApp)!;
       expect(mine.onsiteAdjustment).toBe(3.5);
       expect(mine.score).toBeCloseTo(mine.aggregated + 3.5, 5);

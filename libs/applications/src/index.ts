@@ -24,3 +24,4 @@ export * from './forms/family-forms';
 export * from './applications.module';
 export * from './applications/application-reads';
 export * from './notifications/application-parties';
+export * from './relations/application-relations';

@@ -28,3 +28,5 @@ export * from './export/csv';
 export * from './process/supervised';
 export * from './queue/orphaned-connection-errors';
 export * from './async/with-timeout';
+export * from './http/paging';
+export * from './database/sql-cursor';

@@ -677,7 +677,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Aggregated scores, rank and quota (ties: 结果 subtotal, then earlier submission, then receipt number) */
+        /** Aggregated scores, rank and quota, a page at a time (ties: 结果 subtotal, then earlier submission, then receipt number) */
         get: operations["RankingController_rankingOf"];
         put?: never;
         post?: never;
@@ -694,7 +694,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The ranking as CSV (UTF-8 with BOM, zh-CN headers) for Excel */
+        /** The whole ranking as CSV (UTF-8 with BOM, zh-CN headers) for Excel, streamed from the database in batches */
         get: operations["RankingController_rankingCsv"];
         put?: never;
         post?: never;
@@ -2071,13 +2071,31 @@ export interface components {
             insideQuota: "award" | "second_tier" | null;
             onsiteAdjustment: number;
             organizationName?: string;
+            /** @description the last row inside the quota: the quota line is drawn under it */
+            quotaLine: boolean;
             rank: number;
             receiptNumber: string | null;
             resultsSubtotal: number;
             reviewerCount: number;
             /** @description the expert aggregate plus the 现场评审 adjustment */
             score: number;
+            /** @description the rank by score alone; rows with the same score (并列) share it */
+            scoreRank: number;
             state: string;
+            /**
+             * @description when the row above has the same score: the tie-break that put this one below it (结果类得分, then 提交时间, then 受理编号)
+             * @enum {string|null}
+             */
+            tieBreak: "results_subtotal" | "submitted_at" | "receipt_number" | null;
+            /** @description another application has the same score (并列) */
+            tied: boolean;
+        };
+        RankingRowPageDto: {
+            items: components["schemas"]["RankingRowDto"][];
+            page: number;
+            pageSize: number;
+            /** @description rows in all, across every page */
+            total: number;
         };
         ReassignDto: {
             /** @description a named reviewer; omit to let the rules choose */
@@ -3561,7 +3579,10 @@ export interface operations {
     };
     RankingController_rankingOf: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path: {
                 id: string;
@@ -3575,7 +3596,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RankingRowDto"][];
+                    "application/json": components["schemas"]["RankingRowPageDto"];
                 };
             };
         };
@@ -3604,7 +3625,10 @@ export interface operations {
     };
     RankingController_recompute: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path: {
                 id: string;
@@ -3613,12 +3637,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the page asked for of the recomputed ranking */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RankingRowDto"][];
+                    "application/json": components["schemas"]["RankingRowPageDto"];
                 };
             };
         };

@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream';
+
 /** What a spreadsheet reads as the start of a formula (OWASP's list: =, +, -, @, tab, carriage return). */
 const FORMULA_START = /^[=+\-@\t\r]/;
 /** A plain number ("-3.0", "+2") is no formula, and must stay a number in the sheet. */
@@ -17,6 +19,26 @@ export function csvCell(value: unknown): string {
 
 /** A whole export: every cell through csvCell, CRLF lines, UTF-8 with a BOM. Use it for every CSV we serve. */
 export function csvDocument(rows: ReadonlyArray<ReadonlyArray<unknown>>): Buffer {
-  const lines = rows.map((row) => row.map(csvCell).join(','));
-  return Buffer.concat([BOM, Buffer.from(lines.join('\r\n') + '\r\n', 'utf8')]);
+  return Buffer.concat([BOM, csvLines(rows)]);
+}
+
+/**
+ * The same document as csvDocument, streamed: the BOM and the header first, then each batch of rows
+ * as it comes (from sqlCursor), one chunk per batch. Pulled by whoever reads it, so a slow client
+ * slows the batches down instead of piling them up in memory.
+ */
+export function csvStream<T>(header: ReadonlyArray<unknown>, batches: AsyncIterable<T[]> & { close?: () => Promise<void> }, toRow: (item: T) => ReadonlyArray<unknown>): Readable {
+  async function* chunks(): AsyncGenerator<Buffer> {
+    yield Buffer.concat([BOM, csvLines([header])]);
+    for await (const batch of batches) if (batch.length) yield csvLines(batch.map(toRow));
+  }
+  const stream = Readable.from(chunks(), { objectMode: false });
+  // Destroyed before its first read (the client left at once), the generator never starts, so
+  // its loop cannot close the source: the stream does (a cursor gives its connection back).
+  if (batches.close) stream.once('close', () => void batches.close!().catch(() => undefined));
+  return stream;
+}
+
+function csvLines(rows: ReadonlyArray<ReadonlyArray<unknown>>): Buffer {
+  return Buffer.from(rows.map((row) => row.map(csvCell).join(',') + '\r\n').join(''), 'utf8');
 }

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageDto } from '@awardflow/platform';
 
 export class RankingRowDto {
   @ApiProperty() rank: number;
@@ -12,7 +13,19 @@ export class RankingRowDto {
   @ApiProperty() reviewerCount: number;
   @ApiProperty() state: string;
   @ApiProperty({ nullable: true, enum: ['award', 'second_tier'] }) insideQuota: 'award' | 'second_tier' | null;
+  @ApiProperty({ description: 'the last row inside the quota: the quota line is drawn under it' }) quotaLine: boolean;
+  @ApiProperty({ description: 'the rank by score alone; rows with the same score (并列) share it' }) scoreRank: number;
+  @ApiProperty({ description: 'another application has the same score (并列)' }) tied: boolean;
+  @ApiProperty({
+    nullable: true,
+    enum: ['results_subtotal', 'submitted_at', 'receipt_number'],
+    description: 'when the row above has the same score: the tie-break that put this one below it (结果类得分, then 提交时间, then 受理编号)',
+  })
+  tieBreak: 'results_subtotal' | 'submitted_at' | 'receipt_number' | null;
 }
+
+/** A page of the ranking ({items, total, page, pageSize}); ranks count over the whole cycle. */
+export const RankingPageDto = PageDto(RankingRowDto);
 
 export class ShortlistOutcomeDto {
   @ApiProperty({ type: [String] }) shortlisted: string[];

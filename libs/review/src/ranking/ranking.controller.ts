@@ -1,10 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Role, Roles } from '@awardflow/identity';
-import type { Response } from 'express';
-import { ShortlistDto } from './ranking.dto';
+import { RankingQuery, ShortlistDto } from './ranking.dto';
 import { RankingService } from './ranking.service';
-import { RankingRowDto, ShortlistOutcomeDto } from './ranking-responses.dto';
+import { RankingPageDto, ShortlistOutcomeDto } from './ranking-responses.dto';
 
 @ApiTags('reviews')
 @ApiBearerAuth()
@@ -14,29 +13,30 @@ export class RankingController {
 
   @Get('cycles/:id/ranking')
   @Roles(Role.Admin)
-  @ApiOperation({ summary: 'Aggregated scores, rank and quota (ties: 结果 subtotal, then earlier submission, then receipt number)' })
-  @ApiOkResponse({ type: [RankingRowDto] })
-  rankingOf(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() admin: AuthUser) {
-    return this.ranking.ranking(id, admin);
+  @ApiOperation({ summary: 'Aggregated scores, rank and quota, a page at a time (ties: 结果 subtotal, then earlier submission, then receipt number)' })
+  @ApiOkResponse({ type: RankingPageDto })
+  rankingOf(@Param('id', ParseUUIDPipe) id: string, @Query() query: RankingQuery, @CurrentUser() admin: AuthUser) {
+    return this.ranking.ranking(id, query, admin);
   }
 
   @Get('cycles/:id/ranking.csv')
   @Roles(Role.Admin)
-  @ApiOperation({ summary: 'The ranking as CSV (UTF-8 with BOM, zh-CN headers) for Excel' })
+  @ApiOperation({ summary: 'The whole ranking as CSV (UTF-8 with BOM, zh-CN headers) for Excel, streamed from the database in batches' })
   @ApiOkResponse({ description: 'the ranking as CSV', content: { 'text/csv': { schema: { type: 'string' } } } })
-  async rankingCsv(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() admin: AuthUser, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async rankingCsv(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() admin: AuthUser): Promise<StreamableFile> {
+    // StreamableFile pipes with backpressure, destroys the stream (and so closes the cursor) when the
+    // client goes away, and cuts the transfer when a batch fails after the first byte, so a broken
+    // export never looks like a complete short file.
     const csv = await this.ranking.csv(id, admin);
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="ranking.csv"; filename*=UTF-8''${encodeURIComponent('评审排名.csv')}`);
-    return new StreamableFile(csv);
+    return new StreamableFile(csv, { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="ranking.csv"; filename*=UTF-8''${encodeURIComponent('评审排名.csv')}` });
   }
 
   @Post('cycles/:id/ranking/recompute')
   @Roles(Role.Admin)
   @HttpCode(200)
-  @ApiOkResponse({ type: [RankingRowDto] })
-  recompute(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() admin: AuthUser) {
-    return this.ranking.recompute(id, admin);
+  @ApiOkResponse({ type: RankingPageDto, description: 'the page asked for of the recomputed ranking' })
+  recompute(@Param('id', ParseUUIDPipe) id: string, @Query() query: RankingQuery, @CurrentUser() admin: AuthUser) {
+    return this.ranking.recompute(id, query, admin);
   }
 
   @Post('cycles/:id/shortlist')

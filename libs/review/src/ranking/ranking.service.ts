@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { applicationSummaries } from '@awardflow/applications';
 import { A, S, statesTagged } from '@awardflow/awards';
-import { CyclesService } from '@awardflow/cycles';
+import { Cycle, CyclesService } from '@awardflow/cycles';
 import { AuthUser } from '@awardflow/identity';
-import { csvDocument, FieldValidationError } from '@awardflow/platform';
-import { instanceStates, WorkflowEngine } from '@awardflow/workflow';
+import { csvStream, FieldValidationError, Page, pageOf, pageWindow, sqlCursor, sqlRows } from '@awardflow/platform';
+import { WorkflowEngine } from '@awardflow/workflow';
+import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
-import { applicationScoresOfCycle } from '../scoring/score.repository';
 import { ScoringService } from '../scoring/scoring.service';
-import { ascendingNullsLast } from '../sorting/ascending-nulls-last';
+import { RANKING_COUNT_SQL, RankedRow, RankingParams, rankingSql, TieBreak } from './ranking.query';
 
 // Out of the running: they keep their score but take no place in the quota.
 const OUT = statesTagged('out');
@@ -26,12 +25,24 @@ export interface RankingRow {
   reviewerCount: number;
   state: string;
   insideQuota: 'award' | 'second_tier' | null;
+  /** The last row inside the quota: the quota line is drawn under it. */
+  quotaLine: boolean;
+  /** The rank by score alone: rows with the same score (并列) share it. */
+  scoreRank: number;
+  /** Another row has the same score. */
+  tied: boolean;
+  /** When the row above has the same score: the tie-break that put this one below it. */
+  tieBreak: TieBreak | null;
 }
+
+const QUOTA_LABELS = { award: '获奖名额内', second_tier: '提名奖名额内' } as const;
 
 /**
  * Ranking by score (the experts' aggregate plus any 现场评审 adjustment). Ties: (1) the higher 结果 (4.7) subtotal, (2) the earlier
  * submission, (3) the lower receipt number. Applications out of the running keep their rank
  * line but no quota place; the quota counts down the rest: first the awards, then the second tier.
+ * All of it is computed by the database (rankingSql), which answers one page at a time; the CSV
+ * streams the same statement through a cursor.
  */
 @Injectable()
 export class RankingService {
@@ -42,71 +53,51 @@ export class RankingService {
     private readonly engine: WorkflowEngine,
   ) {}
 
-  async ranking(cycleId: string, user: AuthUser): Promise<RankingRow[]> {
-    return (await this.ranked(cycleId, user)).map(({ instanceId: _, ...row }) => row);
-  }
-
-  private async ranked(cycleId: string, user: AuthUser): Promise<Array<RankingRow & { instanceId: string }>> {
+  /** One page of the ranking: its rows, ranked over the whole cycle, and how many there are. */
+  async ranking(cycleId: string, query: { page?: number; pageSize?: number }, user: AuthUser): Promise<Page<RankingRow>> {
     const cycle = await this.cycles.getForAdmin(cycleId, user);
-    const scores = await applicationScoresOfCycle(this.dataSource, cycle.id);
-    const applications = new Map((await applicationSummaries(this.dataSource, scores.map((s) => s.applicationId))).map((a) => [a.id, a]));
-    const states = await instanceStates(this.dataSource, [...applications.values()].map((a) => a.instanceId));
-    const rows = scores.map((s) => {
-      const application = applications.get(s.applicationId)!;
-      return { ...s, application, state: states.get(application.instanceId)! };
-    });
-    // Ties past score and 结果 subtotal: the earlier submission, then the lower receipt number.
-    rows.sort((x, y) => y.score - x.score || y.resultsSubtotal - x.resultsSubtotal || ascendingNullsLast(x.application.submittedAt?.getTime(), y.application.submittedAt?.getTime()) || ascendingNullsLast(x.application.receiptNumber, y.application.receiptNumber));
-    let awards = cycle.quota.awards;
-    let second = cycle.quota.secondTier?.count ?? 0;
-    return rows.map((r, i) => {
-      let insideQuota: RankingRow['insideQuota'] = null;
-      if (!OUT.includes(r.state)) {
-        if (awards > 0) {
-          insideQuota = 'award';
-          awards--;
-        } else if (second > 0) {
-          insideQuota = 'second_tier';
-          second--;
-        }
-      }
-      return {
-        rank: i + 1,
-        applicationId: r.applicationId,
-        instanceId: r.application.instanceId,
-        receiptNumber: r.application.receiptNumber,
-        organizationName: r.application.organizationName,
-        score: r.score,
-        aggregated: r.aggregated,
-        onsiteAdjustment: r.onsiteAdjustment,
-        resultsSubtotal: r.resultsSubtotal,
-        reviewerCount: r.reviewerCount,
-        state: r.state,
-        insideQuota,
-      };
-    });
+    const window = pageWindow(query);
+    const params = rankingParams(cycle);
+    const [rows, [{ total }]] = await Promise.all([
+      sqlRows<RankedRow>(this.dataSource, rankingSql('', 'LIMIT $5 OFFSET $6'), [...params, window.limit, window.offset]),
+      sqlRows<{ total: number }>(this.dataSource, RANKING_COUNT_SQL, [cycle.id]),
+    ]);
+    return pageOf(rows.map(withoutInstance), total, window);
   }
 
-  /** For Excel and WPS: cells that would run as formulas stay text (csvDocument). */
-  async csv(cycleId: string, user: AuthUser): Promise<Buffer> {
-    const rows = await this.ranking(cycleId, user);
-    const quota = { award: '获奖名额内', second_tier: '提名奖名额内' } as const;
-    return csvDocument([
-      ['排名', '受理编号', '申报单位', '综合得分', '资料评审得分', '现场评审调整', '结果类得分', '评审专家数', '名额'],
-      ...rows.map((r) => [r.rank, r.receiptNumber, r.organizationName, r.score.toFixed(2), r.aggregated.toFixed(2), r.onsiteAdjustment.toFixed(1), r.resultsSubtotal.toFixed(2), r.reviewerCount, r.insideQuota ? quota[r.insideQuota] : '名额外']),
+  /**
+   * The whole ranking as CSV for Excel and WPS (cells that would run as formulas stay text), read
+   * through a cursor in batches: memory stays flat whatever the cycle's size. The caller streams it
+   * to the response.
+   */
+  async csv(cycleId: string, user: AuthUser): Promise<Readable> {
+    const cycle = await this.cycles.getForAdmin(cycleId, user);
+    const batches = await sqlCursor<RankedRow>(this.dataSource, rankingSql(), rankingParams(cycle));
+    return csvStream(['排名', '受理编号', '申报单位', '综合得分', '资料评审得分', '现场评审调整', '结果类得分', '评审专家数', '名额'], batches, (r) => [
+      r.rank,
+      r.receiptNumber,
+      r.organizationName,
+      r.score.toFixed(2),
+      r.aggregated.toFixed(2),
+      r.onsiteAdjustment.toFixed(1),
+      r.resultsSubtotal.toFixed(2),
+      r.reviewerCount,
+      r.insideQuota ? QUOTA_LABELS[r.insideQuota] : '名额外',
     ]);
   }
 
-  async recompute(cycleId: string, user: AuthUser): Promise<RankingRow[]> {
+  async recompute(cycleId: string, query: { page?: number; pageSize?: number }, user: AuthUser): Promise<Page<RankingRow>> {
     const cycle = await this.cycles.getForAdmin(cycleId, user);
     await this.dataSource.transaction((m) => this.scoring.recompute(m, cycle));
-    return this.ranking(cycleId, user);
+    return this.ranking(cycleId, query, user);
   }
 
   /** 入围: the top N, or everyone at or above a score; the rest are not shortlisted. */
   async shortlist(cycleId: string, rule: { top?: number; minScore?: number }, admin: AuthUser) {
     if ((rule.top === undefined) === (rule.minScore === undefined)) throw new FieldValidationError([{ field: 'top', messages: ['请填写入围名额或入围分数线（二选一）'] }]);
-    const ranking = (await this.ranked(cycleId, admin)).filter((r) => r.state === S.shortlisting);
+    const cycle = await this.cycles.getForAdmin(cycleId, admin);
+    // Every application 入围审核 waits on is moved, so all of them are read (in rank order), not a page.
+    const ranking = await sqlRows<RankedRow>(this.dataSource, rankingSql('state = $5'), [...rankingParams(cycle), S.shortlisting]);
     const inside = new Set(ranking.filter((r, i) => (rule.top !== undefined ? i < rule.top : r.score >= rule.minScore!)).map((r) => r.applicationId));
     const actor = { id: admin.id, role: admin.role };
     const moved = { shortlisted: [] as string[], notShortlisted: [] as string[] };
@@ -117,4 +108,12 @@ export class RankingService {
     }
     return moved;
   }
+}
+
+function rankingParams(cycle: Cycle): RankingParams {
+  return [cycle.id, OUT, cycle.quota.awards, cycle.quota.secondTier?.count ?? 0];
+}
+
+function withoutInstance({ instanceId: _, ...row }: RankedRow): RankingRow {
+  return row;
 }

@@ -31,16 +31,6 @@ export interface ExpertScoreRow {
   items: ScoreItem[];
 }
 
-/** An application's aggregate (application_scores): the score is the aggregate plus the 现场评审 adjustment. */
-export interface ApplicationScoreRow {
-  applicationId: string;
-  aggregated: number;
-  onsiteAdjustment: number;
-  score: number;
-  resultsSubtotal: number;
-  reviewerCount: number;
-}
-
 export async function scoreOf(runner: SqlRunner, assignmentId: string): Promise<ScoreRow | undefined> {
   const [row] = await sqlRows<ScoreRow>(runner, `SELECT items, total::float8 AS total, comment, updated_at AS "updatedAt" FROM review_scores WHERE assignment_id = $1`, [assignmentId]);
   return row;
@@ -90,16 +80,4 @@ export async function upsertApplicationScore(
 
 export async function setOnsiteAdjustment(manager: EntityManager, applicationId: string, adjustment: number): Promise<void> {
   await sqlRows(manager, `UPDATE application_scores SET onsite_adjustment = $2 WHERE application_id = $1`, [applicationId, adjustment]);
-}
-
-/** The cycle's aggregates, best first by score then 结果 subtotal (the application-side ties are the ranking's). */
-export function applicationScoresOfCycle(runner: SqlRunner, cycleId: string): Promise<ApplicationScoreRow[]> {
-  return sqlRows<ApplicationScoreRow>(
-    runner,
-    `SELECT application_id AS "applicationId", aggregated::float8 AS aggregated, onsite_adjustment::float8 AS "onsiteAdjustment",
-            (aggregated + onsite_adjustment)::float8 AS score, results_subtotal::float8 AS "resultsSubtotal", reviewer_count AS "reviewerCount"
-       FROM application_scores WHERE cycle_id = $1
-      ORDER BY aggregated + onsite_adjustment DESC, results_subtotal DESC`,
-    [cycleId],
-  );
 }

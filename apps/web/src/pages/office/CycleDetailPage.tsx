@@ -1,9 +1,10 @@
 import { lazy, Suspense, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { App, Button, Card, Descriptions, Form, Input, InputNumber, Popconfirm, Radio, Select, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Form, Input, InputNumber, Popconfirm, Radio, Select, Space, Spin, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { api, download } from '../../api/client';
 import { errorText } from '../../api/errors';
+import type { components } from '../../api/schema';
 import type { ClosedCycle, Cycle, CycleWorkflow, ExtendedDeadlines, Objection, RankingRow, ShortlistOutcome, StageReviewers as NamedReviewers, User } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyFieldErrors } from '../../components/formErrors';
@@ -14,6 +15,11 @@ import { useResource } from '../../lib/useResource';
 
 // Mermaid is several hundred KB: only loaded when the diagram tab is opened.
 const MermaidDiagram = lazy(() => import('../../components/MermaidDiagram').then((m) => ({ default: m.MermaidDiagram })));
+
+/** GET /cycles/:id/ranking's answer, the shared page shape (generated; an alias in api/types.ts would do once others page too). */
+type RankingPage = components['schemas']['RankingRowPageDto'];
+
+const TIE_BREAK_LABELS: Record<NonNullable<RankingRow['tieBreak']>, string> = { results_subtotal: '结果类得分较低', submitted_at: '提交时间较晚', receipt_number: '受理编号靠后' };
 
 const AGGREGATION: Record<string, string> = { trimmed_mean: '去掉最高最低分后平均', mean: '算术平均', median: '中位数', zscore: '标准分' };
 
@@ -152,12 +158,14 @@ function Overview({ cycle: c, onChanged }: { cycle: Cycle; onChanged: () => void
 
 function Ranking({ cycle }: { cycle: Cycle }) {
   const { message } = App.useApp();
-  const ranking = useResource(() => api.get<RankingRow[]>(`/cycles/${cycle.id}/ranking`), [cycle.id], { pollMs: 10_000 });
+  // Paged by the server ({items, total, page, pageSize}): ranks, ties and the quota line are computed over the whole cycle.
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const ranking = useResource(() => api.get<RankingPage>(`/cycles/${cycle.id}/ranking`, { query: paging }), [cycle.id, paging.page, paging.pageSize], { pollMs: 10_000 });
   const [error, setError] = useState<unknown>();
   const [mode, setMode] = useState<'top' | 'minScore'>('top');
   const [value, setValue] = useState<number | null>(cycle.quota.awards + (cycle.quota.secondTier?.count ?? 0));
-  const rows = ranking.data ?? [];
-  const lastInside = rows.reduce((n, r, i) => (r.insideQuota ? i : n), -1);
+  const rows = ranking.data?.items ?? [];
+  const quotaLine = rows.find((r) => r.quotaLine);
 
   const shortlist = async () => {
     setError(undefined);
@@ -201,9 +209,9 @@ function Ranking({ cycle }: { cycle: Cycle }) {
         </Popconfirm>
       </Space>
       <style>{'.quota-line > td { border-bottom: 3px dashed #b8232f !important; }'}</style>
-      {lastInside >= 0 && (
+      {quotaLine && (
         <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-          红色虚线为名额线：线上 {lastInside + 1} 份在获奖{cycle.quota.secondTier ? `及${cycle.quota.secondTier.label}` : ''}名额内。
+          红色虚线为名额线：第 {quotaLine.rank} 名及以上在获奖{cycle.quota.secondTier ? `及${cycle.quota.secondTier.label}` : ''}名额内（不计已退出的申报）。
         </Typography.Paragraph>
       )}
       <Table<RankingRow>
@@ -211,17 +219,40 @@ function Ranking({ cycle }: { cycle: Cycle }) {
         size="small"
         loading={ranking.loading}
         dataSource={rows}
-        pagination={false}
+        pagination={{
+          current: paging.page,
+          pageSize: paging.pageSize,
+          total: ranking.data?.total ?? 0,
+          showSizeChanger: true,
+          pageSizeOptions: [20, 50, 100, 200],
+          showTotal: (t) => `共 ${t} 份`,
+          onChange: (page, pageSize) => setPaging(pageSize !== paging.pageSize ? { page: 1, pageSize } : { page, pageSize }),
+        }}
         locale={{ emptyText: '尚无评分汇总（专家评审完成后生成）' }}
-        rowClassName={(_, i) => (i === lastInside ? 'quota-line' : '')}
-        onRow={(_, i) => ({ 'data-testid': i === lastInside ? 'quota-line' : undefined }) as React.HTMLAttributes<HTMLElement>}
+        rowClassName={(r) => (r.quotaLine ? 'quota-line' : '')}
+        onRow={(r) => ({ 'data-testid': r.quotaLine ? 'quota-line' : undefined }) as React.HTMLAttributes<HTMLElement>}
         columns={[
-          { title: '排名', dataIndex: 'rank', width: 60 },
+          {
+            title: '排名',
+            width: 110,
+            render: (_, r) =>
+              r.tied ? (
+                <Space size={4}>
+                  {r.rank}
+                  <Tooltip title={r.tieBreak ? `与上一名综合得分相同，因${TIE_BREAK_LABELS[r.tieBreak]}排后` : '综合得分相同，按结果类得分、提交时间、受理编号排序'}>
+                    <Tag>并列第 {r.scoreRank}</Tag>
+                  </Tooltip>
+                </Space>
+              ) : (
+                r.rank
+              ),
+          },
           { title: '受理编号', render: (_, r) => <Link to={`/application/${r.applicationId}`}>{r.receiptNumber ?? '—'}</Link> },
           { title: '申报单位', dataIndex: 'organizationName' },
           { title: '综合得分', render: (_, r) => r.score.toFixed(2) },
           { title: '资料评审', render: (_, r) => r.aggregated.toFixed(2) },
           { title: '现场调整', render: (_, r) => (r.onsiteAdjustment ? r.onsiteAdjustment : '—') },
+          { title: '结果类得分', render: (_, r) => r.resultsSubtotal.toFixed(2) },
           { title: '专家数', dataIndex: 'reviewerCount', width: 70 },
           { title: '状态', render: (_, r) => <StateTag state={r.state} /> },
           {
