@@ -21,3 +21,5 @@ export * from './forms/family-forms';
 export * from './applications.module';
 export * from './applications/application-reads';
 export * from './notifications/application-parties';
+export * from './organizations/organization-relations';
+export * from './reporting/application-relations';
