@@ -200,7 +200,8 @@ export async function setUpSeeding(app: INestApplication, officeCount: number, o
     cycles,
     contexts: new Map(cycles.map((c) => [c.id, cyclesService.instanceContext(c)])),
     definition,
-    states: [definition.initial, ...later.slice(0, 3)],
+    // With history, the path an application takes (submitted, 形式审查, 资料评审) so the stages read as they do in use.
+    states: options.history ? [definition.initial, S.submitted, S.formalReview, S.expertReview] : [definition.initial, ...later.slice(0, 3)],
     officeCount,
     base: Date.parse('2026-01-01T00:00:00Z'),
     history: options.history,

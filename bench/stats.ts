@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     t0 = Date.now();
     const snapshot = await app.get(SnapshotService).refresh({ wait: true });
     const refreshMs = Date.now() - t0;
-    await sqlRows(dataSource, `VACUUM (ANALYZE) stats_application_facts, stats_stage_spans`);
+    await sqlRows(dataSource, `VACUUM (ANALYZE) stats_application_counts, stats_stage_durations`);
 
     const login = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'bench-admin-password-1' }) });
     const { accessToken } = (await login.json()) as { accessToken: string };

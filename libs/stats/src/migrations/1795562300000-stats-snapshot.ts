@@ -2,8 +2,13 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The statistics' snapshot, rebuilt as a whole by the worker (and on demand) from the relations the
- * owning contexts export: one narrow row per application (office, award, year, GB/T 4754 section,
- * state) and one per stage an application went through and left (days spent, passed or failed).
+ * owning contexts export, already aggregated so GET /stats sums a few thousand rows whatever the
+ * number of applications:
+ * - stats_application_counts: applications per office, award, year, GB/T 4754 section, state and
+ *   submitted or not;
+ * - stats_stage_durations: stays in a stage that ended, per office, award, year, stage, outcome
+ *   (passed, failed, neither) and length in days to a tenth of a day (medians are read from these
+ *   counts, exact to that tenth).
  * Derived data, so no foreign keys into other contexts' tables: a rebuild replaces every row.
  */
 export class StatsSnapshot1795562300000 implements MigrationInterface {
@@ -11,27 +16,27 @@ export class StatsSnapshot1795562300000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
-      CREATE TABLE stats_application_facts (
-        application_id uuid PRIMARY KEY,
+      CREATE TABLE stats_application_counts (
         office_id uuid NOT NULL,
         award_code varchar(64) NOT NULL,
         year integer NOT NULL,
         industry_section char(1) NOT NULL,
         state varchar(64) NOT NULL,
-        submitted boolean NOT NULL
+        submitted boolean NOT NULL,
+        applications integer NOT NULL
       )`);
-    await q.query(`CREATE INDEX ix_stats_application_facts_office ON stats_application_facts (office_id, year, award_code)`);
+    await q.query(`CREATE INDEX ix_stats_application_counts_office ON stats_application_counts (office_id, year, award_code)`);
     await q.query(`
-      CREATE TABLE stats_stage_spans (
-        application_id uuid NOT NULL,
+      CREATE TABLE stats_stage_durations (
         office_id uuid NOT NULL,
         award_code varchar(64) NOT NULL,
         year integer NOT NULL,
         stage varchar(64) NOT NULL,
-        days double precision NOT NULL,
-        outcome char(1) CONSTRAINT ck_stats_stage_spans_outcome CHECK (outcome IN ('p', 'f'))
+        outcome char(1) CONSTRAINT ck_stats_stage_durations_outcome CHECK (outcome IN ('p', 'f')),
+        days numeric(8, 1) NOT NULL,
+        stays integer NOT NULL
       )`);
-    await q.query(`CREATE INDEX ix_stats_stage_spans_office ON stats_stage_spans (office_id, year, award_code)`);
+    await q.query(`CREATE INDEX ix_stats_stage_durations_office ON stats_stage_durations (office_id, year, award_code)`);
     await q.query(`
       CREATE TABLE stats_snapshots (
         id smallint PRIMARY KEY CONSTRAINT ck_stats_snapshots_one CHECK (id = 1),
@@ -43,7 +48,7 @@ export class StatsSnapshot1795562300000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE stats_snapshots`);
-    await q.query(`DROP TABLE stats_stage_spans`);
-    await q.query(`DROP TABLE stats_application_facts`);
+    await q.query(`DROP TABLE stats_stage_durations`);
+    await q.query(`DROP TABLE stats_application_counts`);
   }
 }

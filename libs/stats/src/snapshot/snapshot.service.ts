@@ -19,7 +19,7 @@ export interface SnapshotInfo {
 }
 
 /**
- * The statistics' snapshot: a set-based rebuild from the relations the owners export (applications,
+ * The statistics' snapshot (aggregated counts, see the migration): a set-based rebuild from the relations the owners export (applications,
  * cycles, organisations' industries, the engine's states and history), in one transaction, so
  * readers see the old snapshot until the new one commits (rows are deleted, not truncated: a
  * TRUNCATE would lock readers out for the length of the rebuild).
@@ -50,19 +50,23 @@ export class SnapshotService {
         const [{ locked }] = await sqlRows<{ locked: boolean }>(m, `SELECT pg_try_advisory_xact_lock($1) AS locked`, [REFRESH_LOCK]);
         if (!locked) return false;
       }
-      await sqlAffected(m, `DELETE FROM stats_stage_spans`);
-      await sqlAffected(m, `DELETE FROM stats_application_facts`);
-      const applications = await sqlAffected(
+      await sqlAffected(m, `DELETE FROM stats_stage_durations`);
+      await sqlAffected(m, `DELETE FROM stats_application_counts`);
+      const [{ applications }] = await sqlRows<{ applications: number }>(
         m,
-        `INSERT INTO stats_application_facts (application_id, office_id, award_code, year, industry_section, state, submitted)
-         SELECT a.id, c.office_id, c.award_code, c.year, upper(left(o.industry, 1)), i.state, a.submitted_at IS NOT NULL
-           FROM ${APPLICATION_SUBJECTS_RELATION} a
-           JOIN ${CYCLE_EDITIONS_RELATION} c ON c.id = a.cycle_id
-           JOIN ${INSTANCE_STATES_RELATION} i ON i.id = a.instance_id
-           JOIN ${ORGANIZATION_INDUSTRIES_RELATION} o ON o.id = a.organization_id`,
+        `WITH counted AS (
+           INSERT INTO stats_application_counts (office_id, award_code, year, industry_section, state, submitted, applications)
+           SELECT c.office_id, c.award_code, c.year, upper(left(o.industry, 1)), i.state, a.submitted_at IS NOT NULL, count(*)
+             FROM ${APPLICATION_SUBJECTS_RELATION} a
+             JOIN ${CYCLE_EDITIONS_RELATION} c ON c.id = a.cycle_id
+             JOIN ${INSTANCE_STATES_RELATION} i ON i.id = a.instance_id
+             JOIN ${ORGANIZATION_INDUSTRIES_RELATION} o ON o.id = a.organization_id
+            GROUP BY 1, 2, 3, 4, 5, 6
+           RETURNING applications
+         ) SELECT COALESCE(sum(applications), 0)::int AS applications FROM counted`,
       );
       // A stage is a stay in one state: from the step that entered it to the next step that changed
-      // the state (steps that stay in the state, a filed objection's bookkeeping, do not end the stay).
+      // the state (steps that stay in the state do not end the stay). Drafts are not a stage.
       await sqlAffected(
         m,
         `WITH steps AS (
@@ -73,14 +77,15 @@ export class SnapshotService {
                   lead(created_at) OVER w AS left_at, lead(to_state) OVER w AS next_state
              FROM steps WINDOW w AS (PARTITION BY instance_id ORDER BY seq)
          )
-         INSERT INTO stats_stage_spans (application_id, office_id, award_code, year, stage, days, outcome)
-         SELECT f.application_id, f.office_id, f.award_code, f.year, s.stage,
-                extract(epoch FROM s.left_at - s.entered_at) / 86400.0,
-                CASE WHEN s.next_state = ANY($1::text[]) THEN 'f' WHEN s.next_state = ANY($2::text[]) THEN NULL ELSE 'p' END
+         INSERT INTO stats_stage_durations (office_id, award_code, year, stage, outcome, days, stays)
+         SELECT c.office_id, c.award_code, c.year, s.stage,
+                CASE WHEN s.next_state = ANY($1::text[]) THEN 'f' WHEN s.next_state = ANY($2::text[]) THEN NULL ELSE 'p' END,
+                round((extract(epoch FROM s.left_at - s.entered_at) / 86400)::numeric, 1), count(*)
            FROM stays s
            JOIN ${APPLICATION_SUBJECTS_RELATION} a ON a.instance_id = s.instance_id
-           JOIN stats_application_facts f ON f.application_id = a.id
-          WHERE s.left_at IS NOT NULL AND s.stage <> $3`,
+           JOIN ${CYCLE_EDITIONS_RELATION} c ON c.id = a.cycle_id
+          WHERE s.left_at IS NOT NULL AND s.stage <> $3
+          GROUP BY 1, 2, 3, 4, 5, 6`,
         [FAILED_STATES, UNDECIDED_STATES, S.draft],
       );
       await sqlAffected(

@@ -13,6 +13,13 @@ import { AWARD_STATES, RECOGNITION_STATES } from '../snapshot/stage-outcomes';
 import { INDUSTRY_SECTIONS } from './industry-sections';
 import { StatsBreakdownRowDto, StatsDto, StatsQuery, StatsStageRowDto } from './statistics.dto';
 
+interface DurationRow {
+  stage: string;
+  outcome: 'p' | 'f' | null;
+  days: number;
+  stays: number;
+}
+
 interface GroupRow {
   dim: 'year' | 'award' | 'office' | 'industry' | 'state' | 'total';
   key: string | null;
@@ -28,8 +35,8 @@ const STATE_ORDER = new Map<string, number>(Object.values(S).map((s, i) => [s, i
 
 /**
  * The 质量强区 figures of an office and the offices below it. Counts, pass rates and durations are
- * aggregated in SQL over the statistics' snapshot (stats_application_facts / stats_stage_spans, one
- * statement each); open objections and overdue reviews are counted live from review's relations.
+ * aggregated in SQL over the statistics' snapshot (stats_application_counts and stats_stage_durations,
+ * already grouped by office, award and year, so a few thousand rows at 100k applications); open objections and overdue reviews are counted live from review's relations.
  * The four statements run side by side on the pool.
  */
 @Injectable()
@@ -57,20 +64,19 @@ export class StatisticsService {
         `SELECT CASE WHEN GROUPING(year) = 0 THEN 'year' WHEN GROUPING(award_code) = 0 THEN 'award' WHEN GROUPING(office_id) = 0 THEN 'office'
                      WHEN GROUPING(industry_section) = 0 THEN 'industry' WHEN GROUPING(state) = 0 THEN 'state' ELSE 'total' END AS dim,
                 COALESCE(year::text, award_code, office_id::text, industry_section, state) AS key,
-                (count(*) FILTER (WHERE submitted))::int AS applications,
-                (count(*) FILTER (WHERE NOT submitted))::int AS drafts,
-                (count(*) FILTER (WHERE state = ANY($4::text[])))::int AS awards,
-                (count(*) FILTER (WHERE state = ANY($5::text[])))::int AS recognitions,
-                count(*)::int AS total
-           FROM stats_application_facts WHERE ${filter}
+                COALESCE(sum(applications) FILTER (WHERE submitted), 0)::int AS applications,
+                COALESCE(sum(applications) FILTER (WHERE NOT submitted), 0)::int AS drafts,
+                COALESCE(sum(applications) FILTER (WHERE state = ANY($4::text[])), 0)::int AS awards,
+                COALESCE(sum(applications) FILTER (WHERE state = ANY($5::text[])), 0)::int AS recognitions,
+                COALESCE(sum(applications), 0)::int AS total
+           FROM stats_application_counts WHERE ${filter}
           GROUP BY GROUPING SETS ((year), (award_code), (office_id), (industry_section), (state), ())`,
         [...params, AWARD_STATES, RECOGNITION_STATES],
       ),
-      sqlRows<{ stage: string; completed: number; passed: number; failed: number; medianDays: number | null }>(
+      sqlRows<DurationRow>(
         this.db,
-        `SELECT stage, count(*)::int AS completed, (count(*) FILTER (WHERE outcome = 'p'))::int AS passed, (count(*) FILTER (WHERE outcome = 'f'))::int AS failed,
-                percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS "medianDays"
-           FROM stats_stage_spans WHERE ${filter} GROUP BY stage`,
+        `SELECT stage, outcome, days::float8 AS days, sum(stays)::int AS stays
+           FROM stats_stage_durations WHERE ${filter} GROUP BY stage, outcome, days ORDER BY stage, days`,
         params,
       ),
       sqlRows<{ officeId: string; count: number }>(
@@ -143,19 +149,7 @@ export class StatisticsService {
       byState: of('state')
         .sort((a, b) => (STATE_ORDER.get(a.key!) ?? 99) - (STATE_ORDER.get(b.key!) ?? 99))
         .map((g) => ({ state: g.key!, label: STATE_LABELS[g.key!] ?? g.key!, count: g.total })),
-      stages: stages
-        .sort((a, b) => (STATE_ORDER.get(a.stage) ?? 99) - (STATE_ORDER.get(b.stage) ?? 99))
-        .map(
-          (s): StatsStageRowDto => ({
-            stage: s.stage,
-            label: STATE_LABELS[s.stage] ?? s.stage,
-            completed: s.completed,
-            passed: s.passed,
-            failed: s.failed,
-            passRate: s.passed + s.failed ? round(s.passed / (s.passed + s.failed), 4) : null,
-            medianDays: s.medianDays === null ? null : round(Number(s.medianDays), 2),
-          }),
-        ),
+      stages: stageRows(stages),
       years: [...new Set(editions.map((e) => e.year))].sort((a, b) => b - a).map((y) => ({ value: String(y), label: `${y}年` })),
       awards: [...new Set(editions.map((e) => e.awardCode))].sort().map((code) => ({ value: code, label: findAward(code)?.name ?? code })),
     };
@@ -174,6 +168,47 @@ export class StatisticsService {
     const roots = managed.filter((o) => !o.parentId || !ids.has(o.parentId));
     return { office: roots[0], offices: managed };
   }
+}
+
+/** Per stage: stays completed, passed and failed, the pass rate, and the median days (percentile_cont's, from the counted lengths). */
+function stageRows(rows: DurationRow[]): StatsStageRowDto[] {
+  const byStage = new Map<string, DurationRow[]>();
+  for (const r of rows) byStage.set(r.stage, [...(byStage.get(r.stage) ?? []), r]);
+  return [...byStage.entries()]
+    .sort(([a], [b]) => (STATE_ORDER.get(a) ?? 99) - (STATE_ORDER.get(b) ?? 99))
+    .map(([stage, list]) => {
+      const count = (outcome?: 'p' | 'f') => list.filter((r) => outcome === undefined || r.outcome === outcome).reduce((n, r) => n + r.stays, 0);
+      const passed = count('p');
+      const failed = count('f');
+      return {
+        stage,
+        label: STATE_LABELS[stage] ?? stage,
+        completed: count(),
+        passed,
+        failed,
+        passRate: passed + failed ? round(passed / (passed + failed), 4) : null,
+        medianDays: median(list),
+      };
+    });
+}
+
+/** The median of lengths given with their counts (rows sorted by days), interpolated as percentile_cont(0.5) does. */
+function median(rows: Array<{ days: number; stays: number }>): number | null {
+  const sorted = [...rows].sort((a, b) => a.days - b.days);
+  const n = sorted.reduce((sum, r) => sum + r.stays, 0);
+  if (!n) return null;
+  const at = (index: number): number => {
+    let seen = 0;
+    for (const r of sorted) {
+      seen += r.stays;
+      if (index < seen) return r.days;
+    }
+    return sorted[sorted.length - 1].days;
+  };
+  const position = (n - 1) / 2;
+  const low = at(Math.floor(position));
+  const high = at(Math.ceil(position));
+  return round(low + (high - low) * (position - Math.floor(position)), 2);
 }
 
 function round(value: number, digits: number): number {
