@@ -5,6 +5,7 @@ import { seedOffices } from '../../libs/identity/src/seed/seed-offices';
 import { STATS_SHEETS } from '../../libs/stats/src/statistics/statistics-workbook';
 import { validUscc } from '../support/award-fixtures';
 import { createUser, startTestApp, TestContext } from '../support/test-app';
+import { waitFor } from '../support/throwaway-redis';
 
 const DAY = 24 * 3600_000;
 const T0 = Date.parse('2030-03-01T02:00:00Z');
@@ -237,5 +238,31 @@ describe('statistics (GET /stats)', () => {
     expect(offices.find((r) => r[1] === '500103')).toEqual(['渝中区市场监督管理局', '500103', 3, 1, 0, 1, 1]);
     expect(rows(STATS_SHEETS.byIndustry).slice(1)).toEqual(json.byIndustry.map((r: { label: string; applications: number; awards: number; recognitions: number }) => [r.label, r.applications, r.awards, r.recognitions]));
     expect(rows(STATS_SHEETS.stages).find((r) => r[0] === '形式审查')).toEqual(['形式审查', 5, 3, 1, 0.75, 2]);
+  });
+});
+
+describe('statistics snapshot (the worker)', () => {
+  let ctx: TestContext;
+
+  beforeAll(async () => {
+    ctx = await startTestApp({ worker: true });
+  });
+  afterAll(async () => {
+    await ctx?.close();
+  });
+
+  it('is rebuilt by the worker when it starts, and GET /stats says how fresh it is', async () => {
+    const rows = await waitFor(
+      async () => {
+        const found: Array<{ as_of: Date }> = await ctx.dataSource.query(`SELECT as_of FROM stats_snapshots`);
+        return found.length ? found : undefined;
+      },
+      60_000,
+      'the worker to rebuild the statistics snapshot',
+    );
+    expect(rows).toHaveLength(1);
+    const { body } = await ctx.http.get('/stats').set('Authorization', await ctx.adminToken()).expect(200);
+    expect(new Date(body.asOf).getTime()).toBe(new Date(rows[0].as_of).getTime());
+    expect(body.totals).toMatchObject({ applications: 0, awards: 0 });
   });
 });
