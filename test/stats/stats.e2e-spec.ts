@@ -30,13 +30,13 @@ describe('statistics (GET /stats)', () => {
   let wanzhou: string;
 
   /** An organisation of the industry, and an application of it in the cycle that went through `steps` (the last is its state). */
-  const application = async (cycleId: string, industry: string, steps: Step[]): Promise<string> => {
+  const application = async (cycleId: string, industry: string, steps: Step[], region = '500103'): Promise<string> => {
     const [cycle] = await ctx.dataSource.query(`SELECT definition_code, definition_version FROM cycles WHERE id = $1`, [cycleId]);
     const orgId = randomUUID();
     await ctx.dataSource.query(
       `INSERT INTO organizations (id, name, uscc, region_code, address, legal_representative, contact, founded_at, industry)
-       VALUES ($1, $2, $3, '500103', '重庆市渝中区民族路 1 号', '张三', '{"name":"王经理","phone":"023-63000000"}', '2010-03-01', $4)`,
-      [orgId, `统计测试企业${orgId.slice(0, 8)}有限公司`, validUscc(), industry],
+       VALUES ($1, $2, $3, $5, '重庆市民族路 1 号', '张三', '{"name":"王经理","phone":"023-63000000"}', '2010-03-01', $4)`,
+      [orgId, `统计测试企业${orgId.slice(0, 8)}有限公司`, validUscc(), industry, region],
     );
     const instanceId = randomUUID();
     const id = randomUUID();
@@ -109,8 +109,8 @@ describe('statistics (GET /stats)', () => {
     // 渝中 2031: a4 asked for a 补正 after 1 day of formal review, back in formal review 6 days, now in expert review.
     const a4 = await application(yz2031, 'E4810', [['draft', 0], ['submitted', 0], ['formal_review', 2], ['supplement_requested', 3], ['formal_review', 4], ['expert_review', 10]]);
     // 万州 2030: b1 nominated (提名奖; formal review 1 day, expert review 3), b2 still in formal review.
-    await application(wz2030, 'A0111', [['draft', 0], ['submitted', 0], ['formal_review', 1], ['expert_review', 2], ['nominated', 5]]);
-    await application(wz2030, 'C3825', [['draft', 0], ['submitted', 0], ['formal_review', 1]]);
+    await application(wz2030, 'A0111', [['draft', 0], ['submitted', 0], ['formal_review', 1], ['expert_review', 2], ['nominated', 5]], '500101');
+    await application(wz2030, 'C3825', [['draft', 0], ['submitted', 0], ['formal_review', 1]], '500101');
 
     const [objector] = await ctx.dataSource.query(`SELECT id FROM users WHERE username = 'stats-enterprise'`);
     await ctx.dataSource.query(
@@ -145,6 +145,11 @@ describe('statistics (GET /stats)', () => {
     expect(office(yuzhong)).toMatchObject({ label: '渝中区市场监督管理局', regionCode: '500103', applications: 3, awards: 1, openObjections: 1, overdueReviews: 1 });
     expect(office(wanzhou)).toMatchObject({ regionCode: '500101', applications: 2, awards: 1, openObjections: 0, overdueReviews: 0 });
     expect(office(city)).toMatchObject({ applications: 0, awards: 0 });
+    // By where the organisations are registered: 渝中's three applicants and 万州's two (the draft is not an application).
+    expect(body.byRegion).toEqual([
+      { key: '500101', label: '万州区', applications: 2, awards: 1, recognitions: 0 },
+      { key: '500103', label: '渝中区', applications: 3, awards: 1, recognitions: 0 },
+    ]);
     expect(body.byIndustry).toEqual([
       { key: 'A', label: 'A 农、林、牧、渔业', applications: 1, awards: 1, recognitions: 0 },
       { key: 'C', label: 'C 制造业', applications: 3, awards: 1, recognitions: 0 },
@@ -236,6 +241,7 @@ describe('statistics (GET /stats)', () => {
     const offices = rows(STATS_SHEETS.byOffice);
     expect(offices).toHaveLength(1 + json.byOffice.length);
     expect(offices.find((r) => r[1] === '500103')).toEqual(['渝中区市场监督管理局', '500103', 3, 1, 0, 1, 1]);
+    expect(rows(STATS_SHEETS.byRegion).slice(1)).toEqual([['万州区', 2, 1, 0], ['渝中区', 3, 1, 0]]);
     expect(rows(STATS_SHEETS.byIndustry).slice(1)).toEqual(json.byIndustry.map((r: { label: string; applications: number; awards: number; recognitions: number }) => [r.label, r.applications, r.awards, r.recognitions]));
     expect(rows(STATS_SHEETS.stages).find((r) => r[0] === '形式审查')).toEqual(['形式审查', 5, 3, 1, 0.75, 2]);
   });

@@ -2321,7 +2321,7 @@ export interface components {
         StatsBreakdownRowDto: {
             applications: number;
             awards: number;
-            /** @description the year, award code, office id or GB/T 4754 section letter */
+            /** @description the year, award code, office id, GB/T 2260 division code or GB/T 4754 section letter */
             key: string;
             /** @description zh-CN label */
             label: string;
@@ -2338,6 +2338,8 @@ export interface components {
             byIndustry: components["schemas"]["StatsBreakdownRowDto"][];
             /** @description every office in scope (the city and its 区县), zero rows included */
             byOffice: components["schemas"]["StatsOfficeRowDto"][];
+            /** @description by the division (GB/T 2260 code) the organisation is registered in: a city award's applicants by 区县 */
+            byRegion: components["schemas"]["StatsBreakdownRowDto"][];
             byState: components["schemas"]["StatsStateRowDto"][];
             byYear: components["schemas"]["StatsBreakdownRowDto"][];
             /**
@@ -2367,7 +2369,7 @@ export interface components {
         StatsOfficeRowDto: {
             applications: number;
             awards: number;
-            /** @description the year, award code, office id or GB/T 4754 section letter */
+            /** @description the year, award code, office id, GB/T 2260 division code or GB/T 4754 section letter */
             key: string;
             /** @description zh-CN label */
             label: string;

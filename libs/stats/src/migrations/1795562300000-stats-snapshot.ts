@@ -4,8 +4,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * The statistics' snapshot, rebuilt as a whole by the worker (and on demand) from the relations the
  * owning contexts export, already aggregated so GET /stats sums a few thousand rows whatever the
  * number of applications:
- * - stats_application_counts: applications per office, award, year, GB/T 4754 section, state and
- *   submitted or not;
+ * - stats_application_counts: applications per office, award, year, the organisation's division
+ *   (GB/T 2260) and GB/T 4754 section, state and submitted or not;
  * - stats_stage_durations: stays in a stage that ended, per office, award, year, stage, outcome
  *   (passed, failed, neither) and length in days to a tenth of a day (medians are read from these
  *   counts, exact to that tenth).
@@ -20,6 +20,7 @@ export class StatsSnapshot1795562300000 implements MigrationInterface {
         office_id uuid NOT NULL,
         award_code varchar(64) NOT NULL,
         year integer NOT NULL,
+        region_code varchar(12) NOT NULL,
         industry_section char(1) NOT NULL,
         state varchar(64) NOT NULL,
         submitted boolean NOT NULL,

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APPLICATION_SUBJECTS_RELATION, ORGANIZATION_INDUSTRIES_RELATION } from '@awardflow/applications';
+import { APPLICATION_SUBJECTS_RELATION, ORGANIZATION_PROFILES_RELATION } from '@awardflow/applications';
 import { CYCLE_EDITIONS_RELATION } from '@awardflow/cycles';
 import { sqlAffected, sqlRows, SqlRunner } from '@awardflow/platform';
 import { S } from '@awardflow/rules';
@@ -55,13 +55,13 @@ export class SnapshotService {
       const [{ applications }] = await sqlRows<{ applications: number }>(
         m,
         `WITH counted AS (
-           INSERT INTO stats_application_counts (office_id, award_code, year, industry_section, state, submitted, applications)
-           SELECT c.office_id, c.award_code, c.year, upper(left(o.industry, 1)), i.state, a.submitted_at IS NOT NULL, count(*)
+           INSERT INTO stats_application_counts (office_id, award_code, year, region_code, industry_section, state, submitted, applications)
+           SELECT c.office_id, c.award_code, c.year, o.region_code, upper(left(o.industry, 1)), i.state, a.submitted_at IS NOT NULL, count(*)
              FROM ${APPLICATION_SUBJECTS_RELATION} a
              JOIN ${CYCLE_EDITIONS_RELATION} c ON c.id = a.cycle_id
              JOIN ${INSTANCE_STATES_RELATION} i ON i.id = a.instance_id
-             JOIN ${ORGANIZATION_INDUSTRIES_RELATION} o ON o.id = a.organization_id
-            GROUP BY 1, 2, 3, 4, 5, 6
+             JOIN ${ORGANIZATION_PROFILES_RELATION} o ON o.id = a.organization_id
+            GROUP BY 1, 2, 3, 4, 5, 6, 7
            RETURNING applications
          ) SELECT COALESCE(sum(applications), 0)::int AS applications FROM counted`,
       );

@@ -8,6 +8,7 @@ export const STATS_SHEETS = {
   byYear: '按年度',
   byAward: '按奖项',
   byOffice: '按区县',
+  byRegion: '按企业所在地',
   byIndustry: '按行业',
   byState: '按状态',
   stages: '各环节',
@@ -51,6 +52,7 @@ export async function writeStatsWorkbook(stats: StatsDto, out: Writable): Promis
     ['办公室', '行政区划代码', ...BREAKDOWN_COLUMNS, '待处理异议', '逾期评审'],
     stats.byOffice.map((r) => [r.label, r.regionCode, r.applications, r.awards, r.recognitions, r.openObjections, r.overdueReviews]),
   );
+  breakdown(STATS_SHEETS.byRegion, '企业所在区县', stats.byRegion);
   breakdown(STATS_SHEETS.byIndustry, '行业门类（GB/T 4754）', stats.byIndustry);
   sheet(STATS_SHEETS.byState, ['状态', '数量'], stats.byState.map((r) => [r.label, r.count]));
   sheet(

@@ -43,7 +43,7 @@ export class StatsTotalsDto {
 }
 
 export class StatsBreakdownRowDto {
-  @ApiProperty({ description: 'the year, award code, office id or GB/T 4754 section letter' }) key: string;
+  @ApiProperty({ description: 'the year, award code, office id, GB/T 2260 division code or GB/T 4754 section letter' }) key: string;
   @ApiProperty({ description: 'zh-CN label' }) label: string;
   @ApiProperty() applications: number;
   @ApiProperty() awards: number;
@@ -92,6 +92,8 @@ export class StatsDto {
   @ApiProperty({ type: [StatsBreakdownRowDto] }) byYear: StatsBreakdownRowDto[];
   @ApiProperty({ type: [StatsBreakdownRowDto] }) byAward: StatsBreakdownRowDto[];
   @ApiProperty({ type: [StatsOfficeRowDto], description: 'every office in scope (the city and its 区县), zero rows included' }) byOffice: StatsOfficeRowDto[];
+  @ApiProperty({ type: [StatsBreakdownRowDto], description: "by the division (GB/T 2260 code) the organisation is registered in: a city award's applicants by 区县" })
+  byRegion: StatsBreakdownRowDto[];
   @ApiProperty({ type: [StatsBreakdownRowDto], description: 'by GB/T 4754 section (门类) of the organisation' }) byIndustry: StatsBreakdownRowDto[];
   @ApiProperty({ type: [StatsStateRowDto] }) byState: StatsStateRowDto[];
   @ApiProperty({ type: [StatsStageRowDto] }) stages: StatsStageRowDto[];

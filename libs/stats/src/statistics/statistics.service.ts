@@ -22,7 +22,7 @@ interface DurationRow {
 }
 
 interface GroupRow {
-  dim: 'year' | 'award' | 'office' | 'industry' | 'state' | 'total';
+  dim: 'year' | 'award' | 'office' | 'region' | 'industry' | 'state' | 'total';
   key: string | null;
   applications: number;
   drafts: number;
@@ -63,15 +63,15 @@ export class StatisticsService {
       sqlRows<GroupRow>(
         this.db,
         `SELECT CASE WHEN GROUPING(year) = 0 THEN 'year' WHEN GROUPING(award_code) = 0 THEN 'award' WHEN GROUPING(office_id) = 0 THEN 'office'
-                     WHEN GROUPING(industry_section) = 0 THEN 'industry' WHEN GROUPING(state) = 0 THEN 'state' ELSE 'total' END AS dim,
-                COALESCE(year::text, award_code, office_id::text, industry_section, state) AS key,
+                     WHEN GROUPING(region_code) = 0 THEN 'region' WHEN GROUPING(industry_section) = 0 THEN 'industry' WHEN GROUPING(state) = 0 THEN 'state' ELSE 'total' END AS dim,
+                COALESCE(year::text, award_code, office_id::text, region_code, industry_section, state) AS key,
                 COALESCE(sum(applications) FILTER (WHERE submitted), 0)::int AS applications,
                 COALESCE(sum(applications) FILTER (WHERE NOT submitted), 0)::int AS drafts,
                 COALESCE(sum(applications) FILTER (WHERE state = ANY($4::text[])), 0)::int AS awards,
                 COALESCE(sum(applications) FILTER (WHERE state = ANY($5::text[])), 0)::int AS recognitions,
                 COALESCE(sum(applications), 0)::int AS total
            FROM stats_application_counts WHERE ${filter}
-          GROUP BY GROUPING SETS ((year), (award_code), (office_id), (industry_section), (state), ())`,
+          GROUP BY GROUPING SETS ((year), (award_code), (office_id), (region_code), (industry_section), (state), ())`,
         [...params, AWARD_STATES, RECOGNITION_STATES],
       ),
       sqlRows<DurationRow>(
@@ -144,6 +144,10 @@ export class StatisticsService {
         openObjections: objectionsBy.get(o.id) ?? 0,
         overdueReviews: overdueBy.get(o.id) ?? 0,
       })),
+      // The division each organisation is registered in, named by the office of that division when there is one.
+      byRegion: of('region')
+        .sort((a, b) => a.key!.localeCompare(b.key!))
+        .map((g) => row(g, g.key!, divisionName(g.key!, offices))),
       byIndustry: of('industry')
         .sort((a, b) => a.key!.localeCompare(b.key!))
         .map((g) => row(g, g.key!, `${g.key} ${INDUSTRY_SECTIONS[g.key!] ?? ''}`.trim())),
@@ -169,6 +173,13 @@ export class StatisticsService {
     const roots = managed.filter((o) => !o.parentId || !ids.has(o.parentId));
     return { office: roots[0], offices: managed };
   }
+}
+
+/** A division by its office's name (重庆市万州区市场监督管理局 → 万州区), or its code when no office in scope has it. */
+function divisionName(code: string, offices: ManagedOffice[]): string {
+  const office = offices.find((o) => o.regionCode === code);
+  if (!office) return code;
+  return office.name.replace(/^重庆市/, '').replace(/市场监督管理局$/, '') || office.name;
 }
 
 /** Per stage: stays completed, passed and failed, the pass rate, and the median days (percentile_cont's, from the counted lengths). */

@@ -74,6 +74,13 @@ export default function StatsCharts({ stats }: { stats: Stats }) {
           </Card>
         </Col>
       )}
+      {stats.byRegion.length > 1 && (
+        <Col span={24}>
+          <Card size="small" title="按企业所在区县">
+            <EChart label="按企业所在区县统计图" height={Math.max(320, stats.byRegion.length * 26)} option={bars(stats.byRegion, true)} />
+          </Card>
+        </Col>
+      )}
       <Col xs={24} lg={12}>
         <Card size="small" title="按奖项">
           <EChart label="按奖项统计图" option={bars(stats.byAward, true)} />
