@@ -38,7 +38,15 @@ export interface Seeding {
    * it (bench:lists) the moved applications have their genesis row alone: the list reads only the state.
    */
   history?: boolean;
+  /**
+   * Register each organisation in its office's division and spread them over a few GB/T 4754
+   * industries (bench:stats breaks the figures down by both). Without it (bench:lists) every
+   * organisation is a 渝中区 instrument maker (C3825).
+   */
+  spread?: { regions: string[] };
 }
+
+const INDUSTRIES = ['C3825', 'C2710', 'E4710', 'I6510', 'F5131', 'A0111', 'M7320'];
 
 /** Days application i spends in the j-th state of its path (1 to 13, spread so medians are not trivial). */
 export function stageDays(i: number, j: number): number {
@@ -58,7 +66,7 @@ export async function seed(s: Seeding, from: number, to: number): Promise<void> 
     const apps = { id: [] as string[], cycle: [] as string[], org: [] as string[], instance: [] as string[], state: [] as string[], created: [] as string[], submitted: [] as (string | null)[], receipt: [] as (string | null)[] };
     const inst = { context: [] as string[], seq: [] as number[], head: [] as string[] };
     const hist = { instance: [] as string[], seq: [] as number[], action: [] as string[], from: [] as (string | null)[], to: [] as string[], at: [] as string[], prev: [] as string[], hash: [] as string[], role: [] as string[] };
-    const orgs = { id: [] as string[], name: [] as string[], uscc: [] as string[] };
+    const orgs = { id: [] as string[], name: [] as string[], uscc: [] as string[], region: [] as string[], industry: [] as string[] };
     for (let i = start; i < end; i++) {
       const k = Math.floor(i / 2);
       const office = k % s.officeCount;
@@ -68,6 +76,8 @@ export async function seed(s: Seeding, from: number, to: number): Promise<void> 
         orgs.id.push(orgId);
         orgs.name.push(`重庆基准测试企业${k}有限公司`);
         orgs.uscc.push(`91500000${String(k).padStart(10, '0')}`);
+        orgs.region.push(s.spread ? s.spread.regions[office] : '500103');
+        orgs.industry.push(s.spread ? INDUSTRIES[k % INDUSTRIES.length] : 'C3825');
       }
       const id = randomUUID();
       const instanceId = randomUUID();
@@ -117,9 +127,9 @@ export async function seed(s: Seeding, from: number, to: number): Promise<void> 
     await s.dataSource.transaction(async (m) => {
       await m.query(
         `INSERT INTO organizations (id, name, uscc, region_code, address, legal_representative, contact, founded_at, industry)
-         SELECT id, name, uscc, '500103', '重庆市渝中区解放碑民族路 1 号', '张三', '{"name":"王经理","phone":"023-63000000"}', '2010-03-01', 'C3825'
-           FROM unnest($1::uuid[], $2::text[], $3::text[]) AS o(id, name, uscc) ON CONFLICT (id) DO NOTHING`,
-        [orgs.id, orgs.name, orgs.uscc],
+         SELECT id, name, uscc, region, '重庆市渝中区解放碑民族路 1 号', '张三', '{"name":"王经理","phone":"023-63000000"}', '2010-03-01', industry
+           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[]) AS o(id, name, uscc, region, industry) ON CONFLICT (id) DO NOTHING`,
+        [orgs.id, orgs.name, orgs.uscc, orgs.region, orgs.industry],
       );
       await m.query(
         `INSERT INTO workflow_instances (id, definition_code, definition_version, subject_type, subject_id, state, version, context, history_seq, history_head, created_at, updated_at)
@@ -165,12 +175,16 @@ export function uuidOf(k: number, kind: 'org'): string {
  * The offices (the city and its 38 区县 from the seed, the first `officeCount` of them) with two open
  * 区长质量管理奖 cycles each (2030 and 2031), and the Seeding over them. Returns the admin of them all.
  */
-export async function setUpSeeding(app: INestApplication, officeCount: number, options: { history?: boolean } = {}): Promise<{ seeding: Seeding; admin: AuthUser; offices: Array<{ id: string }> }> {
+export async function setUpSeeding(
+  app: INestApplication,
+  officeCount: number,
+  options: { history?: boolean; spread?: boolean } = {},
+): Promise<{ seeding: Seeding; admin: AuthUser; offices: Array<{ id: string; regionCode: string }> }> {
   const dataSource = app.get(DataSource);
   await seedUsers(dataSource, { adminUsername: 'admin', adminPassword: 'bench-admin-password-1', demo: false });
   await seedOffices(dataSource);
   const [{ adminId }] = await dataSource.query(`SELECT id AS "adminId" FROM users WHERE username = 'admin'`);
-  const offices: Array<{ id: string }> = await dataSource.query(`SELECT id FROM offices ORDER BY parent_id NULLS FIRST, region_code LIMIT $1`, [officeCount]);
+  const offices: Array<{ id: string; regionCode: string }> = await dataSource.query(`SELECT id, region_code AS "regionCode" FROM offices ORDER BY parent_id NULLS FIRST, region_code LIMIT $1`, [officeCount]);
   const admin: AuthUser = { id: adminId, username: 'admin', role: Role.Admin, organizationId: null, officeIds: offices.map((o) => o.id) };
   const cyclesService = app.get(CyclesService);
   const cycles: Cycle[] = [];
@@ -205,6 +219,7 @@ export async function setUpSeeding(app: INestApplication, officeCount: number, o
     officeCount,
     base: Date.parse('2026-01-01T00:00:00Z'),
     history: options.history,
+    spread: options.spread ? { regions: offices.map((o) => o.regionCode) } : undefined,
   };
   return { seeding, admin, offices };
 }

@@ -13,7 +13,8 @@ import { seed, setUpSeeding } from './seed-applications';
  * npm run bench:stats [-- --applications 100000 --samples 50 --keep]
  * GET /stats over HTTP (the API app in this process, listening on a spare port, signed in as the
  * city's admin) after seeding --applications over the city and its 38 区县 offices (two cycles each,
- * with the history of every move): the city's figures (all 39 offices), one 区县's, and the city's
+ * with the history of every move, organisations in their office's division and over seven industries):
+ * the city's figures (all 39 offices), one 区县's, and the city's
  * for one year; p50 and p99 of each beside a bare `SELECT count(*)` over the same applications on
  * the same pool in the same run. Also the snapshot's rebuild and the xlsx export, once each.
  */
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
     });
     await app.listen(0, '127.0.0.1');
     const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-    const { seeding, offices } = await setUpSeeding(app, 39, { history: true });
+    const { seeding, offices } = await setUpSeeding(app, 39, { history: true, spread: true });
     let t0 = Date.now();
     await seed(seeding, 0, count);
     const seedSeconds = (Date.now() - t0) / 1000;
@@ -68,7 +69,7 @@ async function main(): Promise<void> {
       return res.json();
     };
 
-    const city = (await getStats('')()) as { totals: { applications: number; drafts: number }; byOffice: unknown[]; stages: Array<{ stage: string; passRate: number | null; medianDays: number | null }> };
+    const city = (await getStats('')()) as { totals: { applications: number; drafts: number; awards: number }; byOffice: unknown[]; byRegion: unknown[]; byIndustry: unknown[]; stages: Array<{ stage: string; passRate: number | null; medianDays: number | null }> };
     if (city.totals.applications + city.totals.drafts !== count) throw new Error(`GET /stats counts ${city.totals.applications + city.totals.drafts} applications, seeded ${count}`);
     const district = offices[offices.length - 1].id;
     const baseline = await time(() => sqlRows(dataSource, `SELECT count(*) FROM applications`));
@@ -85,6 +86,7 @@ async function main(): Promise<void> {
     console.log(`machine: ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.cpus()[0]?.model ?? ''}`);
     console.log(`seeded ${count} applications (${historyRows} history rows) over ${offices.length} offices, ${seeding.cycles.length} cycles in ${seedSeconds.toFixed(1)} s; p50/p99 of ${samples} requests each`);
     console.log(`snapshot rebuild (worker, every 5 min): ${refreshMs} ms for ${snapshot.applications} applications`);
+    console.log(`the city's figures: ${city.totals.applications} applications, ${city.totals.drafts} drafts; ${city.byOffice.length} offices, ${city.byRegion.length} divisions, ${city.byIndustry.length} industry sections`);
     console.log(`stages: ${city.stages.map((s) => `${s.stage} pass ${s.passRate === null ? '—' : `${(s.passRate * 100).toFixed(0)} %`} median ${s.medianDays ?? '—'} d`).join('; ')}`);
     console.log(`${'baseline: SELECT count(*) FROM applications'.padEnd(44)} p50 ${baseline.p50.toFixed(2).padStart(7)} ms  p99 ${baseline.p99.toFixed(2).padStart(7)} ms`);
     const failed: string[] = [];

@@ -38,7 +38,7 @@ const STATE_ORDER = new Map<string, number>(Object.values(S).map((s, i) => [s, i
  * The 质量强区 figures of an office and the offices below it. Counts, pass rates and durations are
  * aggregated in SQL over the statistics' snapshot (stats_application_counts and stats_stage_durations,
  * already grouped by office, award and year, so a few thousand rows at 100k applications); open objections and overdue reviews are counted live from review's relations.
- * The four statements run side by side on the pool.
+ * The five statements run side by side on the pool.
  */
 @Injectable()
 export class StatisticsService {
