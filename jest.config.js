@@ -6,7 +6,7 @@
  *   e2e          *.e2e-spec.ts      under test/: the HTTP API (and the built processes)
  *   browser      *.browser-spec.ts  under test/web: the console in headless Chromium
  */
-const aliases = ['platform', 'identity', 'workflow', 'awards', 'cycles', 'applications', 'review', 'notifications', 'deadlines', 'audit', 'calendar', 'rules'];
+const aliases = ['platform', 'identity', 'workflow', 'awards', 'cycles', 'applications', 'review', 'notifications', 'deadlines', 'audit', 'calendar', 'rules', 'stats'];
 
 const shared = {
   rootDir: __dirname,

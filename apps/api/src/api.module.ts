@@ -16,6 +16,7 @@ import { DeadlinesModule } from '@awardflow/deadlines';
 import { NotificationsModule } from '@awardflow/notifications';
 import { ReviewModule } from '@awardflow/review';
 import { CalendarModule } from '@awardflow/calendar';
+import { StatsModule } from '@awardflow/stats';
 
 @Module({})
 export class ApiModule {
@@ -48,6 +49,7 @@ export class ApiModule {
         NotificationsModule,
         ReviewModule,
         CalendarModule,
+        StatsModule,
         OpsModule,
         WebModule,
       ],

@@ -8,6 +8,7 @@ import { NOTIFICATIONS_MIGRATIONS } from '../../../libs/notifications/src/migrat
 import { type MigrationClass } from '../../../libs/platform/src/database/run-migrations';
 import { SHARED_MIGRATIONS } from '../../../libs/platform/src/migrations';
 import { REVIEW_MIGRATIONS } from '../../../libs/review/src/migrations';
+import { STATS_MIGRATIONS } from '../../../libs/stats/src/migrations';
 import { WORKFLOW_MIGRATIONS } from '../../../libs/workflow/src/migrations';
 
 /** The timestamp every migration class name ends with (TypeORM orders and records by it). */
@@ -31,4 +32,5 @@ export const MIGRATIONS: readonly MigrationClass[] = [
   ...NOTIFICATIONS_MIGRATIONS,
   ...CALENDAR_MIGRATIONS,
   ...APPLICATIONS_MIGRATIONS,
+  ...STATS_MIGRATIONS,
 ].sort((a, b) => migrationTimestamp(a) - migrationTimestamp(b));

@@ -7,6 +7,7 @@ import { DeadlinesWorkerModule } from '@awardflow/deadlines';
 import { ApplicationsWorkerModule } from '@awardflow/applications';
 import { NotificationsWorkerModule } from '@awardflow/notifications';
 import { ReviewWorkerModule } from '@awardflow/review';
+import { StatsWorkerModule } from '@awardflow/stats';
 import { RedisEvictionPolicyCheck } from './redis-eviction-policy.check';
 
 /** BullMQ processors over the same libs as the API; HTTP only for its own /health. */
@@ -15,7 +16,7 @@ export class WorkerModule {
   static forRoot(env: EnvironmentOverrides = {}): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [PlatformModule.forRoot(env), HealthModule, AuditModule, WorkflowModule, WorkflowRelayModule, AwardsCoreModule, DeadlinesWorkerModule, NotificationsWorkerModule, ApplicationsWorkerModule, ReviewWorkerModule],
+      imports: [PlatformModule.forRoot(env), HealthModule, AuditModule, WorkflowModule, WorkflowRelayModule, AwardsCoreModule, DeadlinesWorkerModule, NotificationsWorkerModule, ApplicationsWorkerModule, ReviewWorkerModule, StatsWorkerModule],
       providers: [RedisEvictionPolicyCheck],
     };
   }

@@ -12,5 +12,6 @@ export * from './users/update-user.dto';
 export * from './throttling/password-attempt-throttlers';
 export * from './offices/office-relations';
 export * from './offices/office-member-reads';
+export * from './offices/managed-office-reads';
 export * from './users/mail-recipients';
 export * from './offices/office.dto';

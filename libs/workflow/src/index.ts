@@ -31,4 +31,5 @@ export * from './reads/instance-snapshots';
 export * from './reads/instance-contexts';
 export * from './reads/current-states';
 export * from './reads/history-step';
+export * from './reads/history-steps';
 export * from './events/event-wiring';

@@ -1165,6 +1165,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Applications, awards and recognitions by year, award, office and GB/T 4754 section; pass rate and median days per stage; open objections; overdue reviews
+         * @description Counts, rates and durations come from a snapshot the worker rebuilds every 5 minutes (`asOf` says when it was taken; `POST /stats/refresh` rebuilds it now); open objections and overdue reviews are read live (`generatedAt`).
+         */
+        get: operations["StatisticsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stats/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same figures as GET /stats as an xlsx workbook, one sheet per breakdown (streamed) */
+        get: operations["StatisticsController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stats/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rebuild the statistics snapshot now (waits for a rebuild already running) */
+        post: operations["StatisticsController_refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/users": {
         parameters: {
             query?: never;
@@ -2323,6 +2377,109 @@ export interface components {
             reviewers: components["schemas"]["NamedReviewerDto"][];
             /** @enum {string} */
             stage: "formal_review" | "onsite_review";
+        };
+        StatsBreakdownRowDto: {
+            applications: number;
+            awards: number;
+            /** @description the year, award code, office id, GB/T 2260 division code or GB/T 4754 section letter */
+            key: string;
+            /** @description zh-CN label */
+            label: string;
+            recognitions: number;
+        };
+        StatsDto: {
+            /** @description when the snapshot the counts, rates and durations come from was taken (rebuilt by the worker every 5 minutes); openObjections and overdueReviews are read live */
+            asOf: string | null;
+            awardCode: string | null;
+            /** @description the awards of the cycles in scope, for a filter */
+            awards: components["schemas"]["StatsFilterOptionDto"][];
+            byAward: components["schemas"]["StatsBreakdownRowDto"][];
+            /** @description by GB/T 4754 section (门类) of the organisation */
+            byIndustry: components["schemas"]["StatsBreakdownRowDto"][];
+            /** @description every office in scope (the city and its 区县), zero rows included */
+            byOffice: components["schemas"]["StatsOfficeRowDto"][];
+            /** @description by the division (GB/T 2260 code) the organisation is registered in: a city award's applicants by 区县 */
+            byRegion: components["schemas"]["StatsBreakdownRowDto"][];
+            byState: components["schemas"]["StatsStateRowDto"][];
+            byYear: components["schemas"]["StatsBreakdownRowDto"][];
+            /**
+             * Format: date-time
+             * @description when the live figures were read
+             */
+            generatedAt: string;
+            /** @description the office the figures are for (with the offices below it) */
+            office: components["schemas"]["StatsOfficeDto"];
+            stages: components["schemas"]["StatsStageRowDto"][];
+            totals: components["schemas"]["StatsTotalsDto"];
+            year: number | null;
+            /** @description the years of the cycles in scope, for a filter */
+            years: components["schemas"]["StatsFilterOptionDto"][];
+        };
+        StatsFilterOptionDto: {
+            label: string;
+            value: string;
+        };
+        StatsOfficeDto: {
+            id: string;
+            name: string;
+            parentId: string | null;
+            /** @description GB/T 2260 division code */
+            regionCode: string;
+        };
+        StatsOfficeRowDto: {
+            applications: number;
+            awards: number;
+            /** @description the year, award code, office id, GB/T 2260 division code or GB/T 4754 section letter */
+            key: string;
+            /** @description zh-CN label */
+            label: string;
+            openObjections: number;
+            overdueReviews: number;
+            recognitions: number;
+            /** @description GB/T 2260 division code */
+            regionCode: string;
+        };
+        StatsSnapshotDto: {
+            applications: number | null;
+            asOf: string | null;
+            /** @description false when another process was rebuilding it */
+            refreshed: boolean;
+            tookMs: number | null;
+        };
+        StatsStageRowDto: {
+            /** @description stays in this stage that ended */
+            completed: number;
+            /** @description of those, left rejected, not selected, not endorsed or expired */
+            failed: number;
+            label: string;
+            /** @description median days spent in the stage (calendar days, from the workflow history) */
+            medianDays: number | null;
+            /** @description of those, left for a later stage */
+            passed: number;
+            /** @description passed / (passed + failed); null when none was decided */
+            passRate: number | null;
+            /** @description the workflow state the stage is */
+            stage: string;
+        };
+        StatsStateRowDto: {
+            /** @description applications now in this state (drafts included) */
+            count: number;
+            label: string;
+            state: string;
+        };
+        StatsTotalsDto: {
+            /** @description submitted applications (drafts not counted) */
+            applications: number;
+            /** @description awarded (and the 提名奖 tier) of the quality and engineering awards */
+            awards: number;
+            /** @description drafts not yet submitted */
+            drafts: number;
+            /** @description 公示 objections the office has not resolved (live, not from the snapshot) */
+            openObjections: number;
+            /** @description expert assignments past their due date without scores (live) */
+            overdueReviews: number;
+            /** @description brand recognitions held (recognised, or in renewal) */
+            recognitions: number;
         };
         SubmitScoresDto: {
             /** @example 领导作用突出，结果类指标有说服力。 */
@@ -4440,6 +4597,78 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReviewTaskDto"][];
+                };
+            };
+        };
+    };
+    StatisticsController_get: {
+        parameters: {
+            query?: {
+                /** @description one award of the catalog */
+                awardCode?: "district-quality-award" | "city-quality-award" | "luban-award" | "lichun-award" | "dayu-award" | "zhantianyou-award" | "cq-famous-brand-product" | "cq-famous-agri-product" | "cq-time-honored-brand" | "china-time-honored-brand" | "tourism-service-benchmark";
+                /** @description an office the caller manages: the figures of it and the offices below it (default: every office the caller manages) */
+                officeId?: string;
+                /** @description the cycles' year */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatsDto"];
+                };
+            };
+        };
+    };
+    StatisticsController_export: {
+        parameters: {
+            query?: {
+                /** @description one award of the catalog */
+                awardCode?: "district-quality-award" | "city-quality-award" | "luban-award" | "lichun-award" | "dayu-award" | "zhantianyou-award" | "cq-famous-brand-product" | "cq-famous-agri-product" | "cq-time-honored-brand" | "china-time-honored-brand" | "tourism-service-benchmark";
+                /** @description an office the caller manages: the figures of it and the offices below it (default: every office the caller manages) */
+                officeId?: string;
+                /** @description the cycles' year */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+        };
+    };
+    StatisticsController_refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatsSnapshotDto"];
                 };
             };
         };

@@ -31,6 +31,7 @@ const MENUS: Record<Role, Array<{ key: string; label: string }>> = {
     { key: '/office/compliance', label: '信用与黑名单' },
     { key: '/office/people', label: '用户与专家库' },
     { key: '/office/jobs', label: '失败任务' },
+    { key: '/office/stats', label: '统计' },
     { key: '/expert/assignments', label: '我的评审任务' },
     { key: '/inbox', label: '消息通知' },
   ],

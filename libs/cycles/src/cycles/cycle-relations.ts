@@ -11,3 +11,9 @@ export const CYCLE_OFFICES_RELATION = '(SELECT id, office_id FROM cycles)';
  * whether a remembered cycle is still the row, in every process, without reading the row.
  */
 export const CYCLE_VERSIONS_RELATION = '(SELECT id, xmin::text AS version FROM cycles)';
+
+/**
+ * The cycles as a report groups applications by them: organising office, award and year (the
+ * statistics context joins this in its set-based refresh).
+ */
+export const CYCLE_EDITIONS_RELATION = '(SELECT id, office_id, award_code, year FROM cycles)';

@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import ExcelJS from 'exceljs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, chromium, Page } from 'playwright-core';
+import { STATS_SHEETS } from '../../libs/stats/src/statistics/statistics-workbook';
+import { openCycle } from '../support/award-fixtures';
+import { ADMIN, startTestApp, TestContext } from '../support/test-app';
+import { CHROMIUM, ConsoleServer, ensureWebBuild, SCREENSHOTS, serveConsole } from './console-host';
+
+const PAGE_TIMEOUT = 60_000;
+const SHOTS = join(SCREENSHOTS, 'stats');
+
+/**
+ * The 统计 page in headless Chromium: the office's admin opens it from the menu, the charts load
+ * (their own chunk), the year filter narrows the figures, and 导出 Excel downloads the workbook.
+ */
+describe('console: 统计 (headless Chromium)', () => {
+  let ctx: TestContext;
+  let server: ConsoleServer;
+  let browser: Browser;
+  let page: Page;
+  const errors: string[] = [];
+
+  const screenshot = async (name: string) => {
+    // The console spec empties SCREENSHOTS when it starts: make the folder each time.
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  };
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+    ensureWebBuild();
+    ctx = await startTestApp();
+    await openCycle(ctx, { year: 2030 });
+    server = await serveConsole(ctx);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+    page = await context.newPage();
+    page.setDefaultTimeout(PAGE_TIMEOUT);
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await ctx?.close();
+  });
+
+  it('shows the figures with charts, filters by year and exports the workbook', async () => {
+    await page.goto(`${server.baseUrl}/login`);
+    await page.getByLabel('用户名').fill(ADMIN.username);
+    await page.getByLabel('密码').fill(ADMIN.password);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByTestId('current-user').waitFor();
+
+    await page.getByRole('menuitem', { name: '统计' }).click();
+    await page.waitForURL(/\/office\/stats$/);
+    await page.getByText('质量强区统计 · ').waitFor();
+    await page.getByText('申报数').first().waitFor();
+    await page.getByText(/数据截至 \d{4}/).waitFor();
+    // The charts' chunk loaded and drew on its canvases.
+    await page.locator('[aria-label="按年度统计图"] canvas').waitFor();
+    await page.locator('[aria-label="各环节统计图"] canvas').waitFor();
+    await screenshot('01-stats');
+
+    const stats = page.waitForResponse((r) => r.url().includes('/stats?year=2030') && r.status() === 200);
+    await page.getByRole('combobox', { name: '年度' }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '2030年' }).click();
+    await stats;
+
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: /导出 Excel/ }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe('质量强区统计.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync((await download.path())!) as never);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(Object.values(STATS_SHEETS));
+    const totals = new Map((workbook.getWorksheet(STATS_SHEETS.totals)!.getSheetValues() as unknown[][]).filter(Boolean).map((r) => [r[1], r[2]]));
+    expect(totals.get('年度')).toBe(2030);
+    await screenshot('02-stats-2030');
+    expect(errors).toEqual([]);
+  });
+});
