@@ -29,6 +29,7 @@ const FlagsPage = lazy(() => import('./pages/office/FlagsPage'));
 const FailedJobsPage = lazy(() => import('./pages/office/FailedJobsPage'));
 const CompliancePage = lazy(() => import('./pages/office/CompliancePage'));
 const PeoplePage = lazy(() => import('./pages/office/PeoplePage'));
+const OfficesPage = lazy(() => import('./pages/office/OfficesPage'));
 
 const loading = (
   <div style={{ padding: 48, textAlign: 'center' }}>
@@ -70,6 +71,7 @@ function Root() {
         <Route path="office/jobs" element={<FailedJobsPage />} />
         <Route path="office/compliance" element={<CompliancePage />} />
         <Route path="office/people" element={<PeoplePage />} />
+        <Route path="office/offices" element={<OfficesPage />} />
         <Route path="*" element={<HomeRedirect />} />
       </Route>
     </Routes>
