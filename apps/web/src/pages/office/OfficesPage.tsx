@@ -53,27 +53,31 @@ export default function OfficesPage() {
   const selected = list.find((o) => o.id === selectedId) ?? list.find((o) => !o.parentId || !list.some((p) => p.id === o.parentId));
 
   return (
-    <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      <Card title="机构管理" data-testid="offices-page">
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <Card title="机构管理">
         <ErrorAlert error={offices.error} />
         <Row gutter={24}>
           <Col xs={24} md={10}>
             <Typography.Paragraph type="secondary">共 {list.length} 个机构（含下级），行政区划代码按 GB/T 2260。</Typography.Paragraph>
             {offices.data && (
               <Tree
-                data-testid="office-tree"
                 treeData={tree}
                 defaultExpandAll
                 selectedKeys={selected ? [selected.id] : []}
                 onSelect={(keys) => keys[0] && setSelectedId(String(keys[0]))}
-                height={560}
               />
             )}
           </Col>
           <Col xs={24} md={14}>{selected ? <OfficeDetail key={selected.id} office={selected} offices={list} /> : <Empty description="没有可管理的机构" />}</Col>
         </Row>
       </Card>
-      <CreateOffice offices={list} onCreated={async (o) => { await offices.reload(); setSelectedId(o.id); }} />
+      <CreateOffice
+        offices={list}
+        onCreated={async (o) => {
+          await offices.reload();
+          setSelectedId(o.id);
+        }}
+      />
     </Space>
   );
 }
@@ -137,31 +141,32 @@ function OfficeDetail({ office, offices }: { office: Office; offices: Office[] }
           加入本机构
         </Button>
       </Space.Compact>
-      <Table<User>
-        rowKey="id"
-        size="small"
-        data-testid="office-members"
-        loading={users.loading}
-        dataSource={members}
-        pagination={{ pageSize: 10, hideOnSinglePage: true }}
-        locale={{ emptyText: '本机构暂无成员' }}
-        columns={[
-          { title: '用户名', dataIndex: 'username' },
-          { title: '姓名/名称', dataIndex: 'displayName' },
-          { title: '角色', render: (_, u) => <Tag>{ROLE_LABELS[u.role]}</Tag> },
-          { title: '状态', render: (_, u) => (u.isActive ? '启用' : '停用') },
-          {
-            title: '操作',
-            render: (_, u) => (
-              <Popconfirm title={`将 ${u.displayName} 移出 ${office.name}？下次请求即生效`} okText="移出" cancelText="取消" onConfirm={() => remove(u)}>
-                <Button type="link" size="small" danger>
-                  移出
-                </Button>
-              </Popconfirm>
-            ),
-          },
-        ]}
-      />
+      <div data-testid="office-members">
+        <Table<User>
+          rowKey="id"
+          size="small"
+          loading={users.loading}
+          dataSource={members}
+          pagination={{ pageSize: 10, hideOnSinglePage: true }}
+          locale={{ emptyText: '本机构暂无成员' }}
+          columns={[
+            { title: '用户名', dataIndex: 'username' },
+            { title: '姓名/名称', dataIndex: 'displayName' },
+            { title: '角色', render: (_, u) => <Tag>{ROLE_LABELS[u.role]}</Tag> },
+            { title: '状态', render: (_, u) => (u.isActive ? '启用' : '停用') },
+            {
+              title: '操作',
+              render: (_, u) => (
+                <Popconfirm title={`将 ${u.displayName} 移出 ${office.name}？下次请求即生效`} okText="移出" cancelText="取消" onConfirm={() => remove(u)}>
+                  <Button type="link" size="small" danger>
+                    移出
+                  </Button>
+                </Popconfirm>
+              ),
+            },
+          ]}
+        />
+      </div>
     </div>
   );
 }
@@ -183,45 +188,47 @@ function CreateOffice({ offices, onCreated }: { offices: Office[]; onCreated: (o
     }
   };
   return (
-    <Card title="新建机构" data-testid="create-office">
-      <ErrorAlert error={error} />
-      <Form form={form} layout="vertical" onFinish={create}>
-        <Row gutter={12}>
-          <Col xs={24} md={7}>
-            <Form.Item name="name" label="机构名称" rules={[{ required: true, min: 2, message: '请填写机构名称（至少 2 个字）' }]}>
-              <Input placeholder="如 重庆市万州区市场监督管理局" />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={4}>
-            <Form.Item name="divisionCode" label="行政区划代码" rules={[{ required: true, message: '请填写 6 位行政区划代码' }]}>
-              <Input placeholder="如 500101" maxLength={6} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={4}>
-            <Form.Item name="code" label="机构代码" rules={[{ required: true, message: '请填写机构代码' }]}>
-              <Input placeholder="如 CQ-500101" />
-            </Form.Item>
-          </Col>
-          <Col xs={18} md={6}>
-            <Form.Item name="parentId" label="上级机构">
-              <Select
-                allowClear
-                showSearch
-                optionFilterProp="label"
-                placeholder="不选：顶级机构"
-                options={offices.map((o) => ({ value: o.id, label: `${o.name}（${o.divisionCode}）` }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={6} md={3}>
-            <Form.Item label=" ">
-              <Button htmlType="submit" type="primary">
-                新建机构
-              </Button>
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
+    <Card title="新建机构">
+      <div data-testid="create-office">
+        <ErrorAlert error={error} />
+        <Form form={form} layout="vertical" onFinish={create}>
+          <Row gutter={12}>
+            <Col xs={24} md={7}>
+              <Form.Item name="name" label="机构名称" rules={[{ required: true, min: 2, message: '请填写机构名称（至少 2 个字）' }]}>
+                <Input placeholder="如 重庆市万州区市场监督管理局" />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={4}>
+              <Form.Item name="divisionCode" label="行政区划代码" rules={[{ required: true, message: '请填写 6 位行政区划代码' }]}>
+                <Input placeholder="如 500101" maxLength={6} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={4}>
+              <Form.Item name="code" label="机构代码" rules={[{ required: true, message: '请填写机构代码' }]}>
+                <Input placeholder="如 CQ-500101" />
+              </Form.Item>
+            </Col>
+            <Col xs={18} md={6}>
+              <Form.Item name="parentId" label="上级机构">
+                <Select
+                  allowClear
+                  showSearch
+                  optionFilterProp="label"
+                  placeholder="不选：顶级机构"
+                  options={offices.map((o) => ({ value: o.id, label: `${o.name}（${o.divisionCode}）` }))}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={6} md={3}>
+              <Form.Item label=" ">
+                <Button htmlType="submit" type="primary">
+                  新建机构
+                </Button>
+              </Form.Item>
+            </Col>
+          </Row>
+        </Form>
+      </div>
     </Card>
   );
 }
