@@ -135,7 +135,7 @@ describe('38 district offices side by side (headless Chromium)', () => {
     return { ...user, username };
   }
 
-  async function createCycle(token: string, office: Office, awardCode: string, title: string, extra: Record<string, unknown> = {}) {
+  async function createCycle(token: string, office: Office, awardCode: string, title: string) {
     const created = await ctx.http
       .post('/cycles')
       .set('Authorization', token)
@@ -151,7 +151,6 @@ describe('38 district offices side by side (headless Chromium)', () => {
         stagePlan: { defense: false, onsiteReview: false, publicityBeforePanel: true },
         panel: { quorum: 1 },
         eligibility: eligibilityFor(awardCode, office.divisionCode === '500000' ? '50' : office.divisionCode),
-        ...extra,
       });
     if (created.status !== 201) throw new Error(`create cycle ${title}: ${created.status} ${JSON.stringify(created.body)}`);
     await ctx.http.post(`/cycles/${created.body.id}/open`).set('Authorization', token).expect(200);
