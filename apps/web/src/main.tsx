@@ -30,6 +30,7 @@ const FailedJobsPage = lazy(() => import('./pages/office/FailedJobsPage'));
 const CompliancePage = lazy(() => import('./pages/office/CompliancePage'));
 const PeoplePage = lazy(() => import('./pages/office/PeoplePage'));
 const StatsPage = lazy(() => import('./pages/office/StatsPage'));
+const OfficesPage = lazy(() => import('./pages/office/OfficesPage'));
 
 const loading = (
   <div style={{ padding: 48, textAlign: 'center' }}>
@@ -72,6 +73,7 @@ function Root() {
         <Route path="office/compliance" element={<CompliancePage />} />
         <Route path="office/people" element={<PeoplePage />} />
         <Route path="office/stats" element={<StatsPage />} />
+        <Route path="office/offices" element={<OfficesPage />} />
         <Route path="*" element={<HomeRedirect />} />
       </Route>
     </Routes>

@@ -1226,7 +1226,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List users (admins only) */
+        /** List users (admins only): the staff of the offices the admin manages, and the accounts outside every office (enterprises) */
         get: operations["UsersController_list"];
         put?: never;
         /** Create a user (admins only) */

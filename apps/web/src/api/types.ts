@@ -48,3 +48,6 @@ export type Scored = Schemas['ScoredDto'];
 export type ShortlistOutcome = Schemas['ShortlistOutcomeDto'];
 export type VoteClosed = Schemas['VoteClosedDto'];
 export type BlacklistEntry = Schemas['BlacklistEntryDto'];
+export type Office = Schemas['OfficeDto'];
+export type OfficePage = Schemas['OfficePageDto'];
+export type OfficeMember = Schemas['OfficeMemberDto'];

@@ -30,6 +30,7 @@ const MENUS: Record<Role, Array<{ key: string; label: string }>> = {
     { key: '/office/flags', label: '待分配专家' },
     { key: '/office/compliance', label: '信用与黑名单' },
     { key: '/office/people', label: '用户与专家库' },
+    { key: '/office/offices', label: '机构管理' },
     { key: '/office/jobs', label: '失败任务' },
     { key: '/office/stats', label: '统计' },
     { key: '/expert/assignments', label: '我的评审任务' },

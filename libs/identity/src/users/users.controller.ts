@@ -30,9 +30,9 @@ export class UsersController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'List users (admins only)' })
+  @ApiOperation({ summary: 'List users (admins only): the staff of the offices the admin manages, and the accounts outside every office (enterprises)' })
   @ApiOkResponse({ type: [UserDto] })
-  list(): Promise<UserDto[]> {
-    return this.users.list();
+  list(@CurrentUser() admin: AuthUser): Promise<UserDto[]> {
+    return this.users.list(admin);
   }
 }

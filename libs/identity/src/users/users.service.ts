@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AuditLog } from '@awardflow/audit';
-import { ConflictError, DomainError, ErrorCode, FieldError, FieldValidationError, ForbiddenError, NotFoundError, sqlAffected } from '@awardflow/platform';
+import { ConflictError, DomainError, ErrorCode, FieldError, FieldValidationError, ForbiddenError, NotFoundError, sqlAffected, sqlRows } from '@awardflow/platform';
 import { EntityManager, In, Repository } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
 import { CreateUserDto, UserDto } from './create-user.dto';
 import { UpdateUserDto } from './update-user.dto';
 import { Office } from '../offices/office.entity';
-import { managedAmong } from '../offices/office-tree';
+import { MANAGED_OFFICES_CTE, managedAmong } from '../offices/office-tree';
 import { User } from './user.entity';
 import { Role } from '../roles/role';
 import { PasswordHasher } from '../auth/password-hasher';
@@ -150,8 +150,21 @@ export class UsersService {
     return toUserDto(user);
   }
 
-  async list(): Promise<UserDto[]> {
-    const users = await this.users.find({ relations: { offices: true }, order: { createdAt: 'ASC' } });
+  /**
+   * The staff of the offices the admin manages (its own and those below), and the accounts outside
+   * every office (enterprises): a district's admin does not see another district's people.
+   */
+  async list(admin: AuthUser): Promise<UserDto[]> {
+    const visible = await sqlRows<{ id: string }>(
+      this.users.manager,
+      `WITH RECURSIVE ${MANAGED_OFFICES_CTE}
+       SELECT u.id FROM users u
+        WHERE NOT EXISTS (SELECT 1 FROM user_offices uo WHERE uo.user_id = u.id)
+           OR EXISTS (SELECT 1 FROM user_offices uo WHERE uo.user_id = u.id AND uo.office_id IN (SELECT id FROM managed))`,
+      [admin.officeIds],
+    );
+    if (!visible.length) return [];
+    const users = await this.users.find({ where: { id: In(visible.map((v) => v.id)) }, relations: { offices: true }, order: { createdAt: 'ASC' } });
     return users.map(toUserDto);
   }
 
