@@ -28,3 +28,4 @@ export * from './export/csv';
 export * from './process/supervised';
 export * from './queue/orphaned-connection-errors';
 export * from './async/with-timeout';
+export * from './database/pg-channel-listener';
