@@ -39,7 +39,40 @@ function figure(r: autocannon.Result): Figure {
   return { perSecond: ok / r.duration, p50: r.latency.p50, p99: r.latency.p99, ok, failed: r.non2xx + r.errors + r.timeouts };
 }
 
-const show = (f: Figure) => `${f.perSecond.toFixed(0)} req/s, p50 ${f.p50.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms${f.failed ? `, ${f.failed} failed` : ''}`;
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
+function cpuSeconds(pid: number | undefined): number {
+  if (!pid) return NaN;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+/** The API child of the supervisor (its process title, or else its script path, names it api). */
+function apiPid(supervisor: number | undefined): number | undefined {
+  const children = spawnSync('pgrep', ['-P', String(supervisor)], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).map(Number);
+  return children.find((pid) => {
+    try {
+      return /(^|[\s/])api(\0|\s|\/|$)/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
+ * The load with the CPU milliseconds the serving process spent per answered request: on a shared
+ * machine throughput moves with what else runs, CPU per request much less.
+ */
+async function loadWithCpu(pid: number | undefined, ...args: Parameters<typeof load>): Promise<Figure & { cpuMs: number }> {
+  const before = cpuSeconds(pid);
+  const f = await load(...args);
+  return { ...f, cpuMs: ((cpuSeconds(pid) - before) * 1000) / Math.max(1, f.ok) };
+}
+
+const show = (f: Figure & { cpuMs?: number }) => `${f.perSecond.toFixed(0)} req/s, p50 ${f.p50.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms${f.cpuMs !== undefined ? `, ${f.cpuMs.toFixed(2)} ms CPU per request` : ''}${f.failed ? `, ${f.failed} failed` : ''}`;
 
 /** bench:transitions with short flags: its transitions/s with the snapshot held and reading first. */
 function engineDirect(seconds: number, clients: number): { held: number; read: number } {
@@ -126,6 +159,8 @@ async function main(): Promise<void> {
   const port = flag('port', 3990);
   const redisUrl = stringFlag('redis', 'redis://127.0.0.1:6379');
   const prefix = `{awardflow_bench_http_${process.pid}}`;
+  // `--get-only 1` measures the GET and stops there (for a profile of reads alone).
+  const getOnly = flag('get-only', 0) === 1;
 
   console.log(`engine-direct: bench:transitions --seconds ${engineSeconds} --clients ${actionConnections} …`);
   const engine = engineDirect(engineSeconds, actionConnections);
@@ -175,12 +210,18 @@ async function main(): Promise<void> {
     // Warm-up for both: connections opened, plans prepared, JIT.
     await load(bareUrl, getConnections, reads, { duration: 2 });
     await load(productUrl, getConnections, reads, { duration: 2 });
-    const bareGet = await load(bareUrl, getConnections, reads, { duration: seconds });
-    const productGet = await load(productUrl, getConnections, reads, { duration: seconds });
+    const api = apiPid(product.pid);
+    const bareGet = await loadWithCpu(bare.pid, bareUrl, getConnections, reads, { duration: seconds });
+    const productGet = await loadWithCpu(api, productUrl, getConnections, reads, { duration: seconds });
+    if (getOnly) {
+      console.log(`GET /applications/:id as its enterprise, ${getConnections} connections, ${seconds} s:\n  product: ${show(productGet)}\n  bare NestJS + one pg SELECT: ${show(bareGet)}`);
+      console.log(`all goals met: no (only the GET was measured)`);
+      return;
+    }
 
     // Each request on an application of its own; a client may build one request ahead, hence the margin.
     const actionCount = count - 2 * actionConnections;
-    const submit = await load(productUrl, actionConnections, applications.map((a) => ({ path: `/applications/${a.id}/actions/submit`, token: a.token })), { method: 'POST', amount: actionCount });
+    const submit = await loadWithCpu(api, productUrl, actionConnections, applications.map((a) => ({ path: `/applications/${a.id}/actions/submit`, token: a.token })), { method: 'POST', amount: actionCount });
     // Which ones were submitted is not known here: start_review on every one, keeping those it took.
     const inReview: SeededApplication[] = [];
     await inLanes(applications, actionConnections, async (a) => {
@@ -189,7 +230,7 @@ async function main(): Promise<void> {
     });
     if (inReview.length !== submit.ok) throw new Error(`start_review took ${inReview.length} applications, submit answered ${submit.ok} with 2xx`);
     const submitted = inReview.length;
-    const formal = await load(productUrl, actionConnections, inReview.map((a) => ({ path: `/applications/${a.id}/actions/pass_formal_review`, token: admin })), {
+    const formal = await loadWithCpu(api, productUrl, actionConnections, inReview.map((a) => ({ path: `/applications/${a.id}/actions/pass_formal_review`, token: admin })), {
       method: 'POST',
       amount: Math.max(actionConnections, submitted - 2 * actionConnections),
     });
@@ -198,7 +239,7 @@ async function main(): Promise<void> {
     const engineRate = Math.max(engine.read, engine.held);
     const ratios = { get: productGet.perSecond / bareGet.perSecond, action: formal.perSecond / engineRate, submit: submit.perSecond / engineRate };
     console.log(`machine: ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.cpus()[0]?.model ?? ''}`);
-    console.log(`product: dist/apps/main.js (API + worker as two processes, as npm start), NODE_ENV=production, LOG_LEVEL=${process.env.LOG_LEVEL ?? 'info (default)'}, log in ${LOG_FILE}`);
+    console.log(`product: dist/apps/main.js (API + worker as two processes, as npm start; CPU per request is the API process's), NODE_ENV=production, LOG_LEVEL=${process.env.LOG_LEVEL ?? 'info (default)'}, log in ${LOG_FILE}`);
     console.log(`GET /applications/:id as its enterprise, ${getConnections} connections, ${seconds} s:`);
     console.log(`  product: ${show(productGet)}`);
     console.log(`  bare NestJS + one pg SELECT: ${show(bareGet)}`);

@@ -35,7 +35,7 @@ import { UsersService } from './users/users.service';
     }),
   ],
   providers: [AuthService, UsersService, PasswordHasher, AuthUserLoader],
-  exports: [AuthService, UsersService],
+  exports: [AuthService, UsersService, AuthUserLoader],
 })
 export class IdentityCoreModule {}
 

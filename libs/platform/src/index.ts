@@ -30,3 +30,4 @@ export * from './queue/orphaned-connection-errors';
 export * from './async/with-timeout';
 export * from './http/paging';
 export * from './database/sql-cursor';
+export * from './database/pg-channel-listener';

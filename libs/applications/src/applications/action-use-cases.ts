@@ -2,12 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { ACTION_TABLE, ActorScope, GENERIC_ACTION_ROUTE, GenericUseCase, genericUseCases } from '@awardflow/awards';
 import { AuthUser } from '@awardflow/identity';
 import type { Cycle } from '@awardflow/cycles';
-import type { FireManyResult, TransitionResult } from '@awardflow/workflow';
+import type { FireManyResult, InstanceSnapshot, TransitionResult } from '@awardflow/workflow';
 import { Application } from './application.entity';
 
 export interface ActionRequest {
   application: Application;
   cycle: Cycle;
+  /** The instance as read with the application: a use case that fires with it saves a re-read. */
+  instance?: InstanceSnapshot;
   action: string;
   user: AuthUser;
   comment?: string;

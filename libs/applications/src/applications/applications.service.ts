@@ -4,7 +4,7 @@ import { actionRule, ActionRule, evaluateEligibility, GenericUseCase, findAward,
 import { Cycle, CycleCache, CyclesService, cycleSummaries } from '@awardflow/cycles';
 import { AuthUser, Role } from '@awardflow/identity';
 import { ConflictError, DomainError, ErrorCode, FieldValidationError, ForbiddenError, NotFoundError, sqlRows } from '@awardflow/platform';
-import { ActionForbiddenError, Actor, DefinitionRegistry, INSTANCE_STATES_RELATION, instanceSnapshots, InstanceSnapshot, TransitionNotAllowedError, transitionLabels, TransitionResult, VersionConflictError, WorkflowEngine } from '@awardflow/workflow';
+import { ActionForbiddenError, Actor, DefinitionRegistry, INSTANCE_STATES_RELATION, instanceSnapshotOf, instanceSnapshots, InstanceSnapshot, TransitionNotAllowedError, transitionLabels, TransitionInvariants, TransitionResult, VersionConflictError, WorkflowEngine } from '@awardflow/workflow';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { formProblems, validateForm } from '../forms/family-forms';
@@ -16,7 +16,7 @@ import { ActionRequest, ActionUseCases } from './action-use-cases';
 import { genericRouteRule, NotNamedForStageError, undeclaredPayload, undeclaredPayloadError } from './action-rules';
 import { ApplicationAccessPolicy } from './application-access.policy';
 import { CycleClose } from './cycle-close';
-import { applicationWithCycleVersion } from './application-row';
+import { applicationRow } from './application-row';
 import { ApplicationDto, ApplicationPageDto, AvailableActionDto, CreateApplicationDto, ListApplicationsQuery } from './application.dto';
 import { Application, APPLICATION_SUBJECT, INACTIVE_STATES } from './application.entity';
 
@@ -53,6 +53,7 @@ export class ApplicationsService implements OnModuleInit {
     private readonly access: ApplicationAccessPolicy,
     private readonly useCases: ActionUseCases,
     private readonly cycleClose: CycleClose,
+    private readonly invariants: TransitionInvariants,
   ) {}
 
   onModuleInit(): void {
@@ -174,21 +175,29 @@ export class ApplicationsService implements OnModuleInit {
    * as the table allows: the route, the payload fields, the caller's role and finer rule.
    */
   async act(id: string, action: string, user: AuthUser, body: { comment?: string; payload?: Record<string, unknown> }, expectedVersion?: number): Promise<ApplicationDto> {
-    const { application, cycle, instance } = await this.loadVisible(id, user);
+    const { application, cycle, instance, identity } = await this.loadVisible(id, user);
     // The refusals below are read by people: they name the action as the workflow labels it.
     const actionLabel = await this.actionLabelOf(instance, action);
     const rule = genericRouteRule(action, actionLabel);
     const undeclared = undeclaredPayload(rule, body.payload);
     if (undeclared.length) throw undeclaredPayloadError(rule, undeclared, actionLabel);
     await this.assertMayTake(action, actionLabel, rule, user, application, cycle);
-    const request: ActionRequest = { application, cycle, action, user, comment: body.comment, payload: body.payload, expectedVersion };
+    const request: ActionRequest = { application, cycle, instance, action, user, comment: body.comment, payload: body.payload, expectedVersion };
+    let result: TransitionResult;
     try {
-      await this.useCases.implementationOf(rule.useCase as GenericUseCase)(request);
+      result = await this.useCases.implementationOf(rule.useCase as GenericUseCase)(request);
     } catch (error) {
       if (error instanceof TransitionNotAllowedError) throw await this.refusalFor(error, application, cycle, user);
       throw error;
     }
     try {
+      // A plain transition changes the instance and nothing of the application: the answer is the
+      // transition's result, with no re-read. The other use cases, and an invariant (submission's
+      // receipt number), write rows of their own.
+      if (rule.useCase === 'transition' && !this.invariants.of(APPLICATION_SUBJECT, action)) {
+        await this.access.assertCanView(user, application, cycle);
+        return await this.toDto(application, cycle, result.instance, identity, user);
+      }
       return await this.view(id, user);
     } catch (error) {
       // The action can move the application out of the caller's sight (an expert passing 形式审查):
@@ -275,6 +284,7 @@ export class ApplicationsService implements OnModuleInit {
     if (user.role !== Role.Applicant && !user.officeIds.includes(cycle.officeId)) throw new NotFoundError('application', application.id);
     return this.engine.fire({
       instanceId: application.instanceId,
+      instance: request.instance,
       action: request.action,
       actor: { id: user.id, role: user.role },
       expectedVersion: request.expectedVersion,
@@ -321,12 +331,12 @@ export class ApplicationsService implements OnModuleInit {
     user: AuthUser,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<{ application: Application; cycle: Cycle; instance: InstanceSnapshot; identity: ApplicantIdentity }> {
-    const found = await applicationWithCycleVersion(this.dataSource, manager, id);
+    const found = await applicationRow(this.dataSource, manager, id);
     if (!found) throw new NotFoundError('application', id);
     const { application, cycleVersion, identity } = found;
     const cycle = await this.cycleCache.get(application.cycleId, cycleVersion);
     await this.access.assertCanView(user, application, cycle);
-    const instance = await this.engine.get(application.instanceId, manager);
+    const instance = await instanceSnapshotOf(this.definitions, found.instance);
     return { application, cycle, instance, identity };
   }
 

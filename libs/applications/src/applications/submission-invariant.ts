@@ -1,10 +1,12 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { A, getAward } from '@awardflow/awards';
-import { CyclesService } from '@awardflow/cycles';
-import { NotFoundError, sqlRows } from '@awardflow/platform';
-import type { EntityManager } from 'typeorm';
+import { CycleCache } from '@awardflow/cycles';
+import { NotFoundError, sqlAffected, sqlRows } from '@awardflow/platform';
+import { DataSource, EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { InvariantInput, TransitionInvariants } from '@awardflow/workflow';
-import { Application, APPLICATION_SUBJECT } from './application.entity';
+import { APPLICATION_SUBJECT } from './application.entity';
+import { applicationRow } from './application-row';
 import { ApplicationsService, IneligibleError } from './applications.service';
 
 /**
@@ -17,8 +19,9 @@ import { ApplicationsService, IneligibleError } from './applications.service';
 @Injectable()
 export class SubmissionInvariant implements OnModuleInit {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly applications: ApplicationsService,
-    private readonly cycles: CyclesService,
+    private readonly cycleCache: CycleCache,
     private readonly invariants: TransitionInvariants,
   ) {}
 
@@ -30,25 +33,31 @@ export class SubmissionInvariant implements OnModuleInit {
 
   /** The application row, taken before the instance as a form save takes them. */
   private async lock(applicationId: string, manager: EntityManager): Promise<void> {
-    await manager.findOne(Application, { where: { id: applicationId }, lock: { mode: 'pessimistic_write' } });
+    await sqlAffected(manager, `SELECT 1 FROM applications WHERE id = $1 FOR UPDATE`, [applicationId]);
   }
 
   private async check({ subjectId, manager }: InvariantInput): Promise<Record<string, unknown> | void> {
-    const application = await manager.findOne(Application, { where: { id: subjectId }, lock: { mode: 'pessimistic_write' } });
-    if (!application) throw new NotFoundError('application', subjectId);
-    // On the transition's connection: a second one per submit would starve the pool under load.
-    const cycle = await this.cycles.get(application.cycleId, manager);
+    // Locked by `lock` in this transaction: the read is current. On the transition's connection: a
+    // second one per submit would starve the pool under load.
+    const found = await applicationRow(this.dataSource, manager, subjectId);
+    if (!found) throw new NotFoundError('application', subjectId);
+    const { application } = found;
+    const cycle = await this.cycleCache.get(application.cycleId, found.cycleVersion);
     const problems = await this.applications.submissionProblems(application, cycle, manager);
     if (problems.length) throw new IneligibleError(problems);
     if (application.receiptNumber) return;
-    const [{ lastNumber }] = await sqlRows<{ lastNumber: number }>(
+    // The cycle's next number and the application's receipt in one statement.
+    const [{ receiptNumber }] = await sqlRows<{ receiptNumber: string }>(
       manager,
-      `INSERT INTO cycle_receipt_counters (cycle_id, last_number) VALUES ($1, 1)
-       ON CONFLICT (cycle_id) DO UPDATE SET last_number = cycle_receipt_counters.last_number + 1 RETURNING last_number AS "lastNumber"`,
-      [cycle.id],
+      `WITH n AS (
+         INSERT INTO cycle_receipt_counters (cycle_id, last_number) VALUES ($1, 1)
+         ON CONFLICT (cycle_id) DO UPDATE SET last_number = cycle_receipt_counters.last_number + 1 RETURNING last_number
+       )
+       UPDATE applications SET receipt_number = $2::text || lpad(n.last_number::text, greatest(4, length(n.last_number::text)), '0'),
+              submitted_at = $4, updated_at = now()
+         FROM n WHERE applications.id = $3 RETURNING receipt_number AS "receiptNumber"`,
+      [cycle.id, `${cycle.year}-${getAward(cycle.awardCode).shortCode}-`, application.id, new Date()],
     );
-    const receiptNumber = `${cycle.year}-${getAward(cycle.awardCode).shortCode}-${String(lastNumber).padStart(4, '0')}`;
-    await manager.update(Application, { id: application.id }, { receiptNumber, submittedAt: new Date() });
     return { receiptNumber };
   }
 }

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditAction, AuditEntityType, AuditLog } from '@awardflow/audit';
-import { FieldError, FieldValidationError, ForbiddenError, NotFoundError, sqlRows, SqlRunner } from '@awardflow/platform';
+import { afterCommit, FieldError, FieldValidationError, ForbiddenError, NotFoundError, sqlRows, SqlRunner } from '@awardflow/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
+import { AuthUserLoader } from '../auth/auth-user-loader';
 import { Role } from '../roles/role';
 import { User } from '../users/user.entity';
 import { userAudit } from '../users/user-audit';
@@ -25,6 +26,7 @@ export class OfficesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditLog,
+    private readonly callers: AuthUserLoader,
   ) {}
 
   async create(input: CreateOfficeDto, admin: AuthUser): Promise<OfficeDto> {
@@ -49,6 +51,7 @@ export class OfficesService {
         );
         // Nobody manages a new top office through the tree: its creator becomes its first admin.
         const creatorJoined = !office.parentId && (await addOfficeMember(m, office.id, admin.id));
+        if (creatorJoined) afterCommit(m, () => this.callers.forget(admin.id));
         await this.audit.record(
           {
             action: AuditAction.OfficeCreated,
@@ -102,6 +105,7 @@ export class OfficesService {
       const before = await this.userWithOffices(m, userId);
       if (await addOfficeMember(m, officeId, userId)) await this.recordMembership(m, before, officeId, 'added', admin);
     });
+    this.callers.forget(userId);
     return { officeId, ...member };
   }
 
@@ -113,6 +117,7 @@ export class OfficesService {
       const before = await this.userWithOffices(m, userId);
       if (await removeOfficeMember(m, officeId, userId)) await this.recordMembership(m, before, officeId, 'removed', admin);
     });
+    this.callers.forget(userId);
   }
 
   private async managedOffice(id: string, admin: AuthUser): Promise<OfficeDto> {

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AuditLog } from '@awardflow/audit';
-import { ConflictError, DomainError, ErrorCode, FieldError, FieldValidationError, ForbiddenError, NotFoundError, sqlAffected, sqlRows } from '@awardflow/platform';
+import { afterCommit, ConflictError, DomainError, ErrorCode, FieldError, FieldValidationError, ForbiddenError, NotFoundError, sqlAffected, sqlRows } from '@awardflow/platform';
 import { EntityManager, In, Repository } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
 import { CreateUserDto, UserDto } from './create-user.dto';
 import { UpdateUserDto } from './update-user.dto';
+import { AuthUserLoader } from '../auth/auth-user-loader';
 import { Office } from '../offices/office.entity';
 import { MANAGED_OFFICES_CTE, managedAmong } from '../offices/office-tree';
 import { User } from './user.entity';
@@ -20,6 +21,7 @@ export class UsersService {
     @InjectRepository(Office) private readonly offices: Repository<Office>,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditLog,
+    private readonly callers: AuthUserLoader,
   ) {}
 
   async create(input: CreateUserDto, createdBy?: AuthUser): Promise<UserDto> {
@@ -64,9 +66,10 @@ export class UsersService {
   }
 
   /**
-   * An admin changes an account's role, offices, active flag or password. Nothing is cached
-   * anywhere (AuthUserLoader reads the row per request), so the change applies to the account's
-   * next request; disabling it or setting its password also revokes every token issued before.
+   * An admin changes an account's role, offices, active flag or password. It applies to the
+   * account's next request (AuthUserLoader forgets the caller here and, by the database's
+   * notification, in every other process); disabling it or setting its password also revokes every
+   * token issued before.
    */
   async update(id: string, input: UpdateUserDto, admin: AuthUser): Promise<UserDto> {
     const user = await this.findById(id);
@@ -116,6 +119,7 @@ export class UsersService {
       }
       await this.audit.record(userAudit(user, await tx.findOneOrFail(User, { where: { id }, relations: { offices: true } }), { loginReset: input.password !== undefined }), tx);
     });
+    this.callers.forget(id);
     return this.get(id);
   }
 
@@ -171,6 +175,7 @@ export class UsersService {
   /** Sets a new password and revokes every token issued before it. */
   async setPassword(userId: string, password: string): Promise<void> {
     await this.users.update({ id: userId }, { passwordHash: await this.hasher.hash(password), tokenVersion: () => 'token_version + 1' });
+    this.callers.forget(userId);
   }
 
   async markLoggedIn(userId: string): Promise<void> {
@@ -183,6 +188,7 @@ export class UsersService {
    */
   async attachOrganization(manager: EntityManager, userId: string, organizationId: string): Promise<boolean> {
     const affected = await sqlAffected(manager, `UPDATE users SET organization_id = $1, updated_at = now() WHERE id = $2 AND organization_id IS NULL`, [organizationId, userId]);
+    afterCommit(manager, () => this.callers.forget(userId));
     return affected === 1;
   }
 

@@ -1,9 +1,8 @@
 import type { LoggerService } from '@nestjs/common';
-import { Client } from 'pg';
+import { PgChannelListener } from './pg-channel-listener';
 
 const MIN_BACKOFF_MS = 500;
 const MAX_BACKOFF_MS = 30_000;
-const RELISTEN_AFTER_MS = 2_000;
 
 export interface NotifyOrPollLoopOptions {
   /** Starts its warnings: `<name>: <error>; retrying in 500 ms`. */
@@ -35,8 +34,7 @@ export class NotifyOrPollLoop {
   private loop?: Promise<void>;
   private pendingWake = false;
   private interruptSleep?: () => void;
-  private listener?: Client;
-  private listenerRetry?: NodeJS.Timeout;
+  private listener?: PgChannelListener;
 
   constructor(private readonly options: NotifyOrPollLoopOptions) {}
 
@@ -52,14 +50,17 @@ export class NotifyOrPollLoop {
   async stop(): Promise<void> {
     this.stopped = true;
     this.interruptSleep?.();
-    if (this.listenerRetry) clearTimeout(this.listenerRetry);
+    await this.listener?.stop();
     await this.loop;
-    await this.listener?.end().catch(() => undefined);
   }
 
   private async run(): Promise<void> {
     await this.options.ready();
-    if (this.options.listen) void this.listen(this.options.listen);
+    if (this.options.listen && !this.stopped) {
+      // Work may have arrived while nothing was listening: a (re)connected listener wakes the loop.
+      this.listener = new PgChannelListener({ ...this.options.listen, onNotify: () => this.wake(), onListening: () => this.wake() });
+      this.listener.start();
+    }
     let backoff = 0;
     while (!this.stopped) {
       try {
@@ -95,29 +96,6 @@ export class NotifyOrPollLoop {
         done();
       };
     });
-  }
-
-  private async listen(target: NonNullable<NotifyOrPollLoopOptions['listen']>): Promise<void> {
-    if (this.stopped) return;
-    const client = new Client({ connectionString: target.connectionString, application_name: target.applicationName });
-    const retry = () => {
-      if (this.stopped || this.listener !== client) return;
-      this.listener = undefined;
-      client.end().catch(() => undefined);
-      this.listenerRetry = setTimeout(() => void this.listen(target), RELISTEN_AFTER_MS);
-      this.listenerRetry.unref();
-    };
-    this.listener = client;
-    client.on('notification', () => this.wake());
-    client.on('error', retry);
-    client.on('end', retry);
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${target.channel}`);
-      this.wake(); // work may have arrived while nothing was listening
-    } catch {
-      retry();
-    }
   }
 }
 

@@ -292,13 +292,22 @@ export class WorkflowEngine {
 
   async fire(input: FireInput): Promise<TransitionResult> {
     const runner = input.manager ?? this.dataSource;
-    const row = input.instance?.id === input.instanceId ? toRow(input.instance) : await this.loadRow(runner, input.instanceId);
+    const held = input.instance?.id === input.instanceId;
+    const row = held ? toRow(input.instance!) : await this.loadRow(runner, input.instanceId);
     const def = await this.definitions.get(row.definition_code, row.definition_version);
     if (input.expectedVersion !== undefined && input.expectedVersion !== row.version) {
       throw new VersionConflictError(row.state, row.version, def.states[row.state]?.label);
     }
     const invariant = this.invariants.of(row.subject_type, input.action);
-    if (!invariant) return this.apply(input, runner, row, def);
+    if (!invariant) {
+      if (!held || input.expectedVersion !== undefined) return this.apply(input, runner, row, def);
+      // A caller that pinned no version asked for the transition from whatever is current: a held
+      // snapshot that went stale is read afresh, as if none had been held.
+      return this.apply(input, runner, row, def).catch((error: unknown) => {
+        if (!(error instanceof VersionConflictError)) throw error;
+        return this.fire({ ...input, instance: undefined });
+      });
+    }
     // An invariant writes with the transition (a transaction when the caller has none), and its rows
     // are locked before the instance is read again, so the read is not stale by the time it claims.
     const withInvariant = async (manager: EntityManager) => {

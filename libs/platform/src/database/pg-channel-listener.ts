@@ -1,0 +1,79 @@
+import { Client } from 'pg';
+
+const RELISTEN_AFTER_MS = 2_000;
+
+export interface PgChannelListenerOptions {
+  connectionString: string;
+  channel: string;
+  applicationName: string;
+  /** A NOTIFY on the channel, with its payload. */
+  onNotify: (payload: string | undefined) => void;
+  /**
+   * The listener is (again) LISTENing: notifications sent while it was not were lost, so whatever
+   * relies on them must catch up now.
+   */
+  onListening?: () => void;
+  /** The connection dropped: until `onListening`, no notification arrives. */
+  onLost?: () => void;
+}
+
+/**
+ * LISTEN on a connection of its own, opened again 2 s after it drops, until `stop()`. A pooled
+ * connection cannot listen: the pool hands it to other work and its notifications go with it.
+ */
+export class PgChannelListener {
+  private stopped = false;
+  private client?: Client;
+  private retryTimer?: NodeJS.Timeout;
+  private listening = false;
+
+  constructor(private readonly options: PgChannelListenerOptions) {}
+
+  /** Whether the connection is up and LISTENing now. */
+  get isListening(): boolean {
+    return this.listening;
+  }
+
+  start(): void {
+    if (!this.client && !this.retryTimer && !this.stopped) void this.connect();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.listening = false;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    await this.client?.end().catch(() => undefined);
+  }
+
+  private async connect(): Promise<void> {
+    this.retryTimer = undefined;
+    if (this.stopped) return;
+    const { connectionString, applicationName, channel } = this.options;
+    const client = new Client({ connectionString, application_name: applicationName });
+    const retry = () => {
+      if (this.client !== client) return;
+      this.client = undefined;
+      if (this.listening) {
+        this.listening = false;
+        this.options.onLost?.();
+      }
+      client.end().catch(() => undefined);
+      if (this.stopped) return;
+      this.retryTimer = setTimeout(() => void this.connect(), RELISTEN_AFTER_MS);
+      this.retryTimer.unref();
+    };
+    this.client = client;
+    client.on('notification', (message) => this.options.onNotify(message.payload));
+    client.on('error', retry);
+    client.on('end', retry);
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${channel}`);
+      if (this.client !== client || this.stopped) return;
+      this.listening = true;
+      this.options.onListening?.();
+    } catch {
+      retry();
+    }
+  }
+}
