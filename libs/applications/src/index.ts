@@ -25,5 +25,3 @@ export * from './applications.module';
 export * from './applications/application-reads';
 export * from './notifications/application-parties';
 export * from './relations/application-relations';
-export * from './organizations/organization-relations';
-export * from './reporting/application-relations';

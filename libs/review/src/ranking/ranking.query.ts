@@ -1,4 +1,4 @@
-import { APPLICATION_SUMMARIES_RELATION, ORGANIZATION_NAMES_RELATION } from '@awardflow/applications';
+import { APPLICATION_SUMMARIES_RELATION, ORGANIZATION_PROFILES_RELATION } from '@awardflow/applications';
 import { INSTANCE_STATES_RELATION } from '@awardflow/workflow';
 
 /** Where a row tying the one above it on score was put below it: the ranking's tie-breaks, in order. */
@@ -66,7 +66,7 @@ WITH scored AS (
   SELECT * FROM ranked ${filter ? `WHERE ${filter}` : ''} ORDER BY rank ${tail}
 )
 SELECT rank::int AS rank, application_id AS "applicationId", instance_id AS "instanceId", receipt_number AS "receiptNumber",
-       (SELECT o.name FROM ${ORGANIZATION_NAMES_RELATION} o WHERE o.id = chosen.organization_id) AS "organizationName", score::float8 AS score, aggregated::float8 AS aggregated,
+       (SELECT o.name FROM ${ORGANIZATION_PROFILES_RELATION} o WHERE o.id = chosen.organization_id) AS "organizationName", score::float8 AS score, aggregated::float8 AS aggregated,
        onsite_adjustment::float8 AS "onsiteAdjustment", results_subtotal::float8 AS "resultsSubtotal", reviewer_count AS "reviewerCount", state,
        CASE WHEN NOT running THEN NULL WHEN place <= $3 THEN 'award' WHEN place <= $3 + $4 THEN 'second_tier' END AS "insideQuota",
        (running AND place = LEAST($3 + $4, running_total)) AS "quotaLine",

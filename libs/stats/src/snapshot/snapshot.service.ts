@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APPLICATION_SUBJECTS_RELATION, ORGANIZATION_PROFILES_RELATION } from '@awardflow/applications';
+import { APPLICATION_SUMMARIES_RELATION, ORGANIZATION_PROFILES_RELATION } from '@awardflow/applications';
 import { CYCLE_EDITIONS_RELATION } from '@awardflow/cycles';
 import { sqlAffected, sqlRows, SqlRunner } from '@awardflow/platform';
 import { S } from '@awardflow/rules';
@@ -57,7 +57,7 @@ export class SnapshotService {
         `WITH counted AS (
            INSERT INTO stats_application_counts (office_id, award_code, year, region_code, industry_section, state, submitted, applications)
            SELECT c.office_id, c.award_code, c.year, o.region_code, upper(left(o.industry, 1)), i.state, a.submitted_at IS NOT NULL, count(*)
-             FROM ${APPLICATION_SUBJECTS_RELATION} a
+             FROM ${APPLICATION_SUMMARIES_RELATION} a
              JOIN ${CYCLE_EDITIONS_RELATION} c ON c.id = a.cycle_id
              JOIN ${INSTANCE_STATES_RELATION} i ON i.id = a.instance_id
              JOIN ${ORGANIZATION_PROFILES_RELATION} o ON o.id = a.organization_id
@@ -82,7 +82,7 @@ export class SnapshotService {
                 CASE WHEN s.next_state = ANY($1::text[]) THEN 'f' WHEN s.next_state = ANY($2::text[]) THEN NULL ELSE 'p' END,
                 round((extract(epoch FROM s.left_at - s.entered_at) / 86400)::numeric, 1), count(*)
            FROM stays s
-           JOIN ${APPLICATION_SUBJECTS_RELATION} a ON a.instance_id = s.instance_id
+           JOIN ${APPLICATION_SUMMARIES_RELATION} a ON a.instance_id = s.instance_id
            JOIN ${CYCLE_EDITIONS_RELATION} c ON c.id = a.cycle_id
           WHERE s.left_at IS NOT NULL AND s.stage <> $3
           GROUP BY 1, 2, 3, 4, 5, 6`,

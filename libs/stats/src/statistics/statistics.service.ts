@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APPLICATION_SUBJECTS_RELATION } from '@awardflow/applications';
+import { APPLICATION_SUMMARIES_RELATION } from '@awardflow/applications';
 import { findAward } from '@awardflow/awards';
 import { CYCLE_EDITIONS_RELATION } from '@awardflow/cycles';
 import { AuthUser, managedOffices, ManagedOffice } from '@awardflow/identity';
@@ -84,7 +84,7 @@ export class StatisticsService {
         this.db,
         `SELECT c.office_id AS "officeId", count(*)::int AS count
            FROM ${OPEN_OBJECTIONS_RELATION} o
-           JOIN ${APPLICATION_SUBJECTS_RELATION} a ON a.id = o.application_id
+           JOIN ${APPLICATION_SUMMARIES_RELATION} a ON a.id = o.application_id
            JOIN ${CYCLE_EDITIONS_RELATION} c ON c.id = a.cycle_id
           WHERE ${cycleFilter} GROUP BY c.office_id`,
         params,
