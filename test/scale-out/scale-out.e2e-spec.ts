@@ -57,10 +57,15 @@ async function inLanes<T>(items: T[], lanes: number, fn: (item: T, index: number
   );
 }
 
+/** Ends a process: SIGKILL at once, or SIGTERM and SIGKILL if it has not exited within 15 s. */
 function kill(child: ChildProcess | undefined, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
   if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
-    child.once('exit', () => resolve());
+    const hard = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('exit', () => {
+      clearTimeout(hard);
+      resolve();
+    });
     child.kill(signal);
   });
 }
@@ -152,7 +157,7 @@ describe('scale-out: 2 APIs and 2 workers on one database and a Redis Cluster', 
       ADMIN_USERNAME: 'scaleadmin',
       ADMIN_PASSWORD: 'scale-out-admin-password-1',
     };
-    const seed = spawnSync(process.execPath, ['dist/libs/identity/src/seed/seed.cli.js', '--if-configured'], { cwd: ROOT, env, encoding: 'utf8' });
+    const seed = spawnSync(process.execPath, ['dist/libs/identity/src/seed/seed.cli.js', '--if-configured'], { cwd: ROOT, env, encoding: 'utf8', timeout: 120_000 });
     if (seed.status !== 0) throw new Error(`seed failed: ${seed.stderr}${seed.stdout}`);
     const [api1, api2] = await Promise.all([startApi('api-1'), startApi('api-2'), startWorker('worker-1'), startWorker('worker-2')]);
     apis = [api1 as Api, api2 as Api];
@@ -268,6 +273,8 @@ describe('scale-out: 2 APIs and 2 workers on one database and a Redis Cluster', 
       // Another worker takes its place (it and the survivor take up what the dead one held); the
       // cycle goes on while it boots.
       replacement = startWorker('worker-3');
+      // Awaited (and any failure thrown) before the checks; not left unhandled meanwhile.
+      replacement.catch(() => undefined);
     })();
     await Promise.all([submit(APPLICATIONS / 2, APPLICATIONS), killing]);
     const submitMs = Date.now() - t1;
