@@ -4,7 +4,8 @@ import { DiscoveryModule } from '@nestjs/core';
 import { AppConfigService } from '../config/app-config.service';
 import { ALL_QUEUES } from './queue-names';
 import { QueueService } from './queue.service';
-import { RedisConnections, RedisConnectionsModule } from './redis-connections';
+import { RedisConnections } from './redis-connections';
+import { RedisConnectionsModule } from './redis-connections.module';
 import { RedisClient } from './redis-client';
 import { WorkerCloseGuard } from './worker-close-guard';
 

@@ -30,7 +30,7 @@ describe('createRedisConnection', () => {
     made(createRedisConnection(target, { maxRetriesPerRequest: 1, enableOfflineQueue: false }), (c) => {
       expect(c).toBeInstanceOf(Cluster);
       const cluster = c as Cluster;
-      expect(cluster.startupNodes).toEqual([{ host: 'node-1', port: 7001 }, { host: 'node-2', port: 7002 }, { host: 'node-3', port: 7003 }]);
+      expect((cluster as unknown as { startupNodes: unknown }).startupNodes).toEqual([{ host: 'node-1', port: 7001 }, { host: 'node-2', port: 7002 }, { host: 'node-3', port: 7003 }]);
       expect(cluster.options.enableOfflineQueue).toBe(false);
       expect(cluster.options.redisOptions).toMatchObject({ username: 'app', password: 'secret', tls: {}, maxRetriesPerRequest: 1 });
       expect(bullConnection(target, cluster)).toBe(cluster);

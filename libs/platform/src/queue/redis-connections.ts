@@ -1,6 +1,6 @@
 import { WorkerHost } from '@nestjs/bullmq';
-import { Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
-import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
 import { Queue } from 'bullmq';
 import type { Cluster } from 'ioredis';
 import { AppConfigService } from '../config/app-config.service';
@@ -53,10 +53,3 @@ export class RedisConnections implements OnApplicationShutdown {
     await cluster.quit().catch(() => cluster.disconnect());
   }
 }
-
-@Module({
-  imports: [DiscoveryModule],
-  providers: [RedisConnections],
-  exports: [RedisConnections],
-})
-export class RedisConnectionsModule {}
