@@ -8,6 +8,8 @@ const ROOT = join(__dirname, '..', '..');
 
 interface ComposeService {
   image?: string;
+  profiles?: string[];
+  volumes?: string[];
   ports?: string[];
   build?: unknown;
   command?: string[];
@@ -17,7 +19,7 @@ interface ComposeService {
 }
 
 const compose = parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, ComposeService> };
-const KNOWN = new Set([...Object.keys(new Environment()), 'JWT_SECRET', 'SMTP_USER', 'SMTP_PASSWORD', 'ADMIN_USERNAME', 'ADMIN_PASSWORD', 'ADMIN_EMAIL', 'TRUST_PROXY']);
+const KNOWN = new Set([...Object.keys(new Environment()), 'REDIS_CLUSTER_NODES', 'JWT_SECRET', 'SMTP_USER', 'SMTP_PASSWORD', 'ADMIN_USERNAME', 'ADMIN_PASSWORD', 'ADMIN_EMAIL', 'TRUST_PROXY']);
 const SECRET = /SECRET|PASSWORD|TOKEN/;
 
 // What an operator passes for the variables compose insists on (`${NAME:?message}`).
@@ -102,7 +104,7 @@ describe('docker-compose.yml', () => {
 
   it('publishes only the API and the mail UI, and only on the loopback address', () => {
     const published = Object.entries(services)
-      .filter(([, service]) => service.ports?.length)
+      .filter(([, service]) => service.ports?.length && !service.profiles)
       .map(([name, service]) => [name, service.ports]);
     expect(published).toEqual([
       ['mailpit', ['127.0.0.1:8025:8025']],
@@ -121,5 +123,83 @@ describe('docker-compose.yml', () => {
     expect(new URL(resolve(env.DATABASE_URL)).hostname).toBe('postgres');
     expect(new URL(resolve(env.REDIS_URL)).hostname).toBe('redis');
     expect(env.SMTP_HOST).toBe('mailpit');
+  });
+
+  describe('the scale-out profile', () => {
+    const PROFILE = 'scale-out';
+    const inProfile = Object.entries(services).filter(([, service]) => service.profiles?.includes(PROFILE));
+    const names = inProfile.map(([name]) => name);
+    const nginx = readFileSync(join(ROOT, 'deploy', 'nginx', 'scale-out.conf'), 'utf8');
+    const clusterNodes = names.filter((name) => /^redis-cluster-\d+$/.test(name));
+    const apis = names.filter((name) => /^api-\d+$/.test(name));
+    const workers = names.filter((name) => /^worker-\d+$/.test(name));
+    const resolved = (name: string) => Object.fromEntries(Object.entries(services[name].environment ?? {}).map(([k, v]) => [k, resolve(v)]));
+
+    it('leaves plain `docker compose up` as it was: only the profile\'s own services carry it', () => {
+      const plain = Object.entries(services).filter(([, service]) => !service.profiles).map(([name]) => name);
+      expect(plain.sort()).toEqual(['api', 'mailpit', 'migrate', 'postgres', 'redis', 'worker']);
+      for (const [, service] of inProfile) expect(service.profiles).toEqual([PROFILE]);
+    });
+
+    it('runs two APIs and two workers, built from the image, with healthchecks', () => {
+      expect(apis).toEqual(['api-1', 'api-2']);
+      expect(workers).toEqual(['worker-1', 'worker-2']);
+      for (const name of [...apis, ...workers]) {
+        expect(services[name].build).toBeDefined();
+        expect(services[name].healthcheck?.test.length).toBeGreaterThan(0);
+      }
+      for (const name of apis) expect(services[name].command?.join(' ')).toContain('dist/apps/api/src/main.js');
+      for (const name of workers) expect(services[name].command?.join(' ')).toContain('dist/apps/worker/src/main.js');
+      // One replica seeds the first admin; two seeding at once would race.
+      expect(apis.filter((name) => services[name].command?.join(' ').includes('seed.cli.js'))).toEqual(['api-1']);
+    });
+
+    it('puts nginx in front, publishing on the loopback address only, its upstream covering both APIs', () => {
+      expect(services.lb.image).toMatch(/^nginx:/);
+      expect(services.lb.ports).toEqual(['127.0.0.1:8080:80']);
+      expect(services.lb.volumes).toContain('./deploy/nginx/scale-out.conf:/etc/nginx/conf.d/default.conf:ro');
+      const upstream = /upstream\s+(\w+)\s*\{([^}]*)\}/.exec(nginx);
+      expect(upstream).not.toBeNull();
+      const servers = [...upstream![2].matchAll(/^\s*server\s+([\w.-]+):(\d+)/gm)].map((m) => `${m[1]}:${m[2]}`);
+      expect(servers.sort()).toEqual(apis.map((name) => `${name}:${resolved(name).PORT}`).sort());
+      expect(nginx).toMatch(new RegExp(`proxy_pass\\s+http://${upstream![1]};`));
+      for (const name of apis) expect(services.lb.depends_on?.[name]?.condition).toBe('service_healthy');
+      // The APIs believe the one proxy in front of them, and no one else.
+      for (const name of apis) expect(resolved(name).TRUST_PROXY).toBe('1');
+    });
+
+    it('runs a Redis Cluster of three masters, joined once by a one-shot redis-cli --cluster create', () => {
+      expect(clusterNodes).toEqual(['redis-cluster-1', 'redis-cluster-2', 'redis-cluster-3']);
+      for (const name of clusterNodes) {
+        const command = services[name].command?.join(' ') ?? '';
+        expect(services[name].image).toBe('redis:7');
+        expect(command).toMatch(/--cluster-enabled yes/);
+        expect(command).toMatch(/--appendonly yes/);
+        expect(command).toMatch(/--maxmemory-policy noeviction/);
+        expect(command).toContain(`--cluster-announce-hostname ${name}`);
+        expect(services[name].ports).toBeUndefined();
+      }
+      const init = services['redis-cluster-init'];
+      const script = init.command?.join(' ') ?? '';
+      expect(script).toMatch(/redis-cli --cluster create/);
+      expect(script).toMatch(/--cluster-replicas 0 --cluster-yes/);
+      for (const name of clusterNodes) {
+        expect(script).toContain(`getent hosts ${name}`);
+        expect(init.depends_on?.[name]?.condition).toBe('service_healthy');
+      }
+    });
+
+    it.each(['api-1', 'api-2', 'worker-1', 'worker-2'])('%s points at the cluster, not the single Redis, and its environment validates', (name) => {
+      const env = resolved(name);
+      expect(Object.keys(services[name].environment ?? {}).filter((key) => !KNOWN.has(key))).toEqual([]);
+      expect(env.REDIS_URL ?? '').toBe('');
+      expect(env.REDIS_CLUSTER_NODES.split(',').sort()).toEqual(clusterNodes.map((node) => `${node}:6379`));
+      expect(env.QUEUE_PREFIX).toMatch(/^\{[^{}]+\}$/);
+      const validated = validateEnvironment(env);
+      expect(validated.REDIS_CLUSTER_NODES).toBe(env.REDIS_CLUSTER_NODES);
+      expect(services[name].depends_on?.['redis-cluster-init']?.condition).toBe('service_completed_successfully');
+      expect(services[name].depends_on?.redis).toBeUndefined();
+      expect(services[name].depends_on?.migrate?.condition).toBe('service_completed_successfully');
+    });
   });
 });

@@ -1,10 +1,10 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { AppConfigService, JobOf, logWorkerError, QueueName } from '@awardflow/platform';
+import { AppConfigService, JobOf, logWorkerError, QueueName, SHORT_JOB_LOCKS } from '@awardflow/platform';
 import type { Job } from 'bullmq';
 import { DeadlineFiring } from './deadline-firing';
 
-@Processor(QueueName.Deadlines)
+@Processor(QueueName.Deadlines, { ...SHORT_JOB_LOCKS })
 export class DeadlinesProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(DeadlinesProcessor.name);
 

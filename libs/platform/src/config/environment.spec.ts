@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ConfigurationError, validateEnvironment } from './environment';
+import { ConfigurationError, parseClusterNodes, validateEnvironment } from './environment';
 
 describe('validateEnvironment', () => {
   it('gives development defaults that point at the local services', () => {
@@ -35,6 +35,51 @@ describe('validateEnvironment', () => {
       expect((error as Error).message).toMatch(message);
       expect((error as Error).message).not.toContain('\n');
     }
+  });
+
+  describe('REDIS_CLUSTER_NODES', () => {
+    it('is unset by default: one Redis at REDIS_URL', () => {
+      expect(validateEnvironment({}).REDIS_CLUSTER_NODES).toBeUndefined();
+    });
+
+    it('takes host:port seeds, or redis URLs whose first carries the credentials and TLS', () => {
+      const env = validateEnvironment({ REDIS_CLUSTER_NODES: 'redis-1:7001, redis-2:7002,10.0.0.3:7003' });
+      expect(parseClusterNodes(env.REDIS_CLUSTER_NODES!)).toEqual({
+        nodes: [{ host: 'redis-1', port: 7001 }, { host: 'redis-2', port: 7002 }, { host: '10.0.0.3', port: 7003 }],
+        tls: false,
+        username: undefined,
+        password: undefined,
+      });
+      expect(parseClusterNodes('rediss://app:s%40cret@a:6380,b:6380')).toEqual({ nodes: [{ host: 'a', port: 6380 }, { host: 'b', port: 6380 }], tls: true, username: 'app', password: 's@cret' });
+    });
+
+    it.each([
+      ['', /^REDIS_CLUSTER_NODES is empty/],
+      ['redis-1:7001,,redis-2:7002', /^REDIS_CLUSTER_NODES has an empty node at position 2/],
+      ['redis-1', /^REDIS_CLUSTER_NODES has "redis-1", which names no host and port/],
+      ['redis-1:99999', /^REDIS_CLUSTER_NODES has "redis-1:99999", which/],
+      ['http://redis-1:7001', /^REDIS_CLUSTER_NODES has "http:\/\/", which is not redis:\/\/ or rediss:\/\//],
+      ['redis://redis-1:7001/2', /^REDIS_CLUSTER_NODES names a database: a Redis Cluster has only database 0/],
+    ])('refuses %j with one line that says how to write it', (value, message) => {
+      const raw = value === '' ? ' , ' : value;
+      expect(() => validateEnvironment({ REDIS_CLUSTER_NODES: raw })).toThrow(ConfigurationError);
+      expect(() => validateEnvironment({ REDIS_CLUSTER_NODES: raw })).toThrow(message);
+      expect(() => validateEnvironment({ REDIS_CLUSTER_NODES: raw })).toThrow(/give the cluster's nodes as host:port,host:port,…/);
+    });
+
+    it('never echoes a node password', () => {
+      expect(() => validateEnvironment({ REDIS_CLUSTER_NODES: 'redis://app:hunter2@a:7001,b' })).toThrow(ConfigurationError);
+      try {
+        validateEnvironment({ REDIS_CLUSTER_NODES: 'redis://app:hunter2@a:7001,b' });
+      } catch (error) {
+        expect((error as Error).message).not.toContain('hunter2');
+      }
+    });
+
+    it('refuses REDIS_URL beside it, and a queue prefix without a hash tag', () => {
+      expect(() => validateEnvironment({ REDIS_URL: 'redis://r:6379', REDIS_CLUSTER_NODES: 'a:7001' })).toThrow(/^REDIS_URL and REDIS_CLUSTER_NODES are both set/);
+      expect(() => validateEnvironment({ REDIS_CLUSTER_NODES: 'a:7001', QUEUE_PREFIX: 'awardflow' })).toThrow(/^QUEUE_PREFIX must be a hash tag such as \{awardflow\}/);
+    });
   });
 
   it('never echoes a secret value', () => {

@@ -106,6 +106,13 @@ export class Environment {
   @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'must be a redis:// or rediss:// URL' })
   REDIS_URL = 'redis://127.0.0.1:6379';
 
+  // A Redis Cluster instead of one Redis: its seed nodes, comma-separated, each host:port or a
+  // redis:// / rediss:// URL (credentials and TLS are read from the first node and used for all).
+  // Set this or REDIS_URL, not both. Checked in validateEnvironment (see parseClusterNodes).
+  @IsOptional()
+  @IsString()
+  REDIS_CLUSTER_NODES?: string;
+
   // Hash-tagged so every BullMQ key of a queue lands in one Redis Cluster slot.
   @Matches(/^\{[A-Za-z0-9_:-]+\}$/, { message: 'must be a hash tag such as {awardflow}' })
   QUEUE_PREFIX = '{awardflow}';
@@ -184,7 +191,7 @@ export class Environment {
   METRICS_PUBLIC = false;
 }
 
-type OptionalVariable = 'SMTP_USER' | 'SMTP_PASSWORD' | 'ADMIN_USERNAME' | 'ADMIN_PASSWORD' | 'ADMIN_EMAIL' | 'METRICS_TOKEN';
+type OptionalVariable = 'REDIS_CLUSTER_NODES' | 'SMTP_USER' | 'SMTP_PASSWORD' | 'ADMIN_USERNAME' | 'ADMIN_PASSWORD' | 'ADMIN_EMAIL' | 'METRICS_TOKEN';
 
 /** Express's 'trust proxy' value: off, a hop count, or the proxies' addresses, subnets and keywords. */
 export type TrustProxySetting = false | number | string[];
@@ -206,7 +213,7 @@ const DEVELOPMENT_JWT_SECRET = 'awardflow-development-secret-not-for-production-
 export function validateEnvironment(raw: Record<string, unknown>): AppEnvironment {
   const present: Record<string, unknown> = {};
   for (const key of Object.keys(new Environment())) copyIfSet(raw, present, key);
-  for (const key of ['ALLOW_SHORT_DURATIONS', 'JWT_SECRET', 'SMTP_USER', 'SMTP_PASSWORD', 'ADMIN_USERNAME', 'ADMIN_PASSWORD', 'ADMIN_EMAIL', 'METRICS_TOKEN', 'TRUST_PROXY']) {
+  for (const key of ['ALLOW_SHORT_DURATIONS', 'REDIS_CLUSTER_NODES', 'JWT_SECRET', 'SMTP_USER', 'SMTP_PASSWORD', 'ADMIN_USERNAME', 'ADMIN_PASSWORD', 'ADMIN_EMAIL', 'METRICS_TOKEN', 'TRUST_PROXY']) {
     copyIfSet(raw, present, key);
   }
   const env = plainToInstance(Environment, present, { exposeDefaultValues: true });
@@ -224,6 +231,14 @@ export function validateEnvironment(raw: Record<string, unknown>): AppEnvironmen
   }
   if (env.NODE_ENV === 'production') refusePublishedSecrets(env);
   const trustProxy = parseTrustProxy(env.TRUST_PROXY);
+  if (env.REDIS_CLUSTER_NODES !== undefined) {
+    if (present.REDIS_URL !== undefined) {
+      throw new ConfigurationError('REDIS_URL and REDIS_CLUSTER_NODES are both set: set REDIS_CLUSTER_NODES for a Redis Cluster, or REDIS_URL for one Redis, not both');
+    }
+    // QUEUE_PREFIX is a hash tag whatever the Redis (checked above): BullMQ's scripts touch several
+    // keys of a queue at once, which a cluster allows only within one slot.
+    parseClusterNodes(env.REDIS_CLUSTER_NODES);
+  }
   env.ALLOW_SHORT_DURATIONS ??= env.NODE_ENV !== 'production';
   if (env.NODE_ENV !== 'production' && !env.ADMIN_USERNAME && !env.ADMIN_PASSWORD) {
     env.ADMIN_USERNAME = 'admin';
@@ -243,6 +258,50 @@ function refusePublishedSecrets(env: Environment): void {
   const problem = env.ADMIN_PASSWORD ? passwordProblem(env.ADMIN_PASSWORD) : null;
   if (problem === 'too-short') throw new ConfigurationError(`ADMIN_PASSWORD must be at least ${MIN_PASSWORD_LENGTH} characters in production`);
   if (problem === 'common') throw new ConfigurationError('ADMIN_PASSWORD is a common password, easy to guess: choose another');
+}
+
+export interface RedisClusterNode {
+  host: string;
+  port: number;
+}
+
+export interface RedisClusterSeeds {
+  nodes: RedisClusterNode[];
+  username?: string;
+  password?: string;
+  tls: boolean;
+}
+
+/**
+ * REDIS_CLUSTER_NODES as ioredis Cluster seeds: `host:port,host:port,…`, or redis:// / rediss:// URLs
+ * (the first node's credentials and TLS are used for all). Throws a one-line ConfigurationError.
+ */
+export function parseClusterNodes(raw: string): RedisClusterSeeds {
+  const entries = raw.split(',').map((entry) => entry.trim());
+  const problem = (why: string) =>
+    new ConfigurationError(`REDIS_CLUSTER_NODES ${why}: give the cluster's nodes as host:port,host:port,… (or redis:// URLs) (got "${raw.replace(/:\/\/[^@/]*@/g, '://***@')}")`);
+  if (entries.length === 0 || entries.every((entry) => entry === '')) throw problem('is empty');
+  const seeds: RedisClusterSeeds = { nodes: [], tls: false };
+  for (const [i, entry] of entries.entries()) {
+    if (!entry) throw problem(`has an empty node at position ${i + 1}`);
+    let url: URL;
+    try {
+      url = new URL(/^[a-z]+:\/\//i.test(entry) ? entry : `redis://${entry}`);
+    } catch {
+      throw problem(`has "${entry}", which is not host:port`);
+    }
+    if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') throw problem(`has "${url.protocol}//", which is not redis:// or rediss://`);
+    const port = Number(url.port);
+    if (!url.hostname || !url.port || !Number.isInteger(port) || port < 1 || port > 65535) throw problem(`has "${entry.replace(/\/\/[^@/]*@/, '//***@')}", which names no host and port`);
+    if (url.pathname && url.pathname !== '/') throw problem('names a database: a Redis Cluster has only database 0');
+    if (i === 0) {
+      seeds.tls = url.protocol === 'rediss:';
+      seeds.username = url.username ? decodeURIComponent(url.username) : undefined;
+      seeds.password = url.password ? decodeURIComponent(url.password) : undefined;
+    }
+    seeds.nodes.push({ host: url.hostname.replace(/^\[|\]$/g, ''), port });
+  }
+  return seeds;
 }
 
 const TRUST_PROXY_KEYWORDS = new Set(['loopback', 'linklocal', 'uniquelocal']);

@@ -4,7 +4,8 @@ import { DiscoveryModule } from '@nestjs/core';
 import { AppConfigService } from '../config/app-config.service';
 import { ALL_QUEUES } from './queue-names';
 import { QueueService } from './queue.service';
-import { redisOptionsFromUrl } from './redis-connection';
+import { RedisConnections } from './redis-connections';
+import { RedisConnectionsModule } from './redis-connections.module';
 import { RedisClient } from './redis-client';
 import { WorkerCloseGuard } from './worker-close-guard';
 
@@ -12,14 +13,16 @@ import { WorkerCloseGuard } from './worker-close-guard';
 @Module({
   imports: [
     BullModule.forRootAsync({
-      inject: [AppConfigService],
-      useFactory: (config: AppConfigService) => ({
-        connection: redisOptionsFromUrl(config.get('REDIS_URL')),
+      imports: [RedisConnectionsModule],
+      inject: [AppConfigService, RedisConnections],
+      useFactory: (config: AppConfigService, connections: RedisConnections) => ({
+        connection: connections.bull(),
         prefix: config.get('QUEUE_PREFIX'),
       }),
     }),
     BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name }))),
     DiscoveryModule,
+    RedisConnectionsModule,
   ],
   providers: [QueueService, RedisClient, WorkerCloseGuard],
   exports: [BullModule, QueueService, RedisClient],

@@ -1,16 +1,16 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
-import Redis from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 import { AppConfigService } from '../config/app-config.service';
-import { redisOptionsFromUrl } from './redis-connection';
+import { createRedisConnection } from './redis-connection';
 
 /** A plain Redis connection for health checks and operations, separate from BullMQ's own. */
 @Injectable()
 export class RedisClient implements OnApplicationShutdown {
-  readonly redis: Redis;
+  /** One Redis, or the Redis Cluster (REDIS_CLUSTER_NODES): commands route to the node holding the key. */
+  readonly redis: Redis | Cluster;
 
   constructor(config: AppConfigService) {
-    this.redis = new Redis({
-      ...redisOptionsFromUrl(config.get('REDIS_URL')),
+    this.redis = createRedisConnection({ REDIS_URL: config.get('REDIS_URL'), REDIS_CLUSTER_NODES: config.get('REDIS_CLUSTER_NODES') }, {
       // Fail fast while disconnected instead of queueing commands: health must answer at once.
       maxRetriesPerRequest: 1,
       enableOfflineQueue: false,

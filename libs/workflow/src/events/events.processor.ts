@@ -1,13 +1,13 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import { JobOf, logWorkerError, QueueName, sqlRows } from '@awardflow/platform';
+import { JobOf, logWorkerError, QueueName, SHORT_JOB_LOCKS, sqlRows } from '@awardflow/platform';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { OutboxEvent } from './outbox-event';
 import { OutboxEventRouter } from './outbox-event-router';
 
 /** Runs the handlers of each relayed outbox event. Errors are rethrown so BullMQ retries. */
-@Processor(QueueName.Events, { concurrency: 10 })
+@Processor(QueueName.Events, { concurrency: 10, ...SHORT_JOB_LOCKS })
 export class EventsProcessor extends WorkerHost {
   private readonly logger = new Logger(EventsProcessor.name);
 
