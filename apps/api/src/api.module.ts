@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
-import { AppConfigService, EnvironmentOverrides, HealthModule, PlatformModule } from '@awardflow/platform';
+import { AppConfigService, EnvironmentOverrides, HealthModule, PlatformModule, ThrottlerQueueStorage } from '@awardflow/platform';
 import { AuditController } from './audit/audit.controller';
 import { FailedJobsController } from './ops/failed-jobs.controller';
 import { OpsModule } from './ops/ops.module';
@@ -28,6 +28,8 @@ export class ApiModule {
         ThrottlerModule.forRootAsync({
           inject: [AppConfigService],
           useFactory: (config: AppConfigService) => ({
+            // The built-in storage's answers at O(1) per request (see ThrottlerQueueStorage).
+            storage: new ThrottlerQueueStorage(),
             throttlers: [
               { name: 'default', ttl: config.get('RATE_LIMIT_WINDOW_SECONDS') * 1000, limit: config.get('RATE_LIMIT_PER_MINUTE') },
               ...passwordAttemptThrottlers({

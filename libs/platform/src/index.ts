@@ -33,3 +33,4 @@ export * from './http/paging';
 export * from './database/sql-cursor';
 export * from './database/pg-channel-listener';
 export * from './queue/worker-locks';
+export * from './http/throttler-queue-storage';

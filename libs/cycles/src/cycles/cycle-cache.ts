@@ -20,10 +20,13 @@ export class CycleCache {
 
   constructor(@InjectRepository(Cycle) private readonly repository: Repository<Cycle>) {}
 
-  /** The cycle at `version` (from CYCLE_VERSIONS_RELATION); a copy, so callers may change it. */
+  /**
+   * The cycle at `version` (from CYCLE_VERSIONS_RELATION), frozen: one object shared by every
+   * request that reads this version (copying it per request cost more than the read it saves).
+   */
   async get(id: string, version: string): Promise<Cycle> {
     const hit = this.cycles.get(id);
-    if (hit?.version === version) return copy(hit.cycle);
+    if (hit?.version === version) return hit.cycle;
     const { entities, raw } = await this.repository
       .createQueryBuilder('c')
       .addSelect('c.xmin::text', 'c_version')
@@ -31,17 +34,21 @@ export class CycleCache {
       .getRawAndEntities<{ c_version: string }>();
     const cycle = entities[0];
     if (!cycle) throw new NotFoundError('cycle', id);
-    this.remember(id, raw[0].c_version, cycle);
-    return copy(cycle);
+    return this.remember(id, raw[0].c_version, deepFreeze(cycle));
   }
 
-  private remember(id: string, version: string, cycle: Cycle): void {
+  private remember(id: string, version: string, cycle: Cycle): Cycle {
     this.cycles.delete(id);
     if (this.cycles.size >= MAX_CYCLES) this.cycles.delete(this.cycles.keys().next().value!);
-    this.cycles.set(id, { version, cycle: copy(cycle) });
+    this.cycles.set(id, { version, cycle });
+    return cycle;
   }
 }
 
-function copy(cycle: Cycle): Cycle {
-  return Object.assign(new Cycle(), structuredClone(cycle));
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
 }
