@@ -19,6 +19,9 @@ import { dropDatabase, flag, freshDatabase, percentile, pgbenchTps } from './ben
  * Each transition is an update of the instance plus two inserts (history row, outbox row), the
  * same shape of work as one tpcb transaction.
  */
+/** Issue 15's goals: transitions/s against pgbench's TPS from the same run. */
+const GOALS = { held: 0.9, read: 0.8 };
+
 const PING_PONG: WorkflowDefinition = {
   code: 'bench-ping-pong',
   version: 1,
@@ -98,6 +101,11 @@ async function main(): Promise<void> {
     console.log(`pgbench tpcb-like (-c ${clients} -j 2 -T ${seconds}, scale 10) TPS: ${tps.toFixed(0)}`);
     console.log(`ratio (snapshot held) transitions/s ÷ pgbench TPS: ${(held.perSecond / tps).toFixed(2)}`);
     console.log(`ratio (read first) transitions/s ÷ pgbench TPS: ${(read.perSecond / tps).toFixed(2)}`);
+    const missed = [
+      ...(held.perSecond / tps >= GOALS.held ? [] : [`snapshot held ≥ ${GOALS.held}× pgbench`]),
+      ...(read.perSecond / tps >= GOALS.read ? [] : [`read first ≥ ${GOALS.read}× pgbench`]),
+    ];
+    console.log(`all goals met: ${missed.length ? `no (${missed.join(', ')})` : 'yes'}`);
   } finally {
     if (dataSource.isInitialized) await dataSource.destroy();
   }

@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { SqlRunner } from './sql-runner';
@@ -18,14 +18,15 @@ export async function sqlRows<T>(runner: SqlRunner, sql: string, params: unknown
 }
 
 /**
- * sqlRows for a statement every request runs: on the pool it is a named prepared statement, so each
- * connection parses and plans it once and then sends only its parameters (Postgres shares the
- * machine's cores with the API). `name` must stand for this one `sql` text. In a transaction,
- * or on another runner, the same statement unnamed.
+ * sqlRows for a statement every request runs: a named prepared statement, so each connection
+ * parses and plans it once and then sends only its parameters (Postgres shares the machine's cores
+ * with the API), on the pool or on a transaction's own connection. `name` must stand for this one
+ * `sql` text. On another runner, the same statement unnamed.
  */
 export async function preparedRows<T>(runner: SqlRunner, name: string, sql: string, params: unknown[]): Promise<T[]> {
   const target = targetOf(runner);
-  if (target && !(target instanceof EntityManager)) return (await target.query({ name, text: sql, values: params })).rows as T[];
+  const client = target instanceof EntityManager ? (target.queryRunner as unknown as { databaseConnection?: PoolClient }).databaseConnection : target;
+  if (client) return (await client.query({ name, text: sql, values: params })).rows as T[];
   return sqlRows<T>(runner, sql, params);
 }
 

@@ -171,21 +171,22 @@ SELECT count(*)::int AS updated FROM upd`;
  * BEGIN/COMMIT round trips. Parts with nothing to do are left out of the statement; the eight
  * variants are keyed so pg can keep each one's plan.
  */
-const FIRE_SQL_VARIANTS = new Map<string, string>();
-/** Parts numbered after the 14 fixed parameters, in the order outbox, cancel, timers. */
-function fireSql(outbox: boolean, cancel: boolean, timers: boolean): string {
+const FIRE_SQL_VARIANTS = new Map<string, { name: string; sql: string }>();
+/** Parts numbered after the 14 fixed parameters, in the order outbox, cancel, timers; each variant a prepared statement of its own. */
+function fireVariant(outbox: boolean, cancel: boolean, timers: boolean): { name: string; sql: string } {
   const key = `${+outbox}${+cancel}${+timers}`;
-  let sql = FIRE_SQL_VARIANTS.get(key);
-  if (!sql) {
+  let variant = FIRE_SQL_VARIANTS.get(key);
+  if (!variant) {
     let next = 15;
-    sql = FIRE_CLAIM;
+    let sql = FIRE_CLAIM;
     if (outbox) sql += FIRE_OUTBOX.replace('@E@', `$${next++}`);
     if (cancel) sql += FIRE_CANCEL.replace('@C@', `$${next++}`);
     if (timers) sql += FIRE_TIMERS.replace('@T@', `$${next++}`);
     sql += FIRE_RESULT;
-    FIRE_SQL_VARIANTS.set(key, sql);
+    variant = { name: `workflow.fire.${key}`, sql };
+    FIRE_SQL_VARIANTS.set(key, variant);
   }
-  return sql;
+  return variant;
 }
 
 const START_SQL = `
@@ -360,7 +361,7 @@ export class WorkflowEngine {
       createdAt: now,
     });
     const base = { instanceId: row.id, subjectType: row.subject_type, subjectId: row.subject_id, action: input.action, from: plan.from, to: plan.to, actorId: input.actor.id, actorRole: input.actor.role, historySeq: seq };
-    const sql = fireSql(plan.effects.length > 0, plan.cancelTimersOf !== null, plan.timers.length > 0);
+    const variant = fireVariant(plan.effects.length > 0, plan.cancelTimersOf !== null, plan.timers.length > 0);
     const params: unknown[] = [
       row.id,
       row.version,
@@ -381,7 +382,7 @@ export class WorkflowEngine {
     if (plan.effects.length) params.push(JSON.stringify(plan.effects.map((e) => ({ event: e.name, payload: { ...base, params: e.params ?? {} } }))));
     if (plan.cancelTimersOf !== null) params.push(plan.cancelTimersOf);
     if (plan.timers.length) params.push(timersJson(plan.timers));
-    const [{ updated }] = await sqlRows<{ updated: number }>(runner, sql, params);
+    const [{ updated }] = await preparedRows<{ updated: number }>(runner, variant.name, variant.sql, params);
     if (updated === 0) {
       const current = await this.loadRow(runner, input.instanceId);
       throw new VersionConflictError(current.state, current.version, def.states[current.state]?.label);
