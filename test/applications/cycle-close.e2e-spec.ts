@@ -82,8 +82,12 @@ describe('closing a cycle, set-based and restartable', () => {
     expect(again.body.code).toBe('CYCLE_NOT_CLOSABLE');
     expect(await statesOf(cycle)).toEqual({ formal_review: 3, submitted: 3, draft: 3 });
 
-    // ... the worker finishes it when it starts.
-    worker = await createWorkerApp(ctx.env);
+    // ... nor finished by a reconcile while the close may still be running (it is its admin's) ...
+    expect(await ctx.api.get(CycleClose).reconcile()).toEqual([]);
+    expect(await statesOf(cycle)).toEqual({ formal_review: 3, submitted: 3, draft: 3 });
+
+    // ... the worker finishes it when it starts, once the close counts as abandoned.
+    worker = await createWorkerApp({ ...ctx.env, CYCLE_CLOSE_RECONCILE_AFTER_MS: '0' });
     await worker.init();
     const deadline = Date.now() + 20_000;
     while (Date.now() < deadline && JSON.stringify(await statesOf(cycle)) !== JSON.stringify({ expired: 3, formal_review: 6 })) await new Promise((r) => setTimeout(r, 100));

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { A, S, stateListSql } from '@awardflow/awards';
 import { CyclesService } from '@awardflow/cycles';
-import { sqlRows } from '@awardflow/platform';
+import { AppConfigService, sqlRows } from '@awardflow/platform';
 import { Actor, FireManyInput, INSTANCE_STATES_RELATION, WorkflowEngine } from '@awardflow/workflow';
 import { DataSource } from 'typeorm';
 
@@ -31,6 +31,7 @@ export class CycleClose {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly engine: WorkflowEngine,
     private readonly cycles: CyclesService,
+    private readonly config: AppConfigService,
   ) {}
 
   /** Moves what of the cycle still waits for its window to close; `actor` takes the submissions into review. */
@@ -49,7 +50,11 @@ export class CycleClose {
     return { movedToReview: review.moved.length, expired: expired.moved.length };
   }
 
-  /** Closed cycles whose applications did not all move (a close the process died in) are finished as the system. */
+  /**
+   * Closed cycles whose applications did not all move (a close the process died in) are finished as
+   * the system, once they have been closed for CYCLE_CLOSE_RECONCILE_AFTER_MS: a close still running
+   * is its admin's (who is answered how many moved), not the worker's to race.
+   */
   async reconcile(): Promise<Array<{ cycleId: string; movedToReview: number; expired: number }>> {
     const waiting = await sqlRows<{ cycleId: string }>(
       this.dataSource,
@@ -61,6 +66,7 @@ export class CycleClose {
     for (const { cycleId } of waiting) {
       const cycle = await this.cycles.get(cycleId);
       if (cycle.status !== 'closed') continue;
+      if (!cycle.closedAt || Date.now() - cycle.closedAt.getTime() < this.config.get('CYCLE_CLOSE_RECONCILE_AFTER_MS')) continue;
       const moved = await this.finish(cycleId, SYSTEM);
       if (moved.movedToReview || moved.expired) {
         this.logger.log(`finished closing cycle ${cycleId}: ${moved.movedToReview} into review, ${moved.expired} expired`);

@@ -78,6 +78,13 @@ export class Environment {
   @Min(1000)
   DEADLINE_RECONCILE_INTERVAL_MS = 60_000;
 
+  // A cycle closed this long ago with applications still waiting is a close whose process died: the
+  // worker finishes it. Sooner, the close may still be running, and the worker would race it.
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(0)
+  CYCLE_CLOSE_RECONCILE_AFTER_MS = 300_000;
+
   // How often the scheduler looks for new or extended deadlines to put on BullMQ.
   @Transform(({ value }) => toInt(value))
   @IsInt({ message: 'must be an integer number of milliseconds' })
