@@ -1,22 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Client } from 'pg';
+import { statementsOf } from '../support/statements';
 import { openCycle, qualityForm, registerEnterprise, Enterprise } from '../support/award-fixtures';
 import { startTestApp, TestContext } from '../support/test-app';
-
-/** Statements this process sends to Postgres while `run` runs (every pg query passes Client#query). */
-async function statementsOf<T>(run: () => Promise<T>): Promise<{ result: T; statements: number }> {
-  const original = Client.prototype.query;
-  let statements = 0;
-  Client.prototype.query = function (this: Client, ...args: unknown[]) {
-    statements++;
-    return (original as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof Client.prototype.query;
-  try {
-    return { result: await run(), statements };
-  } finally {
-    Client.prototype.query = original;
-  }
-}
 
 describe('GET /applications reads a page in statements that do not grow with its rows', () => {
   let ctx: TestContext;
@@ -41,7 +26,7 @@ describe('GET /applications reads a page in statements that do not grow with its
   const page = async (token: string, query: string) => {
     const { result, statements } = await statementsOf(() => ctx.http.get(`/applications?${query}`).set('Authorization', token));
     expect(result.status).toBe(200);
-    return { body: result.body as { items: Array<{ id: string }>; total: number }, statements };
+    return { body: result.body as { items: Array<{ id: string }>; total: number }, statements: statements.length };
   };
 
   it('costs the same statements for a page of 1 and of 20, and after more applications arrive', async () => {

@@ -1,28 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Client } from 'pg';
+import { statementsOf } from '../support/statements';
 import { openCycle, readyApplication, registerEnterprise, Enterprise } from '../support/award-fixtures';
 import { startTestApp, TestContext } from '../support/test-app';
 
-/**
- * What a request costs in statements is what bench:http measures in time: each round trip to
- * Postgres is a large part of a request's CPU. These budgets keep the hot paths from growing back.
- */
-async function statementsOf<T>(run: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
-  const original = Client.prototype.query;
-  const statements: string[] = [];
-  Client.prototype.query = function (this: Client, ...args: unknown[]) {
-    const q = args[0] as string | { text: string };
-    const text = typeof q === 'string' ? q : q.text;
-    // The engine's wake-up of the outbox relay is fired and forgotten, not awaited by the request.
-    if (!/pg_notify/.test(text)) statements.push(text.replace(/\s+/g, ' ').trim().slice(0, 120));
-    return (original as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof Client.prototype.query;
-  try {
-    return { result: await run(), statements };
-  } finally {
-    Client.prototype.query = original;
-  }
-}
+// What a request costs in statements is what bench:http measures in time: each round trip to
+// Postgres is a large part of a request's CPU. These budgets keep the hot paths from growing back.
 
 async function until(condition: () => Promise<boolean>, what: string, boundMs = 15_000): Promise<void> {
   const deadline = Date.now() + boundMs;

@@ -11,6 +11,7 @@ export interface RankedRow {
   instanceId: string;
   receiptNumber: string | null;
   organizationName: string;
+  /** The final score: the expert aggregate plus the 现场评审 adjustment. */
   score: number;
   aggregated: number;
   onsiteAdjustment: number;
@@ -18,9 +19,13 @@ export interface RankedRow {
   reviewerCount: number;
   state: string;
   insideQuota: 'award' | 'second_tier' | null;
+  /** The last row inside the quota: the quota line is drawn under it. */
   quotaLine: boolean;
+  /** The rank by score alone: rows with the same score (并列) share it. */
   scoreRank: number;
+  /** Another row has the same score. */
   tied: boolean;
+  /** When the row above has the same score: the tie-break that put this one below it. */
   tieBreak: TieBreak | null;
 }
 

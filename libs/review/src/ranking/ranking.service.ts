@@ -7,33 +7,13 @@ import { WorkflowEngine } from '@awardflow/workflow';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { ScoringService } from '../scoring/scoring.service';
-import { RANKING_COUNT_SQL, RankedRow, RankingParams, rankingSql, TieBreak } from './ranking.query';
+import { RANKING_COUNT_SQL, RankedRow, RankingParams, rankingSql } from './ranking.query';
 
 // Out of the running: they keep their score but take no place in the quota.
 const OUT = statesTagged('out');
 
-export interface RankingRow {
-  rank: number;
-  applicationId: string;
-  receiptNumber: string | null;
-  organizationName?: string;
-  /** The final score: the expert aggregate plus the 现场评审 adjustment. */
-  score: number;
-  aggregated: number;
-  onsiteAdjustment: number;
-  resultsSubtotal: number;
-  reviewerCount: number;
-  state: string;
-  insideQuota: 'award' | 'second_tier' | null;
-  /** The last row inside the quota: the quota line is drawn under it. */
-  quotaLine: boolean;
-  /** The rank by score alone: rows with the same score (并列) share it. */
-  scoreRank: number;
-  /** Another row has the same score. */
-  tied: boolean;
-  /** When the row above has the same score: the tie-break that put this one below it. */
-  tieBreak: TieBreak | null;
-}
+/** A ranking row as answered: the row the database ranked, without the engine's instance id. */
+export type RankingRow = Omit<RankedRow, 'instanceId' | 'organizationName'> & { organizationName?: string };
 
 const QUOTA_LABELS = { award: '获奖名额内', second_tier: '提名奖名额内' } as const;
 
