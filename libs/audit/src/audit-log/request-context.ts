@@ -1,6 +1,5 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { Injectable, NestMiddleware } from '@nestjs/common';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { Observable } from 'rxjs';
 import { AuditActor } from './audit-entry';
 
 /** The parts of an Express request the audit reads: the address and the user the guard signed in. */
@@ -31,18 +30,14 @@ export const RequestContext = {
   },
 };
 
-/** Runs each HTTP handler inside its request's context (after the guards, so the user is known). */
+/**
+ * Runs the rest of each HTTP request inside its context. A middleware rather than an interceptor:
+ * the user is read when asked for (the guard sets it on the same request later), and an
+ * interceptor costs an rxjs Observable and Nest's async-resource binding on every request.
+ */
 @Injectable()
-export class RequestContextInterceptor implements NestInterceptor {
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (context.getType() !== 'http') return next.handle();
-    const request = context.switchToHttp().getRequest<RequestFacts>();
-    // next.handle() binds the handler to the async context it is called in: call it inside run().
-    return new Observable((subscriber) =>
-      RequestContext.run(request, () => {
-        const subscription = next.handle().subscribe(subscriber);
-        return () => subscription.unsubscribe();
-      }),
-    );
+export class RequestContextMiddleware implements NestMiddleware {
+  use(request: RequestFacts, _response: unknown, next: () => void): void {
+    RequestContext.run(request, next);
   }
 }
