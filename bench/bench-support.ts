@@ -128,3 +128,30 @@ export async function inLanes<T>(items: T[], lanes: number, fn: (item: T, index:
     }),
   );
 }
+
+/** How long `fn` takes, in seconds, with its result. */
+export async function seconds<T>(fn: () => Promise<T>): Promise<[number, T]> {
+  const t0 = process.hrtime.bigint();
+  const result = await fn();
+  return [Number(process.hrtime.bigint() - t0) / 1e9, result];
+}
+
+/** `warmups` unmeasured calls of fn, then the milliseconds of `samples` calls, sorted. */
+export async function latenciesMs(fn: () => Promise<unknown>, samples: number, warmups = 3): Promise<number[]> {
+  for (let i = 0; i < warmups; i++) await fn();
+  const latencies: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const t0 = process.hrtime.bigint();
+    await fn();
+    latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return latencies.sort((a, b) => a - b);
+}
+
+/** Runs a bench's main, exiting 1 on what it throws. */
+export function runBench(main: () => Promise<void>): void {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

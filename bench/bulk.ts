@@ -3,14 +3,9 @@ import { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { DataSource, EntityManager } from 'typeorm';
-import { createApiApp } from '../apps/api/src/create-api-app';
 import { BulkActions } from '../libs/applications/src/applications/bulk-actions';
 import { A, S } from '../libs/awards/src/families/workflow-names';
 import { Cycle } from '../libs/cycles/src/cycles/cycle.entity';
-import { CyclesService } from '../libs/cycles/src/cycles/cycles.service';
-import { AuthUser } from '../libs/identity/src/auth/auth-user';
-import { Role } from '../libs/identity/src/roles/role';
-import { seedUsers } from '../libs/identity/src/seed/seed-users';
 import { sqlRows } from '../libs/platform/src/database/sql-rows';
 import { WorkCalendars } from '../libs/calendar/src/work-calendar/work-calendars';
 import { DefinitionRegistry } from '../libs/workflow/src/definition/definition-registry';
@@ -19,7 +14,8 @@ import { computeTransition } from '../libs/workflow/src/engine/compute-transitio
 import { WorkflowEngine } from '../libs/workflow/src/engine/workflow-engine';
 import { chainHash, GENESIS_HASH } from '../libs/workflow/src/history/history-chain';
 import { GuardRegistry } from '../libs/workflow/src/registry/guard.registry';
-import { dropDatabase, flag, freshDatabase } from './bench-support';
+import { flag, runBench, seconds } from './bench-support';
+import { CHUNK, genesisHash, insertOrganizations, seedAdminAndCycles, stepHash, withBenchApp } from './seed-applications';
 
 /**
  * npm run bench:bulk [-- --applications 10000 --bulk 1000]
@@ -31,12 +27,11 @@ import { dropDatabase, flag, freshDatabase } from './bench-support';
  * through the bulk route's service (BulkActions.run) beside the same hand-written statement for as
  * many, goal ≤ 3 s per 10k as for the close.
  *
- * bench/lists.ts seeds set-based too but exports nothing (and runs on import), so this bench seeds
- * its own shape: applications already submitted (create and submit rows chained, the window-close
- * deadline pending), which the lists bench does not write.
+ * The app, admin, cycles and organisations come from bench/seed-applications.ts; the applications
+ * are this bench's own shape: already submitted (create and submit rows chained, the window-close
+ * deadline pending), which bench:lists and bench:stats do not write.
  */
 const CLOSE_GOAL_SECONDS = 3;
-const CHUNK = 5000;
 
 interface Seeded {
   applicationIds: string[];
@@ -56,8 +51,8 @@ async function seedSubmitted(dataSource: DataSource, cycle: Cycle, context: Reco
       const org = randomUUID();
       const created = new Date(base + i * 1000);
       const submitted = new Date(created.getTime() + 3600_000);
-      const h1 = chainHash(GENESIS_HASH, { instanceId: inst, seq: 1, actorId: null, actorRole: 'applicant', action: 'create', fromState: null, toState: def.initial, comment: null, payload: {}, createdAt: created });
-      const h2 = chainHash(h1, { instanceId: inst, seq: 2, actorId: null, actorRole: 'applicant', action: A.submit, fromState: def.initial, toState: S.submitted, comment: null, payload: {}, createdAt: submitted });
+      const h1 = genesisHash(inst, def.initial, created);
+      const h2 = stepHash(h1, inst, 2, { actorRole: 'applicant', action: A.submit, fromState: def.initial, toState: S.submitted, createdAt: submitted });
       r.app.push(app);
       r.inst.push(inst);
       r.org.push(org);
@@ -71,13 +66,7 @@ async function seedSubmitted(dataSource: DataSource, cycle: Cycle, context: Reco
       r.receipt.push(`BULK-${tag}-${i}`);
     }
     await dataSource.transaction(async (m) => {
-      await sqlRows(
-        m,
-        `INSERT INTO organizations (id, name, uscc, region_code, address, legal_representative, contact, founded_at, industry)
-         SELECT id, name, uscc, '500103', '重庆市渝中区解放碑民族路 1 号', '张三', '{"name":"王经理","phone":"023-63000000"}', '2010-03-01', 'C3825'
-           FROM unnest($1::uuid[], $2::text[], $3::text[]) AS o(id, name, uscc)`,
-        [r.org, r.name, r.uscc],
-      );
+      await insertOrganizations(m, { id: r.org, name: r.name, uscc: r.uscc });
       await sqlRows(
         m,
         `WITH n AS (SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::jsonb[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[]) AS n(id, subject_id, context, h1, h2, created_at, submitted_at)),
@@ -166,12 +155,6 @@ async function handWritten(app: INestApplication, instanceIds: string[], action:
   });
 }
 
-async function seconds<T>(fn: () => Promise<T>): Promise<[number, T]> {
-  const t0 = process.hrtime.bigint();
-  const result = await fn();
-  return [Number(process.hrtime.bigint() - t0) / 1e9, result];
-}
-
 /** What the move wrote, checked: one history row of the action per instance, chains valid (a sample), outbox and deadline rows once. */
 async function check(app: INestApplication, instanceIds: string[], action: string, from: string): Promise<string[]> {
   const dataSource = app.get(DataSource);
@@ -197,43 +180,9 @@ async function check(app: INestApplication, instanceIds: string[], action: strin
 async function main(): Promise<void> {
   const count = flag('applications', 10_000);
   const bulk = Math.min(count, flag('bulk', 1000));
-  const dbName = 'awardflow_bench_bulk';
-  const url = await freshDatabase(dbName);
-  let app: INestApplication | undefined;
-  try {
-    app = await createApiApp({
-      NODE_ENV: 'test',
-      DATABASE_URL: url,
-      QUEUE_PREFIX: `{awardflow_bench_bulk_${process.pid}}`,
-      JWT_SECRET: 'bench-secret-bench-secret-bench-secret-1234',
-      LOG_LEVEL: 'silent',
-    });
-    await app.init();
+  await withBenchApp('awardflow_bench_bulk', {}, async (app) => {
     const dataSource = app.get(DataSource);
-    await seedUsers(dataSource, { adminUsername: 'admin', adminPassword: 'bench-admin-password-1', demo: false });
-    const [{ adminId }] = await sqlRows<{ adminId: string }>(dataSource, `SELECT id AS "adminId" FROM users WHERE username = 'admin'`, []);
-    const [office] = await sqlRows<{ id: string }>(dataSource, `SELECT id FROM offices ORDER BY parent_id NULLS FIRST, region_code LIMIT 1`, []);
-    const admin: AuthUser = { id: adminId, username: 'admin', role: Role.Admin, organizationId: null, officeIds: [office.id] };
-    const cyclesService = app.get(CyclesService);
-    const cycles: Cycle[] = [];
-    for (const year of [2030, 2031]) {
-      const created = await cyclesService.create(
-        {
-          officeId: office.id,
-          awardCode: 'district-quality-award',
-          year,
-          title: `区长质量管理奖 批量基准 ${year}`,
-          applicationOpensAt: '2026-01-01',
-          applicationClosesAt: '2099-12-31',
-          quota: { awards: 3, secondTier: { label: '提名奖', count: 2 } },
-          reviewersPerApplication: 3,
-        } as never,
-        admin,
-      );
-      await cyclesService.open(created.id, admin);
-      cycles.push(await cyclesService.get(created.id));
-    }
-    const def = await app.get(DefinitionRegistry).get(cycles[0].definitionCode!, cycles[0].definitionVersion!);
+    const { admin, cycles, definition: def, cyclesService } = await seedAdminAndCycles(app, { officeCount: 1, allOffices: false, label: '批量基准' });
     const tSeed = Date.now();
     const product = await seedSubmitted(dataSource, cycles[0], cyclesService.instanceContext(cycles[0]), def, count, 'a');
     const baseline = await seedSubmitted(dataSource, cycles[1], cyclesService.instanceContext(cycles[1]), def, count, 'b');
@@ -242,15 +191,15 @@ async function main(): Promise<void> {
 
     const actor = { id: admin.id, role: admin.role };
     const [closeSeconds, closed] = await seconds(() => cyclesService.close(cycles[0].id, admin));
-    const [baseSeconds, baseMoved] = await seconds(() => handWritten(app!, baseline.instanceIds, A.startReview, actor));
+    const [baseSeconds, baseMoved] = await seconds(() => handWritten(app, baseline.instanceIds, A.startReview, actor));
     const problems: string[] = [];
     if (closed.movedToReview !== count) problems.push(`close moved ${closed.movedToReview} of ${count}`);
     if (baseMoved !== count) problems.push(`baseline moved ${baseMoved} of ${count}`);
     problems.push(...(await check(app, product.instanceIds, A.startReview, S.submitted)));
 
     const ids = product.applicationIds.slice(0, bulk);
-    const [bulkSeconds, bulkResult] = await seconds(() => app!.get(BulkActions).run(cycles[0].id, A.passFormalReview, { applicationIds: ids }, admin));
-    const [bulkBaseSeconds, bulkBaseMoved] = await seconds(() => handWritten(app!, baseline.instanceIds.slice(0, bulk), A.passFormalReview, actor));
+    const [bulkSeconds, bulkResult] = await seconds(() => app.get(BulkActions).run(cycles[0].id, A.passFormalReview, { applicationIds: ids }, admin));
+    const [bulkBaseSeconds, bulkBaseMoved] = await seconds(() => handWritten(app, baseline.instanceIds.slice(0, bulk), A.passFormalReview, actor));
     if (bulkResult.moved.length !== bulk) problems.push(`bulk moved ${bulkResult.moved.length} of ${bulk} (${bulkResult.skipped[0]?.message ?? ''})`);
     if (bulkBaseMoved !== bulk) problems.push(`bulk baseline moved ${bulkBaseMoved} of ${bulk}`);
     problems.push(...(await check(app, await instancesOf(dataSource, ids), A.passFormalReview, S.formalReview)));
@@ -266,18 +215,11 @@ async function main(): Promise<void> {
     if (bulkSeconds > bulkGoal) failed.push(`bulk ${bulkSeconds.toFixed(2)} s`);
     if (problems.length) failed.push(`${problems.length} check(s) failed`);
     console.log(`all goals met: ${failed.length ? `no (${failed.join('; ')})` : 'yes'}`);
-  } finally {
-    await app?.close();
-    // --keep leaves the database for EXPLAIN ANALYZE of the statements.
-    if (!process.argv.includes('--keep')) await dropDatabase(dbName);
-  }
+  });
 }
 
 async function instancesOf(dataSource: DataSource, applicationIds: string[]): Promise<string[]> {
   return (await sqlRows<{ id: string }>(dataSource, `SELECT instance_id AS id FROM applications WHERE id = ANY($1::uuid[])`, [applicationIds])).map((r) => r.id);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

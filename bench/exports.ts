@@ -1,25 +1,18 @@
 import 'reflect-metadata';
-import { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { DataSource } from 'typeorm';
-import { createApiApp } from '../apps/api/src/create-api-app';
 import { statesTagged } from '../libs/awards/src';
 import { Cycle } from '../libs/cycles/src/cycles/cycle.entity';
-import { CyclesService } from '../libs/cycles/src/cycles/cycles.service';
-import { AuthUser } from '../libs/identity/src/auth/auth-user';
-import { Role } from '../libs/identity/src/roles/role';
-import { seedUsers } from '../libs/identity/src/seed/seed-users';
 import { csvDocument, sqlCursor, sqlRows } from '../libs/platform/src';
 import { RankedRow, rankingSql } from '../libs/review/src/ranking/ranking.query';
-import { DefinitionRegistry } from '../libs/workflow/src/definition/definition-registry';
-import { chainHash, GENESIS_HASH } from '../libs/workflow/src/history/history-chain';
-import { dropDatabase, flag, freshDatabase } from './bench-support';
+import { GENESIS_HASH } from '../libs/workflow/src/history/history-chain';
+import { flag, runBench } from './bench-support';
 import { HttpClient } from './http-client';
+import { BENCH_ADMIN_PASSWORD, CHUNK, genesisHash, insertOrganizations, listeningUrl, seedAdminAndCycles, withBenchApp } from './seed-applications';
 
 /**
  * npm run bench:exports [-- --small 1000 --large 10000 --runs 3]
@@ -32,12 +25,11 @@ import { HttpClient } from './http-client';
  * Goals: the export's live memory growth at --large ≤ 1.5× its growth at --small, and a
  * page's bytes at --large ≤ 1.5× at --small.
  *
- * The seeding is set-based like bench:lists' (whose seed is not importable: that script runs on
- * import): organisations, instances with their genesis history row, applications in 入围审核 with
- * receipt numbers, and their aggregates, in statements of CHUNK rows.
+ * The app, admin, cycles and organisations come from bench/seed-applications.ts; the applications
+ * are this bench's own shape, set-based: instances with their genesis history row, applications in
+ * 入围审核 with receipt numbers, and their aggregates, in statements of CHUNK rows.
  */
 const GOAL = 1.5;
-const CHUNK = 5000;
 const PAGE_SIZE = 20;
 
 v8.setFlagsFromString('--expose-gc');
@@ -154,7 +146,7 @@ async function seed(dataSource: DataSource, cycle: Cycle, context: Record<string
       r.app.push(randomUUID());
       r.inst.push(instanceId);
       r.context.push(JSON.stringify({ ...context, organizationId: org }));
-      r.hash.push(chainHash(GENESIS_HASH, { instanceId, seq: 1, actorId: null, actorRole: 'applicant', action: 'create', fromState: null, toState: definition.initial, comment: null, payload: {}, createdAt: created }));
+      r.hash.push(genesisHash(instanceId, definition.initial, created));
       r.created.push(created.toISOString());
       s.submitted.push(new Date(created.getTime() + 3600_000).toISOString());
       s.receipt.push(`${cycle.year}-EXP-${String(k).padStart(6, '0')}`);
@@ -163,12 +155,7 @@ async function seed(dataSource: DataSource, cycle: Cycle, context: Record<string
       s.results.push(20 + ((k * 13) % 200) / 10);
     }
     await dataSource.transaction(async (m) => {
-      await m.query(
-        `INSERT INTO organizations (id, name, uscc, region_code, address, legal_representative, contact, founded_at, industry)
-         SELECT id, name, uscc, '500103', '重庆市渝中区解放碑民族路 1 号', '张三', '{"name":"王经理","phone":"023-63000000"}', '2010-03-01', 'C3825'
-           FROM unnest($1::uuid[], $2::text[], $3::text[]) AS o(id, name, uscc)`,
-        [r.org, r.name, r.uscc],
-      );
+      await insertOrganizations(m, { id: r.org, name: r.name, uscc: r.uscc });
       await m.query(
         `WITH n AS (SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::jsonb[], $4::text[], $5::timestamptz[]) AS n(id, subject_id, context, hash, created_at)),
          ins AS (
@@ -200,45 +187,11 @@ async function main(): Promise<void> {
   const small = flag('small', 1000);
   const large = flag('large', 10_000);
   const runs = flag('runs', 3);
-  const dbName = 'awardflow_bench_exports';
-  const url = await freshDatabase(dbName);
-  let app: INestApplication | undefined;
-  try {
-    app = await createApiApp({
-      NODE_ENV: 'test',
-      DATABASE_URL: url,
-      QUEUE_PREFIX: `{awardflow_bench_exports_${process.pid}}`,
-      JWT_SECRET: 'bench-secret-bench-secret-bench-secret-1234',
-      LOG_LEVEL: 'silent',
-      RATE_LIMIT_PER_MINUTE: '100000000',
-    });
-    await app.listen(0, '127.0.0.1');
-    const baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+  await withBenchApp('awardflow_bench_exports', { listen: true, env: { RATE_LIMIT_PER_MINUTE: '100000000' } }, async (app) => {
+    const baseUrl = listeningUrl(app);
     const dataSource = app.get(DataSource);
-    await seedUsers(dataSource, { adminUsername: 'admin', adminPassword: 'bench-admin-password-1', demo: false });
-    const token = await new HttpClient(baseUrl).login('admin', 'bench-admin-password-1');
-    const [{ adminId, officeId }] = await dataSource.query(`SELECT u.id AS "adminId", (SELECT id FROM offices ORDER BY parent_id NULLS FIRST LIMIT 1) AS "officeId" FROM users u WHERE u.username = 'admin'`);
-    const admin: AuthUser = { id: adminId, username: 'admin', role: Role.Admin, organizationId: null, officeIds: [officeId] };
-    const cyclesService = app.get(CyclesService);
-    const cycles: Cycle[] = [];
-    for (const year of [2030, 2031]) {
-      const created = await cyclesService.create(
-        {
-          officeId,
-          awardCode: 'district-quality-award',
-          year,
-          title: `区长质量管理奖 导出基准测试 ${year}`,
-          applicationOpensAt: '2026-01-01',
-          applicationClosesAt: '2099-12-31',
-          quota: { awards: 3, secondTier: { label: '提名奖', count: 2 } },
-          reviewersPerApplication: 3,
-        } as never,
-        admin,
-      );
-      await cyclesService.open(created.id, admin);
-      cycles.push(await cyclesService.get(created.id));
-    }
-    const definition = await app.get(DefinitionRegistry).get(cycles[0].definitionCode!, cycles[0].definitionVersion!);
+    const { cycles, definition, cyclesService } = await seedAdminAndCycles(app, { officeCount: 1, allOffices: false, label: '导出基准测试' });
+    const token = await new HttpClient(baseUrl).login('admin', BENCH_ADMIN_PASSWORD);
     const t0 = Date.now();
     await seed(dataSource, cycles[0], cyclesService.instanceContext(cycles[0]), definition, small, 0);
     await seed(dataSource, cycles[1], cyclesService.instanceContext(cycles[1]), definition, large, small);
@@ -313,13 +266,7 @@ async function main(): Promise<void> {
     console.log(`  goal: a ranking page's bytes at ${large} ≤ ${GOAL}× at ${small}: ${pageSmall.bytes} B → ${pageLarge.bytes} B (${pageRatio.toFixed(2)}×) ${pageOk ? 'ok' : 'MISSED'}`);
     if (!pageOk) failed.push(`page bytes ${pageRatio.toFixed(2)}×`);
     console.log(`all goals met: ${failed.length ? `no (${failed.join('; ')})` : 'yes'}`);
-  } finally {
-    await app?.close();
-    if (!process.argv.includes('--keep')) await dropDatabase(dbName);
-  }
+  });
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

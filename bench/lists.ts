@@ -1,14 +1,12 @@
 import 'reflect-metadata';
-import { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { Client } from 'pg';
-import { createApiApp } from '../apps/api/src/create-api-app';
 import { ApplicationsService } from '../libs/applications/src/applications/applications.service';
 import { AuthUser } from '../libs/identity/src/auth/auth-user';
 import { Role } from '../libs/identity/src/roles/role';
-import { dropDatabase, flag, freshDatabase, percentile } from './bench-support';
-import { seed, setUpSeeding, uuidOf } from './seed-applications';
+import { flag, latenciesMs, percentile, runBench } from './bench-support';
+import { seed, setUpSeeding, uuidOf, withBenchApp } from './seed-applications';
 
 /**
  * npm run bench:lists [-- --applications 100000 --offices 39 --samples 30 --keep]
@@ -54,20 +52,15 @@ async function measure(service: ApplicationsService, name: string, user: AuthUse
       figures.push(null);
       continue;
     }
-    for (let i = 0; i < 3; i++) await service.list({ ...query, page, pageSize: PAGE_SIZE }, user);
-    const latencies: number[] = [];
     let used = 0;
     let total = 0;
-    for (let i = 0; i < samples; i++) {
+    const latencies = await latenciesMs(async () => {
       const before = statements;
-      const t0 = process.hrtime.bigint();
       const result = await service.list({ ...query, page, pageSize: PAGE_SIZE }, user);
-      latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
       used = statements - before;
       total = result.total;
       if (result.items.length === 0) throw new Error(`${name} page ${page} is empty`);
-    }
-    latencies.sort((a, b) => a - b);
+    }, samples);
     figures.push({ list: `${name}, ${which}`, page, total, p50: percentile(latencies, 50), statements: used });
   }
   return figures;
@@ -78,18 +71,7 @@ async function main(): Promise<void> {
   const officeCount = Math.min(39, flag('offices', 39));
   const samples = flag('samples', 30);
   if (count < SMALL) throw new Error(`--applications must be at least ${SMALL}`);
-  const dbName = 'awardflow_bench_lists';
-  const url = await freshDatabase(dbName);
-  let app: INestApplication | undefined;
-  try {
-    app = await createApiApp({
-      NODE_ENV: 'test',
-      DATABASE_URL: url,
-      QUEUE_PREFIX: `{awardflow_bench_lists_${process.pid}}`,
-      JWT_SECRET: 'bench-secret-bench-secret-bench-secret-1234',
-      LOG_LEVEL: 'silent',
-    });
-    await app.init();
+  await withBenchApp('awardflow_bench_lists', {}, async (app) => {
     const { seeding, admin, offices } = await setUpSeeding(app, officeCount);
 
     // The office measured is the last one seeded (a 区县 office, or the only one); the enterprise is organisation 0.
@@ -137,14 +119,7 @@ async function main(): Promise<void> {
       );
     }
     console.log(`all goals met: ${failed.length ? `no (${failed.join('; ')})` : 'yes'}`);
-  } finally {
-    await app?.close();
-    // --keep leaves the database for EXPLAIN ANALYZE of a page's statements.
-    if (!process.argv.includes('--keep')) await dropDatabase(dbName);
-  }
+  });
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

@@ -1,6 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import type { AddressInfo } from 'node:net';
+import { DataSource, EntityManager } from 'typeorm';
+import { createApiApp } from '../apps/api/src/create-api-app';
 import { Cycle } from '../libs/cycles/src/cycles/cycle.entity';
 import { CyclesService } from '../libs/cycles/src/cycles/cycles.service';
 import { AuthUser } from '../libs/identity/src/auth/auth-user';
@@ -10,17 +12,142 @@ import { seedUsers } from '../libs/identity/src/seed/seed-users';
 import { DefinitionRegistry } from '../libs/workflow/src/definition/definition-registry';
 import { WorkflowDefinition } from '../libs/workflow/src/definition/definition.types';
 import { A, S } from '../libs/rules/src';
+import { sqlRows } from '../libs/platform/src/database/sql-rows';
 import { chainHash, GENESIS_HASH } from '../libs/workflow/src/history/history-chain';
+import { dropDatabase, freshDatabase } from './bench-support';
 
 /**
+ * What the benches that run the API app in their own process share (bench:bulk, bench:exports,
+ * bench:lists, bench:stats): the app on a fresh database of the bench's own, the admin with open
+ * cycles, and the pieces of set-based seeding (organisations, hash-chained history rows).
+ *
  * Set-based seeding of applications for the benches (bench:lists, bench:stats): the engine has no
  * bulk start, so these are INSERT … SELECT FROM unnest statements mirroring what WorkflowEngine.start
  * writes (the instance and its hash-chained `create` row; the initial state has neither onEnter
  * events nor timers to write) and what ApplicationsService.create adds (the application row).
  */
-const CHUNK = 5000;
+export const CHUNK = 5000;
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
+
+export const BENCH_ADMIN_PASSWORD = 'bench-admin-password-1';
+
+/**
+ * The API app (in this process) on a fresh migrated database named for the bench and this run,
+ * initialised, or listening on a spare port of 127.0.0.1 with `listen`; closed after fn, and the
+ * database dropped unless the run was given --keep (to EXPLAIN ANALYZE its statements after).
+ */
+export async function withBenchApp(dbName: string, options: { listen?: boolean; env?: Record<string, string> }, fn: (app: INestApplication) => Promise<void>): Promise<void> {
+  const url = await freshDatabase(dbName);
+  let app: INestApplication | undefined;
+  try {
+    app = await createApiApp({
+      NODE_ENV: 'test',
+      DATABASE_URL: url,
+      QUEUE_PREFIX: `{${dbName}_${process.pid}}`,
+      JWT_SECRET: 'bench-secret-bench-secret-bench-secret-1234',
+      LOG_LEVEL: 'silent',
+      ...options.env,
+    });
+    if (options.listen) await app.listen(0, '127.0.0.1');
+    else await app.init();
+    await fn(app);
+  } finally {
+    await app?.close();
+    if (!process.argv.includes('--keep')) await dropDatabase(dbName);
+  }
+}
+
+/** The base URL of an app listening (see withBenchApp's `listen`). */
+export function listeningUrl(app: INestApplication): string {
+  return `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+}
+
+export interface BenchCycles {
+  /** The admin (password BENCH_ADMIN_PASSWORD) of the offices. */
+  admin: AuthUser;
+  offices: Array<{ id: string; regionCode: string }>;
+  /** Two open 区长质量管理奖 cycles per office, 2030 and 2031, office by office. */
+  cycles: Cycle[];
+  definition: WorkflowDefinition;
+  cyclesService: CyclesService;
+}
+
+/**
+ * The admin, the first `officeCount` offices (the city first; with `allOffices` the city and its 38
+ * 区县 from the seed, else the offices the migrations make) and two open 区长质量管理奖 cycles each
+ * (2030 and 2031) titled `区长质量管理奖 <label> <year>`.
+ */
+export async function seedAdminAndCycles(app: INestApplication, options: { officeCount: number; allOffices: boolean; label: string }): Promise<BenchCycles> {
+  const dataSource = app.get(DataSource);
+  await seedUsers(dataSource, { adminUsername: 'admin', adminPassword: BENCH_ADMIN_PASSWORD, demo: false });
+  if (options.allOffices) await seedOffices(dataSource);
+  const [{ adminId }] = await sqlRows<{ adminId: string }>(dataSource, `SELECT id AS "adminId" FROM users WHERE username = 'admin'`);
+  const offices = await sqlRows<{ id: string; regionCode: string }>(dataSource, `SELECT id, region_code AS "regionCode" FROM offices ORDER BY parent_id NULLS FIRST, region_code LIMIT $1`, [options.officeCount]);
+  const admin: AuthUser = { id: adminId, username: 'admin', role: Role.Admin, organizationId: null, officeIds: offices.map((o) => o.id) };
+  const cyclesService = app.get(CyclesService);
+  const cycles: Cycle[] = [];
+  for (const office of offices) {
+    for (const year of [2030, 2031]) {
+      const created = await cyclesService.create(
+        {
+          officeId: office.id,
+          awardCode: 'district-quality-award',
+          year,
+          title: `区长质量管理奖 ${options.label} ${year}`,
+          applicationOpensAt: '2026-01-01',
+          applicationClosesAt: '2099-12-31',
+          quota: { awards: 3, secondTier: { label: '提名奖', count: 2 } },
+          reviewersPerApplication: 3,
+        } as never,
+        admin,
+      );
+      await cyclesService.open(created.id, admin);
+      cycles.push(await cyclesService.get(created.id));
+    }
+  }
+  const definition = await app.get(DefinitionRegistry).get(cycles[0].definitionCode!, cycles[0].definitionVersion!);
+  return { admin, offices, cycles, definition, cyclesService };
+}
+
+/** Organisation rows, column by column; without region or industry, 渝中区 (500103) instrument makers (C3825). */
+export interface OrganizationColumns {
+  id: string[];
+  name: string[];
+  uscc: string[];
+  region?: string[];
+  industry?: string[];
+}
+
+/** The organisations in one set-based statement (one already there is left as it is). */
+export async function insertOrganizations(m: EntityManager, o: OrganizationColumns): Promise<void> {
+  await sqlRows(
+    m,
+    `INSERT INTO organizations (id, name, uscc, region_code, address, legal_representative, contact, founded_at, industry)
+     SELECT id, name, uscc, region, '重庆市渝中区解放碑民族路 1 号', '张三', '{"name":"王经理","phone":"023-63000000"}', '2010-03-01', industry
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[]) AS o(id, name, uscc, region, industry) ON CONFLICT (id) DO NOTHING`,
+    [o.id, o.name, o.uscc, o.region ?? o.id.map(() => '500103'), o.industry ?? o.id.map(() => 'C3825')],
+  );
+}
+
+/** A history row's step: what the engine chains (no actor id, comment or payload in the seeds). */
+export interface SeedStep {
+  action: string;
+  fromState: string | null;
+  toState: string;
+  createdAt: Date;
+  actorRole: string;
+}
+
+/** The hash of history row `seq` of an instance after `prev` (GENESIS_HASH before the first), as WorkflowEngine chains it. */
+export function stepHash(prev: string, instanceId: string, seq: number, step: SeedStep): string {
+  return chainHash(prev, { instanceId, seq, actorId: null, actorRole: step.actorRole, action: step.action, fromState: step.fromState, toState: step.toState, comment: null, payload: {}, createdAt: step.createdAt });
+}
+
+/** The hash of an instance's genesis row: created by the applicant in the definition's initial state. */
+export function genesisHash(instanceId: string, initial: string, createdAt: Date): string {
+  return stepHash(GENESIS_HASH, instanceId, 1, { action: 'create', fromState: null, toState: initial, createdAt, actorRole: 'applicant' });
+}
 
 export interface Seeding {
   dataSource: DataSource;
@@ -96,7 +223,7 @@ export async function seed(s: Seeding, from: number, to: number): Promise<void> 
       apps.submitted.push(band < 3 ? null : new Date(created.getTime() + HOUR).toISOString());
       apps.receipt.push(band < 3 ? null : `BENCH-${i}`);
       inst.context.push(JSON.stringify({ ...s.contexts.get(cycle.id), organizationId: orgId }));
-      const steps: Array<{ action: string; fromState: string | null; toState: string; createdAt: Date; actorRole: string }> = [
+      const steps: SeedStep[] = [
         { action: 'create', fromState: null, toState: s.definition.initial, createdAt: created, actorRole: 'applicant' },
       ];
       if (s.history) {
@@ -109,7 +236,7 @@ export async function seed(s: Seeding, from: number, to: number): Promise<void> 
       }
       let prev = GENESIS_HASH;
       steps.forEach((step, n) => {
-        const hash = chainHash(prev, { instanceId, seq: n + 1, actorId: null, actorRole: step.actorRole, action: step.action, fromState: step.fromState, toState: step.toState, comment: null, payload: {}, createdAt: step.createdAt });
+        const hash = stepHash(prev, instanceId, n + 1, step);
         hist.instance.push(instanceId);
         hist.seq.push(n + 1);
         hist.action.push(step.action);
@@ -125,12 +252,7 @@ export async function seed(s: Seeding, from: number, to: number): Promise<void> 
       inst.head.push(prev);
     }
     await s.dataSource.transaction(async (m) => {
-      await m.query(
-        `INSERT INTO organizations (id, name, uscc, region_code, address, legal_representative, contact, founded_at, industry)
-         SELECT id, name, uscc, region, '重庆市渝中区解放碑民族路 1 号', '张三', '{"name":"王经理","phone":"023-63000000"}', '2010-03-01', industry
-           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[]) AS o(id, name, uscc, region, industry) ON CONFLICT (id) DO NOTHING`,
-        [orgs.id, orgs.name, orgs.uscc, orgs.region, orgs.industry],
-      );
+      await insertOrganizations(m, orgs);
       await m.query(
         `INSERT INTO workflow_instances (id, definition_code, definition_version, subject_type, subject_id, state, version, context, history_seq, history_head, created_at, updated_at)
          SELECT id, $6, $7, 'application', subject_id, $8, 1, context, seq, head, created_at, created_at
@@ -180,37 +302,10 @@ export async function setUpSeeding(
   officeCount: number,
   options: { history?: boolean; spread?: boolean } = {},
 ): Promise<{ seeding: Seeding; admin: AuthUser; offices: Array<{ id: string; regionCode: string }> }> {
-  const dataSource = app.get(DataSource);
-  await seedUsers(dataSource, { adminUsername: 'admin', adminPassword: 'bench-admin-password-1', demo: false });
-  await seedOffices(dataSource);
-  const [{ adminId }] = await dataSource.query(`SELECT id AS "adminId" FROM users WHERE username = 'admin'`);
-  const offices: Array<{ id: string; regionCode: string }> = await dataSource.query(`SELECT id, region_code AS "regionCode" FROM offices ORDER BY parent_id NULLS FIRST, region_code LIMIT $1`, [officeCount]);
-  const admin: AuthUser = { id: adminId, username: 'admin', role: Role.Admin, organizationId: null, officeIds: offices.map((o) => o.id) };
-  const cyclesService = app.get(CyclesService);
-  const cycles: Cycle[] = [];
-  for (const office of offices) {
-    for (const year of [2030, 2031]) {
-      const created = await cyclesService.create(
-        {
-          officeId: office.id,
-          awardCode: 'district-quality-award',
-          year,
-          title: `区长质量管理奖 基准测试 ${year}`,
-          applicationOpensAt: '2026-01-01',
-          applicationClosesAt: '2099-12-31',
-          quota: { awards: 3, secondTier: { label: '提名奖', count: 2 } },
-          reviewersPerApplication: 3,
-        } as never,
-        admin,
-      );
-      await cyclesService.open(created.id, admin);
-      cycles.push(await cyclesService.get(created.id));
-    }
-  }
-  const definition = await app.get(DefinitionRegistry).get(cycles[0].definitionCode!, cycles[0].definitionVersion!);
+  const { admin, offices, cycles, definition, cyclesService } = await seedAdminAndCycles(app, { officeCount, allOffices: true, label: '基准测试' });
   const later = Object.keys(definition.states).filter((s) => s !== definition.initial && !definition.states[s].terminal);
   const seeding: Seeding = {
-    dataSource,
+    dataSource: app.get(DataSource),
     cycles,
     contexts: new Map(cycles.map((c) => [c.id, cyclesService.instanceContext(c)])),
     definition,

@@ -1,13 +1,10 @@
 import 'reflect-metadata';
-import { INestApplication } from '@nestjs/common';
-import { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { DataSource } from 'typeorm';
-import { createApiApp } from '../apps/api/src/create-api-app';
 import { sqlRows } from '../libs/platform/src/database/sql-rows';
 import { SnapshotService } from '../libs/stats/src/snapshot/snapshot.service';
-import { dropDatabase, flag, freshDatabase, percentile } from './bench-support';
-import { seed, setUpSeeding } from './seed-applications';
+import { flag, latenciesMs, percentile, runBench } from './bench-support';
+import { BENCH_ADMIN_PASSWORD, listeningUrl, seed, setUpSeeding, withBenchApp } from './seed-applications';
 
 /**
  * npm run bench:stats [-- --applications 100000 --samples 50 --keep]
@@ -23,20 +20,8 @@ const GOAL_MS = 200;
 async function main(): Promise<void> {
   const count = flag('applications', 100_000);
   const samples = flag('samples', 50);
-  const dbName = 'awardflow_bench_stats';
-  const url = await freshDatabase(dbName);
-  let app: INestApplication | undefined;
-  try {
-    app = await createApiApp({
-      NODE_ENV: 'test',
-      DATABASE_URL: url,
-      QUEUE_PREFIX: `{awardflow_bench_stats_${process.pid}}`,
-      JWT_SECRET: 'bench-secret-bench-secret-bench-secret-1234',
-      LOG_LEVEL: 'silent',
-      RATE_LIMIT_PER_MINUTE: '1000000',
-    });
-    await app.listen(0, '127.0.0.1');
-    const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+  await withBenchApp('awardflow_bench_stats', { listen: true, env: { RATE_LIMIT_PER_MINUTE: '1000000' } }, async (app) => {
+    const base = listeningUrl(app);
     const { seeding, offices } = await setUpSeeding(app, 39, { history: true, spread: true });
     let t0 = Date.now();
     await seed(seeding, 0, count);
@@ -48,19 +33,12 @@ async function main(): Promise<void> {
     const refreshMs = Date.now() - t0;
     await sqlRows(dataSource, `VACUUM (ANALYZE) stats_application_counts, stats_stage_durations`);
 
-    const login = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'bench-admin-password-1' }) });
+    const login = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: BENCH_ADMIN_PASSWORD }) });
     const { accessToken } = (await login.json()) as { accessToken: string };
     const headers = { authorization: `Bearer ${accessToken}` };
 
     const time = async (fn: () => Promise<unknown>): Promise<{ p50: number; p99: number }> => {
-      for (let i = 0; i < 3; i++) await fn();
-      const latencies: number[] = [];
-      for (let i = 0; i < samples; i++) {
-        const start = process.hrtime.bigint();
-        await fn();
-        latencies.push(Number(process.hrtime.bigint() - start) / 1e6);
-      }
-      latencies.sort((a, b) => a - b);
+      const latencies = await latenciesMs(fn, samples);
       return { p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
     };
     const getStats = (query: string) => async () => {
@@ -99,13 +77,7 @@ async function main(): Promise<void> {
     }
     console.log(`GET /stats/export.xlsx, the city: ${exportMs} ms, ${bytes} bytes`);
     console.log(`all goals met: ${failed.length ? `no (${failed.join('; ')})` : 'yes'}`);
-  } finally {
-    await app?.close();
-    if (!process.argv.includes('--keep')) await dropDatabase(dbName);
-  }
+  });
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);
