@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { ChildProcess, spawnSync } from 'node:child_process';
 import { Client } from 'pg';
 import { migrateSchema } from '../apps/migrate/src/migrate';
 import { ensureDatabase } from '../libs/platform/src/database/run-migrations';
@@ -127,6 +127,19 @@ export async function inLanes<T>(items: T[], lanes: number, fn: (item: T, index:
       }
     }),
   );
+}
+
+/** Ends a process: SIGTERM (or the signal given), then SIGKILL if it has not exited within 15 s. Resolves once it has exited. */
+export function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const hard = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('exit', () => {
+      clearTimeout(hard);
+      resolve();
+    });
+    child.kill(signal);
+  });
 }
 
 /** How long `fn` takes, in seconds, with its result. */

@@ -21,7 +21,7 @@ import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { usccCheckCharacter } from '../libs/applications/src/organizations/uscc';
 import { sampleQualityForm } from '../libs/applications/src/testing/sample-forms';
-import { dropDatabase, flag, freshDatabase, inLanes } from './bench-support';
+import { dropDatabase, flag, freshDatabase, inLanes, stopProcess } from './bench-support';
 import { HttpClient } from './http-client';
 
 const run = promisify(execFile);
@@ -80,18 +80,6 @@ async function startCluster(): Promise<{ nodes: string; stop: () => Promise<void
     throw error;
   }
   return { nodes: ports.map((p) => `127.0.0.1:${p}`).join(','), stop };
-}
-
-function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const hard = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.once('exit', () => {
-      clearTimeout(hard);
-      resolve();
-    });
-    child.kill(signal);
-  });
 }
 
 let sequence = 0;

@@ -6,6 +6,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { inLanes, stopProcess } from '../../bench/bench-support';
 import { samplePdf } from '../../libs/applications/src/testing/material-fixtures';
 import { qualityForm, QUALITY_REQUIRED, validUscc } from '../support/award-fixtures';
 import { scoreSheet } from '../support/review-fixtures';
@@ -41,33 +42,6 @@ class Api {
     if (!expected.includes(res.status)) throw new Error(`${method} ${this.baseUrl}${path}: ${res.status} ${text.slice(0, 500)}`);
     return (text ? JSON.parse(text) : {}) as T;
   }
-}
-
-/** Runs fn over items with `lanes` in flight. */
-async function inLanes<T>(items: T[], lanes: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(lanes, items.length) }, async () => {
-      for (;;) {
-        const i = next++;
-        if (i >= items.length) return;
-        await fn(items[i], i);
-      }
-    }),
-  );
-}
-
-/** Ends a process: SIGKILL at once, or SIGTERM and SIGKILL if it has not exited within 15 s. */
-function kill(child: ChildProcess | undefined, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const hard = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.once('exit', () => {
-      clearTimeout(hard);
-      resolve();
-    });
-    child.kill(signal);
-  });
 }
 
 /**
@@ -164,7 +138,7 @@ describe('scale-out: 2 APIs and 2 workers on one database and a Redis Cluster', 
   });
 
   afterAll(async () => {
-    await Promise.all(processes.map((child) => kill(child, 'SIGTERM')));
+    await Promise.all(processes.map((child) => stopProcess(child)));
     await Promise.all(sinks.map((sink) => sink.stop()));
     await pg?.end();
     await db?.drop();
@@ -269,7 +243,7 @@ describe('scale-out: 2 APIs and 2 workers on one database and a Redis Cluster', 
         const [{ n }] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM notification_deliveries WHERE id = ANY($1::uuid[]) AND status = 'sent'`, [accepted]);
         return n === accepted.length;
       }, 60_000, 'the first worker to be in the middle of sending a mail');
-      await kill(victim.child);
+      await stopProcess(victim.child, 'SIGKILL');
       // Another worker takes its place (it and the survivor take up what the dead one held); the
       // cycle goes on while it boots.
       replacement = startWorker('worker-3');
