@@ -1,29 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { DefinitionRegistry, EffectRegistry, GuardRegistry, TransitionInvariants, WorkflowEngine } from '../../libs/workflow/src';
-import { registerSampleGuardsAndEffects, sampleDefinition } from '../../libs/workflow/src/testing/sample-definitions';
-import { startTestApp, TestContext } from '../support/test-app';
-
-const applicant = { id: randomUUID(), role: 'applicant' };
-const admin = { id: randomUUID(), role: 'admin' };
+import { FireManyInput, TransitionInvariants, WorkflowEngine } from '../../libs/workflow/src';
+import { sampleAdmin as admin, sampleApplicant as applicant, startSample, startSampleEngine } from '../support/sample-engine';
+import { TestContext } from '../support/test-app';
 
 describe('batch transition (WorkflowEngine.fireMany) on Postgres', () => {
   let ctx: TestContext;
   let engine: WorkflowEngine;
   let ds: DataSource;
 
-  beforeAll(async () => {
-    ctx = await startTestApp();
-    registerSampleGuardsAndEffects(ctx.api.get(GuardRegistry), ctx.api.get(EffectRegistry));
-    await ctx.api.get(DefinitionRegistry).register(sampleDefinition());
-    engine = ctx.api.get(WorkflowEngine);
-    ds = ctx.dataSource;
-  });
+  beforeAll(async () => ({ ctx, engine, ds } = await startSampleEngine()));
   afterAll(() => ctx.close());
 
-  const start = (context: Record<string, unknown> = {}, subjectType = 'sample') =>
-    engine.start({ definition: { code: 'sample-review', version: 1 }, subjectType, subjectId: randomUUID(), context, actor: applicant });
+  const start = (context: Record<string, unknown> = {}, subjectType = 'sample') => startSample(engine, context, subjectType);
   /** n instances moved to `submitted` one by one, as the single fire moves them. */
   const submitted = async (n: number, context: Record<string, unknown> = { supplementDuration: 'P15D' }) => {
     const ids: string[] = [];
@@ -36,6 +26,12 @@ describe('batch transition (WorkflowEngine.fireMany) on Postgres', () => {
   };
   const rowsOf = (table: string, ids: string[], columns: string) => ds.query(`SELECT instance_id, ${columns} FROM ${table} WHERE instance_id = ANY($1::uuid[]) ORDER BY instance_id, 2`, [ids]);
   const countBy = async (sql: string, ids: string[]) => Object.fromEntries((await ds.query(sql, [ids])).map((r: { id: string; n: number }) => [r.id, Number(r.n)]));
+  /** The admin's 批量补正 of ids in chunks of 3 (the restart specs' run; options add lanes or a crash). */
+  const supplementInChunks = (ids: string[], options: Partial<FireManyInput> = {}) =>
+    engine.fireMany({ instanceIds: ids, action: 'request_supplement', actor: admin, comment: '批量补正', chunkSize: 3, ...options });
+  /** How many instances of ids are in supplement_requested. */
+  const supplementRequested = async (ids: string[]): Promise<number> =>
+    (await ds.query(`SELECT count(*)::int AS n FROM workflow_instances WHERE id = ANY($1::uuid[]) AND state = 'supplement_requested'`, [ids]))[0].n;
 
   it('writes for each instance what a single fire writes: state, history chained from its own head, outbox, deadlines', async () => {
     const [single, ...batch] = await submitted(5);
@@ -89,12 +85,7 @@ describe('batch transition (WorkflowEngine.fireMany) on Postgres', () => {
     const ids = await submitted(7);
     let chunks = 0;
     await expect(
-      engine.fireMany({
-        instanceIds: ids,
-        action: 'request_supplement',
-        actor: admin,
-        comment: '批量补正',
-        chunkSize: 3,
+      supplementInChunks(ids, {
         afterChunk: () => {
           chunks++;
           throw new Error('the process died');
@@ -102,10 +93,9 @@ describe('batch transition (WorkflowEngine.fireMany) on Postgres', () => {
       }),
     ).rejects.toThrow('the process died');
     expect(chunks).toBe(1);
-    const [{ n: movedAfterCrash }] = await ds.query(`SELECT count(*)::int AS n FROM workflow_instances WHERE id = ANY($1::uuid[]) AND state = 'supplement_requested'`, [ids]);
-    expect(movedAfterCrash).toBe(3);
+    expect(await supplementRequested(ids)).toBe(3);
 
-    const rerun = await engine.fireMany({ instanceIds: ids, action: 'request_supplement', actor: admin, comment: '批量补正', chunkSize: 3 });
+    const rerun = await supplementInChunks(ids);
     expect(rerun.moved).toHaveLength(4);
     expect(rerun.skipped).toHaveLength(3);
     for (const s of rerun.skipped) expect(s).toMatchObject({ state: 'supplement_requested', code: 'TRANSITION_NOT_ALLOWED' });
@@ -118,24 +108,19 @@ describe('batch transition (WorkflowEngine.fireMany) on Postgres', () => {
   it('in two lanes: a crash in one leaves whole chunks committed, and the re-run moves the rest once', async () => {
     const ids = await submitted(12);
     await expect(
-      engine.fireMany({
-        instanceIds: ids,
-        action: 'request_supplement',
-        actor: admin,
-        comment: '批量补正',
-        chunkSize: 3,
+      supplementInChunks(ids, {
         lanes: 2,
         afterChunk: ({ chunk }) => {
           if (chunk === 1) throw new Error('the process died');
         },
       }),
     ).rejects.toThrow('the process died');
-    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM workflow_instances WHERE id = ANY($1::uuid[]) AND state = 'supplement_requested'`, [ids]);
+    const n = await supplementRequested(ids);
     // Chunk 1, and what the other lane committed meanwhile: whole chunks only, and not all of them.
     expect(n % 3).toBe(0);
     expect(n).toBeGreaterThanOrEqual(3);
     expect(n).toBeLessThan(12);
-    const rerun = await engine.fireMany({ instanceIds: ids, action: 'request_supplement', actor: admin, comment: '批量补正', chunkSize: 3, lanes: 2 });
+    const rerun = await supplementInChunks(ids, { lanes: 2 });
     expect(rerun.moved).toHaveLength(12 - n);
     expect(await countBy(`SELECT instance_id AS id, count(*) AS n FROM workflow_history WHERE instance_id = ANY($1::uuid[]) AND action = 'request_supplement' GROUP BY 1`, ids)).toEqual(Object.fromEntries(ids.map((id) => [id, 1])));
     for (const id of ids) expect((await engine.history(id)).chainValid).toBe(true);

@@ -4,34 +4,23 @@ import { DataSource } from 'typeorm';
 import {
   DefinitionConflictError,
   DefinitionRegistry,
-  EffectRegistry,
   GuardFailedError,
-  GuardRegistry,
   VersionConflictError,
   WorkflowEngine,
 } from '../../libs/workflow/src';
-import { registerSampleGuardsAndEffects, sampleDefinition } from '../../libs/workflow/src/testing/sample-definitions';
-import { startTestApp, TestContext } from '../support/test-app';
-
-const applicant = { id: randomUUID(), role: 'applicant' };
-const admin = { id: randomUUID(), role: 'admin' };
+import { sampleDefinition } from '../../libs/workflow/src/testing/sample-definitions';
+import { sampleAdmin as admin, sampleApplicant as applicant, startSample, startSampleEngine } from '../support/sample-engine';
+import { TestContext } from '../support/test-app';
 
 describe('workflow engine on Postgres', () => {
   let ctx: TestContext;
   let engine: WorkflowEngine;
   let ds: DataSource;
 
-  beforeAll(async () => {
-    ctx = await startTestApp();
-    registerSampleGuardsAndEffects(ctx.api.get(GuardRegistry), ctx.api.get(EffectRegistry));
-    await ctx.api.get(DefinitionRegistry).register(sampleDefinition());
-    engine = ctx.api.get(WorkflowEngine);
-    ds = ctx.dataSource;
-  });
+  beforeAll(async () => ({ ctx, engine, ds } = await startSampleEngine()));
   afterAll(() => ctx.close());
 
-  const start = (context: Record<string, unknown> = {}) =>
-    engine.start({ definition: { code: 'sample-review', version: 1 }, subjectType: 'sample', subjectId: randomUUID(), context, actor: applicant });
+  const start = (context: Record<string, unknown> = {}) => startSample(engine, context);
   const count = async (sql: string, params: unknown[]) => Number((await ds.query(sql, params))[0].count);
 
   it('starts an instance in the initial state with a first history row', async () => {
