@@ -96,8 +96,8 @@ async function seedSubmitted(dataSource: DataSource, cycle: Cycle, context: Reco
       );
       await sqlRows(
         m,
-        `INSERT INTO applications (id, cycle_id, organization_id, instance_id, form, receipt_number, submitted_at, created_at, updated_at)
-         SELECT id, $2::uuid, org, inst, '{}', receipt, submitted_at, created_at, submitted_at
+        `INSERT INTO applications (id, cycle_id, organization_id, instance_id, state, form, receipt_number, submitted_at, created_at, updated_at)
+         SELECT id, $2::uuid, org, inst, (SELECT i.state FROM workflow_instances i WHERE i.id = a.inst), '{}', receipt, submitted_at, created_at, submitted_at
            FROM unnest($1::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::timestamptz[], $7::timestamptz[]) AS a(id, org, inst, receipt, submitted_at, created_at)`,
         [r.app, cycle.id, r.org, r.inst, r.receipt, r.submitted, r.created],
       );

@@ -83,7 +83,7 @@ export class ApplicationsService implements OnModuleInit {
         actor: { id: user.id, role: user.role },
         manager,
       });
-      await manager.insert(Application, { id, cycleId: cycle.id, organizationId, instanceId: instance.id, form: form as never, createdBy: user.id });
+      await manager.insert(Application, { id, cycleId: cycle.id, organizationId, instanceId: instance.id, state: instance.state, form: form as never, createdBy: user.id });
     });
     return this.view(id, user);
   }

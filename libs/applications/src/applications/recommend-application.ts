@@ -54,7 +54,7 @@ export class RecommendApplication {
         actor: { id: user.id, role: user.role },
         manager: m,
       });
-      await m.insert(Application, { id, cycleId: target.id, organizationId: source.organizationId, instanceId: started.id, form: source.form as never, createdBy: user.id, recommendedFromId: source.id });
+      await m.insert(Application, { id, cycleId: target.id, organizationId: source.organizationId, instanceId: started.id, state: started.state, form: source.form as never, createdBy: user.id, recommendedFromId: source.id });
       // The materials are stored by content hash: the city draft points at the same files.
       await sqlAffected(
         m,
