@@ -96,9 +96,10 @@ async function seedSubmitted(dataSource: DataSource, cycle: Cycle, context: Reco
       );
       await sqlRows(
         m,
-        `INSERT INTO applications (id, cycle_id, organization_id, instance_id, state, form, receipt_number, submitted_at, created_at, updated_at)
-         SELECT id, $2::uuid, org, inst, (SELECT i.state FROM workflow_instances i WHERE i.id = a.inst), '{}', receipt, submitted_at, created_at, submitted_at
-           FROM unnest($1::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::timestamptz[], $7::timestamptz[]) AS a(id, org, inst, receipt, submitted_at, created_at)`,
+        `INSERT INTO applications (id, cycle_id, organization_id, instance_id, state, organization_name, organization_uscc, form, receipt_number, submitted_at, created_at, updated_at)
+         SELECT a.id, $2::uuid, a.org, a.inst, (SELECT i.state FROM workflow_instances i WHERE i.id = a.inst), o.name, o.uscc, '{}', a.receipt, a.submitted_at, a.created_at, a.submitted_at
+           FROM unnest($1::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::timestamptz[], $7::timestamptz[]) AS a(id, org, inst, receipt, submitted_at, created_at)
+           JOIN organizations o ON o.id = a.org`,
         [r.app, cycle.id, r.org, r.inst, r.receipt, r.submitted, r.created],
       );
     });

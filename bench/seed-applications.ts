@@ -146,9 +146,10 @@ export async function seed(s: Seeding, from: number, to: number): Promise<void> 
         [hist.instance, hist.seq, hist.role, hist.action, hist.from, hist.to, hist.at, hist.prev, hist.hash],
       );
       await m.query(
-        `INSERT INTO applications (id, cycle_id, organization_id, instance_id, state, form, created_at, updated_at)
-         SELECT id, cycle_id, organization_id, instance_id, state, '{}', created_at, created_at
-           FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::timestamptz[], $6::text[]) AS a(id, cycle_id, organization_id, instance_id, created_at, state)`,
+        `INSERT INTO applications (id, cycle_id, organization_id, instance_id, state, organization_name, organization_uscc, form, created_at, updated_at)
+         SELECT a.id, a.cycle_id, a.organization_id, a.instance_id, a.state, o.name, o.uscc, '{}', a.created_at, a.created_at
+           FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::timestamptz[], $6::text[]) AS a(id, cycle_id, organization_id, instance_id, created_at, state)
+           JOIN organizations o ON o.id = a.organization_id`,
         [apps.id, apps.cycle, apps.org, apps.instance, apps.created, apps.state],
       );
       await m.query(

@@ -37,10 +37,10 @@ const PAGE_JSON = `coalesce((SELECT json_agg(json_build_object('id', id, 'cycleI
  * - Without a search, the office's list pages each of its cycles along the index (cycle_id, …
  *   order) and merges them, so a page reads at most (offset + page size) index entries per cycle,
  *   never the whole cycle.
- * - A search is the applications of the scope whose organisation's name or credit code, or whose
- *   receipt number, contains the term: computed once (the organisations' and receipts' trigram
- *   indexes find a name's few organisations without reading the scope's every one), then both
- *   sorted for the page and counted.
+ * - A search is the applications of the scope whose organisation's name or credit code (the copies
+ *   the row carries, kept equal by a cascading foreign key), or whose receipt number, contains the
+ *   term: computed once along the (cycle, text) trigram index of migration 1795562810000, which
+ *   reads only the scope's cycles' matching postings, then both sorted for the page and counted.
  */
 export async function listPage(runner: SqlRunner, scope: ListScope, filters: ListFilters, offset: number, limit: number): Promise<{ total: number; rows: ListedRow[] }> {
   const params: unknown[] = [];
@@ -66,12 +66,10 @@ export async function listPage(runner: SqlRunner, scope: ListScope, filters: Lis
   let sql: string;
   if (filters.search) {
     const term = param(`%${filters.search}%`);
-    const columns = 'a.id, a.cycle_id, a.instance_id, a.submitted_at, a.created_at';
+    // One branch per searched text, each along the search index's (cycle, text) postings; the union drops repeats.
+    const branch = (text: string) => `SELECT a.id, a.cycle_id, a.instance_id, a.submitted_at, a.created_at FROM applications a WHERE ${inScope}${and} AND ${text} ILIKE ${term}`;
     sql = `WITH matched AS MATERIALIZED (
-             SELECT ${columns} FROM applications a JOIN organizations o ON o.id = a.organization_id
-              WHERE ${inScope}${and} AND (o.name ILIKE ${term} OR o.uscc::text ILIKE ${term})
-             UNION
-             SELECT ${columns} FROM applications a WHERE ${inScope}${and} AND a.receipt_number ILIKE ${term}
+             ${branch('a.organization_name')} UNION ${branch('a.organization_uscc::text')} UNION ${branch('a.receipt_number')}
            ), page AS (
              SELECT * FROM matched m ORDER BY ${orderBy('m')} LIMIT ${param(limit)} OFFSET ${param(offset)}
            )

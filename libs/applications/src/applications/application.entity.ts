@@ -15,6 +15,12 @@ export class Application {
    * instance on insert; the list filters by it along its index. The instance stays the truth.
    */
   @Column({ type: 'text' }) state: string;
+  /**
+   * The organisation's name and credit code, for the list's search along this table's trigram index:
+   * copied on insert and kept equal by a foreign key to organizations (id, name, uscc) ON UPDATE CASCADE.
+   */
+  @Column({ name: 'organization_name', type: 'varchar' }) organizationName: string;
+  @Column({ name: 'organization_uscc', type: 'char', length: 18 }) organizationUscc: string;
   @Column({ name: 'receipt_number', type: 'varchar', nullable: true }) receiptNumber: string | null;
   @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true }) submittedAt: Date | null;
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy: string | null;
