@@ -149,6 +149,8 @@ async function handWritten(app: INestApplication, instanceIds: string[], action:
        ), dl AS (
          INSERT INTO deadlines (instance_id, kind, action, set_in_state, due_at)
          SELECT upd.id, t.kind, t.action, $2, t.due_at FROM upd CROSS JOIN jsonb_to_recordset($9::jsonb) AS t(kind text, action text, due_at timestamptz)
+       ), mirror AS (
+         UPDATE applications a SET state = $2 FROM upd WHERE a.id = upd.subject_id
        )
        SELECT count(*)::int AS n FROM upd`,
       [

@@ -13,7 +13,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * CASCADE, so no rename can leave a copy behind. One GIN index (btree_gin for the cycle, pg_trgm for
  * the texts) holds the cycle with each searched text, so a search reads the postings of the scope's
  * cycles that contain the term, not every application (or organisation) of the scope. Both
- * extensions ship with PostgreSQL's contrib (and docker's postgres images) and are trusted.
+ * extensions ship with PostgreSQL's contrib (and docker's postgres images) and are trusted. Without
+ * fastupdate: an application is inserted at a person's pace, and a search then never scans a
+ * pending list of recent entries that only a vacuum would merge.
  */
 export class ApplicationStateAndSearch1795562810000 implements MigrationInterface {
   name = 'ApplicationStateAndSearch1795562810000';
@@ -36,7 +38,8 @@ export class ApplicationStateAndSearch1795562810000 implements MigrationInterfac
     await q.query(`CREATE EXTENSION IF NOT EXISTS btree_gin`);
     await q.query(
       `CREATE INDEX ix_applications_search ON applications
-         USING gin (cycle_id, organization_name gin_trgm_ops, (organization_uscc::text) gin_trgm_ops, receipt_number gin_trgm_ops)`,
+         USING gin (cycle_id, organization_name gin_trgm_ops, (organization_uscc::text) gin_trgm_ops, receipt_number gin_trgm_ops)
+         WITH (fastupdate = off)`,
     );
   }
 
