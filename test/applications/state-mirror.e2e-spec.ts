@@ -27,7 +27,7 @@ describe('the application state mirror', () => {
   const instanceOf = async (id: string) => ((await ctx.dataSource.query(`SELECT instance_id FROM applications WHERE id = $1`, [id])) as Array<{ instance_id: string }>)[0].instance_id;
 
   beforeAll(async () => {
-    ctx = await startTestApp();
+    ctx = await startTestApp({ worker: true });
     admin = await ctx.adminToken();
     engine = ctx.api.get(WorkflowEngine);
     cycle = (await openCycle(ctx)).id;
@@ -97,6 +97,12 @@ describe('the application state mirror', () => {
     const listed = (res.body.items as Array<{ id: string; cycleId: string }>).filter((item) => item.cycleId === cycle).map((item) => item.id).sort();
     expect(listed).toEqual(expected.map((e) => e.id).sort());
     expect(listed).toContain(apps[2]);
+  });
+
+  it('is registered in the worker too, which fires the timers\' transitions', () => {
+    const mirror = { table: 'applications', keyColumn: 'id', stateColumn: 'state' };
+    expect(ctx.api.get(StateMirrors).of('application')).toEqual(mirror);
+    expect(ctx.worker!.get(StateMirrors).of('application')).toEqual(mirror);
   });
 
   it('refuses a registration that is not a plain identifier, or a second, different one', () => {
