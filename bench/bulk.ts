@@ -85,9 +85,10 @@ async function seedSubmitted(dataSource: DataSource, cycle: Cycle, context: Reco
       );
       await sqlRows(
         m,
-        `INSERT INTO applications (id, cycle_id, organization_id, instance_id, form, receipt_number, submitted_at, created_at, updated_at)
-         SELECT id, $2::uuid, org, inst, '{}', receipt, submitted_at, created_at, submitted_at
-           FROM unnest($1::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::timestamptz[], $7::timestamptz[]) AS a(id, org, inst, receipt, submitted_at, created_at)`,
+        `INSERT INTO applications (id, cycle_id, organization_id, instance_id, state, organization_name, organization_uscc, form, receipt_number, submitted_at, created_at, updated_at)
+         SELECT a.id, $2::uuid, a.org, a.inst, (SELECT i.state FROM workflow_instances i WHERE i.id = a.inst), o.name, o.uscc, '{}', a.receipt, a.submitted_at, a.created_at, a.submitted_at
+           FROM unnest($1::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::timestamptz[], $7::timestamptz[]) AS a(id, org, inst, receipt, submitted_at, created_at)
+           JOIN organizations o ON o.id = a.org`,
         [r.app, cycle.id, r.org, r.inst, r.receipt, r.submitted, r.created],
       );
     });
@@ -137,6 +138,8 @@ async function handWritten(app: INestApplication, instanceIds: string[], action:
        ), dl AS (
          INSERT INTO deadlines (instance_id, kind, action, set_in_state, due_at)
          SELECT upd.id, t.kind, t.action, $2, t.due_at FROM upd CROSS JOIN jsonb_to_recordset($9::jsonb) AS t(kind text, action text, due_at timestamptz)
+       ), mirror AS (
+         UPDATE applications a SET state = $2 FROM upd WHERE a.id = upd.subject_id
        )
        SELECT count(*)::int AS n FROM upd`,
       [

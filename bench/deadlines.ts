@@ -321,8 +321,9 @@ async function runNotifications(dataSource: DataSource, engine: WorkflowEngine, 
     drafts[i] = await engine.start({ definition: { code: 'sample-review', version: 1 }, subjectType: 'application', subjectId: randomUUID(), actor });
   });
   await dataSource.query(
-    `INSERT INTO applications (id, cycle_id, organization_id, instance_id, form, receipt_number, created_by)
-     SELECT a.subject_id, $1, $2, a.instance_id, '{}', 'YZ2026-' || lpad(a.n::text, 5, '0'), $3
+    `INSERT INTO applications (id, cycle_id, organization_id, instance_id, state, organization_name, organization_uscc, form, receipt_number, created_by)
+     SELECT a.subject_id, $1, $2, a.instance_id, (SELECT i.state FROM workflow_instances i WHERE i.id = a.instance_id),
+            (SELECT o.name FROM organizations o WHERE o.id = $2), (SELECT o.uscc FROM organizations o WHERE o.id = $2), '{}', 'YZ2026-' || lpad(a.n::text, 5, '0'), $3
        FROM unnest($4::uuid[], $5::uuid[]) WITH ORDINALITY AS a(subject_id, instance_id, n)`,
     [cycleId, organizationId, userId, drafts.map((d) => d.subjectId), drafts.map((d) => d.id)],
   );

@@ -167,9 +167,10 @@ async function seed(dataSource: DataSource, cycle: Cycle, context: Record<string
         [r.inst, r.app, r.context, r.hash, r.created, definition.code, definition.version, definition.initial, GENESIS_HASH],
       );
       await m.query(
-        `INSERT INTO applications (id, cycle_id, organization_id, instance_id, form, created_at, updated_at, submitted_at, receipt_number)
-         SELECT id, $6, organization_id, instance_id, '{}', created_at, created_at, submitted_at, receipt
-           FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[], $5::timestamptz[], $7::text[]) AS a(id, organization_id, instance_id, created_at, submitted_at, receipt)`,
+        `INSERT INTO applications (id, cycle_id, organization_id, instance_id, state, organization_name, organization_uscc, form, created_at, updated_at, submitted_at, receipt_number)
+         SELECT a.id, $6, a.organization_id, a.instance_id, (SELECT i.state FROM workflow_instances i WHERE i.id = a.instance_id), o.name, o.uscc, '{}', a.created_at, a.created_at, a.submitted_at, a.receipt
+           FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[], $5::timestamptz[], $7::text[]) AS a(id, organization_id, instance_id, created_at, submitted_at, receipt)
+           JOIN organizations o ON o.id = a.organization_id`,
         [r.app, r.org, r.inst, r.created, s.submitted, cycle.id, s.receipt],
       );
       await m.query(

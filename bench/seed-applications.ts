@@ -24,7 +24,8 @@ import { dropDatabase, freshDatabase } from './bench-support';
  * Set-based seeding of applications for the benches (bench:lists, bench:stats): the engine has no
  * bulk start, so these are INSERT … SELECT FROM unnest statements mirroring what WorkflowEngine.start
  * writes (the instance and its hash-chained `create` row; the initial state has neither onEnter
- * events nor timers to write) and what ApplicationsService.create adds (the application row).
+ * events nor timers to write) and what ApplicationsService.create adds (the application row, its
+ * state mirror holding the state the instance is then moved to).
  */
 export const CHUNK = 5000;
 const HOUR = 3600_000;
@@ -267,10 +268,11 @@ export async function seed(s: Seeding, from: number, to: number): Promise<void> 
         [hist.instance, hist.seq, hist.role, hist.action, hist.from, hist.to, hist.at, hist.prev, hist.hash],
       );
       await m.query(
-        `INSERT INTO applications (id, cycle_id, organization_id, instance_id, form, created_at, updated_at)
-         SELECT id, cycle_id, organization_id, instance_id, '{}', created_at, created_at
-           FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::timestamptz[]) AS a(id, cycle_id, organization_id, instance_id, created_at)`,
-        [apps.id, apps.cycle, apps.org, apps.instance, apps.created],
+        `INSERT INTO applications (id, cycle_id, organization_id, instance_id, state, organization_name, organization_uscc, form, created_at, updated_at)
+         SELECT a.id, a.cycle_id, a.organization_id, a.instance_id, a.state, o.name, o.uscc, '{}', a.created_at, a.created_at
+           FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::timestamptz[], $6::text[]) AS a(id, cycle_id, organization_id, instance_id, created_at, state)
+           JOIN organizations o ON o.id = a.organization_id`,
+        [apps.id, apps.cycle, apps.org, apps.instance, apps.created, apps.state],
       );
       await m.query(
         `UPDATE workflow_instances i SET state = n.state FROM unnest($1::uuid[], $2::text[]) AS n(id, state) WHERE i.id = n.id AND n.state <> $3`,

@@ -88,6 +88,20 @@ describe('table ownership', () => {
     expect(stale).toEqual([]);
   });
 
+  it("a state mirror (the engine writes a subject's state column in its transition's statement) is registered by the lib that owns that table", () => {
+    // The one write into another lib's table the engine makes, by name given at run time: narrow and declared by the table's owner.
+    const registrations: string[] = [];
+    const strays: string[] = [];
+    for (const file of runtimeFiles()) {
+      for (const match of readSource(file).matchAll(/mirrors\.register\([^)]*?table:\s*'([a-z_][a-z0-9_]*)'/gs)) {
+        registrations.push(`${file}: ${match[1]}`);
+        if (owners.get(match[1]) !== ownerOfFile(file)) strays.push(`${file} registers a state mirror on ${match[1]} (owned by ${owners.get(match[1]) ?? 'nobody'})`);
+      }
+    }
+    expect(registrations).toContain('libs/applications/src/applications/application-state-mirror.ts: applications');
+    expect(strays).toEqual([]);
+  });
+
   it('recognises a foreign table however the SQL names it', () => {
     const sample = `SELECT 1 FROM applications a JOIN "cycles" c ON true; UPDATE users SET x = 1; INSERT INTO outbox; to_regclass('review_assignments')`;
     expect(tablesNamedIn(sample, owners)).toEqual(['applications', 'cycles', 'outbox', 'review_assignments', 'users']);

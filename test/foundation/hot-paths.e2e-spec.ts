@@ -49,7 +49,8 @@ describe('hot paths', () => {
     expect(action.result.status).toBe(200);
     // The application with its instance, then the transition's one statement; the answer is built from it.
     expect(action.statements).toHaveLength(2);
-    expect(action.statements[1]).toMatch(/^WITH upd AS \( UPDATE workflow_instances/);
+    // The application row is locked first (its state mirror is written by the same statement).
+    expect(action.statements[1]).toMatch(/^WITH lk AS \(SELECT 1 FROM "applications" .*\), upd AS \( UPDATE workflow_instances/);
     const body = action.result.body as { state: string; version: number };
     const reread = await get(admin).expect(200);
     expect(reread.body).toEqual(body);

@@ -55,7 +55,9 @@ describe('statistics (GET /stats)', () => {
     }
     const submitted = steps.length > 1 ? new Date(T0 + steps[1][1] * DAY) : null;
     await ctx.dataSource.query(
-      `INSERT INTO applications (id, cycle_id, organization_id, instance_id, form, submitted_at, created_at, updated_at) VALUES ($1, $2, $3, $4, '{}', $5, $6, $6)`,
+      `INSERT INTO applications (id, cycle_id, organization_id, instance_id, state, organization_name, organization_uscc, form, submitted_at, created_at, updated_at)
+       SELECT $1::uuid, $2::uuid, o.id, $4::uuid, (SELECT state FROM workflow_instances WHERE id = $4::uuid), o.name, o.uscc, '{}', $5::timestamptz, $6::timestamptz, $6::timestamptz
+         FROM organizations o WHERE o.id = $3::uuid`,
       [id, cycleId, orgId, instanceId, submitted, new Date(T0)],
     );
     return id;

@@ -19,6 +19,7 @@ import { BulkActionsController } from './applications/bulk-actions.controller';
 import { CycleCloseReconciler } from './applications/cycle-close.reconciler';
 import { RecommendApplication } from './applications/recommend-application';
 import { SubmissionInvariant } from './applications/submission-invariant';
+import { ApplicationStateMirror } from './applications/application-state-mirror';
 import { Attachment } from './attachments/attachment.entity';
 import { AttachmentsService } from './attachments/attachments.service';
 import { MaterialStorage } from './attachments/material-storage';
@@ -27,8 +28,8 @@ import { Organization, OrganizationRecord } from './organizations/organization.e
 import { ComplianceController, OrganizationsController } from './organizations/organizations.controller';
 import { OrganizationsService } from './organizations/organizations.service';
 
-// The submission invariant in both processes: the engine checks it whoever fires submit.
-const PROVIDERS = [ApplicationsService, CycleClose, ApplicationAccessPolicy, ActionUseCases, SubmissionInvariant, AttachmentsService, MaterialStorage, OrganizationsService, ApplicantMask, NotifyTemplateCheck, ApplicationParties];
+// The submission invariant and the state mirror in both processes: the engine checks and writes them whoever fires.
+const PROVIDERS = [ApplicationsService, CycleClose, ApplicationAccessPolicy, ActionUseCases, SubmissionInvariant, ApplicationStateMirror, AttachmentsService, MaterialStorage, OrganizationsService, ApplicantMask, NotifyTemplateCheck, ApplicationParties];
 const EXPORTS = [ApplicationsService, CycleClose, ApplicationAccessPolicy, ActionUseCases, AttachmentsService, OrganizationsService, ApplicantMask, ApplicationParties];
 
 /** What an enterprise does: organisations, drafts, materials, submission; and the data eligibility needs. */

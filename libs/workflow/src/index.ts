@@ -16,6 +16,7 @@ export * from './timers/deadline-settling';
 export * from './timers/deadline-moves';
 export * from './timers/deadline-reads';
 export * from './engine/transition-invariants';
+export * from './engine/state-mirrors';
 export * from './engine/workflow-engine';
 export * from './engine/batch-transition';
 export * from './outbox/outbox-relay';

@@ -13,6 +13,7 @@ import { DeadlineWriter } from './timers/deadline-writer';
 import { DefinitionRegistry } from './definition/definition-registry';
 import { TransitionInvariants } from './engine/transition-invariants';
 import { WorkflowEngine } from './engine/workflow-engine';
+import { StateMirrors } from './engine/state-mirrors';
 
 /**
  * The engine and its registries. Not global: each context imports it; Nest still makes one
@@ -20,8 +21,8 @@ import { WorkflowEngine } from './engine/workflow-engine';
  */
 @Module({
   imports: [CalendarCoreModule, DatabaseModule],
-  providers: [GuardRegistry, EffectRegistry, DefinitionRegistry, WorkflowEngine, DeadlineWriter, OutboxNotifier, Outbox, OutboxEventRouter, DefinitionWiringCheck, TransitionInvariants],
-  exports: [GuardRegistry, EffectRegistry, DefinitionRegistry, WorkflowEngine, DeadlineWriter, Outbox, OutboxEventRouter, TransitionInvariants],
+  providers: [GuardRegistry, EffectRegistry, DefinitionRegistry, WorkflowEngine, DeadlineWriter, OutboxNotifier, Outbox, OutboxEventRouter, DefinitionWiringCheck, TransitionInvariants, StateMirrors],
+  exports: [GuardRegistry, EffectRegistry, DefinitionRegistry, WorkflowEngine, DeadlineWriter, Outbox, OutboxEventRouter, TransitionInvariants, StateMirrors],
 })
 export class WorkflowModule {}
 

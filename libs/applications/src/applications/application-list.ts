@@ -1,6 +1,5 @@
 import { CYCLE_OFFICES_RELATION } from '@awardflow/cycles';
 import { SqlRunner, sqlRows } from '@awardflow/platform';
-import { INSTANCE_STATES_RELATION } from '@awardflow/workflow';
 import { ApplicantIdentity } from '../redaction/redaction';
 import { Application } from './application.entity';
 import { APPLICANT_IDENTITY_JSON } from './application-row';
@@ -21,17 +20,27 @@ export interface ListedRow {
   instanceId: string;
 }
 
-/** The list's order; the indexes of migration 1795562100000 hold it, so a page reads only its rows. */
+/** The list's order; the indexes of migrations 1795562100000 and 1795562810000 hold it, so a page reads only its rows. */
 function orderBy(alias: string): string {
   return `${alias}.submitted_at DESC NULLS LAST, ${alias}.created_at DESC, ${alias}.id DESC`;
 }
 
+const PAGE_JSON = `coalesce((SELECT json_agg(json_build_object('id', id, 'cycleId', cycle_id, 'instanceId', instance_id)) FROM page), '[]')`;
+
 /**
- * One page of ids in the list's order and the exact total, in one statement. The office's list
- * pages each of its cycles along the index (cycle_id, submitted_at, created_at, id) and merges
- * them, so a page reads at most (offset + page size) index entries per cycle, never the whole
- * cycle; the total counts the applications table alone, joining instances or organisations only
- * when the state or search filter needs them.
+ * One page of ids in the list's order and the exact total, in one statement, reading the
+ * applications table alone but for a search.
+ *
+ * - The state filter reads the application's own state (the mirror the engine writes with each
+ *   transition), so the office's list pages each of its cycles along (cycle_id, state, order) and
+ *   counts that index's entries; no instance is joined.
+ * - Without a search, the office's list pages each of its cycles along the index (cycle_id, …
+ *   order) and merges them, so a page reads at most (offset + page size) index entries per cycle,
+ *   never the whole cycle.
+ * - A search is the applications of the scope whose organisation's name or credit code (the copies
+ *   the row carries, kept equal by a cascading foreign key), or whose receipt number, contains the
+ *   term: computed once along the (cycle, text) trigram index of migration 1795562810000, which
+ *   reads only the scope's cycles' matching postings, then both sorted for the page and counted.
  */
 export async function listPage(runner: SqlRunner, scope: ListScope, filters: ListFilters, offset: number, limit: number): Promise<{ total: number; rows: ListedRow[] }> {
   const params: unknown[] = [];
@@ -39,42 +48,48 @@ export async function listPage(runner: SqlRunner, scope: ListScope, filters: Lis
     params.push(value);
     return `$${params.length}`;
   };
-  const joins: string[] = [];
   const where: string[] = [];
-  if (filters.state) {
-    joins.push(`JOIN ${INSTANCE_STATES_RELATION} i ON i.id = a.instance_id`);
-    where.push(`i.state = ${param(filters.state)}`);
-  }
-  if (filters.search) {
-    const term = param(`%${filters.search}%`);
-    joins.push('JOIN organizations o ON o.id = a.organization_id');
-    where.push(`(o.name ILIKE ${term} OR o.uscc ILIKE ${term} OR a.receipt_number ILIKE ${term})`);
-  }
+  if (filters.state) where.push(`a.state = ${param(filters.state)}`);
   if (filters.organizationId) where.push(`a.organization_id = ${param(filters.organizationId)}`);
-  const from = `FROM applications a ${joins.join(' ')}`;
   const and = where.map((w) => ` AND ${w}`).join('');
 
-  let sql: string;
+  // The scope as a condition on `a`, and (for an office) its cycles.
+  let inScope: string;
+  let cycles: string | undefined;
   if ('organizationId' in scope) {
-    const own = `a.organization_id = ${param(scope.organizationId)}${filters.cycleId ? ` AND a.cycle_id = ${param(filters.cycleId)}` : ''}`;
+    inScope = `a.organization_id = ${param(scope.organizationId)}${filters.cycleId ? ` AND a.cycle_id = ${param(filters.cycleId)}` : ''}`;
+  } else {
+    cycles = `SELECT c.id FROM ${CYCLE_OFFICES_RELATION} c WHERE c.office_id = ANY(${param(scope.officeIds)}::uuid[])${filters.cycleId ? ` AND c.id = ${param(filters.cycleId)}` : ''}`;
+    inScope = `a.cycle_id IN (${cycles})`;
+  }
+
+  let sql: string;
+  if (filters.search) {
+    const term = param(`%${filters.search}%`);
+    // One branch per searched text, each along the search index's (cycle, text) postings; the union drops repeats.
+    const branch = (text: string) => `SELECT a.id, a.cycle_id, a.instance_id, a.submitted_at, a.created_at FROM applications a WHERE ${inScope}${and} AND ${text} ILIKE ${term}`;
+    sql = `WITH matched AS MATERIALIZED (
+             ${branch('a.organization_name')} UNION ${branch('a.organization_uscc::text')} UNION ${branch('a.receipt_number')}
+           ), page AS (
+             SELECT * FROM matched m ORDER BY ${orderBy('m')} LIMIT ${param(limit)} OFFSET ${param(offset)}
+           )
+           SELECT (SELECT count(*)::int FROM matched) AS total, ${PAGE_JSON} AS rows`;
+  } else if (!cycles) {
     sql = `WITH page AS (
-             SELECT a.id, a.cycle_id, a.instance_id ${from} WHERE ${own}${and}
+             SELECT a.id, a.cycle_id, a.instance_id FROM applications a WHERE ${inScope}${and}
               ORDER BY ${orderBy('a')} LIMIT ${param(limit)} OFFSET ${param(offset)}
            )
-           SELECT (SELECT count(*)::int ${from} WHERE ${own}${and}) AS total,
-                  coalesce((SELECT json_agg(json_build_object('id', id, 'cycleId', cycle_id, 'instanceId', instance_id)) FROM page), '[]') AS rows`;
+           SELECT (SELECT count(*)::int FROM applications a WHERE ${inScope}${and}) AS total, ${PAGE_JSON} AS rows`;
   } else {
-    const cycles = `SELECT c.id FROM ${CYCLE_OFFICES_RELATION} c WHERE c.office_id = ANY(${param(scope.officeIds)}::uuid[])${filters.cycleId ? ` AND c.id = ${param(filters.cycleId)}` : ''}`;
     const window = param(offset + limit);
     sql = `WITH page AS (
              SELECT p.* FROM (${cycles}) k CROSS JOIN LATERAL (
-               SELECT a.id, a.cycle_id, a.instance_id, a.submitted_at, a.created_at ${from} WHERE a.cycle_id = k.id${and}
+               SELECT a.id, a.cycle_id, a.instance_id, a.submitted_at, a.created_at FROM applications a WHERE a.cycle_id = k.id${and}
                 ORDER BY ${orderBy('a')} LIMIT ${window}
              ) p
              ORDER BY ${orderBy('p')} LIMIT ${param(limit)} OFFSET ${param(offset)}
            )
-           SELECT (SELECT count(*)::int ${from} WHERE a.cycle_id IN (${cycles})${and}) AS total,
-                  coalesce((SELECT json_agg(json_build_object('id', id, 'cycleId', cycle_id, 'instanceId', instance_id)) FROM page), '[]') AS rows`;
+           SELECT (SELECT count(*)::int FROM applications a WHERE ${inScope}${and}) AS total, ${PAGE_JSON} AS rows`;
   }
   const [result] = await sqlRows<{ total: number; rows: ListedRow[] }>(runner, sql, params);
   return result;

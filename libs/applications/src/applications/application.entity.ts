@@ -9,6 +9,18 @@ export class Application {
   @Column({ name: 'organization_id', type: 'uuid' }) organizationId: string;
   @Column({ name: 'instance_id', type: 'uuid' }) instanceId: string;
   @Column({ type: 'jsonb' }) form: Record<string, unknown>;
+  /**
+   * The instance's current state, written by the engine in the statement of each transition (the
+   * state mirror this context registers, application-state-mirror.ts) and set from the started
+   * instance on insert; the list filters by it along its index. The instance stays the truth.
+   */
+  @Column({ type: 'text' }) state: string;
+  /**
+   * The organisation's name and credit code, for the list's search along this table's trigram index:
+   * copied on insert and kept equal by a foreign key to organizations (id, name, uscc) ON UPDATE CASCADE.
+   */
+  @Column({ name: 'organization_name', type: 'varchar' }) organizationName: string;
+  @Column({ name: 'organization_uscc', type: 'char', length: 18 }) organizationUscc: string;
   @Column({ name: 'receipt_number', type: 'varchar', nullable: true }) receiptNumber: string | null;
   @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true }) submittedAt: Date | null;
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy: string | null;

@@ -74,7 +74,7 @@ export class ApplicationsService implements OnModuleInit {
     const id = randomUUID();
     await this.dataSource.transaction(async (manager) => {
       // One active application per organisation and cycle: serialise on the organisation row.
-      await this.lockOrganizationInCycle(manager, cycle.id, organizationId);
+      const organization = await this.lockOrganizationInCycle(manager, cycle.id, organizationId);
       const instance = await this.engine.start({
         definition: { code: cycle.definitionCode!, version: cycle.definitionVersion! },
         subjectType: APPLICATION_SUBJECT,
@@ -83,14 +83,18 @@ export class ApplicationsService implements OnModuleInit {
         actor: { id: user.id, role: user.role },
         manager,
       });
-      await manager.insert(Application, { id, cycleId: cycle.id, organizationId, instanceId: instance.id, form: form as never, createdBy: user.id });
+      await manager.insert(Application, { id, cycleId: cycle.id, organizationId, instanceId: instance.id, state: instance.state, organizationName: organization.name, organizationUscc: organization.uscc, form: form as never, createdBy: user.id });
     });
     return this.view(id, user);
   }
 
-  /** One active application per organisation and cycle: serialised on the organisation row. */
-  async lockOrganizationInCycle(manager: EntityManager, cycleId: string, organizationId: string): Promise<void> {
-    await sqlRows(manager, `SELECT 1 FROM organizations WHERE id = $1 FOR UPDATE`, [organizationId]);
+  /**
+   * One active application per organisation and cycle: serialised on the organisation row. Answers
+   * the organisation's name and credit code, which the new application row carries for the list's search.
+   */
+  async lockOrganizationInCycle(manager: EntityManager, cycleId: string, organizationId: string): Promise<{ name: string; uscc: string }> {
+    const [organization] = await sqlRows<{ name: string; uscc: string }>(manager, `SELECT name, uscc FROM organizations WHERE id = $1 FOR UPDATE`, [organizationId]);
+    if (!organization) throw new NotFoundError('organization', organizationId);
     const [active] = await sqlRows<{ id: string }>(
       manager,
       `SELECT a.id FROM applications a JOIN ${INSTANCE_STATES_RELATION} i ON i.id = a.instance_id
@@ -98,6 +102,7 @@ export class ApplicationsService implements OnModuleInit {
       [cycleId, organizationId, INACTIVE_STATES],
     );
     if (active) throw new DomainError(ErrorCode.AlreadyApplied, undefined, { applicationId: active.id });
+    return organization;
   }
 
   /**

@@ -43,7 +43,7 @@ export class RecommendApplication {
 
     const id = randomUUID();
     await this.dataSource.transaction(async (m) => {
-      await this.applications.lockOrganizationInCycle(m, target.id, source.organizationId);
+      const organization = await this.applications.lockOrganizationInCycle(m, target.id, source.organizationId);
       const [already] = await sqlRows<{ id: string }>(m, `SELECT id FROM applications WHERE recommended_from_id = $1`, [source.id]);
       if (already) throw new DomainError(ErrorCode.AlreadyRecommended, undefined, { applicationId: already.id });
       const started = await this.engine.start({
@@ -54,7 +54,7 @@ export class RecommendApplication {
         actor: { id: user.id, role: user.role },
         manager: m,
       });
-      await m.insert(Application, { id, cycleId: target.id, organizationId: source.organizationId, instanceId: started.id, form: source.form as never, createdBy: user.id, recommendedFromId: source.id });
+      await m.insert(Application, { id, cycleId: target.id, organizationId: source.organizationId, instanceId: started.id, state: started.state, organizationName: organization.name, organizationUscc: organization.uscc, form: source.form as never, createdBy: user.id, recommendedFromId: source.id });
       // The materials are stored by content hash: the city draft points at the same files.
       await sqlAffected(
         m,

@@ -8,6 +8,7 @@ import { GuardRegistry } from '../registry/guard.registry';
 import { OutboxNotifier } from '../outbox/outbox-notifier';
 import { DefinitionRegistry } from '../definition/definition-registry';
 import { TransitionInvariants } from './transition-invariants';
+import { mirrorCte, StateMirror, StateMirrors } from './state-mirrors';
 
 export interface FireManyInput {
   instanceIds: readonly string[];
@@ -103,7 +104,7 @@ WITH c AS (
          context = CASE WHEN c.patch = '{}'::jsonb THEN i.context ELSE i.context || c.patch END,
          history_seq = c.seq, history_head = c.hash, updated_at = $2::timestamptz
     FROM c WHERE i.id = c.id AND i.version = c.version
-  RETURNING i.id
+  RETURNING i.id, i.subject_type, i.subject_id
 ), hist AS (
   INSERT INTO workflow_history (instance_id, seq, actor_id, actor_role, action, from_state, to_state, comment, payload, created_at, prev_hash, hash)
   SELECT c.id, c.seq, $3::uuid, $4::text, $5::text, c.from_state, c.to_state, c.comment, $6::jsonb, $2::timestamptz, c.prev_hash, c.hash
@@ -120,8 +121,17 @@ WITH c AS (
   INSERT INTO deadlines (instance_id, kind, action, set_in_state, due_at)
   SELECT t.instance_id, t.kind, t.action, t.set_in_state, t.due_at
     FROM jsonb_to_recordset($8::jsonb) AS t(instance_id uuid, kind text, action text, set_in_state text, due_at timestamptz) JOIN upd ON upd.id = t.instance_id
-)
+)`;
+const FIRE_MANY_RESULT = `
 SELECT count(*)::int AS updated FROM upd`;
+
+/**
+ * The chunk's statement with a state mirror part per subject type that has one (parameters from
+ * $9, the subject types): each moved subject's row gets its new state from the same claim.
+ */
+function fireManySql(mirrors: StateMirror[]): string {
+  return FIRE_MANY_SQL + mirrors.map((m, n) => mirrorCte(`mirror${n}`, m, 'c.to_state', 'c JOIN upd ON upd.id = c.id', `upd.subject_id AND upd.subject_type = $${9 + n}::text`)).join('') + FIRE_MANY_RESULT;
+}
 
 const DEFAULT_CHUNK = 1000;
 
@@ -141,6 +151,7 @@ export class BatchTransition {
     private readonly notifier: OutboxNotifier,
     private readonly invariants: TransitionInvariants,
     private readonly calendars: WorkCalendars,
+    private readonly mirrors: StateMirrors,
   ) {}
 
   async fireMany(input: FireManyInput): Promise<FireManyResult> {
@@ -179,6 +190,14 @@ export class BatchTransition {
   }
 
   private async fireChunk(input: FireManyInput, ids: string[], manager: EntityManager): Promise<FireManyResult & { effects: boolean }> {
+    // The mirrored subjects' rows first, in the order their own writers take them (row, then instance).
+    for (const [type, mirror] of this.mirrors.all()) {
+      await sqlRows(
+        manager,
+        `SELECT 1 FROM "${mirror.table}" m WHERE m."${mirror.keyColumn}" IN (SELECT subject_id FROM workflow_instances WHERE id = ANY($1::uuid[]) AND subject_type = $2) ORDER BY m."${mirror.keyColumn}" FOR UPDATE`,
+        [ids, type],
+      );
+    }
     const rows = await sqlRows<LockedRow>(manager, LOCK_CHUNK, [ids]);
     const found = new Set(rows.map((r) => r.id));
     const skipped: BatchSkipped[] = ids.filter((id) => !found.has(id)).map((id) => ({ instanceId: id, ...reasonOf(new NotFoundError('workflow instance', id)) }));
@@ -249,7 +268,11 @@ export class BatchTransition {
       moved.push({ instanceId: row.id, subjectId: row.subject_id, from: plan.from, to: plan.to, historySeq: seq });
     }
     if (moved.length === 0) return { moved, skipped, effects: false };
-    const [{ updated }] = await sqlRows<{ updated: number }>(manager, FIRE_MANY_SQL, [
+    const mirrored = [...new Set(rows.map((r) => r.subject_type))].flatMap((type) => {
+      const mirror = this.mirrors.of(type);
+      return mirror ? [{ type, mirror }] : [];
+    });
+    const [{ updated }] = await sqlRows<{ updated: number }>(manager, fireManySql(mirrored.map((m) => m.mirror)), [
       JSON.stringify(claims),
       now,
       input.actor.id,
@@ -258,6 +281,7 @@ export class BatchTransition {
       JSON.stringify(payload),
       JSON.stringify(events),
       JSON.stringify(timers),
+      ...mirrored.map((m) => m.type),
     ]);
     // The rows are locked by this transaction, so every claim holds; anything else is a bug: roll back.
     if (updated !== moved.length) throw new Error(`batch ${input.action}: claimed ${updated} of ${moved.length} locked instances`);

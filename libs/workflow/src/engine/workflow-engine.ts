@@ -13,6 +13,7 @@ import { OutboxNotifier } from '../outbox/outbox-notifier';
 import { DefinitionRegistry } from '../definition/definition-registry';
 import { TransitionInvariant, TransitionInvariants } from './transition-invariants';
 import { BatchTransition, FireManyInput, FireManyResult } from './batch-transition';
+import { mirrorCte, StateMirror, StateMirrors } from './state-mirrors';
 
 export interface InstanceSnapshot {
   id: string;
@@ -143,7 +144,7 @@ WITH upd AS (
      SET state = $3::text, version = version + 1, context = CASE WHEN $4::jsonb = '{}'::jsonb THEN context ELSE context || $4::jsonb END,
          history_seq = $5::int, history_head = $6::text, updated_at = $7::timestamptz
    WHERE id = $1::uuid AND version = $2::int
-  RETURNING id
+  RETURNING id, subject_id
 ), hist AS (
   INSERT INTO workflow_history (instance_id, seq, actor_id, actor_role, action, from_state, to_state, comment, payload, created_at, prev_hash, hash)
   SELECT id, $5::int, $8::uuid, $9::text, $10::text, $11::text, $3::text, $12::text, $13::jsonb, $7::timestamptz, $14::text, $6::text FROM upd
@@ -172,13 +173,24 @@ SELECT count(*)::int AS updated FROM upd`;
  * variants are keyed so pg can keep each one's plan.
  */
 const FIRE_SQL_VARIANTS = new Map<string, { name: string; sql: string }>();
-/** Parts numbered after the 14 fixed parameters, in the order outbox, cancel, timers; each variant a prepared statement of its own. */
-function fireVariant(outbox: boolean, cancel: boolean, timers: boolean): { name: string; sql: string } {
-  const key = `${+outbox}${+cancel}${+timers}`;
+/**
+ * Parts numbered after the 14 fixed parameters (and the subject id, when mirrored), in the order
+ * outbox, cancel, timers; each variant a prepared statement of its own. A subject whose owner
+ * registered a state mirror has its row's state column written by the same claim.
+ */
+function fireVariant(outbox: boolean, cancel: boolean, timers: boolean, mirror?: StateMirror): { name: string; sql: string } {
+  const key = `${+outbox}${+cancel}${+timers}${mirror ? `:${mirror.table}.${mirror.keyColumn}.${mirror.stateColumn}` : ''}`;
   let variant = FIRE_SQL_VARIANTS.get(key);
   if (!variant) {
     let next = 15;
     let sql = FIRE_CLAIM;
+    if (mirror) {
+      // The subject's row is locked before the instance (as the subject's own writers take them, e.g. a
+      // form save then its version bump), or a save and a transition could each wait on the other.
+      sql = sql.replace('WITH upd AS (', `WITH lk AS (SELECT 1 FROM "${mirror.table}" WHERE "${mirror.keyColumn}" = $15::uuid FOR UPDATE), upd AS (`).replace('AND version = $2::int', 'AND version = $2::int AND (SELECT count(*) FROM lk) >= 0');
+      next = 16;
+      sql += mirrorCte('mirror', mirror, '$3::text', 'upd', 'upd.subject_id');
+    }
     if (outbox) sql += FIRE_OUTBOX.replace('@E@', `$${next++}`);
     if (cancel) sql += FIRE_CANCEL.replace('@C@', `$${next++}`);
     if (timers) sql += FIRE_TIMERS.replace('@T@', `$${next++}`);
@@ -189,7 +201,7 @@ function fireVariant(outbox: boolean, cancel: boolean, timers: boolean): { name:
   return variant;
 }
 
-const START_SQL = `
+const START_CLAIM = `
 WITH ins AS (
   INSERT INTO workflow_instances (id, definition_code, definition_version, subject_type, subject_id, state, version, context,
                                   history_seq, history_head, created_at, updated_at)
@@ -204,8 +216,14 @@ WITH ins AS (
 ), dl AS (
   INSERT INTO deadlines (instance_id, kind, action, set_in_state, due_at)
   SELECT ins.id, t.kind, t.action, $6::text, t.due_at FROM ins, jsonb_to_recordset($14::jsonb) AS t(kind text, action text, due_at timestamptz)
-)
+)`;
+const START_RESULT = `
 SELECT count(*)::int AS inserted FROM ins`;
+
+/** The start, with the subject's state mirror (when its row exists already) written by the same statement. */
+function startSql(mirror?: StateMirror): string {
+  return START_CLAIM + (mirror ? mirrorCte('mirror', mirror, '$6::text', 'ins', '$5::uuid') : '') + START_RESULT;
+}
 
 /* The rows were locked and read first (their hash chain heads are needed); each claims its version. */
 const CHANGE_CONTEXT_SQL = `
@@ -234,8 +252,9 @@ export class WorkflowEngine {
     private readonly notifier: OutboxNotifier,
     private readonly invariants: TransitionInvariants,
     private readonly calendars: WorkCalendars,
+    private readonly mirrors: StateMirrors = new StateMirrors(),
   ) {
-    this.batch = new BatchTransition(dataSource, definitions, guards, notifier, invariants, calendars);
+    this.batch = new BatchTransition(dataSource, definitions, guards, notifier, invariants, calendars, mirrors);
   }
 
   async start(input: StartInput): Promise<InstanceSnapshot> {
@@ -258,7 +277,7 @@ export class WorkflowEngine {
     };
     const hash = chainHash(GENESIS_HASH, fields);
     const base = { instanceId: id, subjectType: input.subjectType, subjectId: input.subjectId, action: 'create', from: null, to: def.initial, actorId: input.actor.id, actorRole: input.actor.role, historySeq: 1 };
-    await sqlRows(runner, START_SQL, [
+    await sqlRows(runner, startSql(this.mirrors.of(input.subjectType)), [
       id,
       def.code,
       def.version,
@@ -361,7 +380,7 @@ export class WorkflowEngine {
       createdAt: now,
     });
     const base = { instanceId: row.id, subjectType: row.subject_type, subjectId: row.subject_id, action: input.action, from: plan.from, to: plan.to, actorId: input.actor.id, actorRole: input.actor.role, historySeq: seq };
-    const variant = fireVariant(plan.effects.length > 0, plan.cancelTimersOf !== null, plan.timers.length > 0);
+    const variant = fireVariant(plan.effects.length > 0, plan.cancelTimersOf !== null, plan.timers.length > 0, this.mirrors.of(row.subject_type));
     const params: unknown[] = [
       row.id,
       row.version,
@@ -379,6 +398,7 @@ export class WorkflowEngine {
       row.history_head,
     ];
     // Only the parameters the chosen variant uses, in its order (pg refuses untyped extras).
+    if (this.mirrors.of(row.subject_type)) params.push(row.subject_id);
     if (plan.effects.length) params.push(JSON.stringify(plan.effects.map((e) => ({ event: e.name, payload: { ...base, params: e.params ?? {} } }))));
     if (plan.cancelTimersOf !== null) params.push(plan.cancelTimersOf);
     if (plan.timers.length) params.push(timersJson(plan.timers));
