@@ -9,6 +9,7 @@ import { OutboxNotifier } from '../outbox/outbox-notifier';
 import { DefinitionRegistry } from '../definition/definition-registry';
 import { TransitionInvariants } from './transition-invariants';
 import { mirrorCte, StateMirror, StateMirrors } from './state-mirrors';
+import type { InstanceRow } from './workflow-engine';
 
 export interface FireManyInput {
   instanceIds: readonly string[];
@@ -73,18 +74,7 @@ export interface FireManyResult {
   skipped: BatchSkipped[];
 }
 
-interface LockedRow {
-  id: string;
-  definition_code: string;
-  definition_version: number;
-  subject_type: string;
-  subject_id: string;
-  state: string;
-  version: number;
-  context: Record<string, unknown>;
-  history_seq: number;
-  history_head: string;
-}
+type LockedRow = Omit<InstanceRow, 'created_at' | 'updated_at'>;
 
 const LOCK_CHUNK = `SELECT id, definition_code, definition_version, subject_type, subject_id, state, version, context, history_seq, history_head
   FROM workflow_instances WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`;

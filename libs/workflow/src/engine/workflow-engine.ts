@@ -112,7 +112,8 @@ export const CHANGE_CONTEXT_ACTION = 'change_context';
 
 type Runner = DataSource | EntityManager;
 
-interface InstanceRow {
+/** An instance's row as the engine reads it (snake_case, as Postgres names the columns). */
+export interface InstanceRow {
   id: string;
   definition_code: string;
   definition_version: number;
