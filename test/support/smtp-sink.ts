@@ -15,6 +15,8 @@ export class SmtpSink {
   held = 0;
   private server?: SMTPServer;
   port = 0;
+  /** Connections a sender dropped (a worker killed mid-send): what a real server shrugs off. */
+  readonly droppedConnections: Error[] = [];
 
   static async start(port = 0): Promise<SmtpSink> {
     const sink = new SmtpSink();
@@ -44,8 +46,14 @@ export class SmtpSink {
     });
     await new Promise<void>((resolve, reject) => {
       this.server!.once('error', reject);
-      this.server!.listen(port, '127.0.0.1', () => resolve());
+      this.server!.listen(port, '127.0.0.1', () => {
+        this.server!.off('error', reject);
+        resolve();
+      });
     });
+    // smtp-server reports a client's broken connection (ECONNRESET when a sender is SIGKILLed
+    // mid-send) as the server's 'error': unheard, it would throw in the test process.
+    this.server.on('error', (error: Error) => this.droppedConnections.push(error));
     this.port = ((this.server as unknown as { server: { address(): AddressInfo } }).server.address()).port;
   }
 
