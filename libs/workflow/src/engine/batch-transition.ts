@@ -3,7 +3,7 @@ import { WorkCalendars } from '@awardflow/calendar';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, WorkflowDefinition } from '../definition/definition.types';
 import { computeTransition, PlannedTimer, TransitionPlan } from './compute-transition';
-import { chainHash } from '../history/history-chain';
+import { nextLink } from './next-link';
 import { GuardRegistry } from '../registry/guard.registry';
 import { OutboxNotifier } from '../outbox/outbox-notifier';
 import { DefinitionRegistry } from '../definition/definition-registry';
@@ -238,21 +238,8 @@ export class BatchTransition {
       }
       const patch = decision?.contextPatch ?? {};
       const rowComment = decision && decision.comment !== undefined ? decision.comment?.trim() || null : comment;
-      const seq = row.history_seq + 1;
-      const hash = chainHash(row.history_head, {
-        instanceId: row.id,
-        seq,
-        actorId: input.actor.id,
-        actorRole: input.actor.role,
-        action: input.action,
-        fromState: plan.from,
-        toState: plan.to,
-        comment: rowComment,
-        payload,
-        createdAt: now,
-      });
+      const { seq, hash, eventBase: base } = nextLink(row, { action: input.action, from: plan.from, to: plan.to, actor: input.actor, comment: rowComment, payload, now });
       claims.push({ id: row.id, version: row.version, from_state: plan.from, to_state: plan.to, patch, seq, hash, prev_hash: row.history_head, comment: rowComment, cancel: plan.cancelTimersOf !== null });
-      const base = { instanceId: row.id, subjectType: row.subject_type, subjectId: row.subject_id, action: input.action, from: plan.from, to: plan.to, actorId: input.actor.id, actorRole: input.actor.role, historySeq: seq };
       for (const e of plan.effects) events.push({ instance_id: row.id, event: e.name, payload: { ...base, params: e.params ?? {} } });
       for (const t of plan.timers as PlannedTimer[]) timers.push({ instance_id: row.id, kind: t.kind, action: t.action, set_in_state: plan.to, due_at: t.dueAt.toISOString() });
       moved.push({ instanceId: row.id, subjectId: row.subject_id, from: plan.from, to: plan.to, historySeq: seq });

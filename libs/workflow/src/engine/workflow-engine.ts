@@ -13,6 +13,7 @@ import { OutboxNotifier } from '../outbox/outbox-notifier';
 import { DefinitionRegistry } from '../definition/definition-registry';
 import { TransitionInvariant, TransitionInvariants } from './transition-invariants';
 import { BatchTransition, FireManyInput, FireManyResult } from './batch-transition';
+import { nextLink } from './next-link';
 import { mirrorCte, StateMirror, StateMirrors } from './state-mirrors';
 
 export interface InstanceSnapshot {
@@ -365,22 +366,9 @@ export class WorkflowEngine {
     const invariantPatch = invariant && (await invariant.check({ instanceId: row.id, subjectType: row.subject_type, subjectId: row.subject_id, action: input.action, from: plan.from, to: plan.to, actor: input.actor, context: plan.context, manager: runner as EntityManager }));
     const contextPatch = { ...input.contextPatch, ...invariantPatch };
     Object.assign(plan.context, invariantPatch);
-    const seq = row.history_seq + 1;
     const payload = input.payload ?? {};
     const comment = input.comment?.trim() || null;
-    const hash = chainHash(row.history_head, {
-      instanceId: row.id,
-      seq,
-      actorId: input.actor.id,
-      actorRole: input.actor.role,
-      action: input.action,
-      fromState: plan.from,
-      toState: plan.to,
-      comment,
-      payload,
-      createdAt: now,
-    });
-    const base = { instanceId: row.id, subjectType: row.subject_type, subjectId: row.subject_id, action: input.action, from: plan.from, to: plan.to, actorId: input.actor.id, actorRole: input.actor.role, historySeq: seq };
+    const { seq, hash, eventBase: base } = nextLink(row, { action: input.action, from: plan.from, to: plan.to, actor: input.actor, comment, payload, now });
     const variant = fireVariant(plan.effects.length > 0, plan.cancelTimersOf !== null, plan.timers.length > 0, this.mirrors.of(row.subject_type));
     const params: unknown[] = [
       row.id,
