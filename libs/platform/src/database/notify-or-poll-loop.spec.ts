@@ -13,7 +13,7 @@ async function until(condition: () => boolean, what: string, ms = 5_000): Promis
 
 /** A poll-only loop (no database) counting its passes and warnings. */
 function loopWith(options: Partial<NotifyOrPollLoopOptions>) {
-  const seen = { passes: 0, warnings: [] as string[] };
+  const seen = { passes: 0, warnings: [] as string[], startedAt: [] as number[] };
   const loop = new NotifyOrPollLoop({
     name: 'test loop',
     logger: { warn: (message: string) => void seen.warnings.push(message) },
@@ -22,6 +22,7 @@ function loopWith(options: Partial<NotifyOrPollLoopOptions>) {
     ...options,
     pass: async () => {
       seen.passes++;
+      seen.startedAt.push(Date.now());
       await options.pass?.();
     },
   });
@@ -71,9 +72,11 @@ describe('NotifyOrPollLoop', () => {
     loop.start();
     await until(() => seen.passes === 1, 'the first pass');
     loop.wake();
-    await sleep(250);
-    expect(seen.passes).toBe(1);
     await until(() => seen.passes >= 3, 'two retries');
+    // The wake did not cut the backoff short: the retry came no sooner than 500 ms after the failure
+    // (a lower bound, which a busy machine can only lengthen).
+    expect(seen.startedAt[1] - seen.startedAt[0]).toBeGreaterThanOrEqual(500);
+    expect(seen.startedAt[2] - seen.startedAt[1]).toBeGreaterThanOrEqual(1000);
     expect(seen.warnings).toEqual(['test loop: Redis is down; retrying in 500 ms', 'test loop: Redis is down; retrying in 1000 ms']);
     await until(() => seen.passes === 4, 'the pass the kept wake asked for');
   });
