@@ -16,4 +16,8 @@ export const OWNED_TABLES = [
   'panel_votes',
   'objections',
   'certificates',
+  'publicity_batches',
+  'publicity_entries',
+  'objection_responses',
+  'objection_files',
 ] as const;
