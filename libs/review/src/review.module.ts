@@ -3,6 +3,7 @@ import { ApplicationAccessPolicy, ActionUseCases, ApplicationParties, Applicatio
 import { CyclesCoreModule, CyclesModule } from '@awardflow/cycles';
 import { IdentityCoreModule } from '@awardflow/identity';
 import { AuditModule } from '@awardflow/audit';
+import { CalendarCoreModule } from '@awardflow/calendar';
 import { NotificationsWorkerModule } from '@awardflow/notifications';
 import { WorkflowModule } from '@awardflow/workflow';
 import { DataSource } from 'typeorm';
@@ -15,6 +16,10 @@ import { ReviewerViewService } from './assignment/reviewer-view.service';
 import { CertificationService } from './certification/certification.service';
 import { ObjectionsController } from './objections/objections.controller';
 import { ObjectionsService } from './objections/objections.service';
+import { PublicPublicityController } from './public/public-publicity.controller';
+import { PublicPublicityService } from './public/public-publicity.service';
+import { PublicityController } from './publicity/publicity.controller';
+import { PublicityService } from './publicity/publicity.service';
 import { OnsiteController } from './onsite/onsite.controller';
 import { OnsiteReviewService } from './onsite/onsite.service';
 import { PanelController } from './panel/panel.controller';
@@ -32,10 +37,10 @@ import { StageReviewersService } from './stage-reviewers/stage-reviewers.service
 
 const CORE = [ReviewPoolService, AssignmentService, ScoringService];
 
-/** Reviewers, scores, panel, ranking, 公示 objections and 审定 over HTTP. */
+/** Reviewers, scores, panel, ranking, 公示 (its batches, objections and public pages) and 审定 over HTTP. */
 @Module({
-  imports: [ApplicationsModule, CyclesModule, WorkflowModule, AuditModule],
-  controllers: [PoolController, AssignmentController, ScoringController, StageReviewersController, OnsiteController, RankingController, PanelController, ObjectionsController],
+  imports: [ApplicationsModule, CyclesModule, CalendarCoreModule, WorkflowModule, AuditModule],
+  controllers: [PoolController, AssignmentController, ScoringController, StageReviewersController, OnsiteController, RankingController, PanelController, ObjectionsController, PublicityController, PublicPublicityController],
   providers: [
     ...CORE,
     ReviewerViewService,
@@ -43,6 +48,8 @@ const CORE = [ReviewPoolService, AssignmentService, ScoringService];
     PanelService,
     RankingService,
     ObjectionsService,
+    PublicityService,
+    PublicPublicityService,
     CertificationService,
     RevocationService,
     OnsiteReviewService,

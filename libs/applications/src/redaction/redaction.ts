@@ -170,27 +170,59 @@ export function materialView(audience: Audience, material: StoredMaterial, n: nu
 
 // ---- 公示 objections ----
 
+export interface ObjectionFileView {
+  id: string;
+  fileName: string;
+  sizeBytes: number;
+}
+
 export interface ObjectionRecord {
   id: string;
   applicationId: string;
+  channel: string;
   objectorName: string;
+  objectorIdNumber: string | null;
   objectorOrganization: string | null;
   contactPhone: string;
   contactEmail: string | null;
+  receivedOn: string | null;
   content: string;
   evidence: string;
   status: string;
   resolution: string | null;
   createdAt: Date;
   resolvedAt: Date | null;
+  /** The objector's evidence files. */
+  files?: ObjectionFileView[];
+  /** The enterprise's 申辩, with its files. */
+  responses?: Array<{ id: string; content: string; createdAt: Date; files: ObjectionFileView[] }>;
 }
 
-export type ObjectionView = Pick<ObjectionRecord, 'id' | 'applicationId' | 'status' | 'resolution' | 'createdAt' | 'resolvedAt'> & Partial<ObjectionRecord>;
+export type ObjectionView = Pick<ObjectionRecord, 'id' | 'applicationId' | 'status' | 'resolution' | 'createdAt' | 'resolvedAt'> &
+  Partial<ObjectionRecord> & { evidenceFileCount?: number };
 
-/** The office sees the objector and what was alleged; everybody else that there was one, and its outcome. */
+/**
+ * The office sees the objector and everything filed. The enterprise sees what it must answer (the
+ * allegation and the evidence described, with the objector's name, number and contacts masked out
+ * of the text, and how many files were given) and its own 申辩, never who objected: the files stay
+ * with the office, as they may name the objector. Everybody else sees that there was one, and its
+ * outcome.
+ */
 export function redactObjection(audience: Audience, o: ObjectionRecord): ObjectionView {
-  if (sees(audience).objectors) return o;
-  return { id: o.id, applicationId: o.applicationId, status: o.status, resolution: o.resolution, createdAt: o.createdAt, resolvedAt: o.resolvedAt };
+  const visibility = sees(audience);
+  if (visibility.objectors) return o;
+  const outcome = { id: o.id, applicationId: o.applicationId, status: o.status, resolution: o.resolution, createdAt: o.createdAt, resolvedAt: o.resolvedAt };
+  if (!visibility.allegations) return outcome;
+  const mask = objectorMask(o);
+  return { ...outcome, channel: o.channel, content: mask(o.content), evidence: mask(o.evidence), evidenceFileCount: o.files?.length ?? 0, responses: o.responses, resolution: o.resolution && mask(o.resolution) };
+}
+
+function objectorMask(o: ObjectionRecord): (text: string) => string {
+  const terms = [o.objectorName, o.objectorIdNumber, o.objectorOrganization, o.contactPhone, o.contactEmail]
+    .filter((t): t is string => typeof t === 'string' && [...t.trim()].length >= 2)
+    .map((t) => t.trim())
+    .sort((a, b) => b.length - a.length);
+  return (text) => terms.reduce((out, term) => out.split(term).join(MASK), text);
 }
 
 // ---- notifications ----

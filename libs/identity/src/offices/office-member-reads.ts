@@ -69,3 +69,21 @@ export async function memberOfOffices(runner: SqlRunner, userId: string, officeI
   );
   return member;
 }
+
+export interface OfficeSummary {
+  id: string;
+  /** The GB/T 2260 division code: what public pages name an office by. */
+  divisionCode: string;
+  name: string;
+}
+
+/** An office by its division code (the public pages' address for it). */
+export async function officeByDivisionCode(runner: SqlRunner, divisionCode: string): Promise<OfficeSummary | undefined> {
+  const [row] = await sqlRows<OfficeSummary>(runner, `SELECT id, region_code AS "divisionCode", name FROM offices WHERE region_code = $1 ORDER BY created_at LIMIT 1`, [divisionCode]);
+  return row;
+}
+
+export async function officeSummaries(runner: SqlRunner, ids: readonly string[]): Promise<OfficeSummary[]> {
+  if (!ids.length) return [];
+  return sqlRows<OfficeSummary>(runner, `SELECT id, region_code AS "divisionCode", name FROM offices WHERE id = ANY($1::uuid[]) ORDER BY region_code`, [[...new Set(ids)]]);
+}

@@ -48,6 +48,8 @@ const SAMPLES: { [C in ErrorCode]: ErrorParams<C> } = {
   [ErrorCode.NotCycleOffice]: { actionLabel: '审定' },
   [ErrorCode.ObjectionPeriodClosed]: { stateLabel: '已获奖' },
   [ErrorCode.ObjectionDecided]: { objectionStatus: 'upheld' },
+  [ErrorCode.ObjectionWindowEnded]: { endsOn: '2025-10-13' },
+  [ErrorCode.NothingToPublish]: undefined,
   [ErrorCode.VotingClosed]: { stateLabel: '社会公示' },
   [ErrorCode.NoQuorum]: { present: 3, quorum: 5 },
   [ErrorCode.NoRecommendationTarget]: { awardName: '重庆市长质量管理奖' },

@@ -106,7 +106,10 @@ export const ERROR_MESSAGES = {
   [ErrorCode.ScoringClosed]: () => '该申报的专家评审已结束，评分不能再修改',
   [ErrorCode.NotCycleOffice]: (p: { actionLabel: string }) => `只有该评审周期所属的评奖办公室可以${p.actionLabel}`,
   [ErrorCode.ObjectionPeriodClosed]: (p: StateParams) => `只有在社会公示期内才能提出异议；该申报现为「${p.stateLabel}」`,
-  [ErrorCode.ObjectionDecided]: (p: { objectionStatus: string }) => `该异议已处理（${p.objectionStatus === 'upheld' ? '异议成立' : '异议不成立'}）`,
+  [ErrorCode.ObjectionDecided]: (p: { objectionStatus: string }) =>
+    `该异议已处理（${p.objectionStatus === 'upheld' ? '异议成立' : p.objectionStatus === 'superseded' ? '因另一异议成立，申报已被驳回' : '异议不成立'}）`,
+  [ErrorCode.ObjectionWindowEnded]: (p: { endsOn: string }) => `公示期已于 ${p.endsOn} 24:00 结束，不再受理异议`,
+  [ErrorCode.NothingToPublish]: () => '所选申报均不在「待公示」状态，没有可发布的公示名单',
   [ErrorCode.VotingClosed]: (p: StateParams) => `只有在评审委员会审议阶段才能表决；该申报现为「${p.stateLabel}」`,
   [ErrorCode.NoQuorum]: (p: { present: number; quorum: number }) => `未达法定人数：应到 ${p.quorum} 人，实际表决 ${p.present} 人`,
   [ErrorCode.NoRecommendationTarget]: (p: { awardName: string }) => `${p.awardName}不推荐参评其他奖项`,
