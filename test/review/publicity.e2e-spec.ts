@@ -80,7 +80,7 @@ describe('公示 batches and objections', () => {
     const batch = await publishPublicity(ctx, admin, cycleId, apps.slice(0, 2), { startsOn: '2027-09-29', duration: 'P5WD' });
     // 09-30, (10-01…10-07 国庆), 10-08, the 调休 Saturday 10-09, 10-11, 10-12.
     expect(batch).toMatchObject({ seq: 1, startsOn: '2027-09-29', endsOn: '2027-10-12', durationLabel: '5 个工作日', contact: OBJECTION_CONTACT });
-    expect(new Date(batch.endsAt as unknown as string).toISOString()).toBe('2027-10-12T16:00:00.000Z');
+    expect(new Date(batch.endsAt).toISOString()).toBe('2027-10-12T16:00:00.000Z');
     for (const id of apps.slice(0, 2)) expect(await stateOf(ctx, id)).toBe('publicity');
     expect(await stateOf(ctx, apps[2])).toBe('awaiting_publicity');
     const ends = await ctx.dataSource.query(

@@ -75,5 +75,5 @@ export async function publishPublicity(ctx: TestContext, token: string, cycleId:
     .set('Authorization', token)
     .send({ startsOn: beijingToday(), contact: OBJECTION_CONTACT, ...(applicationIds ? { applicationIds } : {}), ...body });
   if (res.status !== 201) throw new Error(`publish 公示: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body as { id: string; startsOn: string; endsOn: string; entries: Array<{ applicationId: string; publicId: string }> };
+  return res.body as { id: string; startsOn: string; endsOn: string; endsAt: string; entries: Array<{ applicationId: string; publicId: string }> };
 }
