@@ -25,6 +25,10 @@ import { RankingController } from './ranking/ranking.controller';
 import { RankingService } from './ranking/ranking.service';
 import { ReviewEventHandlers } from './events/review-event-handlers';
 import { RevocationService } from './revocation/revocation.service';
+import { CertificateFactsReader } from './results/certificate-facts';
+import { CertificatePrinter } from './results/certificate-printer';
+import { AwardDecisionController, CertificatesController, PublicResultsController } from './results/results.controller';
+import { ResultsService } from './results/results.service';
 import { ScoringController } from './scoring/scoring.controller';
 import { ScoringService } from './scoring/scoring.service';
 import { StageReviewersController } from './stage-reviewers/stage-reviewers.controller';
@@ -35,7 +39,19 @@ const CORE = [ReviewPoolService, AssignmentService, ScoringService];
 /** Reviewers, scores, panel, ranking, 公示 objections and 审定 over HTTP. */
 @Module({
   imports: [ApplicationsModule, CyclesModule, WorkflowModule, AuditModule],
-  controllers: [PoolController, AssignmentController, ScoringController, StageReviewersController, OnsiteController, RankingController, PanelController, ObjectionsController],
+  controllers: [
+    PoolController,
+    AssignmentController,
+    ScoringController,
+    StageReviewersController,
+    OnsiteController,
+    RankingController,
+    PanelController,
+    ObjectionsController,
+    AwardDecisionController,
+    CertificatesController,
+    PublicResultsController,
+  ],
   providers: [
     ...CORE,
     ReviewerViewService,
@@ -48,6 +64,8 @@ const CORE = [ReviewPoolService, AssignmentService, ScoringService];
     OnsiteReviewService,
     StageReviewersService,
     ReviewerAccess,
+    ResultsService,
+    CertificateFactsReader,
   ],
 })
 export class ReviewModule implements OnModuleInit {
@@ -69,7 +87,7 @@ export class ReviewModule implements OnModuleInit {
 /** The worker's side: assignment, aggregation, reminders, escalation, eligibility gates. */
 @Module({
   imports: [ApplicationsCoreModule, CyclesCoreModule, IdentityCoreModule, NotificationsWorkerModule, WorkflowModule, AuditModule],
-  providers: [...CORE, ReviewEventHandlers],
+  providers: [...CORE, ReviewEventHandlers, CertificateFactsReader, CertificatePrinter],
 })
 export class ReviewWorkerModule implements OnModuleInit {
   constructor(
