@@ -64,12 +64,12 @@ export async function renderCertificatePdf(facts: CertificateFacts, verifyUrl: s
   doc.fontSize(18).text(`　　${honour}特发此证，以资鼓励。`, left, 246, { width: textWidth, lineGap: 8 });
 
   // The facts a verifier checks, bottom left of the text block.
-  const factsTop = 338;
+  const factsTop = 326;
   doc.fontSize(12).fillColor(INK);
   const lines = [`证书编号：${facts.number}`, `奖　　项：${facts.awardName}（${facts.tierLabel}）`];
   if (facts.documentNumber) lines.push(`表彰决定：${facts.documentNumber}（${chineseDate(facts.decidedOn!)}）`);
   lines.push(`发证日期：${chineseDate(facts.issuedAt)}`);
-  lines.forEach((line, i) => doc.text(line, left, factsTop + i * 22, { width: 380 }));
+  lines.forEach((line, i) => doc.text(line, left, factsTop + i * 21, { width: 380 }));
 
   // Issuer and date, bottom right.
   doc.fontSize(16).text(facts.officeName, width - 110 - 320, 430, { width: 320, align: 'right' });
