@@ -245,6 +245,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/applications/{id}/certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The certificate issued at 审定: number, tier, valid or revoked, whether its PDF is printed (404 without one) */
+        get: operations["CertificatesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/{id}/certificate.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The printable certificate (409 CERTIFICATE_PDF_PENDING until the worker has printed it) */
+        get: operations["CertificatesController_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/applications/{id}/deadlines": {
         parameters: {
             query?: never;
@@ -567,6 +601,41 @@ export interface paths {
         head?: never;
         /** Change what may still change (409 with the reason otherwise) */
         patch: operations["CyclesController_update"];
+        trace?: never;
+    };
+    "/cycles/{id}/award-decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cycle's 表彰决定 (404 while none is recorded) */
+        get: operations["AwardDecisionController_get"];
+        /** Record (or replace) the cycle's 表彰决定: title, 文号, date and its PDF. The certificates are reprinted with the 文号; the 表彰名单 is published with it */
+        put: operations["AwardDecisionController_record"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cycles/{id}/award-decision.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The 表彰决定's PDF as recorded */
+        get: operations["AwardDecisionController_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/cycles/{id}/bulk-actions/{action}": {
@@ -979,6 +1048,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/public/certificates/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Verify a certificate by its number: valid, revoked (with the date) or unknown */
+        get: operations["PublicResultsController_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/offices/{code}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An office's 表彰名单 by its division code: each cycle whose 表彰决定 is recorded, with its winners */
+        get: operations["PublicResultsController_officeResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/reviews/applications/{id}/assignments": {
         parameters: {
             query?: never;
@@ -1291,6 +1394,25 @@ export interface components {
             status: "assigned" | "scored" | "conflict" | "replaced";
             total: number | null;
         };
+        ApplicationCertificateDto: {
+            /** Format: date-time */
+            issuedAt: string;
+            /** @example 2026DMQ-500103-J001 */
+            number: string;
+            /** @description the worker has printed the PDF (GET …/certificate.pdf) */
+            pdfReady: boolean;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** @enum {string} */
+            status: "valid" | "revoked";
+            /** @enum {string} */
+            tier: "award" | "second";
+            /**
+             * @description 获奖 / the second tier's label (提名奖) / 认定
+             * @example 获奖
+             */
+            tierLabel: string;
+        };
         ApplicationCycleDto: {
             awardCode: string;
             awardName: string;
@@ -1350,7 +1472,7 @@ export interface components {
         };
         AuditRecordDto: {
             /** @enum {string} */
-            action: "user_created" | "user_changed" | "cycle_created" | "cycle_changed" | "cycle_opened" | "cycle_closed" | "deadline_extended" | "reviewer_registered" | "panel_members_set" | "stage_reviewers_named" | "reviewer_assigned" | "reviewer_reassigned" | "score_overwritten" | "credit_grade_set" | "record_added" | "record_removed" | "uscc_check_overridden" | "attachment_deleted" | "application.recommended" | "failed_job_retried" | "calendar_year_set" | "office_created";
+            action: "user_created" | "user_changed" | "cycle_created" | "cycle_changed" | "cycle_opened" | "cycle_closed" | "deadline_extended" | "reviewer_registered" | "panel_members_set" | "stage_reviewers_named" | "reviewer_assigned" | "reviewer_reassigned" | "score_overwritten" | "credit_grade_set" | "record_added" | "record_removed" | "uscc_check_overridden" | "attachment_deleted" | "application.recommended" | "failed_job_retried" | "calendar_year_set" | "office_created" | "award_decision_recorded";
             actor: components["schemas"]["AuditActorDto"];
             /** Format: date-time */
             at: string;
@@ -1391,7 +1513,33 @@ export interface components {
             route: string;
             to: string;
         };
+        AwardDecisionDto: {
+            cycleId: string;
+            /**
+             * @description YYYY-MM-DD
+             * @example 2026-03-01
+             */
+            decidedOn: string;
+            /**
+             * @description 文号
+             * @example 渝中府发〔2026〕12号
+             */
+            documentNumber: string;
+            /** @example 表彰决定.pdf */
+            fileName: string;
+            fileSize: number;
+            /** Format: date-time */
+            recordedAt: string;
+            recordedBy: string;
+            /** @example 关于表彰2026年度渝中区区长质量管理奖获奖企业的决定 */
+            title: string;
+        };
         AwardDetailDto: {
+            /**
+             * @description how certificates are numbered unless a cycle says otherwise: {year} {office} (division code) {award} (short code) {tier} (J/T) {seq} or {seq:000}
+             * @example {year}{award}-{office}-{tier}{seq:000}
+             */
+            certificateNumberFormat: string;
             /** @example district-quality-award */
             code: string;
             defaultEligibility: components["schemas"]["LabelledEligibilityRuleDto"][];
@@ -1489,6 +1637,12 @@ export interface components {
             /** @example 2025 */
             year: number;
         };
+        CertificateVerificationDto: {
+            /** @description absent when unknown */
+            certificate?: components["schemas"]["PublicCertificateDto"];
+            /** @enum {string} */
+            status: "valid" | "revoked" | "unknown";
+        };
         ChangePasswordDto: {
             currentPassword: string;
             /** @description at least 12 characters, not a common password */
@@ -1502,6 +1656,8 @@ export interface components {
             awardCode: string;
             awardName: string;
             blindReview: boolean;
+            /** @description how this cycle's certificates are numbered (its own or the award's default) */
+            certificateNumberFormat: string;
             /** Format: date-time */
             closedAt: string | null;
             definitionCode: string | null;
@@ -1570,6 +1726,11 @@ export interface components {
             awardCode: string;
             /** @default false */
             blindReview: boolean;
+            /**
+             * @description certificate numbers: {year}, {office} (the office's division code), {award} (the award's short code), {tier} (J/T), {seq} or {seq:000} (zero-padded ordinal within cycle and tier); must contain {seq}. Default: the award's
+             * @example {year}{award}-{office}-{tier}{seq:000}
+             */
+            certificateNumberFormat?: string;
             /** @description only where ALLOW_SHORT_DURATIONS is on (never in production) */
             durationOverrides?: components["schemas"]["DurationOverridesDto"];
             /** @description default: the award's rules */
@@ -1697,6 +1858,8 @@ export interface components {
             awardCode: string;
             awardName: string;
             blindReview: boolean;
+            /** @description how this cycle's certificates are numbered (its own or the award's default) */
+            certificateNumberFormat: string;
             /** Format: date-time */
             closedAt: string | null;
             definitionCode: string | null;
@@ -2094,6 +2257,59 @@ export interface components {
             majority?: components["schemas"]["MajorityDto"];
             /** @description members who must vote (abstentions count as present) */
             quorum: number;
+        };
+        PublicCertificateDto: {
+            /** @example 区长质量管理奖 */
+            awardName: string;
+            /** @example 2026-03-01 */
+            decidedOn?: string;
+            /** @example 渝中府发〔2026〕12号 */
+            documentNumber?: string;
+            /** Format: date-time */
+            issuedAt: string;
+            number: string;
+            /** @example 渝中区市场监督管理局 */
+            officeName: string;
+            organizationName: string;
+            /** Format: date-time */
+            revokedAt?: string;
+            /** @example 获奖 */
+            tierLabel: string;
+            /** @example 2026 */
+            year: number;
+        };
+        PublicDecisionDto: {
+            /** @example 2026-03-01 */
+            decidedOn: string;
+            /** @example 渝中府发〔2026〕12号 */
+            documentNumber: string;
+            title: string;
+        };
+        PublicOfficeDto: {
+            /**
+             * @description GB/T 2260 division code
+             * @example 500103
+             */
+            code: string;
+            /** @example 渝中区市场监督管理局 */
+            name: string;
+        };
+        PublicOfficeResultsDto: {
+            items: components["schemas"]["PublicResultDto"][];
+            office: components["schemas"]["PublicOfficeDto"];
+        };
+        PublicResultDto: {
+            awardName: string;
+            decision: components["schemas"]["PublicDecisionDto"];
+            winners: components["schemas"]["PublicWinnerDto"][];
+            year: number;
+        };
+        PublicWinnerDto: {
+            certificateNumber: string;
+            organizationName: string;
+            revoked: boolean;
+            /** @example 获奖 */
+            tierLabel: string;
         };
         PutCalendarYearDto: {
             /** @description the 放假 ranges, as the notice lists them */
@@ -2511,6 +2727,11 @@ export interface components {
             applicationOpensAt?: string;
             /** @default false */
             blindReview: boolean;
+            /**
+             * @description certificate numbers: {year}, {office} (the office's division code), {award} (the award's short code), {tier} (J/T), {seq} or {seq:000} (zero-padded ordinal within cycle and tier); must contain {seq}. Default: the award's
+             * @example {year}{award}-{office}-{tier}{seq:000}
+             */
+            certificateNumberFormat?: string;
             /** @description only where ALLOW_SHORT_DURATIONS is on (never in production) */
             durationOverrides?: components["schemas"]["DurationOverridesDto"];
             /** @description default: the award's rules */
@@ -3031,6 +3252,49 @@ export interface operations {
             };
         };
     };
+    CertificatesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationCertificateDto"];
+                };
+            };
+        };
+    };
+    CertificatesController_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+        };
+    };
     DeadlinesController_forApplication: {
         parameters: {
             query?: never;
@@ -3262,7 +3526,7 @@ export interface operations {
     AuditController_list: {
         parameters: {
             query?: {
-                action?: "user_created" | "user_changed" | "cycle_created" | "cycle_changed" | "cycle_opened" | "cycle_closed" | "deadline_extended" | "reviewer_registered" | "panel_members_set" | "stage_reviewers_named" | "reviewer_assigned" | "reviewer_reassigned" | "score_overwritten" | "credit_grade_set" | "record_added" | "record_removed" | "uscc_check_overridden" | "attachment_deleted" | "application.recommended" | "failed_job_retried" | "calendar_year_set" | "office_created";
+                action?: "user_created" | "user_changed" | "cycle_created" | "cycle_changed" | "cycle_opened" | "cycle_closed" | "deadline_extended" | "reviewer_registered" | "panel_members_set" | "stage_reviewers_named" | "reviewer_assigned" | "reviewer_reassigned" | "score_overwritten" | "credit_grade_set" | "record_added" | "record_removed" | "uscc_check_overridden" | "attachment_deleted" | "application.recommended" | "failed_job_retried" | "calendar_year_set" | "office_created" | "award_decision_recorded";
                 /** @description the user who acted */
                 actorId?: string;
                 /** @description the entity id (a UUID, or `<queue>:<jobId>` for a failed job) */
@@ -3591,6 +3855,86 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CycleDto"];
+                };
+            };
+        };
+    };
+    AwardDecisionController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwardDecisionDto"];
+                };
+            };
+        };
+    };
+    AwardDecisionController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** @example 2026-03-01 */
+                    decidedOn: string;
+                    /** @example 渝中府发〔2026〕12号 */
+                    documentNumber: string;
+                    /**
+                     * Format: binary
+                     * @description the decision as published (PDF, by content; at most 20 MiB)
+                     */
+                    file: string;
+                    /** @example 关于表彰2026年度渝中区区长质量管理奖获奖企业的决定 */
+                    title: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwardDecisionDto"];
+                };
+            };
+        };
+    };
+    AwardDecisionController_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
                 };
             };
         };
@@ -4312,6 +4656,48 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganizationDto"];
+                };
+            };
+        };
+    };
+    PublicResultsController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateVerificationDto"];
+                };
+            };
+        };
+    };
+    PublicResultsController_officeResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicOfficeResultsDto"];
                 };
             };
         };
