@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { samplePdf } from '../../libs/applications/src/testing/material-fixtures';
@@ -9,7 +9,7 @@ import { Enterprise, readyApplication, registerEnterprise } from '../support/awa
 import { act } from '../support/review-fixtures';
 import { createUser, startTestApp, TestContext } from '../support/test-app';
 import { waitFor } from '../support/throwaway-redis';
-import { SCREENSHOTS } from '../web/console-host';
+import { SCREENSHOTS, WEB_DIST } from '../web/console-host';
 
 const PUBLIC_BASE_URL = 'https://awards.example.cn';
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
@@ -281,6 +281,11 @@ describe('表彰决定, certificates and their public verification', () => {
     expect(elsewhere.certificate.documentNumber).toBeUndefined();
     expect((await ctx.http.get('/public/certificates/2026DMQ-500103-J999').expect(200)).body).toEqual({ status: 'unknown' });
     expect((await ctx.http.get(`/public/certificates/${'X'.repeat(200)}`).expect(200)).body).toEqual({ status: 'unknown' });
+    // The QR code's link opened in a browser gets the console's page, which reads the JSON above.
+    if (existsSync(join(WEB_DIST, 'index.html'))) {
+      const page = await ctx.http.get('/public/certificates/2026DMQ-500103-J001').set('Accept', 'text/html,application/xhtml+xml').expect(200);
+      expect(page.headers['content-type']).toMatch(/text\/html/);
+    }
     for (const body of [valid, revoked, elsewhere]) {
       const json = JSON.stringify(body);
       for (const secret of [...apps, other, ...enterprises.map((e) => e.uscc), ...enterprises.map((e) => e.organizationId), ...enterprises.map((e) => e.userId)]) expect(json).not.toContain(secret);
