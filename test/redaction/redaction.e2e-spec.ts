@@ -163,7 +163,7 @@ describe('nothing that identifies a protected person leaks, by any GET route', (
       ctx.dataSource.query(`SELECT id FROM review_assignments WHERE cycle_id = $1`, [cycleId]),
       ctx.dataSource.query(`SELECT id FROM attachments WHERE application_id = ANY($1::uuid[])`, [Object.values(apps)]),
       ctx.dataSource.query(`SELECT id FROM users`),
-      ctx.dataSource.query(`SELECT id FROM offices`),
+      ctx.dataSource.query(`SELECT id, region_code FROM offices`),
     ]);
     receipts = (await ctx.dataSource.query(`SELECT receipt_number FROM applications WHERE id = ANY($1::uuid[])`, [Object.values(apps)])).map((r: { receipt_number: string }) => r.receipt_number);
     expect(receipts).toHaveLength(3);
@@ -177,7 +177,10 @@ describe('nothing that identifies a protected person leaks, by any GET route', (
     candidates.set('fileId', scanned.body.files.map((f: { id: string }) => f.id));
     candidates.set('batchId', [batch.id]);
     candidates.set('users', users.map((r: { id: string }) => r.id));
-    candidates.set('offices', offices.map((r: { id: string }) => r.id));
+    // Offices by id, and by division code (the public 表彰名单).
+    candidates.set('offices', [...offices.map((r: { id: string }) => r.id), ...offices.map((r: { region_code: string }) => r.region_code)]);
+    // Public verification: a number nobody was given.
+    candidates.set('certificates', ['2025DMQ-500103-J001']);
     candidates.set('awards', [AWARD]);
     candidates.set('n', ['1', '2', '3', '4']);
   }, 240_000);

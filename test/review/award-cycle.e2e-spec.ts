@@ -215,8 +215,8 @@ describe('a 区长质量管理奖 cycle from application to revocation', () => {
     expect(over).toMatchObject({ code: 'QUOTA_EXHAUSTED', quota: 1, tier: 'award', issued: 1, message: '本届获奖名额（1 名）已用完' });
     expect(await act(ctx, admin, apps[8], 'approve_second_tier')).toMatchObject({ state: 'nominated' });
     expect(await ctx.dataSource.query(`SELECT number, tier FROM certificates WHERE cycle_id = $1 ORDER BY number`, [cycleId])).toEqual([
-      { number: '2026DMQ-J001', tier: 'award' },
-      { number: '2026DMQ-T001', tier: 'second' },
+      { number: '2026DMQ-500103-J001', tier: 'award' },
+      { number: '2026DMQ-500103-T001', tier: 'second' },
     ]);
 
     const noReason = await act(ctx, admin, apps[9], 'revoke', { payload: { banEditions: 2 } }, 400);

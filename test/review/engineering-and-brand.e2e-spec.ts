@@ -87,7 +87,7 @@ describe('engineering nominations and brand recognitions', () => {
     await waitForState(ctx, res.body.id, 'awaiting_approval');
     expect((await act(ctx, admin, res.body.id, 'approve')).state).toBe('recognised');
     const [certificate] = await ctx.dataSource.query(`SELECT number FROM certificates WHERE application_id = $1`, [res.body.id]);
-    expect(certificate.number).toMatch(/^\d{4}[A-Z]+-J001$/);
+    expect(certificate.number).toMatch(/^\d{4}[A-Z]+-\d{6}-J001$/);
     // The recognition's validity ends it, fired by the worker.
     await waitForState(ctx, res.body.id, 'recognition_expired');
     const [deadline] = await ctx.dataSource.query(`SELECT status FROM deadlines d JOIN applications a ON a.instance_id = d.instance_id WHERE a.id = $1 AND d.kind = 'recognition_expiry'`, [res.body.id]);

@@ -30,6 +30,10 @@ import { RankingController } from './ranking/ranking.controller';
 import { RankingService } from './ranking/ranking.service';
 import { ReviewEventHandlers } from './events/review-event-handlers';
 import { RevocationService } from './revocation/revocation.service';
+import { CertificateFactsReader } from './results/certificate-facts';
+import { CertificatePrinter } from './results/certificate-printer';
+import { AwardDecisionController, CertificatesController, PublicResultsController } from './results/results.controller';
+import { ResultsService } from './results/results.service';
 import { ScoringController } from './scoring/scoring.controller';
 import { ScoringService } from './scoring/scoring.service';
 import { StageReviewersController } from './stage-reviewers/stage-reviewers.controller';
@@ -40,7 +44,21 @@ const CORE = [ReviewPoolService, AssignmentService, ScoringService];
 /** Reviewers, scores, panel, ranking, 公示 (its batches, objections and public pages) and 审定 over HTTP. */
 @Module({
   imports: [ApplicationsModule, CyclesModule, CalendarCoreModule, WorkflowModule, AuditModule],
-  controllers: [PoolController, AssignmentController, ScoringController, StageReviewersController, OnsiteController, RankingController, PanelController, ObjectionsController, PublicityController, PublicPublicityController],
+  controllers: [
+    PoolController,
+    AssignmentController,
+    ScoringController,
+    StageReviewersController,
+    OnsiteController,
+    RankingController,
+    PanelController,
+    ObjectionsController,
+    PublicityController,
+    PublicPublicityController,
+    AwardDecisionController,
+    CertificatesController,
+    PublicResultsController,
+  ],
   providers: [
     ...CORE,
     ReviewerViewService,
@@ -55,6 +73,8 @@ const CORE = [ReviewPoolService, AssignmentService, ScoringService];
     OnsiteReviewService,
     StageReviewersService,
     ReviewerAccess,
+    ResultsService,
+    CertificateFactsReader,
   ],
 })
 export class ReviewModule implements OnModuleInit {
@@ -76,7 +96,7 @@ export class ReviewModule implements OnModuleInit {
 /** The worker's side: assignment, aggregation, reminders, escalation, eligibility gates. */
 @Module({
   imports: [ApplicationsCoreModule, CyclesCoreModule, IdentityCoreModule, NotificationsWorkerModule, WorkflowModule, AuditModule],
-  providers: [...CORE, ReviewEventHandlers],
+  providers: [...CORE, ReviewEventHandlers, CertificateFactsReader, CertificatePrinter],
 })
 export class ReviewWorkerModule implements OnModuleInit {
   constructor(

@@ -245,6 +245,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/applications/{id}/certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The certificate issued at 审定: number, tier, valid or revoked, whether its PDF is printed (404 without one) */
+        get: operations["CertificatesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/{id}/certificate.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The printable certificate (409 CERTIFICATE_PDF_PENDING until the worker has printed it) */
+        get: operations["CertificatesController_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/applications/{id}/deadlines": {
         parameters: {
             query?: never;
@@ -288,7 +322,7 @@ export interface paths {
         };
         get: operations["ObjectionsController_objectionsOf"];
         put?: never;
-        /** 公示 objection in writing under a real name inside the window; the office records those received by post, phone or mail (channel) */
+        /** 公示 objection: in writing, under a real name, with contact and evidence, only inside the window */
         post: operations["ObjectionsController_object"];
         delete?: never;
         options?: never;
@@ -569,6 +603,41 @@ export interface paths {
         patch: operations["CyclesController_update"];
         trace?: never;
     };
+    "/cycles/{id}/award-decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cycle's 表彰决定 (404 while none is recorded) */
+        get: operations["AwardDecisionController_get"];
+        /** Record (or replace) the cycle's 表彰决定: title, 文号, date and its PDF. The certificates are reprinted with the 文号; the 表彰名单 is published with it */
+        put: operations["AwardDecisionController_record"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cycles/{id}/award-decision.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The 表彰决定's PDF as recorded */
+        get: operations["AwardDecisionController_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cycles/{id}/bulk-actions/{action}": {
         parameters: {
             query?: never;
@@ -664,23 +733,6 @@ export interface paths {
         put?: never;
         /** Set the cycle's 评审委员会 members */
         post: operations["PanelController_setPanel"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/cycles/{id}/publicity-batches": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["PublicityController_list"];
-        put?: never;
-        /** Publish a dated 公示 for the applications in 待公示 (all, or those named): they share its dates */
-        post: operations["PublicityController_publish"];
         delete?: never;
         options?: never;
         head?: never;
@@ -891,56 +943,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/objections": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Objections of a cycle (its office) or of an application (redacted for the reader) */
-        get: operations["ObjectionsController_query"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/objections/{id}/files": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Evidence received on paper, scanned in by the office (PDF, JPG, PNG; at most 5 of 10 MiB) */
-        post: operations["ObjectionsController_addFiles"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/objections/{id}/files/{fileId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["ObjectionsController_file"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/objections/{id}/resolve": {
         parameters: {
             query?: never;
@@ -950,25 +952,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Uphold (the application is rejected) or dismiss an objection; the 公示 period never restarts */
+        /** Uphold (the application is rejected) or dismiss (back to 公示) an objection */
         post: operations["ObjectionsController_resolve"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/objections/{id}/responses": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 申辩: the enterprise answers an open objection with text and files before the office decides */
-        post: operations["ObjectionsController_respond"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1063,15 +1048,15 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/public/offices": {
+    "/public/certificates/{number}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Offices that have published a 公示 */
-        get: operations["PublicPublicityController_offices"];
+        /** Verify a certificate by its number: valid, revoked (with the date) or unknown */
+        get: operations["PublicResultsController_verify"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1080,50 +1065,17 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/public/offices/{code}/publicity": {
+    "/public/offices/{code}/results": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** An office's current and past 公示 lists (code: GB/T 2260 division code) */
-        get: operations["PublicPublicityController_ofOffice"];
+        /** An office's 表彰名单 by its division code: each cycle whose 表彰决定 is recorded, with its winners */
+        get: operations["PublicResultsController_officeResults"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/public/publicity/{batchId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["PublicPublicityController_batch"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/public/publicity/{batchId}/objections": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Object to an entry of a 公示, in writing under a real name with evidence, inside its period */
-        post: operations["PublicPublicityController_object"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1442,6 +1394,25 @@ export interface components {
             status: "assigned" | "scored" | "conflict" | "replaced";
             total: number | null;
         };
+        ApplicationCertificateDto: {
+            /** Format: date-time */
+            issuedAt: string;
+            /** @example 2026DMQ-500103-J001 */
+            number: string;
+            /** @description the worker has printed the PDF (GET …/certificate.pdf) */
+            pdfReady: boolean;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** @enum {string} */
+            status: "valid" | "revoked";
+            /** @enum {string} */
+            tier: "award" | "second";
+            /**
+             * @description 获奖 / the second tier's label (提名奖) / 认定
+             * @example 获奖
+             */
+            tierLabel: string;
+        };
         ApplicationCycleDto: {
             awardCode: string;
             awardName: string;
@@ -1501,7 +1472,7 @@ export interface components {
         };
         AuditRecordDto: {
             /** @enum {string} */
-            action: "user_created" | "user_changed" | "cycle_created" | "cycle_changed" | "cycle_opened" | "cycle_closed" | "deadline_extended" | "reviewer_registered" | "panel_members_set" | "stage_reviewers_named" | "reviewer_assigned" | "reviewer_reassigned" | "score_overwritten" | "credit_grade_set" | "record_added" | "record_removed" | "uscc_check_overridden" | "attachment_deleted" | "application.recommended" | "failed_job_retried" | "calendar_year_set" | "office_created";
+            action: "user_created" | "user_changed" | "cycle_created" | "cycle_changed" | "cycle_opened" | "cycle_closed" | "deadline_extended" | "reviewer_registered" | "panel_members_set" | "stage_reviewers_named" | "reviewer_assigned" | "reviewer_reassigned" | "score_overwritten" | "credit_grade_set" | "record_added" | "record_removed" | "uscc_check_overridden" | "attachment_deleted" | "application.recommended" | "failed_job_retried" | "calendar_year_set" | "office_created" | "award_decision_recorded";
             actor: components["schemas"]["AuditActorDto"];
             /** Format: date-time */
             at: string;
@@ -1542,7 +1513,33 @@ export interface components {
             route: string;
             to: string;
         };
+        AwardDecisionDto: {
+            cycleId: string;
+            /**
+             * @description YYYY-MM-DD
+             * @example 2026-03-01
+             */
+            decidedOn: string;
+            /**
+             * @description 文号
+             * @example 渝中府发〔2026〕12号
+             */
+            documentNumber: string;
+            /** @example 表彰决定.pdf */
+            fileName: string;
+            fileSize: number;
+            /** Format: date-time */
+            recordedAt: string;
+            recordedBy: string;
+            /** @example 关于表彰2026年度渝中区区长质量管理奖获奖企业的决定 */
+            title: string;
+        };
         AwardDetailDto: {
+            /**
+             * @description how certificates are numbered unless a cycle says otherwise: {year} {office} (division code) {award} (short code) {tier} (J/T) {seq} or {seq:000}
+             * @example {year}{award}-{office}-{tier}{seq:000}
+             */
+            certificateNumberFormat: string;
             /** @example district-quality-award */
             code: string;
             defaultEligibility: components["schemas"]["LabelledEligibilityRuleDto"][];
@@ -1640,6 +1637,12 @@ export interface components {
             /** @example 2025 */
             year: number;
         };
+        CertificateVerificationDto: {
+            /** @description absent when unknown */
+            certificate?: components["schemas"]["PublicCertificateDto"];
+            /** @enum {string} */
+            status: "valid" | "revoked" | "unknown";
+        };
         ChangePasswordDto: {
             currentPassword: string;
             /** @description at least 12 characters, not a common password */
@@ -1653,6 +1656,8 @@ export interface components {
             awardCode: string;
             awardName: string;
             blindReview: boolean;
+            /** @description how this cycle's certificates are numbered (its own or the award's default) */
+            certificateNumberFormat: string;
             /** Format: date-time */
             closedAt: string | null;
             definitionCode: string | null;
@@ -1721,6 +1726,11 @@ export interface components {
             awardCode: string;
             /** @default false */
             blindReview: boolean;
+            /**
+             * @description certificate numbers: {year}, {office} (the office's division code), {award} (the award's short code), {tier} (J/T), {seq} or {seq:000} (zero-padded ordinal within cycle and tier); must contain {seq}. Default: the award's
+             * @example {year}{award}-{office}-{tier}{seq:000}
+             */
+            certificateNumberFormat?: string;
             /** @description only where ALLOW_SHORT_DURATIONS is on (never in production) */
             durationOverrides?: components["schemas"]["DurationOverridesDto"];
             /** @description default: the award's rules */
@@ -1848,6 +1858,8 @@ export interface components {
             awardCode: string;
             awardName: string;
             blindReview: boolean;
+            /** @description how this cycle's certificates are numbered (its own or the award's default) */
+            certificateNumberFormat: string;
             /** Format: date-time */
             closedAt: string | null;
             definitionCode: string | null;
@@ -2132,11 +2144,6 @@ export interface components {
             title: string;
         };
         ObjectionDto: {
-            /**
-             * @description the office records one received by post, phone or mail
-             * @enum {string}
-             */
-            channel?: "post" | "phone" | "mail";
             contactEmail?: string;
             /** @example 13800000000 */
             contactPhone: string;
@@ -2144,76 +2151,40 @@ export interface components {
             content: string;
             /** @description the evidence (documents, facts, references) */
             evidence: string;
-            /** @description 身份证号 or the objecting unit’s 统一社会信用代码 */
-            objectorIdNumber?: string;
             /**
              * @description real name: anonymous objections are refused
              * @example 李四
              */
             objectorName: string;
             objectorOrganization?: string;
-            /**
-             * @description when the office received it (post, phone, mail)
-             * @example 2025-10-09
-             */
-            receivedOn?: string;
         };
         ObjectionFiledDto: {
             applicationId: string;
             id: string;
             status: string;
         };
-        ObjectionFileDto: {
-            fileName: string;
-            id: string;
-            sizeBytes: number;
-        };
-        ObjectionFilesDto: {
-            files: components["schemas"]["ObjectionFileDto"][];
-        };
         ObjectionResolvedDto: {
             applicationState: string;
             id: string;
             status: string;
         };
-        ObjectionResponseCreatedDto: {
-            id: string;
-        };
-        ObjectionResponseViewDto: {
-            content: string;
-            /** Format: date-time */
-            createdAt: string;
-            files: components["schemas"]["ObjectionFileDto"][];
-            id: string;
-        };
         ObjectionViewDto: {
             applicationId: string;
-            /** @enum {string} */
-            channel?: "online" | "public" | "post" | "phone" | "mail";
             contactEmail?: string | null;
             contactPhone?: string;
-            /** @description the office and the enterprise (the objector masked out) */
             content?: string;
             /** Format: date-time */
             createdAt: string;
             evidence?: string;
-            /** @description the enterprise: how many evidence files the office holds */
-            evidenceFileCount?: number;
-            /** @description the office only */
-            files?: components["schemas"]["ObjectionFileDto"][];
             id: string;
-            /** @description the office only */
-            objectorIdNumber?: string | null;
-            /** @description the office only */
+            /** @description the office and the objector only */
             objectorName?: string;
             objectorOrganization?: string | null;
-            receivedOn?: string | null;
             resolution: string | null;
             /** Format: date-time */
             resolvedAt: string | null;
-            responses?: components["schemas"]["ObjectionResponseViewDto"][];
             /** @enum {string} */
-            status: "open" | "upheld" | "dismissed" | "superseded";
+            status: "open" | "upheld" | "dismissed";
         };
         OfficeDto: {
             code: string;
@@ -2287,99 +2258,32 @@ export interface components {
             /** @description members who must vote (abstentions count as present) */
             quorum: number;
         };
-        PublicBatchDto: {
+        PublicCertificateDto: {
+            /** @example 区长质量管理奖 */
             awardName: string;
-            contact: components["schemas"]["PublicityContactViewDto"];
-            /** @example 5 个工作日 */
-            durationLabel: string;
+            /** @example 2026-03-01 */
+            decidedOn?: string;
+            /** @example 渝中府发〔2026〕12号 */
+            documentNumber?: string;
             /** Format: date-time */
-            endsAt: string;
-            /** @example 2025-10-13 */
-            endsOn: string;
-            entries: components["schemas"]["PublicEntryDto"][];
-            id: string;
+            issuedAt: string;
+            number: string;
+            /** @example 渝中区市场监督管理局 */
             officeName: string;
-            /** @description objections are taken until endsAt */
-            open: boolean;
-            /** @example 2025-09-29 */
-            startsOn: string;
-            title: string;
+            organizationName: string;
+            /** Format: date-time */
+            revokedAt?: string;
+            /** @example 获奖 */
+            tierLabel: string;
+            /** @example 2026 */
             year: number;
         };
-        PublicEntryDto: {
-            organizationName: string;
-            /** @description names the entry when objecting; says nothing of the application */
-            publicId: string;
-            /** @description the project or product, where the award is given to one */
-            subjectName?: string;
-        };
-        PublicityBatchDto: {
-            contact: components["schemas"]["PublicityContactViewDto"];
-            /** @example P5WD */
-            duration: string;
-            /** @example 5 个工作日 */
-            durationLabel: string;
-            /** Format: date-time */
-            endsAt: string;
-            /** @example 2025-10-13 */
-            endsOn: string;
-            entries: components["schemas"]["PublicityEntryDto"][];
-            id: string;
-            /** Format: date-time */
-            publishedAt: string;
-            seq: number;
-            /** @example 2025-09-29 */
-            startsOn: string;
+        PublicDecisionDto: {
+            /** @example 2026-03-01 */
+            decidedOn: string;
+            /** @example 渝中府发〔2026〕12号 */
+            documentNumber: string;
             title: string;
-        };
-        PublicityBatchListDto: {
-            items: components["schemas"]["PublicityBatchDto"][];
-        };
-        PublicityContactDto: {
-            /** @example 重庆市渝中区中山三路 128 号 */
-            address: string;
-            /** @example zlk@yuzhong.gov.cn */
-            email: string;
-            /** @example 023-63000000 */
-            phone: string;
-            /** @example 渝中区市场监督管理局质量发展科 */
-            unit: string;
-        };
-        PublicityContactViewDto: {
-            address: string;
-            email: string;
-            phone: string;
-            unit: string;
-        };
-        PublicityEntryDto: {
-            applicationId: string;
-            openObjections: number;
-            organizationName: string;
-            /** @description what the public page names the entry by */
-            publicId: string;
-            state: string;
-            stateLabel: string;
-        };
-        PublicObjectionDto: {
-            content: string;
-            email?: string;
-            /** @description the evidence described (the files are uploaded beside it) */
-            evidence?: string;
-            /** @description 身份证号 or the objecting unit’s 统一社会信用代码 */
-            idNumber: string;
-            /** @example 李四 */
-            objectorName: string;
-            objectorOrganization?: string;
-            /** @example 13800000000 */
-            phone: string;
-            /** @description the entry of the 公示 objected to (its public id) */
-            publicId: string;
-        };
-        PublicObjectionFiledDto: {
-            /** Format: date-time */
-            filedAt: string;
-            /** @description the receipt the objector keeps */
-            reference: string;
         };
         PublicOfficeDto: {
             /**
@@ -2387,32 +2291,25 @@ export interface components {
              * @example 500103
              */
             code: string;
+            /** @example 渝中区市场监督管理局 */
             name: string;
         };
-        PublicOfficeListDto: {
-            items: components["schemas"]["PublicOfficeDto"][];
-        };
-        PublicOfficePublicityDto: {
-            current: components["schemas"]["PublicBatchDto"][];
+        PublicOfficeResultsDto: {
+            items: components["schemas"]["PublicResultDto"][];
             office: components["schemas"]["PublicOfficeDto"];
-            past: components["schemas"]["PublicBatchDto"][];
         };
-        PublishPublicityDto: {
-            /** @description the applications to name; default: every application of the cycle in 待公示 */
-            applicationIds?: string[];
-            contact: components["schemas"]["PublicityContactDto"];
-            /**
-             * @description P7D (7 天) or P5WD (5 个工作日); default: the cycle’s 公示 duration
-             * @example P5WD
-             */
-            duration?: string;
-            /**
-             * @description the day the 公示 is published (Beijing); the period counts from the next day
-             * @example 2025-09-29
-             */
-            startsOn: string;
-            /** @example 2025年度渝中区区长质量管理奖拟表彰名单公示 */
-            title?: string;
+        PublicResultDto: {
+            awardName: string;
+            decision: components["schemas"]["PublicDecisionDto"];
+            winners: components["schemas"]["PublicWinnerDto"][];
+            year: number;
+        };
+        PublicWinnerDto: {
+            certificateNumber: string;
+            organizationName: string;
+            revoked: boolean;
+            /** @example 获奖 */
+            tierLabel: string;
         };
         PutCalendarYearDto: {
             /** @description the 放假 ranges, as the notice lists them */
@@ -2830,6 +2727,11 @@ export interface components {
             applicationOpensAt?: string;
             /** @default false */
             blindReview: boolean;
+            /**
+             * @description certificate numbers: {year}, {office} (the office's division code), {award} (the award's short code), {tier} (J/T), {seq} or {seq:000} (zero-padded ordinal within cycle and tier); must contain {seq}. Default: the award's
+             * @example {year}{award}-{office}-{tier}{seq:000}
+             */
+            certificateNumberFormat?: string;
             /** @description only where ALLOW_SHORT_DURATIONS is on (never in production) */
             durationOverrides?: components["schemas"]["DurationOverridesDto"];
             /** @description default: the award's rules */
@@ -3350,6 +3252,49 @@ export interface operations {
             };
         };
     };
+    CertificatesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationCertificateDto"];
+                };
+            };
+        };
+    };
+    CertificatesController_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+        };
+    };
     DeadlinesController_forApplication: {
         parameters: {
             query?: never;
@@ -3581,7 +3526,7 @@ export interface operations {
     AuditController_list: {
         parameters: {
             query?: {
-                action?: "user_created" | "user_changed" | "cycle_created" | "cycle_changed" | "cycle_opened" | "cycle_closed" | "deadline_extended" | "reviewer_registered" | "panel_members_set" | "stage_reviewers_named" | "reviewer_assigned" | "reviewer_reassigned" | "score_overwritten" | "credit_grade_set" | "record_added" | "record_removed" | "uscc_check_overridden" | "attachment_deleted" | "application.recommended" | "failed_job_retried" | "calendar_year_set" | "office_created";
+                action?: "user_created" | "user_changed" | "cycle_created" | "cycle_changed" | "cycle_opened" | "cycle_closed" | "deadline_extended" | "reviewer_registered" | "panel_members_set" | "stage_reviewers_named" | "reviewer_assigned" | "reviewer_reassigned" | "score_overwritten" | "credit_grade_set" | "record_added" | "record_removed" | "uscc_check_overridden" | "attachment_deleted" | "application.recommended" | "failed_job_retried" | "calendar_year_set" | "office_created" | "award_decision_recorded";
                 /** @description the user who acted */
                 actorId?: string;
                 /** @description the entity id (a UUID, or `<queue>:<jobId>` for a failed job) */
@@ -3914,6 +3859,86 @@ export interface operations {
             };
         };
     };
+    AwardDecisionController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwardDecisionDto"];
+                };
+            };
+        };
+    };
+    AwardDecisionController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** @example 2026-03-01 */
+                    decidedOn: string;
+                    /** @example 渝中府发〔2026〕12号 */
+                    documentNumber: string;
+                    /**
+                     * Format: binary
+                     * @description the decision as published (PDF, by content; at most 20 MiB)
+                     */
+                    file: string;
+                    /** @example 关于表彰2026年度渝中区区长质量管理奖获奖企业的决定 */
+                    title: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwardDecisionDto"];
+                };
+            };
+        };
+    };
+    AwardDecisionController_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+        };
+    };
     BulkActionsController_run: {
         parameters: {
             query?: never;
@@ -4049,52 +4074,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PanelDto"];
-                };
-            };
-        };
-    };
-    PublicityController_list: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PublicityBatchListDto"];
-                };
-            };
-        };
-    };
-    PublicityController_publish: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PublishPublicityDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PublicityBatchDto"];
                 };
             };
         };
@@ -4480,76 +4459,6 @@ export interface operations {
             };
         };
     };
-    ObjectionsController_query: {
-        parameters: {
-            query?: {
-                applicationId?: string;
-                cycleId?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ObjectionViewDto"][];
-                };
-            };
-        };
-    };
-    ObjectionsController_addFiles: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "multipart/form-data": {
-                    files?: string[];
-                };
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ObjectionFilesDto"];
-                };
-            };
-        };
-    };
-    ObjectionsController_file: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                fileId: string;
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description the file */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
     ObjectionsController_resolve: {
         parameters: {
             query?: never;
@@ -4571,34 +4480,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ObjectionResolvedDto"];
-                };
-            };
-        };
-    };
-    ObjectionsController_respond: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "multipart/form-data": {
-                    content: string;
-                    files?: string[];
-                };
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ObjectionResponseCreatedDto"];
                 };
             };
         };
@@ -4779,11 +4660,13 @@ export interface operations {
             };
         };
     };
-    PublicPublicityController_offices: {
+    PublicResultsController_verify: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                number: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -4793,12 +4676,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PublicOfficeListDto"];
+                    "application/json": components["schemas"]["CertificateVerificationDto"];
                 };
             };
         };
     };
-    PublicPublicityController_ofOffice: {
+    PublicResultsController_officeResults: {
         parameters: {
             query?: never;
             header?: never;
@@ -4814,54 +4697,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PublicOfficePublicityDto"];
-                };
-            };
-        };
-    };
-    PublicPublicityController_batch: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                batchId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PublicBatchDto"];
-                };
-            };
-        };
-    };
-    PublicPublicityController_object: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                batchId: string;
-            };
-            cookie?: never;
-        };
-        /** @description the fields, plus `files`: evidence (PDF, JPG, PNG; 1 to 5 of 10 MiB) */
-        requestBody: {
-            content: {
-                "multipart/form-data": components["schemas"]["PublicObjectionDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PublicObjectionFiledDto"];
+                    "application/json": components["schemas"]["PublicOfficeResultsDto"];
                 };
             };
         };

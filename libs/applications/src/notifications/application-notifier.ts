@@ -97,6 +97,8 @@ export class ApplicationNotifier implements OnModuleInit, OnApplicationBootstrap
         cycleTitle: cycle.title,
         organizationName: organization.name,
         receiptNumber: application.receiptNumber,
+        // Numbered at 审定 and kept in the instance's context (the award notice names it).
+        certificateNumber: typeof instance.context.certificateNumber === 'string' ? instance.context.certificateNumber : null,
         link: `${this.config.get('PUBLIC_BASE_URL')}/applications/${application.id}`,
       },
     };

@@ -108,6 +108,14 @@ export class CreateCycleDto {
   @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() blindReview?: boolean;
   @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() reassignOverdue?: boolean;
   @ApiPropertyOptional({ description: 'brand recognitions; default: the award\'s' }) @IsOptional() @IsInt() @Min(1) @Max(100, AT_MOST) recognitionValidityYears?: number;
+  @ApiPropertyOptional({
+    example: '{year}{award}-{office}-{tier}{seq:000}',
+    description: "certificate numbers: {year}, {office} (the office's division code), {award} (the award's short code), {tier} (J/T), {seq} or {seq:000} (zero-padded ordinal within cycle and tier); must contain {seq}. Default: the award's",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(80)
+  certificateNumberFormat?: string;
   @ApiPropertyOptional({ type: DurationOverridesDto, description: 'only where ALLOW_SHORT_DURATIONS is on (never in production)' })
   @IsOptional()
   @ValidateNested()
@@ -134,6 +142,7 @@ export class UpdateCycleDto extends PartialType(
     'reassignOverdue',
     'recognitionValidityYears',
     'durationOverrides',
+    'certificateNumberFormat',
   ] as const),
 ) {}
 
@@ -167,6 +176,7 @@ export class CycleDto {
   @ApiProperty() reassignOverdue: boolean;
   @ApiProperty({ nullable: true, type: Number }) recognitionValidityYears: number | null;
   @ApiProperty({ type: DurationOverridesDto }) durationOverrides: DurationOverridesDto;
+  @ApiProperty({ description: "how this cycle's certificates are numbered (its own or the award's default)" }) certificateNumberFormat: string;
   @ApiProperty({ nullable: true, type: String }) definitionCode: string | null;
   @ApiProperty({ nullable: true, type: Number }) definitionVersion: number | null;
   @ApiProperty({ nullable: true, type: Date }) openedAt: Date | null;

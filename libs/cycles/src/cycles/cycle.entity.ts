@@ -48,6 +48,8 @@ export class Cycle {
   @Column({ name: 'reassign_overdue', type: 'boolean' }) reassignOverdue: boolean;
   @Column({ name: 'recognition_validity_years', type: 'int', nullable: true }) recognitionValidityYears: number | null;
   @Column({ name: 'duration_overrides', type: 'jsonb' }) durationOverrides: DurationOverrides;
+  /** NULL: the award's default (see certificate-number.ts in awards). */
+  @Column({ name: 'certificate_number_format', type: 'varchar', nullable: true }) certificateNumberFormat: string | null;
   @Column({ name: 'definition_code', type: 'varchar', nullable: true }) definitionCode: string | null;
   @Column({ name: 'definition_version', type: 'int', nullable: true }) definitionVersion: number | null;
   @Column({ name: 'opened_at', type: 'timestamptz', nullable: true }) openedAt: Date | null;

@@ -3,9 +3,11 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { AuditAction, AuditEntityType, AuditLog } from '@awardflow/audit';
 import {
   AwardDefinition,
+  certificateNumberFormatProblems,
   checkEligibilityRules,
   compileStagePlan,
   findAward,
+  formatNamesTier,
   getAward,
   normalisePlan,
 } from '@awardflow/awards';
@@ -60,6 +62,7 @@ export class CyclesService {
       reassignOverdue: input.reassignOverdue ?? false,
       recognitionValidityYears: award?.family === 'brand' ? (input.recognitionValidityYears ?? award.validityYears ?? 3) : null,
       durationOverrides: input.durationOverrides ?? {},
+      certificateNumberFormat: emptyToNull(input.certificateNumberFormat),
       createdBy: admin.id,
     });
     errors.push(...this.validate(cycle, award));
@@ -148,6 +151,7 @@ export class CyclesService {
     if (input.stagePlan !== undefined) cycle.stagePlan = normalisePlan(award.family, { ...cycle.stagePlan, ...input.stagePlan });
     if (input.quota !== undefined) cycle.quota = { awards: input.quota.awards, secondTier: input.quota.secondTier ?? null };
     if (input.panel !== undefined) cycle.panel = { quorum: input.panel.quorum, majority: input.panel.majority ?? DEFAULT_MAJORITY };
+    if (input.certificateNumberFormat !== undefined) cycle.certificateNumberFormat = emptyToNull(input.certificateNumberFormat);
     for (const key of ['reviewersPerApplication', 'scoreAggregation', 'publicityDays', 'supplementDays', 'reviewDueDays', 'reminderDaysBefore', 'eligibility', 'blindReview', 'reassignOverdue', 'recognitionValidityYears', 'durationOverrides'] as const) {
       if (input[key] !== undefined) (cycle as unknown as Record<string, unknown>)[key] = input[key];
     }
@@ -225,12 +229,22 @@ export class CyclesService {
     const { numerator, denominator } = cycle.panel.majority;
     if (numerator > denominator) errors.push({ field: 'panel.majority', messages: ['分子不能大于分母'] });
     errors.push(...checkEligibilityRules(cycle.eligibility));
+    if (cycle.certificateNumberFormat !== null) {
+      const problems = certificateNumberFormatProblems(cycle.certificateNumberFormat);
+      if (!problems.length && cycle.quota.secondTier && !formatNamesTier(cycle.certificateNumberFormat)) problems.push('本届设有第二档，须包含 {tier} 以区分两档的证书编号');
+      if (problems.length) errors.push({ field: 'certificateNumberFormat', messages: problems });
+    }
     const overrides = Object.keys(cycle.durationOverrides ?? {});
     if (overrides.length && !this.config.get('ALLOW_SHORT_DURATIONS')) {
       errors.push({ field: 'durationOverrides', messages: ['本环境未开启测试用短时长（ALLOW_SHORT_DURATIONS），请使用天数设置'] });
     }
     return errors;
   }
+}
+
+/** An empty format is no format of its own: the award's default applies. */
+function emptyToNull(format: string | undefined): string | null {
+  return format === undefined || format.trim() === '' ? null : format.trim();
 }
 
 function isOfficeStaff(user: AuthUser): boolean {
@@ -267,6 +281,7 @@ export function toCycleDto(c: Cycle): CycleDto {
     reassignOverdue: c.reassignOverdue,
     recognitionValidityYears: c.recognitionValidityYears,
     durationOverrides: c.durationOverrides,
+    certificateNumberFormat: c.certificateNumberFormat ?? findAward(c.awardCode)?.certificateNumberFormat ?? '',
     definitionCode: c.definitionCode,
     definitionVersion: c.definitionVersion,
     openedAt: c.openedAt,

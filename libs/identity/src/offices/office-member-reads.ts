@@ -53,6 +53,26 @@ export async function officeName(runner: SqlRunner, officeId: string): Promise<s
   return office?.name ?? null;
 }
 
+/** What the public may read of an office: its name and GB/T 2260 division code. */
+export interface OfficeProfile {
+  id: string;
+  name: string;
+  divisionCode: string;
+}
+
+/** Offices by id, each with its name and division code. */
+export async function officeProfiles(runner: SqlRunner, officeIds: readonly string[]): Promise<OfficeProfile[]> {
+  const unique = [...new Set(officeIds)];
+  if (!unique.length) return [];
+  return sqlRows<OfficeProfile>(runner, `SELECT id, name, region_code AS "divisionCode" FROM offices WHERE id = ANY($1::uuid[])`, [unique]);
+}
+
+/** The office of a division (division codes are unique among offices), or undefined. */
+export async function officeOfDivision(runner: SqlRunner, divisionCode: string): Promise<OfficeProfile | undefined> {
+  const [office] = await sqlRows<OfficeProfile>(runner, `SELECT id, name, region_code AS "divisionCode" FROM offices WHERE region_code = $1`, [divisionCode]);
+  return office;
+}
+
 /** The office above this one, or null for a top office or no such office. */
 export async function parentOfficeId(runner: SqlRunner, officeId: string): Promise<string | null> {
   const [office] = await sqlRows<{ parentId: string | null }>(runner, `SELECT parent_id AS "parentId" FROM offices WHERE id = $1`, [officeId]);
@@ -68,22 +88,4 @@ export async function memberOfOffices(runner: SqlRunner, userId: string, officeI
     [userId, [...officeIds]],
   );
   return member;
-}
-
-export interface OfficeSummary {
-  id: string;
-  /** The GB/T 2260 division code: what public pages name an office by. */
-  divisionCode: string;
-  name: string;
-}
-
-/** An office by its division code (the public pages' address for it). */
-export async function officeByDivisionCode(runner: SqlRunner, divisionCode: string): Promise<OfficeSummary | undefined> {
-  const [row] = await sqlRows<OfficeSummary>(runner, `SELECT id, region_code AS "divisionCode", name FROM offices WHERE region_code = $1 ORDER BY created_at LIMIT 1`, [divisionCode]);
-  return row;
-}
-
-export async function officeSummaries(runner: SqlRunner, ids: readonly string[]): Promise<OfficeSummary[]> {
-  if (!ids.length) return [];
-  return sqlRows<OfficeSummary>(runner, `SELECT id, region_code AS "divisionCode", name FROM offices WHERE id = ANY($1::uuid[]) ORDER BY region_code`, [[...new Set(ids)]]);
 }

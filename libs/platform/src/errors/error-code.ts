@@ -58,6 +58,8 @@ export enum ErrorCode {
   DefinitionConflict = 'DEFINITION_CONFLICT',
   CalendarYearMissing = 'CALENDAR_YEAR_MISSING',
   CalendarYearShipped = 'CALENDAR_YEAR_SHIPPED',
+  CertificateNumberTaken = 'CERTIFICATE_NUMBER_TAKEN',
+  CertificatePdfPending = 'CERTIFICATE_PDF_PENDING',
 }
 
 export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
@@ -119,4 +121,6 @@ export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
   [ErrorCode.DefinitionConflict]: 409,
   [ErrorCode.CalendarYearMissing]: 422,
   [ErrorCode.CalendarYearShipped]: 409,
+  [ErrorCode.CertificateNumberTaken]: 409,
+  [ErrorCode.CertificatePdfPending]: 409,
 };

@@ -58,6 +58,8 @@ const SAMPLES: { [C in ErrorCode]: ErrorParams<C> } = {
   [ErrorCode.DefinitionConflict]: { definitionCode: 'quality-award', definitionVersion: 2 },
   [ErrorCode.CalendarYearMissing]: { year: 2027 },
   [ErrorCode.CalendarYearShipped]: { year: 2025, notice: '国办发明电〔2024〕12号' },
+  [ErrorCode.CertificateNumberTaken]: { number: '2026DMQ-500103-J001' },
+  [ErrorCode.CertificatePdfPending]: undefined,
   [ErrorCode.UnknownAction]: { action: 'approve_all' },
   [ErrorCode.ActionHasDedicatedRoute]: { action: 'close_panel_vote', route: 'POST /applications/:id/votes/close' },
   [ErrorCode.ActionTakenBySystem]: { action: 'publicity_ended' },

@@ -22,6 +22,8 @@ export const ENTITY_LABELS: Readonly<Record<string, string>> = {
   'workflow instance': '流程实例',
   'workflow definition': '流程定义',
   'calendar year': '年度节假日安排',
+  certificate: '证书',
+  'award decision': '表彰决定',
 };
 
 /** Where a person goes instead, for the actions that have their own use case (the action table's routes). */
@@ -121,6 +123,9 @@ export const ERROR_MESSAGES = {
     `系统中还没有 ${p.year} 年的法定节假日和调休安排，不能按工作日计算该期限；请在国务院办公厅公布当年节假日安排后由管理员录入`,
   [ErrorCode.CalendarYearShipped]: (p: { year: number; notice: string }) =>
     `${p.year} 年的节假日安排已按${p.notice}随系统提供，不能直接覆盖；如国务院办公厅另行发布了调整通知，请勾选“替换随系统提供的安排”后再保存`,
+  [ErrorCode.CertificateNumberTaken]: (p: { number: string }) =>
+    `证书编号 ${p.number} 已被另一张证书使用，未能审定；证书编号在全系统唯一，请修改本届的证书编号格式（宜含办公室代码与奖项代码）后再审定`,
+  [ErrorCode.CertificatePdfPending]: () => '证书 PDF 正在生成，请稍后再下载',
   [ErrorCode.UnknownAction]: (p: { action: string }) => `没有名为「${p.action}」的操作`,
   [ErrorCode.ActionHasDedicatedRoute]: (p: { action: string; route: string; actionLabel?: string }) =>
     `「${p.actionLabel ?? p.action}」不能在这里直接办理，${ROUTE_LABELS[p.route] ?? `请使用 ${p.route}`}`,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { applicationSummaries } from '@awardflow/applications';
 import { getAward } from '@awardflow/awards';
 import { cycleIdsOfOffice, cycleSummaries } from '@awardflow/cycles';
-import { officeByDivisionCode, officeSummaries } from '@awardflow/identity';
+import { officeOfDivision, officeProfiles } from '@awardflow/identity';
 import { NotFoundError } from '@awardflow/platform';
 import { DataSource } from 'typeorm';
 import { batchById, batchesOfCycles, cyclesWithBatches, entriesOf, PublicityBatchRow } from '../publicity/publicity-batches.repository';
@@ -20,12 +20,12 @@ export class PublicPublicityService {
 
   async offices(): Promise<PublicOfficeDto[]> {
     const cycles = await cycleSummaries(this.dataSource, await cyclesWithBatches(this.dataSource));
-    const offices = await officeSummaries(this.dataSource, cycles.map((c) => c.officeId));
-    return offices.map((o) => ({ code: o.divisionCode, name: o.name }));
+    const offices = await officeProfiles(this.dataSource, cycles.map((c) => c.officeId));
+    return offices.sort((a, b) => a.divisionCode.localeCompare(b.divisionCode)).map((o) => ({ code: o.divisionCode, name: o.name }));
   }
 
   async ofOffice(code: string): Promise<PublicOfficePublicityDto> {
-    const office = /^\d{6}$/.test(code) ? await officeByDivisionCode(this.dataSource, code) : undefined;
+    const office = /^\d{6}$/.test(code) ? await officeOfDivision(this.dataSource, code) : undefined;
     if (!office) throw new NotFoundError('office', code);
     const batches = await this.views(await batchesOfCycles(this.dataSource, await cycleIdsOfOffice(this.dataSource, office.id)));
     const now = Date.now();
@@ -49,7 +49,7 @@ export class PublicPublicityService {
       applicationSummaries(this.dataSource, entries.map((e) => e.applicationId)),
       cycleSummaries(this.dataSource, batches.map((b) => b.cycleId)),
     ]);
-    const offices = new Map((await officeSummaries(this.dataSource, cycles.map((c) => c.officeId))).map((o) => [o.id, o]));
+    const offices = new Map((await officeProfiles(this.dataSource, cycles.map((c) => c.officeId))).map((o) => [o.id, o]));
     const names = new Map(summaries.map((s) => [s.id, s.organizationName]));
     const now = Date.now();
     return batches.map((b) => {
