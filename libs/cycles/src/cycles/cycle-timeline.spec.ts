@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { SHIPPED_YEARS, WorkCalendar } from '@awardflow/calendar';
 import { parseBeijingInstant } from './beijing-time';
-import { CycleTimeline, dayDuration, planCycleTimeline, TimelineInput } from './cycle-timeline';
+import { dayDuration } from './cycle-durations';
+import { CycleTimeline, planCycleTimeline, TimelineInput } from './cycle-timeline';
 
 // The real State Council calendars: 2024–2026 as shipped.
 const calendar = new WorkCalendar(SHIPPED_YEARS);
@@ -93,6 +94,7 @@ describe('planCycleTimeline', () => {
     expect(dates(t).supplementDue).toBe('2026-12-25');
     expect(t.items.filter((i) => i.date === null).map((i) => i.key)).toEqual(['reviewDue', 'publicityStarts', 'publicityEnds', 'approval']);
     expect(t.missing).toEqual([{ duration: 'reviewDue', year: 2027 }]);
+    expect(t.missingYears).toEqual([2027]);
     expect(t.warnings).toEqual(['专家评审截止：系统中还没有 2027 年的法定节假日和调休安排，无法计算；请待国务院办公厅公布后由管理员录入该年日历']);
     expect(t.items.find((i) => i.key === 'publicityEnds')!.basis).toContain('公示开始无法计算');
   });

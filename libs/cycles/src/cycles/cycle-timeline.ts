@@ -2,22 +2,7 @@ import type { Family, StagePlan } from '@awardflow/awards';
 import { addDays, beijingDate, endOfBeijingDay, WorkCalendar } from '@awardflow/calendar';
 import { DomainError, ErrorCode } from '@awardflow/platform';
 import { addIsoDuration } from '@awardflow/workflow';
-
-/** How a cycle counts a period given in days: 自然日 or 工作日 (by the State Council's holiday calendar). */
-export type DayUnit = 'calendar' | 'working';
-export const DAY_UNITS: readonly DayUnit[] = ['calendar', 'working'];
-
-/** The cycle's periods as durations: `P7D` calendar days, `P5WD` working days, or a test override (`PT30S`). */
-export interface CycleDurations {
-  supplement: string;
-  reviewDue: string;
-  publicity: string;
-}
-
-/** A period in days as its duration: `P7D`, or `P5WD` when counted in working days. */
-export function dayDuration(days: number, unit: DayUnit | undefined): string {
-  return unit === 'working' ? `P${days}WD` : `P${days}D`;
-}
+import { CycleDurations } from './cycle-durations';
 
 export type TimelineKey =
   | 'applicationOpens'
@@ -52,6 +37,8 @@ export interface CycleTimeline {
   items: TimelineItem[];
   warnings: string[];
   missing: MissingCalendarYear[];
+  /** Every year a date needed and the calendar lacks. */
+  missingYears: number[];
 }
 
 export interface TimelineInput {
@@ -131,6 +118,7 @@ export function planCycleTimeline(input: TimelineInput, calendar: WorkCalendar):
   const items: TimelineItem[] = [];
   const warnings: string[] = [];
   const missing: MissingCalendarYear[] = [];
+  const missingYears = new Set<number>();
 
   const point = (key: TimelineKey, label: string, p: Point | null, basis: string): Point | null => {
     items.push({ key, label, plannedAt: p?.at ?? null, date: p?.date ?? null, basis });
@@ -144,6 +132,7 @@ export function planCycleTimeline(input: TimelineInput, calendar: WorkCalendar):
     } catch (error) {
       const year = missingYear(error);
       if (year === null) throw error;
+      missingYears.add(year);
       if (duration && WORKING_DAYS.test(durations[duration])) missing.push({ duration, year });
       warnings.push(`${label}：系统中还没有 ${year} 年的法定节假日和调休安排，无法计算；请待国务院办公厅公布后由管理员录入该年日历`);
       return point(key, label, null, `${basis}（缺少 ${year} 年日历，无法计算）`);
@@ -207,5 +196,5 @@ export function planCycleTimeline(input: TimelineInput, calendar: WorkCalendar):
   if (officeSets.length || (hasPanel && plan.publicityBeforePanel)) {
     warnings.unshift(`${[...officeSets, ...(hasPanel && plan.publicityBeforePanel ? [PANEL_LABEL[family]] : [])].join('、')}的日期由办公室安排，其后的日期按其不占用时间推算，为最早可能日期`);
   }
-  return { items, warnings, missing };
+  return { items, warnings, missing, missingYears: [...missingYears] };
 }
