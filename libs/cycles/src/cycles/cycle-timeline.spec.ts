@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { SHIPPED_YEARS, WorkCalendar } from '@awardflow/calendar';
 import { parseBeijingInstant } from './beijing-time';
 import { dayDuration } from './cycle-durations';
-import { CycleTimeline, planCycleTimeline, TimelineInput } from './cycle-timeline';
+import { CycleTimeline, periodEnd, planCycleTimeline, TimelineInput } from './cycle-timeline';
 
 // The real State Council calendars: 2024–2026 as shipped.
 const calendar = new WorkCalendar(SHIPPED_YEARS);
@@ -112,5 +112,12 @@ describe('planCycleTimeline', () => {
     const supplement = t.items.find((i) => i.key === 'supplementDue')!;
     expect(supplement.plannedAt!.getTime() - parseBeijingInstant('2025-08-15', 'end').getTime()).toBe(30_000);
     expect(supplement.basis).toContain('PT30S（测试用时长）');
+  });
+
+  it('periodEnd counts from the day after the start and ends at 24:00 Beijing, in calendar or working days', () => {
+    const start = { at: parseBeijingInstant('2025-09-29', 'start'), date: '2025-09-29' };
+    expect(periodEnd(start, 'P5WD', calendar)).toEqual({ at: new Date('2025-10-13T16:00:00.000Z'), date: '2025-10-13' });
+    expect(periodEnd(start, 'P7D', calendar)).toEqual({ at: new Date('2025-10-06T16:00:00.000Z'), date: '2025-10-06' });
+    expect(() => periodEnd({ at: parseBeijingInstant('2026-12-28', 'start'), date: '2026-12-28' }, 'P5WD', calendar)).toThrow('2027');
   });
 });

@@ -49,10 +49,11 @@ export interface TimelineInput {
   durations: CycleDurations;
 }
 
-interface Point {
+export interface PlannedPoint {
   at: Date;
   date: string;
 }
+type Point = PlannedPoint;
 
 const WHOLE_DAYS = /^P([1-9]\d*)D$/;
 const WORKING_DAYS = /^P([1-9]\d*)WD$/;
@@ -74,9 +75,10 @@ function endDate(at: Date): string {
 /**
  * A period counted in days from `from`'s date: the start day is not counted (民法典 第二百零一条),
  * and the last day ends at 24:00 Beijing time. Durations with hours or seconds (test overrides)
- * are added to the instant as the workflow engine adds them.
+ * are added to the instant as the workflow engine adds them. A 公示 starting 2025-09-29 for `P5WD`
+ * ends 2025-10-13 24:00; for `P7D`, 2025-10-06 24:00.
  */
-function after(from: Point, duration: string, calendar: WorkCalendar): Point {
+export function periodEnd(from: PlannedPoint, duration: string, calendar: WorkCalendar): PlannedPoint {
   const wd = WORKING_DAYS.exec(duration);
   if (wd) {
     const date = calendar.lastWorkingDay(from.date, Number(wd[1]));
@@ -143,13 +145,13 @@ export function planCycleTimeline(input: TimelineInput, calendar: WorkCalendar):
   const closes = point('applicationCloses', '申报截止', { at: input.applicationClosesAt, date: endDate(input.applicationClosesAt) }, '周期设置的申报截止时间');
 
   const supplement = describeDuration(durations.supplement);
-  const supplementDue = step('supplementDue', '补正期限', closes, '申报截止', `申报截止后 ${supplement}（按最晚情形：申报截止时即通知补正）`, (p) => after(p, durations.supplement, calendar), 'supplement');
+  const supplementDue = step('supplementDue', '补正期限', closes, '申报截止', `申报截止后 ${supplement}（按最晚情形：申报截止时即通知补正）`, (p) => periodEnd(p, durations.supplement, calendar), 'supplement');
 
   let last = supplementDue;
   let lastLabel = '补正期限';
   if (plan.expertReview) {
     const reviewLabel = REVIEW_LABEL[family];
-    last = step('reviewDue', reviewLabel, supplementDue, '补正期限', `补正期限后 ${describeDuration(durations.reviewDue)}（假定补正期满、形式审查完成即分配评审专家）`, (p) => after(p, durations.reviewDue, calendar), 'reviewDue');
+    last = step('reviewDue', reviewLabel, supplementDue, '补正期限', `补正期限后 ${describeDuration(durations.reviewDue)}（假定补正期满、形式审查完成即分配评审专家）`, (p) => periodEnd(p, durations.reviewDue, calendar), 'reviewDue');
     lastLabel = reviewLabel;
   }
 
@@ -183,7 +185,7 @@ export function planCycleTimeline(input: TimelineInput, calendar: WorkCalendar):
     publicityStarts,
     '公示开始',
     `公示开始次日起算 ${describeDuration(durations.publicity)}，至最后一日 24:00（北京时间）`,
-    (p) => after(p, durations.publicity, calendar),
+    (p) => periodEnd(p, durations.publicity, calendar),
     'publicity',
   );
   let approvalBasis = '公示结束后的下一个工作日';

@@ -12,7 +12,7 @@ import {
 import { WorkCalendars } from '@awardflow/calendar';
 import { AuthUser, OFFICE_PARENTS_RELATION, Role } from '@awardflow/identity';
 import { AppConfigService, DomainError, ErrorCode, FieldError, FieldValidationError, NotFoundError } from '@awardflow/platform';
-import { DefinitionRegistry, WorkflowDefinition } from '@awardflow/workflow';
+import { DefinitionRegistry, isWorkingDayDuration, WorkflowDefinition } from '@awardflow/workflow';
 import { EntityManager, Repository } from 'typeorm';
 import { parseBeijingInstant } from './beijing-time';
 import { CreateCycleDto, CycleDto, CycleTimelineDto, ListCyclesQuery, UpdateCycleDto } from './cycle.dto';
@@ -260,6 +260,7 @@ export class CyclesService {
 
   /** A working-day period whose dates can be planned must not reach into a year without a calendar: refused, never guessed. */
   private async checkCalendar(cycle: Cycle): Promise<FieldError[]> {
+    if (!Object.values(cycleDurations(cycle)).some(isWorkingDayDuration)) return [];
     const { missing } = await this.planTimeline(cycle);
     const overrides = cycle.durationOverrides ?? {};
     return missing.map(({ duration, year }) => ({
