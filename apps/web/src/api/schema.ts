@@ -824,6 +824,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cycles/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Plan preview: the planned date of every stage of the cycle's plan, with the holiday calendar (admins of its office) */
+        get: operations["CyclesController_timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cycles/{id}/workflow": {
         parameters: {
             query?: never;
@@ -1674,17 +1691,23 @@ export interface components {
             openedAt: string | null;
             panel: components["schemas"]["PanelRulesDto"];
             publicityDays: number;
+            /** @enum {string} */
+            publicityDayUnit: "calendar" | "working";
             quota: components["schemas"]["QuotaDto"];
             reassignOverdue: boolean;
             recognitionValidityYears: number | null;
             reminderDaysBefore: number[];
             reviewDueDays: number;
+            /** @enum {string} */
+            reviewDueDayUnit: "calendar" | "working";
             reviewersPerApplication: number;
             scoreAggregation: string;
             stagePlan: components["schemas"]["StagePlanDto"];
             /** @enum {string} */
             status: "draft" | "open" | "closed" | "archived";
             supplementDays: number;
+            /** @enum {string} */
+            supplementDayUnit: "calendar" | "working";
             title: string;
             year: number;
         };
@@ -1740,6 +1763,12 @@ export interface components {
             panel?: components["schemas"]["PanelRulesDto"];
             /** @default 7 */
             publicityDays: number;
+            /**
+             * @description how publicityDays counts: calendar days, or working days by the State Council's holiday and 调休 calendar (a period reaching into a year without one is refused)
+             * @default calendar
+             * @enum {string}
+             */
+            publicityDayUnit: "calendar" | "working";
             quota: components["schemas"]["QuotaDto"];
             /** @default false */
             reassignOverdue: boolean;
@@ -1754,6 +1783,12 @@ export interface components {
             reminderDaysBefore: number[];
             /** @default 14 */
             reviewDueDays: number;
+            /**
+             * @description how reviewDueDays counts: calendar days, or working days by the State Council's holiday and 调休 calendar (a period reaching into a year without one is refused)
+             * @default calendar
+             * @enum {string}
+             */
+            reviewDueDayUnit: "calendar" | "working";
             /** @example 5 */
             reviewersPerApplication: number;
             /**
@@ -1764,6 +1799,12 @@ export interface components {
             stagePlan?: components["schemas"]["StagePlanDto"];
             /** @default 15 */
             supplementDays: number;
+            /**
+             * @description how supplementDays counts: calendar days, or working days by the State Council's holiday and 调休 calendar (a period reaching into a year without one is refused)
+             * @default calendar
+             * @enum {string}
+             */
+            supplementDayUnit: "calendar" | "working";
             /** @example 2026年度渝中区区长质量管理奖 */
             title: string;
             /** @example 2026 */
@@ -1872,19 +1913,29 @@ export interface components {
             openedAt: string | null;
             panel: components["schemas"]["PanelRulesDto"];
             publicityDays: number;
+            /** @enum {string} */
+            publicityDayUnit: "calendar" | "working";
             quota: components["schemas"]["QuotaDto"];
             reassignOverdue: boolean;
             recognitionValidityYears: number | null;
             reminderDaysBefore: number[];
             reviewDueDays: number;
+            /** @enum {string} */
+            reviewDueDayUnit: "calendar" | "working";
             reviewersPerApplication: number;
             scoreAggregation: string;
             stagePlan: components["schemas"]["StagePlanDto"];
             /** @enum {string} */
             status: "draft" | "open" | "closed" | "archived";
             supplementDays: number;
+            /** @enum {string} */
+            supplementDayUnit: "calendar" | "working";
             title: string;
             year: number;
+        };
+        CycleTimelineDto: {
+            items: components["schemas"]["TimelineItemDto"][];
+            warnings: string[];
         };
         DeadlineDto: {
             /** @description the workflow action fired when it falls due */
@@ -2707,6 +2758,24 @@ export interface components {
             id: string;
             title: string;
         };
+        TimelineItemDto: {
+            /** @example 公示开始次日起算 5 个工作日，至最后一日 24:00（北京时间） */
+            basis: string;
+            /**
+             * @description Beijing date (a 24:00 end gives the day that ends)
+             * @example 2025-10-13
+             */
+            date: string | null;
+            /** @enum {string} */
+            key: "applicationOpens" | "applicationCloses" | "supplementDue" | "reviewDue" | "defense" | "onsiteReview" | "panel" | "publicityStarts" | "publicityEnds" | "approval";
+            /** @example 公示结束 */
+            label: string;
+            /**
+             * Format: date-time
+             * @description null where the office sets the date or the holiday calendar lacks a year
+             */
+            plannedAt: string | null;
+        };
         UnreadCountDto: {
             unreadCount: number;
         };
@@ -2739,6 +2808,12 @@ export interface components {
             panel?: components["schemas"]["PanelRulesDto"];
             /** @default 7 */
             publicityDays: number;
+            /**
+             * @description how publicityDays counts: calendar days, or working days by the State Council's holiday and 调休 calendar (a period reaching into a year without one is refused)
+             * @default calendar
+             * @enum {string}
+             */
+            publicityDayUnit: "calendar" | "working";
             quota?: components["schemas"]["QuotaDto"];
             /** @default false */
             reassignOverdue: boolean;
@@ -2753,6 +2828,12 @@ export interface components {
             reminderDaysBefore: number[];
             /** @default 14 */
             reviewDueDays: number;
+            /**
+             * @description how reviewDueDays counts: calendar days, or working days by the State Council's holiday and 调休 calendar (a period reaching into a year without one is refused)
+             * @default calendar
+             * @enum {string}
+             */
+            reviewDueDayUnit: "calendar" | "working";
             /** @example 5 */
             reviewersPerApplication?: number;
             /**
@@ -2763,6 +2844,12 @@ export interface components {
             stagePlan?: components["schemas"]["StagePlanDto"];
             /** @default 15 */
             supplementDays: number;
+            /**
+             * @description how supplementDays counts: calendar days, or working days by the State Council's holiday and 调休 calendar (a period reaching into a year without one is refused)
+             * @default calendar
+             * @enum {string}
+             */
+            supplementDayUnit: "calendar" | "working";
             /** @example 2026年度渝中区区长质量管理奖 */
             title?: string;
         };
@@ -4216,6 +4303,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StageReviewersDto"];
+                };
+            };
+        };
+    };
+    CyclesController_timeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleTimelineDto"];
                 };
             };
         };

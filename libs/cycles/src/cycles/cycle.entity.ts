@@ -22,7 +22,17 @@ export interface DurationOverrides {
   supplement?: string;
   reviewDue?: string;
   recognitionValidity?: string;
+  /**
+   * Not an override: whether publicityDays, supplementDays and reviewDueDays count calendar days
+   * (the default) or working days by the holiday calendar. Kept in this column's JSON so the
+   * setting needed no schema change; the API shows it as publicityDayUnit etc.
+   */
+  dayUnits?: DayUnits;
 }
+
+/** 自然日 or 工作日 (by the State Council's holiday and 调休 calendar). */
+export type DayUnit = 'calendar' | 'working';
+export type DayUnits = { publicity?: DayUnit; supplement?: DayUnit; reviewDue?: DayUnit };
 
 @Entity('cycles')
 export class Cycle {
