@@ -95,7 +95,7 @@ export class ReviewModule implements OnModuleInit {
 
 /** The worker's side: assignment, aggregation, reminders, escalation, eligibility gates. */
 @Module({
-  imports: [ApplicationsCoreModule, CyclesCoreModule, IdentityCoreModule, NotificationsWorkerModule, WorkflowModule, AuditModule],
+  imports: [ApplicationsCoreModule, CyclesCoreModule, CalendarCoreModule, IdentityCoreModule, NotificationsWorkerModule, WorkflowModule, AuditModule],
   providers: [...CORE, ReviewEventHandlers, CertificateFactsReader, CertificatePrinter],
 })
 export class ReviewWorkerModule implements OnModuleInit {

@@ -1,4 +1,5 @@
 import { addDays, endOfBeijingDay, WorkCalendar } from '@awardflow/calendar';
+import { periodEnd } from '@awardflow/cycles';
 
 /** A 公示 duration as offices state it: `P7D` (7 天) or `P5WD` (5 个工作日). */
 export const PUBLICITY_DURATION = /^P([1-9]\d?)(W?)D$/;
@@ -17,11 +18,10 @@ export interface PublicityPeriod {
  * working-day period reaching into a year without its holiday notice throws CALENDAR_YEAR_MISSING.
  */
 export function publicityPeriod(startsOn: string, duration: string, calendar: WorkCalendar): PublicityPeriod {
-  const m = PUBLICITY_DURATION.exec(duration);
-  if (!m) throw new RangeError(`"${duration}" is not a 公示 duration (P7D or P5WD)`);
-  const days = Number(m[1]);
-  const endsOn = m[2] ? calendar.lastWorkingDay(startsOn, days) : addDays(startsOn, days);
-  return { startsOn, endsOn, endsAt: endOfBeijingDay(endsOn) };
+  if (!PUBLICITY_DURATION.test(duration)) throw new RangeError(`"${duration}" is not a 公示 duration (P7D or P5WD)`);
+  // The start as an instant: 00:00 Beijing of its day, so only its date counts.
+  const end = periodEnd({ date: startsOn, at: endOfBeijingDay(addDays(startsOn, -1)) }, duration, calendar);
+  return { startsOn, endsOn: end.date, endsAt: end.at };
 }
 
 /** How the period reads on the 公示 (7 天 / 5 个工作日). */
