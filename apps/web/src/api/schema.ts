@@ -322,7 +322,7 @@ export interface paths {
         };
         get: operations["ObjectionsController_objectionsOf"];
         put?: never;
-        /** 公示 objection: in writing, under a real name, with contact and evidence, only inside the window */
+        /** 公示 objection in writing under a real name inside the window; the office records those received by post, phone or mail (channel) */
         post: operations["ObjectionsController_object"];
         delete?: never;
         options?: never;
@@ -739,6 +739,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cycles/{id}/publicity-batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicityController_list"];
+        put?: never;
+        /** Publish a dated 公示 for the applications in 待公示 (all, or those named): they share its dates */
+        post: operations["PublicityController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cycles/{id}/ranking": {
         parameters: {
             query?: never;
@@ -960,6 +977,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Objections of a cycle (its office) or of an application (redacted for the reader) */
+        get: operations["ObjectionsController_query"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/objections/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Evidence received on paper, scanned in by the office (PDF, JPG, PNG; at most 5 of 10 MiB) */
+        post: operations["ObjectionsController_addFiles"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/objections/{id}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ObjectionsController_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/objections/{id}/resolve": {
         parameters: {
             query?: never;
@@ -969,8 +1036,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Uphold (the application is rejected) or dismiss (back to 公示) an objection */
+        /** Uphold (the application is rejected) or dismiss an objection; the 公示 period never restarts */
         post: operations["ObjectionsController_resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/objections/{id}/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 申辩: the enterprise answers an open objection with text and files before the office decides */
+        post: operations["ObjectionsController_respond"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1082,6 +1166,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/public/offices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Offices that have published a 公示 */
+        get: operations["PublicPublicityController_offices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/offices/{code}/publicity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An office's current and past 公示 lists (code: GB/T 2260 division code) */
+        get: operations["PublicPublicityController_ofOffice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/public/offices/{code}/results": {
         parameters: {
             query?: never;
@@ -1093,6 +1211,39 @@ export interface paths {
         get: operations["PublicResultsController_officeResults"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/publicity/{batchId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicPublicityController_batch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/publicity/{batchId}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Object to an entry of a 公示, in writing under a real name with evidence, inside its period */
+        post: operations["PublicPublicityController_object"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2195,6 +2346,11 @@ export interface components {
             title: string;
         };
         ObjectionDto: {
+            /**
+             * @description the office records one received by post, phone or mail
+             * @enum {string}
+             */
+            channel?: "post" | "phone" | "mail";
             contactEmail?: string;
             /** @example 13800000000 */
             contactPhone: string;
@@ -2202,40 +2358,76 @@ export interface components {
             content: string;
             /** @description the evidence (documents, facts, references) */
             evidence: string;
+            /** @description 身份证号 or the objecting unit’s 统一社会信用代码 */
+            objectorIdNumber?: string;
             /**
              * @description real name: anonymous objections are refused
              * @example 李四
              */
             objectorName: string;
             objectorOrganization?: string;
+            /**
+             * @description when the office received it (post, phone, mail)
+             * @example 2025-10-09
+             */
+            receivedOn?: string;
         };
         ObjectionFiledDto: {
             applicationId: string;
             id: string;
             status: string;
         };
+        ObjectionFileDto: {
+            fileName: string;
+            id: string;
+            sizeBytes: number;
+        };
+        ObjectionFilesDto: {
+            files: components["schemas"]["ObjectionFileDto"][];
+        };
         ObjectionResolvedDto: {
             applicationState: string;
             id: string;
             status: string;
         };
+        ObjectionResponseCreatedDto: {
+            id: string;
+        };
+        ObjectionResponseViewDto: {
+            content: string;
+            /** Format: date-time */
+            createdAt: string;
+            files: components["schemas"]["ObjectionFileDto"][];
+            id: string;
+        };
         ObjectionViewDto: {
             applicationId: string;
+            /** @enum {string} */
+            channel?: "online" | "public" | "post" | "phone" | "mail";
             contactEmail?: string | null;
             contactPhone?: string;
+            /** @description the office and the enterprise (the objector masked out) */
             content?: string;
             /** Format: date-time */
             createdAt: string;
             evidence?: string;
+            /** @description the enterprise: how many evidence files the office holds */
+            evidenceFileCount?: number;
+            /** @description the office only */
+            files?: components["schemas"]["ObjectionFileDto"][];
             id: string;
-            /** @description the office and the objector only */
+            /** @description the office only */
+            objectorIdNumber?: string | null;
+            /** @description the office only */
             objectorName?: string;
             objectorOrganization?: string | null;
+            receivedOn?: string | null;
             resolution: string | null;
             /** Format: date-time */
             resolvedAt: string | null;
+            responses?: components["schemas"]["ObjectionResponseViewDto"][];
             /** @enum {string} */
-            status: "open" | "upheld" | "dismissed";
+            status: "open" | "upheld" | "dismissed" | "superseded";
         };
         OfficeDto: {
             code: string;
@@ -2309,6 +2501,25 @@ export interface components {
             /** @description members who must vote (abstentions count as present) */
             quorum: number;
         };
+        PublicBatchDto: {
+            awardName: string;
+            contact: components["schemas"]["PublicityContactViewDto"];
+            /** @example 5 个工作日 */
+            durationLabel: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** @example 2025-10-13 */
+            endsOn: string;
+            entries: components["schemas"]["PublicEntryDto"][];
+            id: string;
+            officeName: string;
+            /** @description objections are taken until endsAt */
+            open: boolean;
+            /** @example 2025-09-29 */
+            startsOn: string;
+            title: string;
+            year: number;
+        };
         PublicCertificateDto: {
             /** @example 区长质量管理奖 */
             awardName: string;
@@ -2336,14 +2547,96 @@ export interface components {
             documentNumber: string;
             title: string;
         };
+        PublicEntryDto: {
+            organizationName: string;
+            /** @description names the entry when objecting; says nothing of the application */
+            publicId: string;
+            /** @description the project or product, where the award is given to one */
+            subjectName?: string;
+        };
+        PublicityBatchDto: {
+            contact: components["schemas"]["PublicityContactViewDto"];
+            /** @example P5WD */
+            duration: string;
+            /** @example 5 个工作日 */
+            durationLabel: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** @example 2025-10-13 */
+            endsOn: string;
+            entries: components["schemas"]["PublicityEntryDto"][];
+            id: string;
+            /** Format: date-time */
+            publishedAt: string;
+            seq: number;
+            /** @example 2025-09-29 */
+            startsOn: string;
+            title: string;
+        };
+        PublicityBatchListDto: {
+            items: components["schemas"]["PublicityBatchDto"][];
+        };
+        PublicityContactDto: {
+            /** @example 重庆市渝中区中山三路 128 号 */
+            address: string;
+            /** @example zlk@yuzhong.gov.cn */
+            email: string;
+            /** @example 023-63000000 */
+            phone: string;
+            /** @example 渝中区市场监督管理局质量发展科 */
+            unit: string;
+        };
+        PublicityContactViewDto: {
+            address: string;
+            email: string;
+            phone: string;
+            unit: string;
+        };
+        PublicityEntryDto: {
+            applicationId: string;
+            openObjections: number;
+            organizationName: string;
+            /** @description what the public page names the entry by */
+            publicId: string;
+            state: string;
+            stateLabel: string;
+        };
+        PublicObjectionDto: {
+            content: string;
+            email?: string;
+            /** @description the evidence described (the files are uploaded beside it) */
+            evidence?: string;
+            /** @description 身份证号 or the objecting unit’s 统一社会信用代码 */
+            idNumber: string;
+            /** @example 李四 */
+            objectorName: string;
+            objectorOrganization?: string;
+            /** @example 13800000000 */
+            phone: string;
+            /** @description the entry of the 公示 objected to (its public id) */
+            publicId: string;
+        };
+        PublicObjectionFiledDto: {
+            /** Format: date-time */
+            filedAt: string;
+            /** @description the receipt the objector keeps */
+            reference: string;
+        };
         PublicOfficeDto: {
             /**
              * @description GB/T 2260 division code
              * @example 500103
              */
             code: string;
-            /** @example 渝中区市场监督管理局 */
             name: string;
+        };
+        PublicOfficeListDto: {
+            items: components["schemas"]["PublicOfficeDto"][];
+        };
+        PublicOfficePublicityDto: {
+            current: components["schemas"]["PublicBatchDto"][];
+            office: components["schemas"]["PublicOfficeDto"];
+            past: components["schemas"]["PublicBatchDto"][];
         };
         PublicOfficeResultsDto: {
             items: components["schemas"]["PublicResultDto"][];
@@ -2361,6 +2654,23 @@ export interface components {
             revoked: boolean;
             /** @example 获奖 */
             tierLabel: string;
+        };
+        PublishPublicityDto: {
+            /** @description the applications to name; default: every application of the cycle in 待公示 */
+            applicationIds?: string[];
+            contact: components["schemas"]["PublicityContactDto"];
+            /**
+             * @description P7D (7 天) or P5WD (5 个工作日); default: the cycle’s 公示 duration
+             * @example P5WD
+             */
+            duration?: string;
+            /**
+             * @description the day the 公示 is published (Beijing); the period counts from the next day
+             * @example 2025-09-29
+             */
+            startsOn: string;
+            /** @example 2025年度渝中区区长质量管理奖拟表彰名单公示 */
+            title?: string;
         };
         PutCalendarYearDto: {
             /** @description the 放假 ranges, as the notice lists them */
@@ -4165,6 +4475,52 @@ export interface operations {
             };
         };
     };
+    PublicityController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicityBatchListDto"];
+                };
+            };
+        };
+    };
+    PublicityController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishPublicityDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicityBatchDto"];
+                };
+            };
+        };
+    };
     RankingController_rankingOf: {
         parameters: {
             query?: {
@@ -4567,6 +4923,76 @@ export interface operations {
             };
         };
     };
+    ObjectionsController_query: {
+        parameters: {
+            query?: {
+                applicationId?: string;
+                cycleId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectionViewDto"][];
+                };
+            };
+        };
+    };
+    ObjectionsController_addFiles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    files?: string[];
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectionFilesDto"];
+                };
+            };
+        };
+    };
+    ObjectionsController_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fileId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ObjectionsController_resolve: {
         parameters: {
             query?: never;
@@ -4588,6 +5014,34 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ObjectionResolvedDto"];
+                };
+            };
+        };
+    };
+    ObjectionsController_respond: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    content: string;
+                    files?: string[];
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectionResponseCreatedDto"];
                 };
             };
         };
@@ -4789,6 +5243,46 @@ export interface operations {
             };
         };
     };
+    PublicPublicityController_offices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicOfficeListDto"];
+                };
+            };
+        };
+    };
+    PublicPublicityController_ofOffice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicOfficePublicityDto"];
+                };
+            };
+        };
+    };
     PublicResultsController_officeResults: {
         parameters: {
             query?: never;
@@ -4806,6 +5300,53 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PublicOfficeResultsDto"];
+                };
+            };
+        };
+    };
+    PublicPublicityController_batch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                batchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicBatchDto"];
+                };
+            };
+        };
+    };
+    PublicPublicityController_object: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                batchId: string;
+            };
+            cookie?: never;
+        };
+        /** @description the fields, plus `files`: evidence (PDF, JPG, PNG; 1 to 5 of 10 MiB) */
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["PublicObjectionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicObjectionFiledDto"];
                 };
             };
         };
