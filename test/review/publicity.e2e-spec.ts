@@ -89,7 +89,7 @@ describe('公示 batches and objections', () => {
     );
     expect(ends.map((r: { due_at: Date }) => r.due_at.toISOString())).toEqual(['2027-10-12T16:00:00.000Z', '2027-10-12T16:00:00.000Z']);
     const inbox = async (token: string) => ((await ctx.http.get('/notifications').set('Authorization', token)).body.items ?? []) as Array<{ title: string; body: string }>;
-    await waitFor(async () => (await inbox(enterprises[0].token)).some((n) => n.title.includes('社会公示')), 30_000, 'the 公示 notice');
+    await waitFor(async () => (await inbox(enterprises[0].token)).some((n) => n.title.includes('社会公示') && n.body.includes('公示期至 2027-10-12 24:00')), 30_000, 'the 公示 notice with its end');
 
     // The third, which reached 待公示 later, gets a batch of its own.
     const second = await publishPublicity(ctx, admin, cycleId, undefined, { duration: 'P7D' });

@@ -99,6 +99,8 @@ export class ApplicationNotifier implements OnModuleInit, OnApplicationBootstrap
         receiptNumber: application.receiptNumber,
         // Numbered at 审定 and kept in the instance's context (the award notice names it).
         certificateNumber: typeof instance.context.certificateNumber === 'string' ? instance.context.certificateNumber : null,
+        // The last day of the 公示 batch the application was published in (the 公示 notice names it).
+        publicityEndsOn: typeof instance.context.publicityEndsOn === 'string' ? instance.context.publicityEndsOn : null,
         link: `${this.config.get('PUBLIC_BASE_URL')}/applications/${application.id}`,
       },
     };
