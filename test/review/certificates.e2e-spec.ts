@@ -9,7 +9,7 @@ import { Enterprise, readyApplication, registerEnterprise } from '../support/awa
 import { act } from '../support/review-fixtures';
 import { createUser, startTestApp, TestContext } from '../support/test-app';
 import { waitFor } from '../support/throwaway-redis';
-import { SCREENSHOTS, WEB_DIST } from '../web/console-host';
+import { ROOT, WEB_DIST } from '../web/console-host';
 
 const PUBLIC_BASE_URL = 'https://awards.example.cn';
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
@@ -237,7 +237,8 @@ describe('表彰决定, certificates and their public verification', () => {
     for (const part of ['区长质量管理奖', '重庆渝中精工机械有限公司', '2026DMQ-500103-J001', '渝中府发〔2026〕12号', '2026年3月1日']) expect(text).toContain(part);
     expect(text).toContain(`${PUBLIC_BASE_URL}/public/certificates/2026DMQ-500103-J001`);
 
-    // Its first page, kept with the browser test's screenshots.
+    // Its first page, kept with the browser tests' screenshots (a directory of its own: each browser spec clears its own).
+    const SCREENSHOTS = join(ROOT, 'test-results', 'certificates');
     mkdirSync(SCREENSHOTS, { recursive: true });
     execFileSync('pdftoppm', ['-png', '-r', '60', '-singlefile', join(work, 'certificate.pdf'), join(SCREENSHOTS, 'certificate-first-page')]);
     const png1 = join(SCREENSHOTS, 'certificate-first-page.png');
