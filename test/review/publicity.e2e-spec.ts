@@ -166,8 +166,17 @@ describe('公示 batches and objections', () => {
     // Dismissing the posted one leaves the application held by the other.
     const dismissed = await ctx.http.post(`/objections/${posted.body.id}/resolve`).set('Authorization', admin).send({ decision: 'dismiss', resolution: '商标权属已经法院裁定，不影响认定' }).expect(200);
     expect(dismissed.body).toMatchObject({ status: 'dismissed', applicationState: 'objection_review' });
-    const upheld = await ctx.http.post(`/objections/${publicId}/resolve`).set('Authorization', admin).send({ decision: 'uphold', resolution: '经核查抽查不合格属实，整改期未满一年' }).expect(200);
+    // The office names the objector in its resolution, as people write: the enterprise never reads it.
+    const upheld = await ctx.http.post(`/objections/${publicId}/resolve`).set('Authorization', admin).send({ decision: 'uphold', resolution: `经核查${OBJECTOR.name}反映的抽查不合格属实，整改期未满一年` }).expect(200);
     expect(upheld.body).toMatchObject({ status: 'upheld', applicationState: 'rejected' });
+    const notices = async () => ((await ctx.http.get('/notifications').set('Authorization', enterprises[0].token)).body.items ?? []) as Array<{ title: string; body: string }>;
+    const resolvedNotice = await waitFor(async () => (await notices()).find((n) => n.title.includes('异议处理结果')) ?? null, 30_000, 'the objection outcome notice');
+    expect(resolvedNotice.body).toContain('抽查不合格属实');
+    const afterwards = JSON.stringify(await notices()) + JSON.stringify((await ctx.http.get(`/applications/${apps[0]}/history`).set('Authorization', enterprises[0].token).expect(200)).body)
+      + JSON.stringify((await ctx.http.get(`/objections?applicationId=${apps[0]}`).set('Authorization', enterprises[0].token).expect(200)).body);
+    for (const secret of [OBJECTOR.name, OBJECTOR.idNumber, OBJECTOR.phone, '吴来信']) expect(afterwards).not.toContain(secret);
+    const officeHistory = JSON.stringify((await ctx.http.get(`/applications/${apps[0]}/history`).set('Authorization', admin).expect(200)).body);
+    expect(officeHistory).toContain(OBJECTOR.name);
     await ctx.http.post(`/objections/${publicId}/responses`).set('Authorization', enterprises[0].token).field('content', '决定之后再来申辩，应当被拒绝。').expect(409);
   });
 

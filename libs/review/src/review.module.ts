@@ -1,5 +1,5 @@
 import { Module, OnModuleInit } from '@nestjs/common';
-import { ApplicationAccessPolicy, ActionUseCases, ApplicationParties, ApplicationsCoreModule, ApplicationsModule } from '@awardflow/applications';
+import { ApplicantMask, ApplicationAccessPolicy, ActionUseCases, ApplicationParties, ApplicationsCoreModule, ApplicationsModule } from '@awardflow/applications';
 import { CyclesCoreModule, CyclesModule } from '@awardflow/cycles';
 import { IdentityCoreModule } from '@awardflow/identity';
 import { AuditModule } from '@awardflow/audit';
@@ -15,6 +15,7 @@ import { ConflictsService } from './assignment/conflicts.service';
 import { ReviewerViewService } from './assignment/reviewer-view.service';
 import { CertificationService } from './certification/certification.service';
 import { ObjectionsController } from './objections/objections.controller';
+import { objectorTermsOf } from './objections/objections.repository';
 import { ObjectionsService } from './objections/objections.service';
 import { PublicPublicityController } from './public/public-publicity.controller';
 import { PublicPublicityService } from './public/public-publicity.service';
@@ -83,10 +84,13 @@ export class ReviewModule implements OnModuleInit {
     private readonly useCases: ActionUseCases,
     private readonly stageReviewers: StageReviewersService,
     private readonly reviewerAccess: ReviewerAccess,
+    private readonly mask: ApplicantMask,
+    private readonly dataSource: DataSource,
   ) {}
 
   onModuleInit(): void {
     this.access.addViewerRule((user, application, cycle) => this.reviewerAccess.mayView(user, application, cycle));
+    this.mask.useObjectorTerms((applicationId) => objectorTermsOf(this.dataSource, applicationId));
     // The action table's finer rules for experts: named for the stage, by the cycle's office.
     this.useCases.registerScope('first_review_reviewer', (user, application, cycle) => this.stageReviewers.isNamed('formal_review', user, application, cycle));
     this.useCases.registerScope('onsite_reviewer', (user, application, cycle) => this.stageReviewers.isNamed('onsite_review', user, application, cycle));
@@ -102,10 +106,15 @@ export class ReviewWorkerModule implements OnModuleInit {
   constructor(
     private readonly parties: ApplicationParties,
     private readonly dataSource: DataSource,
+    private readonly mask: ApplicantMask,
   ) {}
 
-  /** The applications notifier's `reviewers` audience: who reviews the application, from this context's assignments. */
+  /**
+   * The applications notifier's `reviewers` audience: who reviews the application, from this
+   * context's assignments; and who objected, so no notice quotes an objector to anyone else.
+   */
   onModuleInit(): void {
     this.parties.registerReviewers((applicationId) => reviewerIdsOf(this.dataSource, applicationId));
+    this.mask.useObjectorTerms((applicationId) => objectorTermsOf(this.dataSource, applicationId));
   }
 }

@@ -138,3 +138,13 @@ export async function objectionFile(runner: SqlRunner, objectionId: string, file
   );
   return row;
 }
+
+/** Everything that names the objectors of an application (the mask for what others read of it). */
+export async function objectorTermsOf(runner: SqlRunner, applicationId: string): Promise<Array<string | null>> {
+  const rows = await sqlRows<{ terms: Array<string | null> }>(
+    runner,
+    `SELECT ARRAY[objector_name, objector_id_number, objector_organization, contact_phone, contact_email] AS terms FROM objections WHERE application_id = $1`,
+    [applicationId],
+  );
+  return rows.flatMap((r) => r.terms);
+}
