@@ -36,7 +36,8 @@ const PAGE_JSON = `coalesce((SELECT json_agg(json_build_object('id', id, 'cycleI
  *   counts that index's entries; no instance is joined.
  * - Without a search, the office's list pages each of its cycles along the index (cycle_id, …
  *   order) and merges them, so a page reads at most (offset + page size) index entries per cycle,
- *   never the whole cycle.
+ *   never the whole cycle; its total (with or without a state) is the sum of its cycles' counters
+ *   (application_state_counts, kept by triggers), not a count of their rows.
  * - A search is the applications of the scope whose organisation's name or credit code (the copies
  *   the row carries, kept equal by a cascading foreign key), or whose receipt number, contains the
  *   term: computed once along the (cycle, text) trigram index of migration 1795562810000, which
@@ -49,7 +50,8 @@ export async function listPage(runner: SqlRunner, scope: ListScope, filters: Lis
     return `$${params.length}`;
   };
   const where: string[] = [];
-  if (filters.state) where.push(`a.state = ${param(filters.state)}`);
+  const state = filters.state ? param(filters.state) : undefined;
+  if (state) where.push(`a.state = ${state}`);
   if (filters.organizationId) where.push(`a.organization_id = ${param(filters.organizationId)}`);
   const and = where.map((w) => ` AND ${w}`).join('');
 
@@ -81,6 +83,10 @@ export async function listPage(runner: SqlRunner, scope: ListScope, filters: Lis
            )
            SELECT (SELECT count(*)::int FROM applications a WHERE ${inScope}${and}) AS total, ${PAGE_JSON} AS rows`;
   } else {
+    // The counters know cycles and states only: a list narrowed to one organisation counts its rows.
+    const total = filters.organizationId
+      ? `(SELECT count(*)::int FROM applications a WHERE ${inScope}${and})`
+      : `(SELECT coalesce(sum(s.n), 0)::int FROM application_state_counts s WHERE s.cycle_id IN (${cycles})${state ? ` AND s.state = ${state}` : ''})`;
     const window = param(offset + limit);
     sql = `WITH page AS (
              SELECT p.* FROM (${cycles}) k CROSS JOIN LATERAL (
@@ -89,7 +95,7 @@ export async function listPage(runner: SqlRunner, scope: ListScope, filters: Lis
              ) p
              ORDER BY ${orderBy('p')} LIMIT ${param(limit)} OFFSET ${param(offset)}
            )
-           SELECT (SELECT count(*)::int FROM applications a WHERE ${inScope}${and}) AS total, ${PAGE_JSON} AS rows`;
+           SELECT ${total} AS total, ${PAGE_JSON} AS rows`;
   }
   const [result] = await sqlRows<{ total: number; rows: ListedRow[] }>(runner, sql, params);
   return result;
