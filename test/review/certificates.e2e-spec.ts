@@ -10,6 +10,7 @@ import { act } from '../support/review-fixtures';
 import { createUser, startTestApp, TestContext } from '../support/test-app';
 import { waitFor } from '../support/throwaway-redis';
 import { ROOT, WEB_DIST } from '../web/console-host';
+import { binaryBody } from '../support/binary-body';
 
 const PUBLIC_BASE_URL = 'https://awards.example.cn';
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
@@ -62,11 +63,7 @@ describe('表彰决定, certificates and their public verification', () => {
       .get(`/applications/${id}/certificate.pdf`)
       .set('Authorization', token)
       .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
+      .parse(binaryBody);
     return res;
   };
   const textOf = (pdf: Buffer, name: string) => {
@@ -219,11 +216,7 @@ describe('表彰决定, certificates and their public verification', () => {
     const recorded = await decision(admin, cycleA, { title: '关于表彰2026年度渝中区区长质量管理奖获奖企业的决定', documentNumber: '渝中府发〔2026〕12号', decidedOn: '2026-03-01' }, { content: file, name: '表彰决定.pdf' }).expect(200);
     expect(recorded.body).toMatchObject({ cycleId: cycleA, title: '关于表彰2026年度渝中区区长质量管理奖获奖企业的决定', documentNumber: '渝中府发〔2026〕12号', decidedOn: '2026-03-01', fileName: '表彰决定.pdf', fileSize: file.length });
     expect((await ctx.http.get(`/cycles/${cycleA}/award-decision`).set('Authorization', admin).expect(200)).body).toEqual(recorded.body);
-    const download = await ctx.http.get(`/cycles/${cycleA}/award-decision.pdf`).set('Authorization', admin).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const download = await ctx.http.get(`/cycles/${cycleA}/award-decision.pdf`).set('Authorization', admin).buffer(true).parse(binaryBody).expect(200);
     expect(Buffer.compare(download.body as Buffer, file)).toBe(0);
 
     // The worker reprints: the 文号 and date are on the certificate now.

@@ -7,6 +7,7 @@ import { RankedRow, rankingSql } from '../../libs/review/src/ranking/ranking.que
 import { openCycle, qualityForm, registerEnterprise } from '../support/award-fixtures';
 import { waitFor } from '../support/throwaway-redis';
 import { startTestApp, TestContext } from '../support/test-app';
+import { binaryBody } from '../support/binary-body';
 
 /**
  * Seven applications with known aggregates, four of them on the same score so that every tie-break
@@ -123,11 +124,7 @@ describe('ranking pages and export', () => {
       .get(`/cycles/${cycleId}/ranking.csv`)
       .set('Authorization', admin)
       .buffer(true)
-      .parse((response, done) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .parse(binaryBody)
       .expect(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     // Streamed: sent in chunks, with no length known up front.

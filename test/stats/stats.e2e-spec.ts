@@ -6,6 +6,7 @@ import { STATS_SHEETS } from '../../libs/stats/src/statistics/statistics-workboo
 import { validUscc } from '../support/award-fixtures';
 import { createUser, startTestApp, TestContext } from '../support/test-app';
 import { waitFor } from '../support/throwaway-redis';
+import { binaryBody } from '../support/binary-body';
 
 const DAY = 24 * 3600_000;
 const T0 = Date.parse('2030-03-01T02:00:00Z');
@@ -221,11 +222,7 @@ describe('statistics (GET /stats)', () => {
       .get('/stats/export.xlsx')
       .set('Authorization', cityAdmin)
       .buffer(true)
-      .parse((response, done) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (c: Buffer) => chunks.push(c));
-        response.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .parse(binaryBody)
       .expect(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     expect(res.headers['content-disposition']).toContain('.xlsx');
