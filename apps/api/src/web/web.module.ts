@@ -11,7 +11,7 @@ import { dirname, join, resolve } from 'node:path';
  * The API's own first path segments: never answered with the console's index.html, so unknown API
  * paths stay JSON 404s. `assets` is here too: a missing hashed chunk must be a 404, not HTML.
  */
-export const API_PREFIXES = ['docs', 'health', 'auth', 'users', 'organizations', 'cycles', 'awards', 'applications', 'reviews', 'notifications', 'admin', 'objections', 'metrics'];
+export const API_PREFIXES = ['docs', 'health', 'auth', 'users', 'organizations', 'cycles', 'awards', 'applications', 'reviews', 'notifications', 'admin', 'objections', 'metrics', 'public'];
 const NOT_SPA = [...API_PREFIXES, 'assets'];
 
 /** Every GET path except the API's (and /assets): the SPA fallback answers these with index.html. */
@@ -85,6 +85,24 @@ export class BrowserLinkRedirect implements NestMiddleware {
 }
 
 /**
+ * /public/... is both the public API (JSON, no login) and the console's public pages (公示, 表彰名单,
+ * 证书查询): the same address, e.g. /public/certificates/:number, is what a certificate's QR code
+ * opens and what the page fetches. A browser navigating there (a GET that accepts HTML) gets the
+ * console; the page's own requests ask for JSON and reach the API.
+ */
+@Injectable()
+export class PublicPageNavigation implements NestMiddleware {
+  use(req: Request, res: Response, next: NextFunction): void {
+    const dir = webDistDir();
+    const navigation = (req.method === 'GET' || req.method === 'HEAD') && (req.headers.accept ?? '').includes('text/html');
+    if (!navigation || !dir || !/^\/public(\/|$)/.test(req.originalUrl.split('?')[0])) return next();
+    const index = join(dir, 'index.html');
+    setCacheHeaders(res, index);
+    res.sendFile(index);
+  }
+}
+
+/**
  * Serves the built web console (apps/web/dist) at / with the SPA fallback: any GET outside the API's
  * prefixes gets index.html, so deep links like /office/cycles/:id load the app. Static files come after
  * the API's routes, so no API route is ever shadowed.
@@ -106,10 +124,11 @@ export class BrowserLinkRedirect implements NestMiddleware {
     }),
   ],
   controllers: [WebRootController],
-  providers: [BrowserLinkRedirect],
+  providers: [BrowserLinkRedirect, PublicPageNavigation],
 })
 export class WebModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(BrowserLinkRedirect).forRoutes({ path: 'applications/:id', method: RequestMethod.GET }, { path: 'reviews', method: RequestMethod.GET });
+    consumer.apply(PublicPageNavigation).forRoutes({ path: 'public', method: RequestMethod.GET }, { path: 'public/{*rest}', method: RequestMethod.GET });
   }
 }
