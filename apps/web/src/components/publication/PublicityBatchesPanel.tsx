@@ -204,46 +204,47 @@ function PublishForm({
             ]}
           />
           <ErrorAlert error={error} style={{ marginTop: 12 }} />
-          {/* Keyed by the office's name: the unit defaults to it once it has loaded. */}
-          <Form
-            key={office.data?.name ?? ''}
-            form={form}
-            layout="vertical"
-            style={{ marginTop: 12, maxWidth: 720 }}
-            initialValues={{ startsOn: dayjs(addDays(today, 1)), duration: defaultDuration, unit: office.data?.name }}
-          >
-            <Space wrap align="start" size="large">
-              <Form.Item name="startsOn" label="公示开始日期" rules={[{ required: true, message: '请选择公示开始日期' }]} extra="公示期自开始日期的次日起计算">
-                <DatePicker disabledDate={(d) => d.format('YYYY-MM-DD') < today} data-testid="publicity-starts-on" allowClear={false} />
+          {/* Rendered once the office is known: the unit defaults to its name. */}
+          {office.data === undefined && !office.error ? null : (
+            <Form
+              form={form}
+              layout="vertical"
+              style={{ marginTop: 12, maxWidth: 720 }}
+              initialValues={{ startsOn: dayjs(addDays(today, 1)), duration: defaultDuration, unit: office.data?.name }}
+            >
+              <Space wrap align="start" size="large">
+                <Form.Item name="startsOn" label="公示开始日期" rules={[{ required: true, message: '请选择公示开始日期' }]} extra="公示期自开始日期的次日起计算">
+                  <DatePicker disabledDate={(d) => d.format('YYYY-MM-DD') < today} data-testid="publicity-starts-on" allowClear={false} />
+                </Form.Item>
+                <Form.Item name="duration" label="公示期限" rules={[{ required: true }]} extra={`本周期设定：${durationLabel(defaultDuration)}`}>
+                  <Radio.Group options={durations.map((d) => ({ value: d, label: durationLabel(d) }))} />
+                </Form.Item>
+              </Space>
+              <Form.Item name="title" label="公示标题（选填）">
+                <Input maxLength={200} placeholder={`关于${cycle.year}年度${cycle.awardName}拟表彰名单的公示`} />
               </Form.Item>
-              <Form.Item name="duration" label="公示期限" rules={[{ required: true }]} extra={`本周期设定：${durationLabel(defaultDuration)}`}>
-                <Radio.Group options={durations.map((d) => ({ value: d, label: durationLabel(d) }))} />
-              </Form.Item>
-            </Space>
-            <Form.Item name="title" label="公示标题（选填）">
-              <Input maxLength={200} placeholder={`关于${cycle.year}年度${cycle.awardName}拟表彰名单的公示`} />
-            </Form.Item>
-            <Typography.Text strong>异议受理</Typography.Text>
-            <Space wrap align="start" style={{ width: '100%', marginTop: 8 }}>
-              <Form.Item name="unit" label="受理单位" rules={[{ required: true, whitespace: true, message: '请填写受理异议的单位' }]}>
-                <Input style={{ width: 260 }} maxLength={200} />
-              </Form.Item>
-              <Form.Item name="phone" label="联系电话" rules={[{ required: true, message: '请填写联系电话' }, { pattern: PHONE.pattern, message: `联系电话${PHONE.hint}` }]}>
-                <Input style={{ width: 200 }} maxLength={40} />
-              </Form.Item>
-            </Space>
-            <Space wrap align="start" style={{ width: '100%' }}>
-              <Form.Item name="address" label="通信地址" rules={[{ required: true, whitespace: true, message: '请填写通信地址' }]}>
-                <Input style={{ width: 360 }} maxLength={300} />
-              </Form.Item>
-              <Form.Item name="email" label="电子邮箱" rules={[{ required: true, message: '请填写电子邮箱' }, { type: 'email', message: '邮箱地址格式不正确' }]}>
-                <Input style={{ width: 260 }} maxLength={254} />
-              </Form.Item>
-            </Space>
-            <Button type="primary" loading={busy} disabled={!chosen.length} onClick={() => void publish().catch(() => undefined)} data-testid="publish-button">
-              发布公示（{chosen.length} 份）
-            </Button>
-          </Form>
+              <Typography.Text strong>异议受理</Typography.Text>
+              <Space wrap align="start" style={{ width: '100%', marginTop: 8 }}>
+                <Form.Item name="unit" label="受理单位" rules={[{ required: true, whitespace: true, message: '请填写受理异议的单位' }]}>
+                  <Input style={{ width: 260 }} maxLength={200} />
+                </Form.Item>
+                <Form.Item name="phone" label="联系电话" rules={[{ required: true, message: '请填写联系电话' }, { pattern: PHONE.pattern, message: `联系电话${PHONE.hint}` }]}>
+                  <Input style={{ width: 200 }} maxLength={40} />
+                </Form.Item>
+              </Space>
+              <Space wrap align="start" style={{ width: '100%' }}>
+                <Form.Item name="address" label="通信地址" rules={[{ required: true, whitespace: true, message: '请填写通信地址' }]}>
+                  <Input style={{ width: 360 }} maxLength={300} />
+                </Form.Item>
+                <Form.Item name="email" label="电子邮箱" rules={[{ required: true, message: '请填写电子邮箱' }, { type: 'email', message: '邮箱地址格式不正确' }]}>
+                  <Input style={{ width: 260 }} maxLength={254} />
+                </Form.Item>
+              </Space>
+              <Button type="primary" loading={busy} disabled={!chosen.length} onClick={() => void publish().catch(() => undefined)} data-testid="publish-button">
+                发布公示（{chosen.length} 份）
+              </Button>
+            </Form>
+          )}
         </>
       )}
     </Card>

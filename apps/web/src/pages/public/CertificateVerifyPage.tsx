@@ -76,6 +76,7 @@ function Verification({ number }: { number: string }) {
         bordered
         column={1}
         data-testid="certificate-fields"
+        styles={{ label: { width: 110, whiteSpace: 'nowrap' } }}
         items={[
           { key: 'number', label: '证书编号', children: c.number },
           { key: 'org', label: '获奖单位', children: c.organizationName },

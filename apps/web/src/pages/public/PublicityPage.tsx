@@ -72,6 +72,7 @@ export default function PublicityPage() {
           bordered
           column={1}
           data-testid="publicity-contact"
+          styles={{ label: { width: 92, whiteSpace: 'nowrap' } }}
           items={[
             { key: 'unit', label: '受理单位', children: b.contact.unit },
             { key: 'phone', label: '联系电话', children: <a href={`tel:${b.contact.phone.replace(/[^0-9+]/g, '')}`}>{b.contact.phone}</a> },
