@@ -13,9 +13,9 @@ import { ErrorAlert } from '../ErrorAlert';
 import { applyFieldErrors } from '../formErrors';
 import { StateTag } from '../StateTag';
 
-/** The cycle's 公示 duration ('P7D', 'P5WD'): its own setting, else its publicity days. */
-export function cyclePublicityDuration(cycle: Cycle): string {
-  return cycle.durationOverrides?.publicity ?? `P${cycle.publicityDays}D`;
+/** The cycle's 公示 duration ('P7D', 'P5WD'): its override, else its publicity days in their unit. */
+export function cyclePublicityDuration(cycle: Cycle & { publicityDayUnit?: 'calendar' | 'working' }): string {
+  return cycle.durationOverrides?.publicity ?? `P${cycle.publicityDays}${cycle.publicityDayUnit === 'working' ? 'WD' : 'D'}`;
 }
 
 /**
