@@ -163,7 +163,7 @@ export function ObjectionItem({
       {o.files.length > 0 && (
         <div>
           <PaperClipOutlined /> 证据文件：
-          <FileLinks objectionId={o.id} files={o.files} />
+          {canResolve ? <FileLinks objectionId={o.id} files={o.files} /> : <Typography.Text type="secondary">{o.files.length} 个（仅评奖办公室可查看）</Typography.Text>}
         </div>
       )}
       {o.responses.map((r) => (
