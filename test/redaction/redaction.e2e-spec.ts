@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { samplePdf } from '../../libs/applications/src/testing/material-fixtures';
 import { Enterprise, openCycle, QUALITY_REQUIRED, qualityForm, registerEnterprise } from '../support/award-fixtures';
-import { act, intoExpertReview, Reviewer, reviewerPool, scoreSheet, stateOf, waitForState } from '../support/review-fixtures';
+import { act, intoExpertReview, publishPublicity, Reviewer, reviewerPool, scoreSheet, stateOf, waitForState } from '../support/review-fixtures';
 import { waitFor } from '../support/throwaway-redis';
 import { createUser, startTestApp, TestContext } from '../support/test-app';
 
@@ -13,6 +13,8 @@ const OBJECTOR = { name: '赵明异', phone: '13987654321', displayName: '异议
 interface Protected {
   what: string;
   match: string | RegExp;
+  /** Routes that publish it by law (an organisation named in a 公示 is on the public page). */
+  publishedOn?: RegExp;
 }
 
 interface Reader {
@@ -130,8 +132,10 @@ describe('nothing that identifies a protected person leaks, by any GET route', (
     await ctx.http.post(`/applications/${apps.d}/votes`).set('Authorization', panel[0].token).send({ vote: 'approve' }).expect(200);
     await ctx.http.post(`/applications/${apps.a}/votes/close`).set('Authorization', admin).expect(200);
     await ctx.http.post(`/applications/${apps.b}/votes/close`).set('Authorization', admin).expect(200);
-    expect(await stateOf(ctx, apps.a)).toBe('publicity');
+    expect(await stateOf(ctx, apps.a)).toBe('awaiting_publicity');
     expect(await stateOf(ctx, apps.b)).toBe('not_selected');
+    const batch = await publishPublicity(ctx, admin, cycleId, [apps.a]);
+    expect(await stateOf(ctx, apps.a)).toBe('publicity');
 
     // 公示: a real-name objection against A.
     const filed = await ctx.http
@@ -141,6 +145,12 @@ describe('nothing that identifies a protected person leaks, by any GET route', (
       .expect(201);
     objectionId = filed.body.id;
     expect(await stateOf(ctx, apps.a)).toBe('objection_review');
+    // Evidence the objector also sent by post, scanned in by the office: its name names the objector.
+    const scanned = await ctx.http
+      .post(`/objections/${objectionId}/files`)
+      .set('Authorization', admin)
+      .attach('files', Buffer.from('%PDF-1.4\n% evidence\n'), { filename: `${OBJECTOR.name}的举报材料.pdf`, contentType: 'application/pdf' })
+      .expect(201);
 
     // Every notice of these events is in the inboxes before the walk.
     const inboxHas = async (token: string, text: string) => ((await ctx.http.get('/notifications?pageSize=100').set('Authorization', token)).body.items ?? []).some((n: { title: string }) => n.title.includes(text));
@@ -153,7 +163,7 @@ describe('nothing that identifies a protected person leaks, by any GET route', (
       ctx.dataSource.query(`SELECT id FROM review_assignments WHERE cycle_id = $1`, [cycleId]),
       ctx.dataSource.query(`SELECT id FROM attachments WHERE application_id = ANY($1::uuid[])`, [Object.values(apps)]),
       ctx.dataSource.query(`SELECT id FROM users`),
-      ctx.dataSource.query(`SELECT id FROM offices`),
+      ctx.dataSource.query(`SELECT id, region_code FROM offices`),
     ]);
     receipts = (await ctx.dataSource.query(`SELECT receipt_number FROM applications WHERE id = ANY($1::uuid[])`, [Object.values(apps)])).map((r: { receipt_number: string }) => r.receipt_number);
     expect(receipts).toHaveLength(3);
@@ -164,8 +174,13 @@ describe('nothing that identifies a protected person leaks, by any GET route', (
     candidates.set('assignments', allAssignments.map((r: { id: string }) => r.id));
     candidates.set('attachments', attachments.map((r: { id: string }) => r.id));
     candidates.set('objections', [objectionId]);
+    candidates.set('fileId', scanned.body.files.map((f: { id: string }) => f.id));
+    candidates.set('batchId', [batch.id]);
     candidates.set('users', users.map((r: { id: string }) => r.id));
-    candidates.set('offices', offices.map((r: { id: string }) => r.id));
+    // Offices by id, and by division code (the public 表彰名单).
+    candidates.set('offices', [...offices.map((r: { id: string }) => r.id), ...offices.map((r: { region_code: string }) => r.region_code)]);
+    // Public verification: a number nobody was given.
+    candidates.set('certificates', ['2025DMQ-500103-J001']);
     candidates.set('awards', [AWARD]);
     candidates.set('n', ['1', '2', '3', '4']);
   }, 240_000);
@@ -183,7 +198,8 @@ describe('nothing that identifies a protected person leaks, by any GET route', (
     { what: 'the vote count (payload)', match: /"(abstain|reject)"\s*:\s*\d/ },
   ];
   const identityOf = (e: Enterprise, label: string): Protected[] => [
-    { what: `${label}'s name`, match: e.name },
+    // A is named in the 公示 (published above), so its name is on the public pages — and only there.
+    { what: `${label}'s name`, match: e.name, ...(e === applicant ? { publishedOn: /^\/public\// } : {}) },
     { what: `${label}'s credit code`, match: e.uscc },
     { what: `${label}'s organisation id`, match: e.organizationId },
     { what: `${label}'s user id`, match: e.userId },
@@ -318,7 +334,7 @@ describe('nothing that identifies a protected person leaks, by any GET route', (
     const visits = await walk(reader.token);
     expect(visits.filter((v) => v.status >= 500).map((v) => `${v.status} ${v.url}`)).toEqual([]);
     for (const url of reader.mustReach) expect({ url, status: visits.find((v) => v.url === url)?.status }).toEqual({ url, status: 200 });
-    const leaks = visits.flatMap((v) => reader.protected.filter((p) => matches(v.haystack, p.match)).map((p) => `${reader.name} reads ${p.what} in GET ${v.url} (${v.status})`));
+    const leaks = visits.flatMap((v) => reader.protected.filter((p) => !p.publishedOn?.test(v.url) && matches(v.haystack, p.match)).map((p) => `${reader.name} reads ${p.what} in GET ${v.url} (${v.status})`));
     expect(leaks).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ACTION_TABLE, GENERIC_ACTION_ROUTE, SYSTEM_ONLY } from '../../libs/awards/src';
 import { Enterprise, openCycle, readyApplication, registerEnterprise, uploadMaterials } from '../support/award-fixtures';
-import { act, Reviewer, reviewerPool } from '../support/review-fixtures';
+import { act, publishPublicity, Reviewer, reviewerPool } from '../support/review-fixtures';
 import { createUser, startTestApp, TestContext } from '../support/test-app';
 
 const PROJECT = {
@@ -64,7 +64,7 @@ describe('the action table over HTTP', () => {
   it('names every dedicated route of the table in the OpenAPI document', async () => {
     const paths = Object.keys((await ctx.http.get('/docs/openapi.json').expect(200)).body.paths).map((p) => p.replace(/\{[^}]+\}/g, ':id'));
     const dedicated = [...new Set(Object.values(ACTION_TABLE).map((r) => r.route).filter((r) => r !== GENERIC_ACTION_ROUTE && r !== SYSTEM_ONLY))];
-    expect(dedicated.length).toBe(3);
+    expect(dedicated.length).toBe(4);
     for (const route of dedicated) expect(paths).toContain(route.replace(/^POST /, ''));
   });
 
@@ -173,7 +173,8 @@ describe('the action table over HTTP', () => {
     await ctx.http.post(`/cycles/${cycle.id}/panel`).set('Authorization', admin).send({ memberIds: [experts[2].id] }).expect(200);
     await ctx.http.post(`/applications/${appId}/votes`).set('Authorization', experts[2].token).send({ vote: 'approve' }).expect(200);
     const closed = await ctx.http.post(`/applications/${appId}/votes/close`).set('Authorization', admin).expect(200);
-    expect(closed.body).toMatchObject({ state: 'publicity', outcome: { approve: 1, passed: true } });
+    expect(closed.body).toMatchObject({ state: 'awaiting_publicity', outcome: { approve: 1, passed: true } });
+    await publishPublicity(ctx, admin, cycle.id);
     // A seat on the panel shows what is before it or was voted on, not the cycle's other applications.
     const rivalDraft = await ctx.http.post('/applications').set('Authorization', rival.token).send({ cycleId: cycle.id, form: PROJECT }).expect(201);
     await ctx.http.get(`/applications/${rivalDraft.body.id}`).set('Authorization', experts[2].token).expect(404);

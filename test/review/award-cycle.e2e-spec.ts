@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Enterprise, openCycle, readyApplication, registerEnterprise } from '../support/award-fixtures';
-import { act, assignmentsOf, Reviewer, reviewerPool, scoreSheet, stateOf, waitForState } from '../support/review-fixtures';
+import { act, assignmentsOf, publishPublicity, Reviewer, reviewerPool, scoreSheet, stateOf, waitForState } from '../support/review-fixtures';
 import { waitFor } from '../support/throwaway-redis';
 import { endWindow } from '../support/end-window';
 import { createUser, startTestApp, TestContext } from '../support/test-app';
@@ -149,6 +149,11 @@ describe('a 区长质量管理奖 cycle from application to revocation', () => {
   });
 
   it('takes real-name objections during 社会公示; an upheld one rejects the application', async () => {
+    // The four that passed 现场评审 wait in 待公示 until the office publishes one dated list for them.
+    for (const id of apps.slice(6)) expect(await stateOf(ctx, id)).toBe('awaiting_publicity');
+    const batch = await publishPublicity(ctx, admin, cycleId);
+    expect(batch.entries.map((e) => e.applicationId).sort()).toEqual(apps.slice(6).sort());
+    for (const id of apps.slice(6)) expect(await stateOf(ctx, id)).toBe('publicity');
     const anonymous = await ctx.http.post(`/applications/${apps[6]}/objections`).set('Authorization', enterprises[0].token).send({ objectorName: '', contactPhone: 'x', content: '短', evidence: '' }).expect(400);
     expect(anonymous.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['objectorName', 'contactPhone', 'content', 'evidence']));
     for (const label of ['异议人姓名：请填写真实姓名', '联系电话：电话号码格式不正确', '异议内容：请写明异议内容', '证据：请提供证据']) expect(anonymous.body.message).toContain(label);
@@ -210,8 +215,8 @@ describe('a 区长质量管理奖 cycle from application to revocation', () => {
     expect(over).toMatchObject({ code: 'QUOTA_EXHAUSTED', quota: 1, tier: 'award', issued: 1, message: '本届获奖名额（1 名）已用完' });
     expect(await act(ctx, admin, apps[8], 'approve_second_tier')).toMatchObject({ state: 'nominated' });
     expect(await ctx.dataSource.query(`SELECT number, tier FROM certificates WHERE cycle_id = $1 ORDER BY number`, [cycleId])).toEqual([
-      { number: '2026DMQ-J001', tier: 'award' },
-      { number: '2026DMQ-T001', tier: 'second' },
+      { number: '2026DMQ-500103-J001', tier: 'award' },
+      { number: '2026DMQ-500103-T001', tier: 'second' },
     ]);
 
     const noReason = await act(ctx, admin, apps[9], 'revoke', { payload: { banEditions: 2 } }, 400);

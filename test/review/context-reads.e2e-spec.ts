@@ -76,6 +76,7 @@ describe('reads across contexts', () => {
         organizationName: enterprises[i].name,
         organizationUscc: enterprises[i].uscc,
         organizationIndustry: 'C3825',
+        state: 'draft',
       });
     }
   });

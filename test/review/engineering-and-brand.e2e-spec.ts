@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { openCycle, registerEnterprise, uploadMaterials } from '../support/award-fixtures';
-import { act, reviewerPool, stateOf, waitForState } from '../support/review-fixtures';
+import { endWindow } from '../support/end-window';
+import { act, publishPublicity, reviewerPool, stateOf, waitForState } from '../support/review-fixtures';
 import { createUser, startTestApp, TestContext } from '../support/test-app';
 
 /** The other two families: a 鲁班奖 nomination that the panel turns down, and a 老字号 whose recognition runs out. */
@@ -79,11 +80,14 @@ describe('engineering nominations and brand recognitions', () => {
     await act(ctx, shop.token, res.body.id, 'submit');
     await act(ctx, recommender.token, res.body.id, 'endorse');
     await act(ctx, admin, res.body.id, 'pass_formal_review');
-    // 公示 ends by itself, then 审定.
+    // The office publishes the 公示; its end (fired here rather than waited for) leads to 审定.
+    await waitForState(ctx, res.body.id, 'awaiting_publicity');
+    await publishPublicity(ctx, admin, cycle.id);
+    await endWindow(ctx, res.body.id, 'publicity_end');
     await waitForState(ctx, res.body.id, 'awaiting_approval');
     expect((await act(ctx, admin, res.body.id, 'approve')).state).toBe('recognised');
     const [certificate] = await ctx.dataSource.query(`SELECT number FROM certificates WHERE application_id = $1`, [res.body.id]);
-    expect(certificate.number).toMatch(/^\d{4}[A-Z]+-J001$/);
+    expect(certificate.number).toMatch(/^\d{4}[A-Z]+-\d{6}-J001$/);
     // The recognition's validity ends it, fired by the worker.
     await waitForState(ctx, res.body.id, 'recognition_expired');
     const [deadline] = await ctx.dataSource.query(`SELECT status FROM deadlines d JOIN applications a ON a.instance_id = d.instance_id WHERE a.id = $1 AND d.kind = 'recognition_expiry'`, [res.body.id]);

@@ -57,3 +57,23 @@ export async function intoExpertReview(ctx: TestContext, enterprise: Enterprise,
 export async function assignmentsOf(ctx: TestContext, applicationId: string, status = 'assigned'): Promise<Array<{ id: string; reviewer_id: string }>> {
   return ctx.dataSource.query(`SELECT id, reviewer_id FROM review_assignments WHERE application_id = $1 AND status = $2 ORDER BY created_at`, [applicationId, status]);
 }
+
+/** Today in Beijing, as a 公示 start date. */
+export function beijingToday(): string {
+  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+export const OBJECTION_CONTACT = { unit: '渝中区市场监督管理局质量发展科', phone: '023-63000000', address: '重庆市渝中区中山三路 128 号', email: 'zlk@yuzhong.example.cn' };
+
+/**
+ * Publishes the cycle's 公示 (every application in 待公示, or those named) starting today, as the
+ * office does; its period is days long, so a test ends it with endWindow(…, 'publicity_end').
+ */
+export async function publishPublicity(ctx: TestContext, token: string, cycleId: string, applicationIds?: string[], body: Record<string, unknown> = {}) {
+  const res = await ctx.http
+    .post(`/cycles/${cycleId}/publicity-batches`)
+    .set('Authorization', token)
+    .send({ startsOn: beijingToday(), contact: OBJECTION_CONTACT, ...(applicationIds ? { applicationIds } : {}), ...body });
+  if (res.status !== 201) throw new Error(`publish 公示: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as { id: string; startsOn: string; endsOn: string; endsAt: string; entries: Array<{ applicationId: string; publicId: string }> };
+}

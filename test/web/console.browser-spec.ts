@@ -5,7 +5,7 @@ import { Browser, BrowserContext, chromium, Locator, Page } from 'playwright-cor
 import { getAward, rubricItems } from '../../libs/awards/src';
 import { samplePdf } from '../../libs/applications/src/testing/material-fixtures';
 import { Enterprise, openCycle, qualityForm, QUALITY_REQUIRED, readyApplication, registerEnterprise, uploadMaterials, validUscc } from '../support/award-fixtures';
-import { act as reviewAct, assignmentsOf, Reviewer, reviewerPool, scoreSheet, stateOf, waitForState } from '../support/review-fixtures';
+import { act as reviewAct, assignmentsOf, publishPublicity, Reviewer, reviewerPool, scoreSheet, stateOf, waitForState } from '../support/review-fixtures';
 import { endWindow } from '../support/end-window';
 import { createUser, startTestApp, TestContext, ADMIN } from '../support/test-app';
 import { waitFor } from '../support/throwaway-redis';
@@ -497,8 +497,9 @@ describe('web console (headless Chromium)', () => {
       await admin.getByRole('button', { name: '确定入围' }).click();
       await admin.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定/ }).click();
       await admin.getByText('入围 1 份').waitFor();
-      // 公示 ends by its deadline (fired here, not waited for): on to the panel.
-      await waitForState(ctx, applicationId, 'publicity');
+      // The office publishes the 公示 (through the API here; the public spec does it on the page); its end is fired, not waited for.
+      await waitForState(ctx, applicationId, 'awaiting_publicity');
+      await publishPublicity(ctx, await ctx.adminToken(), cycle.id);
       await endWindow(ctx, applicationId, 'publicity_end');
       await waitForState(ctx, applicationId, 'panel');
     });
@@ -770,7 +771,7 @@ describe('web console (headless Chromium)', () => {
       await numberInput(onsiteExpert, 'onsite-adjustment-input').fill('3.5');
       await screenshot(onsiteExpert, 'reviewer-onsite-dialog');
       await dialog.getByRole('button', { name: /确\s*定/ }).click();
-      await onsiteExpert.locator('[data-testid="state-tag"][data-state="publicity"]').waitFor();
+      await onsiteExpert.locator('[data-testid="state-tag"][data-state="awaiting_publicity"]').waitFor();
       await dialog.waitFor({ state: 'hidden' });
       const findings = onsiteExpert.getByTestId('onsite-findings');
       await findings.filter({ hasText: '生产线自动化程度高' }).filter({ hasText: '现场评审通过' }).waitFor();
@@ -784,6 +785,7 @@ describe('web console (headless Chromium)', () => {
     });
 
     step('a 公示 objection filed through the API is dismissed on the office page; 公示 resumes', async () => {
+      await publishPublicity(ctx, await ctx.adminToken(), cycle2.id, [onsiteApp]);
       const objector = withdrawing.token;
       await ctx.http
         .post(`/applications/${onsiteApp}/objections`)
@@ -831,7 +833,8 @@ describe('web console (headless Chromium)', () => {
       await ctx.http.post(`/reviews/assignments/${assignmentId}/scores`).set('Authorization', expert.token).send(scoreSheet(AWARD, 0.8)).expect(200);
       await waitForState(ctx, applicationId, 'shortlisting');
       await ctx.http.post(`/cycles/${arranged.cycle.id}/shortlist`).set('Authorization', office).send({ top: 1 }).expect(200);
-      await waitForState(ctx, applicationId, 'publicity');
+      await waitForState(ctx, applicationId, 'awaiting_publicity');
+      await publishPublicity(ctx, office, arranged.cycle.id);
       await endWindow(ctx, applicationId, 'publicity_end');
       await waitForState(ctx, applicationId, 'panel');
       await ctx.http.post(`/cycles/${arranged.cycle.id}/panel`).set('Authorization', office).send({ memberIds: [expert.id] }).expect(200);

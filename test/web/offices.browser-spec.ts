@@ -6,7 +6,7 @@ import { getAward } from '../../libs/awards/src';
 import { PasswordHasher } from '../../libs/identity/src/auth/password-hasher';
 import { seedOffices } from '../../libs/identity/src/seed/seed-offices';
 import { Enterprise, readyApplication, registerEnterprise } from '../support/award-fixtures';
-import { act, scoreSheet, stateOf, waitForState } from '../support/review-fixtures';
+import { act, publishPublicity, scoreSheet, stateOf, waitForState } from '../support/review-fixtures';
 import { endWindow } from '../support/end-window';
 import { createUser, startTestApp, TestContext } from '../support/test-app';
 import { waitFor } from '../support/throwaway-redis';
@@ -242,7 +242,8 @@ describe('38 district offices side by side (headless Chromium)', () => {
       await ctx.http.post(`/reviews/assignments/${assignment.id}/scores`).set('Authorization', expert.token).send(scoreSheet(DISTRICT_AWARD, 0.8)).expect(200);
       await waitForState(ctx, yz.applicationId, 'shortlisting');
       await ctx.http.post(`/cycles/${yz.cycle.id}/shortlist`).set('Authorization', yz.admin.token).send({ top: 1 }).expect(200);
-      await waitForState(ctx, yz.applicationId, 'publicity');
+      await waitForState(ctx, yz.applicationId, 'awaiting_publicity');
+      await publishPublicity(ctx, yz.admin.token, yz.cycle.id);
       await endWindow(ctx, yz.applicationId, 'publicity_end');
       await waitForState(ctx, yz.applicationId, 'panel');
       await ctx.http.post(`/cycles/${yz.cycle.id}/panel`).set('Authorization', yz.admin.token).send({ memberIds: [expert.id] }).expect(200);

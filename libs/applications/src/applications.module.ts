@@ -30,7 +30,7 @@ import { OrganizationsService } from './organizations/organizations.service';
 
 // The submission invariant and the state mirror in both processes: the engine checks and writes them whoever fires.
 const PROVIDERS = [ApplicationsService, CycleClose, ApplicationAccessPolicy, ActionUseCases, SubmissionInvariant, ApplicationStateMirror, AttachmentsService, MaterialStorage, OrganizationsService, ApplicantMask, NotifyTemplateCheck, ApplicationParties];
-const EXPORTS = [ApplicationsService, CycleClose, ApplicationAccessPolicy, ActionUseCases, AttachmentsService, OrganizationsService, ApplicantMask, ApplicationParties];
+const EXPORTS = [ApplicationsService, CycleClose, ApplicationAccessPolicy, ActionUseCases, AttachmentsService, MaterialStorage, OrganizationsService, ApplicantMask, ApplicationParties];
 
 /** What an enterprise does: organisations, drafts, materials, submission; and the data eligibility needs. */
 @Module({

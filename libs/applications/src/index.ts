@@ -14,6 +14,7 @@ export * from './applications/bulk-actions.dto';
 export * from './attachments/attachment.entity';
 export * from './attachments/attachments.service';
 export * from './attachments/sniff';
+export * from './attachments/material-storage';
 export * from './applications/applications.controller';
 export * from './applications/if-match';
 export * from './redaction/audience';

@@ -5,6 +5,7 @@ export * from './rubric/rubrics';
 export * from './rubric/validate-scores';
 export * from './catalog/award.types';
 export * from './catalog/award-catalog';
+export * from './catalog/certificate-number';
 export * from './families/stage-plan';
 export * from './families/workflow-names';
 export * from './families/action-table';

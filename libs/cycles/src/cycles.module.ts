@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@awardflow/audit';
+import { CalendarCoreModule } from '@awardflow/calendar';
 import { WorkflowModule } from '@awardflow/workflow';
 import { CyclesController } from './cycles/cycles.controller';
 import { Cycle } from './cycles/cycle.entity';
@@ -9,7 +10,7 @@ import { CycleHooks } from './cycles/cycle-hooks';
 import { CyclesService } from './cycles/cycles.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Cycle]), WorkflowModule, AuditModule],
+  imports: [TypeOrmModule.forFeature([Cycle]), WorkflowModule, AuditModule, CalendarCoreModule],
   controllers: [CyclesController],
   providers: [CyclesService, CycleHooks, CycleCache],
   exports: [CyclesService, CycleHooks, CycleCache],
@@ -18,7 +19,7 @@ export class CyclesModule {}
 
 /** Cycles without HTTP, for the worker. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Cycle]), WorkflowModule, AuditModule],
+  imports: [TypeOrmModule.forFeature([Cycle]), WorkflowModule, AuditModule, CalendarCoreModule],
   providers: [CyclesService, CycleHooks, CycleCache],
   exports: [CyclesService, CycleHooks, CycleCache],
 })

@@ -8,3 +8,5 @@ export * from './cycles.module';
 export * from './cycles/cycle-relations';
 export * from './cycles/cycle-reads';
 export * from './cycles/cycle-cache';
+export * from './cycles/cycle-durations';
+export * from './cycles/cycle-timeline';

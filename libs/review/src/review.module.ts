@@ -1,8 +1,9 @@
 import { Module, OnModuleInit } from '@nestjs/common';
-import { ApplicationAccessPolicy, ActionUseCases, ApplicationParties, ApplicationsCoreModule, ApplicationsModule } from '@awardflow/applications';
+import { ApplicantMask, ApplicationAccessPolicy, ActionUseCases, ApplicationParties, ApplicationsCoreModule, ApplicationsModule } from '@awardflow/applications';
 import { CyclesCoreModule, CyclesModule } from '@awardflow/cycles';
 import { IdentityCoreModule } from '@awardflow/identity';
 import { AuditModule } from '@awardflow/audit';
+import { CalendarCoreModule } from '@awardflow/calendar';
 import { NotificationsWorkerModule } from '@awardflow/notifications';
 import { WorkflowModule } from '@awardflow/workflow';
 import { DataSource } from 'typeorm';
@@ -14,7 +15,12 @@ import { ConflictsService } from './assignment/conflicts.service';
 import { ReviewerViewService } from './assignment/reviewer-view.service';
 import { CertificationService } from './certification/certification.service';
 import { ObjectionsController } from './objections/objections.controller';
+import { objectorTermsOf } from './objections/objections.repository';
 import { ObjectionsService } from './objections/objections.service';
+import { PublicPublicityController } from './public/public-publicity.controller';
+import { PublicPublicityService } from './public/public-publicity.service';
+import { PublicityController } from './publicity/publicity.controller';
+import { PublicityService } from './publicity/publicity.service';
 import { OnsiteController } from './onsite/onsite.controller';
 import { OnsiteReviewService } from './onsite/onsite.service';
 import { PanelController } from './panel/panel.controller';
@@ -25,6 +31,10 @@ import { RankingController } from './ranking/ranking.controller';
 import { RankingService } from './ranking/ranking.service';
 import { ReviewEventHandlers } from './events/review-event-handlers';
 import { RevocationService } from './revocation/revocation.service';
+import { CertificateFactsReader } from './results/certificate-facts';
+import { CertificatePrinter } from './results/certificate-printer';
+import { AwardDecisionController, CertificatesController, PublicResultsController } from './results/results.controller';
+import { ResultsService } from './results/results.service';
 import { ScoringController } from './scoring/scoring.controller';
 import { ScoringService } from './scoring/scoring.service';
 import { StageReviewersController } from './stage-reviewers/stage-reviewers.controller';
@@ -32,10 +42,24 @@ import { StageReviewersService } from './stage-reviewers/stage-reviewers.service
 
 const CORE = [ReviewPoolService, AssignmentService, ScoringService];
 
-/** Reviewers, scores, panel, ranking, 公示 objections and 审定 over HTTP. */
+/** Reviewers, scores, panel, ranking, 公示 (its batches, objections and public pages) and 审定 over HTTP. */
 @Module({
-  imports: [ApplicationsModule, CyclesModule, WorkflowModule, AuditModule],
-  controllers: [PoolController, AssignmentController, ScoringController, StageReviewersController, OnsiteController, RankingController, PanelController, ObjectionsController],
+  imports: [ApplicationsModule, CyclesModule, CalendarCoreModule, WorkflowModule, AuditModule],
+  controllers: [
+    PoolController,
+    AssignmentController,
+    ScoringController,
+    StageReviewersController,
+    OnsiteController,
+    RankingController,
+    PanelController,
+    ObjectionsController,
+    PublicityController,
+    PublicPublicityController,
+    AwardDecisionController,
+    CertificatesController,
+    PublicResultsController,
+  ],
   providers: [
     ...CORE,
     ReviewerViewService,
@@ -43,11 +67,15 @@ const CORE = [ReviewPoolService, AssignmentService, ScoringService];
     PanelService,
     RankingService,
     ObjectionsService,
+    PublicityService,
+    PublicPublicityService,
     CertificationService,
     RevocationService,
     OnsiteReviewService,
     StageReviewersService,
     ReviewerAccess,
+    ResultsService,
+    CertificateFactsReader,
   ],
 })
 export class ReviewModule implements OnModuleInit {
@@ -56,10 +84,13 @@ export class ReviewModule implements OnModuleInit {
     private readonly useCases: ActionUseCases,
     private readonly stageReviewers: StageReviewersService,
     private readonly reviewerAccess: ReviewerAccess,
+    private readonly mask: ApplicantMask,
+    private readonly dataSource: DataSource,
   ) {}
 
   onModuleInit(): void {
     this.access.addViewerRule((user, application, cycle) => this.reviewerAccess.mayView(user, application, cycle));
+    this.mask.useObjectorTerms((applicationId) => objectorTermsOf(this.dataSource, applicationId));
     // The action table's finer rules for experts: named for the stage, by the cycle's office.
     this.useCases.registerScope('first_review_reviewer', (user, application, cycle) => this.stageReviewers.isNamed('formal_review', user, application, cycle));
     this.useCases.registerScope('onsite_reviewer', (user, application, cycle) => this.stageReviewers.isNamed('onsite_review', user, application, cycle));
@@ -68,17 +99,22 @@ export class ReviewModule implements OnModuleInit {
 
 /** The worker's side: assignment, aggregation, reminders, escalation, eligibility gates. */
 @Module({
-  imports: [ApplicationsCoreModule, CyclesCoreModule, IdentityCoreModule, NotificationsWorkerModule, WorkflowModule, AuditModule],
-  providers: [...CORE, ReviewEventHandlers],
+  imports: [ApplicationsCoreModule, CyclesCoreModule, CalendarCoreModule, IdentityCoreModule, NotificationsWorkerModule, WorkflowModule, AuditModule],
+  providers: [...CORE, ReviewEventHandlers, CertificateFactsReader, CertificatePrinter],
 })
 export class ReviewWorkerModule implements OnModuleInit {
   constructor(
     private readonly parties: ApplicationParties,
     private readonly dataSource: DataSource,
+    private readonly mask: ApplicantMask,
   ) {}
 
-  /** The applications notifier's `reviewers` audience: who reviews the application, from this context's assignments. */
+  /**
+   * The applications notifier's `reviewers` audience: who reviews the application, from this
+   * context's assignments; and who objected, so no notice quotes an objector to anyone else.
+   */
   onModuleInit(): void {
     this.parties.registerReviewers((applicationId) => reviewerIdsOf(this.dataSource, applicationId));
+    this.mask.useObjectorTerms((applicationId) => objectorTermsOf(this.dataSource, applicationId));
   }
 }

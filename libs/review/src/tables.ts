@@ -20,4 +20,5 @@ export const OWNED_TABLES = [
   'publicity_entries',
   'objection_responses',
   'objection_files',
+  'award_decisions',
 ] as const;

@@ -85,17 +85,16 @@ export class BrowserLinkRedirect implements NestMiddleware {
 }
 
 /**
- * /public/... is both the public API (JSON, no login) and the console's public pages (公示, 表彰名单,
- * 证书查询): the same address, e.g. /public/certificates/:number, is what a certificate's QR code
- * opens and what the page fetches. A browser navigating there (a GET that accepts HTML) gets the
- * console; the page's own requests ask for JSON and reach the API.
+ * The public pages share their paths with the public API (`/public/certificates/:number` is both the
+ * page a certificate's QR code opens and the JSON the page reads): a browser navigating there (a GET
+ * that accepts HTML, without credentials) gets the console, which then fetches the JSON.
  */
 @Injectable()
-export class PublicPageNavigation implements NestMiddleware {
+export class PublicPageFallback implements NestMiddleware {
   use(req: Request, res: Response, next: NextFunction): void {
-    const dir = webDistDir();
-    const navigation = (req.method === 'GET' || req.method === 'HEAD') && (req.headers.accept ?? '').includes('text/html');
-    if (!navigation || !dir || !/^\/public(\/|$)/.test(req.originalUrl.split('?')[0])) return next();
+    const navigation = (req.method === 'GET' || req.method === 'HEAD') && !req.headers.authorization && (req.headers.accept ?? '').includes('text/html');
+    const dir = navigation ? webDistDir() : null;
+    if (!dir) return next();
     const index = join(dir, 'index.html');
     setCacheHeaders(res, index);
     res.sendFile(index);
@@ -124,11 +123,12 @@ export class PublicPageNavigation implements NestMiddleware {
     }),
   ],
   controllers: [WebRootController],
-  providers: [BrowserLinkRedirect, PublicPageNavigation],
+  providers: [BrowserLinkRedirect, PublicPageFallback],
 })
 export class WebModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(BrowserLinkRedirect).forRoutes({ path: 'applications/:id', method: RequestMethod.GET }, { path: 'reviews', method: RequestMethod.GET });
-    consumer.apply(PublicPageNavigation).forRoutes({ path: 'public', method: RequestMethod.GET }, { path: 'public/{*rest}', method: RequestMethod.GET });
+    // '/public' itself too: the console's page to choose an office.
+    consumer.apply(PublicPageFallback).forRoutes({ path: 'public', method: RequestMethod.GET }, { path: 'public/*path', method: RequestMethod.GET });
   }
 }

@@ -245,6 +245,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/applications/{id}/certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The certificate issued at 审定: number, tier, valid or revoked, whether its PDF is printed (404 without one) */
+        get: operations["CertificatesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/{id}/certificate.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The printable certificate (409 CERTIFICATE_PDF_PENDING until the worker has printed it) */
+        get: operations["CertificatesController_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/applications/{id}/deadlines": {
         parameters: {
             query?: never;
@@ -288,7 +322,7 @@ export interface paths {
         };
         get: operations["ObjectionsController_objectionsOf"];
         put?: never;
-        /** 公示 objection: in writing, under a real name, with contact and evidence, only inside the window */
+        /** 公示 objection in writing under a real name inside the window; the office records those received by post, phone or mail (channel) */
         post: operations["ObjectionsController_object"];
         delete?: never;
         options?: never;
@@ -569,6 +603,41 @@ export interface paths {
         patch: operations["CyclesController_update"];
         trace?: never;
     };
+    "/cycles/{id}/award-decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cycle's 表彰决定 (404 while none is recorded) */
+        get: operations["AwardDecisionController_get"];
+        /** Record (or replace) the cycle's 表彰决定: title, 文号, date and its PDF. The certificates are reprinted with the 文号; the 表彰名单 is published with it */
+        put: operations["AwardDecisionController_record"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cycles/{id}/award-decision.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The 表彰决定's PDF as recorded */
+        get: operations["AwardDecisionController_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cycles/{id}/bulk-actions/{action}": {
         parameters: {
             query?: never;
@@ -670,6 +739,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cycles/{id}/publicity-batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicityController_list"];
+        put?: never;
+        /** Publish a dated 公示 for the applications in 待公示 (all, or those named): they share its dates */
+        post: operations["PublicityController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cycles/{id}/ranking": {
         parameters: {
             query?: never;
@@ -748,6 +834,23 @@ export interface paths {
         get: operations["StageReviewersController_stageReviewersOf"];
         /** Name the cycle's experts for 形式审查 / 初审 (formal_review) or 现场评审 (onsite_review): only they and the office's admins see and act on that stage */
         put: operations["StageReviewersController_nameStageReviewers"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cycles/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Plan preview: the planned date of every stage of the cycle's plan, with the holiday calendar (admins of its office) */
+        get: operations["CyclesController_timeline"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -874,6 +977,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Objections of a cycle (its office) or of an application (redacted for the reader) */
+        get: operations["ObjectionsController_query"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/objections/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Evidence received on paper, scanned in by the office (PDF, JPG, PNG; at most 5 of 10 MiB) */
+        post: operations["ObjectionsController_addFiles"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/objections/{id}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ObjectionsController_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/objections/{id}/resolve": {
         parameters: {
             query?: never;
@@ -883,8 +1036,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Uphold (the application is rejected) or dismiss (back to 公示) an objection */
+        /** Uphold (the application is rejected) or dismiss an objection; the 公示 period never restarts */
         post: operations["ObjectionsController_resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/objections/{id}/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 申辩: the enterprise answers an open objection with text and files before the office decides */
+        post: operations["ObjectionsController_respond"];
         delete?: never;
         options?: never;
         head?: never;
@@ -973,6 +1143,107 @@ export interface paths {
         get: operations["OrganizationsController_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/certificates/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Verify a certificate by its number: valid, revoked (with the date) or unknown */
+        get: operations["PublicResultsController_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/offices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Offices that have published a 公示 */
+        get: operations["PublicPublicityController_offices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/offices/{code}/publicity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An office's current and past 公示 lists (code: GB/T 2260 division code) */
+        get: operations["PublicPublicityController_ofOffice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/offices/{code}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An office's 表彰名单 by its division code: each cycle whose 表彰决定 is recorded, with its winners */
+        get: operations["PublicResultsController_officeResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/publicity/{batchId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicPublicityController_batch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/publicity/{batchId}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Object to an entry of a 公示, in writing under a real name with evidence, inside its period */
+        post: operations["PublicPublicityController_object"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1291,6 +1562,25 @@ export interface components {
             status: "assigned" | "scored" | "conflict" | "replaced";
             total: number | null;
         };
+        ApplicationCertificateDto: {
+            /** Format: date-time */
+            issuedAt: string;
+            /** @example 2026DMQ-500103-J001 */
+            number: string;
+            /** @description the worker has printed the PDF (GET …/certificate.pdf) */
+            pdfReady: boolean;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** @enum {string} */
+            status: "valid" | "revoked";
+            /** @enum {string} */
+            tier: "award" | "second";
+            /**
+             * @description 获奖 / the second tier's label (提名奖) / 认定
+             * @example 获奖
+             */
+            tierLabel: string;
+        };
         ApplicationCycleDto: {
             awardCode: string;
             awardName: string;
@@ -1350,7 +1640,7 @@ export interface components {
         };
         AuditRecordDto: {
             /** @enum {string} */
-            action: "user_created" | "user_changed" | "cycle_created" | "cycle_changed" | "cycle_opened" | "cycle_closed" | "deadline_extended" | "reviewer_registered" | "panel_members_set" | "stage_reviewers_named" | "reviewer_assigned" | "reviewer_reassigned" | "score_overwritten" | "credit_grade_set" | "record_added" | "record_removed" | "uscc_check_overridden" | "attachment_deleted" | "application.recommended" | "failed_job_retried" | "calendar_year_set" | "office_created";
+            action: "user_created" | "user_changed" | "cycle_created" | "cycle_changed" | "cycle_opened" | "cycle_closed" | "deadline_extended" | "reviewer_registered" | "panel_members_set" | "stage_reviewers_named" | "reviewer_assigned" | "reviewer_reassigned" | "score_overwritten" | "credit_grade_set" | "record_added" | "record_removed" | "uscc_check_overridden" | "attachment_deleted" | "application.recommended" | "failed_job_retried" | "calendar_year_set" | "office_created" | "award_decision_recorded";
             actor: components["schemas"]["AuditActorDto"];
             /** Format: date-time */
             at: string;
@@ -1391,7 +1681,33 @@ export interface components {
             route: string;
             to: string;
         };
+        AwardDecisionDto: {
+            cycleId: string;
+            /**
+             * @description YYYY-MM-DD
+             * @example 2026-03-01
+             */
+            decidedOn: string;
+            /**
+             * @description 文号
+             * @example 渝中府发〔2026〕12号
+             */
+            documentNumber: string;
+            /** @example 表彰决定.pdf */
+            fileName: string;
+            fileSize: number;
+            /** Format: date-time */
+            recordedAt: string;
+            recordedBy: string;
+            /** @example 关于表彰2026年度渝中区区长质量管理奖获奖企业的决定 */
+            title: string;
+        };
         AwardDetailDto: {
+            /**
+             * @description how certificates are numbered unless a cycle says otherwise: {year} {office} (division code) {award} (short code) {tier} (J/T) {seq} or {seq:000}
+             * @example {year}{award}-{office}-{tier}{seq:000}
+             */
+            certificateNumberFormat: string;
             /** @example district-quality-award */
             code: string;
             defaultEligibility: components["schemas"]["LabelledEligibilityRuleDto"][];
@@ -1489,6 +1805,12 @@ export interface components {
             /** @example 2025 */
             year: number;
         };
+        CertificateVerificationDto: {
+            /** @description absent when unknown */
+            certificate?: components["schemas"]["PublicCertificateDto"];
+            /** @enum {string} */
+            status: "valid" | "revoked" | "unknown";
+        };
         ChangePasswordDto: {
             currentPassword: string;
             /** @description at least 12 characters, not a common password */
@@ -1502,6 +1824,8 @@ export interface components {
             awardCode: string;
             awardName: string;
             blindReview: boolean;
+            /** @description how this cycle's certificates are numbered (its own or the award's default) */
+            certificateNumberFormat: string;
             /** Format: date-time */
             closedAt: string | null;
             definitionCode: string | null;
@@ -1518,17 +1842,23 @@ export interface components {
             openedAt: string | null;
             panel: components["schemas"]["PanelRulesDto"];
             publicityDays: number;
+            /** @enum {string} */
+            publicityDayUnit: "calendar" | "working";
             quota: components["schemas"]["QuotaDto"];
             reassignOverdue: boolean;
             recognitionValidityYears: number | null;
             reminderDaysBefore: number[];
             reviewDueDays: number;
+            /** @enum {string} */
+            reviewDueDayUnit: "calendar" | "working";
             reviewersPerApplication: number;
             scoreAggregation: string;
             stagePlan: components["schemas"]["StagePlanDto"];
             /** @enum {string} */
             status: "draft" | "open" | "closed" | "archived";
             supplementDays: number;
+            /** @enum {string} */
+            supplementDayUnit: "calendar" | "working";
             title: string;
             year: number;
         };
@@ -1570,6 +1900,11 @@ export interface components {
             awardCode: string;
             /** @default false */
             blindReview: boolean;
+            /**
+             * @description certificate numbers: {year}, {office} (the office's division code), {award} (the award's short code), {tier} (J/T), {seq} or {seq:000} (zero-padded ordinal within cycle and tier); must contain {seq}. Default: the award's
+             * @example {year}{award}-{office}-{tier}{seq:000}
+             */
+            certificateNumberFormat?: string;
             /** @description only where ALLOW_SHORT_DURATIONS is on (never in production) */
             durationOverrides?: components["schemas"]["DurationOverridesDto"];
             /** @description default: the award's rules */
@@ -1579,6 +1914,12 @@ export interface components {
             panel?: components["schemas"]["PanelRulesDto"];
             /** @default 7 */
             publicityDays: number;
+            /**
+             * @description how publicityDays counts: calendar days, or working days by the State Council's holiday and 调休 calendar (a period reaching into a year without one is refused)
+             * @default calendar
+             * @enum {string}
+             */
+            publicityDayUnit: "calendar" | "working";
             quota: components["schemas"]["QuotaDto"];
             /** @default false */
             reassignOverdue: boolean;
@@ -1593,6 +1934,12 @@ export interface components {
             reminderDaysBefore: number[];
             /** @default 14 */
             reviewDueDays: number;
+            /**
+             * @description how reviewDueDays counts: calendar days, or working days by the State Council's holiday and 调休 calendar (a period reaching into a year without one is refused)
+             * @default calendar
+             * @enum {string}
+             */
+            reviewDueDayUnit: "calendar" | "working";
             /** @example 5 */
             reviewersPerApplication: number;
             /**
@@ -1603,6 +1950,12 @@ export interface components {
             stagePlan?: components["schemas"]["StagePlanDto"];
             /** @default 15 */
             supplementDays: number;
+            /**
+             * @description how supplementDays counts: calendar days, or working days by the State Council's holiday and 调休 calendar (a period reaching into a year without one is refused)
+             * @default calendar
+             * @enum {string}
+             */
+            supplementDayUnit: "calendar" | "working";
             /** @example 2026年度渝中区区长质量管理奖 */
             title: string;
             /** @example 2026 */
@@ -1697,6 +2050,8 @@ export interface components {
             awardCode: string;
             awardName: string;
             blindReview: boolean;
+            /** @description how this cycle's certificates are numbered (its own or the award's default) */
+            certificateNumberFormat: string;
             /** Format: date-time */
             closedAt: string | null;
             definitionCode: string | null;
@@ -1709,19 +2064,29 @@ export interface components {
             openedAt: string | null;
             panel: components["schemas"]["PanelRulesDto"];
             publicityDays: number;
+            /** @enum {string} */
+            publicityDayUnit: "calendar" | "working";
             quota: components["schemas"]["QuotaDto"];
             reassignOverdue: boolean;
             recognitionValidityYears: number | null;
             reminderDaysBefore: number[];
             reviewDueDays: number;
+            /** @enum {string} */
+            reviewDueDayUnit: "calendar" | "working";
             reviewersPerApplication: number;
             scoreAggregation: string;
             stagePlan: components["schemas"]["StagePlanDto"];
             /** @enum {string} */
             status: "draft" | "open" | "closed" | "archived";
             supplementDays: number;
+            /** @enum {string} */
+            supplementDayUnit: "calendar" | "working";
             title: string;
             year: number;
+        };
+        CycleTimelineDto: {
+            items: components["schemas"]["TimelineItemDto"][];
+            warnings: string[];
         };
         DeadlineDto: {
             /** @description the workflow action fired when it falls due */
@@ -1981,6 +2346,11 @@ export interface components {
             title: string;
         };
         ObjectionDto: {
+            /**
+             * @description the office records one received by post, phone or mail
+             * @enum {string}
+             */
+            channel?: "post" | "phone" | "mail";
             contactEmail?: string;
             /** @example 13800000000 */
             contactPhone: string;
@@ -1988,40 +2358,76 @@ export interface components {
             content: string;
             /** @description the evidence (documents, facts, references) */
             evidence: string;
+            /** @description 身份证号 or the objecting unit’s 统一社会信用代码 */
+            objectorIdNumber?: string;
             /**
              * @description real name: anonymous objections are refused
              * @example 李四
              */
             objectorName: string;
             objectorOrganization?: string;
+            /**
+             * @description when the office received it (post, phone, mail)
+             * @example 2025-10-09
+             */
+            receivedOn?: string;
         };
         ObjectionFiledDto: {
             applicationId: string;
             id: string;
             status: string;
         };
+        ObjectionFileDto: {
+            fileName: string;
+            id: string;
+            sizeBytes: number;
+        };
+        ObjectionFilesDto: {
+            files: components["schemas"]["ObjectionFileDto"][];
+        };
         ObjectionResolvedDto: {
             applicationState: string;
             id: string;
             status: string;
         };
+        ObjectionResponseCreatedDto: {
+            id: string;
+        };
+        ObjectionResponseViewDto: {
+            content: string;
+            /** Format: date-time */
+            createdAt: string;
+            files: components["schemas"]["ObjectionFileDto"][];
+            id: string;
+        };
         ObjectionViewDto: {
             applicationId: string;
+            /** @enum {string} */
+            channel?: "online" | "public" | "post" | "phone" | "mail";
             contactEmail?: string | null;
             contactPhone?: string;
+            /** @description the office and the enterprise (the objector masked out) */
             content?: string;
             /** Format: date-time */
             createdAt: string;
             evidence?: string;
+            /** @description the enterprise: how many evidence files the office holds */
+            evidenceFileCount?: number;
+            /** @description the office only */
+            files?: components["schemas"]["ObjectionFileDto"][];
             id: string;
-            /** @description the office and the objector only */
+            /** @description the office only */
+            objectorIdNumber?: string | null;
+            /** @description the office only */
             objectorName?: string;
             objectorOrganization?: string | null;
+            receivedOn?: string | null;
             resolution: string | null;
             /** Format: date-time */
             resolvedAt: string | null;
+            responses?: components["schemas"]["ObjectionResponseViewDto"][];
             /** @enum {string} */
-            status: "open" | "upheld" | "dismissed";
+            status: "open" | "upheld" | "dismissed" | "superseded";
         };
         OfficeDto: {
             code: string;
@@ -2094,6 +2500,177 @@ export interface components {
             majority?: components["schemas"]["MajorityDto"];
             /** @description members who must vote (abstentions count as present) */
             quorum: number;
+        };
+        PublicBatchDto: {
+            awardName: string;
+            contact: components["schemas"]["PublicityContactViewDto"];
+            /** @example 5 个工作日 */
+            durationLabel: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** @example 2025-10-13 */
+            endsOn: string;
+            entries: components["schemas"]["PublicEntryDto"][];
+            id: string;
+            officeName: string;
+            /** @description objections are taken until endsAt */
+            open: boolean;
+            /** @example 2025-09-29 */
+            startsOn: string;
+            title: string;
+            year: number;
+        };
+        PublicCertificateDto: {
+            /** @example 区长质量管理奖 */
+            awardName: string;
+            /** @example 2026-03-01 */
+            decidedOn?: string;
+            /** @example 渝中府发〔2026〕12号 */
+            documentNumber?: string;
+            /** Format: date-time */
+            issuedAt: string;
+            number: string;
+            /** @example 渝中区市场监督管理局 */
+            officeName: string;
+            organizationName: string;
+            /** Format: date-time */
+            revokedAt?: string;
+            /** @example 获奖 */
+            tierLabel: string;
+            /** @example 2026 */
+            year: number;
+        };
+        PublicDecisionDto: {
+            /** @example 2026-03-01 */
+            decidedOn: string;
+            /** @example 渝中府发〔2026〕12号 */
+            documentNumber: string;
+            title: string;
+        };
+        PublicEntryDto: {
+            organizationName: string;
+            /** @description names the entry when objecting; says nothing of the application */
+            publicId: string;
+            /** @description the project or product, where the award is given to one */
+            subjectName?: string;
+        };
+        PublicityBatchDto: {
+            contact: components["schemas"]["PublicityContactViewDto"];
+            /** @example P5WD */
+            duration: string;
+            /** @example 5 个工作日 */
+            durationLabel: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** @example 2025-10-13 */
+            endsOn: string;
+            entries: components["schemas"]["PublicityEntryDto"][];
+            id: string;
+            /** Format: date-time */
+            publishedAt: string;
+            seq: number;
+            /** @example 2025-09-29 */
+            startsOn: string;
+            title: string;
+        };
+        PublicityBatchListDto: {
+            items: components["schemas"]["PublicityBatchDto"][];
+        };
+        PublicityContactDto: {
+            /** @example 重庆市渝中区中山三路 128 号 */
+            address: string;
+            /** @example zlk@yuzhong.gov.cn */
+            email: string;
+            /** @example 023-63000000 */
+            phone: string;
+            /** @example 渝中区市场监督管理局质量发展科 */
+            unit: string;
+        };
+        PublicityContactViewDto: {
+            address: string;
+            email: string;
+            phone: string;
+            unit: string;
+        };
+        PublicityEntryDto: {
+            applicationId: string;
+            openObjections: number;
+            organizationName: string;
+            /** @description what the public page names the entry by */
+            publicId: string;
+            state: string;
+            stateLabel: string;
+        };
+        PublicObjectionDto: {
+            content: string;
+            email?: string;
+            /** @description the evidence described (the files are uploaded beside it) */
+            evidence?: string;
+            /** @description 身份证号 or the objecting unit’s 统一社会信用代码 */
+            idNumber: string;
+            /** @example 李四 */
+            objectorName: string;
+            objectorOrganization?: string;
+            /** @example 13800000000 */
+            phone: string;
+            /** @description the entry of the 公示 objected to (its public id) */
+            publicId: string;
+        };
+        PublicObjectionFiledDto: {
+            /** Format: date-time */
+            filedAt: string;
+            /** @description the receipt the objector keeps */
+            reference: string;
+        };
+        PublicOfficeDto: {
+            /**
+             * @description GB/T 2260 division code
+             * @example 500103
+             */
+            code: string;
+            name: string;
+        };
+        PublicOfficeListDto: {
+            items: components["schemas"]["PublicOfficeDto"][];
+        };
+        PublicOfficePublicityDto: {
+            current: components["schemas"]["PublicBatchDto"][];
+            office: components["schemas"]["PublicOfficeDto"];
+            past: components["schemas"]["PublicBatchDto"][];
+        };
+        PublicOfficeResultsDto: {
+            items: components["schemas"]["PublicResultDto"][];
+            office: components["schemas"]["PublicOfficeDto"];
+        };
+        PublicResultDto: {
+            awardName: string;
+            decision: components["schemas"]["PublicDecisionDto"];
+            winners: components["schemas"]["PublicWinnerDto"][];
+            year: number;
+        };
+        PublicWinnerDto: {
+            certificateNumber: string;
+            organizationName: string;
+            revoked: boolean;
+            /** @example 获奖 */
+            tierLabel: string;
+        };
+        PublishPublicityDto: {
+            /** @description the applications to name; default: every application of the cycle in 待公示 */
+            applicationIds?: string[];
+            contact: components["schemas"]["PublicityContactDto"];
+            /**
+             * @description P7D (7 天) or P5WD (5 个工作日); default: the cycle’s 公示 duration
+             * @example P5WD
+             */
+            duration?: string;
+            /**
+             * @description the day the 公示 is published (Beijing); the period counts from the next day
+             * @example 2025-09-29
+             */
+            startsOn: string;
+            /** @example 2025年度渝中区区长质量管理奖拟表彰名单公示 */
+            title?: string;
         };
         PutCalendarYearDto: {
             /** @description the 放假 ranges, as the notice lists them */
@@ -2491,6 +3068,24 @@ export interface components {
             id: string;
             title: string;
         };
+        TimelineItemDto: {
+            /** @example 公示开始次日起算 5 个工作日，至最后一日 24:00（北京时间） */
+            basis: string;
+            /**
+             * @description Beijing date (a 24:00 end gives the day that ends)
+             * @example 2025-10-13
+             */
+            date: string | null;
+            /** @enum {string} */
+            key: "applicationOpens" | "applicationCloses" | "supplementDue" | "reviewDue" | "defense" | "onsiteReview" | "panel" | "publicityStarts" | "publicityEnds" | "approval";
+            /** @example 公示结束 */
+            label: string;
+            /**
+             * Format: date-time
+             * @description null where the office sets the date or the holiday calendar lacks a year
+             */
+            plannedAt: string | null;
+        };
         UnreadCountDto: {
             unreadCount: number;
         };
@@ -2511,6 +3106,11 @@ export interface components {
             applicationOpensAt?: string;
             /** @default false */
             blindReview: boolean;
+            /**
+             * @description certificate numbers: {year}, {office} (the office's division code), {award} (the award's short code), {tier} (J/T), {seq} or {seq:000} (zero-padded ordinal within cycle and tier); must contain {seq}. Default: the award's
+             * @example {year}{award}-{office}-{tier}{seq:000}
+             */
+            certificateNumberFormat?: string;
             /** @description only where ALLOW_SHORT_DURATIONS is on (never in production) */
             durationOverrides?: components["schemas"]["DurationOverridesDto"];
             /** @description default: the award's rules */
@@ -2518,6 +3118,12 @@ export interface components {
             panel?: components["schemas"]["PanelRulesDto"];
             /** @default 7 */
             publicityDays: number;
+            /**
+             * @description how publicityDays counts: calendar days, or working days by the State Council's holiday and 调休 calendar (a period reaching into a year without one is refused)
+             * @default calendar
+             * @enum {string}
+             */
+            publicityDayUnit: "calendar" | "working";
             quota?: components["schemas"]["QuotaDto"];
             /** @default false */
             reassignOverdue: boolean;
@@ -2532,6 +3138,12 @@ export interface components {
             reminderDaysBefore: number[];
             /** @default 14 */
             reviewDueDays: number;
+            /**
+             * @description how reviewDueDays counts: calendar days, or working days by the State Council's holiday and 调休 calendar (a period reaching into a year without one is refused)
+             * @default calendar
+             * @enum {string}
+             */
+            reviewDueDayUnit: "calendar" | "working";
             /** @example 5 */
             reviewersPerApplication?: number;
             /**
@@ -2542,6 +3154,12 @@ export interface components {
             stagePlan?: components["schemas"]["StagePlanDto"];
             /** @default 15 */
             supplementDays: number;
+            /**
+             * @description how supplementDays counts: calendar days, or working days by the State Council's holiday and 调休 calendar (a period reaching into a year without one is refused)
+             * @default calendar
+             * @enum {string}
+             */
+            supplementDayUnit: "calendar" | "working";
             /** @example 2026年度渝中区区长质量管理奖 */
             title?: string;
         };
@@ -3031,6 +3649,49 @@ export interface operations {
             };
         };
     };
+    CertificatesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationCertificateDto"];
+                };
+            };
+        };
+    };
+    CertificatesController_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+        };
+    };
     DeadlinesController_forApplication: {
         parameters: {
             query?: never;
@@ -3262,7 +3923,7 @@ export interface operations {
     AuditController_list: {
         parameters: {
             query?: {
-                action?: "user_created" | "user_changed" | "cycle_created" | "cycle_changed" | "cycle_opened" | "cycle_closed" | "deadline_extended" | "reviewer_registered" | "panel_members_set" | "stage_reviewers_named" | "reviewer_assigned" | "reviewer_reassigned" | "score_overwritten" | "credit_grade_set" | "record_added" | "record_removed" | "uscc_check_overridden" | "attachment_deleted" | "application.recommended" | "failed_job_retried" | "calendar_year_set" | "office_created";
+                action?: "user_created" | "user_changed" | "cycle_created" | "cycle_changed" | "cycle_opened" | "cycle_closed" | "deadline_extended" | "reviewer_registered" | "panel_members_set" | "stage_reviewers_named" | "reviewer_assigned" | "reviewer_reassigned" | "score_overwritten" | "credit_grade_set" | "record_added" | "record_removed" | "uscc_check_overridden" | "attachment_deleted" | "application.recommended" | "failed_job_retried" | "calendar_year_set" | "office_created" | "award_decision_recorded";
                 /** @description the user who acted */
                 actorId?: string;
                 /** @description the entity id (a UUID, or `<queue>:<jobId>` for a failed job) */
@@ -3595,6 +4256,86 @@ export interface operations {
             };
         };
     };
+    AwardDecisionController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwardDecisionDto"];
+                };
+            };
+        };
+    };
+    AwardDecisionController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** @example 2026-03-01 */
+                    decidedOn: string;
+                    /** @example 渝中府发〔2026〕12号 */
+                    documentNumber: string;
+                    /**
+                     * Format: binary
+                     * @description the decision as published (PDF, by content; at most 20 MiB)
+                     */
+                    file: string;
+                    /** @example 关于表彰2026年度渝中区区长质量管理奖获奖企业的决定 */
+                    title: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwardDecisionDto"];
+                };
+            };
+        };
+    };
+    AwardDecisionController_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+        };
+    };
     BulkActionsController_run: {
         parameters: {
             query?: never;
@@ -3730,6 +4471,52 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PanelDto"];
+                };
+            };
+        };
+    };
+    PublicityController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicityBatchListDto"];
+                };
+            };
+        };
+    };
+    PublicityController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishPublicityDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicityBatchDto"];
                 };
             };
         };
@@ -3872,6 +4659,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StageReviewersDto"];
+                };
+            };
+        };
+    };
+    CyclesController_timeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleTimelineDto"];
                 };
             };
         };
@@ -4115,6 +4923,76 @@ export interface operations {
             };
         };
     };
+    ObjectionsController_query: {
+        parameters: {
+            query?: {
+                applicationId?: string;
+                cycleId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectionViewDto"][];
+                };
+            };
+        };
+    };
+    ObjectionsController_addFiles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    files?: string[];
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectionFilesDto"];
+                };
+            };
+        };
+    };
+    ObjectionsController_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fileId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ObjectionsController_resolve: {
         parameters: {
             query?: never;
@@ -4136,6 +5014,34 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ObjectionResolvedDto"];
+                };
+            };
+        };
+    };
+    ObjectionsController_respond: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    content: string;
+                    files?: string[];
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectionResponseCreatedDto"];
                 };
             };
         };
@@ -4312,6 +5218,135 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganizationDto"];
+                };
+            };
+        };
+    };
+    PublicResultsController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateVerificationDto"];
+                };
+            };
+        };
+    };
+    PublicPublicityController_offices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicOfficeListDto"];
+                };
+            };
+        };
+    };
+    PublicPublicityController_ofOffice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicOfficePublicityDto"];
+                };
+            };
+        };
+    };
+    PublicResultsController_officeResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicOfficeResultsDto"];
+                };
+            };
+        };
+    };
+    PublicPublicityController_batch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                batchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicBatchDto"];
+                };
+            };
+        };
+    };
+    PublicPublicityController_object: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                batchId: string;
+            };
+            cookie?: never;
+        };
+        /** @description the fields, plus `files`: evidence (PDF, JPG, PNG; 1 to 5 of 10 MiB) */
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["PublicObjectionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicObjectionFiledDto"];
                 };
             };
         };

@@ -12,10 +12,12 @@ export interface ApplicationSummary {
   organizationName: string;
   organizationUscc: string;
   organizationIndustry: string;
+  /** The workflow state, as the engine mirrors it on the application row. */
+  state: string;
 }
 
 const SUMMARY = `SELECT a.id, a.cycle_id AS "cycleId", a.organization_id AS "organizationId", a.instance_id AS "instanceId",
-       a.receipt_number AS "receiptNumber", a.submitted_at AS "submittedAt",
+       a.receipt_number AS "receiptNumber", a.submitted_at AS "submittedAt", a.state,
        o.name AS "organizationName", o.uscc AS "organizationUscc", o.industry AS "organizationIndustry"
   FROM applications a JOIN organizations o ON o.id = a.organization_id`;
 
@@ -31,6 +33,11 @@ export async function applicationSummariesInCycles(runner: SqlRunner, cycleIds: 
   const unique = [...new Set(cycleIds)];
   if (!unique.length) return [];
   return sqlRows<ApplicationSummary>(runner, `${SUMMARY} WHERE a.cycle_id = ANY($1::uuid[])`, [unique]);
+}
+
+/** A cycle's applications in one state (the engine's mirror on the row), oldest first. */
+export async function applicationSummariesInState(runner: SqlRunner, cycleId: string, state: string): Promise<ApplicationSummary[]> {
+  return sqlRows<ApplicationSummary>(runner, `${SUMMARY} WHERE a.cycle_id = $1 AND a.state = $2 ORDER BY a.submitted_at NULLS LAST, a.id`, [cycleId, state]);
 }
 
 /**

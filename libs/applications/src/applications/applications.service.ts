@@ -9,8 +9,9 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { formProblems, validateForm } from '../forms/family-forms';
 import { OrganizationsService } from '../organizations/organizations.service';
-import { audienceOf, sees } from '../redaction/audience';
-import { ApplicantIdentity, HistoryView, identityMask, redactApplication, redactHistory } from '../redaction/redaction';
+import { ApplicantMask } from '../redaction/applicant-mask';
+import { audienceOf } from '../redaction/audience';
+import { ApplicantIdentity, HistoryView, redactApplication, redactHistory } from '../redaction/redaction';
 import { listedApplications, listPage, ListScope } from './application-list';
 import { ActionRequest, ActionUseCases } from './action-use-cases';
 import { genericRouteRule, NotNamedForStageError, undeclaredPayload, undeclaredPayloadError } from './action-rules';
@@ -54,6 +55,7 @@ export class ApplicationsService implements OnModuleInit {
     private readonly useCases: ActionUseCases,
     private readonly cycleClose: CycleClose,
     private readonly invariants: TransitionInvariants,
+    private readonly mask: ApplicantMask,
   ) {}
 
   onModuleInit(): void {
@@ -171,8 +173,7 @@ export class ApplicationsService implements OnModuleInit {
   async history(id: string, user: AuthUser): Promise<HistoryView> {
     const { application, cycle } = await this.loadVisible(id, user);
     const audience = audienceOf(user, { application, cycle });
-    const mask = sees(audience).applicant ? undefined : identityMask(await this.organizations.get(application.organizationId));
-    return redactHistory(audience, await this.engine.history(application.instanceId), mask);
+    return redactHistory(audience, await this.engine.history(application.instanceId), await this.mask.forApplication(audience, application));
   }
 
   /**

@@ -30,6 +30,11 @@ export class MaterialStorage {
     return sha256;
   }
 
+  /** The stored file's size in bytes. */
+  async size(sha256: string): Promise<number> {
+    return (await stat(this.pathOf(sha256))).size;
+  }
+
   open(sha256: string): ReadStream {
     return createReadStream(this.pathOf(sha256));
   }

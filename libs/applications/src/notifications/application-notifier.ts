@@ -10,7 +10,8 @@ import { Application } from '../applications/application.entity';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { ApplicationParties } from './application-parties';
 import { audienceOfGroup } from '../redaction/audience';
-import { historyComment, identityMask, redactNotificationVariables } from '../redaction/redaction';
+import { ApplicantMask } from '../redaction/applicant-mask';
+import { historyComment, redactNotificationVariables } from '../redaction/redaction';
 
 type Recipients = 'applicant' | 'admins' | 'reviewers' | 'recommenders';
 
@@ -31,6 +32,7 @@ export class ApplicationNotifier implements OnModuleInit, OnApplicationBootstrap
     private readonly engine: WorkflowEngine,
     private readonly config: AppConfigService,
     private readonly parties: ApplicationParties,
+    private readonly mask: ApplicantMask,
   ) {}
 
   onModuleInit(): void {
@@ -57,7 +59,7 @@ export class ApplicationNotifier implements OnModuleInit, OnApplicationBootstrap
       recipientIds: await this.recipients(context.application, context.cycle.officeId, group),
       variables: redactNotificationVariables(audience, {
         ...context.variables,
-        reason: context.history ? historyComment(audience, context.history, identityMask(context.organization)) : null,
+        reason: context.history ? historyComment(audience, context.history, await this.mask.forApplication(audience, context.application)) : null,
         stateLabel: context.toStateLabel(event.payload.to),
         deadline: template === 'supplement_requested' ? await this.pendingDeadline(context.application.instanceId, 'supplement') : null,
       }),
@@ -97,6 +99,10 @@ export class ApplicationNotifier implements OnModuleInit, OnApplicationBootstrap
         cycleTitle: cycle.title,
         organizationName: organization.name,
         receiptNumber: application.receiptNumber,
+        // Numbered at 审定 and kept in the instance's context (the award notice names it).
+        certificateNumber: typeof instance.context.certificateNumber === 'string' ? instance.context.certificateNumber : null,
+        // The last day of the 公示 batch the application was published in (the 公示 notice names it).
+        publicityEndsOn: typeof instance.context.publicityEndsOn === 'string' ? instance.context.publicityEndsOn : null,
         link: `${this.config.get('PUBLIC_BASE_URL')}/applications/${application.id}`,
       },
     };

@@ -24,6 +24,8 @@ export interface Visibility {
   uploadNames: boolean;
   /** Who objected during 公示: the office's alone, by law and practice. */
   objectors: boolean;
+  /** What a 公示 objection alleges (without who alleges it): the enterprise answers it (申辩). */
+  allegations: boolean;
   /** The panel's vote counts and the office's working payloads. */
   panelTally: boolean;
   /** Other people's user ids and the history hashes (which commit to the unredacted rows). */
@@ -31,11 +33,11 @@ export interface Visibility {
 }
 
 export const VISIBILITY: Record<AudienceKind, Visibility> = {
-  office: { applicant: true, uploadNames: true, objectors: true, panelTally: true, actors: true },
-  enterprise: { applicant: true, uploadNames: true, objectors: false, panelTally: false, actors: false },
-  reviewer: { applicant: true, uploadNames: true, objectors: false, panelTally: false, actors: false },
-  'blind-reviewer': { applicant: false, uploadNames: false, objectors: false, panelTally: false, actors: false },
-  public: { applicant: true, uploadNames: false, objectors: false, panelTally: false, actors: false },
+  office: { applicant: true, uploadNames: true, objectors: true, allegations: true, panelTally: true, actors: true },
+  enterprise: { applicant: true, uploadNames: true, objectors: false, allegations: true, panelTally: false, actors: false },
+  reviewer: { applicant: true, uploadNames: true, objectors: false, allegations: false, panelTally: false, actors: false },
+  'blind-reviewer': { applicant: false, uploadNames: false, objectors: false, allegations: false, panelTally: false, actors: false },
+  public: { applicant: true, uploadNames: false, objectors: false, allegations: false, panelTally: false, actors: false },
 };
 
 export interface AudienceSubject {

@@ -81,9 +81,29 @@ describe('redaction', () => {
     expect(blind).not.toHaveProperty('originalName');
   });
 
-  it('gives objections to the office whole and to everyone else without the objector', () => {
-    const o = { id: 'o', applicationId: 'a', objectorName: '李四', objectorOrganization: null, contactPhone: '13800000000', contactEmail: null, content: '内容', evidence: '证据', status: 'open', resolution: null, createdAt: new Date(0), resolvedAt: null };
+  it('gives objections to the office whole, to the enterprise what it must answer without the objector, to others the outcome', () => {
+    const o = {
+      id: 'o',
+      applicationId: 'a',
+      channel: 'public',
+      objectorName: '李四',
+      objectorIdNumber: '110101199003071234',
+      objectorOrganization: null,
+      contactPhone: '13800000000',
+      contactEmail: null,
+      receivedOn: null,
+      content: '本人李四（电话 13800000000）反映：该企业产品抽检不合格',
+      evidence: '抽检报告',
+      status: 'open',
+      resolution: null,
+      createdAt: new Date(0),
+      resolvedAt: null,
+      files: [{ id: 'f', fileName: '李四的证据.pdf', sizeBytes: 10 }],
+    };
     expect(redactObjection(as('office'), o)).toEqual(o);
-    expect(JSON.stringify(redactObjection(as('enterprise'), o))).not.toMatch(/李四|13800000000|证据/);
+    const enterprise = redactObjection(as('enterprise'), o);
+    expect(enterprise).toMatchObject({ content: '本人〔已隐去〕（电话 〔已隐去〕）反映：该企业产品抽检不合格', evidence: '抽检报告', evidenceFileCount: 1 });
+    expect(JSON.stringify(enterprise)).not.toMatch(/李四|13800000000|110101199003071234/);
+    expect(JSON.stringify(redactObjection(as('reviewer'), o))).not.toMatch(/李四|13800000000|抽检|证据/);
   });
 });

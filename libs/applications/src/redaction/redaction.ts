@@ -21,15 +21,24 @@ export interface ApplicantIdentity {
 
 const MASK = '〔已隐去〕';
 
-/** Replaces the applicant's name, credit code, address and contacts wherever they appear in a text. */
-export function identityMask(identity: ApplicantIdentity | null | undefined): (text: string) => string {
-  if (!identity) return (text) => text;
-  const terms = [identity.name, identity.uscc, identity.address, identity.legalRepresentative, identity.contact?.name, identity.contact?.phone, identity.contact?.email]
-    .filter((t): t is string => typeof t === 'string' && [...t.trim()].length >= 2)
-    .map((t) => t.trim())
+/** Replaces each of these terms (names, numbers, contacts) wherever it appears in a text. */
+export function termsMask(candidates: ReadonlyArray<string | null | undefined>): (text: string) => string {
+  const terms = [...new Set(candidates.filter((t): t is string => typeof t === 'string' && [...t.trim()].length >= 2).map((t) => t.trim()))]
     // Longest first, so a name is masked whole before a shorter term inside it is.
     .sort((a, b) => b.length - a.length);
+  if (!terms.length) return (text) => text;
   return (text) => terms.reduce((out, term) => out.split(term).join(MASK), text);
+}
+
+/** The applicant's name, credit code, address and contacts. */
+export function applicantTerms(identity: ApplicantIdentity | null | undefined): Array<string | null | undefined> {
+  if (!identity) return [];
+  return [identity.name, identity.uscc, identity.address, identity.legalRepresentative, identity.contact?.name, identity.contact?.phone, identity.contact?.email];
+}
+
+/** Replaces the applicant's name, credit code, address and contacts wherever they appear in a text. */
+export function identityMask(identity: ApplicantIdentity | null | undefined): (text: string) => string {
+  return termsMask(applicantTerms(identity));
 }
 
 /** Every string inside a JSON value, masked. */
@@ -94,13 +103,17 @@ export function redactHistoryEntry(audience: Audience, entry: HistoryEntry | His
   };
 }
 
-/** A history row's comment for the audience (also what a notification quotes as its 原因). */
+/**
+ * A history row's comment for the audience (also what a notification quotes as its 原因). `mask`
+ * is the audience's own (ApplicantMask.forApplication): it hides what the audience may not learn
+ * from free text — the applicant from blind readers, objectors from everyone but the office.
+ */
 export function historyComment(audience: Audience, entry: { action: string; comment: string | null }, mask: (text: string) => string = (t) => t): string | null {
   const visibility = sees(audience);
   if (entry.comment === null) return null;
   if (entry.action === A.fileObjection && !visibility.objectors) return null;
   if (entry.action === A.closePanelVote && !visibility.panelTally) return null;
-  return visibility.applicant ? entry.comment : mask(entry.comment);
+  return mask(entry.comment);
 }
 
 export function redactHistory(audience: Audience, history: HistoryView, mask?: (text: string) => string): HistoryView {
@@ -170,27 +183,56 @@ export function materialView(audience: Audience, material: StoredMaterial, n: nu
 
 // ---- 公示 objections ----
 
+export interface ObjectionFileView {
+  id: string;
+  fileName: string;
+  sizeBytes: number;
+}
+
 export interface ObjectionRecord {
   id: string;
   applicationId: string;
+  channel: string;
   objectorName: string;
+  objectorIdNumber: string | null;
   objectorOrganization: string | null;
   contactPhone: string;
   contactEmail: string | null;
+  receivedOn: string | null;
   content: string;
   evidence: string;
   status: string;
   resolution: string | null;
   createdAt: Date;
   resolvedAt: Date | null;
+  /** The objector's evidence files. */
+  files?: ObjectionFileView[];
+  /** The enterprise's 申辩, with its files. */
+  responses?: Array<{ id: string; content: string; createdAt: Date; files: ObjectionFileView[] }>;
 }
 
-export type ObjectionView = Pick<ObjectionRecord, 'id' | 'applicationId' | 'status' | 'resolution' | 'createdAt' | 'resolvedAt'> & Partial<ObjectionRecord>;
+export type ObjectionView = Pick<ObjectionRecord, 'id' | 'applicationId' | 'status' | 'resolution' | 'createdAt' | 'resolvedAt'> &
+  Partial<ObjectionRecord> & { evidenceFileCount?: number };
 
-/** The office sees the objector and what was alleged; everybody else that there was one, and its outcome. */
+/**
+ * The office sees the objector and everything filed. The enterprise sees what it must answer (the
+ * allegation and the evidence described, with the objector's name, number and contacts masked out
+ * of the text, and how many files were given) and its own 申辩, never who objected: the files stay
+ * with the office, as they may name the objector. Everybody else sees that there was one, and its
+ * outcome.
+ */
 export function redactObjection(audience: Audience, o: ObjectionRecord): ObjectionView {
-  if (sees(audience).objectors) return o;
-  return { id: o.id, applicationId: o.applicationId, status: o.status, resolution: o.resolution, createdAt: o.createdAt, resolvedAt: o.resolvedAt };
+  const visibility = sees(audience);
+  if (visibility.objectors) return o;
+  const outcome = { id: o.id, applicationId: o.applicationId, status: o.status, resolution: o.resolution, createdAt: o.createdAt, resolvedAt: o.resolvedAt };
+  if (!visibility.allegations) return outcome;
+  const mask = termsMask(objectorTerms(o));
+  return { ...outcome, channel: o.channel, content: mask(o.content), evidence: mask(o.evidence), evidenceFileCount: o.files?.length ?? 0, responses: o.responses, resolution: o.resolution && mask(o.resolution) };
+}
+
+/** Who objected, as they may appear in free text. */
+export function objectorTerms(o: Pick<ObjectionRecord, 'objectorName' | 'objectorIdNumber' | 'objectorOrganization' | 'contactPhone' | 'contactEmail'>): Array<string | null> {
+  return [o.objectorName, o.objectorIdNumber, o.objectorOrganization, o.contactPhone, o.contactEmail];
 }
 
 // ---- notifications ----

@@ -25,6 +25,7 @@ export enum AuditAction {
   FailedJobRetried = 'failed_job_retried',
   CalendarYearSet = 'calendar_year_set',
   OfficeCreated = 'office_created',
+  AwardDecisionRecorded = 'award_decision_recorded',
 }
 
 export enum AuditEntityType {

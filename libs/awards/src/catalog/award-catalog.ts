@@ -1,6 +1,7 @@
 import { NotFoundError } from '@awardflow/platform';
 import { BRAND_RUBRIC, ENGINEERING_RUBRIC, GBT_19580 } from '../rubric/rubrics';
 import { AwardDefinition, RequiredDocument } from './award.types';
+import { DEFAULT_CERTIFICATE_NUMBER_FORMAT } from './certificate-number';
 
 const QUALITY_DOCUMENTS: RequiredDocument[] = [
   { type: 'application_form', label: '申报书' },
@@ -43,7 +44,9 @@ const ENGINEERING_ELIGIBILITY = [
 ];
 const BRAND_BASE = [{ rule: 'region', params: { allowedPrefixes: ['50'] } }, { rule: 'not_blacklisted' }, { rule: 'not_abnormal_operation' }, { rule: 'no_reapplication_ban' }];
 
-const engineering = (code: string, name: string, shortCode: string, bodies: string[], description: string): AwardDefinition => ({
+type CatalogEntry = Omit<AwardDefinition, 'certificateNumberFormat'> & { certificateNumberFormat?: string };
+
+const engineering = (code: string, name: string, shortCode: string, bodies: string[], description: string): CatalogEntry => ({
   code,
   name,
   family: 'engineering',
@@ -57,8 +60,12 @@ const engineering = (code: string, name: string, shortCode: string, bodies: stri
   defaultEligibility: ENGINEERING_ELIGIBILITY,
 });
 
-/** The award catalog, from the two policy documents in shared/seeds. Code-defined, read-only. */
-export const AWARD_CATALOG: AwardDefinition[] = [
+/**
+ * The award catalog, from the two policy documents in shared/seeds. Code-defined, read-only. Every
+ * award numbers its certificates with the office's division code in them unless it says otherwise,
+ * so two offices' numbers never meet (certificates are verified by number across the product).
+ */
+export const AWARD_CATALOG: AwardDefinition[] = ([
   {
     code: 'district-quality-award',
     recommendsInto: 'city-quality-award',
@@ -164,7 +171,7 @@ export const AWARD_CATALOG: AwardDefinition[] = [
     defaultEligibility: [...BRAND_BASE, { rule: 'min_operating_years', params: { years: 3 } }],
     validityYears: 3,
   },
-];
+] satisfies CatalogEntry[]).map((a: CatalogEntry) => ({ ...a, certificateNumberFormat: a.certificateNumberFormat ?? DEFAULT_CERTIFICATE_NUMBER_FORMAT }));
 
 const BY_CODE = new Map(AWARD_CATALOG.map((a) => [a.code, a]));
 

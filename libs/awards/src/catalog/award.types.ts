@@ -34,4 +34,6 @@ export interface AwardDefinition {
   requiredFormSections?: string[];
   /** Years a recognition lasts (brand family). */
   validityYears?: number;
+  /** How its certificates are numbered unless a cycle says otherwise (see certificate-number.ts). */
+  certificateNumberFormat: string;
 }

@@ -56,6 +56,8 @@ export class DefaultStagePlanDto {
 
 export class AwardDetailDto extends AwardSummaryDto {
   @ApiProperty() shortCode: string;
+  @ApiProperty({ example: '{year}{award}-{office}-{tier}{seq:000}', description: 'how certificates are numbered unless a cycle says otherwise: {year} {office} (division code) {award} (short code) {tier} (J/T) {seq} or {seq:000}' })
+  certificateNumberFormat: string;
   @ApiProperty({ type: [String] }) recommendingBodies: string[];
   @ApiProperty({ type: [RequiredDocumentDto] }) requiredDocuments: AwardDefinition['requiredDocuments'];
   @ApiProperty({ type: RubricDto }) rubric: Rubric;
@@ -90,6 +92,7 @@ export function toAwardDetail(a: AwardDefinition): AwardDetailDto {
   return {
     ...toAwardSummary(a),
     shortCode: a.shortCode,
+    certificateNumberFormat: a.certificateNumberFormat,
     recommendingBodies: a.recommendingBodies,
     requiredDocuments: a.requiredDocuments,
     rubric: a.rubric,

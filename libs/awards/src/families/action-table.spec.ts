@@ -22,6 +22,7 @@ const SCOPES_OF_ROLE: Record<string, ActorScope[]> = {
   reviewer: ['first_review_reviewer', 'onsite_reviewer', 'anyone'],
   admin: ['cycle_office', 'anyone'],
   system: ['automation'],
+  public: ['anyone'],
 };
 
 /**
@@ -70,7 +71,7 @@ describe('the action table', () => {
         if (fields.length) expect([t.action, ACTION_TABLE[t.action as keyof typeof ACTION_TABLE].route]).not.toEqual([t.action, GENERIC_ACTION_ROUTE]);
       }
     }
-    expect([...readByGuards]).toEqual(['votePassed']);
+    expect([...readByGuards].sort()).toEqual(['otherObjectionsOpen', 'votePassed']);
     for (const [action, rule] of Object.entries(ACTION_TABLE)) {
       expect([action, rule.payload.filter((f) => readByGuards.has(f))]).toEqual([action, []]);
       if (rule.route !== GENERIC_ACTION_ROUTE) expect([action, rule.payload]).toEqual([action, []]);

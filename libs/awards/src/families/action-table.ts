@@ -19,6 +19,7 @@ export type ActionRoute =
   | 'POST /applications/:id/votes/close'
   | 'POST /applications/:id/objections'
   | 'POST /objections/:id/resolve'
+  | 'POST /cycles/:id/publicity-batches'
   | typeof SYSTEM_ONLY;
 
 /**
@@ -27,12 +28,12 @@ export type ActionRoute =
  * - `cycle_office`: staff (admin, recommender) of the office running the cycle;
  * - `first_review_reviewer`: a reviewer the office named for the cycle's 形式审查 / 初审;
  * - `onsite_reviewer`: a reviewer the office named for the application's (or the cycle's) 现场评审;
- * - `anyone`: any signed-in person (a 公示 objection is open to the public, under a real name);
+ * - `anyone`: any person, signed in or (`public`) not: a 公示 objection is open to all, under a real name;
  * - `automation`: timers and workers (the `system` role).
  */
 export type ActorScope = 'own_organization' | 'cycle_office' | 'first_review_reviewer' | 'onsite_reviewer' | 'anyone' | 'automation';
 
-export type ActorRole = 'applicant' | 'recommender' | 'reviewer' | 'admin' | 'system';
+export type ActorRole = 'applicant' | 'recommender' | 'reviewer' | 'admin' | 'system' | 'public';
 
 export type ActionName = (typeof A)[keyof typeof A];
 
@@ -51,10 +52,10 @@ export type GenericUseCase = 'transition' | 'award' | 'revoke' | 'onsite_finding
 
 /**
  * Use cases behind their own route or fired by the system: `panel_vote` (the votes counted),
- * `objection` (filed and resolved as records), `expert_scoring` (the last score sheet in),
+ * `objection` (filed and resolved as records), `publicity` (a dated 公示 batch published for many), `expert_scoring` (the last score sheet in),
  * `timer` (a deadline due). Their routes and workers are theirs; the generic route never runs them.
  */
-export type DedicatedUseCase = 'panel_vote' | 'objection' | 'expert_scoring' | 'timer';
+export type DedicatedUseCase = 'panel_vote' | 'objection' | 'publicity' | 'expert_scoring' | 'timer';
 
 export interface ActionRule {
   route: ActionRoute;
@@ -96,10 +97,12 @@ export const ACTION_TABLE: Readonly<Record<ActionName, ActionRule>> = {
   [A.failOnsiteReview]: generic(onsite, ['findings', 'scoreAdjustment'], 'onsite_findings'),
   // Passed or not is counted from the members' votes, never given by a client.
   [A.closePanelVote]: { route: 'POST /applications/:id/votes/close', useCase: 'panel_vote', who: office, payload: [] },
+  // 公示 is published as a dated batch for the cycle, never one application at a time.
+  [A.publishPublicity]: { route: 'POST /cycles/:id/publicity-batches', useCase: 'publicity', who: office, payload: [] },
   // 公示 lasts what the cycle configured: it ends by its deadline, not by hand.
   [A.publicityEnded]: systemOnly(),
   // An objection is a written, real-name record; the application waits for it, not for a click.
-  [A.fileObjection]: { route: 'POST /applications/:id/objections', useCase: 'objection', who: { applicant: 'anyone', recommender: 'anyone', reviewer: 'anyone', admin: 'anyone' }, payload: [] },
+  [A.fileObjection]: { route: 'POST /applications/:id/objections', useCase: 'objection', who: { public: 'anyone', applicant: 'anyone', recommender: 'anyone', reviewer: 'anyone', admin: 'anyone' }, payload: [] },
   [A.upholdObjection]: { route: 'POST /objections/:id/resolve', useCase: 'objection', who: office, payload: [] },
   [A.dismissObjection]: { route: 'POST /objections/:id/resolve', useCase: 'objection', who: office, payload: [] },
   [A.holdForEligibility]: generic({ ...office, system: 'automation' }),

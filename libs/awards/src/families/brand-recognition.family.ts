@@ -12,7 +12,7 @@ import { S } from './workflow-names';
 export const BRAND_RECOGNITION_FAMILY: AwardFamilyDefinition = {
   family: 'brand',
   label: '品牌认定',
-  version: 1,
+  version: 2,
   plan: {
     defaults: { defense: false, onsiteReview: false, publicityBeforePanel: false, expertReview: true },
     fixed: { defense: false, onsiteReview: false },

@@ -37,14 +37,14 @@ describe('the award families compiled for a stage plan', () => {
   it('runs Chongqing\'s order: 公示 before the committee, 答辩 and 现场评审 on', () => {
     const def = compileStagePlan(getAward('city-quality-award'), { defense: true, onsiteReview: true, publicityBeforePanel: true });
     expect(
-      path(def, S.draft, [A.submit, A.startReview, A.passFormalReview, A.finishExpertReview, A.shortlist, A.passDefense, A.passOnsiteReview, A.publicityEnded, A.closePanelVote, A.approve]),
+      path(def, S.draft, [A.submit, A.startReview, A.passFormalReview, A.finishExpertReview, A.shortlist, A.passDefense, A.passOnsiteReview, A.publishPublicity, A.publicityEnded, A.closePanelVote, A.approve]),
     ).toBe(S.awarded);
     expect(def.states[S.publicity].label).toBe('社会公示');
   });
 
   it('runs the committee before 公示 without optional stages when the plan says so', () => {
     const def = compileStagePlan(getAward('district-quality-award'), { defense: false, onsiteReview: false, publicityBeforePanel: false });
-    expect(path(def, S.draft, [A.submit, A.startReview, A.passFormalReview, A.finishExpertReview, A.shortlist, A.closePanelVote, A.publicityEnded, A.approveSecondTier])).toBe(S.nominated);
+    expect(path(def, S.draft, [A.submit, A.startReview, A.passFormalReview, A.finishExpertReview, A.shortlist, A.closePanelVote, A.publishPublicity, A.publicityEnded, A.approveSecondTier])).toBe(S.nominated);
     expect(def.states[S.defense]).toBeUndefined();
     expect(def.states[S.onsiteReview]).toBeUndefined();
   });
@@ -60,14 +60,14 @@ describe('the award families compiled for a stage plan', () => {
 
   it('puts the engineering nomination through endorsement, 初审, 现场复查 and a vote', () => {
     const def = compileStagePlan(getAward('luban-award'));
-    expect(path(def, S.draft, [A.submit, A.endorse, A.passPreliminaryReview, A.passOnsiteReview, A.closePanelVote, A.publicityEnded, A.approve])).toBe(S.awarded);
+    expect(path(def, S.draft, [A.submit, A.endorse, A.passPreliminaryReview, A.passOnsiteReview, A.closePanelVote, A.publishPublicity, A.publicityEnded, A.approve])).toBe(S.awarded);
     const failing = def.transitions.find((t) => t.action === A.closePanelVote && t.guard?.not);
     expect(failing?.to).toBe(S.notSelected);
   });
 
   it('gives brand recognitions a validity timer that ends them unless renewed', () => {
     const def = compileStagePlan(getAward('cq-time-honored-brand'));
-    expect(path(def, S.draft, [A.submit, A.endorse, A.passFormalReview, A.finishExpertReview, A.publicityEnded, A.approve])).toBe(S.recognised);
+    expect(path(def, S.draft, [A.submit, A.endorse, A.passFormalReview, A.finishExpertReview, A.publishPublicity, A.publicityEnded, A.approve])).toBe(S.recognised);
     expect(def.states[S.recognised].timers).toEqual([{ kind: 'recognition_expiry', action: A.recognitionExpired, schedule: { afterContextKey: 'recognitionValidity' } }]);
     expect(path(def, S.recognised, [A.requestRenewal, A.approveRenewal])).toBe(S.recognised);
   });

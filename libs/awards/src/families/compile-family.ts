@@ -3,7 +3,8 @@ import type { AwardDefinition } from '../catalog/award.types';
 import { AwardFamilyDefinition, FamilyTransition, FlowPart, Fragment, Stage, StageChain, StateTag, When } from './family.types';
 import { StagePlan } from './stage-plan';
 
-const ROLES = ['applicant', 'recommender', 'reviewer', 'admin'];
+// `public`: a visitor without an account (a 公示 objection filed on the public page).
+const ROLES = ['applicant', 'recommender', 'reviewer', 'admin', 'public'];
 
 /** A family's definition for one award and plan, and the tags of its states (kept out of the stored definition). */
 export interface CompiledFamily {
@@ -39,7 +40,7 @@ export function compileFamily(family: AwardFamilyDefinition, award: AwardDefinit
     transitions.push(...(fragment.transitions ?? []));
   };
   const addChain = (chain: StageChain) => {
-    const stages = chain.chain.flatMap((s) => pick(s, p));
+    const stages = chain.chain.flatMap((s) => (Array.isArray(s) ? s : pick(s, p)));
     let withdrawable = true;
     stages.forEach((stage, i) => addFragment(linkStage(stage, stages[i + 1]?.state ?? chain.then, (withdrawable &&= !stage.endsWithdrawal))));
   };

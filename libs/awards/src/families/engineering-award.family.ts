@@ -12,7 +12,7 @@ import { S } from './workflow-names';
 export const ENGINEERING_AWARD_FAMILY: AwardFamilyDefinition = {
   family: 'engineering',
   label: '工程质量奖推荐',
-  version: 1,
+  version: 2,
   plan: {
     defaults: { defense: false, onsiteReview: true, publicityBeforePanel: false, expertReview: false },
     fixed: { defense: false, expertReview: false },

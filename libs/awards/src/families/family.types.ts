@@ -61,9 +61,9 @@ export interface When<T> {
   otherwise?: T[];
 }
 
-/** The review stages in the order they run; the last one's pass leads to `then`. */
+/** The review stages in the order they run (a part may be several stages); the last one's pass leads to `then`. */
 export interface StageChain {
-  chain: Array<Stage | When<Stage>>;
+  chain: Array<Stage | Stage[] | When<Stage>>;
   then: string;
 }
 

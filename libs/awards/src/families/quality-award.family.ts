@@ -13,7 +13,7 @@ import { S } from './workflow-names';
 export const QUALITY_AWARD_FAMILY: AwardFamilyDefinition = {
   family: 'quality',
   label: '政府质量奖',
-  version: 1,
+  version: 2,
   plan: {
     // Chongqing's 市长质量管理奖: 资料评审 → 企业答辩 → 现场评审 → 综合评选 → 社会公示 → 评选委员会审议.
     defaults: { defense: true, onsiteReview: true, publicityBeforePanel: true, expertReview: true },

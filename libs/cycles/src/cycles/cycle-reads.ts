@@ -28,3 +28,9 @@ export async function cycleSummaries(runner: SqlRunner, ids: readonly string[]):
 export async function lockCycle(manager: EntityManager, id: string): Promise<void> {
   await sqlRows(manager, `SELECT 1 FROM cycles WHERE id = $1 FOR UPDATE`, [id]);
 }
+
+/** The ids of an office's cycles (the public pages list what they published). */
+export async function cycleIdsOfOffice(runner: SqlRunner, officeId: string): Promise<string[]> {
+  const rows = await sqlRows<{ id: string }>(runner, `SELECT id FROM cycles WHERE office_id = $1`, [officeId]);
+  return rows.map((r) => r.id);
+}

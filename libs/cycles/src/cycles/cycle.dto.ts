@@ -18,6 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { AT_MOST, INT4_MAX } from '@awardflow/platform';
+import { DAY_UNITS, DayUnit } from './cycle-durations';
 
 /** Periods in days become deadlines: a year is more than any office gives, and keeps dates computable. */
 const MAX_DAYS = 365;
@@ -27,6 +28,12 @@ const INSTANT_MESSAGE = 'must be a date (YYYY-MM-DD, Beijing time) or an ISO 860
 const INSTANT_MESSAGE_ZH = '须为日期（YYYY-MM-DD，北京时间）或带时区的 ISO 8601 时间';
 const ISO_DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/;
 const DURATION_MESSAGE_ZH = '须为 ISO 8601 时长（如 P7D、PT30S）';
+const DAY_UNIT_MESSAGE_ZH = '须为 calendar（自然日）或 working（工作日）';
+const dayUnitDoc = (days: string) => ({
+  enum: DAY_UNITS as DayUnit[],
+  default: 'calendar',
+  description: `how ${days} counts: calendar days, or working days by the State Council's holiday and 调休 calendar (a period reaching into a year without one is refused)`,
+});
 
 export class StagePlanDto {
   @ApiPropertyOptional({ description: '企业答辩 (quality awards)' }) @IsOptional() @IsBoolean() defense?: boolean;
@@ -90,6 +97,9 @@ export class CreateCycleDto {
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_DAYS, default: 7 }) @IsOptional() @IsInt() @Min(1) @Max(MAX_DAYS, AT_MOST) publicityDays?: number;
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_DAYS, default: 15 }) @IsOptional() @IsInt() @Min(1) @Max(MAX_DAYS, AT_MOST) supplementDays?: number;
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_DAYS, default: 14 }) @IsOptional() @IsInt() @Min(1) @Max(MAX_DAYS, AT_MOST) reviewDueDays?: number;
+  @ApiPropertyOptional(dayUnitDoc('publicityDays')) @IsOptional() @IsIn(DAY_UNITS, { message: DAY_UNIT_MESSAGE_ZH }) publicityDayUnit?: DayUnit;
+  @ApiPropertyOptional(dayUnitDoc('supplementDays')) @IsOptional() @IsIn(DAY_UNITS, { message: DAY_UNIT_MESSAGE_ZH }) supplementDayUnit?: DayUnit;
+  @ApiPropertyOptional(dayUnitDoc('reviewDueDays')) @IsOptional() @IsIn(DAY_UNITS, { message: DAY_UNIT_MESSAGE_ZH }) reviewDueDayUnit?: DayUnit;
   @ApiPropertyOptional({ type: [Number], default: [3, 1] })
   @IsOptional()
   @IsArray()
@@ -108,6 +118,14 @@ export class CreateCycleDto {
   @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() blindReview?: boolean;
   @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() reassignOverdue?: boolean;
   @ApiPropertyOptional({ description: 'brand recognitions; default: the award\'s' }) @IsOptional() @IsInt() @Min(1) @Max(100, AT_MOST) recognitionValidityYears?: number;
+  @ApiPropertyOptional({
+    example: '{year}{award}-{office}-{tier}{seq:000}',
+    description: "certificate numbers: {year}, {office} (the office's division code), {award} (the award's short code), {tier} (J/T), {seq} or {seq:000} (zero-padded ordinal within cycle and tier); must contain {seq}. Default: the award's",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(80)
+  certificateNumberFormat?: string;
   @ApiPropertyOptional({ type: DurationOverridesDto, description: 'only where ALLOW_SHORT_DURATIONS is on (never in production)' })
   @IsOptional()
   @ValidateNested()
@@ -127,6 +145,9 @@ export class UpdateCycleDto extends PartialType(
     'publicityDays',
     'supplementDays',
     'reviewDueDays',
+    'publicityDayUnit',
+    'supplementDayUnit',
+    'reviewDueDayUnit',
     'reminderDaysBefore',
     'panel',
     'eligibility',
@@ -134,6 +155,7 @@ export class UpdateCycleDto extends PartialType(
     'reassignOverdue',
     'recognitionValidityYears',
     'durationOverrides',
+    'certificateNumberFormat',
   ] as const),
 ) {}
 
@@ -160,6 +182,9 @@ export class CycleDto {
   @ApiProperty() publicityDays: number;
   @ApiProperty() supplementDays: number;
   @ApiProperty() reviewDueDays: number;
+  @ApiProperty({ enum: DAY_UNITS as DayUnit[] }) publicityDayUnit: DayUnit;
+  @ApiProperty({ enum: DAY_UNITS as DayUnit[] }) supplementDayUnit: DayUnit;
+  @ApiProperty({ enum: DAY_UNITS as DayUnit[] }) reviewDueDayUnit: DayUnit;
   @ApiProperty({ type: [Number] }) reminderDaysBefore: number[];
   @ApiProperty({ type: PanelRulesDto }) panel: PanelRulesDto;
   @ApiProperty({ type: [EligibilityRuleDto] }) eligibility: EligibilityRuleDto[];
@@ -167,8 +192,22 @@ export class CycleDto {
   @ApiProperty() reassignOverdue: boolean;
   @ApiProperty({ nullable: true, type: Number }) recognitionValidityYears: number | null;
   @ApiProperty({ type: DurationOverridesDto }) durationOverrides: DurationOverridesDto;
+  @ApiProperty({ description: "how this cycle's certificates are numbered (its own or the award's default)" }) certificateNumberFormat: string;
   @ApiProperty({ nullable: true, type: String }) definitionCode: string | null;
   @ApiProperty({ nullable: true, type: Number }) definitionVersion: number | null;
   @ApiProperty({ nullable: true, type: Date }) openedAt: Date | null;
   @ApiProperty({ nullable: true, type: Date }) closedAt: Date | null;
+}
+
+export class TimelineItemDto {
+  @ApiProperty({ enum: ['applicationOpens', 'applicationCloses', 'supplementDue', 'reviewDue', 'defense', 'onsiteReview', 'panel', 'publicityStarts', 'publicityEnds', 'approval'] }) key: string;
+  @ApiProperty({ example: '公示结束' }) label: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'null where the office sets the date or the holiday calendar lacks a year' }) plannedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '2025-10-13', description: 'Beijing date (a 24:00 end gives the day that ends)' }) date: string | null;
+  @ApiProperty({ example: '公示开始次日起算 5 个工作日，至最后一日 24:00（北京时间）' }) basis: string;
+}
+
+export class CycleTimelineDto {
+  @ApiProperty({ type: [TimelineItemDto] }) items: TimelineItemDto[];
+  @ApiProperty({ type: [String] }) warnings: string[];
 }

@@ -22,7 +22,17 @@ export interface DurationOverrides {
   supplement?: string;
   reviewDue?: string;
   recognitionValidity?: string;
+  /**
+   * Not an override: whether publicityDays, supplementDays and reviewDueDays count calendar days
+   * (the default) or working days by the holiday calendar. Kept in this column's JSON so the
+   * setting needed no schema change; the API shows it as publicityDayUnit etc.
+   */
+  dayUnits?: DayUnits;
 }
+
+/** 自然日 or 工作日 (by the State Council's holiday and 调休 calendar). */
+export type DayUnit = 'calendar' | 'working';
+export type DayUnits = { publicity?: DayUnit; supplement?: DayUnit; reviewDue?: DayUnit };
 
 @Entity('cycles')
 export class Cycle {
@@ -48,6 +58,8 @@ export class Cycle {
   @Column({ name: 'reassign_overdue', type: 'boolean' }) reassignOverdue: boolean;
   @Column({ name: 'recognition_validity_years', type: 'int', nullable: true }) recognitionValidityYears: number | null;
   @Column({ name: 'duration_overrides', type: 'jsonb' }) durationOverrides: DurationOverrides;
+  /** NULL: the award's default (see certificate-number.ts in awards). */
+  @Column({ name: 'certificate_number_format', type: 'varchar', nullable: true }) certificateNumberFormat: string | null;
   @Column({ name: 'definition_code', type: 'varchar', nullable: true }) definitionCode: string | null;
   @Column({ name: 'definition_version', type: 'int', nullable: true }) definitionVersion: number | null;
   @Column({ name: 'opened_at', type: 'timestamptz', nullable: true }) openedAt: Date | null;

@@ -4,7 +4,7 @@ import { AuthUser, CurrentUser, Role, Roles } from '@awardflow/identity';
 import { AwardWorkflowDto } from '@awardflow/awards';
 import { renderMermaid } from '@awardflow/workflow';
 import { ClosedCycleDto } from './cycle-responses.dto';
-import { CreateCycleDto, CycleDto, ListCyclesQuery, UpdateCycleDto } from './cycle.dto';
+import { CreateCycleDto, CycleDto, CycleTimelineDto, ListCyclesQuery, UpdateCycleDto } from './cycle.dto';
 import { CyclesService, toCycleDto } from './cycles.service';
 
 @ApiTags('cycles')
@@ -58,6 +58,14 @@ export class CyclesController {
   @ApiOkResponse({ type: ClosedCycleDto })
   close(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
     return this.cycles.close(id, user);
+  }
+
+  @Get(':id/timeline')
+  @Roles(Role.Admin)
+  @ApiOperation({ summary: "Plan preview: the planned date of every stage of the cycle's plan, with the holiday calendar (admins of its office)" })
+  @ApiOkResponse({ type: CycleTimelineDto })
+  timeline(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): Promise<CycleTimelineDto> {
+    return this.cycles.timeline(id, user);
   }
 
   @Get(':id/workflow')

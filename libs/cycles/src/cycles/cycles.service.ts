@@ -3,24 +3,31 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { AuditAction, AuditEntityType, AuditLog } from '@awardflow/audit';
 import {
   AwardDefinition,
+  certificateNumberFormatProblems,
   checkEligibilityRules,
   compileStagePlan,
   findAward,
+  formatNamesTier,
   getAward,
   normalisePlan,
 } from '@awardflow/awards';
+import { WorkCalendars } from '@awardflow/calendar';
 import { AuthUser, OFFICE_PARENTS_RELATION, Role } from '@awardflow/identity';
 import { AppConfigService, DomainError, ErrorCode, FieldError, FieldValidationError, NotFoundError } from '@awardflow/platform';
-import { DefinitionRegistry, WorkflowDefinition } from '@awardflow/workflow';
+import { DefinitionRegistry, isWorkingDayDuration, WorkflowDefinition } from '@awardflow/workflow';
 import { EntityManager, Repository } from 'typeorm';
 import { parseBeijingInstant } from './beijing-time';
-import { CreateCycleDto, CycleDto, ListCyclesQuery, UpdateCycleDto } from './cycle.dto';
-import { Cycle } from './cycle.entity';
+import { CreateCycleDto, CycleDto, CycleTimelineDto, ListCyclesQuery, UpdateCycleDto } from './cycle.dto';
+import { cycleDurations, CycleDurations, DayUnits, dayUnitsOf } from './cycle-durations';
+import { Cycle, DurationOverrides } from './cycle.entity';
+import { CycleTimeline, planCycleTimeline } from './cycle-timeline';
 import { CycleHooks } from './cycle-hooks';
 
 const DEFAULT_MAJORITY = { numerator: 2, denominator: 3 };
 // Fields that shape how applications are judged: frozen once one has been submitted.
 const FROZEN_AFTER_SUBMISSION = ['eligibility', 'stagePlan', 'scoreAggregation', 'reviewersPerApplication'] as const;
+const DAY_UNIT_FIELDS = { publicity: 'publicityDayUnit', supplement: 'supplementDayUnit', reviewDue: 'reviewDueDayUnit' } as const;
+const PERIOD_NAMES: Record<keyof CycleDurations, string> = { publicity: '公示期', supplement: '补正期限', reviewDue: '评审期限' };
 
 @Injectable()
 export class CyclesService {
@@ -30,6 +37,7 @@ export class CyclesService {
     private readonly hooks: CycleHooks,
     private readonly config: AppConfigService,
     private readonly audit: AuditLog,
+    private readonly calendars: WorkCalendars,
   ) {}
 
   async create(input: CreateCycleDto, admin: AuthUser): Promise<CycleDto> {
@@ -59,10 +67,12 @@ export class CyclesService {
       blindReview: input.blindReview ?? false,
       reassignOverdue: input.reassignOverdue ?? false,
       recognitionValidityYears: award?.family === 'brand' ? (input.recognitionValidityYears ?? award.validityYears ?? 3) : null,
-      durationOverrides: input.durationOverrides ?? {},
+      durationOverrides: withDayUnits({ ...input.durationOverrides }, pickDayUnits(input)),
+      certificateNumberFormat: emptyToNull(input.certificateNumberFormat),
       createdBy: admin.id,
     });
     errors.push(...this.validate(cycle, award));
+    if (!errors.length) errors.push(...(await this.checkCalendar(cycle)));
     if (errors.length) throw new FieldValidationError(errors);
     if (await this.cycles.exist({ where: { officeId, awardCode: cycle.awardCode, year: cycle.year } })) {
       throw new DomainError(ErrorCode.CycleExists, { awardName: award!.name, year: cycle.year });
@@ -148,10 +158,14 @@ export class CyclesService {
     if (input.stagePlan !== undefined) cycle.stagePlan = normalisePlan(award.family, { ...cycle.stagePlan, ...input.stagePlan });
     if (input.quota !== undefined) cycle.quota = { awards: input.quota.awards, secondTier: input.quota.secondTier ?? null };
     if (input.panel !== undefined) cycle.panel = { quorum: input.panel.quorum, majority: input.panel.majority ?? DEFAULT_MAJORITY };
-    for (const key of ['reviewersPerApplication', 'scoreAggregation', 'publicityDays', 'supplementDays', 'reviewDueDays', 'reminderDaysBefore', 'eligibility', 'blindReview', 'reassignOverdue', 'recognitionValidityYears', 'durationOverrides'] as const) {
+    if (input.certificateNumberFormat !== undefined) cycle.certificateNumberFormat = emptyToNull(input.certificateNumberFormat);
+    for (const key of ['reviewersPerApplication', 'scoreAggregation', 'publicityDays', 'supplementDays', 'reviewDueDays', 'reminderDaysBefore', 'eligibility', 'blindReview', 'reassignOverdue', 'recognitionValidityYears'] as const) {
       if (input[key] !== undefined) (cycle as unknown as Record<string, unknown>)[key] = input[key];
     }
+    const units = { ...cycle.durationOverrides?.dayUnits, ...pickDayUnits(input) };
+    cycle.durationOverrides = withDayUnits(input.durationOverrides !== undefined ? { ...input.durationOverrides } : { ...cycle.durationOverrides }, units);
     const errors = this.validate(cycle, award);
+    if (!errors.length) errors.push(...(await this.checkCalendar(cycle)));
     if (errors.length) throw new FieldValidationError(errors);
     await this.cycles.manager.transaction(async (m) => {
       await m.save(cycle);
@@ -202,18 +216,61 @@ export class CyclesService {
   /** The context every application instance of this cycle starts with (timers read it). */
   instanceContext(cycle: Cycle): Record<string, unknown> {
     const o = cycle.durationOverrides ?? {};
+    const durations = cycleDurations(cycle);
     return {
       cycleId: cycle.id,
       awardCode: cycle.awardCode,
       officeId: cycle.officeId,
       year: cycle.year,
       applicationClosesAt: cycle.applicationClosesAt.toISOString(),
-      supplementDuration: o.supplement ?? `P${cycle.supplementDays}D`,
-      publicityDuration: o.publicity ?? `P${cycle.publicityDays}D`,
-      reviewDueDuration: o.reviewDue ?? `P${cycle.reviewDueDays}D`,
+      supplementDuration: durations.supplement,
+      publicityDuration: durations.publicity,
+      reviewDueDuration: durations.reviewDue,
       recognitionValidity: o.recognitionValidity ?? `P${cycle.recognitionValidityYears ?? 3}Y`,
       blindReview: cycle.blindReview,
     };
+  }
+
+  /** The planned date of every stage of the cycle's plan (admins of its office). */
+  async timeline(id: string, admin: AuthUser): Promise<CycleTimelineDto> {
+    const { items, warnings } = await this.planTimeline(await this.getForAdmin(id, admin));
+    return { items: items.map((i) => ({ ...i, plannedAt: i.plannedAt?.toISOString() ?? null })), warnings };
+  }
+
+  /**
+   * A year another process just added is read before a plan is refused for lacking it: a timeline
+   * that misses a year is computed once more on a fresh read of the calendar.
+   */
+  private async planTimeline(cycle: Cycle): Promise<CycleTimeline> {
+    const input = {
+      family: getAward(cycle.awardCode).family,
+      stagePlan: cycle.stagePlan,
+      applicationOpensAt: cycle.applicationOpensAt,
+      applicationClosesAt: cycle.applicationClosesAt,
+      durations: cycleDurations(cycle),
+    };
+    let planned: CycleTimeline | undefined;
+    try {
+      return await this.calendars.withCalendar((calendar) => {
+        planned = planCycleTimeline(input, calendar);
+        if (planned.missingYears.length) throw new DomainError(ErrorCode.CalendarYearMissing, { year: planned.missingYears[0] });
+        return planned;
+      });
+    } catch (error) {
+      if (planned && error instanceof DomainError && error.code === ErrorCode.CalendarYearMissing) return planned;
+      throw error;
+    }
+  }
+
+  /** A working-day period whose dates can be planned must not reach into a year without a calendar: refused, never guessed. */
+  private async checkCalendar(cycle: Cycle): Promise<FieldError[]> {
+    if (!Object.values(cycleDurations(cycle)).some(isWorkingDayDuration)) return [];
+    const { missing } = await this.planTimeline(cycle);
+    const overrides = cycle.durationOverrides ?? {};
+    return missing.map(({ duration, year }) => ({
+      field: overrides[duration] ? `durationOverrides.${duration}` : DAY_UNIT_FIELDS[duration],
+      messages: [`按工作日计算的${PERIOD_NAMES[duration]}将进入 ${year} 年，系统中还没有该年的法定节假日和调休安排；请待国务院办公厅公布后由管理员录入该年日历，或改按自然日计算`],
+    }));
   }
 
   private validate(cycle: Cycle, award: AwardDefinition | undefined): FieldError[] {
@@ -225,12 +282,22 @@ export class CyclesService {
     const { numerator, denominator } = cycle.panel.majority;
     if (numerator > denominator) errors.push({ field: 'panel.majority', messages: ['分子不能大于分母'] });
     errors.push(...checkEligibilityRules(cycle.eligibility));
-    const overrides = Object.keys(cycle.durationOverrides ?? {});
+    if (cycle.certificateNumberFormat !== null) {
+      const problems = certificateNumberFormatProblems(cycle.certificateNumberFormat);
+      if (!problems.length && cycle.quota.secondTier && !formatNamesTier(cycle.certificateNumberFormat)) problems.push('本届设有第二档，须包含 {tier} 以区分两档的证书编号');
+      if (problems.length) errors.push({ field: 'certificateNumberFormat', messages: problems });
+    }
+    const overrides = Object.keys(cycle.durationOverrides ?? {}).filter((k) => k !== 'dayUnits');
     if (overrides.length && !this.config.get('ALLOW_SHORT_DURATIONS')) {
       errors.push({ field: 'durationOverrides', messages: ['本环境未开启测试用短时长（ALLOW_SHORT_DURATIONS），请使用天数设置'] });
     }
     return errors;
   }
+}
+
+/** An empty format is no format of its own: the award's default applies. */
+function emptyToNull(format: string | undefined): string | null {
+  return format === undefined || format.trim() === '' ? null : format.trim();
 }
 
 function isOfficeStaff(user: AuthUser): boolean {
@@ -260,16 +327,37 @@ export function toCycleDto(c: Cycle): CycleDto {
     publicityDays: c.publicityDays,
     supplementDays: c.supplementDays,
     reviewDueDays: c.reviewDueDays,
+    ...dayUnitFields(c),
     reminderDaysBefore: c.reminderDaysBefore,
     panel: c.panel,
     eligibility: c.eligibility,
     blindReview: c.blindReview,
     reassignOverdue: c.reassignOverdue,
     recognitionValidityYears: c.recognitionValidityYears,
-    durationOverrides: c.durationOverrides,
+    durationOverrides: withDayUnits({ ...c.durationOverrides }, {}),
+    certificateNumberFormat: c.certificateNumberFormat ?? findAward(c.awardCode)?.certificateNumberFormat ?? '',
     definitionCode: c.definitionCode,
     definitionVersion: c.definitionVersion,
     openedAt: c.openedAt,
     closedAt: c.closedAt,
   };
+}
+
+function pickDayUnits(input: Partial<Pick<CreateCycleDto, 'publicityDayUnit' | 'supplementDayUnit' | 'reviewDueDayUnit'>>): DayUnits {
+  const units: DayUnits = {};
+  for (const [period, field] of Object.entries(DAY_UNIT_FIELDS) as [keyof DayUnits, (typeof DAY_UNIT_FIELDS)[keyof DayUnits]][]) {
+    if (input[field] !== undefined) units[period] = input[field];
+  }
+  return units;
+}
+
+/** The overrides with the day units set (none kept when every period counts calendar days by default). */
+function withDayUnits(overrides: DurationOverrides, units: DayUnits): DurationOverrides {
+  const { dayUnits: _, ...rest } = overrides;
+  return Object.keys(units).length ? { ...rest, dayUnits: units } : rest;
+}
+
+function dayUnitFields(c: Cycle): Pick<CycleDto, 'publicityDayUnit' | 'supplementDayUnit' | 'reviewDueDayUnit'> {
+  const units = dayUnitsOf(c);
+  return { publicityDayUnit: units.publicity, supplementDayUnit: units.supplement, reviewDueDayUnit: units.reviewDue };
 }

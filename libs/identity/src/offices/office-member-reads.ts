@@ -53,6 +53,26 @@ export async function officeName(runner: SqlRunner, officeId: string): Promise<s
   return office?.name ?? null;
 }
 
+/** What the public may read of an office: its name and GB/T 2260 division code. */
+export interface OfficeProfile {
+  id: string;
+  name: string;
+  divisionCode: string;
+}
+
+/** Offices by id, each with its name and division code. */
+export async function officeProfiles(runner: SqlRunner, officeIds: readonly string[]): Promise<OfficeProfile[]> {
+  const unique = [...new Set(officeIds)];
+  if (!unique.length) return [];
+  return sqlRows<OfficeProfile>(runner, `SELECT id, name, region_code AS "divisionCode" FROM offices WHERE id = ANY($1::uuid[])`, [unique]);
+}
+
+/** The office of a division (division codes are unique among offices), or undefined. */
+export async function officeOfDivision(runner: SqlRunner, divisionCode: string): Promise<OfficeProfile | undefined> {
+  const [office] = await sqlRows<OfficeProfile>(runner, `SELECT id, name, region_code AS "divisionCode" FROM offices WHERE region_code = $1`, [divisionCode]);
+  return office;
+}
+
 /** The office above this one, or null for a top office or no such office. */
 export async function parentOfficeId(runner: SqlRunner, officeId: string): Promise<string | null> {
   const [office] = await sqlRows<{ parentId: string | null }>(runner, `SELECT parent_id AS "parentId" FROM offices WHERE id = $1`, [officeId]);

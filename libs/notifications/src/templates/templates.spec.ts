@@ -20,4 +20,11 @@ describe('notification templates', () => {
       expect(text).toMatch(/[\u4e00-\u9fa5]/);
     }
   });
+
+  it('names the certificate number in the award notices', () => {
+    for (const key of ['awarded', 'nominated'] as const) {
+      expect(renderTemplate(key, { organizationName: '重庆渝中精工机械有限公司', certificateNumber: '2026DMQ-500103-J001' }).body).toContain('证书编号：2026DMQ-500103-J001');
+      expect(renderTemplate(key, {}).body).not.toContain('证书编号');
+    }
+  });
 });

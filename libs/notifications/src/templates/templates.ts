@@ -9,6 +9,9 @@ export interface TemplateVariables {
   deadline?: string | null;
   daysBefore?: number;
   link?: string;
+  /** The certificate numbered at 审定 (award notices). */
+  certificateNumber?: string | null;
+  publicityEndsOn?: string | null;
 }
 
 interface Template {
@@ -20,6 +23,8 @@ const award = (v: TemplateVariables) => `${v.cycleTitle ?? v.awardName ?? '评�
 const who = (v: TemplateVariables) => v.organizationName ?? '申报单位';
 const receipt = (v: TemplateVariables) => (v.receiptNumber ? `（受理编号 ${v.receiptNumber}）` : '');
 const because = (v: TemplateVariables) => (v.reason ? `原因：${v.reason}。` : '');
+const publicityEnd = (v: TemplateVariables) => (v.publicityEndsOn ? `公示期至 ${v.publicityEndsOn} 24:00，` : '公示期内');
+const certificate = (v: TemplateVariables) => (v.certificateNumber ? `证书编号：${v.certificateNumber}。` : '');
 const open = (v: TemplateVariables) => (v.link ? `\n详情请登录查看：${v.link}` : '');
 
 /** One zh-CN template per event. Keys are what `notify` effects and handlers name. */
@@ -34,13 +39,13 @@ export const TEMPLATES = {
   shortlisted: { title: (v) => `入围通知：${award(v)}`, body: (v) => `${who(v)}：恭喜，您的申报${receipt(v)}已入围，请做好后续评审准备。${open(v)}` },
   not_selected: { title: (v) => `评审结果：${award(v)}`, body: (v) => `${who(v)}：您的申报${receipt(v)}本次未获通过，感谢参与。${because(v)}${open(v)}` },
   panel_started: { title: (v) => `待评审委员会审议：${who(v)}`, body: (v) => `${who(v)}的申报${receipt(v)}进入评审委员会审议，请组织表决。${open(v)}` },
-  publicity_started: { title: (v) => `社会公示：${award(v)}`, body: (v) => `${who(v)}：您的申报${receipt(v)}已进入社会公示，公示期内如有异议将依规处理。${open(v)}` },
+  publicity_started: { title: (v) => `社会公示：${award(v)}`, body: (v) => `${who(v)}：您的申报${receipt(v)}已列入社会公示，${publicityEnd(v)}如有异议将依规处理，您可在系统中查看并申辩。${open(v)}` },
   objection_filed: { title: (v) => `收到异议：${who(v)}`, body: (v) => `公示期间收到对${who(v)}${receipt(v)}的实名异议，申报已暂停，请及时核查处理。${open(v)}` },
   objection_resolved: { title: (v) => `异议处理结果：${award(v)}`, body: (v) => `${who(v)}：关于您申报${receipt(v)}的异议已处理完毕，当前状态：${v.stateLabel ?? ''}。${because(v)}${open(v)}` },
   eligibility_hold: { title: (v) => `资格复核未通过：${who(v)}`, body: (v) => `${who(v)}的申报${receipt(v)}在资格复核中发现问题，已暂停，请决定恢复或取消资格。${because(v)}${open(v)}` },
   awaiting_approval: { title: (v) => `待审定：${who(v)}`, body: (v) => `${who(v)}的申报${receipt(v)}公示期满，待审定。${open(v)}` },
-  awarded: { title: (v) => `获奖通知：${award(v)}`, body: (v) => `${who(v)}：恭喜，经审定，贵单位荣获${award(v)}${receipt(v)}。${open(v)}` },
-  nominated: { title: (v) => `提名奖通知：${award(v)}`, body: (v) => `${who(v)}：经审定，贵单位获得${award(v)}提名奖${receipt(v)}。${open(v)}` },
+  awarded: { title: (v) => `获奖通知：${award(v)}`, body: (v) => `${who(v)}：恭喜，经审定，贵单位荣获${award(v)}${receipt(v)}。${certificate(v)}${open(v)}` },
+  nominated: { title: (v) => `提名奖通知：${award(v)}`, body: (v) => `${who(v)}：经审定，贵单位获得${award(v)}提名奖${receipt(v)}。${certificate(v)}${open(v)}` },
   revoked: { title: (v) => `撤销通知：${award(v)}`, body: (v) => `${who(v)}：贵单位所获${award(v)}${receipt(v)}已被撤销。${because(v)}${open(v)}` },
   recognition_expired: { title: (v) => `认定到期：${award(v)}`, body: (v) => `${who(v)}：贵单位的${award(v)}认定${receipt(v)}有效期已届满，如需延续请申请复核。${open(v)}` },
   deadline_extended: { title: (v) => `期限延长：${award(v)}`, body: (v) => `${who(v)}：您的申报${receipt(v)}相关期限已延长至 ${v.deadline ?? ''}。${because(v)}${open(v)}` },

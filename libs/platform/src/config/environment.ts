@@ -163,6 +163,16 @@ export class Environment {
   @Matches(/^https?:\/\/[^\s]+$/, { message: 'must be an http(s) URL' })
   PUBLIC_BASE_URL = 'http://localhost:3000';
 
+  // The CJK font certificates are printed in (Debian's fonts-noto-cjk); a .ttc collection names its face.
+  @IsString()
+  @MinLength(1)
+  CERTIFICATE_FONT = '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc';
+
+  // The face of a .ttc/.otc collection (ignored for a single .ttf/.otf): the Simplified Chinese one.
+  @IsString()
+  @MinLength(1)
+  CERTIFICATE_FONT_FACE = 'NotoSerifCJKsc-Regular';
+
   // Cycles may then use durations shorter than a day (tests, `npm run demo`); never in production.
   @IsOptional()
   @Transform(({ value }) => toBool(value))

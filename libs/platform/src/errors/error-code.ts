@@ -48,6 +48,8 @@ export enum ErrorCode {
   NotCycleOffice = 'NOT_CYCLE_OFFICE',
   ObjectionPeriodClosed = 'OBJECTION_PERIOD_CLOSED',
   ObjectionDecided = 'OBJECTION_DECIDED',
+  ObjectionWindowEnded = 'OBJECTION_WINDOW_ENDED',
+  NothingToPublish = 'NOTHING_TO_PUBLISH',
   VotingClosed = 'VOTING_CLOSED',
   NoQuorum = 'NO_QUORUM',
   NoRecommendationTarget = 'NO_RECOMMENDATION_TARGET',
@@ -56,6 +58,8 @@ export enum ErrorCode {
   DefinitionConflict = 'DEFINITION_CONFLICT',
   CalendarYearMissing = 'CALENDAR_YEAR_MISSING',
   CalendarYearShipped = 'CALENDAR_YEAR_SHIPPED',
+  CertificateNumberTaken = 'CERTIFICATE_NUMBER_TAKEN',
+  CertificatePdfPending = 'CERTIFICATE_PDF_PENDING',
 }
 
 export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
@@ -107,6 +111,8 @@ export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
   [ErrorCode.NotCycleOffice]: 403,
   [ErrorCode.ObjectionPeriodClosed]: 409,
   [ErrorCode.ObjectionDecided]: 409,
+  [ErrorCode.ObjectionWindowEnded]: 409,
+  [ErrorCode.NothingToPublish]: 409,
   [ErrorCode.VotingClosed]: 409,
   [ErrorCode.NoQuorum]: 409,
   [ErrorCode.NoRecommendationTarget]: 409,
@@ -115,4 +121,6 @@ export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
   [ErrorCode.DefinitionConflict]: 409,
   [ErrorCode.CalendarYearMissing]: 422,
   [ErrorCode.CalendarYearShipped]: 409,
+  [ErrorCode.CertificateNumberTaken]: 409,
+  [ErrorCode.CertificatePdfPending]: 409,
 };

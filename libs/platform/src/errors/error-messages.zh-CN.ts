@@ -22,6 +22,8 @@ export const ENTITY_LABELS: Readonly<Record<string, string>> = {
   'workflow instance': '流程实例',
   'workflow definition': '流程定义',
   'calendar year': '年度节假日安排',
+  certificate: '证书',
+  'award decision': '表彰决定',
 };
 
 /** Where a person goes instead, for the actions that have their own use case (the action table's routes). */
@@ -106,7 +108,10 @@ export const ERROR_MESSAGES = {
   [ErrorCode.ScoringClosed]: () => '该申报的专家评审已结束，评分不能再修改',
   [ErrorCode.NotCycleOffice]: (p: { actionLabel: string }) => `只有该评审周期所属的评奖办公室可以${p.actionLabel}`,
   [ErrorCode.ObjectionPeriodClosed]: (p: StateParams) => `只有在社会公示期内才能提出异议；该申报现为「${p.stateLabel}」`,
-  [ErrorCode.ObjectionDecided]: (p: { objectionStatus: string }) => `该异议已处理（${p.objectionStatus === 'upheld' ? '异议成立' : '异议不成立'}）`,
+  [ErrorCode.ObjectionDecided]: (p: { objectionStatus: string }) =>
+    `该异议已处理（${p.objectionStatus === 'upheld' ? '异议成立' : p.objectionStatus === 'superseded' ? '因另一异议成立，申报已被驳回' : '异议不成立'}）`,
+  [ErrorCode.ObjectionWindowEnded]: (p: { endsOn: string }) => `公示期已于 ${p.endsOn} 24:00 结束，不再受理异议`,
+  [ErrorCode.NothingToPublish]: () => '所选申报均不在「待公示」状态，没有可发布的公示名单',
   [ErrorCode.VotingClosed]: (p: StateParams) => `只有在评审委员会审议阶段才能表决；该申报现为「${p.stateLabel}」`,
   [ErrorCode.NoQuorum]: (p: { present: number; quorum: number }) => `未达法定人数：应到 ${p.quorum} 人，实际表决 ${p.present} 人`,
   [ErrorCode.NoRecommendationTarget]: (p: { awardName: string }) => `${p.awardName}不推荐参评其他奖项`,
@@ -118,6 +123,9 @@ export const ERROR_MESSAGES = {
     `系统中还没有 ${p.year} 年的法定节假日和调休安排，不能按工作日计算该期限；请在国务院办公厅公布当年节假日安排后由管理员录入`,
   [ErrorCode.CalendarYearShipped]: (p: { year: number; notice: string }) =>
     `${p.year} 年的节假日安排已按${p.notice}随系统提供，不能直接覆盖；如国务院办公厅另行发布了调整通知，请勾选“替换随系统提供的安排”后再保存`,
+  [ErrorCode.CertificateNumberTaken]: (p: { number: string }) =>
+    `证书编号 ${p.number} 已被另一张证书使用，未能审定；证书编号在全系统唯一，请修改本届的证书编号格式（宜含办公室代码与奖项代码）后再审定`,
+  [ErrorCode.CertificatePdfPending]: () => '证书 PDF 正在生成，请稍后再下载',
   [ErrorCode.UnknownAction]: (p: { action: string }) => `没有名为「${p.action}」的操作`,
   [ErrorCode.ActionHasDedicatedRoute]: (p: { action: string; route: string; actionLabel?: string }) =>
     `「${p.actionLabel ?? p.action}」不能在这里直接办理，${ROUTE_LABELS[p.route] ?? `请使用 ${p.route}`}`,

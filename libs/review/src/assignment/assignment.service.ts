@@ -1,3 +1,4 @@
+import { WorkCalendars } from '@awardflow/calendar';
 import { Injectable } from '@nestjs/common';
 import { ApplicationSummary, lockApplication } from '@awardflow/applications';
 import { S } from '@awardflow/awards';
@@ -27,6 +28,7 @@ export class AssignmentService {
     private readonly cycles: CyclesService,
     private readonly deadlines: DeadlineWriter,
     private readonly outbox: Outbox,
+    private readonly calendars: WorkCalendars,
   ) {}
 
   async topUp(applicationId: string, assignedBy: string | null): Promise<AssignmentOutcome> {
@@ -62,7 +64,8 @@ export class AssignmentService {
   async assign(m: EntityManager, application: AssignedApplication, cycle: Cycle, reviewerId: string, assignedBy: string | null): Promise<string> {
     const context = this.cycles.instanceContext(cycle);
     const now = new Date();
-    const dueAt = addIsoDuration(now, String(context.reviewDueDuration));
+    // A due date in working days (P10WD) counts with the holiday calendar.
+    const dueAt = await this.calendars.withCalendar((calendar) => addIsoDuration(now, String(context.reviewDueDuration), calendar));
     const id = await insertExpertAssignment(m, { applicationId: application.id, cycleId: cycle.id, reviewerId, dueAt, assignedBy });
     const [dueId] = await this.deadlines.insert(m, [
       { instanceId: application.instanceId, kind: 'review_due', event: 'review_overdue', payload: { assignmentId: id, reviewerId, applicationId: application.id }, setInState: S.expertReview, dueAt },

@@ -1,17 +1,18 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { ActionRequest, ActionUseCases, ApplicationsService, BulkActionRequest, IneligibleError } from '@awardflow/applications';
-import { A, getAward } from '@awardflow/awards';
-import { lockCycle } from '@awardflow/cycles';
-import { Role } from '@awardflow/identity';
+import { A, formatCertificateNumber, getAward } from '@awardflow/awards';
+import { Cycle, lockCycle } from '@awardflow/cycles';
+import { officeProfiles, Role } from '@awardflow/identity';
 import { DomainError, ErrorCode } from '@awardflow/platform';
-import { BatchRowDecision, FireManyResult, TransitionResult, WorkflowEngine } from '@awardflow/workflow';
-import { DataSource } from 'typeorm';
-import { CertificateTier, insertCertificate, insertCertificates, issuedCount } from './certificates.repository';
+import { BatchRowDecision, FireManyResult, Outbox, TransitionResult, WorkflowEngine } from '@awardflow/workflow';
+import { DataSource, EntityManager } from 'typeorm';
+import { CertificateTier, insertCertificate, insertCertificates, issuedCount, takenNumbers } from './certificates.repository';
 
 /**
  * 审定 with certificates inside the quota. Approval checks eligibility again (an organisation
  * blacklisted since it applied is not awarded) and allocates a gap-free certificate number in the
- * transition's transaction.
+ * transition's transaction, in the cycle's format (or the award's), unique across the product; the
+ * worker then prints the certificate (`certificate_issued`).
  */
 @Injectable()
 export class CertificationService implements OnModuleInit {
@@ -20,6 +21,7 @@ export class CertificationService implements OnModuleInit {
     private readonly applications: ApplicationsService,
     private readonly engine: WorkflowEngine,
     private readonly useCases: ActionUseCases,
+    private readonly outbox: Outbox,
   ) {}
 
   onModuleInit(): void {
@@ -61,9 +63,14 @@ export class CertificationService implements OnModuleInit {
           if (issued + eligible.length > quota) {
             throw new DomainError(ErrorCode.QuotaExceededByBatch, { requested: eligible.length, quota, issued, tier, tierLabel: cycle.quota.secondTier?.label });
           }
-          const numbered = eligible.map((e, i) => ({ ...e, number: certificateNumber(cycle, tier, issued + i + 1) }));
+          const numberOf = await numberer(manager, cycle, tier);
+          const numbered = eligible.map((e, i) => ({ ...e, number: numberOf(issued + i + 1) }));
+          await refuseTaken(manager, numbered.map((n) => n.number));
           await insertCertificates(manager, cycle.id, tier, numbered);
-          for (const n of numbered) decisions.set(n.instanceId, { contextPatch: { certificateNumber: n.number }, comment: request.comment ?? `证书编号 ${n.number}` });
+          for (const n of numbered) {
+            await this.outbox.append(manager, 'certificate_issued', { applicationId: n.applicationId }, n.instanceId);
+            decisions.set(n.instanceId, { contextPatch: { certificateNumber: n.number }, comment: request.comment ?? `证书编号 ${n.number}` });
+          }
           return decisions;
         },
       });
@@ -82,8 +89,10 @@ export class CertificationService implements OnModuleInit {
       const quota = tier === 'award' ? cycle.quota.awards : (cycle.quota.secondTier?.count ?? 0);
       const issued = await issuedCount(m, cycle.id, tier);
       if (issued >= quota) throw new DomainError(ErrorCode.QuotaExhausted, { quota, tier, tierLabel: cycle.quota.secondTier?.label }, { issued });
-      const number = certificateNumber(cycle, tier, issued + 1);
+      const number = (await numberer(m, cycle, tier))(issued + 1);
+      await refuseTaken(m, [number]);
       await insertCertificate(m, { applicationId: application.id, cycleId: cycle.id, number, tier });
+      await this.outbox.append(m, 'certificate_issued', { applicationId: application.id }, application.instanceId);
       return this.engine.fire({
         instanceId: application.instanceId,
         action: request.action,
@@ -97,6 +106,20 @@ export class CertificationService implements OnModuleInit {
   }
 }
 
-function certificateNumber(cycle: { year: number; awardCode: string }, tier: CertificateTier, ordinal: number): string {
-  return `${cycle.year}${getAward(cycle.awardCode).shortCode}-${tier === 'award' ? 'J' : 'T'}${String(ordinal).padStart(3, '0')}`;
+/** Numbers in the cycle's format (or the award's default), with the cycle office's division code. */
+async function numberer(manager: EntityManager, cycle: Cycle, tier: CertificateTier): Promise<(ordinal: number) => string> {
+  const award = getAward(cycle.awardCode);
+  const [office] = await officeProfiles(manager, [cycle.officeId]);
+  const format = cycle.certificateNumberFormat ?? award.certificateNumberFormat;
+  return (seq) => formatCertificateNumber(format, { year: cycle.year, office: office?.divisionCode ?? '', award: award.shortCode, tier, seq });
+}
+
+/**
+ * Numbers are unique across the product (a verifier looks one up without knowing the office): a
+ * format that repeats another cycle's number is refused before anything is written. The unique
+ * index stays the last word under a race between two offices.
+ */
+async function refuseTaken(manager: EntityManager, numbers: string[]): Promise<void> {
+  const [taken] = await takenNumbers(manager, numbers);
+  if (taken) throw new DomainError(ErrorCode.CertificateNumberTaken, { number: taken });
 }

@@ -6,16 +6,48 @@ export class ObjectionFiledDto {
   @ApiProperty() status: string;
 }
 
+export class PublicObjectionFiledDto {
+  @ApiProperty({ description: 'the receipt the objector keeps' }) reference: string;
+  @ApiProperty() filedAt: Date;
+}
+
+export class ObjectionFileDto {
+  @ApiProperty() id: string;
+  @ApiProperty() fileName: string;
+  @ApiProperty() sizeBytes: number;
+}
+
+export class ObjectionFilesDto {
+  @ApiProperty({ type: [ObjectionFileDto] }) files: ObjectionFileDto[];
+}
+
+export class ObjectionResponseViewDto {
+  @ApiProperty() id: string;
+  @ApiProperty() content: string;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty({ type: [ObjectionFileDto] }) files: ObjectionFileDto[];
+}
+
+export class ObjectionResponseCreatedDto {
+  @ApiProperty() id: string;
+}
+
 export class ObjectionViewDto {
   @ApiProperty() id: string;
   @ApiProperty() applicationId: string;
-  @ApiPropertyOptional({ description: 'the office and the objector only' }) objectorName?: string;
+  @ApiPropertyOptional({ enum: ['online', 'public', 'post', 'phone', 'mail'] }) channel?: string;
+  @ApiPropertyOptional({ description: 'the office only' }) objectorName?: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'the office only' }) objectorIdNumber?: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) objectorOrganization?: string | null;
   @ApiPropertyOptional() contactPhone?: string;
   @ApiPropertyOptional({ nullable: true, type: String }) contactEmail?: string | null;
-  @ApiPropertyOptional() content?: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) receivedOn?: string | null;
+  @ApiPropertyOptional({ description: 'the office and the enterprise (the objector masked out)' }) content?: string;
   @ApiPropertyOptional() evidence?: string;
-  @ApiProperty({ enum: ['open', 'upheld', 'dismissed'] }) status: 'open' | 'upheld' | 'dismissed';
+  @ApiPropertyOptional({ type: [ObjectionFileDto], description: 'the office only' }) files?: ObjectionFileDto[];
+  @ApiPropertyOptional({ description: 'the enterprise: how many evidence files the office holds' }) evidenceFileCount?: number;
+  @ApiPropertyOptional({ type: [ObjectionResponseViewDto] }) responses?: ObjectionResponseViewDto[];
+  @ApiProperty({ enum: ['open', 'upheld', 'dismissed', 'superseded'] }) status: string;
   @ApiProperty({ nullable: true, type: String }) resolution: string | null;
   @ApiProperty() createdAt: Date;
   @ApiProperty({ nullable: true, type: Date }) resolvedAt: Date | null;

@@ -38,7 +38,7 @@ export class RevocationService implements OnModuleInit {
         payload: request.payload,
         manager: m,
       });
-      await markCertificateRevoked(m, request.application.id);
+      await markCertificateRevoked(m, request.application.id, request.comment ?? null);
       if (ban) {
         // Editions are yearly: N editions = N years from today.
         const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);

@@ -16,6 +16,7 @@ export const STATE_LABELS: Readonly<Record<string, string>> = {
   [S.defense]: '企业答辩',
   [S.onsiteReview]: '现场评审',
   [S.panel]: '评审委员会审议',
+  [S.awaitingPublicity]: '待公示',
   [S.publicity]: '社会公示',
   [S.objectionReview]: '异议处理',
   [S.eligibilityHoldPublicity]: '资格复核（公示）',

@@ -17,6 +17,8 @@ export interface FireManyInput {
   actor: Actor;
   comment?: string | null;
   payload?: Record<string, unknown>;
+  /** Merged into every row's context before its guards and timers look at it (a batch's shared dates). */
+  contextPatch?: Record<string, unknown>;
   /** Rows per transaction (default 1000). */
   chunkSize?: number;
   /**
@@ -210,7 +212,7 @@ export class BatchTransition {
       rows.map((row) => {
         const def = defs.get(`${row.definition_code}@${row.definition_version}`)!;
         try {
-          return { row, plan: computeTransition(def, { state: row.state, context: row.context }, { action: input.action, actor: input.actor, payload, comment, now, calendar }, this.guards) };
+          return { row, plan: computeTransition(def, { state: row.state, context: row.context }, { action: input.action, actor: input.actor, payload, comment, now, calendar, contextPatch: input.contextPatch }, this.guards) };
         } catch (error) {
           if (!(error instanceof DomainError) || error.code === ErrorCode.CalendarYearMissing) throw error;
           return { row, refusal: error };
@@ -236,7 +238,7 @@ export class BatchTransition {
         skipped.push({ instanceId: row.id, state: row.state, ...decision.skip });
         continue;
       }
-      const patch = decision?.contextPatch ?? {};
+      const patch = { ...input.contextPatch, ...decision?.contextPatch };
       const rowComment = decision && decision.comment !== undefined ? decision.comment?.trim() || null : comment;
       const { seq, hash, eventBase: base } = nextLink(row, { action: input.action, from: plan.from, to: plan.to, actor: input.actor, comment: rowComment, payload, now });
       claims.push({ id: row.id, version: row.version, from_state: plan.from, to_state: plan.to, patch, seq, hash, prev_hash: row.history_head, comment: rowComment, cancel: plan.cancelTimersOf !== null });

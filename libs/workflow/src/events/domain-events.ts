@@ -56,6 +56,9 @@ export const DOMAIN_EVENTS = {
   // Emitted by deadline rows review sets beside each assignment.
   review_reminder_due: domain<ReviewerAssignment & FiredByDeadline & { daysBefore: number; parentDeadlineId: string }>(),
   review_overdue: domain<ReviewerAssignment & FiredByDeadline>(),
+  // Results: a certificate numbered at 审定, a 表彰决定 recorded for a cycle (the worker prints the PDFs).
+  certificate_issued: domain<{ applicationId: string }>(),
+  award_decision_recorded: domain<{ cycleId: string }>(),
   // An admin moved a deadline.
   deadline_extended: domain<{ deadlineId: string; kind: string; dueAt: string; previousDueAt: string; reason: string; actorId: string }>(),
 } satisfies Record<string, EventSpec<unknown, EventSource>>;

@@ -15,6 +15,7 @@ import { StateTag } from '../../components/StateTag';
 import { formatTime } from '../../lib/format';
 import { CYCLE_STATUS_COLORS, CYCLE_STATUS_LABELS, DEADLINE_KIND_LABELS } from '../../lib/labels';
 import { useResource } from '../../lib/useResource';
+import { CycleTimeline } from './CycleTimeline';
 
 // Mermaid is several hundred KB: only loaded when the diagram tab is opened.
 const MermaidDiagram = lazy(() => import('../../components/MermaidDiagram').then((m) => ({ default: m.MermaidDiagram })));
@@ -75,6 +76,7 @@ export default function CycleDetailPage() {
       }
     >
       <ErrorAlert error={error} onClose={() => setError(undefined)} />
+      <CycleTimeline cycle={c} />
       <Tabs
         activeKey={tab}
         onChange={setTab}

@@ -1,18 +1,40 @@
 import type { AwardDefinition } from '../../catalog/award.types';
 import { Fragment } from '../family.types';
-import { A, EFFECT_CHECK_ELIGIBILITY, S } from '../workflow-names';
+import { A, EFFECT_CHECK_ELIGIBILITY, GUARD_OTHER_OBJECTIONS_OPEN, S } from '../workflow-names';
 import { notify } from './notify';
 
 /** Where a failed selection stage (入围, 答辩, 现场评审, 表决, 不予授予) ends. */
 export const notSelected = (label: string): Fragment => ({ states: { [S.notSelected]: { label, terminal: true, tags: ['out'] } } });
 
-/** 公示 objections pause the application until the office rules on them. */
+const OBJECTORS = ['public', 'applicant', 'recommender', 'reviewer', 'admin'];
+
+/**
+ * 公示 objections hold the application while any is open; each is decided on its own. The 公示
+ * period never restarts: a dismissal with none left open returns to 公示 with the batch's own end
+ * (and the objections use case ends 公示 at once when that end has passed).
+ */
 export const objections: Fragment = {
   states: { [S.objectionReview]: { label: '异议处理' } },
   transitions: [
-    { action: A.fileObjection, label: '提出异议', from: S.publicity, to: S.objectionReview, roles: ['applicant', 'recommender', 'reviewer', 'admin'], effects: [notify('objection_filed', 'admins')] },
+    { action: A.fileObjection, label: '提出异议', from: [S.publicity, S.objectionReview], to: S.objectionReview, roles: OBJECTORS, effects: [notify('objection_filed', 'admins')] },
     { action: A.upholdObjection, label: '异议成立', from: S.objectionReview, to: S.rejected, roles: ['admin'], requiresComment: true, effects: [notify('objection_resolved')] },
-    { action: A.dismissObjection, label: '异议不成立，恢复公示', from: S.objectionReview, to: S.publicity, roles: ['admin'], effects: [notify('objection_resolved')] },
+    {
+      action: A.dismissObjection,
+      label: '异议不成立（其他异议处理中）',
+      from: S.objectionReview,
+      to: S.objectionReview,
+      roles: ['admin'],
+      guard: { name: GUARD_OTHER_OBJECTIONS_OPEN },
+    },
+    {
+      action: A.dismissObjection,
+      label: '异议不成立，恢复公示',
+      from: S.objectionReview,
+      to: S.publicity,
+      roles: ['admin'],
+      guard: { name: GUARD_OTHER_OBJECTIONS_OPEN, not: true },
+      effects: [notify('objection_resolved')],
+    },
   ],
 };
 

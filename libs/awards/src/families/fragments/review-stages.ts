@@ -47,18 +47,32 @@ export const panel = (label: string): Stage => ({
   fail: { action: A.closePanelVote, label: '表决未通过', roles: ['admin', 'system'], to: S.notSelected, guard: { name: GUARD_PANEL_VOTE_PASSED, not: true }, effects: [notify('not_selected')] },
 });
 
-/** 社会公示: lasts the cycle's publicity duration; eligibility is checked again on entry. */
-export const publicity: Stage = {
+/** 待公示: waits for the office to publish the cycle's (or a later batch's) dated 公示 list. */
+const awaitingPublicity: Stage = {
+  state: S.awaitingPublicity,
+  label: '待公示',
+  pass: { action: A.publishPublicity, label: '发布公示', roles: ['admin'] },
+};
+
+/**
+ * 社会公示: every application of a batch shares its end (`publicityEndsAt`, 24:00 Beijing of the
+ * batch's last day), so a dismissed objection brings it back to the same end, never a new period.
+ * Eligibility is checked again on entry.
+ */
+const publicityWindow: Stage = {
   state: S.publicity,
   label: '社会公示',
   onEnter: [notify('publicity_started'), { name: EFFECT_CHECK_ELIGIBILITY, params: { gate: 'publicity' } }],
-  timers: [{ kind: 'publicity_end', action: A.publicityEnded, schedule: { afterContextKey: 'publicityDuration' } }],
+  timers: [{ kind: 'publicity_end', action: A.publicityEnded, schedule: { atContextKey: 'publicityEndsAt' } }],
   pass: { action: A.publicityEnded, label: '公示期满', roles: ['system', 'admin'] },
 };
+
+/** 公示: published as a dated batch, then the window it opens. */
+export const publicity: Stage[] = [awaitingPublicity, publicityWindow];
 
 /** The committee and 公示, in the order the plan gives (Chongqing puts 公示 first). */
 export const panelAndPublicity = (panelLabel: string): When<Stage> => ({
   when: 'publicityBeforePanel',
-  then: [publicity, panel(panelLabel)],
-  otherwise: [panel(panelLabel), publicity],
+  then: [...publicity, panel(panelLabel)],
+  otherwise: [panel(panelLabel), ...publicity],
 });

@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { APPLICATION_SUMMARIES_RELATION, ApplicationsService, ORGANIZATION_PROFILES_RELATION, OrganizationsService } from '@awardflow/applications';
+import { findAward } from '@awardflow/awards';
+import { CYCLE_EDITIONS_RELATION, Cycle, CyclesService, Quota } from '@awardflow/cycles';
+import { officeProfiles } from '@awardflow/identity';
+import { SqlRunner, sqlRows } from '@awardflow/platform';
+import { DataSource } from 'typeorm';
+import { CertificateRow, CertificateTier } from '../certification/certificates.repository';
+import { awardDecisionOf } from './award-decisions.repository';
+
+/** What a certificate says, as printed on it and as the verification page shows it. */
+export interface CertificateFacts {
+  number: string;
+  tier: CertificateTier;
+  tierLabel: string;
+  awardName: string;
+  year: number;
+  officeName: string;
+  organizationName: string;
+  documentNumber?: string;
+  decidedOn?: string;
+  issuedAt: Date;
+  revokedAt?: Date;
+}
+
+/** 获奖 (认定 for a brand recognition), or the cycle's second tier's own name (提名奖). */
+export function tierLabelOf(awardCode: string, quota: Quota | null | undefined, tier: CertificateTier): string {
+  const award = findAward(awardCode);
+  if (tier === 'second') return quota?.secondTier?.label ?? award?.secondTierLabel ?? '第二档';
+  return award?.family === 'brand' ? '认定' : '获奖';
+}
+
+/** Reads the facts of certificates from the contexts that hold them (the cycle, its office, the organisation, the 表彰决定). */
+@Injectable()
+export class CertificateFactsReader {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly applications: ApplicationsService,
+    private readonly organizations: OrganizationsService,
+    private readonly cycles: CyclesService,
+  ) {}
+
+  async of(certificate: CertificateRow): Promise<{ facts: CertificateFacts; cycle: Cycle }> {
+    const cycle = await this.cycles.get(certificate.cycleId);
+    const application = await this.applications.get(certificate.applicationId);
+    const organization = await this.organizations.get(application.organizationId);
+    const [office] = await officeProfiles(this.dataSource, [cycle.officeId]);
+    const decision = await awardDecisionOf(this.dataSource, cycle.id);
+    const facts: CertificateFacts = {
+      number: certificate.number,
+      tier: certificate.tier,
+      tierLabel: tierLabelOf(cycle.awardCode, cycle.quota, certificate.tier),
+      awardName: findAward(cycle.awardCode)?.name ?? cycle.awardCode,
+      year: cycle.year,
+      officeName: office?.name ?? '',
+      organizationName: organization.name,
+      ...(decision ? { documentNumber: decision.documentNumber, decidedOn: decision.decidedOn } : {}),
+      issuedAt: certificate.issuedAt,
+      ...(certificate.revokedAt ? { revokedAt: certificate.revokedAt } : {}),
+    };
+    return { facts, cycle };
+  }
+}
+
+/** An office's published results: each cycle with a recorded 表彰决定, and its certificates' holders. */
+export interface PublishedResultRow {
+  cycleId: string;
+  awardCode: string;
+  year: number;
+  title: string;
+  documentNumber: string;
+  decidedOn: string;
+}
+
+export async function publishedResultsOf(runner: SqlRunner, officeId: string): Promise<PublishedResultRow[]> {
+  return sqlRows<PublishedResultRow>(
+    runner,
+    `SELECT d.cycle_id AS "cycleId", c.award_code AS "awardCode", c.year, d.title, d.document_number AS "documentNumber", to_char(d.decided_on, 'YYYY-MM-DD') AS "decidedOn"
+       FROM award_decisions d JOIN ${CYCLE_EDITIONS_RELATION} c ON c.id = d.cycle_id
+      WHERE c.office_id = $1
+      ORDER BY c.year DESC, d.decided_on DESC, c.award_code`,
+    [officeId],
+  );
+}
+
+export interface PublishedWinnerRow {
+  cycleId: string;
+  organizationName: string;
+  tier: CertificateTier;
+  number: string;
+  revoked: boolean;
+}
+
+export async function publishedWinnersOf(runner: SqlRunner, cycleIds: string[]): Promise<PublishedWinnerRow[]> {
+  if (!cycleIds.length) return [];
+  return sqlRows<PublishedWinnerRow>(
+    runner,
+    `SELECT c.cycle_id AS "cycleId", o.name AS "organizationName", c.tier, c.number, c.revoked_at IS NOT NULL AS revoked
+       FROM certificates c
+       JOIN ${APPLICATION_SUMMARIES_RELATION} a ON a.id = c.application_id
+       JOIN ${ORGANIZATION_PROFILES_RELATION} o ON o.id = a.organization_id
+      WHERE c.cycle_id = ANY($1::uuid[])
+      ORDER BY c.cycle_id, c.tier, c.issued_at, c.number`,
+    [cycleIds],
+  );
+}
