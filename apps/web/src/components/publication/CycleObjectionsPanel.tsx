@@ -20,7 +20,7 @@ export function CycleObjectionsPanel({ cycleId }: { cycleId: string }) {
   const [recording, setRecording] = useState(false);
   const names = useMemo(() => {
     const m = new Map<string, string>();
-    for (const b of batches.data?.items ?? []) for (const e of b.entries) m.set(e.applicationId, e.subjectName ? `${e.organizationName}（${e.subjectName}）` : e.organizationName);
+    for (const b of batches.data?.items ?? []) for (const e of b.entries) m.set(e.applicationId, e.organizationName);
     return m;
   }, [batches.data]);
   const all = objections.data ?? [];

@@ -140,7 +140,7 @@ export function ObjectionItem({
         <Tag color={status.color} data-testid="objection-status">
           {status.label}
         </Tag>
-        <Tag>{CHANNEL_LABELS[o.channel] ?? o.channel}</Tag>
+        {o.channel && <Tag>{CHANNEL_LABELS[o.channel] ?? o.channel}</Tag>}
         {organizationName && <Typography.Text strong>{organizationName}</Typography.Text>}
         <Typography.Text type="secondary">
           {o.receivedOn ? `收到于 ${cnDate(o.receivedOn)}，` : ''}登记于 {formatTime(o.createdAt)}
@@ -156,17 +156,24 @@ export function ObjectionItem({
           {o.contactEmail ? `，邮箱 ${o.contactEmail}` : ''}
         </div>
       )}
-      <div style={{ whiteSpace: 'pre-wrap', marginTop: 4 }} data-testid="objection-content">
-        异议内容：{o.content}
-      </div>
-      {o.evidence && <div style={{ whiteSpace: 'pre-wrap' }}>证据说明：{o.evidence}</div>}
-      {o.files.length > 0 && (
-        <div>
-          <PaperClipOutlined /> 证据文件：
-          {canResolve ? <FileLinks objectionId={o.id} files={o.files} /> : <Typography.Text type="secondary">{o.files.length} 个（仅评奖办公室可查看）</Typography.Text>}
+      {o.content && (
+        <div style={{ whiteSpace: 'pre-wrap', marginTop: 4 }} data-testid="objection-content">
+          异议内容：{o.content}
         </div>
       )}
-      {o.responses.map((r) => (
+      {o.evidence && <div style={{ whiteSpace: 'pre-wrap' }}>证据说明：{o.evidence}</div>}
+      {/* The office gets the files; the enterprise only how many there are. */}
+      {o.files?.length ? (
+        <div>
+          <PaperClipOutlined /> 证据文件：
+          <FileLinks objectionId={o.id} files={o.files} />
+        </div>
+      ) : o.evidenceFileCount ? (
+        <div>
+          <PaperClipOutlined /> 证据文件：<Typography.Text type="secondary">{o.evidenceFileCount} 个（仅评奖办公室可查看）</Typography.Text>
+        </div>
+      ) : null}
+      {(o.responses ?? []).map((r) => (
         <div key={r.id} data-testid="objection-response" style={{ marginTop: 6, padding: '6px 10px', background: '#fafafa', borderLeft: '3px solid #d9d9d9' }}>
           <Typography.Text type="secondary">申报单位申辩 · {formatTime(r.createdAt)}</Typography.Text>
           <div style={{ whiteSpace: 'pre-wrap' }}>{r.content}</div>

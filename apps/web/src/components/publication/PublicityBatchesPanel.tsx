@@ -73,7 +73,7 @@ function BatchCard({ batch: b }: { batch: PublicityBatch }) {
         column={{ xs: 1, md: 2 }}
         items={[
           { key: 'period', label: '公示期', children: <span data-testid="batch-period">{cnPeriod(b.startsOn, b.endsOn)}</span> },
-          { key: 'duration', label: '时长', children: `${durationLabel(b.duration)}（${cnDate(b.endsOn)}24时止）` },
+          { key: 'duration', label: '时长', children: `${b.durationLabel ?? durationLabel(b.duration)}（${cnDate(b.endsOn)}24时止）` },
           { key: 'contact', label: '异议受理', children: `${b.contact.unit}，${b.contact.phone}，${b.contact.address}，${b.contact.email}` },
           { key: 'published', label: '发布时间', children: formatTime(b.publishedAt) },
         ]}
@@ -87,7 +87,6 @@ function BatchCard({ batch: b }: { batch: PublicityBatch }) {
         columns={[
           { title: '序号', width: 60, render: (_, __, i) => i + 1 },
           { title: '申报单位', render: (_, e) => <Link to={`/application/${e.applicationId}`}>{e.organizationName}</Link> },
-          ...(b.entries.some((e) => e.subjectName) ? [{ title: '项目或产品', render: (_: unknown, e: PublicityBatch['entries'][number]) => e.subjectName ?? '—' }] : []),
           { title: '状态', render: (_, e) => <StateTag state={e.state} label={e.stateLabel} /> },
           {
             title: '待处理异议',

@@ -7,6 +7,7 @@ import type { RecordedObjection } from '../../api/publication-types';
 import { beijingDate } from '../../lib/format';
 import { ErrorAlert } from '../ErrorAlert';
 import { applyFieldErrors } from '../formErrors';
+import { ID_NUMBER } from './labels';
 import { appendFiles, FilePicker } from './ObjectionItem';
 
 interface Values {
@@ -14,7 +15,7 @@ interface Values {
   channel: 'post' | 'phone' | 'mail';
   receivedOn: Dayjs;
   objectorName: string;
-  objectorIdNumber: string;
+  objectorIdNumber?: string;
   objectorOrganization?: string;
   contactPhone: string;
   contactEmail?: string;
@@ -155,9 +156,9 @@ export function RecordObjectionModal({
           </Form.Item>
           <Form.Item
             name="objectorIdNumber"
-            label="身份证号或统一社会信用代码"
+            label="身份证号或统一社会信用代码（如提供）"
             normalize={(v: string) => v?.toUpperCase().replace(/\s/g, '')}
-            rules={[{ required: true, len: 18, message: '须为 18 位身份证号或统一社会信用代码' }]}
+            rules={[{ pattern: ID_NUMBER, message: '须为 18 位身份证号或统一社会信用代码' }]}
           >
             <Input maxLength={18} />
           </Form.Item>

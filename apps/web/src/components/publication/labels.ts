@@ -14,3 +14,6 @@ export const RESOLVE_CONSEQUENCES = {
   uphold: '异议成立：该申报将被驳回，不再参与本周期评选；申报单位将收到通知（不含异议人信息）。此决定不可撤销。',
   dismiss: '异议不成立：公示期不重新计算。若公示期已满且该申报没有其他待处理的异议，申报随即进入下一环节；公示期未满的，继续公示至期满。',
 } as const;
+
+/** 18 characters: a 身份证号 (17 digits and a digit or X) or a 统一社会信用代码, as the API checks it. */
+export const ID_NUMBER = /^([0-9]{17}[0-9Xx]|[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10})$/;

@@ -6,13 +6,12 @@ import { publicApi } from '../../api/client';
 import type { PublicBatch, PublicObjectionReceipt } from '../../api/publication-types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyFieldErrors } from '../../components/formErrors';
+import { ID_NUMBER } from '../../components/publication/labels';
 import { formatTime } from '../../lib/format';
 
 const MAX_FILES = 5;
-const MAX_BYTES = 20 * 1024 * 1024;
+const MAX_BYTES = 10 * 1024 * 1024;
 const ACCEPT = '.pdf,.jpg,.jpeg,.png';
-/** 18 characters: a 身份证号 (17 digits and a digit or X) or a 统一社会信用代码; the API checks either for real. */
-const ID_NUMBER = /^(\d{17}[\dXx]|[0-9A-HJ-NPQRTUWXY]{18})$/;
 
 interface Values {
   publicId: string;
@@ -22,6 +21,7 @@ interface Values {
   phone: string;
   email?: string;
   content: string;
+  evidence?: string;
 }
 
 /** 提出异议 on a 公示 without an account: real name, identity number, contact, content and 1–5 evidence files. */
@@ -112,11 +112,14 @@ export function PublicObjectionForm({ batch }: { batch: PublicBatch }) {
       <Form.Item name="content" label="异议内容" rules={[{ required: true, whitespace: true, min: 20, message: '请以至少 20 字写明异议的事实和理由' }]}>
         <Input.TextArea autoSize={{ minRows: 4 }} maxLength={10000} showCount placeholder="写明异议的事实、理由和证据所在" />
       </Form.Item>
+      <Form.Item name="evidence" label="证据说明（选填）">
+        <Input.TextArea autoSize={{ minRows: 2 }} maxLength={10000} placeholder="如：附件为该单位年度报告第 12 页截图" />
+      </Form.Item>
       <Form.Item
-        label={`证据材料（1–${MAX_FILES} 个 PDF、JPG、PNG 文件，每个不超过 20 MB）`}
+        label={`证据材料（1–${MAX_FILES} 个 PDF、JPG、PNG 文件，每个不超过 10 MB）`}
         required
         validateStatus={badFile || (missingFiles && !files.length) ? 'error' : undefined}
-        help={badFile ? '有文件超过 20 MB 或类型不受支持，请删除后重新选择' : missingFiles && !files.length ? '请上传至少 1 个证据文件' : undefined}
+        help={badFile ? '有文件超过 10 MB 或类型不受支持，请删除后重新选择' : missingFiles && !files.length ? '请上传至少 1 个证据文件' : undefined}
       >
         <Upload
           data-testid="objection-files"
