@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { samplePdf } from '../../libs/applications/src/testing/material-fixtures';
@@ -59,6 +59,8 @@ describe('public pages: 公示, objections and certificate verification (headles
   const screenshot = async (page: Page, name: string) => {
     // The console spec empties SCREENSHOTS when it starts: make the folder each time.
     mkdirSync(SHOTS, { recursive: true });
+    // antd fades lists and dialogs in: the picture shows them when they have settled.
+    await page.evaluate('Promise.all(document.getAnimations().map((a) => a.finished)).then(() => undefined, () => undefined)');
     shot++;
     await page.screenshot({ path: join(SHOTS, `${String(shot).padStart(2, '0')}-${name}.png`), fullPage: true });
   };
@@ -67,6 +69,7 @@ describe('public pages: 公示, objections and certificate verification (headles
     const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport, acceptDownloads: true, ...(viewport.width < 500 ? { isMobile: true, hasTouch: true } : {}) });
     contexts.push(context);
     const page = await context.newPage();
+    opened.push({ who, page });
     page.setDefaultTimeout(PAGE_TIMEOUT);
     page.on('console', (m) => {
       if (m.type() !== 'error') return;
@@ -76,6 +79,26 @@ describe('public pages: 公示, objections and certificate verification (headles
     });
     page.on('pageerror', (e) => consoleErrors.push(`[${who}] ${page.url()}: pageerror ${e.message}`));
     return page;
+  }
+
+  /** A step of the story: when it fails, every open page is photographed (FAILED-*.png) to show why. */
+  const opened: Array<{ who: string; page: Page }> = [];
+  function step(name: string, fn: () => Promise<void>) {
+    it(
+      name,
+      async () => {
+        try {
+          await fn();
+        } catch (error) {
+          mkdirSync(SHOTS, { recursive: true });
+          for (const { who, page } of opened) {
+            if (!page.isClosed()) await page.screenshot({ path: join(SHOTS, `FAILED-${String(shot).padStart(2, '0')}-${who}.png`), fullPage: true }).catch(() => undefined);
+          }
+          throw error;
+        }
+      },
+      STEP_TIMEOUT,
+    );
   }
 
   async function signedIn(who: string, username: string, password: string): Promise<Page> {
@@ -109,6 +132,7 @@ describe('public pages: 公示, objections and certificate verification (headles
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
     ensureWebBuild();
+    rmSync(SHOTS, { recursive: true, force: true });
     ctx = await startTestApp({ worker: true, env: { OUTBOX_POLL_INTERVAL_MS: '200', DEADLINE_SCHEDULE_INTERVAL_MS: '100' } });
     server = await serveConsole(ctx);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
@@ -137,7 +161,8 @@ describe('public pages: 公示, objections and certificate verification (headles
     await ctx.http.post(`/cycles/${cycle.id}/shortlist`).set('Authorization', office).send({ top: 2 }).expect(200);
     for (const { applicationId } of applications) await waitForState(ctx, applicationId, 'awaiting_publicity');
     const cycleBody = (await ctx.http.get(`/cycles/${cycle.id}`).set('Authorization', office).expect(200)).body;
-    officeCode = (await ctx.http.get(`/offices/${cycleBody.officeId}`).set('Authorization', office).expect(200)).body.code;
+    // The public pages name an office by its division code.
+    officeCode = (await ctx.http.get(`/offices/${cycleBody.officeId}`).set('Authorization', office).expect(200)).body.divisionCode;
   }, STEP_TIMEOUT);
 
   afterAll(async () => {
@@ -147,7 +172,7 @@ describe('public pages: 公示, objections and certificate verification (headles
     await ctx?.close();
   });
 
-  it('the office publishes a 公示 batch on the cycle page for the applications in 待公示', async () => {
+  step('the office publishes a 公示 batch on the cycle page for the applications in 待公示', async () => {
     const page = await signedIn('admin', ADMIN.username, ADMIN.password);
     await page.goto(`${server.baseUrl}/office/cycles/${cycle.id}`);
     await page.getByRole('tab', { name: '社会公示' }).click();
@@ -168,7 +193,7 @@ describe('public pages: 公示, objections and certificate verification (headles
     await form.getByLabel('电子邮箱').fill('zhiliang@yuzhong.example.cn');
     await screenshot(page, 'office-publish-form');
     await form.getByTestId('publish-button').click();
-    const confirm = page.locator('.ant-modal-confirm').filter({ hasText: '所选 2 份申报将进入「社会公示」' });
+    const confirm = page.locator('.ant-modal-confirm').filter({ hasText: '所选 2 份申报将进入「社会公示」' }).filter({ hasText: '7 天，自发布次日起算' });
     await confirm.waitFor();
     await screenshot(page, 'office-publish-confirm');
     await confirm.getByRole('button', { name: /发\s*布/ }).click();
@@ -182,9 +207,9 @@ describe('public pages: 公示, objections and certificate verification (headles
     for (const org of ORGS) await page.getByTestId('batch-1').getByRole('row', { name: new RegExp(org) }).filter({ hasText: '社会公示' }).waitFor();
     await screenshot(page, 'office-batch-published');
     for (const { applicationId } of applications) await waitForState(ctx, applicationId, 'publicity');
-  }, STEP_TIMEOUT);
+  });
 
-  it('a visitor without an account finds the 公示 on a phone and reads its dates', async () => {
+  step('a visitor without an account finds the 公示 on a phone and reads its dates', async () => {
     visitor = await newPage('visitor', PHONE_VIEWPORT);
     const requests: string[] = [];
     visitor.on('request', (r) => {
@@ -212,9 +237,9 @@ describe('public pages: 公示, objections and certificate verification (headles
     await visitor.reload();
     await visitor.getByTestId('publicity-period').waitFor();
     expect(requests).toEqual([]);
-  }, STEP_TIMEOUT);
+  });
 
-  it('the visitor files an objection with an evidence file and gets a receipt reference', async () => {
+  step('the visitor files an objection with an evidence file and gets a receipt reference', async () => {
     const form = visitor.getByTestId('public-objection-form');
     await form.getByTestId('objection-entry').click();
     await visitor.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: ORGS[0] }).click();
@@ -237,9 +262,9 @@ describe('public pages: 公示, objections and certificate verification (headles
     expect(seen).toHaveLength(1);
     expect(seen[0]).toMatchObject({ channel: 'public', status: 'open', objectorName: OBJECTOR.name, content: OBJECTION_TEXT });
     expect(seen[0].files.map((f: { fileName: string }) => f.fileName)).toEqual(['年度报告截图.pdf']);
-  }, STEP_TIMEOUT);
+  });
 
-  it("the enterprise sees the objection and answers it, and the objector's name is nowhere in what its session reads", async () => {
+  step("the enterprise sees the objection and answers it, and the objector's name is nowhere in what its session reads", async () => {
     const { enterprise, applicationId } = applications[0];
     const page = await newPage('enterprise');
     const bodies: string[] = [];
@@ -278,16 +303,21 @@ describe('public pages: 公示, objections and certificate verification (headles
       expect(body).not.toContain(OBJECTOR.phone);
       expect(body).not.toContain(OBJECTOR.organization);
     }
-  }, STEP_TIMEOUT);
+  });
 
-  it('the office sees the objector and the 申辩, and dismisses the objection on the cycle page', async () => {
+  step('the office sees the objector and the 申辩, and dismisses the objection on the cycle page', async () => {
     const page = await signedIn('admin', ADMIN.username, ADMIN.password);
     await page.goto(`${server.baseUrl}/office/cycles/${cycle.id}`);
     await page.getByRole('tab', { name: '异议处理' }).click();
     const item = page.getByTestId('cycle-objections').locator('[data-status="open"]').first();
     await item.getByTestId('objector').filter({ hasText: OBJECTOR.name }).waitFor();
     await item.getByTestId('objection-response').filter({ hasText: '统计口径不同' }).waitFor();
+    await item.getByTestId('objection-file').filter({ hasText: '年度报告截图.pdf' }).waitFor();
+    await page.locator('[data-testid="record-objection"]:not([disabled])').waitFor();
     await screenshot(page, 'office-objection-open');
+    // The evidence downloads under its name.
+    const [evidence] = await Promise.all([page.waitForEvent('download'), item.getByTestId('objection-file').filter({ hasText: '年度报告截图.pdf' }).click()]);
+    expect(evidence.suggestedFilename()).toBe('年度报告截图.pdf');
     await item.getByRole('button', { name: '异议不成立' }).click();
     const dialog = page.locator('.ant-modal').filter({ hasText: '认定异议不成立' });
     await dialog.getByText('公示期不重新计算').waitFor();
@@ -297,9 +327,51 @@ describe('public pages: 公示, objections and certificate verification (headles
     await page.getByText('没有待处理的异议').waitFor();
     const [objection] = (await ctx.http.get('/objections').query({ applicationId: applications[0].applicationId }).set('Authorization', await admin()).expect(200)).body;
     expect(objection.status).toBe('dismissed');
-  }, STEP_TIMEOUT);
+  });
 
-  it('after the award the visitor verifies the certificate by its number (and an unknown number is said so)', async () => {
+  step('the office records an objection received by post with its scanned evidence, and upholds it: that application is rejected', async () => {
+    const page = await signedIn('admin', ADMIN.username, ADMIN.password);
+    await page.goto(`${server.baseUrl}/office/cycles/${cycle.id}`);
+    await page.getByRole('tab', { name: '异议处理' }).click();
+    await page.locator('[data-testid="record-objection"]:not([disabled])').click();
+    const dialog = page.locator('.ant-modal').filter({ hasText: '登记异议（信函、电话、电子邮件）' });
+    await dialog.locator('.ant-select').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: ORGS[1] }).click();
+    await dialog.getByText('信函', { exact: true }).click();
+    await dialog.getByLabel('异议人姓名或单位名称').fill('重庆某检测技术有限公司');
+    await dialog.getByLabel('联系电话').fill('023-68000000');
+    await dialog.getByLabel('异议内容').fill('该单位申报的质量管理体系认证证书已于去年被撤销，申报材料所附证书系过期版本。');
+    await dialog.getByLabel('证据说明').fill('随信附认证机构撤销公告复印件 1 页。');
+    await screenshot(page, 'office-record-objection');
+    await dialog.getByRole('button', { name: /登\s*记/ }).click();
+    await dialog.getByText('异议已登记').waitFor();
+    await dialog.locator('input[type="file"]').setInputFiles({ name: '撤销公告扫描件.pdf', mimeType: 'application/pdf', buffer: samplePdf('scan') });
+    await dialog.getByRole('button', { name: '上传证据文件' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await waitForState(ctx, applications[1].applicationId, 'objection_review');
+
+    const item = page.getByTestId('cycle-objections').locator('[data-status="open"]').filter({ hasText: '撤销公告扫描件.pdf' });
+    await item.filter({ hasText: '信函' }).waitFor();
+    await item.getByRole('button', { name: '异议成立' }).click();
+    const decide = page.locator('.ant-modal').filter({ hasText: '认定异议成立' });
+    await decide.getByText('该申报将被驳回').waitFor();
+    // The resolution is required (a click landing while the dialog still opens is tried again).
+    for (let attempt = 1; ; attempt++) {
+      await decide.getByRole('button', { name: /确\s*定/ }).click();
+      if (await decide.getByText('请填写处理意见').waitFor({ timeout: 10_000 }).then(() => true, () => false)) break;
+      if (attempt === 3) throw new Error('the required resolution was not asked for');
+    }
+    await decide.getByLabel('处理意见（将告知申报单位）').fill('经向认证机构核实，该单位认证证书已被撤销，异议成立。');
+    await screenshot(page, 'office-uphold-confirm');
+    await decide.getByRole('button', { name: /确\s*定/ }).click();
+    await decide.waitFor({ state: 'hidden' });
+    await waitForState(ctx, applications[1].applicationId, 'rejected');
+    await page.getByRole('tab', { name: '社会公示' }).click();
+    await page.getByTestId('batch-1').getByRole('row', { name: new RegExp(ORGS[1]) }).locator('[data-testid="state-tag"][data-state="rejected"]').waitFor();
+    await screenshot(page, 'office-batch-after-decisions');
+  });
+
+  step('after the award the visitor verifies the certificate by its number (and an unknown number is said so)', async () => {
     const office = await admin();
     const { applicationId } = applications[0];
     // 公示 ends (fired here, not waited for); the panel votes; the office approves.
@@ -329,7 +401,7 @@ describe('public pages: 公示, objections and certificate verification (headles
     await visitor.getByRole('button', { name: /查\s*询/ }).click();
     await visitor.locator('[data-testid="certificate-status"][data-status="unknown"]').filter({ hasText: '未查到该证书' }).waitFor();
     await screenshot(visitor, 'public-certificate-unknown');
-  }, STEP_TIMEOUT);
+  });
 
   it('rendered every page without console errors', () => {
     expect(consoleErrors).toEqual([]);

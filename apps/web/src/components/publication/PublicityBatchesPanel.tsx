@@ -140,19 +140,22 @@ function PublishForm({
     const values = await form.validateFields();
     const startsOn = values.startsOn.format('YYYY-MM-DD');
     const calendarDays = /^P(\d+)D$/.exec(values.duration);
-    const end = calendarDays ? `至${cnDate(addDays(startsOn, Number(calendarDays[1])))}` : '，结束日期按法定节假日和调休工作日计算';
+    // Calendar days are counted here as the API counts them (from the next day); working days need the holiday calendar: the API says.
+    const period = calendarDays
+      ? `公示期为${cnPeriod(startsOn, addDays(startsOn, Number(calendarDays[1])))}（${durationLabel(values.duration)}，自发布次日起算，最后一日24时止）`
+      : `公示自${cnDate(startsOn)}发布，为期${durationLabel(values.duration)}（自次日起算，遇法定节假日顺延，结束日期按国务院放假安排计算）`;
     modal.confirm({
       title: `发布第${nextSeq}批公示？`,
       okText: '发布',
       cancelText: '取消',
-      width: 520,
+      width: 560,
       content: (
         <div data-testid="publish-confirm">
           <p>
-            所选 {chosen.length} 份申报将进入「社会公示」，公示期自{cnDate(startsOn)}起{durationLabel(values.duration)}（自次日起算{end}）。
+            所选 {chosen.length} 份申报将进入「社会公示」。{period}。
           </p>
           <p>公示名单（奖项、年度和单位名称）和异议受理方式将在公开页面发布，任何人无需登录即可查看并实名提出异议；各申报单位将收到公示通知。</p>
-          <p>公示期满且没有待处理的异议的申报进入下一环节。发布后公示日期不能修改。</p>
+          <p>公示期满且没有待处理异议的申报进入下一环节；公示期不因异议重新计算。发布后公示日期不能修改。</p>
         </div>
       ),
       onOk: async () => {

@@ -47,7 +47,7 @@ export default function PublicityPage() {
           <Typography.Text strong data-testid="publicity-period">
             {period}
           </Typography.Text>
-          （{cnDate(b.endsOn)}24时止）。
+          （{b.durationLabel}，自公示次日起算，{cnDate(b.endsOn)}24时止）。
         </Typography.Paragraph>
         <Table
           size="small"
