@@ -38,7 +38,15 @@ export function PublicityDatesCard({ application: a, isAdmin, deadlines }: { app
         showIcon
         data-testid="publicity-dates"
         title="待公示"
-        description="评奖办公室将统一发布本批次的社会公示，发布后在此显示公示起止日期。"
+        description={
+          isAdmin ? (
+            <>
+              在评审周期的「社会公示」中统一发布公示。<Link to={`/office/cycles/${a.cycleId}`}>前往评审周期</Link>
+            </>
+          ) : (
+            '评奖办公室将统一发布本批次的社会公示，发布后在此显示公示期。'
+          )
+        }
       />
     );
   }
