@@ -23,6 +23,9 @@ const ORGS = ['重庆渝中公示测试精密仪器有限公司', '重庆渝中�
 const OBJECTOR = { name: '欧阳明远', idNumber: '11010519491231002X', phone: '13800138000', organization: '重庆明远质量咨询中心' };
 const OBJECTION_TEXT = '该单位申报材料中的主营业务收入与其在国家企业信用信息公示系统公开的年度报告不一致，请核查。';
 
+/** A 1×1 PNG: evidence may be a picture. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
 /** "2025年10月13日" from 'YYYY-MM-DD', as the pages write dates. */
 const cnDate = (date: string) => {
   const [y, m, d] = date.split('-').map(Number);
@@ -60,7 +63,11 @@ describe('public pages: 公示, objections and certificate verification (headles
     // The console spec empties SCREENSHOTS when it starts: make the folder each time.
     mkdirSync(SHOTS, { recursive: true });
     // antd fades lists and dialogs in: the picture shows them when they have settled.
-    await page.evaluate('Promise.all(document.getAnimations().map((a) => a.finished)).then(() => undefined, () => undefined)');
+    // (Finite ones only, and bounded: a spinner turns for ever.)
+    await page.evaluate(`Promise.race([
+      Promise.all(document.getAnimations().filter((a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity).map((a) => a.finished)),
+      new Promise((resolve) => setTimeout(resolve, 3000)),
+    ]).then(() => undefined, () => undefined)`);
     shot++;
     await page.screenshot({ path: join(SHOTS, `${String(shot).padStart(2, '0')}-${name}.png`), fullPage: true });
   };
@@ -369,6 +376,23 @@ describe('public pages: 公示, objections and certificate verification (headles
     await page.getByRole('tab', { name: '社会公示' }).click();
     await page.getByTestId('batch-1').getByRole('row', { name: new RegExp(ORGS[1]) }).locator('[data-testid="state-tag"][data-state="rejected"]').waitFor();
     await screenshot(page, 'office-batch-after-decisions');
+  });
+
+  step("an objection the office can no longer take is refused on the public page with the API's reason in Chinese", async () => {
+    await visitor.goto(`${server.baseUrl}/public/publicity/${batch.id}`);
+    const form = visitor.getByTestId('public-objection-form');
+    await form.getByTestId('objection-entry').click();
+    await visitor.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: ORGS[1] }).click();
+    await form.getByLabel('姓名').fill('张三');
+    await form.getByLabel('身份证号或统一社会信用代码').fill('110105194912310037');
+    await form.getByLabel('电话').fill('13900139000');
+    await form.getByLabel('异议内容').fill('该单位的认证证书已被撤销，不应列入拟表彰名单，请予核查处理。');
+    await form.locator('input[type="file"]').setInputFiles({ name: '证据.png', mimeType: 'image/png', buffer: PNG });
+    allowedHttpErrors.add(409);
+    await form.getByTestId('objection-submit').click();
+    await form.getByTestId('error-alert').filter({ hasText: '只有在社会公示期内才能提出异议' }).waitFor();
+    await screenshot(visitor, 'public-objection-refused');
+    allowedHttpErrors.delete(409);
   });
 
   step('after the award the visitor verifies the certificate by its number (and an unknown number is said so)', async () => {
