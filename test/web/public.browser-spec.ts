@@ -21,6 +21,7 @@ const PHONE_VIEWPORT = { width: 375, height: 812 };
 const ORGS = ['重庆渝中公示测试精密仪器有限公司', '重庆渝中公示测试智能装备有限公司'];
 /** The objector: the office may know who it is; the enterprise never. */
 const OBJECTOR = { name: '欧阳明远', idNumber: '11010519491231002X', phone: '13800138000', organization: '重庆明远质量咨询中心' };
+const DOCUMENT_NUMBER = '渝中府发〔2026〕12号';
 const OBJECTION_TEXT = '该单位申报材料中的主营业务收入与其在国家企业信用信息公示系统公开的年度报告不一致，请核查。';
 
 /** A 1×1 PNG: evidence may be a picture. */
@@ -411,6 +412,34 @@ describe('public pages: 公示, objections and certificate verification (headles
       return res.status === 200 ? (res.body.number as string) : null;
     }, 60_000, 'the certificate number');
 
+    // The office records the 表彰决定 on the cycle page: the 表彰名单 is published with it.
+    const page = await signedIn('admin', ADMIN.username, ADMIN.password);
+    await page.goto(`${server.baseUrl}/office/cycles/${cycle.id}`);
+    // Nothing recorded yet is the API's 404 (the browser logs it; the panel shows the form).
+    allowedHttpErrors.add(404);
+    await page.getByRole('tab', { name: '表彰决定' }).click();
+    const panel = page.getByTestId('award-decision');
+    await panel.getByLabel('标题').fill('关于表彰2026年度渝中区区长质量管理奖获奖单位的决定');
+    await panel.getByLabel('文号').fill(DOCUMENT_NUMBER);
+    const decidedOn = panel.locator('input[data-testid="decision-date"], [data-testid="decision-date"] input').first();
+    await decidedOn.click();
+    await decidedOn.fill(beijingToday());
+    await decidedOn.press('Enter');
+    await panel.locator('input[type="file"]').setInputFiles({ name: '表彰决定.pdf', mimeType: 'application/pdf', buffer: samplePdf('decision') });
+    await panel.getByRole('button', { name: '登记表彰决定' }).click();
+    await panel.getByTestId('decision-number').filter({ hasText: DOCUMENT_NUMBER }).waitFor();
+    await screenshot(page, 'office-award-decision');
+    allowedHttpErrors.delete(404);
+
+    await visitor.goto(`${server.baseUrl}/public/offices/${officeCode}`);
+    await visitor.getByRole('tab', { name: '表彰名单' }).click();
+    const result = visitor.getByTestId('public-result');
+    await result.filter({ hasText: DOCUMENT_NUMBER }).getByTestId('public-winner').filter({ hasText: ORGS[0] }).filter({ hasText: certificateNumber }).waitFor();
+    // The rejected application is not among the winners.
+    expect(await result.getByText(ORGS[1]).count()).toBe(0);
+    expect(await visitor.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE_VIEWPORT.width);
+    await screenshot(visitor, 'public-results');
+
     await visitor.goto(`${server.baseUrl}/public`);
     await visitor.getByTestId('public-nav-certificates').click();
     await visitor.waitForURL(/\/public\/certificates$/);
@@ -419,6 +448,7 @@ describe('public pages: 公示, objections and certificate verification (headles
     const status = visitor.locator('[data-testid="certificate-status"][data-status="valid"]');
     await status.filter({ hasText: '证书有效' }).waitFor();
     await visitor.getByTestId('certificate-fields').getByText(ORGS[0]).waitFor();
+    await visitor.getByTestId('certificate-fields').getByText(DOCUMENT_NUMBER).waitFor();
     await screenshot(visitor, 'public-certificate-valid');
 
     await visitor.getByTestId('certificate-number').locator('input').fill('2099-XX-Z999');

@@ -113,7 +113,7 @@ export function AwardDecisionPanel({ cycleId }: { cycleId: string }) {
               <Input maxLength={100} placeholder="渝中府发〔2026〕12号" />
             </Form.Item>
             <Form.Item name="decidedOn" label="印发日期" rules={[{ required: true, message: '请选择日期' }]}>
-              <DatePicker disabledDate={(x) => x.format('YYYY-MM-DD') > today} />
+              <DatePicker disabledDate={(x) => x.format('YYYY-MM-DD') > today} data-testid="decision-date" />
             </Form.Item>
             <Form.Item label="表彰决定文件（PDF）" required>
               <Upload accept=".pdf" maxCount={1} fileList={file} beforeUpload={() => false} onChange={({ fileList }) => setFile(fileList.slice(-1))}>

@@ -1,5 +1,5 @@
 import { Link, useParams, useSearchParams } from 'react-router';
-import { Card, Empty, List, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Card, Empty, List, Space, Tabs, Tag, Typography } from 'antd';
 import { publicApi } from '../../api/client';
 import type { PublicBatch, PublicOfficePublicity, PublicResults } from '../../api/publication-types';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -92,25 +92,24 @@ function Results({ code }: { code: string }) {
                 表彰决定：{r.decision.title}（{r.decision.documentNumber}，{cnDate(r.decision.decidedOn)}）
               </Typography.Paragraph>
             )}
-            <Table
+            {/* A list, not a table: it reads on a phone. */}
+            <List
               size="small"
-              rowKey="certificateNumber"
-              pagination={false}
               dataSource={r.winners}
-              scroll={{ x: 'max-content' }}
-              columns={[
-                { title: '单位名称', dataIndex: 'organizationName' },
-                { title: '等级', dataIndex: 'tierLabel' },
-                {
-                  title: '证书编号',
-                  render: (_, w) => (
+              renderItem={(w) => (
+                <List.Item data-testid="public-winner">
+                  <Space orientation="vertical" size={0}>
+                    <Typography.Text strong>{w.organizationName}</Typography.Text>
                     <Space size={4} wrap>
-                      <Link to={`/public/certificates/${encodeURIComponent(w.certificateNumber)}`}>{w.certificateNumber}</Link>
-                      {w.revoked && <Tag color="red">已撤销</Tag>}
+                      <Tag color="red">{w.tierLabel}</Tag>
+                      <span>
+                        证书编号：<Link to={`/public/certificates/${encodeURIComponent(w.certificateNumber)}`}>{w.certificateNumber}</Link>
+                      </span>
+                      {w.revoked && <Tag>已撤销</Tag>}
                     </Space>
-                  ),
-                },
-              ]}
+                  </Space>
+                </List.Item>
+              )}
             />
           </Card>
         ))}
