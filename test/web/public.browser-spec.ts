@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { samplePdf } from '../../libs/applications/src/testing/material-fixtures';
@@ -411,6 +411,19 @@ describe('public pages: 公示, objections and certificate verification (headles
       const res = await ctx.http.get(`/applications/${applicationId}/certificate`).set('Authorization', office);
       return res.status === 200 ? (res.body.number as string) : null;
     }, 60_000, 'the certificate number');
+
+    // The enterprise sees its certificate on its application, and downloads the PDF once the worker has made it.
+    const { enterprise } = applications[0];
+    const mine = await signedIn('enterprise', enterprise.username, enterprise.password);
+    await mine.goto(`${server.baseUrl}/application/${applicationId}`);
+    const card = mine.getByTestId('certificate');
+    await card.getByTestId('certificate-number').filter({ hasText: certificateNumber }).waitFor();
+    await card.getByText('有效').waitFor();
+    await card.getByTestId('certificate-download').waitFor({ timeout: 120_000 });
+    const [pdf] = await Promise.all([mine.waitForEvent('download'), card.getByTestId('certificate-download').click()]);
+    expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
+    expect(readFileSync((await pdf.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+    await screenshot(mine, 'enterprise-certificate');
 
     // The office records the 表彰决定 on the cycle page: the 表彰名单 is published with it.
     const page = await signedIn('admin', ADMIN.username, ADMIN.password);
