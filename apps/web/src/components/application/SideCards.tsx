@@ -1,9 +1,8 @@
 import { useState } from 'react';
-import { PHONE } from '@awardflow/rules';
 import { App, Button, Card, Empty, Form, Input, List, Modal, Radio, Space, Tag, Typography } from 'antd';
 import { api } from '../../api/client';
 
-import type { Application, Deadline, Inbox, Objection, OnsiteFinding } from '../../api/types';
+import type { Application, Deadline, Inbox, OnsiteFinding } from '../../api/types';
 import { formatTime } from '../../lib/format';
 import { DEADLINE_KIND_LABELS } from '../../lib/labels';
 import { useResource } from '../../lib/useResource';
