@@ -5,7 +5,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 /** The only server code the console may import: the dependency-free rules (credit code, eligibility, forms, labels). */
 const rules = fileURLToPath(new URL('../../libs/rules/src/index.ts', import.meta.url));
 /** The API's route prefixes: `vite` (dev server) proxies them to the API on :3000. */
-const API_PREFIXES = ['/docs', '/health', '/auth', '/users', '/organizations', '/cycles', '/awards', '/applications', '/reviews', '/notifications', '/admin', '/objections', '/metrics'];
+const API_PREFIXES = ['/docs', '/health', '/auth', '/users', '/organizations', '/cycles', '/awards', '/applications', '/reviews', '/notifications', '/admin', '/objections', '/metrics', '/public'];
 
 export default defineConfig({
   root,
@@ -30,6 +30,16 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: Object.fromEntries(API_PREFIXES.map((p) => [p, { target: 'http://localhost:3000', changeOrigin: false }])),
+    // /public is also the console's public pages: a browser opening one gets the app, its requests the API.
+    proxy: Object.fromEntries(
+      API_PREFIXES.map((p) => [
+        p,
+        {
+          target: 'http://localhost:3000',
+          changeOrigin: false,
+          bypass: p === '/public' ? (req: { headers: { accept?: string } }) => ((req.headers.accept ?? '').includes('text/html') ? '/index.html' : undefined) : undefined,
+        },
+      ]),
+    ),
   },
 });

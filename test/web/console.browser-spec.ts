@@ -802,7 +802,7 @@ describe('web console (headless Chromium)', () => {
       await objections.filter({ hasText: '待处理' }).filter({ hasText: '年报数据不一致' }).waitFor();
       await screenshot(admin, 'admin-objection-open');
       await objections.getByRole('button', { name: '异议不成立' }).click();
-      const dialog = admin.locator('.ant-modal').filter({ hasText: '恢复公示' });
+      const dialog = admin.locator('.ant-modal').filter({ hasText: '认定异议不成立' });
       await dialog.getByLabel('处理意见').fill('经核查，年报口径为全部产品，申报口径为主导产品，数据一致，异议不成立。');
       await dialog.getByRole('button', { name: /确\s*定/ }).click();
       await objections.filter({ hasText: '异议不成立' }).filter({ hasText: '处理意见：经核查' }).waitFor();

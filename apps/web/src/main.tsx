@@ -31,6 +31,12 @@ const CompliancePage = lazy(() => import('./pages/office/CompliancePage'));
 const PeoplePage = lazy(() => import('./pages/office/PeoplePage'));
 const StatsPage = lazy(() => import('./pages/office/StatsPage'));
 const OfficesPage = lazy(() => import('./pages/office/OfficesPage'));
+// The public pages (公示, 表彰名单, 证书查询): no login, their own layout and chunks.
+const PublicLayout = lazy(() => import('./pages/public/PublicLayout'));
+const PublicOfficesPage = lazy(() => import('./pages/public/PublicOfficesPage'));
+const PublicOfficePage = lazy(() => import('./pages/public/PublicOfficePage'));
+const PublicityPage = lazy(() => import('./pages/public/PublicityPage'));
+const CertificateVerifyPage = lazy(() => import('./pages/public/CertificateVerifyPage'));
 
 const loading = (
   <div style={{ padding: 48, textAlign: 'center' }}>
@@ -54,6 +60,21 @@ function Root() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route
+        path="/public"
+        element={
+          <Suspense fallback={loading}>
+            <PublicLayout />
+          </Suspense>
+        }
+      >
+        <Route index element={<PublicOfficesPage />} />
+        <Route path="offices/:code" element={<PublicOfficePage />} />
+        <Route path="publicity/:batchId" element={<PublicityPage />} />
+        <Route path="certificates" element={<CertificateVerifyPage />} />
+        <Route path="certificates/:number" element={<CertificateVerifyPage />} />
+        <Route path="*" element={<Navigate to="/public" replace />} />
+      </Route>
       <Route element={<RequireAuth />}>
         <Route index element={<HomeRedirect />} />
         <Route path="application/:id" element={<ApplicationPage />} />

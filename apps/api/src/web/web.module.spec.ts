@@ -15,9 +15,17 @@ class FakeApplicationsController {
   }
 }
 
+@Controller('public')
+class FakePublicController {
+  @Get('certificates/:number')
+  certificate() {
+    return { status: 'unknown' };
+  }
+}
+
 // A real NestFactory app: ServeStaticModule picks its loader from the HTTP adapter, which a
 // Test.createTestingModule() compile does not have yet.
-@Module({ imports: [WebModule], controllers: [FakeApplicationsController] })
+@Module({ imports: [WebModule], controllers: [FakeApplicationsController, FakePublicController] })
 class HostModule {}
 
 const UUID = '3f0c8a8e-6a57-4a7c-9d2e-0b8f6f1f2a11';
@@ -80,6 +88,21 @@ describe('WebModule', () => {
     expect((await http.get('/reviews').set('Accept', html).expect(302)).headers.location).toBe('/expert/assignments');
     await http.get(`/applications/${UUID}`).set('Accept', html).set('Authorization', 'Bearer x').expect(200);
     await http.get(`/applications/${UUID}`).expect(200);
+  });
+
+  it('answers a browser opening a public page with the console, and the page its JSON at the same address', async () => {
+    app = await boot(builtConsole());
+    const http = request(app.getHttpServer());
+    const html = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+    for (const path of ['/public', '/public/offices/yuzhong', '/public/publicity/abc', '/public/certificates/2026-YZ-A001', '/public/certificates/2026-YZ-A001?x=1']) {
+      const page = await http.get(path).set('Accept', html).expect(200);
+      expect(page.headers['content-type']).toMatch(/text\/html/);
+      expect(page.text).toContain('id="root"');
+    }
+    expect((await http.get('/public/certificates/2026-YZ-A001').set('Accept', 'application/json').expect(200)).body).toEqual({ status: 'unknown' });
+    const unknown = await http.get('/public/nothing').set('Accept', 'application/json').expect(404);
+    expect(unknown.headers['content-type']).toMatch(/json/);
+    expect(SPA_ROUTES.test('/public/offices/x')).toBe(false);
   });
 
   it('boots without a build and says so at /', async () => {

@@ -128,6 +128,7 @@ export class PublicPageFallback implements NestMiddleware {
 export class WebModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(BrowserLinkRedirect).forRoutes({ path: 'applications/:id', method: RequestMethod.GET }, { path: 'reviews', method: RequestMethod.GET });
-    consumer.apply(PublicPageFallback).forRoutes({ path: 'public/*path', method: RequestMethod.GET });
+    // '/public' itself too: the console's page to choose an office.
+    consumer.apply(PublicPageFallback).forRoutes({ path: 'public', method: RequestMethod.GET }, { path: 'public/*path', method: RequestMethod.GET });
   }
 }

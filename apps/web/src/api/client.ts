@@ -91,6 +91,8 @@ export interface RequestOptions {
   /** If-Match: the application version the user saw. */
   version?: number;
   signal?: AbortSignal;
+  /** Sent without the signed-in user's token (the public pages): a 401 never signs anybody out. */
+  anonymous?: boolean;
 }
 
 export function withQuery(path: string, query?: RequestOptions['query']): string {
@@ -114,7 +116,7 @@ async function parse(res: Response): Promise<unknown> {
 }
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', ...authHeaders(), ...options.headers };
+  const headers: Record<string, string> = { Accept: 'application/json', ...(options.anonymous ? {} : authHeaders()), ...options.headers };
   let body: BodyInit | undefined;
   if (options.body instanceof FormData) body = options.body;
   else if (options.body !== undefined) {
@@ -147,6 +149,15 @@ export const api = {
   patch: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PATCH', path, { ...options, body }),
   put: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PUT', path, { ...options, body }),
   delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, options),
+};
+
+/**
+ * The public pages' client (公示, 表彰名单, 证书查询): no token is sent, whoever is signed in, so these
+ * pages never depend on a login and a refusal never leads to /login.
+ */
+export const publicApi = {
+  get: <T>(path: string, options?: RequestOptions) => request<T>('GET', path, { ...options, anonymous: true }),
+  post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, { ...options, body, anonymous: true }),
 };
 
 /** multipart upload with progress (fetch cannot report upload progress; XHR can). */

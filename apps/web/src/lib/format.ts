@@ -32,3 +32,44 @@ export function fileSize(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
+
+const BEIJING_PARTS = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The Beijing date of an instant, 'YYYY-MM-DD' (today's by default). */
+export function beijingDate(value: string | number | Date = Date.now()): string {
+  const parts = Object.fromEntries(BEIJING_PARTS.formatToParts(new Date(value)).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
+
+/** 'YYYY-MM-DD' plus n calendar days (no time zone involved: a date, not an instant). */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const t = new Date(Date.UTC(y, m - 1, d + days));
+  return t.toISOString().slice(0, 10);
+}
+
+/**
+ * "2025年10月13日": a Beijing date ('YYYY-MM-DD', taken as it is) or an instant (its date in Beijing),
+ * as offices write dates in a 公示.
+ */
+export function cnDate(value: string | Date | null | undefined): string {
+  if (!value) return '—';
+  const date = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : beijingDate(value);
+  const [y, m, d] = date.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+/** "2025年9月29日至2025年10月13日". */
+export function cnPeriod(startsOn: string, endsOn: string): string {
+  return `${cnDate(startsOn)}至${cnDate(endsOn)}`;
+}
+
+/** 'P7D' → "7 天"; 'P5WD' → "5 个工作日". */
+export function durationLabel(duration: string | null | undefined): string {
+  if (!duration) return '—';
+  const wd = /^P(\d+)WD$/.exec(duration);
+  if (wd) return `${wd[1]} 个工作日`;
+  const d = /^P(\d+)D$/.exec(duration);
+  if (d) return `${d[1]} 天`;
+  return duration;
+}

@@ -13,7 +13,8 @@ import { Materials } from '../components/application/Materials';
 import { PreSubmitCheck } from '../components/application/PreSubmitCheck';
 import { RecommendCard } from '../components/application/RecommendCard';
 import { ReviewAssignmentsCard } from '../components/application/ReviewAssignmentsCard';
-import { DeadlinesCard, ObjectionsCard, OnsiteFindingsCard, PanelVoteCard, RelatedNotifications } from '../components/application/SideCards';
+import { ApplicationObjectionsCard, CertificateCard, PublicityDatesCard } from '../components/application/PublicationCards';
+import { DeadlinesCard, OnsiteFindingsCard, PanelVoteCard, RelatedNotifications } from '../components/application/SideCards';
 import { Countdown } from '../components/Countdown';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { StateTag } from '../components/StateTag';
@@ -158,6 +159,7 @@ export default function ApplicationPage() {
               closable={{ onClose: () => setConflict(undefined) }}
             />
           )}
+          <PublicityDatesCard application={a} isAdmin={user.role === 'admin'} deadlines={deadlines.data} />
           {a.state === 'supplement_requested' && (
             <Alert
               type="warning"
@@ -184,7 +186,7 @@ export default function ApplicationPage() {
             {editable && award.data && a.organization && (
               <PreSubmitCheck award={award.data} cycleId={a.cycleId} organizationId={a.organization.id} form={form} attachments={attachments} serverReasons={serverReasons} />
             )}
-            <ObjectionsCard application={a} isAdmin={user.role === 'admin'} onChanged={() => void app.reload()} />
+            <ApplicationObjectionsCard application={a} role={user.role} onChanged={() => void app.reload()} />
             {user.role === 'admin' && <ReviewAssignmentsCard key={a.id} application={a} />}
             {(user.role === 'reviewer' || user.role === 'admin') && <OnsiteFindingsCard applicationId={a.id} refreshKey={a.version} />}
           </Space>
@@ -212,6 +214,7 @@ export default function ApplicationPage() {
               }
               beforeAct={async () => (editor.current ? editor.current.flush() : true)}
             />
+            <CertificateCard application={a} />
             {(user.role === 'reviewer' || user.role === 'admin') && <PanelVoteCard application={a} />}
             {user.role === 'admin' && <RecommendCard key={a.id} application={a} />}
             <DeadlinesCard deadlines={deadlines.data} canExtend={user.role === 'admin'} onExtended={() => void deadlines.reload()} />

@@ -1,9 +1,8 @@
 import { useState } from 'react';
-import { PHONE } from '@awardflow/rules';
 import { App, Button, Card, Empty, Form, Input, List, Modal, Radio, Space, Tag, Typography } from 'antd';
 import { api } from '../../api/client';
 
-import type { Application, Deadline, Inbox, Objection, OnsiteFinding } from '../../api/types';
+import type { Application, Deadline, Inbox, OnsiteFinding } from '../../api/types';
 import { formatTime } from '../../lib/format';
 import { DEADLINE_KIND_LABELS } from '../../lib/labels';
 import { useResource } from '../../lib/useResource';
@@ -100,145 +99,6 @@ export function RelatedNotifications({ applicationId, refreshKey }: { applicatio
           )}
         />
       )}
-    </Card>
-  );
-}
-
-const OBJECTION_STATUS: Record<string, [string, string]> = { open: ['待处理', 'orange'], upheld: ['异议成立', 'red'], dismissed: ['异议不成立', 'green'] };
-
-/** 公示异议: filing one (real name, contact, evidence) during 公示, and the office resolving it. */
-export function ObjectionsCard({ application, isAdmin, onChanged }: { application: Application; isAdmin: boolean; onChanged: () => void }) {
-  const { message } = App.useApp();
-  const objections = useResource(() => api.get<Objection[]>(`/applications/${application.id}/objections`), [application.id, application.version]);
-  const canFile = application.availableActions.some((a) => a.action === 'file_objection');
-  const [filing, setFiling] = useState(false);
-  const [resolving, setResolving] = useState<{ objection: Objection; decision: 'uphold' | 'dismiss' }>();
-  const [error, setError] = useState<unknown>();
-  const [form] = Form.useForm();
-  const [resolveForm] = Form.useForm();
-  if (!canFile && !(objections.data ?? []).length) return null;
-
-  const file = async () => {
-    const values = await form.validateFields();
-    setError(undefined);
-    try {
-      await api.post(`/applications/${application.id}/objections`, values);
-      message.success('异议已提交');
-      setFiling(false);
-      onChanged();
-      await objections.reload();
-    } catch (e) {
-      applyFieldErrors(form, e);
-      setError(e);
-    }
-  };
-
-  const resolve = async () => {
-    if (!resolving) return;
-    const values = await resolveForm.validateFields();
-    setError(undefined);
-    try {
-      await api.post(`/objections/${resolving.objection.id}/resolve`, { decision: resolving.decision, resolution: values.resolution });
-      message.success('已处理异议');
-      setResolving(undefined);
-      onChanged();
-      await objections.reload();
-    } catch (e) {
-      applyFieldErrors(resolveForm, e);
-      setError(e);
-    }
-  };
-
-  return (
-    <Card
-      title="公示异议"
-      size="small"
-      data-testid="objections"
-      extra={
-        canFile && (
-          <Button size="small" onClick={() => setFiling(true)}>
-            提出异议
-          </Button>
-        )
-      }
-    >
-      <ErrorAlert error={objections.error} />
-      <List
-        size="small"
-        dataSource={objections.data ?? []}
-        locale={{ emptyText: '暂无异议' }}
-        renderItem={(o) => (
-          <List.Item
-            actions={
-              isAdmin && o.status === 'open'
-                ? [
-                    <Button key="u" size="small" danger onClick={() => setResolving({ objection: o, decision: 'uphold' })}>
-                      异议成立
-                    </Button>,
-                    <Button key="d" size="small" onClick={() => setResolving({ objection: o, decision: 'dismiss' })}>
-                      异议不成立
-                    </Button>,
-                  ]
-                : []
-            }
-          >
-            <div>
-              <Space>
-                <Tag color={OBJECTION_STATUS[o.status][1]}>{OBJECTION_STATUS[o.status][0]}</Tag>
-                <Typography.Text type="secondary">{formatTime(o.createdAt)}</Typography.Text>
-              </Space>
-              {o.objectorName && (
-                <div>
-                  异议人：{o.objectorName}
-                  {o.objectorOrganization ? `（${o.objectorOrganization}）` : ''} {o.contactPhone} {o.contactEmail}
-                </div>
-              )}
-              {o.content && <div style={{ whiteSpace: 'pre-wrap' }}>异议内容：{o.content}</div>}
-              {o.evidence && <div style={{ whiteSpace: 'pre-wrap' }}>证据：{o.evidence}</div>}
-              {o.resolution && <div>处理意见：{o.resolution}</div>}
-            </div>
-          </List.Item>
-        )}
-      />
-      <Modal open={filing} title="提出异议（实名）" okText="提交" cancelText="取消" onOk={() => void file().catch(() => undefined)} onCancel={() => setFiling(false)} destroyOnHidden>
-        <ErrorAlert error={error} />
-        <Form form={form} layout="vertical" preserve={false}>
-          <Form.Item label="异议人姓名" name="objectorName" rules={[{ required: true, min: 2, message: '请填写真实姓名（匿名异议不予受理）' }]}>
-            <Input maxLength={50} />
-          </Form.Item>
-          <Form.Item label="异议人单位" name="objectorOrganization">
-            <Input maxLength={200} />
-          </Form.Item>
-          <Form.Item label="联系电话" name="contactPhone" rules={[{ required: true, pattern: PHONE.pattern, message: `联系电话${PHONE.hint}` }]}>
-            <Input maxLength={20} />
-          </Form.Item>
-          <Form.Item label="联系邮箱" name="contactEmail" rules={[{ type: 'email', message: '邮箱地址格式不正确' }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item label="异议内容（至少 20 字）" name="content" rules={[{ required: true, min: 20, message: '请以至少 20 字写明异议' }]}>
-            <Input.TextArea autoSize={{ minRows: 3 }} maxLength={10000} />
-          </Form.Item>
-          <Form.Item label="证据" name="evidence" rules={[{ required: true, min: 5, message: '请提供证据（文件、事实或出处）' }]}>
-            <Input.TextArea autoSize={{ minRows: 2 }} maxLength={10000} />
-          </Form.Item>
-        </Form>
-      </Modal>
-      <Modal
-        open={!!resolving}
-        title={resolving?.decision === 'uphold' ? '异议成立（该申报将不予通过）' : '异议不成立（恢复公示）'}
-        okText="确定"
-        cancelText="取消"
-        onOk={() => void resolve().catch(() => undefined)}
-        onCancel={() => setResolving(undefined)}
-        destroyOnHidden
-      >
-        <ErrorAlert error={error} />
-        <Form form={resolveForm} layout="vertical" preserve={false}>
-          <Form.Item label="处理意见" name="resolution" rules={[{ required: true, min: 2, message: '请填写处理意见' }]}>
-            <Input.TextArea autoSize={{ minRows: 3 }} maxLength={5000} />
-          </Form.Item>
-        </Form>
-      </Modal>
     </Card>
   );
 }

@@ -5,9 +5,12 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { api, download } from '../../api/client';
 import { errorText } from '../../api/errors';
 import type { components } from '../../api/schema';
-import type { ClosedCycle, Cycle, CycleWorkflow, ExtendedDeadlines, Objection, RankingRow, ShortlistOutcome, StageReviewers as NamedReviewers, User } from '../../api/types';
+import type { ClosedCycle, Cycle, CycleWorkflow, ExtendedDeadlines, RankingRow, ShortlistOutcome, StageReviewers as NamedReviewers, User } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyFieldErrors } from '../../components/formErrors';
+import { AwardDecisionPanel } from '../../components/publication/AwardDecisionPanel';
+import { CycleObjectionsPanel } from '../../components/publication/CycleObjectionsPanel';
+import { PublicityBatchesPanel } from '../../components/publication/PublicityBatchesPanel';
 import { StateTag } from '../../components/StateTag';
 import { formatTime } from '../../lib/format';
 import { CYCLE_STATUS_COLORS, CYCLE_STATUS_LABELS, DEADLINE_KIND_LABELS } from '../../lib/labels';
@@ -80,7 +83,9 @@ export default function CycleDetailPage() {
         items={[
           { key: 'overview', label: '概况', children: <Overview cycle={c} onChanged={() => void cycle.reload()} /> },
           { key: 'ranking', label: '排名与入围', children: <Ranking cycle={c} /> },
-          { key: 'objections', label: '公示异议', children: <CycleObjections cycleId={c.id} /> },
+          { key: 'publicity', label: '社会公示', children: <PublicityBatchesPanel cycle={c} /> },
+          { key: 'objections', label: '异议处理', children: <CycleObjectionsPanel cycleId={c.id} /> },
+          { key: 'decision', label: '表彰决定', children: <AwardDecisionPanel cycleId={c.id} /> },
           { key: 'stage-reviewers', label: '专家分工', children: <StageReviewers cycle={c} /> },
           { key: 'panel', label: '评审委员会', children: <PanelMembers cycleId={c.id} /> },
           { key: 'workflow', label: '流程图', children: tab === 'workflow' ? <Workflow cycleId={c.id} /> : null },
@@ -262,30 +267,6 @@ function Ranking({ cycle }: { cycle: Cycle }) {
             render: (_, r) =>
               r.insideQuota === 'award' ? <Tag color="red">获奖名额内</Tag> : r.insideQuota === 'second_tier' ? <Tag color="orange">{cycle.quota.secondTier?.label ?? '第二档'}名额内</Tag> : <Tag>名额外</Tag>,
           },
-        ]}
-      />
-    </>
-  );
-}
-
-function CycleObjections({ cycleId }: { cycleId: string }) {
-  const objections = useResource(() => api.get<Objection[]>(`/cycles/${cycleId}/objections`), [cycleId]);
-  return (
-    <>
-      <ErrorAlert error={objections.error} />
-      <Table<Objection>
-        rowKey="id"
-        size="small"
-        dataSource={objections.data ?? []}
-        loading={objections.loading}
-        pagination={false}
-        locale={{ emptyText: '暂无异议' }}
-        columns={[
-          { title: '申报', render: (_, o) => <Link to={`/application/${o.applicationId}`}>查看并处理</Link> },
-          { title: '异议人', render: (_, o) => `${o.objectorName ?? ''} ${o.contactPhone ?? ''}` },
-          { title: '内容', dataIndex: 'content' },
-          { title: '状态', render: (_, o) => (o.status === 'open' ? <Tag color="orange">待处理</Tag> : o.status === 'upheld' ? <Tag color="red">异议成立</Tag> : <Tag color="green">异议不成立</Tag>) },
-          { title: '提出时间', render: (_, o) => formatTime(o.createdAt) },
         ]}
       />
     </>
