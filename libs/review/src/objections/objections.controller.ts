@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, StreamableFile, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Role, Roles } from '@awardflow/identity';
 import { memoryStorage } from 'multer';
 import { MAX_OBJECTION_FILE_BYTES, MAX_OBJECTION_FILES } from './objection-uploads';
@@ -70,8 +70,10 @@ export class ObjectionsController {
   }
 
   @Get('objections/:id/files/:fileId')
-  @ApiProduces('application/pdf', 'image/png', 'image/jpeg')
-  @ApiOkResponse({ description: 'the file' })
+  @ApiOkResponse({
+    description: 'the file, as its media type',
+    content: Object.fromEntries(['application/pdf', 'image/png', 'image/jpeg'].map((type) => [type, { schema: { type: 'string', format: 'binary' } }])),
+  })
   async file(@Param('id', ParseUUIDPipe) id: string, @Param('fileId', ParseUUIDPipe) fileId: string, @CurrentUser() user: AuthUser): Promise<StreamableFile> {
     const { file, stream } = await this.objections.download(id, fileId, user);
     return new StreamableFile(stream, { type: file.contentType, disposition: `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`, length: file.sizeBytes });
