@@ -8,13 +8,14 @@ import { act as reviewAct, assignmentsOf, Reviewer, reviewerPool, scoreSheet, wa
 import { endWindow } from '../support/end-window';
 import { ADMIN, startTestApp, TestContext } from '../support/test-app';
 import { waitFor } from '../support/throwaway-redis';
-import { CHROMIUM, ConsoleServer, ensureWebBuild, SCREENSHOTS, serveConsole } from './console-host';
+import { CHROMIUM, ConsoleServer, ensureWebBuild, ROOT, serveConsole } from './console-host';
 
 const AWARD = 'district-quality-award';
 /** Bounds, not waits: what a step or a page action may take on a busy machine before it fails. */
 const STEP_TIMEOUT = 600_000;
 const PAGE_TIMEOUT = 60_000;
-const SHOTS = join(SCREENSHOTS, 'public');
+// A folder of its own, as the other browser specs keep (the console spec empties test-results/web when it starts).
+const SHOTS = join(ROOT, 'test-results', 'web-public');
 /** A citizen reads a 公示 on a phone. */
 const PHONE_VIEWPORT = { width: 375, height: 812 };
 
@@ -61,7 +62,6 @@ describe('public pages: 公示, objections and certificate verification (headles
   let certificateNumber: string;
 
   const screenshot = async (page: Page, name: string) => {
-    // The console spec empties SCREENSHOTS when it starts: make the folder each time.
     mkdirSync(SHOTS, { recursive: true });
     // antd fades lists and dialogs in: the picture shows them when they have settled.
     // (Finite ones only, and bounded: a spinner turns for ever.)
