@@ -75,34 +75,43 @@ describe('公示 batches and objections', () => {
     expect((await ctx.http.get(`/cycles/${cycleId}/publicity-batches`).set('Authorization', admin).expect(200)).body.items).toEqual([]);
   });
 
-  it('publishes one dated batch across 国庆 in working days, every application sharing its end, each enterprise told', async () => {
-    await ctx.http.put('/calendar/years/2027').set('Authorization', admin).send(YEAR_2027).expect(200);
-    const batch = await publishPublicity(ctx, admin, cycleId, apps.slice(0, 2), { startsOn: '2027-09-29', duration: 'P5WD' });
-    // 09-30, (10-01…10-07 国庆), 10-08, the 调休 Saturday 10-09, 10-11, 10-12.
-    expect(batch).toMatchObject({ seq: 1, startsOn: '2027-09-29', endsOn: '2027-10-12', durationLabel: '5 个工作日', contact: OBJECTION_CONTACT });
-    expect(new Date(batch.endsAt).toISOString()).toBe('2027-10-12T16:00:00.000Z');
+  it('publishes one dated batch whose end every application in it shares, each enterprise told', async () => {
+    const batch = await publishPublicity(ctx, admin, cycleId, apps.slice(0, 2), { duration: 'P7D' });
+    expect(batch).toMatchObject({ seq: 1, startsOn: beijingToday(), durationLabel: '7 天', contact: OBJECTION_CONTACT });
     for (const id of apps.slice(0, 2)) expect(await stateOf(ctx, id)).toBe('publicity');
     expect(await stateOf(ctx, apps[2])).toBe('awaiting_publicity');
     const ends = await ctx.dataSource.query(
       `SELECT d.due_at FROM deadlines d JOIN applications a ON a.instance_id = d.instance_id WHERE a.id = ANY($1::uuid[]) AND d.kind = 'publicity_end' AND d.status = 'pending'`,
       [apps.slice(0, 2)],
     );
-    expect(ends.map((r: { due_at: Date }) => r.due_at.toISOString())).toEqual(['2027-10-12T16:00:00.000Z', '2027-10-12T16:00:00.000Z']);
+    expect(ends.map((r: { due_at: Date }) => r.due_at.toISOString())).toEqual([new Date(batch.endsAt).toISOString(), new Date(batch.endsAt).toISOString()]);
     const inbox = async (token: string) => ((await ctx.http.get('/notifications').set('Authorization', token)).body.items ?? []) as Array<{ title: string; body: string }>;
-    await waitFor(async () => (await inbox(enterprises[0].token)).some((n) => n.title.includes('社会公示') && n.body.includes('公示期至 2027-10-12 24:00')), 30_000, 'the 公示 notice with its end');
+    await waitFor(async () => (await inbox(enterprises[0].token)).some((n) => n.title.includes('社会公示') && n.body.includes(`公示期至 ${batch.endsOn} 24:00`)), 30_000, 'the 公示 notice with its end');
+  });
 
-    // The third, which reached 待公示 later, gets a batch of its own.
-    const second = await publishPublicity(ctx, admin, cycleId, undefined, { duration: 'P7D' });
-    expect(second).toMatchObject({ seq: 2, title: expect.stringContaining('第2批') });
+  it('gives a later application a batch of its own, across 国庆 in working days, taking no objection before it is published', async () => {
+    await ctx.http.put('/calendar/years/2027').set('Authorization', admin).send(YEAR_2027).expect(200);
+    const second = await publishPublicity(ctx, admin, cycleId, undefined, { startsOn: '2027-09-29', duration: 'P5WD' });
+    // 09-30, (10-01…10-07 国庆), 10-08, the 调休 Saturday 10-09, 10-11, 10-12.
+    expect(second).toMatchObject({ seq: 2, title: expect.stringContaining('第2批'), startsOn: '2027-09-29', endsOn: '2027-10-12', durationLabel: '5 个工作日' });
+    expect(new Date(second.endsAt).toISOString()).toBe('2027-10-12T16:00:00.000Z');
     expect(second.entries.map((e) => e.applicationId)).toEqual([apps[2]]);
+    const [due] = await ctx.dataSource.query(`SELECT d.due_at FROM deadlines d JOIN applications a ON a.instance_id = d.instance_id WHERE a.id = $1 AND d.kind = 'publicity_end' AND d.status = 'pending'`, [apps[2]]);
+    expect(due.due_at.toISOString()).toBe('2027-10-12T16:00:00.000Z');
     await ctx.http.post(`/cycles/${cycleId}/publicity-batches`).set('Authorization', admin).send({ startsOn: beijingToday(), contact: OBJECTION_CONTACT }).expect(409);
+    // Published for 2027-09-29: not open to objections before then.
+    const early = await ctx.http.post(`/public/publicity/${second.id}/objections`)
+      .field('publicId', second.entries[0].publicId).field('objectorName', '孙某某').field('idNumber', '500103198812120033').field('phone', '13500000002')
+      .field('content', '公示尚未开始之前提交的异议，应当不予受理。').attach('files', PDF, 'early.pdf').expect(409);
+    expect(early.body).toMatchObject({ code: 'OBJECTION_WINDOW_NOT_STARTED', message: '该公示于 2027-09-29 发布，发布后方可提出异议' });
   });
 
   it('shows the public page without login: the lists, the dates, how to object; nothing else', async () => {
     const page = (await ctx.http.get(`/public/offices/${officeCode}/publicity`).expect(200)).body;
     expect(page.current).toHaveLength(2);
-    const first = page.current.find((b: { startsOn: string }) => b.startsOn === '2027-09-29');
-    expect(first).toMatchObject({ awardName: '重庆名牌产品', year: expect.any(Number), endsOn: '2027-10-12', open: true, contact: OBJECTION_CONTACT });
+    expect(page.current.find((b: { startsOn: string }) => b.startsOn === '2027-09-29')).toMatchObject({ endsOn: '2027-10-12', open: false });
+    const first = page.current.find((b: { startsOn: string }) => b.startsOn === beijingToday());
+    expect(first).toMatchObject({ awardName: '重庆名牌产品', year: expect.any(Number), open: true, contact: OBJECTION_CONTACT });
     expect(first.entries.map((e: { organizationName: string }) => e.organizationName).sort()).toEqual(enterprises.slice(0, 2).map((e) => e.name).sort());
     const text = JSON.stringify(page);
     for (const id of apps) expect(text).not.toContain(id);
@@ -113,7 +122,7 @@ describe('公示 batches and objections', () => {
   });
 
   it('takes several objections on one application; one dismissed keeps it held, one upheld rejects it; the objector stays the office’s', async () => {
-    const [batch] = (await ctx.http.get(`/public/offices/${officeCode}/publicity`).expect(200)).body.current.filter((b: { startsOn: string }) => b.startsOn === '2027-09-29');
+    const [batch] = (await ctx.http.get(`/public/offices/${officeCode}/publicity`).expect(200)).body.current.filter((b: { startsOn: string }) => b.startsOn === beijingToday());
     const entry = batch.entries.find((e: { organizationName: string }) => e.organizationName === enterprises[0].name);
     const refused = await ctx.http.post(`/public/publicity/${batch.id}/objections`).field('publicId', entry.publicId).field('objectorName', '').field('idNumber', '123').field('phone', '1').field('content', '短').expect(400);
     expect(refused.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['content', 'idNumber', 'objectorName', 'phone']);
@@ -178,10 +187,16 @@ describe('公示 batches and objections', () => {
     const officeHistory = JSON.stringify((await ctx.http.get(`/applications/${apps[0]}/history`).set('Authorization', admin).expect(200)).body);
     expect(officeHistory).toContain(OBJECTOR.name);
     await ctx.http.post(`/objections/${publicId}/responses`).set('Authorization', enterprises[0].token).field('content', '决定之后再来申辩，应当被拒绝。').expect(409);
+    // A visitor objecting to the rejected entry learns nothing of what became of it.
+    const closed = await ctx.http.post(`/public/publicity/${batch.id}/objections`)
+      .field('publicId', entry.publicId).field('objectorName', '冯某某').field('idNumber', '500103198812120044').field('phone', '13500000003')
+      .field('content', '对已被驳回的申报再次提出的异议，应当不予受理。').attach('files', PDF, 'again.pdf').expect(409);
+    expect(closed.body).toMatchObject({ code: 'OBJECTION_NOT_ACCEPTED' });
+    expect(closed.body.message).not.toMatch(/未通过|驳回|rejected/);
   });
 
   it('goes on at once when the last objection is dismissed after the period ended: no new period', async () => {
-    const [batch] = (await ctx.http.get(`/public/offices/${officeCode}/publicity`).expect(200)).body.current.filter((b: { startsOn: string }) => b.startsOn === '2027-09-29');
+    const [batch] = (await ctx.http.get(`/public/offices/${officeCode}/publicity`).expect(200)).body.current.filter((b: { startsOn: string }) => b.startsOn === beijingToday());
     const entry = batch.entries.find((e: { organizationName: string }) => e.organizationName === enterprises[1].name);
     const filed = await ctx.http.post(`/public/publicity/${batch.id}/objections`)
       .field('publicId', entry.publicId).field('objectorName', '郑某某').field('idNumber', '500103198812120011').field('phone', '13500000000')

@@ -391,7 +391,9 @@ describe('public pages: 公示, objections and certificate verification (headles
     await form.locator('input[type="file"]').setInputFiles({ name: '证据.png', mimeType: 'image/png', buffer: PNG });
     allowedHttpErrors.add(409);
     await form.getByTestId('objection-submit').click();
-    await form.getByTestId('error-alert').filter({ hasText: '只有在社会公示期内才能提出异议' }).waitFor();
+    await form.getByTestId('error-alert').filter({ hasText: '不再受理异议' }).waitFor();
+    // Nothing of what became of the application: the public is not told it was rejected.
+    expect(await form.getByTestId('error-alert').textContent()).not.toMatch(/未通过|驳回/);
     await screenshot(visitor, 'public-objection-refused');
     allowedHttpErrors.delete(409);
   });

@@ -49,6 +49,8 @@ const SAMPLES: { [C in ErrorCode]: ErrorParams<C> } = {
   [ErrorCode.ObjectionPeriodClosed]: { stateLabel: '已获奖' },
   [ErrorCode.ObjectionDecided]: { objectionStatus: 'upheld' },
   [ErrorCode.ObjectionWindowEnded]: { endsOn: '2025-10-13' },
+  [ErrorCode.ObjectionWindowNotStarted]: { startsOn: '2025-09-29' },
+  [ErrorCode.ObjectionNotAccepted]: undefined,
   [ErrorCode.NothingToPublish]: undefined,
   [ErrorCode.VotingClosed]: { stateLabel: '社会公示' },
   [ErrorCode.NoQuorum]: { present: 3, quorum: 5 },

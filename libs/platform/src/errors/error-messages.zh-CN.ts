@@ -111,6 +111,8 @@ export const ERROR_MESSAGES = {
   [ErrorCode.ObjectionDecided]: (p: { objectionStatus: string }) =>
     `该异议已处理（${p.objectionStatus === 'upheld' ? '异议成立' : p.objectionStatus === 'superseded' ? '因另一异议成立，申报已被驳回' : '异议不成立'}）`,
   [ErrorCode.ObjectionWindowEnded]: (p: { endsOn: string }) => `公示期已于 ${p.endsOn} 24:00 结束，不再受理异议`,
+  [ErrorCode.ObjectionWindowNotStarted]: (p: { startsOn: string }) => `该公示于 ${p.startsOn} 发布，发布后方可提出异议`,
+  [ErrorCode.ObjectionNotAccepted]: () => '该公示对象的异议受理已经结束，不再受理异议',
   [ErrorCode.NothingToPublish]: () => '所选申报均不在「待公示」状态，没有可发布的公示名单',
   [ErrorCode.VotingClosed]: (p: StateParams) => `只有在评审委员会审议阶段才能表决；该申报现为「${p.stateLabel}」`,
   [ErrorCode.NoQuorum]: (p: { present: number; quorum: number }) => `未达法定人数：应到 ${p.quorum} 人，实际表决 ${p.present} 人`,

@@ -7,7 +7,7 @@ import { DomainError, ErrorCode, ForbiddenError, NotFoundError } from '@awardflo
 import { Actor, WorkflowEngine } from '@awardflow/workflow';
 import { ReadStream } from 'node:fs';
 import { DataSource, EntityManager } from 'typeorm';
-import { batchById, batchOfApplication, entryByPublicId, PublicityBatchRow } from '../publicity/publicity-batches.repository';
+import { batchById, batchOfApplication, entryByPublicId, PublicityBatchRow, publicityOpensAt } from '../publicity/publicity-batches.repository';
 import { storeObjectionFiles, UploadedObjectionFile } from './objection-uploads';
 import {
   decideObjection,
@@ -53,7 +53,7 @@ export class ObjectionsService {
     const recording = body.channel !== undefined;
     if (recording && (user.role !== Role.Admin || !user.officeIds.includes(cycle.officeId))) throw new ForbiddenError([Role.Admin], '登记信函、电话或邮件异议');
     const input: ObjectionInput = { ...body, channel: body.channel ?? 'online' };
-    const id = await this.dataSource.transaction((m) => this.fileIn(m, application.id, input, { id: user.id, role: user.role }));
+    const id = await this.dataSource.transaction((m) => this.fileIn(m, application.id, input, { id: user.id, role: user.role }, false));
     return { id, applicationId, status: 'open' };
   }
 
@@ -75,17 +75,20 @@ export class ObjectionsService {
       evidence: body.evidence?.trim() || `证据材料 ${stored.length} 份（见附件）`,
     };
     return this.dataSource.transaction(async (m) => {
-      const id = await this.fileIn(m, entry.applicationId, input, { id: null, role: 'public' });
+      const id = await this.fileIn(m, entry.applicationId, input, { id: null, role: 'public' }, true);
       await insertObjectionFiles(m, id, null, stored);
       const [{ createdAt }] = (await objectionsTo(m, [entry.applicationId])).filter((o) => o.id === id);
       return { reference: `YY-${id.slice(0, 8).toUpperCase()}`, filedAt: createdAt };
     });
   }
 
-  private async fileIn(m: EntityManager, applicationId: string, input: ObjectionInput, actor: Actor): Promise<string> {
+  /** `anonymous`: a visitor of the public page, who learns nothing of the application's state. */
+  private async fileIn(m: EntityManager, applicationId: string, input: ObjectionInput, actor: Actor, anonymous: boolean): Promise<string> {
     const [application] = await applicationSummaries(m, [applicationId]);
     const instance = await this.engine.get(application.instanceId, m);
-    if (!OBJECTION_STATES.includes(instance.state)) throw new DomainError(ErrorCode.ObjectionPeriodClosed, { stateLabel: instance.stateLabel });
+    if (!OBJECTION_STATES.includes(instance.state)) {
+      throw anonymous ? new DomainError(ErrorCode.ObjectionNotAccepted) : new DomainError(ErrorCode.ObjectionPeriodClosed, { stateLabel: instance.stateLabel });
+    }
     const batch = await batchOfApplication(m, applicationId);
     // Received by post before the end counts, even when the office records it afterwards.
     if (batch) this.assertInsideWindow(batch, input.receivedOn);
@@ -96,9 +99,11 @@ export class ObjectionsService {
     return id;
   }
 
+  /** From the day the 公示 is published until 24:00 of its last day (a letter counts by the day it was received). */
   private assertInsideWindow(batch: PublicityBatchRow, receivedOn?: string): void {
     const received = receivedOn ? new Date(`${receivedOn}T00:00:00+08:00`) : new Date();
     if (received.getTime() >= new Date(batch.endsAt).getTime()) throw new DomainError(ErrorCode.ObjectionWindowEnded, { endsOn: batch.endsOn });
+    if (!receivedOn && received.getTime() < publicityOpensAt(batch).getTime()) throw new DomainError(ErrorCode.ObjectionWindowNotStarted, { startsOn: batch.startsOn });
   }
 
   async resolve(objectionId: string, decision: 'uphold' | 'dismiss', resolution: string, admin: AuthUser) {

@@ -5,7 +5,7 @@ import { cycleIdsOfOffice, cycleSummaries } from '@awardflow/cycles';
 import { officeOfDivision, officeProfiles } from '@awardflow/identity';
 import { NotFoundError } from '@awardflow/platform';
 import { DataSource } from 'typeorm';
-import { batchById, batchesOfCycles, cyclesWithBatches, entriesOf, PublicityBatchRow } from '../publicity/publicity-batches.repository';
+import { batchById, batchesOfCycles, cyclesWithBatches, entriesOf, PublicityBatchRow, publicityOpensAt } from '../publicity/publicity-batches.repository';
 import { publicityDurationLabel } from '../publicity/publicity-period';
 import { PublicBatchDto, PublicOfficeDto, PublicOfficePublicityDto } from './public-publicity.dto';
 
@@ -64,7 +64,7 @@ export class PublicPublicityService {
         endsOn: b.endsOn,
         endsAt: b.endsAt,
         durationLabel: publicityDurationLabel(b.duration),
-        open: new Date(b.endsAt).getTime() > now,
+        open: publicityOpensAt(b).getTime() <= now && new Date(b.endsAt).getTime() > now,
         contact: b.contact,
         entries: entries.filter((e) => e.batchId === b.id).map((e) => ({ publicId: e.publicId, organizationName: names.get(e.applicationId) ?? '' })),
       };

@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { SqlRunner, sqlRows } from '@awardflow/platform';
+import { addDays, endOfBeijingDay } from '@awardflow/calendar';
 
 export interface PublicityContact {
   unit: string;
@@ -27,6 +28,11 @@ export interface PublicityEntryRow {
   applicationId: string;
   publicId: string;
   position: number;
+}
+
+/** 00:00 Beijing of the day the 公示 is published: objections are taken from then. */
+export function publicityOpensAt(batch: Pick<PublicityBatchRow, 'startsOn'>): Date {
+  return endOfBeijingDay(addDays(batch.startsOn, -1));
 }
 
 const BATCH = `SELECT b.id, b.cycle_id AS "cycleId", b.seq, b.title, to_char(b.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(b.ends_on, 'YYYY-MM-DD') AS "endsOn",

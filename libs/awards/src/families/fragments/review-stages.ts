@@ -51,7 +51,8 @@ export const panel = (label: string): Stage => ({
 const awaitingPublicity: Stage = {
   state: S.awaitingPublicity,
   label: '待公示',
-  pass: { action: A.publishPublicity, label: '发布公示', roles: ['admin'] },
+  // The enterprise is told once, when its 公示 is published (not again when a dismissal brings it back).
+  pass: { action: A.publishPublicity, label: '发布公示', roles: ['admin'], effects: [notify('publicity_started')] },
 };
 
 /**
@@ -62,7 +63,7 @@ const awaitingPublicity: Stage = {
 const publicityWindow: Stage = {
   state: S.publicity,
   label: '社会公示',
-  onEnter: [notify('publicity_started'), { name: EFFECT_CHECK_ELIGIBILITY, params: { gate: 'publicity' } }],
+  onEnter: [{ name: EFFECT_CHECK_ELIGIBILITY, params: { gate: 'publicity' } }],
   timers: [{ kind: 'publicity_end', action: A.publicityEnded, schedule: { atContextKey: 'publicityEndsAt' } }],
   pass: { action: A.publicityEnded, label: '公示期满', roles: ['system', 'admin'] },
 };
