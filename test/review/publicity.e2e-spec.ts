@@ -73,6 +73,7 @@ describe('公示 batches and objections', () => {
     await ctx.http.post(`/cycles/${cycleId}/publicity-batches`).set('Authorization', enterprises[0].token).send({ startsOn: beijingToday(), contact: OBJECTION_CONTACT }).expect(403);
     for (const id of apps) expect(await stateOf(ctx, id)).toBe('awaiting_publicity');
     expect((await ctx.http.get(`/cycles/${cycleId}/publicity-batches`).set('Authorization', admin).expect(200)).body.items).toEqual([]);
+    expect((await ctx.http.get(`/applications/${apps[0]}/publicity`).set('Authorization', enterprises[0].token).expect(200)).body).toEqual({ batch: null });
   });
 
   it('publishes one dated batch whose end every application in it shares, each enterprise told', async () => {
@@ -80,6 +81,10 @@ describe('公示 batches and objections', () => {
     expect(batch).toMatchObject({ seq: 1, startsOn: beijingToday(), durationLabel: '7 天', contact: OBJECTION_CONTACT });
     for (const id of apps.slice(0, 2)) expect(await stateOf(ctx, id)).toBe('publicity');
     expect(await stateOf(ctx, apps[2])).toBe('awaiting_publicity');
+    // Each enterprise reads its own 公示's dates and where to object; no one else's application.
+    const own = (await ctx.http.get(`/applications/${apps[0]}/publicity`).set('Authorization', enterprises[0].token).expect(200)).body;
+    expect(own.batch).toMatchObject({ id: batch.id, seq: 1, startsOn: batch.startsOn, endsOn: batch.endsOn, durationLabel: '7 天', contact: OBJECTION_CONTACT });
+    await ctx.http.get(`/applications/${apps[0]}/publicity`).set('Authorization', enterprises[1].token).expect(404);
     const ends = await ctx.dataSource.query(
       `SELECT d.due_at FROM deadlines d JOIN applications a ON a.instance_id = d.instance_id WHERE a.id = ANY($1::uuid[]) AND d.kind = 'publicity_end' AND d.status = 'pending'`,
       [apps.slice(0, 2)],

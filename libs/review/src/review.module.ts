@@ -19,7 +19,7 @@ import { objectorTermsOf } from './objections/objections.repository';
 import { ObjectionsService } from './objections/objections.service';
 import { PublicPublicityController } from './public/public-publicity.controller';
 import { PublicPublicityService } from './public/public-publicity.service';
-import { PublicityController } from './publicity/publicity.controller';
+import { ApplicationPublicityController, PublicityController } from './publicity/publicity.controller';
 import { PublicityService } from './publicity/publicity.service';
 import { OnsiteController } from './onsite/onsite.controller';
 import { OnsiteReviewService } from './onsite/onsite.service';
@@ -55,6 +55,7 @@ const CORE = [ReviewPoolService, AssignmentService, ScoringService];
     PanelController,
     ObjectionsController,
     PublicityController,
+    ApplicationPublicityController,
     PublicPublicityController,
     AwardDecisionController,
     CertificatesController,

@@ -13,6 +13,7 @@ export type PublicityContact = Schemas['PublicityContactDto'];
 export type PublicityBatchEntry = Schemas['PublicityEntryDto'];
 export type PublicityBatch = Schemas['PublicityBatchDto'];
 export type PublicityBatchList = Schemas['PublicityBatchListDto'];
+export type ApplicationPublicity = Schemas['ApplicationPublicityDto'];
 export type PublishBatchRequest = Schemas['PublishPublicityDto'];
 
 export type PublicationObjection = Schemas['ObjectionViewDto'];

@@ -364,6 +364,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/applications/{id}/publicity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The 公示 the application was published in (its dates and where to object), or null before it is */
+        get: operations["ApplicationPublicityController_ofApplication"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/applications/{id}/recommend": {
         parameters: {
             query?: never;
@@ -1619,6 +1636,24 @@ export interface components {
             page: number;
             pageSize: number;
             total: number;
+        };
+        ApplicationPublicityBatchDto: {
+            contact: components["schemas"]["PublicityContactViewDto"];
+            /** @example 5 个工作日 */
+            durationLabel: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** @example 2025-10-13 */
+            endsOn: string;
+            id: string;
+            seq: number;
+            /** @example 2025-09-29 */
+            startsOn: string;
+            title: string;
+        };
+        ApplicationPublicityDto: {
+            /** @description null until the office publishes a 公示 naming the application */
+            batch: components["schemas"]["ApplicationPublicityBatchDto"] | null;
         };
         AssignmentOutcomeDto: {
             /** @description assignment ids created */
@@ -3843,6 +3878,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StageReviewersDto"];
+                };
+            };
+        };
+    };
+    ApplicationPublicityController_ofApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationPublicityDto"];
                 };
             };
         };

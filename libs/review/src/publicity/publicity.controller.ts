@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Role, Roles } from '@awardflow/identity';
-import { PublicityBatchDto, PublicityBatchListDto, PublishPublicityDto } from './publicity.dto';
+import { ApplicationPublicityDto, PublicityBatchDto, PublicityBatchListDto, PublishPublicityDto } from './publicity.dto';
 import { PublicityService } from './publicity.service';
 
 @ApiTags('reviews')
@@ -22,5 +22,19 @@ export class PublicityController {
   @ApiOkResponse({ type: PublicityBatchListDto })
   async list(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() admin: AuthUser): Promise<PublicityBatchListDto> {
     return { items: await this.publicity.list(id, admin) };
+  }
+}
+
+@ApiTags('reviews')
+@ApiBearerAuth()
+@Controller('applications/:id/publicity')
+export class ApplicationPublicityController {
+  constructor(private readonly publicity: PublicityService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The 公示 the application was published in (its dates and where to object), or null before it is' })
+  @ApiOkResponse({ type: ApplicationPublicityDto })
+  ofApplication(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): Promise<ApplicationPublicityDto> {
+    return this.publicity.ofApplication(id, user);
   }
 }

@@ -65,3 +65,20 @@ export class PublicityBatchDto {
 export class PublicityBatchListDto {
   @ApiProperty({ type: [PublicityBatchDto] }) items: PublicityBatchDto[];
 }
+
+/** The 公示 an application was published in, as anyone who may see the application reads it. */
+export class ApplicationPublicityBatchDto {
+  @ApiProperty() id: string;
+  @ApiProperty() seq: number;
+  @ApiProperty() title: string;
+  @ApiProperty({ example: '2025-09-29' }) startsOn: string;
+  @ApiProperty({ example: '2025-10-13' }) endsOn: string;
+  @ApiProperty() endsAt: Date;
+  @ApiProperty({ example: '5 个工作日' }) durationLabel: string;
+  @ApiProperty({ type: PublicityContactViewDto }) contact: PublicityContactViewDto;
+}
+
+export class ApplicationPublicityDto {
+  @ApiProperty({ type: ApplicationPublicityBatchDto, nullable: true, description: 'null until the office publishes a 公示 naming the application' })
+  batch: ApplicationPublicityBatchDto | null;
+}

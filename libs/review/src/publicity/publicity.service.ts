@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { applicationSummaries, applicationSummariesInState } from '@awardflow/applications';
+import { applicationSummaries, applicationSummariesInState, ApplicationsService } from '@awardflow/applications';
 import { A, getAward, S } from '@awardflow/awards';
 import { beijingDate, WorkCalendars } from '@awardflow/calendar';
 import { Cycle, CyclesService, lockCycle } from '@awardflow/cycles';
@@ -9,8 +9,8 @@ import { STATE_LABELS } from '@awardflow/rules';
 import { WorkflowEngine } from '@awardflow/workflow';
 import { DataSource } from 'typeorm';
 import { openObjectionCounts } from '../objections/objections.repository';
-import { batchesOfCycle, entriesOf, insertBatch, nextBatchSeq, PublicityBatchRow } from './publicity-batches.repository';
-import { PublicityBatchDto, PublishPublicityDto } from './publicity.dto';
+import { batchesOfCycle, batchOfApplication, entriesOf, insertBatch, nextBatchSeq, PublicityBatchRow } from './publicity-batches.repository';
+import { ApplicationPublicityDto, PublicityBatchDto, PublishPublicityDto } from './publicity.dto';
 import { PUBLICITY_DURATION, publicityDurationLabel, publicityPeriod } from './publicity-period';
 
 /**
@@ -25,6 +25,7 @@ export class PublicityService {
     private readonly cycles: CyclesService,
     private readonly calendars: WorkCalendars,
     private readonly engine: WorkflowEngine,
+    private readonly applications: ApplicationsService,
   ) {}
 
   async publish(cycleId: string, input: PublishPublicityDto, admin: AuthUser): Promise<PublicityBatchDto> {
@@ -65,6 +66,15 @@ export class PublicityService {
     });
     const [batch] = (await this.list(cycle.id, admin)).filter((b) => b.id === batchId);
     return batch;
+  }
+
+  /** The batch an application is in, for anyone who may see the application (its enterprise reads its own 公示's dates). */
+  async ofApplication(applicationId: string, user: AuthUser): Promise<ApplicationPublicityDto> {
+    await this.applications.loadVisible(applicationId, user);
+    const batch = await batchOfApplication(this.dataSource, applicationId);
+    if (!batch) return { batch: null };
+    const { id, seq, title, startsOn, endsOn, endsAt, duration, contact } = batch;
+    return { batch: { id, seq, title, startsOn, endsOn, endsAt, durationLabel: publicityDurationLabel(duration), contact } };
   }
 
   async list(cycleId: string, admin: AuthUser): Promise<PublicityBatchDto[]> {

@@ -4,7 +4,7 @@ import { Alert, App, Button, Card, Descriptions, List, Tag, Typography } from 'a
 import { DownloadOutlined, ExportOutlined, PlusOutlined } from '@ant-design/icons';
 import { ApiError, api, download } from '../../api/client';
 import { errorText } from '../../api/errors';
-import type { Certificate, PublicationObjection, PublicityBatchList } from '../../api/publication-types';
+import type { ApplicationPublicity, Certificate, PublicationObjection } from '../../api/publication-types';
 import type { Application, Deadline } from '../../api/types';
 import { beijingDate, cnDate, cnPeriod } from '../../lib/format';
 import { useResource } from '../../lib/useResource';
@@ -25,11 +25,11 @@ function orNull<T>(promise: Promise<T>): Promise<T | null> {
 
 /**
  * 公示 dates on the application: waiting for the office's batch (待公示), or in it with its period.
- * The office reads them from the cycle's batches; the enterprise from the 公示's end deadline.
+ * Everyone who may see the application reads them from its batch (GET /applications/:id/publicity).
  */
 export function PublicityDatesCard({ application: a, isAdmin, deadlines }: { application: Application; isAdmin: boolean; deadlines: Deadline[] | undefined }) {
   const inPublicity = a.state === 'publicity' || a.state === 'objection_review';
-  const batches = useResource(() => api.get<PublicityBatchList>(`/cycles/${a.cycleId}/publicity-batches`), [a.cycleId, a.version], { enabled: isAdmin && inPublicity });
+  const publicity = useResource(() => api.get<ApplicationPublicity>(`/applications/${a.id}/publicity`), [a.id, a.version], { enabled: inPublicity });
   if (!PUBLICITY_STATES.has(a.state)) return null;
   if (a.state === 'awaiting_publicity') {
     return (
@@ -50,7 +50,7 @@ export function PublicityDatesCard({ application: a, isAdmin, deadlines }: { app
       />
     );
   }
-  const batch = isAdmin ? batches.data?.items.find((b) => b.entries.some((e) => e.applicationId === a.id)) : undefined;
+  const batch = publicity.data?.batch ?? undefined;
   const end = deadlines?.find((d) => d.kind === 'publicity_end');
   // A date-only end is 24:00 Beijing of that day: the deadline is the next midnight.
   const endsOn = batch?.endsOn ?? (end ? beijingDate(new Date(end.dueAt).getTime() - 1) : undefined);
