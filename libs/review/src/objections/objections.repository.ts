@@ -41,14 +41,20 @@ const COLUMNS = `id, application_id AS "applicationId", batch_id AS "batchId", c
   objector_organization AS "objectorOrganization", contact_phone AS "contactPhone", contact_email AS "contactEmail", to_char(received_on, 'YYYY-MM-DD') AS "receivedOn",
   content, evidence, status, resolution, created_at AS "createdAt", resolved_at AS "resolvedAt"`;
 
-export async function insertObjection(manager: EntityManager, applicationId: string, batchId: string | null, filedBy: string | null, input: ObjectionInput): Promise<string> {
-  const [{ id }] = await sqlRows<{ id: string }>(
+export async function insertObjection(
+  manager: EntityManager,
+  applicationId: string,
+  batchId: string | null,
+  filedBy: string | null,
+  input: ObjectionInput,
+): Promise<{ id: string; createdAt: Date }> {
+  const [row] = await sqlRows<{ id: string; createdAt: Date }>(
     manager,
     `INSERT INTO objections (application_id, batch_id, filed_by, channel, objector_name, objector_id_number, objector_organization, contact_phone, contact_email, received_on, content, evidence)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id, created_at AS "createdAt"`,
     [applicationId, batchId, filedBy, input.channel, input.objectorName, input.objectorIdNumber ?? null, input.objectorOrganization ?? null, input.contactPhone, input.contactEmail ?? null, input.receivedOn ?? null, input.content, input.evidence],
   );
-  return id;
+  return row;
 }
 
 export async function insertObjectionFiles(manager: EntityManager, objectionId: string, responseId: string | null, files: readonly StoredFile[]): Promise<void> {

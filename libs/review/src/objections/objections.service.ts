@@ -53,7 +53,7 @@ export class ObjectionsService {
     const recording = body.channel !== undefined;
     if (recording && (user.role !== Role.Admin || !user.officeIds.includes(cycle.officeId))) throw new ForbiddenError([Role.Admin], '登记信函、电话或邮件异议');
     const input: ObjectionInput = { ...body, channel: body.channel ?? 'online' };
-    const id = await this.dataSource.transaction((m) => this.fileIn(m, application.id, input, { id: user.id, role: user.role }, false));
+    const { id } = await this.dataSource.transaction(async (m) => this.fileIn(m, application.id, await batchOfApplication(m, application.id), input, { id: user.id, role: user.role }, false));
     return { id, applicationId, status: 'open' };
   }
 
@@ -75,28 +75,34 @@ export class ObjectionsService {
       evidence: body.evidence?.trim() || `证据材料 ${stored.length} 份（见附件）`,
     };
     return this.dataSource.transaction(async (m) => {
-      const id = await this.fileIn(m, entry.applicationId, input, { id: null, role: 'public' }, true);
+      const { id, createdAt } = await this.fileIn(m, entry.applicationId, batch, input, { id: null, role: 'public' }, true);
       await insertObjectionFiles(m, id, null, stored);
-      const [{ createdAt }] = (await objectionsTo(m, [entry.applicationId])).filter((o) => o.id === id);
       return { reference: `YY-${id.slice(0, 8).toUpperCase()}`, filedAt: createdAt };
     });
   }
 
   /** `anonymous`: a visitor of the public page, who learns nothing of the application's state. */
-  private async fileIn(m: EntityManager, applicationId: string, input: ObjectionInput, actor: Actor, anonymous: boolean): Promise<string> {
+  private async fileIn(
+    m: EntityManager,
+    applicationId: string,
+    batch: PublicityBatchRow | undefined,
+    input: ObjectionInput,
+    actor: Actor,
+    anonymous: boolean,
+  ): Promise<{ id: string; createdAt: Date }> {
     const [application] = await applicationSummaries(m, [applicationId]);
     const instance = await this.engine.get(application.instanceId, m);
     if (!OBJECTION_STATES.includes(instance.state)) {
       throw anonymous ? new DomainError(ErrorCode.ObjectionNotAccepted) : new DomainError(ErrorCode.ObjectionPeriodClosed, { stateLabel: instance.stateLabel });
     }
-    const batch = await batchOfApplication(m, applicationId);
     // Received by post before the end counts, even when the office records it afterwards.
     if (batch) this.assertInsideWindow(batch, input.receivedOn);
-    const id = await insertObjection(m, applicationId, batch?.id ?? null, actor.id, input);
+    const filed = await insertObjection(m, applicationId, batch?.id ?? null, actor.id, input);
+    const { id } = filed;
     // The chained (never rewritten) history row names no one: who objected stays in the objections
     // table, and the row's actor is redacted when read.
     await this.engine.fire({ instanceId: application.instanceId, action: A.fileObjection, actor, payload: { objectionId: id }, instance, manager: m });
-    return id;
+    return filed;
   }
 
   /** From the day the 公示 is published until 24:00 of its last day (a letter counts by the day it was received). */

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 
@@ -66,17 +66,8 @@ export class PublicityBatchListDto {
   @ApiProperty({ type: [PublicityBatchDto] }) items: PublicityBatchDto[];
 }
 
-/** The 公示 an application was published in, as anyone who may see the application reads it. */
-export class ApplicationPublicityBatchDto {
-  @ApiProperty() id: string;
-  @ApiProperty() seq: number;
-  @ApiProperty() title: string;
-  @ApiProperty({ example: '2025-09-29' }) startsOn: string;
-  @ApiProperty({ example: '2025-10-13' }) endsOn: string;
-  @ApiProperty() endsAt: Date;
-  @ApiProperty({ example: '5 个工作日' }) durationLabel: string;
-  @ApiProperty({ type: PublicityContactViewDto }) contact: PublicityContactViewDto;
-}
+/** The 公示 an application was published in, as anyone who may see the application reads it (no other entries). */
+export class ApplicationPublicityBatchDto extends PickType(PublicityBatchDto, ['id', 'seq', 'title', 'startsOn', 'endsOn', 'endsAt', 'durationLabel', 'contact'] as const) {}
 
 export class ApplicationPublicityDto {
   @ApiProperty({ type: ApplicationPublicityBatchDto, nullable: true, description: 'null until the office publishes a 公示 naming the application' })

@@ -9,7 +9,7 @@ import { STATE_LABELS } from '@awardflow/rules';
 import { WorkflowEngine } from '@awardflow/workflow';
 import { DataSource } from 'typeorm';
 import { openObjectionCounts } from '../objections/objections.repository';
-import { batchesOfCycle, batchOfApplication, entriesOf, insertBatch, nextBatchSeq, PublicityBatchRow } from './publicity-batches.repository';
+import { batchById, batchesOfCycle, batchOfApplication, entriesOf, insertBatch, nextBatchSeq, PublicityBatchRow } from './publicity-batches.repository';
 import { ApplicationPublicityDto, PublicityBatchDto, PublishPublicityDto } from './publicity.dto';
 import { PUBLICITY_DURATION, publicityDurationLabel, publicityPeriod } from './publicity-period';
 
@@ -64,7 +64,7 @@ export class PublicityService {
       if (result.skipped.length) throw new DomainError(ErrorCode.NothingToPublish, undefined, { skipped: result.skipped });
       return id;
     });
-    const [batch] = (await this.list(cycle.id, admin)).filter((b) => b.id === batchId);
+    const [batch] = await this.views([(await batchById(this.dataSource, batchId))!]);
     return batch;
   }
 
