@@ -481,7 +481,14 @@ describe('web console (headless Chromium)', () => {
     step('the office ranks with the quota line, exports the CSV, shortlists and sees the diagram', async () => {
       await admin.goto(`${server.baseUrl}/office/cycles/${cycle.id}`);
       await admin.getByRole('tab', { name: '流程图' }).click();
-      await admin.getByTestId('mermaid-diagram').locator('svg').waitFor();
+      const diagram = admin.getByTestId('mermaid-diagram');
+      await diagram.locator('svg').waitFor();
+      // Every label in Chinese (no guard or timer codes), drawn at a size that reads without zooming.
+      const drawn = await diagram.innerText();
+      expect(drawn).toContain('计票未通过');
+      expect(drawn).not.toMatch(/[a-z]+_[a-z]+/);
+      const label = await diagram.getByText('形式审查通过', { exact: true }).first().boundingBox();
+      expect(label!.height).toBeGreaterThanOrEqual(12);
       await screenshot(admin, 'admin-workflow-diagram');
       await admin.getByRole('tab', { name: '排名与入围' }).click();
       await admin.getByRole('cell', { name: receipt }).waitFor();

@@ -13,5 +13,6 @@ export * from './families/family.types';
 export * from './families/compile-family';
 export * from './families/award-families';
 export * from './families/guards-and-effects';
+export * from './families/workflow-diagram';
 export * from './awards.module';
 export { AwardWorkflowDto, RubricDto, WorkflowDefinitionDto } from './catalog/catalog.dto';

@@ -15,7 +15,8 @@ export function MermaidDiagram({ source }: { source: string }) {
     setFailed(undefined);
     import('mermaid')
       .then(async ({ default: mermaid }) => {
-        mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: 'default' });
+        // At its natural size the labels read at normal zoom; a wide workflow scrolls sideways instead of shrinking.
+        mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: 'default', state: { useMaxWidth: false }, themeVariables: { fontSize: '14px' } });
         const { svg: rendered } = await mermaid.render(`wf${id}`, source);
         if (!cancelled) setSvg(rendered);
       })

@@ -1,10 +1,10 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@awardflow/platform';
-import { renderMermaid } from '@awardflow/workflow';
 import { AWARD_CATALOG, getAward } from './award-catalog';
 import { AwardDetailDto, AwardSummaryDto, AwardWorkflowDto, toAwardDetail, toAwardSummary } from './catalog.dto';
 import { compileStagePlan, DEFAULT_STAGE_PLANS } from '../families/award-families';
+import { awardWorkflowDiagram } from '../families/workflow-diagram';
 
 /** The catalog is public: enterprises read the rules before they have an account. */
 @ApiTags('awards')
@@ -31,6 +31,6 @@ export class AwardsController {
   workflow(@Param('code') code: string): AwardWorkflowDto {
     const award = getAward(code);
     const definition = compileStagePlan(award, DEFAULT_STAGE_PLANS[award.family]);
-    return { definition, mermaid: renderMermaid(definition) };
+    return { definition, mermaid: awardWorkflowDiagram(definition) };
   }
 }

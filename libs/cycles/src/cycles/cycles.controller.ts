@@ -1,8 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Role, Roles } from '@awardflow/identity';
-import { AwardWorkflowDto } from '@awardflow/awards';
-import { renderMermaid } from '@awardflow/workflow';
+import { AwardWorkflowDto, awardWorkflowDiagram } from '@awardflow/awards';
 import { ClosedCycleDto } from './cycle-responses.dto';
 import { CreateCycleDto, CycleDto, CycleTimelineDto, ListCyclesQuery, UpdateCycleDto } from './cycle.dto';
 import { CyclesService, toCycleDto } from './cycles.service';
@@ -73,6 +72,6 @@ export class CyclesController {
   @ApiOkResponse({ type: AwardWorkflowDto })
   async workflow(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
     const definition = await this.cycles.workflowOf(id, user);
-    return { definition, mermaid: renderMermaid(definition) };
+    return { definition, mermaid: awardWorkflowDiagram(definition) };
   }
 }
