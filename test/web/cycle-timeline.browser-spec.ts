@@ -66,6 +66,8 @@ describe('the cycle plan preview in the console', () => {
     expect(ends).toContain('2025年10月13日（周一）');
     expect(ends).toContain('公示开始次日起算 5 个工作日');
     await expect(page.getByTestId('timeline-approval').innerText()).resolves.toContain('2025年10月14日');
+    // Times too: the window reads as the office set it, marked as Beijing time.
+    await expect(page.locator('main').innerText()).resolves.toContain('2025-06-01 00:00 北京时间 至 2025-08-15 23:59 北京时间');
     await page.screenshot({ path: join(SCREENSHOTS, '01-draft-cycle-plan.png'), fullPage: true });
     await context.close();
   }, 600_000);

@@ -1,13 +1,27 @@
-import dayjs from 'dayjs';
+const BEIJING_TIME_PARTS = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 
+/**
+ * An instant as Beijing time, marked so: "2026-05-31 18:00 北京时间". The offices' dates are
+ * Beijing dates, so a reader abroad or on a computer set to another zone sees them as issued.
+ */
 export function formatTime(value: string | number | Date | null | undefined): string {
   if (value === null || value === undefined || value === '') return '—';
-  return dayjs(value).format('YYYY-MM-DD HH:mm');
+  const parts = Object.fromEntries(BEIJING_TIME_PARTS.formatToParts(new Date(value)).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} 北京时间`;
 }
 
+/** A date ('YYYY-MM-DD', taken as it is) or an instant's Beijing date. */
 export function formatDate(value: string | Date | null | undefined): string {
   if (!value) return '—';
-  return dayjs(value).format('YYYY-MM-DD');
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : beijingDate(value);
 }
 
 /** "2 天 3 小时 4 分" until the given time, or null once it has passed. */

@@ -8,6 +8,7 @@ import { SELF_ASSESSMENT_FIELDS } from '../../lib/labels';
 import { ErrorAlert } from '../ErrorAlert';
 import { applyFieldErrors } from '../formErrors';
 import { toApiForm, type Family } from './formModel';
+import { formatTime } from '../../lib/format';
 
 type SaveState = { kind: 'idle' } | { kind: 'dirty' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'error' };
 
@@ -97,7 +98,7 @@ export function FormEditor({
   };
 
   const status =
-    state.kind === 'saving' ? '正在保存草稿…' : state.kind === 'dirty' ? '有未保存的修改' : state.kind === 'saved' ? `草稿已自动保存（${state.at.toLocaleTimeString('zh-CN')}）` : state.kind === 'error' ? '草稿未能保存' : '修改后自动保存为草稿';
+    state.kind === 'saving' ? '正在保存草稿…' : state.kind === 'dirty' ? '有未保存的修改' : state.kind === 'saved' ? `草稿已自动保存（${formatTime(state.at)}）` : state.kind === 'error' ? '草稿未能保存' : '修改后自动保存为草稿';
 
   return (
     <Card
