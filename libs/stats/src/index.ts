@@ -5,3 +5,4 @@ export * from './statistics/industry-sections';
 export * from './snapshot/snapshot.service';
 export * from './snapshot/snapshot-scheduler';
 export * from './stats.module';
+export * from './workbench/workbench.dto';

@@ -4,12 +4,14 @@ import { SnapshotScheduler } from './snapshot/snapshot-scheduler';
 import { SnapshotService } from './snapshot/snapshot.service';
 import { StatisticsController } from './statistics/statistics.controller';
 import { StatisticsService } from './statistics/statistics.service';
+import { WorkbenchController } from './workbench/workbench.controller';
+import { WorkbenchService } from './workbench/workbench.service';
 
 /** The API side: GET /stats, its xlsx export, a rebuild on demand. */
 @Module({
   imports: [DatabaseModule],
-  controllers: [StatisticsController],
-  providers: [SnapshotService, StatisticsService],
+  controllers: [StatisticsController, WorkbenchController],
+  providers: [SnapshotService, StatisticsService, WorkbenchService],
   exports: [SnapshotService, StatisticsService],
 })
 export class StatsModule {}

@@ -33,4 +33,5 @@ export * from './reads/instance-contexts';
 export * from './reads/current-states';
 export * from './reads/history-step';
 export * from './reads/history-steps';
+export * from './reads/pending-deadlines';
 export * from './events/event-wiring';

@@ -1542,6 +1542,23 @@ export interface paths {
         patch: operations["UsersController_update"];
         trace?: never;
     };
+    "/workbench": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工作台: per running cycle of the caller's offices, applications by stage and by 区县, overdue reviews with their experts, open objections, the coming 7 days' deadlines and flagged applications */
+        get: operations["WorkbenchController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3235,6 +3252,76 @@ export interface components {
             comment?: string;
             /** @enum {string} */
             vote: "approve" | "reject" | "abstain";
+        };
+        WorkbenchCycleDto: {
+            /** Format: date-time */
+            applicationClosesAt: string;
+            /** @description submitted applications (drafts not counted) */
+            applications: number;
+            awardCode: string;
+            awardName: string;
+            /** @description submitted applications by the 区县 the organisation is registered in */
+            districts: components["schemas"]["WorkbenchDistrictDto"][];
+            /** @description drafts not yet submitted */
+            drafts: number;
+            /** @description applications flagged for the office */
+            flagged: components["schemas"]["WorkbenchListDto"];
+            /** Format: uuid */
+            id: string;
+            /** @description 公示 objections waiting for the office */
+            openObjections: components["schemas"]["WorkbenchListDto"];
+            /** @description expert reviews past their due time, with the expert */
+            overdueReviews: components["schemas"]["WorkbenchListDto"];
+            /** @description applications by state, in the order an application goes through them */
+            stages: components["schemas"]["WorkbenchStageDto"][];
+            /** @enum {string} */
+            status: "open" | "closed";
+            title: string;
+            /** @description deadlines of the coming 7 days */
+            upcomingDeadlines: components["schemas"]["WorkbenchListDto"];
+        };
+        WorkbenchDistrictDto: {
+            /** @description submitted applications */
+            count: number;
+            /** @description its name (the office of that division), or the code */
+            name: string;
+            /** @description GB/T 2260 division the organisations are registered in */
+            regionCode: string;
+        };
+        WorkbenchDto: {
+            /** @description the running (open or closed, not archived) cycles, latest deadline first */
+            cycles: components["schemas"]["WorkbenchCycleDto"][];
+            /**
+             * Format: date-time
+             * @description when these figures were read (they are live, not a snapshot)
+             */
+            generatedAt: string;
+        };
+        WorkbenchItemDto: {
+            /** Format: uuid */
+            applicationId: string;
+            /**
+             * Format: date-time
+             * @description when it is due or since when it waits
+             */
+            at: string;
+            organizationName: string;
+            receiptNumber: string | null;
+            /** @description the expert who is late, the deadline, the objection or the flag, in Chinese */
+            what: string;
+        };
+        WorkbenchListDto: {
+            /** @description the most pressing ten */
+            items: components["schemas"]["WorkbenchItemDto"][];
+            /** @description how many in all */
+            total: number;
+        };
+        WorkbenchStageDto: {
+            count: number;
+            /** @description its zh-CN label */
+            label: string;
+            /** @description workflow state */
+            state: string;
         };
         WorkflowDefinitionDto: {
             /** @example quality-award:cq-city */
@@ -5831,6 +5918,28 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserDto"];
+                };
+            };
+        };
+    };
+    WorkbenchController_get: {
+        parameters: {
+            query?: {
+                /** @description one cycle of an office the caller manages (default: every running cycle of those offices) */
+                cycleId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkbenchDto"];
                 };
             };
         };

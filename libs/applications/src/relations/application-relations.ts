@@ -14,3 +14,9 @@ export const APPLICATION_SUMMARIES_RELATION = '(SELECT id, cycle_id, instance_id
  * section, 门类); nothing that reaches the organisation (contacts, addresses, USCC).
  */
 export const ORGANIZATION_PROFILES_RELATION = '(SELECT id, name, region_code, industry FROM organizations)';
+
+/**
+ * Each cycle's applications by state, as the counters kept by triggers hold them (a few rows per
+ * cycle, whatever its size): what a dashboard shows without counting rows.
+ */
+export const APPLICATION_STATE_TOTALS_RELATION = '(SELECT cycle_id, state, sum(n)::int AS n FROM application_state_counts GROUP BY cycle_id, state)';

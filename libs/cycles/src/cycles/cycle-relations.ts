@@ -17,3 +17,6 @@ export const CYCLE_VERSIONS_RELATION = '(SELECT id, xmin::text AS version FROM c
  * statistics context joins this in its set-based refresh).
  */
 export const CYCLE_EDITIONS_RELATION = '(SELECT id, office_id, award_code, year FROM cycles)';
+
+/** The cycles as an office's dashboard heads them: office, award, title, status and the application deadline. */
+export const CYCLE_HEADINGS_RELATION = '(SELECT id, office_id, award_code, year, title, status, application_closes_at FROM cycles)';

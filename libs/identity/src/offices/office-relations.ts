@@ -4,3 +4,6 @@
  * into the surrounding query, so the plan is the same.
  */
 export const OFFICE_PARENTS_RELATION = '(SELECT id, parent_id FROM offices)';
+
+/** The people as another context names them to an office (an overdue expert on its dashboard): the id and the display name, nothing else. */
+export const USER_NAMES_RELATION = '(SELECT id, display_name FROM users)';

@@ -11,6 +11,7 @@ import { DataSource } from 'typeorm';
 import { SnapshotService } from '../snapshot/snapshot.service';
 import { AWARD_STATES, RECOGNITION_STATES } from '../snapshot/stage-outcomes';
 import { INDUSTRY_SECTIONS } from './industry-sections';
+import { divisionName } from './division-name';
 import { median, round } from './median';
 import { StatsBreakdownRowDto, StatsDto, StatsQuery, StatsStageRowDto } from './statistics.dto';
 
@@ -173,13 +174,6 @@ export class StatisticsService {
     const roots = managed.filter((o) => !o.parentId || !ids.has(o.parentId));
     return { office: roots[0], offices: managed };
   }
-}
-
-/** A division by its office's name (重庆市万州区市场监督管理局 → 万州区), or its code when no office in scope has it. */
-function divisionName(code: string, offices: ManagedOffice[]): string {
-  const office = offices.find((o) => o.regionCode === code);
-  if (!office) return code;
-  return office.name.replace(/^重庆市/, '').replace(/市场监督管理局$/, '') || office.name;
 }
 
 /** Per stage: stays completed, passed and failed, the pass rate, and the median days (percentile_cont's, from the counted lengths). */
