@@ -92,7 +92,7 @@ function Requirements({ cycle }: { cycle: Cycle }) {
     );
   }
   // The cycle's own rules with their numbers (连续正常生产经营5年以上), not the award's generic labels.
-  const referenceDate = (cycle as Cycle & { eligibilityReferenceDate?: string }).eligibilityReferenceDate;
+  const referenceDate = cycle.eligibilityReferenceDate;
   return (
     <div style={{ marginTop: 8 }}>
       <Typography.Text strong>申报条件{referenceDate ? `（年限计算至 ${referenceDate}）` : ''}：</Typography.Text>
