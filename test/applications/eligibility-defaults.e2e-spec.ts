@@ -84,6 +84,18 @@ describe('eligibility defaults of a district cycle (江北区)', () => {
     expect(bad.body.errors).toEqual([{ field: 'eligibilityReferenceDate', label: '申报条件计算基准日', messages: ['不是有效的日期'] }]);
     const set = await ctx.http.patch(`/cycles/${cycle.id}`).set('Authorization', jiangbeiAdmin).send({ eligibilityReferenceDate: '2026-05-31' }).expect(200);
     expect(set.body).toMatchObject({ eligibilityReferenceDate: '2026-05-31', eligibilityReferenceDateSet: true });
+    const read = await ctx.http.get(`/cycles/${cycle.id}`).set('Authorization', jiangbeiAdmin).expect(200);
+    expect(read.body).toMatchObject({ eligibilityReferenceDate: '2026-05-31', eligibilityReferenceDateSet: true });
+  });
+
+  it('counts years of operation to the cycle reference date, not to the day of submission', async () => {
+    const young = await registerEnterprise(ctx, '重庆江北新设物流有限公司', { regionCode: '500105', industry: 'G5411', foundedAt: '2023-05-15' });
+    const early = await openCycle({ eligibilityReferenceDate: '2026-05-01' });
+    const refused = await submit(young, early.id);
+    expect(refused.status).toBe(422);
+    expect(refused.body.reasons).toEqual([{ rule: 'min_operating_years', reason: '连续正常生产经营不满3年（成立于 2023-05-15，计算至 2026-05-01）' }]);
+    const later = await openCycle({ eligibilityReferenceDate: '2026-05-31' });
+    expect((await submit(young, later.id)).status).toBe(200);
   });
 
   it('admits a 江北 services organisation without a credit grade, and refuses a 渝中 one for its region', async () => {
