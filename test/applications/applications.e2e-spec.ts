@@ -104,7 +104,7 @@ describe('enterprise applications over HTTP', () => {
       await ctx.http.post(`/admin/organizations/${enterprise.organizationId}/records`).set('Authorization', admin).send({ kind: 'blacklist', reason: '列入严重违法失信名单', from: '2025-01-01' }).expect(201);
       const res = await ctx.http.post(`/applications/${id}/actions/submit`).set('Authorization', enterprise.token).send({}).expect(422);
       expect(res.body.reasons.map((r: { rule: string }) => r.rule)).toEqual(['min_operating_years', 'not_blacklisted']);
-      expect(res.body.reasons[1].reason).toBe('已列入严重违法失信名单（质量信用黑名单）：列入严重违法失信名单');
+      expect(res.body.reasons[1].reason).toBe('列入市场监督管理严重违法失信名单：列入严重违法失信名单');
       const after = await ctx.http.get(`/applications/${id}`).set('Authorization', enterprise.token).expect(200);
       expect(after.body.state).toBe('draft');
       const blacklist = await ctx.http.get('/admin/blacklist').set('Authorization', admin).expect(200);

@@ -87,7 +87,7 @@ describe('the 申报书 each family requires at submission', () => {
       { rule: 'documents', reason: '缺少申报材料：无重大质量、安全、环保事故承诺书' },
       { rule: 'form', field: 'form.selfAssessment.resources', reason: '申报书未填写：自评报告·资源' },
       { rule: 'form', field: 'form.selfAssessment.results', reason: '申报书未填写：自评报告·结果' },
-      { rule: 'min_operating_years', reason: expect.stringContaining('成立不满 3 年') },
+      { rule: 'min_operating_years', reason: expect.stringContaining('连续正常生产经营不满3年') },
     ]);
     expect(res.body.message).toMatch(/^申报不符合要求：缺少申报材料/);
   });

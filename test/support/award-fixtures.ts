@@ -54,6 +54,8 @@ export async function openCycle(ctx: TestContext, overrides: Record<string, unkn
       title: `渝中区区长质量管理奖 测试 ${sequence}`,
       applicationOpensAt: '2026-01-01',
       applicationClosesAt: '2099-12-31',
+      // Years of operation are counted to a date of today's scale, not to the far-off deadline.
+      eligibilityReferenceDate: '2026-06-01',
       quota: { awards: 3, secondTier: { label: '提名奖', count: 2 } },
       reviewersPerApplication: 3,
       ...overrides,

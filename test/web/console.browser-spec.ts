@@ -255,7 +255,9 @@ describe('web console (headless Chromium)', () => {
     beforeAll(async () => {
       // Seeded through the API: the account (the office creates it) and an open blind cycle.
       await createUser(ctx, { username: ENTERPRISE.username, password: ENTERPRISE.password, role: 'applicant', displayName: '王经理', email: 'web-enterprise@example.cn' });
-      cycle = await openCycle(ctx, { title: '2026年度渝中区区长质量管理奖（控制台测试）', blindReview: true, reviewersPerApplication: 1, quota: { awards: 1 } });
+      // This cycle asks for a credit grade (requireGrade): an organisation never graded is refused.
+      const eligibility = getAward('district-quality-award').defaultEligibility.map((r) => (r.rule === 'min_credit_grade' ? { rule: r.rule, params: { grade: 'B', requireGrade: true } } : r));
+      cycle = await openCycle(ctx, { title: '2026年度渝中区区长质量管理奖（控制台测试）', blindReview: true, reviewersPerApplication: 1, quota: { awards: 1 }, eligibility });
     }, STEP_TIMEOUT);
 
     step('an enterprise registers its organisation, checking the credit code as it is typed', async () => {
@@ -317,13 +319,13 @@ describe('web console (headless Chromium)', () => {
 
       // No credit grade yet: the check says so before the enterprise submits.
       const check = enterprise.getByTestId('presubmit-check');
-      await check.getByTestId('rule-min_credit_grade').filter({ hasText: '尚无质量信用等级评定（要求不低于 B 级）' }).waitFor();
+      await check.getByTestId('rule-min_credit_grade').filter({ hasText: '质量信用等级须为B级及以上（尚未评定质量信用等级）' }).waitFor();
       await check.getByTestId('presubmit-problems').waitFor();
       await screenshot(enterprise, 'enterprise-presubmit-check');
       // Submitting anyway: refused with every reason, and nothing changes.
       allowedHttpErrors.add(422);
       await act(enterprise, 'submit');
-      await enterprise.getByTestId('actions').getByTestId('error-alert').filter({ hasText: '尚无质量信用等级评定' }).waitFor();
+      await enterprise.getByTestId('actions').getByTestId('error-alert').filter({ hasText: '尚未评定质量信用等级' }).waitFor();
       expect(await stateOf(ctx, applicationId)).toBe('draft');
 
       // The office grades the organisation (through the API: not this page's job); the check now passes.

@@ -1,5 +1,6 @@
 export * from './eligibility/eligibility-facts';
 export * from './eligibility/eligibility-rules';
+export * from './eligibility/eligibility-defaults';
 export * from './rubric/rubric.types';
 export * from './rubric/rubrics';
 export * from './rubric/validate-scores';

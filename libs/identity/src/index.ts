@@ -15,3 +15,5 @@ export * from './offices/office-member-reads';
 export * from './offices/managed-office-reads';
 export * from './users/mail-recipients';
 export * from './offices/office.dto';
+export * from './offices/office-division-reads';
+export * from './offices/division-code';

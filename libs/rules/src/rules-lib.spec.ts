@@ -33,9 +33,9 @@ describe('@awardflow/rules', () => {
     );
     expect(checks).toEqual([
       { rule: 'region', label: '注册地在本行政区域内', ok: true },
-      { rule: 'min_operating_years', label: '依法经营满 3 年', ok: false, reason: '成立不满 3 年（成立于 2024-03-01）' },
-      { rule: 'not_blacklisted', label: '未列入严重违法失信名单（质量信用黑名单）', ok: null, reason: '由评奖办公室依据信用记录核查，提交时校验' },
-      { rule: 'min_credit_grade', label: '质量信用等级不低于要求', ok: false, reason: '尚无质量信用等级评定（要求不低于 B 级）' },
+      { rule: 'min_operating_years', label: '连续正常生产经营3年以上', ok: false, reason: '连续正常生产经营不满3年（成立于 2024-03-01，计算至 2026-06-01）' },
+      { rule: 'not_blacklisted', label: '未列入市场监督管理严重违法失信名单', ok: null, reason: '由评奖办公室依据信用记录核查，提交时校验' },
+      { rule: 'min_credit_grade', label: '质量信用等级须为B级及以上（未评定等级的不受此限）', ok: true },
     ]);
   });
 });

@@ -1884,6 +1884,13 @@ export interface components {
             definitionVersion: number | null;
             durationOverrides: components["schemas"]["DurationOverridesDto"];
             eligibility: components["schemas"]["EligibilityRuleDto"][];
+            /**
+             * @description the date eligibility counts years to: its own or the application deadline (Beijing date)
+             * @example 2026-05-31
+             */
+            eligibilityReferenceDate: string;
+            /** @description whether eligibilityReferenceDate is the cycle's own (false: the deadline) */
+            eligibilityReferenceDateSet: boolean;
             /** @description drafts that expired */
             expired: number;
             id: string;
@@ -1961,6 +1968,11 @@ export interface components {
             durationOverrides?: components["schemas"]["DurationOverridesDto"];
             /** @description default: the award's rules */
             eligibility?: components["schemas"]["EligibilityRuleDto"][];
+            /**
+             * @description the date years of operation and accident windows are counted to (截至…); empty or absent: the application deadline
+             * @example 2026-05-31
+             */
+            eligibilityReferenceDate?: string;
             /** @description issuing office; default: your first office */
             officeId?: string;
             panel?: components["schemas"]["PanelRulesDto"];
@@ -2063,7 +2075,7 @@ export interface components {
             /** @description listing or ban period start */
             from?: string;
             /** @enum {string} */
-            kind: "blacklist" | "abnormal_operation" | "major_accident" | "sampling_failure" | "penalty" | "reapplication_ban";
+            kind: "blacklist" | "abnormal_operation" | "major_accident" | "sampling_failure" | "penalty" | "reapplication_ban" | "dishonest_debtor";
             /** @description when it happened (accidents, sampling failures, penalties) */
             occurredAt?: string;
             /** @example 列入市场监管总局严重违法失信名单 */
@@ -2110,6 +2122,13 @@ export interface components {
             definitionVersion: number | null;
             durationOverrides: components["schemas"]["DurationOverridesDto"];
             eligibility: components["schemas"]["EligibilityRuleDto"][];
+            /**
+             * @description the date eligibility counts years to: its own or the application deadline (Beijing date)
+             * @example 2026-05-31
+             */
+            eligibilityReferenceDate: string;
+            /** @description whether eligibilityReferenceDate is the cycle's own (false: the deadline) */
+            eligibilityReferenceDateSet: boolean;
             id: string;
             officeId: string;
             /** Format: date-time */
@@ -2300,7 +2319,7 @@ export interface components {
             score: number;
         };
         LabelledEligibilityRuleDto: {
-            /** @example 依法经营满 N 年 */
+            /** @example 连续正常生产经营5年以上 */
             label: string;
             /**
              * @example {
@@ -3167,6 +3186,11 @@ export interface components {
             durationOverrides?: components["schemas"]["DurationOverridesDto"];
             /** @description default: the award's rules */
             eligibility?: components["schemas"]["EligibilityRuleDto"][];
+            /**
+             * @description the date years of operation and accident windows are counted to (截至…); empty or absent: the application deadline
+             * @example 2026-05-31
+             */
+            eligibilityReferenceDate?: string;
             panel?: components["schemas"]["PanelRulesDto"];
             /** @default 7 */
             publicityDays: number;

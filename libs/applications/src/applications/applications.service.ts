@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { actionRule, ActionRule, evaluateEligibility, GenericUseCase, findAward, getAward, scopeOf, statesTagged, SYSTEM_ONLY } from '@awardflow/awards';
-import { Cycle, CycleCache, CyclesService, cycleSummaries } from '@awardflow/cycles';
+import { Cycle, CycleCache, CyclesService, cycleSummaries, eligibilityReferenceDate } from '@awardflow/cycles';
 import { AuthUser, Role } from '@awardflow/identity';
 import { ConflictError, DomainError, ErrorCode, FieldValidationError, ForbiddenError, NotFoundError, sqlRows } from '@awardflow/platform';
 import { ActionForbiddenError, Actor, DefinitionRegistry, INSTANCE_STATES_RELATION, instanceSnapshotOf, instanceSnapshots, InstanceSnapshot, TransitionNotAllowedError, transitionLabels, TransitionInvariants, TransitionResult, VersionConflictError, WorkflowEngine } from '@awardflow/workflow';
@@ -18,6 +18,7 @@ import { genericRouteRule, NotNamedForStageError, undeclaredPayload, undeclaredP
 import { ApplicationAccessPolicy } from './application-access.policy';
 import { CycleClose } from './cycle-close';
 import { applicationRow } from './application-row';
+import { pastWins } from './past-wins';
 import { ApplicationDto, ApplicationPageDto, AvailableActionDto, CreateApplicationDto, ListApplicationsQuery } from './application.dto';
 import { Application, APPLICATION_SUBJECT, INACTIVE_STATES } from './application.entity';
 
@@ -324,11 +325,14 @@ export class ApplicationsService implements OnModuleInit {
   /** The cycle's eligibility rules against today's facts (also the gates before 公示 and 审定). */
   async eligibilityFailures(application: Application, cycle: Cycle, manager: EntityManager = this.dataSource.manager) {
     const facts = await this.organizations.factsFor(application.organizationId, manager);
+    const wins = cycle.eligibility.some((r) => r.rule === 'no_win_within_editions') ? await pastWins(manager, application.organizationId, cycle) : [];
     return evaluateEligibility(cycle.eligibility, {
       ...facts,
+      wins,
       form: application.form,
       cycle: { id: cycle.id, awardCode: cycle.awardCode, year: cycle.year, regionCode: '' },
       now: new Date().toISOString(),
+      referenceDate: eligibilityReferenceDate(cycle),
     });
   }
 

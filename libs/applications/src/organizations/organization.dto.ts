@@ -53,9 +53,9 @@ export class RegisteredOrganizationDto extends OrganizationDto {
 }
 
 export class CreateRecordDto {
-  @ApiProperty({ enum: ['blacklist', 'abnormal_operation', 'major_accident', 'sampling_failure', 'penalty', 'reapplication_ban'] })
-  @IsIn(['blacklist', 'abnormal_operation', 'major_accident', 'sampling_failure', 'penalty', 'reapplication_ban'], { message: '须为以下之一：blacklist（严重失信名单）、abnormal_operation（经营异常名录）、major_accident（重大质量安全事故）、sampling_failure（监督抽查不合格）、penalty（行政处罚）、reapplication_ban（禁止再次申报）' })
-  kind: 'blacklist' | 'abnormal_operation' | 'major_accident' | 'sampling_failure' | 'penalty' | 'reapplication_ban';
+  @ApiProperty({ enum: ['blacklist', 'abnormal_operation', 'major_accident', 'sampling_failure', 'penalty', 'reapplication_ban', 'dishonest_debtor'] })
+  @IsIn(['blacklist', 'abnormal_operation', 'major_accident', 'sampling_failure', 'penalty', 'reapplication_ban', 'dishonest_debtor'], { message: '须为以下之一：blacklist（严重失信名单）、abnormal_operation（经营异常名录）、major_accident（重大质量安全事故）、sampling_failure（监督抽查不合格）、penalty（行政处罚）、reapplication_ban（禁止再次申报）、dishonest_debtor（失信被执行人）' })
+  kind: 'blacklist' | 'abnormal_operation' | 'major_accident' | 'sampling_failure' | 'penalty' | 'reapplication_ban' | 'dishonest_debtor';
   @ApiProperty({ example: '列入市场监管总局严重违法失信名单' }) @IsString() @MinLength(2) @MaxLength(1000) reason: string;
   @ApiPropertyOptional({ description: 'when it happened (accidents, sampling failures, penalties)' }) @IsOptional() @Matches(DATE, { message: '须为日期（YYYY-MM-DD）' }) occurredAt?: string;
   @ApiPropertyOptional({ description: 'listing or ban period start' }) @IsOptional() @Matches(DATE, { message: '须为日期（YYYY-MM-DD）' }) from?: string;

@@ -24,25 +24,29 @@ const BRAND_DOCUMENTS: RequiredDocument[] = [
   { type: 'brand_history', label: '品牌历史或产品生产证明材料' },
 ];
 
-// Chongqing's 市长质量管理奖 is the model: B/C/D sections, 5 years, no accidents in 3 years, credit ≥ B.
-const QUALITY_ELIGIBILITY = (regionPrefixes: string[], years: number) => [
-  { rule: 'region', params: { allowedPrefixes: regionPrefixes } },
-  { rule: 'industry_sections', params: { sections: ['B', 'C', 'D'] } },
+// Chongqing's 市长质量管理奖 is the model (渝人社〔2023〕560号): 连续正常生产经营5年以上, 近3年无重大质量、
+// 环境、安全生产责任事故. `region` and (district) `industry_sections` without parameters are written out
+// from the cycle's office when the cycle is created (eligibility-defaults.ts). A credit grade is asked
+// for only when a cycle sets requireGrade.
+const QUALITY_ELIGIBILITY = (sections: string[] | undefined, years: number) => [
+  { rule: 'region' },
+  sections ? { rule: 'industry_sections', params: { sections } } : { rule: 'industry_sections' },
   { rule: 'min_operating_years', params: { years } },
   { rule: 'no_major_accident_within_years', params: { years: 3 } },
   { rule: 'no_sampling_failure_within_years', params: { years: 3 } },
   { rule: 'not_blacklisted' },
   { rule: 'not_abnormal_operation' },
+  { rule: 'not_dishonest_debtor' },
   { rule: 'min_credit_grade', params: { grade: 'B' } },
   { rule: 'no_reapplication_ban' },
 ];
 const ENGINEERING_ELIGIBILITY = [
-  { rule: 'region', params: { allowedPrefixes: ['50'] } },
+  { rule: 'region' },
   { rule: 'not_blacklisted' },
   { rule: 'no_major_accident_within_years', params: { years: 3 } },
   { rule: 'completion_date_window', params: { from: '2023-01-01', to: '2025-12-31' } },
 ];
-const BRAND_BASE = [{ rule: 'region', params: { allowedPrefixes: ['50'] } }, { rule: 'not_blacklisted' }, { rule: 'not_abnormal_operation' }, { rule: 'no_reapplication_ban' }];
+const BRAND_BASE = [{ rule: 'region' }, { rule: 'not_blacklisted' }, { rule: 'not_abnormal_operation' }, { rule: 'no_reapplication_ban' }];
 
 type CatalogEntry = Omit<AwardDefinition, 'certificateNumberFormat'> & { certificateNumberFormat?: string };
 
@@ -78,7 +82,7 @@ export const AWARD_CATALOG: AwardDefinition[] = ([
     description: '区级政府质量奖，按 GB/T 19580《卓越绩效评价准则》评审，表彰质量管理卓越的企业（渝中区质量强区建设实施方案）。',
     requiredDocuments: QUALITY_DOCUMENTS,
     rubric: GBT_19580,
-    defaultEligibility: QUALITY_ELIGIBILITY(['500103'], 3),
+    defaultEligibility: QUALITY_ELIGIBILITY(undefined, 3),
     secondTierLabel: '提名奖',
   },
   {
@@ -92,7 +96,7 @@ export const AWARD_CATALOG: AwardDefinition[] = ([
     description: '市级政府质量奖，按 GB/T 19580《卓越绩效评价准则》评审，每年评选一次（重庆市质量发展纲要行动计划）。',
     requiredDocuments: QUALITY_DOCUMENTS,
     rubric: GBT_19580,
-    defaultEligibility: QUALITY_ELIGIBILITY(['50'], 5),
+    defaultEligibility: QUALITY_ELIGIBILITY(['B', 'C', 'D'], 5),
     secondTierLabel: '提名奖',
   },
   engineering('luban-award', '鲁班奖（中国建设工程鲁班奖）', 'LBJ', ['重庆市建筑业协会'], '建筑工程质量最高荣誉，由省级建筑业协会推荐参评。'),

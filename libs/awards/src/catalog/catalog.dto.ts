@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { WorkflowDefinition } from '@awardflow/workflow';
 import { AwardDefinition } from './award.types';
-import { EligibilityRuleRef, ELIGIBILITY_RULES } from '../eligibility/eligibility-rules';
+import { EligibilityRuleRef, ruleLabel } from '../eligibility/eligibility-rules';
 import { DEFAULT_STAGE_PLANS } from '../families/award-families';
 import { StagePlan } from '../families/stage-plan';
 import { Rubric } from '../rubric/rubric.types';
@@ -44,7 +44,7 @@ export class RubricDto {
 export class LabelledEligibilityRuleDto {
   @ApiProperty({ example: 'min_operating_years' }) rule: string;
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, example: { years: 3 } }) params?: Record<string, unknown>;
-  @ApiProperty({ example: '依法经营满 N 年' }) label: string;
+  @ApiProperty({ example: '连续正常生产经营5年以上' }) label: string;
 }
 
 export class DefaultStagePlanDto {
@@ -96,7 +96,7 @@ export function toAwardDetail(a: AwardDefinition): AwardDetailDto {
     recommendingBodies: a.recommendingBodies,
     requiredDocuments: a.requiredDocuments,
     rubric: a.rubric,
-    defaultEligibility: a.defaultEligibility.map((r) => ({ ...r, label: ELIGIBILITY_RULES[r.rule].label })),
+    defaultEligibility: a.defaultEligibility.map((r) => ({ ...r, label: ruleLabel(r) })),
     defaultStagePlan: DEFAULT_STAGE_PLANS[a.family],
     secondTierLabel: a.secondTierLabel,
     validityYears: a.validityYears,

@@ -115,6 +115,13 @@ export class CreateCycleDto {
   @ValidateNested({ each: true })
   @Type(() => EligibilityRuleDto)
   eligibility?: EligibilityRuleDto[];
+  @ApiPropertyOptional({
+    example: '2026-05-31',
+    description: 'the date years of operation and accident windows are counted to (截至…); empty or absent: the application deadline',
+  })
+  @IsOptional()
+  @Matches(/^(\d{4}-\d{2}-\d{2})?$/, { message: '须为日期（YYYY-MM-DD），留空则以申报截止日为准' })
+  eligibilityReferenceDate?: string;
   @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() blindReview?: boolean;
   @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() reassignOverdue?: boolean;
   @ApiPropertyOptional({ description: 'brand recognitions; default: the award\'s' }) @IsOptional() @IsInt() @Min(1) @Max(100, AT_MOST) recognitionValidityYears?: number;
@@ -151,6 +158,7 @@ export class UpdateCycleDto extends PartialType(
     'reminderDaysBefore',
     'panel',
     'eligibility',
+    'eligibilityReferenceDate',
     'blindReview',
     'reassignOverdue',
     'recognitionValidityYears',
@@ -188,6 +196,9 @@ export class CycleDto {
   @ApiProperty({ type: [Number] }) reminderDaysBefore: number[];
   @ApiProperty({ type: PanelRulesDto }) panel: PanelRulesDto;
   @ApiProperty({ type: [EligibilityRuleDto] }) eligibility: EligibilityRuleDto[];
+  @ApiProperty({ example: '2026-05-31', description: 'the date eligibility counts years to: its own or the application deadline (Beijing date)' })
+  eligibilityReferenceDate: string;
+  @ApiProperty({ description: 'whether eligibilityReferenceDate is the cycle\'s own (false: the deadline)' }) eligibilityReferenceDateSet: boolean;
   @ApiProperty() blindReview: boolean;
   @ApiProperty() reassignOverdue: boolean;
   @ApiProperty({ nullable: true, type: Number }) recognitionValidityYears: number | null;

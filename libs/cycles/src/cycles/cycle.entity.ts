@@ -54,6 +54,8 @@ export class Cycle {
   @Column({ name: 'reminder_days_before', type: 'int', array: true }) reminderDaysBefore: number[];
   @Column({ type: 'jsonb' }) panel: PanelRules;
   @Column({ type: 'jsonb' }) eligibility: EligibilityRuleRef[];
+  /** The date eligibility counts years to (截至…); NULL: the Beijing date of the application deadline. */
+  @Column({ name: 'eligibility_reference_date', type: 'date', nullable: true }) eligibilityReferenceDate: string | null;
   @Column({ name: 'blind_review', type: 'boolean' }) blindReview: boolean;
   @Column({ name: 'reassign_overdue', type: 'boolean' }) reassignOverdue: boolean;
   @Column({ name: 'recognition_validity_years', type: 'int', nullable: true }) recognitionValidityYears: number | null;

@@ -3,16 +3,19 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { AuditAction, AuditEntityType, AuditLog } from '@awardflow/audit';
 import {
   AwardDefinition,
+  EligibilityRuleRef,
   certificateNumberFormatProblems,
   checkEligibilityRules,
   compileStagePlan,
   findAward,
   formatNamesTier,
   getAward,
+  materialiseEligibility,
   normalisePlan,
 } from '@awardflow/awards';
 import { WorkCalendars } from '@awardflow/calendar';
-import { AuthUser, OFFICE_PARENTS_RELATION, Role } from '@awardflow/identity';
+import { AuthUser, divisionPrefix, OFFICE_PARENTS_RELATION, officeDivision, Role } from '@awardflow/identity';
+import { beijingDate, isDay } from '@awardflow/rules';
 import { AppConfigService, DomainError, ErrorCode, FieldError, FieldValidationError, NotFoundError } from '@awardflow/platform';
 import { DefinitionRegistry, isWorkingDayDuration, WorkflowDefinition } from '@awardflow/workflow';
 import { EntityManager, Repository } from 'typeorm';
@@ -25,7 +28,7 @@ import { CycleHooks } from './cycle-hooks';
 
 const DEFAULT_MAJORITY = { numerator: 2, denominator: 3 };
 // Fields that shape how applications are judged: frozen once one has been submitted.
-const FROZEN_AFTER_SUBMISSION = ['eligibility', 'stagePlan', 'scoreAggregation', 'reviewersPerApplication'] as const;
+const FROZEN_AFTER_SUBMISSION = ['eligibility', 'eligibilityReferenceDate', 'stagePlan', 'scoreAggregation', 'reviewersPerApplication'] as const;
 const DAY_UNIT_FIELDS = { publicity: 'publicityDayUnit', supplement: 'supplementDayUnit', reviewDue: 'reviewDueDayUnit' } as const;
 const PERIOD_NAMES: Record<keyof CycleDurations, string> = { publicity: '公示期', supplement: '补正期限', reviewDue: '评审期限' };
 
@@ -63,7 +66,8 @@ export class CyclesService {
       reviewDueDays: input.reviewDueDays ?? 14,
       reminderDaysBefore: input.reminderDaysBefore ?? [3, 1],
       panel: { quorum: input.panel?.quorum ?? 5, majority: input.panel?.majority ?? DEFAULT_MAJORITY },
-      eligibility: input.eligibility ?? award?.defaultEligibility ?? [],
+      eligibility: await this.officeEligibility(input.eligibility ?? award?.defaultEligibility ?? [], officeId),
+      eligibilityReferenceDate: emptyToNull(input.eligibilityReferenceDate),
       blindReview: input.blindReview ?? false,
       reassignOverdue: input.reassignOverdue ?? false,
       recognitionValidityYears: award?.family === 'brand' ? (input.recognitionValidityYears ?? award.validityYears ?? 3) : null,
@@ -159,6 +163,8 @@ export class CyclesService {
     if (input.quota !== undefined) cycle.quota = { awards: input.quota.awards, secondTier: input.quota.secondTier ?? null };
     if (input.panel !== undefined) cycle.panel = { quorum: input.panel.quorum, majority: input.panel.majority ?? DEFAULT_MAJORITY };
     if (input.certificateNumberFormat !== undefined) cycle.certificateNumberFormat = emptyToNull(input.certificateNumberFormat);
+    if (input.eligibilityReferenceDate !== undefined) cycle.eligibilityReferenceDate = emptyToNull(input.eligibilityReferenceDate);
+    if (input.eligibility !== undefined) input = { ...input, eligibility: await this.officeEligibility(input.eligibility, cycle.officeId) };
     for (const key of ['reviewersPerApplication', 'scoreAggregation', 'publicityDays', 'supplementDays', 'reviewDueDays', 'reminderDaysBefore', 'eligibility', 'blindReview', 'reassignOverdue', 'recognitionValidityYears'] as const) {
       if (input[key] !== undefined) (cycle as unknown as Record<string, unknown>)[key] = input[key];
     }
@@ -273,8 +279,15 @@ export class CyclesService {
     }));
   }
 
+  /** The rules with the office's own division and industry plan written into those that depend on it. */
+  private async officeEligibility(rules: EligibilityRuleRef[], officeId: string | undefined): Promise<EligibilityRuleRef[]> {
+    const division = officeId ? await officeDivision(this.cycles.manager, officeId) : null;
+    return division ? materialiseEligibility(rules, { division, prefix: divisionPrefix(division) }) : rules;
+  }
+
   private validate(cycle: Cycle, award: AwardDefinition | undefined): FieldError[] {
     const errors: FieldError[] = [];
+    if (cycle.eligibilityReferenceDate !== null && !isDay(cycle.eligibilityReferenceDate)) errors.push({ field: 'eligibilityReferenceDate', messages: ['不是有效的日期'] });
     if (Number.isNaN(cycle.applicationOpensAt.getTime())) errors.push({ field: 'applicationOpensAt', messages: ['不是有效的日期'] });
     if (Number.isNaN(cycle.applicationClosesAt.getTime())) errors.push({ field: 'applicationClosesAt', messages: ['不是有效的日期'] });
     else if (cycle.applicationOpensAt >= cycle.applicationClosesAt) errors.push({ field: 'applicationClosesAt', messages: ['须晚于申报开始日期'] });
@@ -293,6 +306,11 @@ export class CyclesService {
     }
     return errors;
   }
+}
+
+/** The date the cycle's eligibility counts years to: its own, else the deadline's Beijing date (截至申报截止日). */
+export function eligibilityReferenceDate(c: Pick<Cycle, 'eligibilityReferenceDate' | 'applicationClosesAt'>): string {
+  return c.eligibilityReferenceDate ?? beijingDate(c.applicationClosesAt.toISOString());
 }
 
 /** An empty format is no format of its own: the award's default applies. */
@@ -331,6 +349,8 @@ export function toCycleDto(c: Cycle): CycleDto {
     reminderDaysBefore: c.reminderDaysBefore,
     panel: c.panel,
     eligibility: c.eligibility,
+    eligibilityReferenceDate: eligibilityReferenceDate(c),
+    eligibilityReferenceDateSet: c.eligibilityReferenceDate !== null,
     blindReview: c.blindReview,
     reassignOverdue: c.reassignOverdue,
     recognitionValidityYears: c.recognitionValidityYears,

@@ -5,7 +5,8 @@ export type OrganizationRecordKind =
   | 'major_accident' // 重大质量、安全、环境事故
   | 'sampling_failure' // 监督抽查严重不合格
   | 'penalty' // 行政处罚
-  | 'reapplication_ban'; // 撤销后的禁止再申报 (or after winning)
+  | 'reapplication_ban' // 撤销后的禁止再申报 (or after winning)
+  | 'dishonest_debtor'; // 失信被执行人名单 (最高人民法院, 法释〔2017〕7号)
 
 export type CreditGrade = 'A' | 'B' | 'C' | 'D';
 
@@ -28,6 +29,18 @@ export interface OrganizationRecordFact {
 export interface EligibilityFacts extends OwnFacts {
   records: OrganizationRecordFact[];
   cycle: { id: string; awardCode: string; year: number; regionCode: string };
+  /**
+   * The organisation's earlier wins (first tier, not revoked) of this cycle's award at this cycle's
+   * office, with how many editions of that award the office has held since, this cycle included.
+   */
+  wins?: WinFact[];
+}
+
+export interface WinFact {
+  cycleId: string;
+  year: number;
+  /** Editions (cycles) of the award held after the winning one, up to and including the current cycle. */
+  editionsSince: number;
 }
 
 /** What the enterprise itself knows: its registration, its form, the time. */
@@ -46,6 +59,11 @@ export interface OwnFacts {
   };
   /** The application form (family-specific: brand founding year, project completion date, ...). */
   form: Record<string, unknown>;
-  /** ISO timestamp of the evaluation. */
+  /** ISO timestamp of the evaluation: listings and bans are checked on its Beijing date. */
   now: string;
+  /**
+   * The cycle's reference date (YYYY-MM-DD) years of operation and accident windows are measured
+   * against (notices say "截至申报截止日"); absent: the Beijing date of `now`.
+   */
+  referenceDate?: string;
 }

@@ -15,7 +15,10 @@ export interface EligibilityFailure {
 }
 
 interface RuleBase {
+  /** What the rule is, without its numbers (the catalog's list of rules). */
   label: string;
+  /** The rule as a notice words it, its numbers filled in from the parameters (连续正常生产经营5年以上). */
+  describe(params: Record<string, unknown>): string;
   /** Problems with the parameters, as `params.x: why` (empty = valid). */
   checkParams(params: Record<string, unknown>): string[];
 }
@@ -30,12 +33,16 @@ type RuleDefinition =
 
 const GRADES: CreditGrade[] = ['A', 'B', 'C', 'D'];
 export const RECORD_KIND_LABELS: Readonly<Record<string, string>> = {
-  blacklist: '严重违法失信名单（质量信用黑名单）',
+  // 《市场监督管理严重违法失信名单管理办法》（国家市场监督管理总局令第44号）
+  blacklist: '市场监督管理严重违法失信名单',
   abnormal_operation: '经营异常名录',
-  major_accident: '重大质量、安全或环境事故',
+  // 渝人社〔2023〕560号（第九届重庆市市长质量管理奖）申报条件（四）的措辞
+  major_accident: '重大质量、环境、安全生产责任事故',
   sampling_failure: '监督抽查严重不合格',
   penalty: '行政处罚',
   reapplication_ban: '禁止再次申报期',
+  // 《最高人民法院关于公布失信被执行人名单信息的若干规定》（法释〔2017〕7号）
+  dishonest_debtor: '失信被执行人名单',
 } satisfies Record<OrganizationRecordKind, string>;
 
 
@@ -67,71 +74,94 @@ function recordsOf(facts: EligibilityFacts, kind: OrganizationRecordKind): Organ
   return facts.records.filter((r) => r.kind === kind);
 }
 
-function withinYears(facts: EligibilityFacts, kind: OrganizationRecordKind, years: number): OrganizationRecordFact | undefined {
-  const today = beijingDate(facts.now);
-  const since = minusYears(today, years);
-  return recordsOf(facts, kind).find((r) => r.occurredAt && r.occurredAt.slice(0, 10) >= since && r.occurredAt.slice(0, 10) <= today);
+/**
+ * The date years are counted to: the cycle's reference date (截至申报截止日 by default), else today.
+ * Listings and bans are not measured against it: what counts there is whether one holds today.
+ */
+export function referenceDateOf(facts: OwnFacts): string {
+  return facts.referenceDate && DAY_FORMAT.test(facts.referenceDate) ? facts.referenceDate : beijingDate(facts.now);
 }
 
+function withinYears(facts: EligibilityFacts, kind: OrganizationRecordKind, years: number): OrganizationRecordFact | undefined {
+  const until = referenceDateOf(facts);
+  const since = minusYears(until, years);
+  return recordsOf(facts, kind).find((r) => r.occurredAt && r.occurredAt.slice(0, 10) >= since && r.occurredAt.slice(0, 10) <= until);
+}
 
-const eventWithinYears = (kind: OrganizationRecordKind): RuleDefinition => ({
-  label: `近 N 年无${RECORD_KIND_LABELS[kind]}`,
+const years = (p: Record<string, unknown>) => (Number.isInteger(p.years) ? String(p.years) : 'N');
+
+/** An event within the last N years before the reference date; `verb` is how a notice says it happened (发生事故, 受到处罚). */
+const eventWithinYears = (kind: OrganizationRecordKind, verb: string): RuleDefinition => ({
+  label: `近年未${verb}${RECORD_KIND_LABELS[kind]}`,
+  describe: (p) => `近${years(p)}年未${verb}${RECORD_KIND_LABELS[kind]}`,
   needs: 'records',
   checkParams: (p) => positiveInt(p, 'years'),
   evaluate: (facts, p) => {
     const hit = withinYears(facts, kind, p.years as number);
-    return hit ? `近 ${p.years} 年内有${RECORD_KIND_LABELS[kind]}记录：${hit.reason}（${hit.occurredAt!.slice(0, 10)}）` : null;
+    return hit ? `近${p.years}年内${verb}${RECORD_KIND_LABELS[kind]}：${hit.reason}（${hit.occurredAt!.slice(0, 10)}）` : null;
   },
 });
 
-const notListed = (kind: OrganizationRecordKind): RuleDefinition => ({
-  label: `未列入${RECORD_KIND_LABELS[kind]}`,
+/** A listing held today; `listed` is how a notice words being on it. */
+const notListed = (kind: OrganizationRecordKind, listed: string): RuleDefinition => ({
+  label: `未${listed}`,
+  describe: () => `未${listed}`,
   needs: 'records',
   checkParams: () => [],
   evaluate: (facts) => {
     const today = beijingDate(facts.now);
     const hit = recordsOf(facts, kind).find((r) => activeOn(r, today));
-    return hit ? `已列入${RECORD_KIND_LABELS[kind]}：${hit.reason}${hit.until ? `（至 ${hit.until.slice(0, 10)}）` : ''}` : null;
+    return hit ? `${listed}：${hit.reason}${hit.until ? `（至 ${hit.until.slice(0, 10)}）` : ''}` : null;
   },
 });
+
+const gradeText = (p: Record<string, unknown>) => `质量信用等级须为${GRADES.includes(p.grade as CreditGrade) ? p.grade : 'B'}级及以上`;
 
 /** The named, parameterised predicates a cycle chooses from. */
 export const ELIGIBILITY_RULES: Readonly<Record<string, RuleDefinition>> = {
   region: {
     label: '注册地在本行政区域内',
+    describe: () => '注册地在本行政区域内',
     needs: 'own',
     checkParams: (p) => stringList(p, 'allowedPrefixes', /^\d{2,6}$/),
     evaluate: (facts, p) =>
-      (p.allowedPrefixes as string[]).some((prefix) => facts.organization.regionCode.startsWith(prefix))
+      ((p.allowedPrefixes as string[] | undefined) ?? []).some((prefix) => facts.organization.regionCode.startsWith(prefix))
         ? null
         : `注册地（行政区划代码 ${facts.organization.regionCode}）不在本奖项受理范围内`,
   },
   industry_sections: {
-    label: '所属行业门类在受理范围内（GB/T 4754）',
+    label: '所属行业门类在受理范围内（GB/T 4754-2017）',
+    describe: (p) =>
+      Array.isArray(p.sections) && p.sections.length ? `所属行业门类为 ${(p.sections as string[]).join('、')}（GB/T 4754-2017）` : '所属行业门类在本辖区受理范围内（GB/T 4754-2017）',
     needs: 'own',
     checkParams: (p) => stringList(p, 'sections', /^[A-T]$/),
     evaluate: (facts, p) => {
       const section = facts.organization.industry.charAt(0);
-      const sections = p.sections as string[];
+      const sections = (p.sections as string[] | undefined) ?? [];
       return sections.includes(section) ? null : `所属行业门类 ${section}（${facts.organization.industry}）不在受理范围（${sections.join('、')}）内`;
     },
   },
+  // 渝人社〔2023〕560号 申报条件（一）：“连续正常生产经营5年以上”
   min_operating_years: {
-    label: '依法经营满 N 年',
+    label: '连续正常生产经营满规定年限',
+    describe: (p) => `连续正常生产经营${years(p)}年以上`,
     needs: 'own',
     checkParams: (p) => positiveInt(p, 'years'),
     evaluate: (facts, p) => {
       const founded = facts.organization.foundedAt.slice(0, 10);
-      return founded <= minusYears(beijingDate(facts.now), p.years as number) ? null : `成立不满 ${p.years} 年（成立于 ${founded}）`;
+      const until = referenceDateOf(facts);
+      return founded <= minusYears(until, p.years as number) ? null : `连续正常生产经营不满${p.years}年（成立于 ${founded}，计算至 ${until}）`;
     },
   },
-  no_major_accident_within_years: eventWithinYears('major_accident'),
-  no_sampling_failure_within_years: eventWithinYears('sampling_failure'),
-  no_penalty_within_years: eventWithinYears('penalty'),
-  not_blacklisted: notListed('blacklist'),
-  not_abnormal_operation: notListed('abnormal_operation'),
+  no_major_accident_within_years: eventWithinYears('major_accident', '发生'),
+  no_sampling_failure_within_years: eventWithinYears('sampling_failure', '出现'),
+  no_penalty_within_years: eventWithinYears('penalty', '受到'),
+  not_blacklisted: notListed('blacklist', '列入市场监督管理严重违法失信名单'),
+  not_abnormal_operation: notListed('abnormal_operation', '列入经营异常名录'),
+  not_dishonest_debtor: notListed('dishonest_debtor', '被列入失信被执行人名单'),
   no_reapplication_ban: {
     label: '不在禁止再次申报期内',
+    describe: () => '不在禁止再次申报期内',
     needs: 'records',
     checkParams: () => [],
     evaluate: (facts) => {
@@ -140,39 +170,61 @@ export const ELIGIBILITY_RULES: Readonly<Record<string, RuleDefinition>> = {
       return ban ? `处于禁止再次申报期内：${ban.reason}${ban.until ? `（至 ${ban.until.slice(0, 10)}）` : ''}` : null;
     },
   },
+  // Counted in editions of the award (cycles the office held), not years: an award held every
+  // other year bars a winner for the same number of rounds as a yearly one.
+  no_win_within_editions: {
+    label: '获奖后规定届数内不得再次申报',
+    describe: (p) => `获奖企业${Number.isInteger(p.editions) ? p.editions : 'N'}届内不得再次申报`,
+    needs: 'records',
+    checkParams: (p) => positiveInt(p, 'editions'),
+    evaluate: (facts, p) => {
+      const n = p.editions as number;
+      const win = (facts.wins ?? []).filter((w) => w.editionsSince <= n).sort((a, b) => b.year - a.year)[0];
+      return win ? `已获${win.year}年度本奖项，获奖企业${n}届内不得再次申报` : null;
+    },
+  },
+  // A grade is asked for only when the cycle says so (requireGrade): 质量信用分级 is not yet done
+  // for every enterprise, and one never graded is not thereby below the threshold.
   min_credit_grade: {
     label: '质量信用等级不低于要求',
+    describe: (p) => (p.requireGrade === true ? gradeText(p) : `${gradeText(p)}（未评定等级的不受此限）`),
     needs: 'own',
-    checkParams: (p) => (GRADES.includes(p.grade as CreditGrade) ? [] : ['params.grade: 须为 A、B、C、D 之一']),
+    checkParams: (p) => [
+      ...(GRADES.includes(p.grade as CreditGrade) ? [] : ['params.grade: 须为 A、B、C、D 之一']),
+      ...(p.requireGrade === undefined || typeof p.requireGrade === 'boolean' ? [] : ['params.requireGrade: 须为 true 或 false']),
+    ],
     evaluate: (facts, p) => {
       const grade = facts.organization.creditGrade;
-      if (!grade) return `尚无质量信用等级评定（要求不低于 ${p.grade} 级）`;
-      return GRADES.indexOf(grade) <= GRADES.indexOf(p.grade as CreditGrade) ? null : `质量信用等级为 ${grade} 级，低于要求的 ${p.grade} 级`;
+      if (!grade) return p.requireGrade === true ? `${gradeText(p)}（尚未评定质量信用等级）` : null;
+      return GRADES.indexOf(grade) <= GRADES.indexOf(p.grade as CreditGrade) ? null : `${gradeText(p)}（当前为${grade}级）`;
     },
   },
   brand_founded_years_ago: {
-    label: '品牌创立满 N 年（老字号）',
+    label: '品牌创立满规定年限（老字号）',
+    describe: (p) => `品牌创立${years(p)}年以上`,
     needs: 'own',
     checkParams: (p) => positiveInt(p, 'years'),
     evaluate: (facts, p) => {
       const year = Number(formValue(facts.form, 'brand.foundedYear'));
       if (!Number.isInteger(year)) return '申报书未填写品牌创立年份';
-      const age = Number(beijingDate(facts.now).slice(0, 4)) - year;
-      return age >= (p.years as number) ? null : `品牌创立于 ${year} 年，不满 ${p.years} 年`;
+      const age = Number(referenceDateOf(facts).slice(0, 4)) - year;
+      return age >= (p.years as number) ? null : `品牌创立于 ${year} 年，不满${p.years}年`;
     },
   },
   batch_production_years: {
-    label: '批量生产满 N 年（名牌产品）',
+    label: '批量生产满规定年限（名牌产品）',
+    describe: (p) => `批量生产${years(p)}年以上`,
     needs: 'own',
     checkParams: (p) => positiveInt(p, 'years'),
     evaluate: (facts, p) => {
       const since = String(formValue(facts.form, 'product.batchProductionSince') ?? '');
       if (!DAY_FORMAT.test(since)) return '申报书未填写批量生产起始日期';
-      return since <= minusYears(beijingDate(facts.now), p.years as number) ? null : `批量生产不满 ${p.years} 年（自 ${since} 起）`;
+      return since <= minusYears(referenceDateOf(facts), p.years as number) ? null : `批量生产不满${p.years}年（自 ${since} 起）`;
     },
   },
   completion_date_window: {
     label: '竣工验收日期在规定期间内',
+    describe: (p) => (typeof p.from === 'string' && typeof p.to === 'string' ? `竣工验收日期在 ${p.from} 至 ${p.to} 之间` : '竣工验收日期在规定期间内'),
     needs: 'own',
     checkParams: (p) => {
       const problems: string[] = [];
@@ -222,17 +274,16 @@ export function evaluateEligibility(rules: EligibilityRuleRef[], facts: Eligibil
 /** One rule of a cycle as the enterprise sees it before submitting. */
 export interface RuleCheck {
   rule: string;
-  /** The rule's label with its N filled in (依法经营满 3 年). */
+  /** The rule with its numbers filled in (连续正常生产经营3年以上). */
   label: string;
   /** true passes, false fails (with reason), null: only the office can check it (records it keeps). */
   ok: boolean | null;
   reason?: string;
 }
 
-/** The label of a rule reference, its N filled in from the parameters. */
+/** A rule reference as the notice words it, its numbers filled in from the parameters. */
 export function ruleLabel(ref: EligibilityRuleRef): string {
-  const label = ELIGIBILITY_RULES[ref.rule]?.label ?? ref.rule;
-  return label.replace(' N ', ` ${String(ref.params?.years ?? 'N')} `);
+  return ELIGIBILITY_RULES[ref.rule]?.describe(ref.params ?? {}) ?? ref.rule;
 }
 
 /**

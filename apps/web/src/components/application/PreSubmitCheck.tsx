@@ -32,7 +32,9 @@ export function PreSubmitCheck({
   const problems: string[] = [];
   for (const d of award.requiredDocuments) if (!d.optional && !types.has(d.type)) problems.push(`缺少申报材料：${d.label}`);
   problems.push(...incompleteFields(award.family as Family, form, award.requiredFormSections));
-  const rules = cycle.data && org.data ? eligibilityChecklist(cycle.data.eligibility, { organization: org.data, form, now: new Date().toISOString() }) : [];
+  // Years are counted to the cycle's reference date (截至申报截止日), as the API counts them.
+  const referenceDate = cycle.data?.eligibilityReferenceDate;
+  const rules = cycle.data && org.data ? eligibilityChecklist(cycle.data.eligibility, { organization: org.data, form, now: new Date().toISOString(), referenceDate }) : [];
   const failing = rules.filter((r) => r.ok === false);
   const ready = problems.length === 0 && failing.length === 0;
 

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatTime } from '../../lib/format';
 import { CYCLE_STATUS_COLORS, CYCLE_STATUS_LABELS } from '../../lib/labels';
 import { useResource } from '../../lib/useResource';
+import { ruleLabel } from '@awardflow/rules';
 
 /** 可申报的评审: open cycles, what each asks for, and a draft started with one click. */
 export default function OpenCyclesPage() {
@@ -90,13 +91,14 @@ function Requirements({ cycle }: { cycle: Cycle }) {
       <Typography.Link onClick={() => void api.get<AwardDetail>(`/awards/${cycle.awardCode}`).then(setAward)}>查看申报条件与材料要求</Typography.Link>
     );
   }
-  const labels = new Map(award.defaultEligibility.map((r) => [r.rule, r.label]));
+  // The cycle's own rules with their numbers (连续正常生产经营5年以上), not the award's generic labels.
+  const referenceDate = cycle.eligibilityReferenceDate;
   return (
     <div style={{ marginTop: 8 }}>
-      <Typography.Text strong>申报条件：</Typography.Text>
-      <ul style={{ margin: 0 }}>
+      <Typography.Text strong>申报条件{referenceDate ? `（年限计算至 ${referenceDate}）` : ''}：</Typography.Text>
+      <ul style={{ margin: 0 }} data-testid="cycle-requirements">
         {cycle.eligibility.map((r) => (
-          <li key={r.rule}>{labels.get(r.rule) ?? r.rule}</li>
+          <li key={r.rule}>{ruleLabel(r)}</li>
         ))}
       </ul>
       <Typography.Text strong>申报材料：</Typography.Text>

@@ -124,7 +124,7 @@ function Records({ org }: { org: Organization }) {
             ]}
           >
             <div>
-              <Tag color={r.kind === 'blacklist' ? 'red' : 'orange'}>{RECORD_KIND_LABELS[r.kind] ?? r.kind}</Tag>
+              <Tag color={r.kind === 'blacklist' || r.kind === 'dishonest_debtor' ? 'red' : 'orange'}>{RECORD_KIND_LABELS[r.kind] ?? r.kind}</Tag>
               {r.reason}
               <div>
                 <Typography.Text type="secondary">

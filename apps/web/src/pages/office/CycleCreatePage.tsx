@@ -100,6 +100,16 @@ export default function CycleCreatePage() {
               <Input maxLength={10} placeholder={`${year}-12-31`} />
             </Form.Item>
           </Col>
+          <Col xs={12} md={6}>
+            <Form.Item
+              label="年限计算基准日"
+              name="eligibilityReferenceDate"
+              tooltip="连续正常生产经营年限、近几年内有无事故等申报条件计算至此日；留空即“截至申报截止日”"
+              rules={[{ pattern: DAY_FORMAT, message: '格式为 YYYY-MM-DD' }]}
+            >
+              <Input maxLength={10} placeholder="默认为申报截止日" data-testid="eligibility-reference-date" />
+            </Form.Item>
+          </Col>
           <Col xs={12} md={4}>
             <Form.Item label="获奖名额" name="awards" rules={[{ required: true, message: '请填写名额' }]}>
               <InputNumber min={1} precision={0} style={{ width: '100%' }} />
