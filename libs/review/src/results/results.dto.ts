@@ -55,6 +55,7 @@ export class PublicDecisionDto {
 
 export class PublicWinnerDto {
   @ApiProperty() organizationName: string;
+  @ApiPropertyOptional({ description: 'the project or product, where the award is given to one' }) subjectName?: string;
   @ApiProperty({ example: '获奖' }) tierLabel: string;
   @ApiProperty() certificateNumber: string;
   @ApiProperty() revoked: boolean;
