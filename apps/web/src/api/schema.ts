@@ -1623,6 +1623,8 @@ export interface components {
             recommendedFromId: string | null;
             state: string;
             stateLabel: string;
+            /** @description the project or product the application is for, where the award is given to one (null: the organisation, or not named yet) */
+            subjectName: string | null;
             /** Format: date-time */
             submittedAt: string | null;
             terminal: boolean;
@@ -2635,6 +2637,8 @@ export interface components {
             publicId: string;
             state: string;
             stateLabel: string;
+            /** @description the project or product, where the award is given to one */
+            subjectName: string | null;
         };
         PublicObjectionDto: {
             content: string;
@@ -2687,6 +2691,8 @@ export interface components {
             certificateNumber: string;
             organizationName: string;
             revoked: boolean;
+            /** @description the project or product, where the award is given to one */
+            subjectName?: string;
             /** @example 获奖 */
             tierLabel: string;
         };
