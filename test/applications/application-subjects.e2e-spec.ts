@@ -193,8 +193,11 @@ describe('the subject of an application: projects and products', () => {
     // Recognition is per product: the office recognises two, and the third stays undecided.
     for (const id of ids.slice(0, 2)) expect((await act(ctx, admin, id, 'approve')).state).toBe('recognised');
     expect(await stateOf(ctx, ids[2])).toBe('awaiting_approval');
-    const certificates = await ctx.dataSource.query(`SELECT application_id FROM certificates WHERE cycle_id = $1`, [cycle.id]);
+    const certificates = await ctx.dataSource.query(`SELECT application_id, number FROM certificates WHERE cycle_id = $1`, [cycle.id]);
     expect(certificates.map((c: { application_id: string }) => c.application_id).sort()).toEqual(ids.slice(0, 2).sort());
+    // The certificate names the product it recognises, on the public verification too.
+    const first = certificates.find((c: { application_id: string }) => c.application_id === ids[0]);
+    expect((await ctx.http.get(`/public/certificates/${encodeURIComponent(first.number)}`).expect(200)).body.certificate).toMatchObject({ organizationName: maker.name, subjectName: '原味麻花' });
 
     await ctx.http
       .put(`/cycles/${cycle.id}/award-decision`)

@@ -2572,6 +2572,8 @@ export interface components {
             organizationName: string;
             /** Format: date-time */
             revokedAt?: string;
+            /** @description the project or product, where the award is given to one */
+            subjectName?: string;
             /** @example 获奖 */
             tierLabel: string;
             /** @example 2026 */

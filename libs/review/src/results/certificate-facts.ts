@@ -17,6 +17,8 @@ export interface CertificateFacts {
   year: number;
   officeName: string;
   organizationName: string;
+  /** The project or product recognised, where the award is given to one (a 名牌产品 is recognised per product). */
+  subjectName?: string;
   documentNumber?: string;
   decidedOn?: string;
   issuedAt: Date;
@@ -54,6 +56,7 @@ export class CertificateFactsReader {
       year: cycle.year,
       officeName: office?.name ?? '',
       organizationName: organization.name,
+      ...(application.subjectName ? { subjectName: application.subjectName } : {}),
       ...(decision ? { documentNumber: decision.documentNumber, decidedOn: decision.decidedOn } : {}),
       issuedAt: certificate.issuedAt,
       ...(certificate.revokedAt ? { revokedAt: certificate.revokedAt } : {}),

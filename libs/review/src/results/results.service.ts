@@ -127,6 +127,7 @@ export class ResultsService {
         year: facts.year,
         officeName: facts.officeName,
         organizationName: facts.organizationName,
+        ...(facts.subjectName ? { subjectName: facts.subjectName } : {}),
         tierLabel: facts.tierLabel,
         ...(facts.documentNumber ? { documentNumber: facts.documentNumber, decidedOn: facts.decidedOn } : {}),
         issuedAt: facts.issuedAt,
