@@ -176,7 +176,8 @@ describe('the action table over HTTP', () => {
     expect(closed.body).toMatchObject({ state: 'awaiting_publicity', outcome: { approve: 1, passed: true } });
     await publishPublicity(ctx, admin, cycle.id);
     // A seat on the panel shows what is before it or was voted on, not the cycle's other applications.
-    const rivalDraft = await ctx.http.post('/applications').set('Authorization', rival.token).send({ cycleId: cycle.id, form: PROJECT }).expect(201);
+    // Another project: the same one is the builder's entry (one active application per project, issue 17).
+    const rivalDraft = await ctx.http.post('/applications').set('Authorization', rival.token).send({ cycleId: cycle.id, form: { project: { ...PROJECT.project, name: '重庆市规划展览馆二期' } } }).expect(201);
     await ctx.http.get(`/applications/${rivalDraft.body.id}`).set('Authorization', experts[2].token).expect(404);
     await ctx.http.get(`/applications/${rivalDraft.body.id}/history`).set('Authorization', experts[2].token).expect(404);
     await ctx.http.get(`/applications/${appId}`).set('Authorization', experts[2].token).expect(200);

@@ -9,6 +9,7 @@ export * from './eligibility/eligibility-rules';
 export * from './forms/form-schema';
 export * from './forms/form-value';
 export * from './forms/family-forms';
+export * from './forms/subject-key';
 export * from './labels/workflow-names';
 export * from './labels/state-labels';
 export * from './labels/domain-labels';

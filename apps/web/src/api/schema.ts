@@ -1640,6 +1640,8 @@ export interface components {
             recommendedFromId: string | null;
             state: string;
             stateLabel: string;
+            /** @description the project or product the application is for, where the award is given to one (null: the organisation, or not named yet) */
+            subjectName: string | null;
             /** Format: date-time */
             submittedAt: string | null;
             terminal: boolean;
@@ -2606,6 +2608,8 @@ export interface components {
             organizationName: string;
             /** Format: date-time */
             revokedAt?: string;
+            /** @description the project or product, where the award is given to one */
+            subjectName?: string;
             /** @example 获奖 */
             tierLabel: string;
             /** @example 2026 */
@@ -2671,6 +2675,8 @@ export interface components {
             publicId: string;
             state: string;
             stateLabel: string;
+            /** @description the project or product, where the award is given to one */
+            subjectName: string | null;
         };
         PublicObjectionDto: {
             content: string;
@@ -2723,6 +2729,8 @@ export interface components {
             certificateNumber: string;
             organizationName: string;
             revoked: boolean;
+            /** @description the project or product, where the award is given to one */
+            subjectName?: string;
             /** @example 获奖 */
             tierLabel: string;
         };

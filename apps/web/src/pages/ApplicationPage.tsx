@@ -118,6 +118,7 @@ export default function ApplicationPage() {
             items={[
               { key: 'award', label: '奖项', children: a.cycle.awardName },
               ...(a.organization ? [{ key: 'org', label: '申报单位', children: a.organization.name }] : []),
+              ...(a.subjectName ? [{ key: 'subject', label: '申报项目或产品', children: <span data-testid="subject-name">{a.subjectName}</span> }] : []),
               { key: 'receipt', label: '受理编号', children: <span data-testid="receipt">{a.receiptNumber ?? '提交后生成'}</span> },
               { key: 'submitted', label: '提交时间', children: formatTime(a.submittedAt) },
               { key: 'updated', label: '最近更新', children: formatTime(a.updatedAt) },

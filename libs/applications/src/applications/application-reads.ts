@@ -14,10 +14,12 @@ export interface ApplicationSummary {
   organizationIndustry: string;
   /** The workflow state, as the engine mirrors it on the application row. */
   state: string;
+  /** The project or product, where the award is given to one (null: the organisation). */
+  subjectName: string | null;
 }
 
 const SUMMARY = `SELECT a.id, a.cycle_id AS "cycleId", a.organization_id AS "organizationId", a.instance_id AS "instanceId",
-       a.receipt_number AS "receiptNumber", a.submitted_at AS "submittedAt", a.state,
+       a.receipt_number AS "receiptNumber", a.submitted_at AS "submittedAt", a.state, a.subject_name AS "subjectName",
        o.name AS "organizationName", o.uscc AS "organizationUscc", o.industry AS "organizationIndustry"
   FROM applications a JOIN organizations o ON o.id = a.organization_id`;
 

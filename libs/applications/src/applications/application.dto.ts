@@ -61,6 +61,8 @@ export class ApplicationDto {
   @ApiProperty({ type: ApplicationCycleDto }) cycle: ApplicationCycleDto;
   @ApiPropertyOptional({ type: ApplicantDto, description: 'omitted for reviewers of a blind cycle' }) organization?: ApplicantDto;
   @ApiProperty({ type: 'object', additionalProperties: true, description: "the award family's form" }) form: Record<string, unknown>;
+  @ApiProperty({ nullable: true, type: String, description: 'the project or product the application is for, where the award is given to one (null: the organisation, or not named yet)' })
+  subjectName: string | null;
   @ApiProperty() state: string;
   @ApiProperty() stateLabel: string;
   @ApiProperty() terminal: boolean;

@@ -21,6 +21,15 @@ export class Application {
    */
   @Column({ name: 'organization_name', type: 'varchar' }) organizationName: string;
   @Column({ name: 'organization_uscc', type: 'char', length: 18 }) organizationUscc: string;
+  /**
+   * What the application competes as where the award is given to a project or product (libs/rules
+   * subject-key.ts), computed from the form on every save; null for the organisation itself (the
+   * quality awards) or while the draft names no subject. One active application per cycle and key
+   * (the organisation's where null): the partial unique index uq_applications_active_subject.
+   */
+  @Column({ name: 'subject_key', type: 'text', nullable: true }) subjectKey: string | null;
+  /** The project's or product's name as written, for the lists, the 公示 and the 表彰名单. */
+  @Column({ name: 'subject_name', type: 'varchar', length: 200, nullable: true }) subjectName: string | null;
   @Column({ name: 'receipt_number', type: 'varchar', nullable: true }) receiptNumber: string | null;
   @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true }) submittedAt: Date | null;
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy: string | null;

@@ -4,10 +4,12 @@ import { actionRule, ActionRule, evaluateEligibility, GenericUseCase, findAward,
 import { Cycle, CycleCache, CyclesService, cycleSummaries, eligibilityReferenceDate } from '@awardflow/cycles';
 import { AuthUser, Role } from '@awardflow/identity';
 import { ConflictError, DomainError, ErrorCode, FieldValidationError, ForbiddenError, NotFoundError, sqlRows } from '@awardflow/platform';
-import { ActionForbiddenError, Actor, DefinitionRegistry, INSTANCE_STATES_RELATION, instanceSnapshotOf, instanceSnapshots, InstanceSnapshot, TransitionNotAllowedError, transitionLabels, TransitionInvariants, TransitionResult, VersionConflictError, WorkflowEngine } from '@awardflow/workflow';
+import { ActionForbiddenError, Actor, DefinitionRegistry, instanceSnapshotOf, instanceSnapshots, InstanceSnapshot, TransitionNotAllowedError, transitionLabels, TransitionInvariants, TransitionResult, VersionConflictError, WorkflowEngine } from '@awardflow/workflow';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { applicationSubject, ApplicationSubject } from '@awardflow/rules';
 import { formProblems, validateForm } from '../forms/family-forms';
+import { alreadyApplied, claimSubject, isActiveSubjectTaken, reentryProblems } from './application-subject';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { ApplicantMask } from '../redaction/applicant-mask';
 import { audienceOf } from '../redaction/audience';
@@ -20,7 +22,7 @@ import { CycleClose } from './cycle-close';
 import { applicationRow } from './application-row';
 import { pastWins } from './past-wins';
 import { ApplicationDto, ApplicationPageDto, AvailableActionDto, CreateApplicationDto, ListApplicationsQuery } from './application.dto';
-import { Application, APPLICATION_SUBJECT, INACTIVE_STATES } from './application.entity';
+import { Application, APPLICATION_SUBJECT } from './application.entity';
 
 export interface SubmissionProblem {
   /** The eligibility rule or `documents` / `form`. */
@@ -75,37 +77,61 @@ export class ApplicationsService implements OnModuleInit {
     if (formErrors.length) throw new FieldValidationError(formErrors);
 
     const id = randomUUID();
-    await this.dataSource.transaction(async (manager) => {
-      // One active application per organisation and cycle: serialise on the organisation row.
-      const organization = await this.lockOrganizationInCycle(manager, cycle.id, organizationId);
-      const instance = await this.engine.start({
-        definition: { code: cycle.definitionCode!, version: cycle.definitionVersion! },
-        subjectType: APPLICATION_SUBJECT,
-        subjectId: id,
-        context: { ...this.cycles.instanceContext(cycle), organizationId },
-        actor: { id: user.id, role: user.role },
-        manager,
-      });
-      await manager.insert(Application, { id, cycleId: cycle.id, organizationId, instanceId: instance.id, state: instance.state, organizationName: organization.name, organizationUscc: organization.uscc, form: form as never, createdBy: user.id });
-    });
+    const subject = applicationSubject(cycle.awardCode, organizationId, form);
+    await this.refusingTakenSubject(subject, () =>
+      this.dataSource.transaction(async (manager) => {
+        // One active application per cycle and subject (the organisation's, for the quality awards).
+        const organization = await this.lockOrganizationInCycle(manager, cycle.id, organizationId, subject);
+        const instance = await this.engine.start({
+          definition: { code: cycle.definitionCode!, version: cycle.definitionVersion! },
+          subjectType: APPLICATION_SUBJECT,
+          subjectId: id,
+          context: { ...this.cycles.instanceContext(cycle), organizationId },
+          actor: { id: user.id, role: user.role },
+          manager,
+        });
+        await manager.insert(Application, {
+          id,
+          cycleId: cycle.id,
+          organizationId,
+          instanceId: instance.id,
+          state: instance.state,
+          organizationName: organization.name,
+          organizationUscc: organization.uscc,
+          form: form as never,
+          subjectKey: subject.key,
+          subjectName: subject.name,
+          createdBy: user.id,
+        });
+      }),
+    );
     return this.view(id, user);
   }
 
   /**
-   * One active application per organisation and cycle: serialised on the organisation row. Answers
-   * the organisation's name and credit code, which the new application row carries for the list's search.
+   * One active application per cycle and subject, serialised on the organisation row: the
+   * organisation itself for the awards given to one, else the project or product the form names
+   * (application-subject.ts). Answers the organisation's name and credit code, which the new
+   * application row carries for the list's search.
    */
-  async lockOrganizationInCycle(manager: EntityManager, cycleId: string, organizationId: string): Promise<{ name: string; uscc: string }> {
-    const [organization] = await sqlRows<{ name: string; uscc: string }>(manager, `SELECT name, uscc FROM organizations WHERE id = $1 FOR UPDATE`, [organizationId]);
-    if (!organization) throw new NotFoundError('organization', organizationId);
-    const [active] = await sqlRows<{ id: string }>(
-      manager,
-      `SELECT a.id FROM applications a JOIN ${INSTANCE_STATES_RELATION} i ON i.id = a.instance_id
-        WHERE a.cycle_id = $1 AND a.organization_id = $2 AND NOT (i.state = ANY($3::text[]))`,
-      [cycleId, organizationId, INACTIVE_STATES],
-    );
-    if (active) throw new DomainError(ErrorCode.AlreadyApplied, undefined, { applicationId: active.id });
-    return organization;
+  async lockOrganizationInCycle(
+    manager: EntityManager,
+    cycleId: string,
+    organizationId: string,
+    subject: ApplicationSubject = { kind: 'organization', key: null, name: null },
+    excludeId?: string,
+  ): Promise<{ name: string; uscc: string }> {
+    return claimSubject(manager, { cycleId, organizationId, subject, excludeId });
+  }
+
+  /** The unique index's refusal (a race the check cannot see: another organisation naming the same project) worded as the check words it. */
+  async refusingTakenSubject<T>(subject: ApplicationSubject, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      if (isActiveSubjectTaken(error)) throw alreadyApplied(subject, undefined);
+      throw error;
+    }
   }
 
   /**
@@ -123,10 +149,15 @@ export class ApplicationsService implements OnModuleInit {
     }
     const errors = validateForm(getAward(cycle.awardCode).family, form, { complete: false });
     if (errors.length) throw new FieldValidationError(errors);
-    await this.dataSource.transaction(async (manager) => {
-      await manager.update(Application, { id: application.id }, { form: form as never });
-      await this.engine.bumpVersion({ instanceId: application.instanceId, inStates: EDITABLE_STATES, expectedVersion, manager });
-    });
+    const subject = applicationSubject(cycle.awardCode, application.organizationId, form);
+    await this.refusingTakenSubject(subject, () =>
+      this.dataSource.transaction(async (manager) => {
+        // Naming another project or product: it must not be one another active application holds.
+        if (subject.key !== application.subjectKey) await this.lockOrganizationInCycle(manager, cycle.id, application.organizationId, subject, application.id);
+        await manager.update(Application, { id: application.id }, { form: form as never, subjectKey: subject.key, subjectName: subject.name });
+        await this.engine.bumpVersion({ instanceId: application.instanceId, inStates: EDITABLE_STATES, expectedVersion, manager });
+      }),
+    );
     return this.view(id, user);
   }
 
@@ -318,6 +349,8 @@ export class ApplicationsService implements OnModuleInit {
       const reason = p.kind === 'missing' ? `申报书未填写：${p.label}` : `申报书填写有误：${p.label}（${p.messages.join('；')}）`;
       problems.push({ rule: 'form', field: p.field, reason });
     }
+    const subject = applicationSubject(cycle.awardCode, application.organizationId, application.form);
+    problems.push(...(await reentryProblems(manager, { applicationId: application.id, cycleId: cycle.id, awardCode: cycle.awardCode, awardName: award.name, subject })));
     problems.push(...(await this.eligibilityFailures(application, cycle, manager)));
     return problems;
   }
@@ -369,6 +402,8 @@ export class ApplicationsService implements OnModuleInit {
       cycle: { id: cycle.id, title: cycle.title, awardCode: cycle.awardCode, awardName: findAward(cycle.awardCode)?.name ?? cycle.awardCode, year: cycle.year },
       organization,
       form,
+      // From the form as this caller reads it: a blind expert's redactions hold for the name too.
+      subjectName: applicationSubject(cycle.awardCode, application.organizationId, form).name,
       state: instance.state,
       stateLabel: instance.stateLabel,
       terminal: instance.terminal,

@@ -5,7 +5,7 @@
  * and submission time (NULL for a draft), nothing else: no form, no materials. A plain subquery, so
  * Postgres pulls it up into the caller's join.
  */
-export const APPLICATION_SUMMARIES_RELATION = '(SELECT id, cycle_id, instance_id, organization_id, receipt_number, submitted_at FROM applications)';
+export const APPLICATION_SUMMARIES_RELATION = '(SELECT id, cycle_id, instance_id, organization_id, receipt_number, submitted_at, subject_name FROM applications)';
 
 /**
  * The organisations as another context may join them in a set-based read: the name (a ranking page

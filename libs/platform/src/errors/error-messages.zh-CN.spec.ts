@@ -26,7 +26,7 @@ const SAMPLES: { [C in ErrorCode]: ErrorParams<C> } = {
   [ErrorCode.UsernameTaken]: { username: 'zhang.san' },
   [ErrorCode.UsccTaken]: { uscc: '91350100M000100Y43' },
   [ErrorCode.AlreadyHasOrganization]: undefined,
-  [ErrorCode.AlreadyApplied]: undefined,
+  [ErrorCode.AlreadyApplied]: { subject: '工程项目' },
   [ErrorCode.FormNotEditable]: { stateLabel: '已提交' },
   [ErrorCode.MaterialsNotEditable]: { stateLabel: '已提交' },
   [ErrorCode.MaterialsNotDeletable]: { stateLabel: '待补正' },

@@ -87,7 +87,9 @@ export const ERROR_MESSAGES = {
   [ErrorCode.UsernameTaken]: (p: { username: string }) => `用户名 ${p.username} 已被使用`,
   [ErrorCode.UsccTaken]: (p: { uscc: string }) => `统一社会信用代码 ${p.uscc} 已登记`,
   [ErrorCode.AlreadyHasOrganization]: () => '您的账号已关联申报单位',
-  [ErrorCode.AlreadyApplied]: () => '该单位在此评审周期已有一份申报',
+  // Per subject where the award is given to a project or product (issue 17): `subject` is its label (工程项目, 产品).
+  [ErrorCode.AlreadyApplied]: (p?: { subject?: string; unnamed?: boolean }) =>
+    p?.subject && p.unnamed ? `该单位在此评审周期已有一份尚未填写${p.subject}的申报，请先在其中填写${p.subject}` : p?.subject ? `该${p.subject}在此评审周期已有一份申报` : '该单位在此评审周期已有一份申报',
   [ErrorCode.FormNotEditable]: (p: StateParams) => `只有草稿或待补正的申报可以修改申报书；该申报现为「${p.stateLabel}」`,
   [ErrorCode.MaterialsNotEditable]: (p: StateParams) => `只有草稿或待补正的申报可以上传材料；该申报现为「${p.stateLabel}」`,
   [ErrorCode.MaterialsNotDeletable]: (p: StateParams) => `只有草稿可以删除材料；该申报现为「${p.stateLabel}」`,

@@ -50,7 +50,7 @@ export class PublicPublicityService {
       cycleSummaries(this.dataSource, batches.map((b) => b.cycleId)),
     ]);
     const offices = new Map((await officeProfiles(this.dataSource, cycles.map((c) => c.officeId))).map((o) => [o.id, o]));
-    const names = new Map(summaries.map((s) => [s.id, s.organizationName]));
+    const byId = new Map(summaries.map((s) => [s.id, s]));
     const now = Date.now();
     return batches.map((b) => {
       const cycle = cycles.find((c) => c.id === b.cycleId)!;
@@ -66,7 +66,13 @@ export class PublicPublicityService {
         durationLabel: publicityDurationLabel(b.duration),
         open: publicityOpensAt(b).getTime() <= now && new Date(b.endsAt).getTime() > now,
         contact: b.contact,
-        entries: entries.filter((e) => e.batchId === b.id).map((e) => ({ publicId: e.publicId, organizationName: names.get(e.applicationId) ?? '' })),
+        entries: entries
+          .filter((e) => e.batchId === b.id)
+          .map((e) => {
+            const a = byId.get(e.applicationId);
+            // The project or product, where the award is given to one: what is being publicised.
+            return { publicId: e.publicId, organizationName: a?.organizationName ?? '', ...(a?.subjectName ? { subjectName: a.subjectName } : {}) };
+          }),
       };
     });
   }

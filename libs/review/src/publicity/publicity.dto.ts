@@ -36,6 +36,7 @@ export class PublicityEntryDto {
   @ApiProperty() applicationId: string;
   @ApiProperty({ description: 'what the public page names the entry by' }) publicId: string;
   @ApiProperty() organizationName: string;
+  @ApiProperty({ nullable: true, type: String, description: 'the project or product, where the award is given to one' }) subjectName: string | null;
   @ApiProperty() state: string;
   @ApiProperty() stateLabel: string;
   @ApiProperty() openObjections: number;

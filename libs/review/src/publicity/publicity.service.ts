@@ -94,7 +94,7 @@ export class PublicityService {
         .filter((e) => e.batchId === b.id)
         .map((e) => {
           const a = byId.get(e.applicationId)!;
-          return { applicationId: e.applicationId, publicId: e.publicId, organizationName: a.organizationName, state: a.state, stateLabel: STATE_LABELS[a.state] ?? a.state, openObjections: open.get(e.applicationId) ?? 0 };
+          return { applicationId: e.applicationId, publicId: e.publicId, organizationName: a.organizationName, subjectName: a.subjectName, state: a.state, stateLabel: STATE_LABELS[a.state] ?? a.state, openObjections: open.get(e.applicationId) ?? 0 };
         }),
     }));
   }

@@ -17,6 +17,8 @@ export interface CertificateFacts {
   year: number;
   officeName: string;
   organizationName: string;
+  /** The project or product recognised, where the award is given to one (a 名牌产品 is recognised per product). */
+  subjectName?: string;
   documentNumber?: string;
   decidedOn?: string;
   issuedAt: Date;
@@ -54,6 +56,7 @@ export class CertificateFactsReader {
       year: cycle.year,
       officeName: office?.name ?? '',
       organizationName: organization.name,
+      ...(application.subjectName ? { subjectName: application.subjectName } : {}),
       ...(decision ? { documentNumber: decision.documentNumber, decidedOn: decision.decidedOn } : {}),
       issuedAt: certificate.issuedAt,
       ...(certificate.revokedAt ? { revokedAt: certificate.revokedAt } : {}),
@@ -86,6 +89,8 @@ export async function publishedResultsOf(runner: SqlRunner, officeId: string): P
 export interface PublishedWinnerRow {
   cycleId: string;
   organizationName: string;
+  /** The project or product, where the award is given to one. */
+  subjectName: string | null;
   tier: CertificateTier;
   number: string;
   revoked: boolean;
@@ -95,7 +100,7 @@ export async function publishedWinnersOf(runner: SqlRunner, cycleIds: string[]):
   if (!cycleIds.length) return [];
   return sqlRows<PublishedWinnerRow>(
     runner,
-    `SELECT c.cycle_id AS "cycleId", o.name AS "organizationName", c.tier, c.number, c.revoked_at IS NOT NULL AS revoked
+    `SELECT c.cycle_id AS "cycleId", o.name AS "organizationName", a.subject_name AS "subjectName", c.tier, c.number, c.revoked_at IS NOT NULL AS revoked
        FROM certificates c
        JOIN ${APPLICATION_SUMMARIES_RELATION} a ON a.id = c.application_id
        JOIN ${ORGANIZATION_PROFILES_RELATION} o ON o.id = a.organization_id

@@ -67,6 +67,7 @@ export async function renderCertificatePdf(facts: CertificateFacts, verifyUrl: s
   const factsTop = 326;
   doc.fontSize(12).fillColor(INK);
   const lines = [`证书编号：${facts.number}`, `奖　　项：${facts.awardName}（${facts.tierLabel}）`];
+  if (facts.subjectName) lines.push(`项目产品：${facts.subjectName}`);
   if (facts.documentNumber) lines.push(`表彰决定：${facts.documentNumber}（${chineseDate(facts.decidedOn!)}）`);
   lines.push(`发证日期：${chineseDate(facts.issuedAt)}`);
   lines.forEach((line, i) => doc.text(line, left, factsTop + i * 21, { width: 380 }));

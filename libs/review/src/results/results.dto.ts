@@ -30,6 +30,7 @@ export class PublicCertificateDto {
   @ApiProperty({ example: 2026 }) year: number;
   @ApiProperty({ example: '渝中区市场监督管理局' }) officeName: string;
   @ApiProperty() organizationName: string;
+  @ApiPropertyOptional({ description: 'the project or product, where the award is given to one' }) subjectName?: string;
   @ApiProperty({ example: '获奖' }) tierLabel: string;
   @ApiPropertyOptional({ example: '渝中府发〔2026〕12号' }) documentNumber?: string;
   @ApiPropertyOptional({ example: '2026-03-01' }) decidedOn?: string;
@@ -55,6 +56,7 @@ export class PublicDecisionDto {
 
 export class PublicWinnerDto {
   @ApiProperty() organizationName: string;
+  @ApiPropertyOptional({ description: 'the project or product, where the award is given to one' }) subjectName?: string;
   @ApiProperty({ example: '获奖' }) tierLabel: string;
   @ApiProperty() certificateNumber: string;
   @ApiProperty() revoked: boolean;

@@ -127,6 +127,7 @@ export class ResultsService {
         year: facts.year,
         officeName: facts.officeName,
         organizationName: facts.organizationName,
+        ...(facts.subjectName ? { subjectName: facts.subjectName } : {}),
         tierLabel: facts.tierLabel,
         ...(facts.documentNumber ? { documentNumber: facts.documentNumber, decidedOn: facts.decidedOn } : {}),
         issuedAt: facts.issuedAt,
@@ -150,7 +151,7 @@ export class ResultsService {
         decision: { title: r.title, documentNumber: r.documentNumber, decidedOn: r.decidedOn },
         winners: winners
           .filter((w) => w.cycleId === r.cycleId)
-          .map((w) => ({ organizationName: w.organizationName, tierLabel: tierLabelOf(r.awardCode, cycle.quota, w.tier), certificateNumber: w.number, revoked: w.revoked })),
+          .map((w) => ({ organizationName: w.organizationName, ...(w.subjectName ? { subjectName: w.subjectName } : {}), tierLabel: tierLabelOf(r.awardCode, cycle.quota, w.tier), certificateNumber: w.number, revoked: w.revoked })),
       });
     }
     return { office: { code: office.divisionCode, name: office.name }, items };

@@ -25,13 +25,27 @@ const KEY_RESULT: FormSpec = [
 /** 政府质量奖 (区长/市长质量管理奖): the self-assessment is the 申报书; key results back it. */
 const QUALITY_FORM: FormSpec = [section('selfAssessment', '自评报告', SELF_ASSESSMENT), rows('keyResults', '关键绩效指标', KEY_RESULT, { max: 30, required: false })];
 
+/** A unit that took part in building the project, with what it did (申报表's 主要参建单位). */
+const PARTICIPANT: FormSpec = [text('name', '单位名称', { min: 2, max: 200 }), text('role', '承担角色', { max: 50 }), text('scope', '承担内容', { max: 500, required: false })];
+
+/**
+ * The project an engineering award is given to. Its identity is its name with its location
+ * (subject-key.ts), so the 施工许可证号 is kept for the office to check, not to tell projects apart.
+ * The 承建单位 is the applying organisation unless another is named (鲁班奖 is entered by the
+ * 总承包/承建 unit, the other 参建单位 go with it); optional so that forms saved before these fields
+ * existed stay complete.
+ */
 const PROJECT: FormSpec = [
   text('name', '名称', { min: 2, max: 200 }),
   text('location', '地点', { min: 2, max: 200 }),
   text('scale', '规模', { max: 200 }),
   amount('investment', '投资（万元）', { min: 0 }),
+  amount('grossFloorArea', '建筑面积（平方米）', { min: 0, required: false }),
   text('constructionUnit', '建设单位', { min: 2, max: 200 }),
+  text('contractor', '承建单位', { min: 2, max: 200, required: false }),
+  text('constructionPermitNumber', '施工许可证号', { max: 50, required: false }),
   day('completionAcceptanceDate', '竣工验收日期'),
+  rows('participants', '参建单位', PARTICIPANT, { max: 30, required: false }),
   text('description', '简介', { max: 5000, required: false }),
 ];
 
@@ -45,7 +59,21 @@ const BRAND: FormSpec = [
   text('description', '简介', { max: 5000, required: false }),
 ];
 
-const PRODUCT: FormSpec = [text('name', '名称', { max: 100 }), day('batchProductionSince', '批量生产起始日期'), text('standard', '执行标准', { max: 100, required: false })];
+/**
+ * The product a 名牌产品 / 名牌农产品 recognition is for: one enterprise enters each of its products
+ * in an application of its own, and each is recognised on its own (the 2018 重庆名牌农产品 round
+ * recognised 291 products of 200 enterprises). Its identity in a cycle is its name (subject-key.ts).
+ */
+const PRODUCT: FormSpec = [
+  text('name', '名称', { max: 100 }),
+  text('trademark', '注册商标', { max: 100, required: false }),
+  text('specifications', '规格型号', { max: 500, required: false }),
+  day('batchProductionSince', '批量生产起始日期'),
+  text('standard', '执行标准', { max: 100, required: false }),
+  amount('annualOutput', '年产量', { min: 0, required: false }),
+  text('outputUnit', '产量单位', { max: 20, required: false }),
+  amount('annualSales', '年销售额（万元）', { min: 0, required: false }),
+];
 
 /** 品牌认定 (名牌产品, 老字号 …): the brand always; the product where the award is for one (see the catalog). */
 const BRAND_FORM: FormSpec = [section('brand', '品牌', BRAND), section('product', '产品', PRODUCT, { required: false })];

@@ -187,11 +187,52 @@ function EngineeringFields() {
           <Input placeholder="2025-06-30" maxLength={10} />
         </Form.Item>
       </Col>
-      <Col xs={24}>
+      <Col xs={24} md={8}>
+        <Form.Item label="建筑面积（平方米）" name={['project', 'grossFloorArea']}>
+          <InputNumber min={0} style={{ width: '100%' }} data-testid="project-grossFloorArea" />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={16}>
+        <Form.Item label="施工许可证号" name={['project', 'constructionPermitNumber']}>
+          <Input maxLength={50} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={12}>
         <Form.Item label="建设单位" name={['project', 'constructionUnit']}>
           <Input maxLength={200} />
         </Form.Item>
-        <Form.Item label="工程简介" name={['project', 'description']}>
+      </Col>
+      <Col xs={24} md={12}>
+        <Form.Item label="承建单位" name={['project', 'contractor']} extra="不填即为本申报单位">
+          <Input maxLength={200} data-testid="project-contractor" />
+        </Form.Item>
+      </Col>
+      <Col xs={24}>
+        <Typography.Title level={5}>参建单位</Typography.Title>
+        <Form.List name={['project', 'participants']}>
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((field, i) => (
+                <Space key={field.key} align="baseline" wrap style={{ display: 'flex', marginBottom: 4 }}>
+                  <Form.Item name={[field.name, 'name']} label={i === 0 ? '单位名称' : undefined}>
+                    <Input style={{ width: 260 }} maxLength={200} data-testid={`participant-${i}-name`} />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'role']} label={i === 0 ? '承担角色' : undefined}>
+                    <Input placeholder="如 参建单位、设计单位、监理单位" style={{ width: 200 }} maxLength={50} data-testid={`participant-${i}-role`} />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'scope']} label={i === 0 ? '承担内容' : undefined}>
+                    <Input placeholder="如 机电安装" style={{ width: 220 }} maxLength={500} />
+                  </Form.Item>
+                  <MinusCircleOutlined aria-label="删除此行" onClick={() => remove(field.name)} />
+                </Space>
+              ))}
+              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add()} data-testid="add-participant">
+                添加参建单位
+              </Button>
+            </>
+          )}
+        </Form.List>
+        <Form.Item label="工程简介" name={['project', 'description']} style={{ marginTop: 16 }}>
           <Input.TextArea autoSize={{ minRows: 3 }} maxLength={5000} />
         </Form.Item>
       </Col>
@@ -235,6 +276,31 @@ function BrandFields() {
       <Col xs={24} md={8}>
         <Form.Item label="执行标准" name={['product', 'standard']}>
           <Input maxLength={100} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={8}>
+        <Form.Item label="注册商标" name={['product', 'trademark']}>
+          <Input maxLength={100} data-testid="product-trademark" />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={16}>
+        <Form.Item label="规格型号" name={['product', 'specifications']}>
+          <Input maxLength={500} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={8}>
+        <Form.Item label="年产量" name={['product', 'annualOutput']}>
+          <InputNumber min={0} style={{ width: '100%' }} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={8}>
+        <Form.Item label="产量单位" name={['product', 'outputUnit']}>
+          <Input placeholder="如 吨、万件" maxLength={20} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={8}>
+        <Form.Item label="年销售额（万元）" name={['product', 'annualSales']}>
+          <InputNumber min={0} style={{ width: '100%' }} />
         </Form.Item>
       </Col>
     </Row>

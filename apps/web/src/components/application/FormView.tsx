@@ -31,20 +31,39 @@ export function FormView({ form, family }: { form: Record<string, unknown>; fami
         </>
       )}
       {family === 'engineering' && (
-        <Descriptions
-          column={1}
-          bordered
-          size="small"
-          items={[
-            ['name', '工程名称'],
-            ['location', '工程地点'],
-            ['scale', '工程规模'],
-            ['investment', '工程投资（万元）'],
-            ['constructionUnit', '建设单位'],
-            ['completionAcceptanceDate', '竣工验收日期'],
-            ['description', '工程简介'],
-          ].map(([key, label]) => ({ key, label, children: text(f.project?.[key]) }))}
-        />
+        <>
+          <Descriptions
+            column={1}
+            bordered
+            size="small"
+            items={[
+              ['name', '工程名称'],
+              ['location', '工程地点'],
+              ['scale', '工程规模'],
+              ['investment', '工程投资（万元）'],
+              ['grossFloorArea', '建筑面积（平方米）'],
+              ['constructionUnit', '建设单位'],
+              ['contractor', '承建单位'],
+              ['constructionPermitNumber', '施工许可证号'],
+              ['completionAcceptanceDate', '竣工验收日期'],
+              ['description', '工程简介'],
+            ].map(([key, label]) => ({ key, label, children: text(f.project?.[key]) }))}
+          />
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            参建单位
+          </Typography.Title>
+          <Table
+            size="small"
+            pagination={false}
+            rowKey={(_, i) => String(i)}
+            dataSource={(f.project?.participants as Array<Record<string, unknown>> | undefined) ?? []}
+            columns={[
+              { title: '单位名称', dataIndex: 'name' },
+              { title: '承担角色', dataIndex: 'role' },
+              { title: '承担内容', dataIndex: 'scope' },
+            ]}
+          />
+        </>
       )}
       {family === 'brand' && (
         <Descriptions
@@ -59,6 +78,10 @@ export function FormView({ form, family }: { form: Record<string, unknown>; fami
             { key: 'pn', label: '产品名称', children: text(f.product?.name) },
             { key: 'ps', label: '批量生产起始', children: text(f.product?.batchProductionSince) },
             { key: 'pt', label: '执行标准', children: text(f.product?.standard) },
+            { key: 'pm', label: '注册商标', children: text(f.product?.trademark) },
+            { key: 'pp', label: '规格型号', children: text(f.product?.specifications) },
+            { key: 'po', label: '年产量', children: text(f.product?.annualOutput === undefined ? undefined : `${f.product.annualOutput}${f.product?.outputUnit ?? ''}`) },
+            { key: 'pa', label: '年销售额（万元）', children: text(f.product?.annualSales) },
           ]}
         />
       )}

@@ -35,6 +35,7 @@ export default function MyApplicationsPage() {
             ),
           },
           { title: '奖项', render: (_, a) => a.cycle.awardName },
+          { title: '项目或产品', render: (_, a) => a.subjectName ?? '—' },
           { title: '受理编号', dataIndex: 'receiptNumber', render: (v: string | null) => v ?? '—' },
           { title: '状态', render: (_, a) => <StateTag state={a.state} label={a.stateLabel} /> },
           { title: '更新时间', render: (_, a) => formatTime(a.updatedAt) },

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { SUBJECT_LABELS, subjectKindOf } from '@awardflow/rules';
 import { Alert, Button, Card, List, Space, Tag, Typography } from 'antd';
 import { api, ApiError } from '../../api/client';
 import type { Application, AwardDetail, Cycle, ApplicationPage } from '../../api/types';
@@ -33,7 +34,7 @@ export default function OpenCyclesPage() {
     }
   };
 
-  const active = (cycleId: string) => mine.data?.items.find((a) => a.cycleId === cycleId && !a.terminal);
+  const active = (cycleId: string) => mine.data?.items.filter((a) => a.cycleId === cycleId && !a.terminal) ?? [];
 
   return (
     <Card title="可申报的评审周期">
@@ -45,20 +46,26 @@ export default function OpenCyclesPage() {
         locale={{ emptyText: '目前没有开放申报的评审周期' }}
         renderItem={(cycle) => {
           const existing = active(cycle.id);
+          // A project or product award takes one application per project or product: the
+          // enterprise may start another beside the ones it has (鲁班奖, 名牌产品).
+          const kind = subjectKindOf(cycle.awardCode);
+          const perSubject = kind !== 'organization';
+          const mayStart = cycle.status === 'open' && (perSubject || !existing.length);
           return (
             <List.Item
               data-testid={`cycle-${cycle.id}`}
               actions={[
-                existing ? (
-                  <Button key="open" onClick={() => navigate(`/application/${existing.id}`)}>
-                    查看我的申报
-                  </Button>
-                ) : cycle.status === 'open' ? (
-                  <Button key="apply" type="primary" loading={starting === cycle.id} disabled={!user.organizationId} onClick={() => start(cycle)}>
-                    在线申报
+                existing.length ? (
+                  <Button key="open" onClick={() => navigate(existing.length === 1 ? `/application/${existing[0].id}` : '/my/applications')}>
+                    {existing.length === 1 ? '查看我的申报' : `查看我的申报（${existing.length} 份）`}
                   </Button>
                 ) : null,
-              ]}
+                mayStart ? (
+                  <Button key="apply" type="primary" loading={starting === cycle.id} disabled={!user.organizationId} onClick={() => start(cycle)} data-testid={`apply-${cycle.id}`}>
+                    {perSubject && existing.length ? `再申报一个${SUBJECT_LABELS[kind]}` : '在线申报'}
+                  </Button>
+                ) : null,
+              ].filter(Boolean)}
             >
               <List.Item.Meta
                 title={
@@ -72,6 +79,7 @@ export default function OpenCyclesPage() {
                     <div>
                       {cycle.awardName} · 申报时间 {formatTime(cycle.applicationOpensAt)} 至 {formatTime(cycle.applicationClosesAt)}
                     </div>
+                    {perSubject && <div>每个{SUBJECT_LABELS[kind]}单独申报；同一单位可申报多个{SUBJECT_LABELS[kind]}。</div>}
                     <Requirements cycle={cycle} />
                   </>
                 }

@@ -68,6 +68,8 @@ export default function ApplicationsPage() {
         columns={[
           { title: '受理编号', render: (_, a) => <Link to={`/application/${a.id}`}>{a.receiptNumber ?? '（草稿）'}</Link> },
           { title: '申报单位', render: (_, a) => a.organization?.name ?? '—' },
+          // The project or product, where the award is given to one (鲁班奖, 名牌产品): one organisation may have several.
+          { title: '项目或产品', render: (_, a) => a.subjectName ?? '—' },
           { title: '评审周期', render: (_, a) => a.cycle.title },
           { title: '状态', render: (_, a) => <StateTag state={a.state} label={a.stateLabel} /> },
           { title: '提交时间', render: (_, a) => formatTime(a.submittedAt) },

@@ -80,6 +80,7 @@ function Verification({ number }: { number: string }) {
         items={[
           { key: 'number', label: '证书编号', children: c.number },
           { key: 'org', label: '获奖单位', children: c.organizationName },
+          ...(c.subjectName ? [{ key: 'subject', label: '项目或产品', children: c.subjectName }] : []),
           { key: 'award', label: '奖项', children: `${c.year}年度${c.awardName}` },
           { key: 'tier', label: '等级', children: c.tierLabel },
           { key: 'office', label: '颁发单位', children: c.officeName },

@@ -99,7 +99,10 @@ function Results({ code }: { code: string }) {
               renderItem={(w) => (
                 <List.Item data-testid="public-winner">
                   <Space orientation="vertical" size={0}>
-                    <Typography.Text strong>{w.organizationName}</Typography.Text>
+                    <Typography.Text strong>
+                      {w.organizationName}
+                      {w.subjectName && <span data-testid="public-winner-subject">（{w.subjectName}）</span>}
+                    </Typography.Text>
                     <Space size={4} wrap>
                       <Tag color="red">{w.tierLabel}</Tag>
                       <span>
