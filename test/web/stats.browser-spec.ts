@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 import { STATS_SHEETS } from '../../libs/stats/src/statistics/statistics-workbook';
 import { openCycle } from '../support/award-fixtures';
+import { seedApplication } from '../support/seed-application';
 import { ADMIN, startTestApp, TestContext } from '../support/test-app';
 import { CHROMIUM, ConsoleServer, ensureWebBuild, SCREENSHOTS, serveConsole } from './console-host';
 
@@ -12,15 +13,17 @@ const PAGE_TIMEOUT = 60_000;
 const SHOTS = join(SCREENSHOTS, 'stats');
 
 /**
- * The 统计 page in headless Chromium: the office's admin opens it from the menu, the charts load
+ * The 工作台 the office's admin lands on (its cycle's stages link to the filtered list), then the
+ * 统计 page in headless Chromium: the admin opens it from the menu, the charts load
  * (their own chunk), the year filter narrows the figures, and 导出 Excel downloads the workbook.
  */
-describe('console: 统计 (headless Chromium)', () => {
+describe('console: 工作台 and 统计 (headless Chromium)', () => {
   let ctx: TestContext;
   let server: ConsoleServer;
   let browser: Browser;
   let page: Page;
   const errors: string[] = [];
+  let cycleId: string;
 
   const screenshot = async (name: string) => {
     // The console spec empties SCREENSHOTS when it starts: make the folder each time.
@@ -32,7 +35,9 @@ describe('console: 统计 (headless Chromium)', () => {
     if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
     ensureWebBuild();
     ctx = await startTestApp();
-    await openCycle(ctx, { year: 2030 });
+    const cycle = await openCycle(ctx, { year: 2030 });
+    cycleId = cycle.id;
+    await seedApplication(ctx, cycle.id, 'C3825', [['draft', 0], ['submitted', 0], ['formal_review', 1]], { t0: Date.parse('2030-03-01T02:00:00Z') });
     server = await serveConsole(ctx);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
     const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
@@ -56,6 +61,17 @@ describe('console: 统计 (headless Chromium)', () => {
     await page.getByLabel('密码').fill(ADMIN.password);
     await page.getByRole('button', { name: /登\s*录/ }).click();
     await page.getByTestId('current-user').waitFor();
+
+    // The office lands on its 工作台: the cycle's desk, its stages as links to the list, the charts.
+    await page.waitForURL(/\/office\/workbench$/);
+    const desk = page.getByTestId(`workbench-cycle-${cycleId}`);
+    await desk.getByTestId('workbench-stages').getByText('形式审查 1').waitFor();
+    await desk.locator('[aria-label$="按阶段的申报数"] canvas').waitFor();
+    await expect(desk.getByTestId('workbench-overdue').innerText()).resolves.toContain('逾期评审（0）');
+    await screenshot('00-workbench');
+    await desk.getByTestId('workbench-stages').getByText('形式审查 1').click();
+    await page.waitForURL(new RegExp(`/office/applications\\?cycleId=${cycleId}&state=formal_review$`));
+    await page.getByRole('cell', { name: /统计测试企业/ }).waitFor();
 
     await page.getByRole('menuitem', { name: '统计' }).click();
     await page.waitForURL(/\/office\/stats$/);

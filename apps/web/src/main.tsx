@@ -30,6 +30,7 @@ const FailedJobsPage = lazy(() => import('./pages/office/FailedJobsPage'));
 const CompliancePage = lazy(() => import('./pages/office/CompliancePage'));
 const PeoplePage = lazy(() => import('./pages/office/PeoplePage'));
 const StatsPage = lazy(() => import('./pages/office/StatsPage'));
+const WorkbenchPage = lazy(() => import('./pages/office/WorkbenchPage'));
 const OfficesPage = lazy(() => import('./pages/office/OfficesPage'));
 // The public pages (公示, 表彰名单, 证书查询): no login, their own layout and chunks.
 const PublicLayout = lazy(() => import('./pages/public/PublicLayout'));
@@ -94,6 +95,7 @@ function Root() {
         <Route path="office/compliance" element={<CompliancePage />} />
         <Route path="office/people" element={<PeoplePage />} />
         <Route path="office/stats" element={<StatsPage />} />
+        <Route path="office/workbench" element={<WorkbenchPage />} />
         <Route path="office/offices" element={<OfficesPage />} />
         <Route path="*" element={<HomeRedirect />} />
       </Route>

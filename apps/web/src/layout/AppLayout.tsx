@@ -25,6 +25,7 @@ const MENUS: Record<Role, Array<{ key: string; label: string }>> = {
     { key: '/inbox', label: '消息通知' },
   ],
   admin: [
+    { key: '/office/workbench', label: '工作台' },
     { key: '/office/applications', label: '申报管理' },
     { key: '/office/cycles', label: '评审周期' },
     { key: '/office/flags', label: '待分配专家' },

@@ -5,5 +5,6 @@ export default function HomeRedirect() {
   const user = useUser();
   if (user.role === 'applicant') return <Navigate to={user.organizationId ? '/my/applications' : '/my/organization'} replace />;
   if (user.role === 'reviewer') return <Navigate to="/expert/assignments" replace />;
+  if (user.role === 'admin') return <Navigate to="/office/workbench" replace />;
   return <Navigate to="/office/applications" replace />;
 }

@@ -1,33 +1,12 @@
-import { useEffect, useRef } from 'react';
 import { Card, Col, Row } from 'antd';
-import * as echarts from 'echarts/core';
-import { BarChart, PieChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
+import type { EChartsCoreOption } from 'echarts/core';
 import type { components } from '../../api/schema';
-
-// Only what these charts draw: echarts/core keeps the lazily loaded chunk to bar and pie charts.
-echarts.use([BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+import { EChart } from '../../components/charts/EChart';
 
 type Stats = components['schemas']['StatsDto'];
 type Row = { label: string; applications: number; awards: number; recognitions: number };
 
-function EChart({ option, height = 320, label }: { option: echarts.EChartsCoreOption; height?: number; label: string }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const chart = echarts.init(ref.current!, undefined, { renderer: 'canvas' });
-    chart.setOption(option);
-    const resize = () => chart.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      chart.dispose();
-    };
-  }, [option]);
-  return <div ref={ref} role="img" aria-label={label} style={{ width: '100%', height }} />;
-}
-
-function bars(rows: Row[], horizontal = false): echarts.EChartsCoreOption {
+function bars(rows: Row[], horizontal = false): EChartsCoreOption {
   const categories = rows.map((r) => r.label);
   const series = [
     { name: '申报数', type: 'bar', data: rows.map((r) => r.applications) },
