@@ -18,7 +18,7 @@ export type RankingRow = Omit<RankedRow, 'instanceId' | 'organizationName'> & { 
 const QUOTA_LABELS = { award: '获奖名额内', second_tier: '提名奖名额内' } as const;
 
 /**
- * Ranking by score (the experts' aggregate plus any 现场评审 adjustment). Ties: (1) the higher 结果 (4.7) subtotal, (2) the earlier
+ * Ranking by score (the experts' aggregate plus any 现场评审 adjustment and 答辩得分). Ties: (1) the higher 结果 (4.7) subtotal, (2) the earlier
  * submission, (3) the lower receipt number. Applications out of the running keep their rank
  * line but no quota place; the quota counts down the rest: first the awards, then the second tier.
  * All of it is computed by the database (rankingSql), which answers one page at a time; the CSV
