@@ -16,9 +16,9 @@ export const QUALITY_AWARD_FAMILY: AwardFamilyDefinition = {
   label: '政府质量奖',
   version: 3,
   plan: {
-    // Chongqing's 市长质量管理奖 (up to the 7th edition): 资料评审 → 企业答辩 → 现场评审 → 社会公示 → 评选委员会审议.
-    // The 8th edition's order (综合评选 → 评选委员会审定 → 市政府审批 → 社会公示 → 颁奖表彰) is the plan
-    // { comprehensiveSelection: true, publicity: 'after_approval' }.
+    // The default: 资料评审 → 企业答辩 → 现场评审 → 社会公示 → 评审委员会审议 (DESIGN §4's Chongqing order).
+    // The 8th 重庆市市长质量管理奖's order (综合评选 → 评选委员会审定 → 市政府审批 → 社会公示 → 颁奖表彰, as its
+    // notice gives it) is the plan { comprehensiveSelection: true, publicity: 'after_approval' }.
     defaults: {
       districtRecommendation: false,
       expertReview: true,
@@ -30,7 +30,8 @@ export const QUALITY_AWARD_FAMILY: AwardFamilyDefinition = {
     },
     fixed: { expertReview: true },
     options: [
-      // 区县市场监管局推荐 before 形式审查 (区县推荐 as 重庆市市长质量管理奖's notices ask of district applicants).
+      // 区县推荐 before 形式审查: the district 市场监管局 checks and recommends its enterprises (the
+      // 渝人社〔2023〕560号 notice goes to every 区县 market-supervision bureau for this).
       onOff('districtRecommendation', 'r', '直接申报', '区县推荐'),
       onOff('defense', 'd', '无企业答辩', '含企业答辩'),
       onOff('scoredDefense', 's', '答辩不评分', '答辩评分', 'defense'),

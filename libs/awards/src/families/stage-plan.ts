@@ -1,7 +1,9 @@
 /**
- * Where 社会公示 sits: before the committee (Chongqing's 市长质量管理奖 up to its 7th edition),
- * after it, or after the government's 审批 (the 8th edition: 综合评选 → 评选委员会审定 → 市政府审批
- * → 社会公示 → 颁奖表彰, 重庆市市场监督管理局《关于开展第八届重庆市市长质量管理奖评选活动的通知》).
+ * Where 社会公示 sits: before the committee (as 区长质量管理奖 notices run it: 答辩 and 现场评审, then
+ * the candidates' 公示, then the 区政府常务会议 decides — 第二届大渡口区区长质量管理奖候选企业公示, 2020),
+ * after it, or after the government's 审批 (the order of the 8th 重庆市市长质量管理奖 as its notice
+ * gives it: 综合评选 → 评选委员会审定 → 市政府审批 → 社会公示 → 颁奖表彰; the 9th edition's notice is
+ * 渝人社〔2023〕560号).
  */
 export type PublicityPosition = 'before_panel' | 'after_panel' | 'after_approval';
 export const PUBLICITY_POSITIONS: readonly PublicityPosition[] = ['before_panel', 'after_panel', 'after_approval'];
@@ -14,7 +16,10 @@ export interface StagePlan {
   expertReview?: boolean;
   /** 企业答辩 (quality awards). */
   defense?: boolean;
-  /** 企业答辩 scored: passing or failing it records the defense score (答辩得分) the ranking adds in. */
+  /**
+   * 企业答辩 scored: passing or failing it records the 答辩得分 the ranking adds in (cities weigh it
+   * into the total, e.g. 济宁市市长质量奖 2010: 材料评审 40%, 现场答辩打分 40%, 社会满意度测评 20%).
+   */
   scoredDefense?: boolean;
   /** 现场评审 (quality awards) / 现场复查 (engineering) / 现场检查 (brand recognitions). */
   onsiteReview?: boolean;

@@ -52,8 +52,8 @@ export const onsiteReview = (label: string): Stage => ({
 
 /**
  * 综合评选: after 现场评审 the office weighs 资料评审, 答辩 and 现场评审 together (the ranking's
- * 综合得分) and selects who goes to the committee (重庆市市长质量管理奖评审程序: 资料评审 → 企业答辩 →
- * 现场评审 → 综合评选 → 评选委员会审定).
+ * 综合得分) and selects who goes to the committee (the 8th 重庆市市长质量管理奖: 资料评审 → 企业答辩 → 现场评审 →
+ * 综合评选 → 评选委员会审定, per its notice). In bulk through POST /cycles/:id/applications/actions/:action.
  */
 export const comprehensiveSelection: Stage = {
   state: S.comprehensiveSelection,
