@@ -42,7 +42,16 @@ describe('award catalog and cycles over HTTP', () => {
     // "申报截止 5月31日" is the end of that day in Beijing, 15:59:59.999 UTC.
     expect(res.body.applicationClosesAt).toBe('2099-05-31T15:59:59.999Z');
     expect(res.body.applicationOpensAt).toBe('2025-12-31T16:00:00.000Z');
-    expect(res.body.stagePlan).toEqual({ defense: true, onsiteReview: true, publicityBeforePanel: true, expertReview: true });
+    expect(res.body.stagePlan).toEqual({
+      districtRecommendation: false,
+      defense: true,
+      scoredDefense: false,
+      onsiteReview: true,
+      comprehensiveSelection: false,
+      publicity: 'before_panel',
+      publicityBeforePanel: true,
+      expertReview: true,
+    });
     expect(res.body.eligibility.map((r: { rule: string }) => r.rule)).toContain('not_blacklisted');
   });
 

@@ -125,7 +125,7 @@ function Overview({ cycle: c, onChanged }: { cycle: Cycle; onChanged: () => void
           {
             key: 'plan',
             label: '评审阶段',
-            children: [plan.expertReview !== false && '资料评审', plan.defense && '企业答辩', plan.onsiteReview && '现场评审', plan.publicityBeforePanel ? '先公示后审议' : '先审议后公示'].filter(Boolean).join('、'),
+            children: planSummary(plan as Partial<Record<string, boolean | string>>),
           },
           { key: 'experts', label: '每份申报专家数', children: c.reviewersPerApplication },
           { key: 'agg', label: '计分方式', children: AGGREGATION[c.scoreAggregation] ?? c.scoreAggregation },
@@ -366,4 +366,21 @@ function Workflow({ cycleId }: { cycleId: string }) {
       </Suspense>
     </>
   );
+}
+
+const PUBLICITY_SUMMARY: Record<string, string> = { before_panel: '先公示后审议', after_panel: '先审议后公示', after_approval: '审议、政府审批后公示' };
+
+/** The cycle's stages in words (a plan saved before v3 says only publicityBeforePanel). */
+function planSummary(plan: Partial<Record<string, boolean | string>>): string {
+  const publicity = (plan.publicity as string | undefined) ?? (plan.publicityBeforePanel ? 'before_panel' : 'after_panel');
+  return [
+    plan.districtRecommendation && '区县推荐',
+    plan.expertReview !== false && '资料评审',
+    plan.defense && (plan.scoredDefense ? '企业答辩（打分）' : '企业答辩'),
+    plan.onsiteReview && '现场评审',
+    plan.comprehensiveSelection && '综合评选',
+    PUBLICITY_SUMMARY[publicity],
+  ]
+    .filter(Boolean)
+    .join('、');
 }
