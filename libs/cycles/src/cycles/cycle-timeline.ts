@@ -107,8 +107,8 @@ function missingYear(error: unknown): number | null {
   return null;
 }
 
-const REVIEW_LABEL: Record<Family, string> = { quality: '资料评审截止', engineering: '评审截止', brand: '专家评审截止' };
-const ONSITE_LABEL: Record<Family, string> = { quality: '现场评审', engineering: '现场复查', brand: '现场评审' };
+const REVIEW_LABEL: Record<Family, string> = { quality: '资料评审截止', engineering: '专家评审截止', brand: '专家评审截止' };
+const ONSITE_LABEL: Record<Family, string> = { quality: '现场评审', engineering: '现场复查', brand: '现场检查' };
 const PANEL_LABEL: Record<Family, string> = { quality: '评审委员会审议', engineering: '评审委员会表决', brand: '评审委员会审议' };
 
 /**
