@@ -118,14 +118,17 @@ describe('stage plans: 综合评选, 公示 after 政府审批, scored 答辩, e
     expect(ranking[0]).toMatchObject({ defenseScore: 88.5, state: 'comprehensive_selection' });
     expect(ranking[0].score).toBeCloseTo(ranking[0].aggregated + ranking[0].onsiteAdjustment + 88.5, 2);
 
-    // 综合评选: the office selects from the ranking, several at once.
-    const selected = (await ctx.http.post(`/cycles/${cycle.id}/bulk-actions/pass_comprehensive_selection`).set('Authorization', admin).send({ applicationIds: [won] }).expect(200)).body;
-    expect(selected.moved.map((m: { applicationId: string }) => m.applicationId)).toEqual([won]);
-    expect((await act(ctx, admin, left, 'fail_comprehensive_selection', { comment: '综合得分未进入前列' })).state).toBe('not_selected');
+    // 综合评选: the office takes the top of the ranking by its 综合得分 to the committee.
+    const selection = (await ctx.http.post(`/cycles/${cycle.id}/comprehensive-selection`).set('Authorization', admin).send({ top: 1 }).expect(200)).body;
+    expect(selection).toEqual({ selected: [won], notSelected: [left] });
+    expect(await stateOf(ctx, left)).toBe('not_selected');
     expect(await stateOf(ctx, won)).toBe('panel');
     // The committee's vote leads to 市政府审批, not to 公示.
     expect(await votePanel(cycle.id, won)).toMatchObject({ state: 'government_approval', outcome: { passed: true } });
-    expect((await act(ctx, admin, won, 'government_approve', { comment: '市政府常务会议审批同意' })).state).toBe('awaiting_publicity');
+    // The government's approval, recorded by the office (here for the list, in bulk).
+    const approved = (await ctx.http.post(`/cycles/${cycle.id}/bulk-actions/government_approve`).set('Authorization', admin).send({ applicationIds: [won], comment: '市政府常务会议审批同意' }).expect(200)).body;
+    expect(approved.moved.map((m: { applicationId: string }) => m.applicationId)).toEqual([won]);
+    expect(await stateOf(ctx, won)).toBe('awaiting_publicity');
 
     // 社会公示 after the 审批, then 颁奖表彰.
     await publishPublicity(ctx, admin, cycle.id);

@@ -32,3 +32,8 @@ export class ShortlistOutcomeDto {
   @ApiProperty({ type: [String] }) shortlisted: string[];
   @ApiProperty({ type: [String] }) notShortlisted: string[];
 }
+
+export class ComprehensiveSelectionOutcomeDto {
+  @ApiProperty({ type: [String], description: 'the applications 综合评选 sent on to the committee' }) selected: string[];
+  @ApiProperty({ type: [String] }) notSelected: string[];
+}
