@@ -104,7 +104,11 @@ describe('stage plans: 综合评选, 公示 after 政府审批, scored 答辩, e
     const shortlisted = (await ctx.http.post(`/cycles/${cycle.id}/shortlist`).set('Authorization', admin).send({ top: 2 }).expect(200)).body;
     expect(new Set(shortlisted.shortlisted)).toEqual(new Set(apps));
 
-    // A scored 答辩: no score, no move; the score goes into the ranking's 综合得分.
+    // A scored 答辩: the office is offered it as such (the console asks for the score), no score, no move;
+    // the score goes into the ranking's 综合得分.
+    const inDefense = (await ctx.http.get(`/applications/${won}`).set('Authorization', admin).expect(200)).body;
+    expect(inDefense.stateLabel).toBe('企业答辩（评分）');
+    expect(inDefense.availableActions).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'pass_defense', label: '答辩通过（记录答辩得分）' })]));
     const noScore = await act(ctx, admin, won, 'pass_defense', {}, 400);
     expect(noScore).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'payload.defenseScore', label: '答辩得分' }] });
     await act(ctx, admin, won, 'pass_defense', { payload: { defenseScore: 101 } }, 400);
