@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { compileStagePlan, getAward } from '../../libs/awards/src';
+import { DefinitionRegistry } from '../../libs/workflow/src';
 import { Enterprise, openCycle, readyApplication, registerEnterprise, uploadMaterials } from '../support/award-fixtures';
 import { endWindow } from '../support/end-window';
 import { act, assignmentsOf, publishPublicity, Reviewer, reviewerPool, scoreSheet, stateOf, waitForState } from '../support/review-fixtures';
@@ -235,5 +237,32 @@ describe('stage plans: 综合评选, 公示 after 政府审批, scored 答辩, e
     await endWindow(ctx, id, 'publicity_end');
     await waitForState(ctx, id, 'awaiting_approval');
     expect((await act(ctx, admin, id, 'approve')).state).toBe('recognised');
+  });
+
+  it('keeps a cycle opened on v2 running: its pinned definition and its older plan (an unscored 答辩)', async () => {
+    const cycle = await openCycle(ctx, { year: 2033, title: '2033年度渝中区区长质量管理奖（v2）', quota: { awards: 1 }, reviewersPerApplication: 3 });
+    // What v2 registered for { defense, no 现场评审, 公示 first }: the v3 compile of that plan under v2's code and label
+    // (family-definitions.spec checks it against v2's recorded hash).
+    const legacyPlan = { defense: true, onsiteReview: false, publicityBeforePanel: true, expertReview: true };
+    const v2 = { ...compileStagePlan(getAward('district-quality-award'), legacyPlan), code: 'quality:d1-o0-pb', version: 2, label: '政府质量奖评审流程（含企业答辩，无现场评审，先公示后审议）' };
+    await ctx.api.get(DefinitionRegistry).register(v2);
+    await ctx.dataSource.query(`UPDATE cycles SET definition_code = $2, definition_version = 2, stage_plan = $3 WHERE id = $1`, [cycle.id, v2.code, JSON.stringify(legacyPlan)]);
+    const pinned = (await ctx.http.get(`/cycles/${cycle.id}/workflow`).set('Authorization', admin).expect(200)).body;
+    expect(pinned.definition).toMatchObject({ code: 'quality:d1-o0-pb', version: 2 });
+    expect((await ctx.http.get(`/cycles/${cycle.id}`).set('Authorization', admin).expect(200)).body.stagePlan).toMatchObject({ publicity: 'before_panel', scoredDefense: false });
+
+    const enterprise = await registerEnterprise(ctx, '重庆渝中老牌仪表有限公司');
+    const id = await readyApplication(ctx, enterprise, cycle.id);
+    await act(ctx, enterprise.token, id, 'submit');
+    await act(ctx, admin, id, 'start_review');
+    await act(ctx, admin, id, 'pass_formal_review');
+    await scoreAll(id, 'district-quality-award', 0.75);
+    await waitForState(ctx, id, 'shortlisting');
+    await ctx.http.post(`/cycles/${cycle.id}/shortlist`).set('Authorization', admin).send({ top: 1 }).expect(200);
+    // The older plan does not score the 答辩: it passes without a score, and a score is refused.
+    await act(ctx, admin, id, 'pass_defense', { payload: { defenseScore: 80 } }, 400);
+    expect((await act(ctx, admin, id, 'pass_defense')).state).toBe('awaiting_publicity');
+    const [instance] = await ctx.dataSource.query(`SELECT i.definition_code AS code, i.definition_version AS version FROM workflow_instances i JOIN applications a ON a.instance_id = i.id WHERE a.id = $1`, [id]);
+    expect(instance).toEqual({ code: 'quality:d1-o0-pb', version: 2 });
   });
 });
