@@ -94,7 +94,8 @@ export function compileFamily(family: AwardFamilyDefinition, award: AwardDefinit
     definition: {
       code: `${family.family}:${familyPlanKey(family, p)}`,
       version: family.version,
-      label: `${family.label}评审流程（${family.plan.options.map((o) => choiceOf(o, p).label).join('，')}）`,
+      // An option held off by the one it requires says nothing (no 「答辩不评分」 without a 答辩).
+      label: `${family.label}评审流程（${family.plan.options.filter((o) => !o.requires || p[o.requires]).map((o) => choiceOf(o, p).label).join('，')}）`,
       roles: ROLES,
       initial: Object.keys(states)[0],
       states,
