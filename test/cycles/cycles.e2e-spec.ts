@@ -42,7 +42,16 @@ describe('award catalog and cycles over HTTP', () => {
     // "申报截止 5月31日" is the end of that day in Beijing, 15:59:59.999 UTC.
     expect(res.body.applicationClosesAt).toBe('2099-05-31T15:59:59.999Z');
     expect(res.body.applicationOpensAt).toBe('2025-12-31T16:00:00.000Z');
-    expect(res.body.stagePlan).toEqual({ defense: true, onsiteReview: true, publicityBeforePanel: true, expertReview: true });
+    expect(res.body.stagePlan).toEqual({
+      districtRecommendation: false,
+      defense: true,
+      scoredDefense: false,
+      onsiteReview: true,
+      comprehensiveSelection: false,
+      publicity: 'before_panel',
+      publicityBeforePanel: true,
+      expertReview: true,
+    });
     expect(res.body.eligibility.map((r: { rule: string }) => r.rule)).toContain('not_blacklisted');
   });
 
@@ -71,7 +80,7 @@ describe('award catalog and cycles over HTTP', () => {
   it('opens a cycle, pinning its definition, and refuses to open one whose window has passed', async () => {
     const created = await ctx.http.post('/cycles').set('Authorization', admin).send(validCycle({ year: 2027, stagePlan: { defense: false, publicityBeforePanel: false } })).expect(201);
     const opened = await ctx.http.post(`/cycles/${created.body.id}/open`).set('Authorization', admin).expect(200);
-    expect(opened.body).toMatchObject({ status: 'open', definitionCode: 'quality:d0-o1-pa', definitionVersion: 2 });
+    expect(opened.body).toMatchObject({ status: 'open', definitionCode: 'quality:r0-d0-s0-o1-c0-pa', definitionVersion: 3 });
     const workflow = await ctx.http.get(`/cycles/${created.body.id}/workflow`).set('Authorization', admin).expect(200);
     expect(workflow.body.definition.states.defense).toBeUndefined();
     await ctx.http.patch(`/cycles/${created.body.id}`).set('Authorization', admin).send({ stagePlan: { defense: true } }).expect(409);
@@ -86,7 +95,7 @@ describe('award catalog and cycles over HTTP', () => {
     await ctx.http.post(`/cycles/${created.body.id}/open`).set('Authorization', admin).expect(200);
     const registry = ctx.api.get(DefinitionRegistry);
     const opened = (await ctx.http.get(`/cycles/${created.body.id}/workflow`).set('Authorization', admin).expect(200)).body.definition.version;
-    const current = await registry.get('quality:d0-o0-pb', opened);
+    const current = await registry.get('quality:r0-d0-s0-o0-c0-pb', opened);
     await registry.register({ ...current, version: opened + 1, label: `${current.label}（修订）`, states: { ...current.states, publicity: { ...current.states.publicity, label: '公示（修订）' } } });
     const workflow = await ctx.http.get(`/cycles/${created.body.id}/workflow`).set('Authorization', admin).expect(200);
     expect(workflow.body.definition.version).toBe(opened);

@@ -568,12 +568,21 @@ describe('web console (headless Chromium)', () => {
       await admin.getByLabel('标题').fill('2026年度重庆市市长质量管理奖（控制台创建）');
       await admin.getByLabel('申报截止').fill('2099-06-30');
       await admin.getByText('企业答辩').click();
+      // The 8th edition's order: 综合评选 after 现场评审, 公示 after 市政府审批.
+      await admin.getByText('综合评选（现场评审后）').click();
+      await admin.getByTestId('plan-publicity').click();
+      await admin.locator('.ant-select-dropdown').getByText('评审委员会审议、政府审批后公示', { exact: true }).click();
       await screenshot(admin, 'admin-create-cycle');
       await admin.getByRole('button', { name: '创建' }).click();
       await admin.waitForURL(/\/office\/cycles\/[0-9a-f-]{36}$/);
       await admin.getByTestId('cycle-status').filter({ hasText: '开放申报' }).waitFor();
       const created = (await ctx.http.get(`/cycles/${admin.url().split('/').pop()}`).set('Authorization', await ctx.adminToken()).expect(200)).body;
-      expect(created).toMatchObject({ awardCode: 'city-quality-award', status: 'open', stagePlan: expect.objectContaining({ defense: false }) });
+      expect(created).toMatchObject({
+        awardCode: 'city-quality-award',
+        status: 'open',
+        stagePlan: expect.objectContaining({ defense: false, scoredDefense: false, comprehensiveSelection: true, publicity: 'after_approval' }),
+      });
+      await admin.getByText('综合评选、审议、政府审批后公示').waitFor();
 
       await admin.goto(`${server.baseUrl}/office/applications`);
       await numberInput(admin, 'filter-search').fill(receipt);

@@ -23,6 +23,7 @@ import { ApplicationPublicityController, PublicityController } from './publicity
 import { PublicityService } from './publicity/publicity.service';
 import { OnsiteController } from './onsite/onsite.controller';
 import { OnsiteReviewService } from './onsite/onsite.service';
+import { DefenseScoreService } from './defense/defense-score.service';
 import { PanelController } from './panel/panel.controller';
 import { PanelService } from './panel/panel.service';
 import { PoolController } from './pool/pool.controller';
@@ -73,6 +74,7 @@ const CORE = [ReviewPoolService, AssignmentService, ScoringService];
     CertificationService,
     RevocationService,
     OnsiteReviewService,
+    DefenseScoreService,
     StageReviewersService,
     ReviewerAccess,
     ResultsService,

@@ -664,7 +664,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 批量办理: one office action (pass_formal_review, pass_preliminary_review, shortlist, not_shortlist, approve, approve_second_tier) for up to 1,000 applications of the cycle; each is moved or skipped with its reason. 审定 checks the whole batch against the quota: over it, 409 and nothing moved */
+        /** 批量办理: one office action (pass_formal_review, pass_preliminary_review, shortlist, not_shortlist, pass_comprehensive_selection, fail_comprehensive_selection, government_approve, approve, approve_second_tier) for up to 1,000 applications of the cycle; each is moved or skipped with its reason. 审定 checks the whole batch against the quota: over it, 409 and nothing moved */
         post: operations["BulkActionsController_run"];
         delete?: never;
         options?: never;
@@ -683,6 +683,23 @@ export interface paths {
         put?: never;
         /** Close the application window now: submitted applications move into review, drafts expire */
         post: operations["CyclesController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cycles/{id}/comprehensive-selection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 综合评选 by rank (top) or threshold (minScore) on the 综合得分; the others are not selected */
+        post: operations["RankingController_comprehensiveSelection"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1923,6 +1940,11 @@ export interface components {
             title: string;
             year: number;
         };
+        ComprehensiveSelectionOutcomeDto: {
+            notSelected: string[];
+            /** @description the applications 综合评选 sent on to the committee */
+            selected: string[];
+        };
         ConflictDeclaredDto: {
             /** @enum {boolean} */
             replaced: true;
@@ -2180,10 +2202,16 @@ export interface components {
             status: "pending" | "fired" | "cancelled";
         };
         DefaultStagePlanDto: {
+            comprehensiveSelection: boolean;
             defense: boolean;
+            districtRecommendation: boolean;
             expertReview: boolean;
             onsiteReview: boolean;
+            /** @enum {string} */
+            publicity: "before_panel" | "after_panel" | "after_approval";
+            /** @description publicity === before_panel (the older form) */
             publicityBeforePanel: boolean;
+            scoredDefense: boolean;
         };
         DurationOverridesDto: {
             /** @example PT30S */
@@ -2777,6 +2805,8 @@ export interface components {
         RankingRowDto: {
             aggregated: number;
             applicationId: string;
+            /** @description the 答辩得分 of a scored 企业答辩 (null when not scored) */
+            defenseScore: number | null;
             /** @enum {string|null} */
             insideQuota: "award" | "second_tier" | null;
             onsiteAdjustment: number;
@@ -2787,7 +2817,7 @@ export interface components {
             receiptNumber: string | null;
             resultsSubtotal: number;
             reviewerCount: number;
-            /** @description the expert aggregate plus the 现场评审 adjustment */
+            /** @description 综合得分: the expert aggregate plus the 现场评审 adjustment and the 答辩得分 of a scored 答辩 */
             score: number;
             /** @description the rank by score alone; rows with the same score (并列) share it */
             scoreRank: number;
@@ -3017,14 +3047,25 @@ export interface components {
             shortlisted: string[];
         };
         StagePlanDto: {
+            /** @description 综合评选 after 现场评审 (quality awards): the office selects from the ranking who goes to the committee */
+            comprehensiveSelection?: boolean;
             /** @description 企业答辩 (quality awards) */
             defense?: boolean;
-            /** @description 专家评审 (brand recognitions) */
+            /** @description 区县推荐 before 形式审查 (quality awards; brand recognitions always have it) */
+            districtRecommendation?: boolean;
+            /** @description 专家评审 (brand recognitions; engineering nominations, scored on their rubric) */
             expertReview?: boolean;
-            /** @description 现场评审 / 现场复查 */
+            /** @description 现场评审 / 现场复查 / 现场检查 (brand recognitions) */
             onsiteReview?: boolean;
-            /** @description 社会公示 before 评审委员会审议 (Chongqing) or after */
+            /**
+             * @description 社会公示 before the committee (before_panel), after it (after_panel), or after the government approval that follows it (after_approval, quality awards)
+             * @enum {string}
+             */
+            publicity?: "before_panel" | "after_panel" | "after_approval";
+            /** @description older form of publicity: true is before_panel, false after_panel (publicity wins when both are given) */
             publicityBeforePanel?: boolean;
+            /** @description 企业答辩 scored: passing or failing it records the 答辩得分 the ranking adds in (needs defense) */
+            scoredDefense?: boolean;
         };
         StageReviewersDto: {
             /** @description set when named for one application (现场评审); null for the whole cycle */
@@ -3156,7 +3197,7 @@ export interface components {
              */
             date: string | null;
             /** @enum {string} */
-            key: "applicationOpens" | "applicationCloses" | "supplementDue" | "reviewDue" | "defense" | "onsiteReview" | "panel" | "publicityStarts" | "publicityEnds" | "approval";
+            key: "applicationOpens" | "applicationCloses" | "supplementDue" | "reviewDue" | "defense" | "onsiteReview" | "comprehensiveSelection" | "panel" | "governmentApproval" | "publicityStarts" | "publicityEnds" | "approval";
             /** @example 公示结束 */
             label: string;
             /**
@@ -4554,6 +4595,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ClosedCycleDto"];
+                };
+            };
+        };
+    };
+    RankingController_comprehensiveSelection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShortlistDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComprehensiveSelectionOutcomeDto"];
                 };
             };
         };

@@ -4,10 +4,10 @@ import { ActionUseCases } from './action-use-cases';
 const done = async () => ({}) as never;
 const yes = async () => true;
 
-/** A complete registry: what the API registers at start (applications, review's decisions and onsite). */
+/** A complete registry: what the API registers at start (applications, review's decisions, onsite and defense). */
 function complete(): ActionUseCases {
   const useCases = new ActionUseCases();
-  for (const u of ['transition', 'award', 'revoke', 'onsite_findings'] as const) useCases.implement(u, done);
+  for (const u of ['transition', 'award', 'revoke', 'onsite_findings', 'defense_score'] as const) useCases.implement(u, done);
   useCases.registerScope('first_review_reviewer', yes);
   useCases.registerScope('onsite_reviewer', yes);
   return useCases;

@@ -15,7 +15,7 @@ export class BulkActionsController {
   @Roles(Role.Admin)
   @ApiOperation({
     summary:
-      '批量办理: one office action (pass_formal_review, pass_preliminary_review, shortlist, not_shortlist, approve, approve_second_tier) for up to 1,000 applications of the cycle; each is moved or skipped with its reason. 审定 checks the whole batch against the quota: over it, 409 and nothing moved',
+      '批量办理: one office action (pass_formal_review, pass_preliminary_review, shortlist, not_shortlist, pass_comprehensive_selection, fail_comprehensive_selection, government_approve, approve, approve_second_tier) for up to 1,000 applications of the cycle; each is moved or skipped with its reason. 审定 checks the whole batch against the quota: over it, 409 and nothing moved',
   })
   @ApiOkResponse({ type: BulkActionResultDto })
   run(@Param('id', ParseUUIDPipe) id: string, @Param('action') action: string, @Body() body: BulkActionDto, @CurrentUser() user: AuthUser): Promise<BulkActionResultDto> {

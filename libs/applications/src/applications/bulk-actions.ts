@@ -15,6 +15,9 @@ export const BULK_ACTIONS: Readonly<Record<string, string>> = {
   [A.passPreliminaryReview]: '初审通过',
   [A.shortlist]: '确定入围',
   [A.notShortlist]: '未入围',
+  [A.passComprehensiveSelection]: '综合评选入选',
+  [A.failComprehensiveSelection]: '综合评选未入选',
+  [A.governmentApprove]: '政府审批通过',
   [A.approve]: '审定',
   [A.approveSecondTier]: '审定（第二档）',
 };

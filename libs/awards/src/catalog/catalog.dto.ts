@@ -48,10 +48,14 @@ export class LabelledEligibilityRuleDto {
 }
 
 export class DefaultStagePlanDto {
-  @ApiProperty() defense: boolean;
-  @ApiProperty() onsiteReview: boolean;
-  @ApiProperty() publicityBeforePanel: boolean;
+  @ApiProperty() districtRecommendation: boolean;
   @ApiProperty() expertReview: boolean;
+  @ApiProperty() defense: boolean;
+  @ApiProperty() scoredDefense: boolean;
+  @ApiProperty() onsiteReview: boolean;
+  @ApiProperty() comprehensiveSelection: boolean;
+  @ApiProperty({ enum: ['before_panel', 'after_panel', 'after_approval'] }) publicity: string;
+  @ApiProperty({ description: 'publicity === before_panel (the older form)' }) publicityBeforePanel: boolean;
 }
 
 export class AwardDetailDto extends AwardSummaryDto {

@@ -3,17 +3,18 @@ import { EffectRegistry, fromStates, GuardRegistry, WorkflowDefinition } from '@
 import { AWARD_CATALOG } from '../catalog/award-catalog';
 import { registerAwardGuardsAndEffects } from './guards-and-effects';
 import { ACTION_TABLE, ActorScope, actionRule, GENERIC_ACTION_ROUTE, genericUseCases, scopeOf, SYSTEM_ONLY } from './action-table';
-import { ALL_STAGE_PLANS, compileStagePlan } from './award-families';
+import { compileStagePlan, stagePlansOf } from './award-families';
 import { A } from './workflow-names';
 
 const guards = new GuardRegistry();
 registerAwardGuardsAndEffects(guards, new EffectRegistry());
 
+// 区县推荐 2 × 答辩 (none, unscored, scored) 3 × 现场评审 2 × 综合评选 2 × 公示 3; engineering 2 × 2 × 2; brand 2 × 2.
+const PLAN_COUNT = 72 + 8 + 4;
 const PEOPLE = ['applicant', 'recommender', 'reviewer', 'admin'] as const;
-const PLANS = ALL_STAGE_PLANS;
 
 /** Every definition a cycle can run: each award of each family under each stage plan. */
-const DEFINITIONS: WorkflowDefinition[] = [...new Map(AWARD_CATALOG.flatMap((award) => PLANS.map((plan) => compileStagePlan(award, plan))).map((d) => [d.code, d])).values()];
+const DEFINITIONS: WorkflowDefinition[] = [...new Map(AWARD_CATALOG.flatMap((award) => stagePlansOf(award.family).map((plan) => compileStagePlan(award, plan))).map((d) => [d.code, d])).values()];
 
 /** Which finer rules make sense for which role. */
 const SCOPES_OF_ROLE: Record<string, ActorScope[]> = {
@@ -34,7 +35,7 @@ const NARROWED = ['close_panel_vote:system', 'finish_expert_review:admin', 'publ
 describe('the action table', () => {
   it('covers every family: one definition per award and stage plan', () => {
     expect(new Set(DEFINITIONS.map((d) => d.code.split(':')[0]))).toEqual(new Set(['quality', 'engineering', 'brand']));
-    expect(DEFINITIONS.length).toBe(14);
+    expect(DEFINITIONS.length).toBe(PLAN_COUNT);
   });
 
   it('has an entry for every action of every compiled definition, and no stale entry', () => {
@@ -79,7 +80,7 @@ describe('the action table', () => {
   });
 
   it('names for every action the use case that runs it: a generic one on the generic route, its own elsewhere', () => {
-    const generic = ['transition', 'award', 'revoke', 'onsite_findings'];
+    const generic = ['transition', 'award', 'revoke', 'onsite_findings', 'defense_score'];
     for (const [action, rule] of Object.entries(ACTION_TABLE)) {
       expect([action, generic.includes(rule.useCase)]).toEqual([action, rule.route === GENERIC_ACTION_ROUTE]);
     }
@@ -87,6 +88,7 @@ describe('the action table', () => {
     const runBy = (u: string) => Object.entries(ACTION_TABLE).filter(([, r]) => r.useCase === u).map(([a]) => a).sort();
     expect(runBy('award')).toEqual([A.approve, A.approveSecondTier].sort());
     expect(runBy('onsite_findings')).toEqual([A.failOnsiteReview, A.passOnsiteReview].sort());
+    expect(runBy('defense_score')).toEqual([A.failDefense, A.passDefense].sort());
     expect(runBy('objection')).toEqual([A.dismissObjection, A.fileObjection, A.upholdObjection].sort());
   });
 

@@ -46,9 +46,10 @@ export type ActionName = (typeof A)[keyof typeof A];
  *   receipt number whoever fires them;
  * - `award`: 审定 against the quota, with its certificate (review, decisions);
  * - `revoke`: 撤销, with its reapplication ban (review, decisions);
- * - `onsite_findings`: 现场评审 recorded with its findings and score adjustment (review, onsite).
+ * - `onsite_findings`: 现场评审 recorded with its findings and score adjustment (review, onsite);
+ * - `defense_score`: 企业答辩 passed or failed with its 答辩得分, required when the cycle's plan scores it (review, defense).
  */
-export type GenericUseCase = 'transition' | 'award' | 'revoke' | 'onsite_findings';
+export type GenericUseCase = 'transition' | 'award' | 'revoke' | 'onsite_findings' | 'defense_score';
 
 /**
  * Use cases behind their own route or fired by the system: `panel_vote` (the votes counted),
@@ -91,11 +92,14 @@ export const ACTION_TABLE: Readonly<Record<ActionName, ActionRule>> = {
   [A.finishExpertReview]: systemOnly('expert_scoring'),
   [A.shortlist]: generic(office),
   [A.notShortlist]: generic(office),
-  [A.passDefense]: generic(office),
-  [A.failDefense]: generic(office),
+  [A.passDefense]: generic(office, ['defenseScore'], 'defense_score'),
+  [A.failDefense]: generic(office, ['defenseScore'], 'defense_score'),
   [A.passOnsiteReview]: generic(onsite, ['findings', 'scoreAdjustment'], 'onsite_findings'),
   [A.failOnsiteReview]: generic(onsite, ['findings', 'scoreAdjustment'], 'onsite_findings'),
   // Passed or not is counted from the members' votes, never given by a client.
+  // 综合评选: the office selects from the ranking (one by one, or POST /cycles/:id/comprehensive-selection).
+  [A.passComprehensiveSelection]: generic(office),
+  [A.failComprehensiveSelection]: generic(office),
   [A.closePanelVote]: { route: 'POST /applications/:id/votes/close', useCase: 'panel_vote', who: office, payload: [] },
   // 公示 is published as a dated batch for the cycle, never one application at a time.
   [A.publishPublicity]: { route: 'POST /cycles/:id/publicity-batches', useCase: 'publicity', who: office, payload: [] },
@@ -105,6 +109,9 @@ export const ACTION_TABLE: Readonly<Record<ActionName, ActionRule>> = {
   [A.fileObjection]: { route: 'POST /applications/:id/objections', useCase: 'objection', who: { public: 'anyone', applicant: 'anyone', recommender: 'anyone', reviewer: 'anyone', admin: 'anyone' }, payload: [] },
   [A.upholdObjection]: { route: 'POST /objections/:id/resolve', useCase: 'objection', who: office, payload: [] },
   [A.dismissObjection]: { route: 'POST /objections/:id/resolve', useCase: 'objection', who: office, payload: [] },
+  // 政府审批 as the office records it (the government's decision comes to the office on paper).
+  [A.governmentApprove]: generic(office),
+  [A.governmentDecline]: generic(office),
   [A.holdForEligibility]: generic({ ...office, system: 'automation' }),
   [A.resumeAfterHold]: generic(office),
   [A.disqualify]: generic(office),

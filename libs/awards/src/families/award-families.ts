@@ -2,11 +2,11 @@ import type { WorkflowDefinition } from '@awardflow/workflow';
 import { AWARD_CATALOG } from '../catalog/award-catalog';
 import type { AwardDefinition } from '../catalog/award.types';
 import { BRAND_RECOGNITION_FAMILY } from './brand-recognition.family';
-import { CompiledFamily, compileFamily, familyPlanKey, normaliseFamilyPlan } from './compile-family';
+import { CompiledFamily, compileFamily, familyPlanKey, familyPlanProblems, familyPlans, normaliseFamilyPlan } from './compile-family';
 import { ENGINEERING_AWARD_FAMILY } from './engineering-award.family';
 import { AwardFamilyDefinition, StateTag } from './family.types';
 import { QUALITY_AWARD_FAMILY } from './quality-award.family';
-import { Family, StagePlan } from './stage-plan';
+import { Family, NormalisedStagePlan, StagePlan } from './stage-plan';
 
 /** Every award family's declared workflow, by family. */
 export const AWARD_FAMILIES: Readonly<Record<Family, AwardFamilyDefinition>> = {
@@ -15,16 +15,26 @@ export const AWARD_FAMILIES: Readonly<Record<Family, AwardFamilyDefinition>> = {
   brand: BRAND_RECOGNITION_FAMILY,
 };
 
-export const DEFAULT_STAGE_PLANS = Object.fromEntries(Object.values(AWARD_FAMILIES).map((f) => [f.family, f.plan.defaults])) as Record<Family, Required<StagePlan>>;
+export const DEFAULT_STAGE_PLANS = Object.fromEntries(Object.values(AWARD_FAMILIES).map((f) => [f.family, normaliseFamilyPlan(f)])) as Record<Family, NormalisedStagePlan>;
 
 /** The plan with defaults filled and options a family does not have switched off. */
-export function normalisePlan(family: Family, plan: StagePlan = {}): Required<StagePlan> {
+export function normalisePlan(family: Family, plan: StagePlan = {}): NormalisedStagePlan {
   return normaliseFamilyPlan(AWARD_FAMILIES[family], plan);
 }
 
 /** Stable key of a plan, part of the compiled definition's code. */
-export function planKey(family: Family, plan: Required<StagePlan>): string {
+export function planKey(family: Family, plan: NormalisedStagePlan): string {
   return familyPlanKey(AWARD_FAMILIES[family], plan);
+}
+
+/** Option values a cycle asked for that its family does not offer (a 公示 after 审批 for a nomination). */
+export function planProblems(family: Family, plan: StagePlan = {}): Array<{ flag: string; offered: Array<boolean | string> }> {
+  return familyPlanProblems(AWARD_FAMILIES[family], plan);
+}
+
+/** Every distinct plan a cycle of the family can choose, from the family's own options. */
+export function stagePlansOf(family: Family): NormalisedStagePlan[] {
+  return familyPlans(AWARD_FAMILIES[family]);
 }
 
 /** Compiles an award's stage plan into its family's verifiable, versioned workflow definition. */
@@ -36,16 +46,15 @@ export function familyLabel(family: Family): string {
   return AWARD_FAMILIES[family].label;
 }
 
-/** Every plan a cycle can choose (the options of all families; each family ignores those it lacks). */
-export const ALL_STAGE_PLANS: Required<StagePlan>[] = [true, false].flatMap((defense) =>
-  [true, false].flatMap((onsiteReview) => [true, false].flatMap((publicityBeforePanel) => [true, false].map((expertReview) => ({ defense, onsiteReview, publicityBeforePanel, expertReview })))),
-);
+let compiledAll: Array<{ award: AwardDefinition; plan: NormalisedStagePlan; compiled: CompiledFamily }> | undefined;
 
-let compiledAll: Array<{ award: AwardDefinition; plan: Required<StagePlan>; compiled: CompiledFamily }> | undefined;
-
-/** Every award under every plan, compiled once (for tag queries and checks over all definitions). */
-export function compileEveryAwardAndPlan(awards: AwardDefinition[]): Array<{ award: AwardDefinition; plan: Required<StagePlan>; compiled: CompiledFamily }> {
-  return awards.flatMap((award) => ALL_STAGE_PLANS.map((plan) => ({ award, plan, compiled: compileFamily(AWARD_FAMILIES[award.family], award, plan) })));
+/** Every award under every plan of its family, compiled (for tag queries and checks over all definitions). */
+export function compileEveryAwardAndPlan(awards: AwardDefinition[]): Array<{ award: AwardDefinition; plan: NormalisedStagePlan; compiled: CompiledFamily }> {
+  const plans = new Map<Family, NormalisedStagePlan[]>();
+  return awards.flatMap((award) => {
+    if (!plans.has(award.family)) plans.set(award.family, stagePlansOf(award.family));
+    return plans.get(award.family)!.map((plan) => ({ award, plan, compiled: compileFamily(AWARD_FAMILIES[award.family], award, plan) }));
+  });
 }
 
 const tagged = new Map<string, readonly string[]>();

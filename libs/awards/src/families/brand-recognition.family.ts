@@ -1,29 +1,43 @@
-import { AwardFamilyDefinition } from './family.types';
+import { AwardFamilyDefinition, onOff } from './family.types';
 import { applicationWindow, endorsement } from './fragments/intake';
 import { FORMAL_REVIEW, firstReviewStage, supplementLoop } from './fragments/first-review';
-import { expertReview, publicity } from './fragments/review-stages';
+import { expertReview, onsiteReview, publicity } from './fragments/review-stages';
 import { approval, notSelected, objections, recognition, revoked, withdrawal } from './fragments/decision';
 import { S } from './workflow-names';
 
 /**
  * 品牌认定 (重庆名牌产品, 重庆名牌农产品, 重庆老字号, 中华老字号, 旅游服务质量标杆单位): 区县推荐 →
- * 形式审查 → [专家评审] → 社会公示 → 审定认定, valid for a period and renewed by 复核换证.
+ * 形式审查 → [专家评审] → [现场检查] → 社会公示 → 审定认定, valid for a period and renewed by 复核换证.
+ * 现场检查 as the 中华老字号认定管理办法 (商务部等8部门, 2023) and the 重庆名牌产品 rounds run it: experts
+ * visit the enterprise (or its production site) after the paper review.
  */
 export const BRAND_RECOGNITION_FAMILY: AwardFamilyDefinition = {
   family: 'brand',
   label: '品牌认定',
-  version: 2,
+  version: 3,
   plan: {
-    defaults: { defense: false, onsiteReview: false, publicityBeforePanel: false, expertReview: true },
-    fixed: { defense: false, onsiteReview: false },
-    options: [{ flag: 'expertReview', key: ['e0', 'e1'], label: ['无专家评审', '含专家评审'] }],
+    defaults: {
+      districtRecommendation: true,
+      expertReview: true,
+      defense: false,
+      scoredDefense: false,
+      onsiteReview: false,
+      comprehensiveSelection: false,
+      publicity: 'after_panel',
+    },
+    // Always recommended by the district; no committee, so 公示 has no place to choose.
+    fixed: { districtRecommendation: true, defense: false, scoredDefense: false, comprehensiveSelection: false, publicity: 'after_panel' },
+    options: [onOff('expertReview', 'e', '无专家评审', '含专家评审'), onOff('onsiteReview', 'o', '无现场检查', '含现场检查')],
   },
   flow: [
     applicationWindow,
     endorsement('区县推荐', '区县推荐', FORMAL_REVIEW.state),
     supplementLoop(FORMAL_REVIEW),
     notSelected('未获认定'),
-    { chain: [firstReviewStage(FORMAL_REVIEW), { when: 'expertReview', then: [expertReview] }, publicity], then: S.awaitingApproval },
+    {
+      chain: [firstReviewStage(FORMAL_REVIEW), { when: 'expertReview', then: [expertReview] }, { when: 'onsiteReview', then: [onsiteReview('现场检查')] }, publicity],
+      then: S.awaitingApproval,
+    },
     objections,
     approval,
     revoked,

@@ -1,7 +1,7 @@
 import type { StateDefinition, TransitionDefinition, WorkflowDefinition } from '@awardflow/workflow';
 import type { AwardDefinition } from '../catalog/award.types';
-import { AwardFamilyDefinition, FamilyTransition, FlowPart, Fragment, Stage, StageChain, StateTag, When } from './family.types';
-import { StagePlan } from './stage-plan';
+import { AwardFamilyDefinition, ChainPart, FamilyTransition, FlowPart, Fragment, PlanOption, Stage, StageChain, StateTag, When } from './family.types';
+import { NormalisedStagePlan, StagePlan, upgradeStagePlan } from './stage-plan';
 
 // `public`: a visitor without an account (a 公示 objection filed on the public page).
 const ROLES = ['applicant', 'recommender', 'reviewer', 'admin', 'public'];
@@ -12,14 +12,50 @@ export interface CompiledFamily {
   tags: Record<string, StateTag[]>;
 }
 
-/** The plan with the family's defaults filled and the options it does not have held fixed. */
-export function normaliseFamilyPlan(family: AwardFamilyDefinition, plan: StagePlan = {}): Required<StagePlan> {
-  return { ...family.plan.defaults, ...plan, ...family.plan.fixed };
+/**
+ * The plan with the family's defaults filled, the options it does not have held fixed, a value an
+ * option does not offer replaced by the default (`planProblems` reports it to whoever asked), and
+ * an option whose `requires` is off held at its first choice. A legacy `publicityBeforePanel` is read.
+ */
+export function normaliseFamilyPlan(family: AwardFamilyDefinition, plan: StagePlan = {}): NormalisedStagePlan {
+  const given = Object.fromEntries(Object.entries(upgradeStagePlan(plan)).filter(([, v]) => v !== undefined)) as StagePlan;
+  const p = { ...family.plan.defaults, ...given, ...family.plan.fixed } as NormalisedStagePlan;
+  for (const o of family.plan.options) {
+    if (!o.choices.some((c) => c.value === p[o.flag])) (p as Record<string, unknown>)[o.flag] = family.plan.defaults[o.flag];
+    if (o.requires && !p[o.requires]) (p as Record<string, unknown>)[o.flag] = o.choices[0].value;
+  }
+  return { ...p, publicityBeforePanel: p.publicity === 'before_panel' };
 }
 
-/** Stable key of a plan, part of the compiled definition's code (`d1-o1-pb`). */
-export function familyPlanKey(family: AwardFamilyDefinition, plan: Required<StagePlan>): string {
-  return family.plan.options.map((o) => o.key[+plan[o.flag]]).join('-');
+/** Values a cycle asked for that the family's options do not offer, by option (empty when none). */
+export function familyPlanProblems(family: AwardFamilyDefinition, plan: StagePlan = {}): Array<{ flag: string; offered: Array<boolean | string> }> {
+  const given = upgradeStagePlan(plan) as Record<string, unknown>;
+  return family.plan.options
+    .filter((o) => given[o.flag] !== undefined && !o.choices.some((c) => c.value === given[o.flag]))
+    .map((o) => ({ flag: o.flag, offered: o.choices.map((c) => c.value) }));
+}
+
+const choiceOf = (o: PlanOption, plan: NormalisedStagePlan) => o.choices.find((c) => c.value === plan[o.flag]) ?? o.choices[0];
+
+/** Stable key of a plan, part of the compiled definition's code (`r0-d1-s0-o1-c0-pb`). */
+export function familyPlanKey(family: AwardFamilyDefinition, plan: NormalisedStagePlan): string {
+  return family.plan.options.map((o) => choiceOf(o, plan).key).join('-');
+}
+
+/**
+ * Every distinct plan of a family: the product of its own options' choices (not of every option
+ * any family has), without the combinations normalisation folds into another (a scored 答辩 with
+ * no 答辩).
+ */
+export function familyPlans(family: AwardFamilyDefinition): NormalisedStagePlan[] {
+  let partials: StagePlan[] = [{}];
+  for (const o of family.plan.options) partials = partials.flatMap((p) => o.choices.map((c) => ({ ...p, [o.flag]: c.value })));
+  const plans = new Map<string, NormalisedStagePlan>();
+  for (const partial of partials) {
+    const plan = normaliseFamilyPlan(family, partial);
+    plans.set(familyPlanKey(family, plan), plan);
+  }
+  return [...plans.values()];
 }
 
 /**
@@ -40,7 +76,7 @@ export function compileFamily(family: AwardFamilyDefinition, award: AwardDefinit
     transitions.push(...(fragment.transitions ?? []));
   };
   const addChain = (chain: StageChain) => {
-    const stages = chain.chain.flatMap((s) => (Array.isArray(s) ? s : pick(s, p)));
+    const stages = flattenChain(chain.chain, p);
     let withdrawable = true;
     stages.forEach((stage, i) => addFragment(linkStage(stage, stages[i + 1]?.state ?? chain.then, (withdrawable &&= !stage.endsWithdrawal))));
   };
@@ -58,7 +94,8 @@ export function compileFamily(family: AwardFamilyDefinition, award: AwardDefinit
     definition: {
       code: `${family.family}:${familyPlanKey(family, p)}`,
       version: family.version,
-      label: `${family.label}评审流程（${family.plan.options.map((o) => o.label[+p[o.flag]]).join('，')}）`,
+      // An option held off by the one it requires says nothing (no 「答辩不评分」 without a 答辩).
+      label: `${family.label}评审流程（${family.plan.options.filter((o) => !o.requires || p[o.requires]).map((o) => choiceOf(o, p).label).join('，')}）`,
       roles: ROLES,
       initial: Object.keys(states)[0],
       states,
@@ -68,9 +105,16 @@ export function compileFamily(family: AwardFamilyDefinition, award: AwardDefinit
   };
 }
 
-function pick<T>(part: T | When<T>, plan: Required<StagePlan>): T[] {
-  if (part && typeof part === 'object' && 'when' in part) return plan[part.when] ? part.then : (part.otherwise ?? []);
+function pick<T>(part: T | When<T>, plan: NormalisedStagePlan): T[] {
+  if (part && typeof part === 'object' && 'when' in part) {
+    const on = part.is === undefined ? Boolean(plan[part.when]) : plan[part.when] === part.is;
+    return on ? part.then : (part.otherwise ?? []);
+  }
   return [part as T];
+}
+
+function flattenChain(parts: ChainPart[], plan: NormalisedStagePlan): Stage[] {
+  return parts.flatMap((part): Stage[] => (Array.isArray(part) ? flattenChain(part, plan) : 'when' in part ? flattenChain(pick(part, plan), plan) : [part]));
 }
 
 /** A stage as a fragment: its state, its pass to `next`, its failure if it has one. */

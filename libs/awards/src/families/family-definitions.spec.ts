@@ -3,7 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { canonicalJson, sha256Hex } from '@awardflow/workflow';
 import { AWARD_CATALOG } from '../catalog/award-catalog';
-import { AWARD_FAMILIES, compileEveryAwardAndPlan, statesTagged } from './award-families';
+import { AWARD_FAMILIES, compileEveryAwardAndPlan, compileStagePlan, statesTagged } from './award-families';
+import { getAward } from '../catalog/award-catalog';
 import RECORDED from './family-definitions.sha256.json';
 import { A, S } from './workflow-names';
 
@@ -27,7 +28,26 @@ describe('award family definitions', () => {
     }
     expect(changed).toEqual([]);
     expect([...unrecorded]).toEqual([]);
-    expect(new Set(compiled.map((c) => c.compiled.definition.code)).size).toBe(14);
+    expect(new Set(compiled.map((c) => c.compiled.definition.code)).size).toBe(72 + 8 + 4);
+  });
+
+  it('compile a plan saved for v2 (publicityBeforePanel) to the very content of its v2 definition, but for code and label', () => {
+    // v2's codes and labels, by its options: a cycle's stored v2 plan keeps its meaning under v3.
+    const onOff = (on: boolean, key: string, off: string, yes: string) => ({ key: `${key}${+on}`, label: on ? yes : off });
+    const pub = (before: boolean) => ({ key: before ? 'pb' : 'pa', label: before ? '先公示后审议' : '先审议后公示' });
+    const v2: Array<{ award: string; label: string; plan: Record<string, boolean>; parts: Array<{ key: string; label: string }> }> = [];
+    for (const d of [true, false]) for (const o of [true, false]) for (const p of [true, false]) {
+      v2.push({ award: 'city-quality-award', label: '政府质量奖', plan: { defense: d, onsiteReview: o, publicityBeforePanel: p, expertReview: true }, parts: [onOff(d, 'd', '无企业答辩', '含企业答辩'), onOff(o, 'o', '无现场评审', '含现场评审'), pub(p)] });
+    }
+    for (const o of [true, false]) for (const p of [true, false]) {
+      v2.push({ award: 'luban-award', label: '工程质量奖推荐', plan: { onsiteReview: o, publicityBeforePanel: p }, parts: [onOff(o, 'o', '无现场评审', '含现场复查'), pub(p)] });
+    }
+    for (const e of [true, false]) v2.push({ award: 'cq-time-honored-brand', label: '品牌认定', plan: { expertReview: e }, parts: [onOff(e, 'e', '无专家评审', '含专家评审')] });
+    for (const { award, label, plan, parts } of v2) {
+      const code = `${getAward(award).family}:${parts.map((x) => x.key).join('-')}`;
+      const definition = { ...compileStagePlan(getAward(award), plan), code, version: 2, label: `${label}评审流程（${parts.map((x) => x.label).join('，')}）` };
+      expect([code, sha256Hex(canonicalJson(definition))]).toEqual([code, recorded[`${code}@2`]]);
+    }
   });
 
   it('never record a version lower than one already recorded for the family', () => {

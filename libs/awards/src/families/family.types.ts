@@ -1,6 +1,6 @@
 import type { StateDefinition, TransitionDefinition } from '@awardflow/workflow';
 import type { AwardDefinition } from '../catalog/award.types';
-import type { Family, StagePlan } from './stage-plan';
+import type { Family, NormalisedStagePlan, PlanFlag, StagePlan } from './stage-plan';
 
 /**
  * What a state means to the rest of the product. Other contexts ask for the states with a tag
@@ -54,30 +54,52 @@ export interface Stage {
   endsWithdrawal?: boolean;
 }
 
-/** A plan option that switches a part on or off. */
+/** A plan option that switches a part on or off: on when the option is true, or (`is`) has that value. */
 export interface When<T> {
-  when: keyof StagePlan;
+  when: PlanFlag;
+  is?: StagePlan[PlanFlag];
   then: T[];
   otherwise?: T[];
 }
 
+/** A part of a stage chain: a stage, several, or stages a plan option picks. */
+export type ChainPart = Stage | ChainPart[] | When<ChainPart>;
+
 /** The review stages in the order they run (a part may be several stages); the last one's pass leads to `then`. */
 export interface StageChain {
-  chain: Array<Stage | Stage[] | When<Stage>>;
+  chain: ChainPart[];
   then: string;
 }
 
 /** A part of a family's flow: plain data, or data that depends on the award (its second tier). */
 export type FlowPart = Fragment | StageChain | When<FlowPart> | FlowPart[] | ((award: AwardDefinition) => FlowPart);
 
-/** How a plan option shows in the definition's code and label. */
-export interface PlanOption {
-  flag: keyof StagePlan;
-  /** Code part when off and when on, e.g. `['d0', 'd1']`. */
-  key: [string, string];
-  /** Label part when off and when on. */
-  label: [string, string];
+/** One value a plan option can take, and how it shows in the definition's code and label. */
+export interface PlanChoice {
+  value: boolean | string;
+  /** Code part, e.g. `d1`. */
+  key: string;
+  /** Label part, e.g. 含企业答辩. */
+  label: string;
 }
+
+/** A plan option a cycle chooses, with the values the family offers (the first is its "off"). */
+export interface PlanOption {
+  flag: PlanFlag;
+  choices: PlanChoice[];
+  /** Only chosen when this option is on; held at the first choice otherwise (a scored 答辩 needs a 答辩). */
+  requires?: PlanFlag;
+}
+
+/** A yes/no option: code `${key}0`/`${key}1`, labels when off and when on. */
+export const onOff = (flag: PlanFlag, key: string, off: string, on: string, requires?: PlanFlag): PlanOption => ({
+  flag,
+  choices: [
+    { value: false, key: `${key}0`, label: off },
+    { value: true, key: `${key}1`, label: on },
+  ],
+  ...(requires ? { requires } : {}),
+});
 
 /** One award family's workflow, declared: the whole of it, in the order it runs. */
 export interface AwardFamilyDefinition {
@@ -91,7 +113,7 @@ export interface AwardFamilyDefinition {
    */
   version: number;
   plan: {
-    defaults: Required<StagePlan>;
+    defaults: Omit<NormalisedStagePlan, 'publicityBeforePanel'>;
     /** Options the family does not have, held at one value whatever a cycle asks. */
     fixed: StagePlan;
     /** The options a cycle chooses, in the order they appear in the code and label. */

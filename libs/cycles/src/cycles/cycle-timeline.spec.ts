@@ -85,6 +85,21 @@ describe('planCycleTimeline', () => {
     expect(brandWithoutExperts.warnings).toEqual([]);
   });
 
+  it('places 综合评选 after 现场评审 and 政府审批 between the committee and 公示 (the 8th 市长质量管理奖), and reads an older plan', () => {
+    const t = planCycleTimeline(input({ family: 'quality', stagePlan: { defense: true, onsiteReview: true, comprehensiveSelection: true, publicity: 'after_approval', expertReview: true } }), calendar);
+    expect(t.items.map((i) => i.key)).toEqual([
+      'applicationOpens', 'applicationCloses', 'supplementDue', 'reviewDue', 'defense', 'onsiteReview', 'comprehensiveSelection', 'panel', 'governmentApproval', 'publicityStarts', 'publicityEnds', 'approval',
+    ]);
+    expect(t.items.find((i) => i.key === 'governmentApproval')!.label).toBe('政府审批');
+    expect(t.warnings[0]).toContain('综合评选、评审委员会审议、政府审批的日期由办公室安排');
+    // `publicity` and the older `publicityBeforePanel` say the same.
+    const older = planCycleTimeline(input({ family: 'quality', stagePlan: { defense: false, onsiteReview: false, publicityBeforePanel: true, expertReview: true } }), calendar);
+    const newer = planCycleTimeline(input({ family: 'quality', stagePlan: { defense: false, onsiteReview: false, publicity: 'before_panel', expertReview: true } }), calendar);
+    expect(newer).toEqual(older);
+    const brand = planCycleTimeline(input({ stagePlan: { ...brandPlan, onsiteReview: true } }), calendar);
+    expect(brand.items.map((i) => i.label)).toContain('现场检查');
+  });
+
   it('gives a warning, not a guess, for dates in a year with no calendar, and names the working-day period that needs it', () => {
     const t = planCycleTimeline(
       input({ applicationOpensAt: parseBeijingInstant('2026-10-01', 'start'), applicationClosesAt: parseBeijingInstant('2026-12-10', 'end'), durations: { supplement: 'P15D', reviewDue: 'P10WD', publicity: 'P5WD' } }),

@@ -1,4 +1,4 @@
-import type { Family, StagePlan } from '@awardflow/awards';
+import { Family, StagePlan, upgradeStagePlan } from '@awardflow/awards';
 import { addDays, beijingDate, endOfBeijingDay, WorkCalendar } from '@awardflow/calendar';
 import { DomainError, ErrorCode } from '@awardflow/platform';
 import { addIsoDuration } from '@awardflow/workflow';
@@ -11,7 +11,9 @@ export type TimelineKey =
   | 'reviewDue'
   | 'defense'
   | 'onsiteReview'
+  | 'comprehensiveSelection'
   | 'panel'
+  | 'governmentApproval'
   | 'publicityStarts'
   | 'publicityEnds'
   | 'approval';
@@ -43,7 +45,8 @@ export interface CycleTimeline {
 
 export interface TimelineInput {
   family: Family;
-  stagePlan: Required<StagePlan>;
+  /** The cycle's plan (a plan saved before v3 may say only `publicityBeforePanel`). */
+  stagePlan: StagePlan;
   applicationOpensAt: Date;
   applicationClosesAt: Date;
   durations: CycleDurations;
@@ -104,8 +107,8 @@ function missingYear(error: unknown): number | null {
   return null;
 }
 
-const REVIEW_LABEL: Record<Family, string> = { quality: '资料评审截止', engineering: '评审截止', brand: '专家评审截止' };
-const ONSITE_LABEL: Record<Family, string> = { quality: '现场评审', engineering: '现场复查', brand: '现场评审' };
+const REVIEW_LABEL: Record<Family, string> = { quality: '资料评审截止', engineering: '专家评审截止', brand: '专家评审截止' };
+const ONSITE_LABEL: Record<Family, string> = { quality: '现场评审', engineering: '现场复查', brand: '现场检查' };
 const PANEL_LABEL: Record<Family, string> = { quality: '评审委员会审议', engineering: '评审委员会表决', brand: '评审委员会审议' };
 
 /**
@@ -164,10 +167,20 @@ export function planCycleTimeline(input: TimelineInput, calendar: WorkCalendar):
     point('onsiteReview', ONSITE_LABEL[family], null, '日期由办公室另行安排');
     officeSets.push(ONSITE_LABEL[family]);
   }
+  if (plan.comprehensiveSelection) {
+    point('comprehensiveSelection', '综合评选', null, '日期由办公室另行安排');
+    officeSets.push('综合评选');
+  }
   const hasPanel = family !== 'brand';
-  if (hasPanel && !plan.publicityBeforePanel) {
+  const publicityAt = upgradeStagePlan(plan).publicity;
+  const beforePanel = publicityAt === 'before_panel';
+  if (hasPanel && !beforePanel) {
     point('panel', PANEL_LABEL[family], null, '会议日期由办公室另行安排');
     officeSets.push(PANEL_LABEL[family]);
+  }
+  if (hasPanel && publicityAt === 'after_approval') {
+    point('governmentApproval', '政府审批', null, '审议后报政府审批，公示在审批之后');
+    officeSets.push('政府审批');
   }
 
   const assumed = officeSets.length ? `，假定${officeSets.join('、')}不占用时间，为最早可能日期` : '';
@@ -189,14 +202,14 @@ export function planCycleTimeline(input: TimelineInput, calendar: WorkCalendar):
     'publicity',
   );
   let approvalBasis = '公示结束后的下一个工作日';
-  if (hasPanel && plan.publicityBeforePanel) {
+  if (hasPanel && beforePanel) {
     point('panel', PANEL_LABEL[family], null, '公示结束后召开，会议日期由办公室另行安排');
     approvalBasis += `（假定${PANEL_LABEL[family]}不占用时间，为最早可能日期）`;
   }
   step('approval', '审定', publicityEnds, '公示结束', approvalBasis, (p) => nextWorkingDay(p.date, calendar));
 
-  if (officeSets.length || (hasPanel && plan.publicityBeforePanel)) {
-    warnings.unshift(`${[...officeSets, ...(hasPanel && plan.publicityBeforePanel ? [PANEL_LABEL[family]] : [])].join('、')}的日期由办公室安排，其后的日期按其不占用时间推算，为最早可能日期`);
+  if (officeSets.length || (hasPanel && beforePanel)) {
+    warnings.unshift(`${[...officeSets, ...(hasPanel && beforePanel ? [PANEL_LABEL[family]] : [])].join('、')}的日期由办公室安排，其后的日期按其不占用时间推算，为最早可能日期`);
   }
   return { items, warnings, missing, missingYears: [...missingYears] };
 }

@@ -17,6 +17,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { PUBLICITY_POSITIONS, PublicityPosition } from '@awardflow/awards';
 import { AT_MOST, INT4_MAX } from '@awardflow/platform';
 import { DAY_UNITS, DayUnit } from './cycle-durations';
 
@@ -36,10 +37,17 @@ const dayUnitDoc = (days: string) => ({
 });
 
 export class StagePlanDto {
+  @ApiPropertyOptional({ description: '区县推荐 before 形式审查 (quality awards; brand recognitions always have it)' }) @IsOptional() @IsBoolean() districtRecommendation?: boolean;
   @ApiPropertyOptional({ description: '企业答辩 (quality awards)' }) @IsOptional() @IsBoolean() defense?: boolean;
-  @ApiPropertyOptional({ description: '现场评审 / 现场复查' }) @IsOptional() @IsBoolean() onsiteReview?: boolean;
-  @ApiPropertyOptional({ description: '社会公示 before 评审委员会审议 (Chongqing) or after' }) @IsOptional() @IsBoolean() publicityBeforePanel?: boolean;
-  @ApiPropertyOptional({ description: '专家评审 (brand recognitions)' }) @IsOptional() @IsBoolean() expertReview?: boolean;
+  @ApiPropertyOptional({ description: '企业答辩 scored: passing or failing it records the 答辩得分 the ranking adds in (needs defense)' }) @IsOptional() @IsBoolean() scoredDefense?: boolean;
+  @ApiPropertyOptional({ description: '现场评审 / 现场复查 / 现场检查 (brand recognitions)' }) @IsOptional() @IsBoolean() onsiteReview?: boolean;
+  @ApiPropertyOptional({ description: '综合评选 after 现场评审 (quality awards): the office selects from the ranking who goes to the committee' }) @IsOptional() @IsBoolean() comprehensiveSelection?: boolean;
+  @ApiPropertyOptional({ enum: PUBLICITY_POSITIONS, description: '社会公示 before the committee (before_panel), after it (after_panel), or after the government approval that follows it (after_approval, quality awards)' })
+  @IsOptional()
+  @IsIn(PUBLICITY_POSITIONS, { message: `须为 ${PUBLICITY_POSITIONS.join('、')} 之一` })
+  publicity?: PublicityPosition;
+  @ApiPropertyOptional({ description: 'older form of publicity: true is before_panel, false after_panel (publicity wins when both are given)' }) @IsOptional() @IsBoolean() publicityBeforePanel?: boolean;
+  @ApiPropertyOptional({ description: '专家评审 (brand recognitions; engineering nominations, scored on their rubric)' }) @IsOptional() @IsBoolean() expertReview?: boolean;
 }
 
 export class SecondTierDto {
@@ -211,7 +219,7 @@ export class CycleDto {
 }
 
 export class TimelineItemDto {
-  @ApiProperty({ enum: ['applicationOpens', 'applicationCloses', 'supplementDue', 'reviewDue', 'defense', 'onsiteReview', 'panel', 'publicityStarts', 'publicityEnds', 'approval'] }) key: string;
+  @ApiProperty({ enum: ['applicationOpens', 'applicationCloses', 'supplementDue', 'reviewDue', 'defense', 'onsiteReview', 'comprehensiveSelection', 'panel', 'governmentApproval', 'publicityStarts', 'publicityEnds', 'approval'] }) key: string;
   @ApiProperty({ example: '公示结束' }) label: string;
   @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'null where the office sets the date or the holiday calendar lacks a year' }) plannedAt: string | null;
   @ApiProperty({ nullable: true, type: String, example: '2025-10-13', description: 'Beijing date (a 24:00 end gives the day that ends)' }) date: string | null;

@@ -12,6 +12,9 @@ import {
   getAward,
   materialiseEligibility,
   normalisePlan,
+  planProblems,
+  StagePlan,
+  upgradeStagePlan,
 } from '@awardflow/awards';
 import { WorkCalendars } from '@awardflow/calendar';
 import { AuthUser, divisionPrefix, OFFICE_PARENTS_RELATION, officeDivision, Role } from '@awardflow/identity';
@@ -75,7 +78,7 @@ export class CyclesService {
       certificateNumberFormat: emptyToNull(input.certificateNumberFormat),
       createdBy: admin.id,
     });
-    errors.push(...this.validate(cycle, award));
+    errors.push(...this.validate(cycle, award), ...stagePlanErrors(award, input.stagePlan, cycle.stagePlan));
     if (!errors.length) errors.push(...(await this.checkCalendar(cycle)));
     if (errors.length) throw new FieldValidationError(errors);
     if (await this.cycles.exist({ where: { officeId, awardCode: cycle.awardCode, year: cycle.year } })) {
@@ -159,7 +162,8 @@ export class CyclesService {
     if (input.title !== undefined) cycle.title = input.title;
     if (input.applicationOpensAt !== undefined) cycle.applicationOpensAt = parseBeijingInstant(input.applicationOpensAt, 'start');
     if (input.applicationClosesAt !== undefined) cycle.applicationClosesAt = parseBeijingInstant(input.applicationClosesAt, 'end');
-    if (input.stagePlan !== undefined) cycle.stagePlan = normalisePlan(award.family, { ...cycle.stagePlan, ...input.stagePlan });
+    // A plan saved before v3 may say only publicityBeforePanel: both sides are read into `publicity` before merging.
+    if (input.stagePlan !== undefined) cycle.stagePlan = normalisePlan(award.family, { ...upgradeStagePlan(cycle.stagePlan), ...upgradeStagePlan(definedOnly(input.stagePlan)) });
     if (input.quota !== undefined) cycle.quota = { awards: input.quota.awards, secondTier: input.quota.secondTier ?? null };
     if (input.panel !== undefined) cycle.panel = { quorum: input.panel.quorum, majority: input.panel.majority ?? DEFAULT_MAJORITY };
     if (input.certificateNumberFormat !== undefined) cycle.certificateNumberFormat = emptyToNull(input.certificateNumberFormat);
@@ -170,7 +174,7 @@ export class CyclesService {
     }
     const units = { ...cycle.durationOverrides?.dayUnits, ...pickDayUnits(input) };
     cycle.durationOverrides = withDayUnits(input.durationOverrides !== undefined ? { ...input.durationOverrides } : { ...cycle.durationOverrides }, units);
-    const errors = this.validate(cycle, award);
+    const errors = [...this.validate(cycle, award), ...stagePlanErrors(award, input.stagePlan, cycle.stagePlan)];
     if (!errors.length) errors.push(...(await this.checkCalendar(cycle)));
     if (errors.length) throw new FieldValidationError(errors);
     await this.cycles.manager.transaction(async (m) => {
@@ -313,6 +317,23 @@ export function eligibilityReferenceDate(c: Pick<Cycle, 'eligibilityReferenceDat
   return c.eligibilityReferenceDate ?? beijingDate(c.applicationClosesAt.toISOString());
 }
 
+const PLAN_VALUE_LABELS: Record<string, string> = { before_panel: '先公示后审议', after_panel: '先审议后公示', after_approval: '审议、政府审批后公示' };
+
+/** A stage plan's values the award's family does not offer, and a scored 答辩 without a 答辩. */
+function stagePlanErrors(award: AwardDefinition | undefined, asked: StagePlan | undefined, plan: StagePlan): FieldError[] {
+  if (!award || !asked) return [];
+  const errors: FieldError[] = planProblems(award.family, asked).map(({ flag, offered }) => ({
+    field: `stagePlan.${flag}`,
+    messages: [`${award.name}的评审流程不提供此选项${offered.some((v) => typeof v === 'string') ? `，可选：${offered.map((v) => PLAN_VALUE_LABELS[String(v)] ?? String(v)).join('、')}` : ''}`],
+  }));
+  if (asked.scoredDefense === true && !plan.defense) errors.push({ field: 'stagePlan.scoredDefense', messages: ['答辩评分须同时设企业答辩'] });
+  return errors;
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
 /** An empty format is no format of its own: the award's default applies. */
 function emptyToNull(format: string | undefined): string | null {
   return format === undefined || format.trim() === '' ? null : format.trim();
@@ -338,7 +359,8 @@ export function toCycleDto(c: Cycle): CycleDto {
     status: c.status,
     applicationOpensAt: c.applicationOpensAt,
     applicationClosesAt: c.applicationClosesAt,
-    stagePlan: c.stagePlan,
+    // Plans saved before v3 read with today's options (a legacy publicityBeforePanel as `publicity`).
+    stagePlan: findAward(c.awardCode) ? normalisePlan(findAward(c.awardCode)!.family, c.stagePlan) : c.stagePlan,
     quota: { awards: c.quota.awards, secondTier: c.quota.secondTier ?? undefined },
     reviewersPerApplication: c.reviewersPerApplication,
     scoreAggregation: c.scoreAggregation,

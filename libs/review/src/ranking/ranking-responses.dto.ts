@@ -6,9 +6,10 @@ export class RankingRowDto {
   @ApiProperty() applicationId: string;
   @ApiProperty({ nullable: true, type: String }) receiptNumber: string | null;
   @ApiPropertyOptional() organizationName?: string;
-  @ApiProperty({ description: 'the expert aggregate plus the 现场评审 adjustment' }) score: number;
+  @ApiProperty({ description: '综合得分: the expert aggregate plus the 现场评审 adjustment and the 答辩得分 of a scored 答辩' }) score: number;
   @ApiProperty() aggregated: number;
   @ApiProperty() onsiteAdjustment: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'the 答辩得分 of a scored 企业答辩 (null when not scored)' }) defenseScore: number | null;
   @ApiProperty() resultsSubtotal: number;
   @ApiProperty() reviewerCount: number;
   @ApiProperty() state: string;
@@ -30,4 +31,9 @@ export const RankingPageDto = PageDto(RankingRowDto);
 export class ShortlistOutcomeDto {
   @ApiProperty({ type: [String] }) shortlisted: string[];
   @ApiProperty({ type: [String] }) notShortlisted: string[];
+}
+
+export class ComprehensiveSelectionOutcomeDto {
+  @ApiProperty({ type: [String], description: 'the applications 综合评选 sent on to the committee' }) selected: string[];
+  @ApiProperty({ type: [String] }) notSelected: string[];
 }

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { AuthUser, CurrentUser, Role, Roles } from '@awardflow/identity';
 import { RankingQuery, ShortlistDto } from './ranking.dto';
 import { RankingService } from './ranking.service';
-import { RankingPageDto, ShortlistOutcomeDto } from './ranking-responses.dto';
+import { ComprehensiveSelectionOutcomeDto, RankingPageDto, ShortlistOutcomeDto } from './ranking-responses.dto';
 
 @ApiTags('reviews')
 @ApiBearerAuth()
@@ -46,5 +46,14 @@ export class RankingController {
   @ApiOkResponse({ type: ShortlistOutcomeDto })
   shortlist(@Param('id', ParseUUIDPipe) id: string, @Body() body: ShortlistDto, @CurrentUser() admin: AuthUser) {
     return this.ranking.shortlist(id, body, admin);
+  }
+
+  @Post('cycles/:id/comprehensive-selection')
+  @Roles(Role.Admin)
+  @HttpCode(200)
+  @ApiOperation({ summary: '综合评选 by rank (top) or threshold (minScore) on the 综合得分; the others are not selected' })
+  @ApiOkResponse({ type: ComprehensiveSelectionOutcomeDto })
+  comprehensiveSelection(@Param('id', ParseUUIDPipe) id: string, @Body() body: ShortlistDto, @CurrentUser() admin: AuthUser) {
+    return this.ranking.comprehensiveSelection(id, body, admin);
   }
 }

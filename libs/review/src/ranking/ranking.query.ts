@@ -11,10 +11,12 @@ export interface RankedRow {
   instanceId: string;
   receiptNumber: string | null;
   organizationName: string;
-  /** The final score: the expert aggregate plus the 现场评审 adjustment. */
+  /** The final score (综合得分): the expert aggregate plus the 现场评审 adjustment and any 答辩得分. */
   score: number;
   aggregated: number;
   onsiteAdjustment: number;
+  /** A scored 企业答辩's score, null when the 答辩 was not scored. */
+  defenseScore: number | null;
   resultsSubtotal: number;
   reviewerCount: number;
   state: string;
@@ -34,7 +36,7 @@ export type RankingParams = [cycleId: string, outStates: readonly string[], awar
 
 /**
  * The whole ranking in one statement, so a page, the shortlist and the CSV read the same order:
- * score (the experts' aggregate plus the 现场评审 adjustment) down, then the higher 结果 subtotal,
+ * score (the experts' aggregate plus the 现场评审 adjustment and a scored 答辩's score) down, then the higher 结果 subtotal,
  * the earlier submission, the lower receipt number (byte order, as the receipt numbers are ASCII)
  * and the id, so the order is total and pages never overlap or skip. The quota counts down the rows
  * still in the running (a running count over the same window); `quotaLine` marks the last row
@@ -49,7 +51,7 @@ export function rankingSql(filter = '', tail = ''): string {
   return `
 WITH scored AS (
   SELECT s.application_id, a.instance_id, a.receipt_number, a.submitted_at, a.organization_id,
-         s.aggregated + s.onsite_adjustment AS score, s.aggregated, s.onsite_adjustment, s.results_subtotal, s.reviewer_count,
+         s.aggregated + s.onsite_adjustment + COALESCE(s.defense_score, 0) AS score, s.aggregated, s.onsite_adjustment, s.defense_score, s.results_subtotal, s.reviewer_count,
          i.state, NOT (i.state = ANY($2::text[])) AS running
     FROM application_scores s
     JOIN ${APPLICATION_SUMMARIES_RELATION} a ON a.id = s.application_id
@@ -72,7 +74,7 @@ WITH scored AS (
 )
 SELECT rank::int AS rank, application_id AS "applicationId", instance_id AS "instanceId", receipt_number AS "receiptNumber",
        (SELECT o.name FROM ${ORGANIZATION_PROFILES_RELATION} o WHERE o.id = chosen.organization_id) AS "organizationName", score::float8 AS score, aggregated::float8 AS aggregated,
-       onsite_adjustment::float8 AS "onsiteAdjustment", results_subtotal::float8 AS "resultsSubtotal", reviewer_count AS "reviewerCount", state,
+       onsite_adjustment::float8 AS "onsiteAdjustment", defense_score::float8 AS "defenseScore", results_subtotal::float8 AS "resultsSubtotal", reviewer_count AS "reviewerCount", state,
        CASE WHEN NOT running THEN NULL WHEN place <= $3 THEN 'award' WHEN place <= $3 + $4 THEN 'second_tier' END AS "insideQuota",
        (running AND place = LEAST($3 + $4, running_total)) AS "quotaLine",
        score_rank::int AS "scoreRank", sharing_score > 1 AS tied,

@@ -18,7 +18,7 @@ export type RankingRow = Omit<RankedRow, 'instanceId' | 'organizationName'> & { 
 const QUOTA_LABELS = { award: '获奖名额内', second_tier: '提名奖名额内' } as const;
 
 /**
- * Ranking by score (the experts' aggregate plus any 现场评审 adjustment). Ties: (1) the higher 结果 (4.7) subtotal, (2) the earlier
+ * Ranking by score (the experts' aggregate plus any 现场评审 adjustment and 答辩得分). Ties: (1) the higher 结果 (4.7) subtotal, (2) the earlier
  * submission, (3) the lower receipt number. Applications out of the running keep their rank
  * line but no quota place; the quota counts down the rest: first the awards, then the second tier.
  * All of it is computed by the database (rankingSql), which answers one page at a time; the CSV
@@ -74,17 +74,47 @@ export class RankingService {
 
   /** 入围: the top N, or everyone at or above a score; the rest are not shortlisted. */
   async shortlist(cycleId: string, rule: { top?: number; minScore?: number }, admin: AuthUser) {
+    const { selected, left } = await this.selectByRank(cycleId, rule, admin, { state: S.shortlisting, pass: A.shortlist, fail: A.notShortlist, passed: '入围', failed: '未入围' });
+    return { shortlisted: selected, notShortlisted: left };
+  }
+
+  /**
+   * 综合评选: those waiting in it, ranked by the 综合得分 (资料评审 with the 现场评审 adjustment and a
+   * scored 答辩), the top N or everyone at or above a score go to the committee; the rest are not selected.
+   */
+  async comprehensiveSelection(cycleId: string, rule: { top?: number; minScore?: number }, admin: AuthUser) {
+    const { selected, left } = await this.selectByRank(cycleId, rule, admin, {
+      state: S.comprehensiveSelection,
+      pass: A.passComprehensiveSelection,
+      fail: A.failComprehensiveSelection,
+      passed: '综合评选入选',
+      failed: '综合评选未入选',
+    });
+    return { selected, notSelected: left };
+  }
+
+  private async selectByRank(
+    cycleId: string,
+    rule: { top?: number; minScore?: number },
+    admin: AuthUser,
+    stage: { state: string; pass: string; fail: string; passed: string; failed: string },
+  ): Promise<{ selected: string[]; left: string[] }> {
     if ((rule.top === undefined) === (rule.minScore === undefined)) throw new FieldValidationError([{ field: 'top', messages: ['请填写入围名额或入围分数线（二选一）'] }]);
     const cycle = await this.cycles.getForAdmin(cycleId, admin);
-    // Every application 入围审核 waits on is moved, so all of them are read (in rank order), not a page.
-    const ranking = await sqlRows<RankedRow>(this.dataSource, rankingSql('state = $5'), [...rankingParams(cycle), S.shortlisting]);
+    // Every application the stage waits on is moved, so all of them are read (in rank order), not a page.
+    const ranking = await sqlRows<RankedRow>(this.dataSource, rankingSql('state = $5'), [...rankingParams(cycle), stage.state]);
     const inside = new Set(ranking.filter((r, i) => (rule.top !== undefined ? i < rule.top : r.score >= rule.minScore!)).map((r) => r.applicationId));
     const actor = { id: admin.id, role: admin.role };
-    const moved = { shortlisted: [] as string[], notShortlisted: [] as string[] };
+    const moved = { selected: [] as string[], left: [] as string[] };
     for (const row of ranking) {
-      const action = inside.has(row.applicationId) ? A.shortlist : A.notShortlist;
-      await this.engine.fire({ instanceId: row.instanceId, action, actor, comment: inside.has(row.applicationId) ? `综合得分 ${row.score}，第 ${row.rank} 名，入围` : `综合得分 ${row.score}，未入围` });
-      (inside.has(row.applicationId) ? moved.shortlisted : moved.notShortlisted).push(row.applicationId);
+      const chosen = inside.has(row.applicationId);
+      await this.engine.fire({
+        instanceId: row.instanceId,
+        action: chosen ? stage.pass : stage.fail,
+        actor,
+        comment: chosen ? `综合得分 ${row.score}，第 ${row.rank} 名，${stage.passed}` : `综合得分 ${row.score}，${stage.failed}`,
+      });
+      (chosen ? moved.selected : moved.left).push(row.applicationId);
     }
     return moved;
   }

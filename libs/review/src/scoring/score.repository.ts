@@ -81,3 +81,9 @@ export async function upsertApplicationScore(
 export async function setOnsiteAdjustment(manager: EntityManager, applicationId: string, adjustment: number): Promise<void> {
   await sqlRows(manager, `UPDATE application_scores SET onsite_adjustment = $2 WHERE application_id = $1`, [applicationId, adjustment]);
 }
+
+/** Records a scored 答辩's 答辩得分; false when the application has no aggregate to add it to. */
+export async function setDefenseScore(manager: EntityManager, applicationId: string, score: number): Promise<boolean> {
+  const rows = await sqlRows<{ id: string }>(manager, `UPDATE application_scores SET defense_score = $2 WHERE application_id = $1 RETURNING application_id AS id`, [applicationId, score]);
+  return rows.length > 0;
+}

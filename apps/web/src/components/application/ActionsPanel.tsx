@@ -10,8 +10,10 @@ import { applyFieldErrors } from '../formErrors';
 /** The committee's vote is counted on its own route; the panel offers it as a button. */
 const VOTES_CLOSE = 'POST /applications/:id/votes/close';
 const ONSITE = new Set(['pass_onsite_review', 'fail_onsite_review']);
-const PRIMARY = new Set(['submit', 'resubmit', 'approve', 'pass_formal_review', 'pass_preliminary_review', 'endorse', 'shortlist', 'pass_onsite_review', 'pass_defense', 'close_panel_vote', 'approve_renewal']);
-const DANGER = new Set(['withdraw', 'reject', 'revoke', 'decline', 'disqualify', 'decline_endorsement', 'not_shortlist', 'fail_onsite_review', 'fail_defense', 'reject_renewal']);
+const PRIMARY = new Set(['submit', 'resubmit', 'approve', 'pass_formal_review', 'pass_preliminary_review', 'endorse', 'shortlist', 'pass_onsite_review', 'pass_defense', 'pass_comprehensive_selection', 'close_panel_vote', 'government_approve', 'approve_renewal']);
+const DANGER = new Set(['withdraw', 'reject', 'revoke', 'decline', 'disqualify', 'decline_endorsement', 'not_shortlist', 'fail_onsite_review', 'fail_defense', 'fail_comprehensive_selection', 'government_decline', 'reject_renewal']);
+/** A scored 企业答辩 (the definition labels its ways out 「…（记录答辩得分）」): the score goes with either. */
+const scoredDefense = (a?: AvailableAction) => !!a && (a.action === 'pass_defense' || a.action === 'fail_defense') && a.label.includes('答辩得分');
 
 export interface ActionOutcome {
   action: string;
@@ -115,7 +117,7 @@ export function ActionsPanel({
 
   // 现场评审: the findings are the reason (the API takes them as the comment when none is given).
   const commentRequired = !!asking?.requiresComment && !ONSITE.has(asking.action);
-  const needsDialog = (a: AvailableAction) => a.requiresComment || ONSITE.has(a.action) || a.action === 'revoke' || a.action === 'withdraw';
+  const needsDialog = (a: AvailableAction) => a.requiresComment || ONSITE.has(a.action) || scoredDefense(a) || a.action === 'revoke' || a.action === 'withdraw';
 
   const confirmDialog = async () => {
     if (!asking) return;
@@ -124,6 +126,7 @@ export function ActionsPanel({
     if (values.payload?.findings?.trim()) payload.findings = values.payload.findings.trim();
     if (values.payload?.scoreAdjustment !== undefined && values.payload?.scoreAdjustment !== null) payload.scoreAdjustment = values.payload.scoreAdjustment;
     if (values.payload?.banEditions !== undefined && values.payload?.banEditions !== null) payload.banEditions = values.payload.banEditions;
+    if (values.payload?.defenseScore !== undefined && values.payload?.defenseScore !== null) payload.defenseScore = values.payload.defenseScore;
     const ok = await run(asking, { comment: values.comment || undefined, payload: Object.keys(payload).length ? payload : undefined });
     if (ok) {
       setAsking(undefined);
@@ -214,6 +217,11 @@ export function ActionsPanel({
           >
             <Input.TextArea autoSize={{ minRows: 3 }} maxLength={5000} data-testid="action-comment" />
           </Form.Item>
+          {scoredDefense(asking) && (
+            <Form.Item label="答辩得分（必填）" name={['payload', 'defenseScore']} extra="0 到 100，最多一位小数；计入排名的综合得分。" rules={[{ required: true, message: '请填写答辩得分' }]}>
+              <InputNumber min={0} max={100} step={0.5} style={{ width: 160 }} suffix="分" data-testid="defense-score-input" />
+            </Form.Item>
+          )}
           {asking?.action === 'revoke' && (
             <Form.Item label="禁止再次申报届数（0–10）" name={['payload', 'banEditions']}>
               <InputNumber min={0} max={10} precision={0} />

@@ -8,6 +8,15 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyFieldErrors } from '../../components/formErrors';
 import { useResource } from '../../lib/useResource';
 
+const ONSITE_LABEL: Record<string, string> = { quality: '现场评审', engineering: '现场复查', brand: '现场检查' };
+
+/** Where 社会公示 sits (the 8th 市长质量管理奖 publishes after 市政府审批). */
+const PUBLICITY_OPTIONS = [
+  { value: 'before_panel', label: '先公示、后评审委员会审议' },
+  { value: 'after_panel', label: '先评审委员会审议、后公示' },
+  { value: 'after_approval', label: '评审委员会审议、政府审批后公示' },
+];
+
 /** 新建评审周期: award, dates, stage plan, quota, experts, panel rules; optionally opened at once. */
 export default function CycleCreatePage() {
   const navigate = useNavigate();
@@ -19,6 +28,9 @@ export default function CycleCreatePage() {
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const family = detail.data?.family;
+  // The award's default plan (typed by hand: the generated schema may predate the v3 plan options).
+  const defaults = detail.data?.defaultStagePlan as Partial<Record<string, boolean | string>> | undefined;
+  const defense = Form.useWatch(['stagePlan', 'defense'], form) as boolean | undefined;
   const year = new Date().getFullYear();
 
   const submit = async (values: Record<string, unknown> & { openNow?: boolean; secondTierCount?: number; durations?: Record<string, string> }) => {
@@ -28,7 +40,7 @@ export default function CycleCreatePage() {
       openNow?: boolean;
       secondTierCount?: number;
       durations?: Record<string, string>;
-      stagePlan?: Record<string, boolean>;
+      stagePlan?: Record<string, boolean | string>;
       quorum?: number;
     };
     const overrides = Object.fromEntries(Object.entries(durations ?? {}).filter(([, v]) => v));
@@ -134,29 +146,53 @@ export default function CycleCreatePage() {
             <Row gutter={16}>
               {family === 'quality' && (
                 <Col>
-                  <Form.Item name={['stagePlan', 'defense']} valuePropName="checked" initialValue={detail.data?.defaultStagePlan.defense}>
+                  <Form.Item name={['stagePlan', 'districtRecommendation']} valuePropName="checked" initialValue={defaults?.districtRecommendation}>
+                    <Checkbox data-testid="plan-district-recommendation">区县推荐（形式审查前）</Checkbox>
+                  </Form.Item>
+                </Col>
+              )}
+              {family !== 'quality' && (
+                <Col>
+                  <Form.Item name={['stagePlan', 'expertReview']} valuePropName="checked" initialValue={defaults?.expertReview}>
+                    <Checkbox data-testid="plan-expert-review">{family === 'engineering' ? '专家评审（按工程评分标准打分）' : '专家评审'}</Checkbox>
+                  </Form.Item>
+                </Col>
+              )}
+              {family === 'quality' && (
+                <Col>
+                  <Form.Item name={['stagePlan', 'defense']} valuePropName="checked" initialValue={defaults?.defense}>
                     <Checkbox>企业答辩</Checkbox>
                   </Form.Item>
                 </Col>
               )}
-              {family !== 'brand' && (
+              {family === 'quality' && (
                 <Col>
-                  <Form.Item name={['stagePlan', 'onsiteReview']} valuePropName="checked" initialValue={detail.data?.defaultStagePlan.onsiteReview}>
-                    <Checkbox>{family === 'engineering' ? '现场复查' : '现场评审'}</Checkbox>
+                  <Form.Item name={['stagePlan', 'scoredDefense']} valuePropName="checked" initialValue={defaults?.scoredDefense}>
+                    <Checkbox disabled={defense === false} data-testid="plan-scored-defense">
+                      答辩打分（计入综合得分）
+                    </Checkbox>
+                  </Form.Item>
+                </Col>
+              )}
+              <Col>
+                <Form.Item name={['stagePlan', 'onsiteReview']} valuePropName="checked" initialValue={defaults?.onsiteReview}>
+                  <Checkbox>{ONSITE_LABEL[family]}</Checkbox>
+                </Form.Item>
+              </Col>
+              {family === 'quality' && (
+                <Col>
+                  <Form.Item name={['stagePlan', 'comprehensiveSelection']} valuePropName="checked" initialValue={defaults?.comprehensiveSelection}>
+                    <Checkbox data-testid="plan-comprehensive-selection">综合评选（现场评审后）</Checkbox>
                   </Form.Item>
                 </Col>
               )}
               {family !== 'brand' && (
-                <Col>
-                  <Form.Item name={['stagePlan', 'publicityBeforePanel']} valuePropName="checked" initialValue={detail.data?.defaultStagePlan.publicityBeforePanel}>
-                    <Checkbox>先公示、后评审委员会审议</Checkbox>
-                  </Form.Item>
-                </Col>
-              )}
-              {family === 'brand' && (
-                <Col>
-                  <Form.Item name={['stagePlan', 'expertReview']} valuePropName="checked" initialValue={detail.data?.defaultStagePlan.expertReview}>
-                    <Checkbox>专家评审</Checkbox>
+                <Col xs={24} md={8}>
+                  <Form.Item label="公示位置" name={['stagePlan', 'publicity']} initialValue={defaults?.publicity}>
+                    <Select
+                      data-testid="plan-publicity"
+                      options={PUBLICITY_OPTIONS.filter((o) => family === 'quality' || o.value !== 'after_approval')}
+                    />
                   </Form.Item>
                 </Col>
               )}

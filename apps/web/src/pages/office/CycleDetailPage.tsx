@@ -125,7 +125,7 @@ function Overview({ cycle: c, onChanged }: { cycle: Cycle; onChanged: () => void
           {
             key: 'plan',
             label: '评审阶段',
-            children: [plan.expertReview !== false && '资料评审', plan.defense && '企业答辩', plan.onsiteReview && '现场评审', plan.publicityBeforePanel ? '先公示后审议' : '先审议后公示'].filter(Boolean).join('、'),
+            children: planSummary(plan as Partial<Record<string, boolean | string>>),
           },
           { key: 'experts', label: '每份申报专家数', children: c.reviewersPerApplication },
           { key: 'agg', label: '计分方式', children: AGGREGATION[c.scoreAggregation] ?? c.scoreAggregation },
@@ -184,6 +184,18 @@ function Ranking({ cycle }: { cycle: Cycle }) {
       setError(e);
     }
   };
+  // 综合评选 by the same rule (typed by hand: the generated schema may predate the route).
+  const comprehensive = async () => {
+    setError(undefined);
+    try {
+      const res = await api.post<{ selected: string[]; notSelected: string[] }>(`/cycles/${cycle.id}/comprehensive-selection`, { [mode]: value ?? undefined });
+      message.success(`综合评选入选 ${res.selected.length} 份，未入选 ${res.notSelected.length} 份`);
+      await ranking.reload();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  const plan = cycle.stagePlan as Partial<Record<string, boolean | string>>;
   const recompute = async () => {
     try {
       await api.post(`/cycles/${cycle.id}/ranking/recompute`);
@@ -214,6 +226,11 @@ function Ranking({ cycle }: { cycle: Cycle }) {
         <Popconfirm title="按此规则确定入围？入围审核中的其他申报将作未入围处理。" okText="确定" cancelText="取消" onConfirm={shortlist}>
           <Button type="primary">确定入围</Button>
         </Popconfirm>
+        {plan.comprehensiveSelection && (
+          <Popconfirm title="按此规则确定综合评选结果？综合评选中的其他申报将作未入选处理。" okText="确定" cancelText="取消" onConfirm={comprehensive}>
+            <Button data-testid="comprehensive-selection">确定综合评选入选</Button>
+          </Popconfirm>
+        )}
       </Space>
       <style>{'.quota-line > td { border-bottom: 3px dashed #b8232f !important; }'}</style>
       {quotaLine && (
@@ -259,6 +276,7 @@ function Ranking({ cycle }: { cycle: Cycle }) {
           { title: '综合得分', render: (_, r) => r.score.toFixed(2) },
           { title: '资料评审', render: (_, r) => r.aggregated.toFixed(2) },
           { title: '现场调整', render: (_, r) => (r.onsiteAdjustment ? r.onsiteAdjustment : '—') },
+          ...(plan.scoredDefense ? [{ title: '答辩得分', render: (_: unknown, r: RankingRow) => ((r as RankingRow & { defenseScore?: number | null }).defenseScore ?? '—') }] : []),
           { title: '结果类得分', render: (_, r) => r.resultsSubtotal.toFixed(2) },
           { title: '专家数', dataIndex: 'reviewerCount', width: 70 },
           { title: '状态', render: (_, r) => <StateTag state={r.state} /> },
@@ -366,4 +384,21 @@ function Workflow({ cycleId }: { cycleId: string }) {
       </Suspense>
     </>
   );
+}
+
+const PUBLICITY_SUMMARY: Record<string, string> = { before_panel: '先公示后审议', after_panel: '先审议后公示', after_approval: '审议、政府审批后公示' };
+
+/** The cycle's stages in words (a plan saved before v3 says only publicityBeforePanel). */
+function planSummary(plan: Partial<Record<string, boolean | string>>): string {
+  const publicity = (plan.publicity as string | undefined) ?? (plan.publicityBeforePanel ? 'before_panel' : 'after_panel');
+  return [
+    plan.districtRecommendation && '区县推荐',
+    plan.expertReview !== false && '资料评审',
+    plan.defense && (plan.scoredDefense ? '企业答辩（打分）' : '企业答辩'),
+    plan.onsiteReview && '现场评审',
+    plan.comprehensiveSelection && '综合评选',
+    PUBLICITY_SUMMARY[publicity],
+  ]
+    .filter(Boolean)
+    .join('、');
 }

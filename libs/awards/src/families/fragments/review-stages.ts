@@ -1,4 +1,4 @@
-import { Stage, When } from '../family.types';
+import { ChainPart, Stage, When } from '../family.types';
 import { A, EFFECT_ASSIGN_REVIEWERS, EFFECT_CHECK_ELIGIBILITY, GUARD_PANEL_VOTE_PASSED, S } from '../workflow-names';
 import { notify } from './notify';
 
@@ -27,6 +27,20 @@ export const defense: Stage = {
   fail: { action: A.failDefense, label: '答辩未通过', roles: ['admin'], to: S.notSelected, requiresComment: true, effects: [notify('not_selected')] },
 };
 
+/**
+ * 企业答辩 with a score: either way out records the experts' 答辩得分, which the ranking adds into
+ * the 综合得分 (the defense use case refuses it without one when the cycle's plan says scored).
+ */
+export const scoredDefense: Stage = {
+  ...defense,
+  label: '企业答辩（评分）',
+  pass: { ...defense.pass, label: '答辩通过（记录答辩得分）' },
+  fail: { ...defense.fail!, label: '答辩未通过（记录答辩得分）' },
+};
+
+/** 企业答辩 when the plan has one, scored when it says so. */
+export const defenseStage: When<ChainPart> = { when: 'defense', then: [{ when: 'scoredDefense', then: [scoredDefense], otherwise: [defense] }] };
+
 /** 现场评审 (现场复查 for engineering nominations), by the reviewers the office named. */
 export const onsiteReview = (label: string): Stage => ({
   state: S.onsiteReview,
@@ -35,6 +49,30 @@ export const onsiteReview = (label: string): Stage => ({
   pass: { action: A.passOnsiteReview, label: `${label}通过`, roles: ['admin', 'reviewer'] },
   fail: { action: A.failOnsiteReview, label: `${label}未通过`, roles: ['admin', 'reviewer'], to: S.notSelected, requiresComment: true, effects: [notify('not_selected')] },
 });
+
+/**
+ * 综合评选: after 现场评审 the office weighs 资料评审, 答辩 and 现场评审 together (the ranking's
+ * 综合得分) and selects who goes to the committee (the 8th 重庆市市长质量管理奖: 资料评审 → 企业答辩 → 现场评审 →
+ * 综合评选 → 评选委员会审定, per its notice). In bulk through POST /cycles/:id/applications/actions/:action.
+ */
+export const comprehensiveSelection: Stage = {
+  state: S.comprehensiveSelection,
+  label: '综合评选',
+  pass: { action: A.passComprehensiveSelection, label: '综合评选入选', roles: ['admin'] },
+  fail: { action: A.failComprehensiveSelection, label: '综合评选未入选', roles: ['admin'], to: S.notSelected, effects: [notify('not_selected')] },
+};
+
+/**
+ * 政府审批 (市政府审批 for the 市长质量管理奖): the government approves the committee's list before
+ * it is published; 审定 after the 公示 then only confirms it (颁奖表彰).
+ */
+export const governmentApproval: Stage = {
+  state: S.governmentApproval,
+  label: '政府审批',
+  onEnter: [notify('awaiting_approval', 'admins')],
+  pass: { action: A.governmentApprove, label: '政府审批通过', roles: ['admin'] },
+  fail: { action: A.governmentDecline, label: '政府审批未通过', roles: ['admin'], to: S.notSelected, requiresComment: true, effects: [notify('not_selected')] },
+};
 
 /** 评审委员会: the vote's outcome, counted by the panel use case, picks the way out. */
 export const panel = (label: string): Stage => ({
@@ -71,9 +109,15 @@ const publicityWindow: Stage = {
 /** 公示: published as a dated batch, then the window it opens. */
 export const publicity: Stage[] = [awaitingPublicity, publicityWindow];
 
-/** The committee and 公示, in the order the plan gives (Chongqing puts 公示 first). */
-export const panelAndPublicity = (panelLabel: string): When<Stage> => ({
-  when: 'publicityBeforePanel',
+/**
+ * The committee and 公示, in the order the plan gives: 公示 first (Chongqing up to the 7th edition),
+ * after the committee, or (`withApproval`) after the government's 审批 (the 8th edition's order).
+ */
+export const panelAndPublicity = (panelLabel: string, withApproval = false): When<ChainPart> => ({
+  when: 'publicity',
+  is: 'before_panel',
   then: [...publicity, panel(panelLabel)],
-  otherwise: [panel(panelLabel), ...publicity],
+  otherwise: withApproval
+    ? [{ when: 'publicity', is: 'after_approval', then: [panel(panelLabel), governmentApproval, ...publicity], otherwise: [panel(panelLabel), ...publicity] }]
+    : [panel(panelLabel), ...publicity],
 });
