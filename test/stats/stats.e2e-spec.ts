@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
-import { seedOffices } from '../../libs/identity/src/seed/seed-offices';
 import { STATS_SHEETS } from '../../libs/stats/src/statistics/statistics-workbook';
-import { seedApplication, Step } from '../support/seed-application';
+import { seedApplication, seedChongqingOffices, Step } from '../support/seed-application';
 import { createUser, startTestApp, TestContext } from '../support/test-app';
 import { waitFor } from '../support/throwaway-redis';
 import { binaryBody } from '../support/binary-body';
@@ -32,9 +31,7 @@ describe('statistics (GET /stats)', () => {
   beforeAll(async () => {
     ctx = await startTestApp();
     cityAdmin = await ctx.adminToken();
-    await seedOffices(ctx.dataSource);
-    const offices: Array<{ id: string; region_code: string }> = await ctx.dataSource.query(`SELECT id, region_code FROM offices`);
-    const byDivision = new Map(offices.map((o) => [o.region_code, o.id]));
+    const byDivision = await seedChongqingOffices(ctx);
     city = byDivision.get('500000')!;
     yuzhong = byDivision.get('500103')!;
     wanzhou = byDivision.get('500101')!;

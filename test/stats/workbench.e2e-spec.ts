@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { seedOffices } from '../../libs/identity/src/seed/seed-offices';
-import { seedApplication } from '../support/seed-application';
+import { seedApplication, seedChongqingOffices } from '../support/seed-application';
 import { createUser, startTestApp, TestContext } from '../support/test-app';
 
 const T0 = Date.parse('2026-03-01T02:00:00Z');
@@ -22,9 +21,7 @@ describe('the office workbench (GET /workbench)', () => {
   beforeAll(async () => {
     ctx = await startTestApp();
     cityAdmin = await ctx.adminToken();
-    await seedOffices(ctx.dataSource);
-    const offices: Array<{ id: string; region_code: string }> = await ctx.dataSource.query(`SELECT id, region_code FROM offices`);
-    const byDivision = new Map(offices.map((o) => [o.region_code, o.id]));
+    const byDivision = await seedChongqingOffices(ctx);
     const yuzhong = byDivision.get('500103')!;
     const wanzhou = byDivision.get('500101')!;
     yuzhongAdmin = (await createUser(ctx, { username: 'yz-desk-admin', role: 'admin', officeIds: [yuzhong] })).token;

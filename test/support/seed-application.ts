@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { seedOffices } from '../../libs/identity/src/seed/seed-offices';
 import { validUscc } from './award-fixtures';
 import { TestContext } from './test-app';
 
@@ -45,4 +46,11 @@ export async function seedApplication(ctx: TestContext, cycleId: string, industr
     [id, cycleId, orgId, instanceId, submitted, new Date(T0)],
   );
   return id;
+}
+
+/** The city's and its 38 区县' offices, seeded; their ids by GB/T 2260 division code. */
+export async function seedChongqingOffices(ctx: TestContext): Promise<Map<string, string>> {
+  await seedOffices(ctx.dataSource);
+  const offices: Array<{ id: string; region_code: string }> = await ctx.dataSource.query(`SELECT id, region_code FROM offices`);
+  return new Map(offices.map((o) => [o.region_code, o.id]));
 }
