@@ -107,23 +107,28 @@ describe('web console (headless Chromium)', () => {
     await page.getByTestId('current-user').waitFor();
   }
 
-  /** Clicks an action button and answers its confirmation. */
   /**
-   * Takes an action through its confirmation. On a busy machine a click can land while the
-   * confirmation is still opening and be lost (seen once with two busy loops beside the suite); a
-   * confirmation still open is clicked again. A click while the request runs is a no-op: antd shows
-   * the button loading and keeps the confirmation open until the answer comes.
+   * Answers the open confirmation. On a busy machine a click can land while the confirmation is
+   * still opening and be lost (seen with two busy loops beside the suite); a confirmation still
+   * open is clicked again. A click while the request runs is a no-op: antd shows the button
+   * loading and keeps the confirmation open until the answer comes.
    */
-  async function act(page: Page, action: string) {
-    await page.locator(`[data-testid="actions"] button[data-action="${action}"]`).click();
+  async function confirm(page: Page, what: string) {
     const confirmation = page.locator('.ant-popconfirm:visible');
     await confirmation.waitFor();
     for (let attempt = 1; ; attempt++) {
       await confirmation.getByRole('button', { name: /确\s*定/ }).click({ timeout: 15_000 }).catch(() => undefined);
       const closed = await confirmation.waitFor({ state: 'hidden', timeout: 30_000 }).then(() => true, () => false);
       if (closed) return;
-      if (attempt === 5) throw new Error(`the confirmation of ${action} is still open after ${attempt} clicks`);
+      if (attempt === 5) throw new Error(`the confirmation of ${what} is still open after ${attempt} clicks`);
     }
+  }
+
+  /** Takes an action through its confirmation, which says where the action leads. */
+  async function act(page: Page, action: string) {
+    await page.locator(`[data-testid="actions"] button[data-action="${action}"]`).click();
+    await expect(page.locator('.ant-popconfirm:visible').innerText()).resolves.toContain('办理后申报将转为「');
+    await confirm(page, action);
   }
 
   /**
@@ -367,7 +372,7 @@ describe('web console (headless Chromium)', () => {
       await admin.goto(`${server.baseUrl}/office/cycles`);
       const row = admin.getByRole('row', { name: new RegExp(cycle.title.replace(/[()（）]/g, '.')) });
       await row.getByRole('button', { name: '截止申报' }).click();
-      await admin.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定/ }).click();
+      await confirm(admin, 'closing the window');
       await admin.getByText('1 份进入评审').waitFor();
       await screenshot(admin, 'admin-closed-window');
       // Polling brings the new state to the enterprise's open page.
@@ -504,7 +509,7 @@ describe('web console (headless Chromium)', () => {
       await screenshot(admin, 'admin-ranking');
       await numberInput(admin, 'shortlist-value').fill('1');
       await admin.getByRole('button', { name: '确定入围' }).click();
-      await admin.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定/ }).click();
+      await confirm(admin, 'the shortlist');
       await admin.getByText('入围 1 份').waitFor();
       // The office publishes the 公示 (through the API here; the public spec does it on the page); its end is fired, not waited for.
       await waitForState(ctx, applicationId, 'awaiting_publicity');
@@ -658,6 +663,8 @@ describe('web console (headless Chromium)', () => {
       await enterprise.locator('[data-testid="state-tag"][data-state="submitted"]').waitFor();
       await enterprise.locator('[data-testid="actions"] button[data-action="withdraw"]').click();
       const dialog = enterprise.locator('.ant-modal').filter({ hasText: '撤回申报' });
+      // It says what follows before anything is taken: the application ends there.
+      await expect(dialog.getByTestId('action-consequence').innerText()).resolves.toContain('办理后申报将转为「已撤回」，流程就此结束，不能撤回。');
       // The reason is required: refused before anything is sent.
       await dialog.getByRole('button', { name: /确\s*定/ }).click();
       await dialog.getByText('请填写理由').waitFor();

@@ -1743,6 +1743,8 @@ export interface components {
         };
         AvailableActionDto: {
             action: string;
+            /** @description the action leads to a terminal state: the application ends there and cannot go back */
+            ends: boolean;
             label: string;
             requiresComment: boolean;
             /**

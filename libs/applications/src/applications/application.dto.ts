@@ -37,6 +37,7 @@ export class AvailableActionDto {
   @ApiProperty() label: string;
   @ApiProperty() to: string;
   @ApiProperty() requiresComment: boolean;
+  @ApiProperty({ description: 'the action leads to a terminal state: the application ends there and cannot go back' }) ends: boolean;
   @ApiProperty({ example: 'POST /applications/:id/actions/:action', description: 'where to take it: this generic route, or the dedicated one of a decision with its own use case (e.g. POST /applications/:id/votes/close)' })
   route: string;
 }

@@ -8,6 +8,8 @@ export interface ActionInfo {
   label: string;
   to: string;
   requiresComment: boolean;
+  /** It leads to a terminal state: the application's course ends there (the console asks before, and says so). */
+  ends: boolean;
 }
 
 /**
@@ -21,7 +23,7 @@ export function availableActionsFor(def: WorkflowDefinition, snapshot: StateSnap
     if (seen.has(t.action) || !fromStates(t).includes(snapshot.state) || !roleMayTake(t, actor)) continue;
     if (!guardHolds(t, snapshot.context, {}, actor, guards)) continue;
     seen.add(t.action);
-    actions.push({ action: t.action, label: t.label, to: t.to, requiresComment: Boolean(t.requiresComment) });
+    actions.push({ action: t.action, label: t.label, to: t.to, requiresComment: Boolean(t.requiresComment), ends: Boolean(def.states[t.to]?.terminal) });
   }
   return actions;
 }

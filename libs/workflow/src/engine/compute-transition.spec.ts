@@ -72,7 +72,7 @@ describe('availableActionsFor', () => {
   it('lists what the actor\'s role and the guards allow, each action once', () => {
     expect(availableActionsFor(def, { state: 'submitted', context: {} }, admin, guards).map((a) => a.action)).toEqual(['request_supplement']);
     expect(availableActionsFor(def, { state: 'submitted', context: { receiptNumber: 'x' } }, admin, guards).map((a) => a.action)).toEqual(['request_supplement', 'pass']);
-    expect(availableActionsFor(def, { state: 'submitted', context: {} }, applicant, guards)).toEqual([{ action: 'withdraw', label: '撤回', to: 'rejected', requiresComment: true }]);
+    expect(availableActionsFor(def, { state: 'submitted', context: {} }, applicant, guards)).toEqual([{ action: 'withdraw', label: '撤回', to: 'rejected', requiresComment: true, ends: true }]);
     expect(availableActionsFor(def, { state: 'panel', context: {} }, admin, guards).map((a) => a.action)).toEqual(['close_vote']);
   });
 });

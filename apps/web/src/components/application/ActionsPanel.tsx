@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { App, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Space, Typography } from 'antd';
 import { ApiError, api } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { GENERIC_ACTION_ROUTE } from '@awardflow/rules';
 import type { Application, AvailableAction, VoteClosed } from '../../api/types';
 import { ErrorAlert } from '../ErrorAlert';
+import { STATE_LABELS } from '../../lib/labels';
 import { applyFieldErrors } from '../formErrors';
 
 /** The committee's vote is counted on its own route; the panel offers it as a button. */
@@ -115,6 +116,9 @@ export function ActionsPanel({
     }
   };
 
+  // What an action leads to, said before it is taken; an action that ends the application says it cannot be undone.
+  const consequence = (a: AvailableAction) => `办理后申报将转为「${STATE_LABELS[a.to] ?? a.to}」${a.ends ? '，流程就此结束，不能撤回' : ''}。`;
+
   // 现场评审: the findings are the reason (the API takes them as the comment when none is given).
   const commentRequired = !!asking?.requiresComment && !ONSITE.has(asking.action);
   const needsDialog = (a: AvailableAction) => a.requiresComment || ONSITE.has(a.action) || scoredDefense(a) || a.action === 'revoke' || a.action === 'withdraw';
@@ -160,7 +164,7 @@ export function ActionsPanel({
                 {a.label}
               </Button>
             ) : (
-              <Popconfirm key={a.action} title={`确定「${a.label}」？`} okText="确定" cancelText="取消" onConfirm={() => run(a)}>
+              <Popconfirm key={a.action} title={`确定「${a.label}」？`} description={consequence(a)} okText="确定" cancelText="取消" onConfirm={() => run(a)}>
                 <Button danger={DANGER.has(a.action)} type={PRIMARY.has(a.action) ? 'primary' : 'default'} loading={busy === a.action} data-action={a.action}>
                   {a.label}
                 </Button>
@@ -180,6 +184,7 @@ export function ActionsPanel({
         destroyOnHidden
       >
         <ErrorAlert error={modalError} />
+        {asking && <Alert type={asking.ends ? 'warning' : 'info'} showIcon title={consequence(asking)} style={{ marginBottom: 16 }} data-testid="action-consequence" />}
         <Form form={form} layout="vertical" preserve={false}>
           {asking && ONSITE.has(asking.action) && (
             <>
