@@ -18,6 +18,7 @@ import { genericRouteRule, NotNamedForStageError, undeclaredPayload, undeclaredP
 import { ApplicationAccessPolicy } from './application-access.policy';
 import { CycleClose } from './cycle-close';
 import { applicationRow } from './application-row';
+import { renewableApplication } from './renewal';
 import { ApplicationDto, ApplicationPageDto, AvailableActionDto, CreateApplicationDto, ListApplicationsQuery } from './application.dto';
 import { Application, APPLICATION_SUBJECT, INACTIVE_STATES } from './application.entity';
 
@@ -69,7 +70,8 @@ export class ApplicationsService implements OnModuleInit {
     if (organizationId !== user.organizationId) throw new NotFoundError('organization', organizationId);
     const cycle = await this.cycles.getOpenForApplication(input.cycleId);
     const award = getAward(cycle.awardCode);
-    const form = input.form ?? {};
+    const renewed = input.renewalOf ? await renewableApplication(this.dataSource, input.renewalOf, organizationId, cycle) : null;
+    const form = input.form ?? renewed?.form ?? {};
     const formErrors = validateForm(award.family, form, { complete: false });
     if (formErrors.length) throw new FieldValidationError(formErrors);
 
@@ -85,7 +87,7 @@ export class ApplicationsService implements OnModuleInit {
         actor: { id: user.id, role: user.role },
         manager,
       });
-      await manager.insert(Application, { id, cycleId: cycle.id, organizationId, instanceId: instance.id, state: instance.state, organizationName: organization.name, organizationUscc: organization.uscc, form: form as never, createdBy: user.id });
+      await manager.insert(Application, { id, cycleId: cycle.id, organizationId, instanceId: instance.id, state: instance.state, organizationName: organization.name, organizationUscc: organization.uscc, form: form as never, createdBy: user.id, renewalOfId: renewed?.id ?? null });
     });
     return this.view(id, user);
   }
@@ -371,6 +373,7 @@ export class ApplicationsService implements OnModuleInit {
       version: instance.version,
       receiptNumber: application.receiptNumber,
       recommendedFromId: application.recommendedFromId,
+      renewalOfId: application.renewalOfId ?? null,
       submittedAt: application.submittedAt,
       availableActions: actions,
       createdAt: application.createdAt,

@@ -137,11 +137,12 @@ export const AWARD_CATALOG: AwardDefinition[] = ([
     level: 'city',
     issuer: '重庆市商务委员会',
     recommendingBodies: ['区县（自治县）商务主管部门'],
-    description: '重庆老字号认定：品牌创立 50 年以上、近三年无行政处罚。',
+    description: '重庆老字号认定：品牌创立 50 年以上、近三年无行政处罚；不设有效期，定期复核。',
     requiredDocuments: BRAND_DOCUMENTS,
     rubric: BRAND_RUBRIC,
     defaultEligibility: [...BRAND_BASE, { rule: 'brand_founded_years_ago', params: { years: 50 } }, { rule: 'no_penalty_within_years', params: { years: 3 } }],
-    validityYears: 3,
+    // No validity period: re-checked by the office (《中华老字号示范创建管理办法》商流通规发〔2023〕6号; the 2023 复核 ran three years on).
+    recheckEveryYears: 3,
   },
   {
     code: 'china-time-honored-brand',
@@ -155,7 +156,8 @@ export const AWARD_CATALOG: AwardDefinition[] = ([
     requiredDocuments: BRAND_DOCUMENTS,
     rubric: BRAND_RUBRIC,
     defaultEligibility: [...BRAND_BASE, { rule: 'brand_founded_years_ago', params: { years: 50 } }, { rule: 'no_penalty_within_years', params: { years: 3 } }],
-    validityYears: 3,
+    // No validity period: re-checked by the office (《中华老字号示范创建管理办法》商流通规发〔2023〕6号; the 2023 复核 ran three years on).
+    recheckEveryYears: 3,
   },
   {
     code: 'tourism-service-benchmark',

@@ -7,17 +7,22 @@ import { S } from './workflow-names';
 
 /**
  * 品牌认定 (重庆名牌产品, 重庆名牌农产品, 重庆老字号, 中华老字号, 旅游服务质量标杆单位): 区县推荐 →
- * 形式审查 → [专家评审] → 社会公示 → 审定认定, valid for a period and renewed by 复核换证.
+ * 形式审查 → [专家评审] → 社会公示 → 审定认定. A 名牌 is valid for its batch's period (the cycle's) and
+ * renewed by a new application in a later cycle; a 老字号 does not expire and is re-checked (复核).
+ * Version 3 replaced version 2's per-approval validity timer and in-place 复核换证; version 2
+ * definitions stay registered, so cycles opened under it run on unchanged.
  */
 export const BRAND_RECOGNITION_FAMILY: AwardFamilyDefinition = {
   family: 'brand',
   label: '品牌认定',
-  version: 2,
+  version: 3,
   plan: {
     defaults: { defense: false, onsiteReview: false, publicityBeforePanel: false, expertReview: true },
     fixed: { defense: false, onsiteReview: false },
     options: [{ flag: 'expertReview', key: ['e0', 'e1'], label: ['无专家评审', '含专家评审'] }],
   },
+  // 老字号 are re-checked instead of expiring: a flow (and so a definition code) of their own.
+  variant: (award) => (award.recheckEveryYears ? { key: 'rc', label: '定期复核' } : undefined),
   flow: [
     applicationWindow,
     endorsement('区县推荐', '区县推荐', FORMAL_REVIEW.state),

@@ -53,12 +53,13 @@ export function compileFamily(family: AwardFamilyDefinition, award: AwardDefinit
   };
   family.flow.forEach(add);
 
+  const variant = family.variant?.(award);
   const resolved: TransitionDefinition[] = transitions.map((t) => ({ ...t, from: typeof t.from === 'object' && !Array.isArray(t.from) ? taggedStates(tags, t.from.tagged) : t.from }));
   return {
     definition: {
-      code: `${family.family}:${familyPlanKey(family, p)}`,
+      code: `${family.family}:${familyPlanKey(family, p)}${variant ? `-${variant.key}` : ''}`,
       version: family.version,
-      label: `${family.label}评审流程（${family.plan.options.map((o) => o.label[+p[o.flag]]).join('，')}）`,
+      label: `${family.label}评审流程（${[...family.plan.options.map((o) => o.label[+p[o.flag]]), ...(variant ? [variant.label] : [])].join('，')}）`,
       roles: ROLES,
       initial: Object.keys(states)[0],
       states,

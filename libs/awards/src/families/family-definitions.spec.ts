@@ -27,7 +27,7 @@ describe('award family definitions', () => {
     }
     expect(changed).toEqual([]);
     expect([...unrecorded]).toEqual([]);
-    expect(new Set(compiled.map((c) => c.compiled.definition.code)).size).toBe(14);
+    expect(new Set(compiled.map((c) => c.compiled.definition.code)).size).toBe(16);
   });
 
   it('never record a version lower than one already recorded for the family', () => {

@@ -20,9 +20,11 @@ import { parseBeijingInstant } from './beijing-time';
 import { CreateCycleDto, CycleDto, CycleTimelineDto, ListCyclesQuery, UpdateCycleDto } from './cycle.dto';
 import { cycleDurations, CycleDurations, DayUnits, dayUnitsOf } from './cycle-durations';
 import { Cycle, DurationOverrides } from './cycle.entity';
+import { expiresWithBatch } from './recognition-validity';
 import { CycleTimeline, planCycleTimeline } from './cycle-timeline';
 import { CycleHooks } from './cycle-hooks';
 
+const RECOGNITION_VALIDITY_FIELDS = ['recognitionValidFrom', 'recognitionValidUntil', 'expiryNoticeDays'] as const;
 const DEFAULT_MAJORITY = { numerator: 2, denominator: 3 };
 // Fields that shape how applications are judged: frozen once one has been submitted.
 const FROZEN_AFTER_SUBMISSION = ['eligibility', 'stagePlan', 'scoreAggregation', 'reviewersPerApplication'] as const;
@@ -66,7 +68,10 @@ export class CyclesService {
       eligibility: input.eligibility ?? award?.defaultEligibility ?? [],
       blindReview: input.blindReview ?? false,
       reassignOverdue: input.reassignOverdue ?? false,
-      recognitionValidityYears: award?.family === 'brand' ? (input.recognitionValidityYears ?? award.validityYears ?? 3) : null,
+      recognitionValidityYears: expiresWithBatch(award) ? (input.recognitionValidityYears ?? award!.validityYears ?? 3) : null,
+      recognitionValidFrom: input.recognitionValidFrom ?? null,
+      recognitionValidUntil: input.recognitionValidUntil ?? null,
+      expiryNoticeDays: input.expiryNoticeDays ?? null,
       durationOverrides: withDayUnits({ ...input.durationOverrides }, pickDayUnits(input)),
       certificateNumberFormat: emptyToNull(input.certificateNumberFormat),
       createdBy: admin.id,
@@ -138,10 +143,12 @@ export class CyclesService {
 
   async update(id: string, input: UpdateCycleDto, admin: AuthUser): Promise<CycleDto> {
     const cycle = await this.getForAdmin(id, admin);
-    if (cycle.status === 'closed' || cycle.status === 'archived') throw new DomainError(ErrorCode.CycleLocked, { cycleStatus: cycle.status });
     const award = getAward(cycle.awardCode);
     const before = toCycleDto(structuredClone(cycle));
     const touched = Object.keys(input).filter((k) => (input as Record<string, unknown>)[k] !== undefined);
+    // A 名牌 batch's validity is set up to its 审定, which comes after the window has closed.
+    const validityOnly = touched.length > 0 && touched.every((k) => (RECOGNITION_VALIDITY_FIELDS as readonly string[]).includes(k));
+    if (cycle.status === 'archived' || (cycle.status === 'closed' && !validityOnly)) throw new DomainError(ErrorCode.CycleLocked, { cycleStatus: cycle.status });
     if (cycle.status === 'open') {
       if (touched.includes('stagePlan')) throw new DomainError(ErrorCode.StagePlanPinned);
       if (touched.includes('applicationOpensAt') || touched.includes('applicationClosesAt')) {
@@ -159,7 +166,7 @@ export class CyclesService {
     if (input.quota !== undefined) cycle.quota = { awards: input.quota.awards, secondTier: input.quota.secondTier ?? null };
     if (input.panel !== undefined) cycle.panel = { quorum: input.panel.quorum, majority: input.panel.majority ?? DEFAULT_MAJORITY };
     if (input.certificateNumberFormat !== undefined) cycle.certificateNumberFormat = emptyToNull(input.certificateNumberFormat);
-    for (const key of ['reviewersPerApplication', 'scoreAggregation', 'publicityDays', 'supplementDays', 'reviewDueDays', 'reminderDaysBefore', 'eligibility', 'blindReview', 'reassignOverdue', 'recognitionValidityYears'] as const) {
+    for (const key of ['reviewersPerApplication', 'scoreAggregation', 'publicityDays', 'supplementDays', 'reviewDueDays', 'reminderDaysBefore', 'eligibility', 'blindReview', 'reassignOverdue', 'recognitionValidityYears', ...RECOGNITION_VALIDITY_FIELDS] as const) {
       if (input[key] !== undefined) (cycle as unknown as Record<string, unknown>)[key] = input[key];
     }
     const units = { ...cycle.durationOverrides?.dayUnits, ...pickDayUnits(input) };
@@ -282,6 +289,7 @@ export class CyclesService {
     const { numerator, denominator } = cycle.panel.majority;
     if (numerator > denominator) errors.push({ field: 'panel.majority', messages: ['分子不能大于分母'] });
     errors.push(...checkEligibilityRules(cycle.eligibility));
+    errors.push(...recognitionValidityProblems(cycle, award));
     if (cycle.certificateNumberFormat !== null) {
       const problems = certificateNumberFormatProblems(cycle.certificateNumberFormat);
       if (!problems.length && cycle.quota.secondTier && !formatNamesTier(cycle.certificateNumberFormat)) problems.push('本届设有第二档，须包含 {tier} 以区分两档的证书编号');
@@ -293,6 +301,29 @@ export class CyclesService {
     }
     return errors;
   }
+}
+
+/** A batch validity is for a 名牌 only, given whole (both dates, a real period), with a notice inside it. */
+function recognitionValidityProblems(cycle: Cycle, award: AwardDefinition | undefined): FieldError[] {
+  const { recognitionValidFrom: from, recognitionValidUntil: until, expiryNoticeDays: notice } = cycle;
+  if (!award || (from == null && until == null && notice == null)) return [];
+  if (!expiresWithBatch(award)) {
+    const field = from != null ? 'recognitionValidFrom' : until != null ? 'recognitionValidUntil' : 'expiryNoticeDays';
+    return [{ field, messages: [award.recheckEveryYears ? `${award.name}不设有效期，由认定机关定期复核` : `${award.name}不设认定有效期`] }];
+  }
+  const errors: FieldError[] = [];
+  for (const [field, value] of [['recognitionValidFrom', from], ['recognitionValidUntil', until]] as const) {
+    if (value != null && !isCalendarDate(value)) errors.push({ field, messages: ['不是有效的日期'] });
+  }
+  if (errors.length) return errors;
+  if ((from == null) !== (until == null)) errors.push({ field: from == null ? 'recognitionValidFrom' : 'recognitionValidUntil', messages: ['认定有效期的起始日和截止日须同时填写'] });
+  else if (from != null && until! < from) errors.push({ field: 'recognitionValidUntil', messages: ['须不早于认定有效期起始日'] });
+  return errors;
+}
+
+function isCalendarDate(value: string): boolean {
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
 
 /** An empty format is no format of its own: the award's default applies. */
@@ -334,6 +365,9 @@ export function toCycleDto(c: Cycle): CycleDto {
     blindReview: c.blindReview,
     reassignOverdue: c.reassignOverdue,
     recognitionValidityYears: c.recognitionValidityYears,
+    recognitionValidFrom: c.recognitionValidFrom ?? null,
+    recognitionValidUntil: c.recognitionValidUntil ?? null,
+    expiryNoticeDays: c.expiryNoticeDays ?? null,
     durationOverrides: withDayUnits({ ...c.durationOverrides }, {}),
     certificateNumberFormat: c.certificateNumberFormat ?? findAward(c.awardCode)?.certificateNumberFormat ?? '',
     definitionCode: c.definitionCode,

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { ActionRequest, ActionUseCases, ApplicationsService, BulkActionRequest, IneligibleError } from '@awardflow/applications';
 import { A, formatCertificateNumber, getAward } from '@awardflow/awards';
-import { Cycle, lockCycle } from '@awardflow/cycles';
+import { Cycle, lockCycle, recognitionTerms } from '@awardflow/cycles';
 import { officeProfiles, Role } from '@awardflow/identity';
 import { DomainError, ErrorCode } from '@awardflow/platform';
 import { BatchRowDecision, FireManyResult, Outbox, TransitionResult, WorkflowEngine } from '@awardflow/workflow';
@@ -69,7 +69,7 @@ export class CertificationService implements OnModuleInit {
           await insertCertificates(manager, cycle.id, tier, numbered);
           for (const n of numbered) {
             await this.outbox.append(manager, 'certificate_issued', { applicationId: n.applicationId }, n.instanceId);
-            decisions.set(n.instanceId, { contextPatch: { certificateNumber: n.number }, comment: request.comment ?? `证书编号 ${n.number}` });
+            decisions.set(n.instanceId, { contextPatch: { certificateNumber: n.number, ...recognitionTerms(cycle, new Date()) }, comment: request.comment ?? `证书编号 ${n.number}` });
           }
           return decisions;
         },
@@ -99,7 +99,8 @@ export class CertificationService implements OnModuleInit {
         actor: { id: user.id, role: user.role },
         expectedVersion: request.expectedVersion,
         comment: request.comment ?? `证书编号 ${number}`,
-        contextPatch: { certificateNumber: number },
+        // A 名牌's batch validity, whose end and notice the recognised state's timers read.
+        contextPatch: { certificateNumber: number, ...recognitionTerms(cycle, new Date()) },
         manager: m,
       });
     });
