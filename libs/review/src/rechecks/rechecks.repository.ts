@@ -93,9 +93,9 @@ export async function recordOutcome(
 ): Promise<void> {
   await sqlRows(
     manager,
-    `UPDATE recheck_items SET outcome = $2, comment = $3,
-        rectification_due_on = CASE WHEN $2 = 'rectification' THEN $4::date ELSE rectification_due_on END,
-        rectification_ordered_at = CASE WHEN $2 = 'rectification' THEN now() ELSE rectification_ordered_at END,
+    `UPDATE recheck_items SET outcome = $2::text, comment = $3,
+        rectification_due_on = CASE WHEN $2::text = 'rectification' THEN $4::date ELSE rectification_due_on END,
+        rectification_ordered_at = CASE WHEN $2::text = 'rectification' THEN now() ELSE rectification_ordered_at END,
         decided_by = $5, decided_at = now()
       WHERE id = $1`,
     [itemId, decision.outcome, decision.comment, decision.rectificationDueOn, decision.decidedBy],
