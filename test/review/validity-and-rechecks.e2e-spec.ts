@@ -174,6 +174,16 @@ describe('recognition validity, renewal and 老字号 复核', () => {
     const decide = (id: string, body: Record<string, unknown>, expected = 200) =>
       ctx.http.post(`/rechecks/${round.id}/items/${itemOf(id)}/outcome`).set('Authorization', admin).send(body).expect(expected);
 
+    // Bad input is refused by field, in Chinese, and changes nothing.
+    const nonsense = await decide(kept.id, { outcome: 'maybe' }, 400);
+    expect(nonsense.body.errors[0]).toMatchObject({ field: 'outcome', label: '复核结论' });
+    const past = await decide(rectified.id, { outcome: 'rectification', comment: '整改', rectificationDueOn: '2020-01-01' }, 400);
+    expect(past.body.errors).toEqual([{ field: 'rectificationDueOn', label: '整改期限', messages: ['整改期限须晚于今天'] }]);
+    const impossible = await decide(rectified.id, { outcome: 'rectification', comment: '整改', rectificationDueOn: '2031-02-30' }, 400);
+    expect(impossible.body.errors[0]).toMatchObject({ field: 'rectificationDueOn', messages: ['不是有效的日期'] });
+    await ctx.http.post(`/rechecks/${round.id}/items/${itemOf(kept.id)}/outcome`).set('Authorization', kept.enterprise.token).send({ outcome: 'passed' }).expect(403);
+    for (const { id } of shops) expect(await stateOf(ctx, id)).toBe('recognised');
+
     // 通过: it stays recognised, and may not be decided again in this round.
     expect((await decide(kept.id, { outcome: 'passed' })).body).toMatchObject({ outcome: 'passed', outcomeLabel: '通过', state: 'recognised' });
     await waitFor(async () => (await inbox(kept.enterprise.token)).some((n) => n.title.startsWith('复核通过')), 15_000, 'the 复核通过 notice');
