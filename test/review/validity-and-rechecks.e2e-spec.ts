@@ -135,6 +135,14 @@ describe('recognition validity, renewal and 老字号 复核', () => {
       .send({ cycleId: later.id, renewalOf: second.id, form: { brand: { name: '山城2', foundedYear: 1998, category: '食品' }, product: { name: '火锅底料（升级版）', batchProductionSince: '2010-05-01' } } })
       .expect(201);
     expect(edited.body).toMatchObject({ renewalOfId: second.id, form: { product: { name: '火锅底料（升级版）' } } });
+
+    // This cycle set no period: its first 审定 fixes the batch's (3 years from that day) on the cycle.
+    await throughPublicity(later.id, [{ enterprise: second.enterprise, id: edited.body.id }]);
+    await act(ctx, admin, edited.body.id, 'approve');
+    const from = beijingToday();
+    const until = new Date(Date.parse(`${Number(from.slice(0, 4)) + 3}${from.slice(4)}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    expect((await ctx.http.get(`/cycles/${later.id}`).set('Authorization', admin).expect(200)).body).toMatchObject({ recognitionValidFrom: from, recognitionValidUntil: until });
+    expect((await deadlinesOf(edited.body.id, 'recognition_expiry')).map((d) => new Date(d.due_at).toISOString())).toEqual([new Date(Date.parse(`${until}T00:00:00+08:00`) + 86_400_000).toISOString()]);
   });
 
   it('老字号: no expiry; a 复核 round with 通过, 限期整改 then 复核 again, and 撤销认定, the public list following', async () => {

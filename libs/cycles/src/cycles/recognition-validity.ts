@@ -1,5 +1,7 @@
 import { AwardDefinition, findAward } from '@awardflow/awards';
+import { sqlRows } from '@awardflow/platform';
 import { addIsoDuration } from '@awardflow/workflow';
+import type { EntityManager } from 'typeorm';
 import type { Cycle } from './cycle.entity';
 
 /** The expiry notice goes this many days before a 名牌's validity ends unless the cycle says otherwise. */
@@ -22,6 +24,22 @@ export function expiresWithBatch(award: AwardDefinition | undefined): boolean {
 }
 
 /**
+ * The batch's period, fixed by its first 审定 where the office set none: recognitionValidityYears
+ * from that day, written on the cycle so every later recognition of the batch has the same. Called
+ * under the cycle's lock (审定 holds it), so two first approvals cannot fix two periods.
+ */
+export async function settleBatchValidity(manager: EntityManager, cycle: Cycle, now: Date): Promise<Cycle> {
+  if (!expiresWithBatch(findAward(cycle.awardCode)) || (cycle.recognitionValidFrom && cycle.recognitionValidUntil)) return cycle;
+  const [fixed] = await sqlRows<{ from: string; until: string }>(
+    manager,
+    `UPDATE cycles SET recognition_valid_from = coalesce(recognition_valid_from, $2::date), recognition_valid_until = coalesce(recognition_valid_until, $3::date)
+      WHERE id = $1 RETURNING to_char(recognition_valid_from, 'YYYY-MM-DD') AS "from", to_char(recognition_valid_until, 'YYYY-MM-DD') AS "until"`,
+    [cycle.id, ...periodFrom(beijingDate(now), cycle.recognitionValidityYears ?? 3)],
+  );
+  return { ...cycle, recognitionValidFrom: fixed.from, recognitionValidUntil: fixed.until };
+}
+
+/**
  * The validity of a recognition approved now in this cycle. It is the cycle's batch period when set
  * (every recognition of the batch the same); a cycle without one (opened before the period was a
  * setting) counts recognitionValidityYears from the day of 审定. A short test override
@@ -31,11 +49,7 @@ export function recognitionTerms(cycle: Cycle, now: Date): RecognitionTerms | nu
   if (!expiresWithBatch(findAward(cycle.awardCode))) return null;
   let from = cycle.recognitionValidFrom;
   let until = cycle.recognitionValidUntil;
-  if (!from || !until) {
-    from = beijingDate(now);
-    const years = cycle.recognitionValidityYears ?? 3;
-    until = addDays(`${Number(from.slice(0, 4)) + years}${from.slice(4)}`, -1);
-  }
+  if (!from || !until) [from, until] = periodFrom(beijingDate(now), cycle.recognitionValidityYears ?? 3);
   const override = cycle.durationOverrides?.recognitionValidity;
   const expiresAt = override ? addIsoDuration(now, override) : endOfBeijingDay(until);
   const noticeDays = cycle.expiryNoticeDays ?? DEFAULT_EXPIRY_NOTICE_DAYS;
@@ -51,6 +65,11 @@ export function recognitionTerms(cycle: Cycle, now: Date): RecognitionTerms | nu
 /** 24:00 Beijing of a date: the first instant of the next day (as a 公示 ends). */
 export function endOfBeijingDay(date: string): Date {
   return new Date(`${addDays(date, 1)}T00:00:00.000+08:00`);
+}
+
+/** N years from a day: 2024-10-01 for 3 years runs to 2027-09-30. */
+function periodFrom(from: string, years: number): [string, string] {
+  return [from, addDays(`${Number(from.slice(0, 4)) + years}${from.slice(4)}`, -1)];
 }
 
 function beijingDate(at: Date): string {
