@@ -94,6 +94,9 @@ describe('recognition validity, renewal and 老字号 复核', () => {
       expect((await deadlinesOf(id, 'recognition_expiry')).map((d) => [d.status, new Date(d.due_at).toISOString()])).toEqual([['pending', end]]);
       expect((await deadlinesOf(id, 'recognition_expiry_notice')).map((d) => [d.status, new Date(d.due_at).toISOString()])).toEqual([['pending', notice]]);
     }
+    // Given to the batch, the period no longer changes.
+    const moved = await ctx.http.patch(`/cycles/${famousCycle}`).set('Authorization', admin).send({ recognitionValidUntil: '2027-12-31' }).expect(400);
+    expect(moved.body.errors).toEqual([{ field: 'recognitionValidUntil', label: '认定有效期截止日', messages: ['本批已有认定按此有效期发证，不能再更改'] }]);
     // The certificate and the public list show the period.
     const certificate = (await ctx.http.get(`/applications/${famous[0].id}/certificate`).set('Authorization', famous[0].enterprise.token).expect(200)).body;
     expect(certificate).toMatchObject({ tierLabel: '认定', status: 'valid', validFrom: '2024-10-01', validUntil: '2027-09-30' });

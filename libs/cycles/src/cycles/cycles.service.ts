@@ -13,8 +13,8 @@ import {
 } from '@awardflow/awards';
 import { WorkCalendars } from '@awardflow/calendar';
 import { AuthUser, OFFICE_PARENTS_RELATION, Role } from '@awardflow/identity';
-import { AppConfigService, DomainError, ErrorCode, FieldError, FieldValidationError, NotFoundError } from '@awardflow/platform';
-import { DefinitionRegistry, isWorkingDayDuration, WorkflowDefinition } from '@awardflow/workflow';
+import { AppConfigService, DomainError, ErrorCode, FieldError, FieldValidationError, NotFoundError, sqlRows } from '@awardflow/platform';
+import { DefinitionRegistry, INSTANCE_CONTEXTS_RELATION, isWorkingDayDuration, WorkflowDefinition } from '@awardflow/workflow';
 import { EntityManager, Repository } from 'typeorm';
 import { parseBeijingInstant } from './beijing-time';
 import { CreateCycleDto, CycleDto, CycleTimelineDto, ListCyclesQuery, UpdateCycleDto } from './cycle.dto';
@@ -173,6 +173,7 @@ export class CyclesService {
     cycle.durationOverrides = withDayUnits(input.durationOverrides !== undefined ? { ...input.durationOverrides } : { ...cycle.durationOverrides }, units);
     const errors = this.validate(cycle, award);
     if (!errors.length) errors.push(...(await this.checkCalendar(cycle)));
+    if (!errors.length) errors.push(...(await this.batchValidityProblems(cycle, before)));
     if (errors.length) throw new FieldValidationError(errors);
     await this.cycles.manager.transaction(async (m) => {
       await m.save(cycle);
@@ -278,6 +279,18 @@ export class CyclesService {
       field: overrides[duration] ? `durationOverrides.${duration}` : DAY_UNIT_FIELDS[duration],
       messages: [`按工作日计算的${PERIOD_NAMES[duration]}将进入 ${year} 年，系统中还没有该年的法定节假日和调休安排；请待国务院办公厅公布后由管理员录入该年日历，或改按自然日计算`],
     }));
+  }
+
+  /** A batch's period, once a recognition of it was given it, is the batch's: it no longer changes. */
+  private async batchValidityProblems(cycle: Cycle, before: CycleDto): Promise<FieldError[]> {
+    const changed = (['recognitionValidFrom', 'recognitionValidUntil'] as const).filter((k) => before[k] !== null && before[k] !== (cycle[k] ?? null));
+    if (!changed.length) return [];
+    const [given] = await sqlRows<{ id: string }>(
+      this.cycles.manager,
+      `SELECT i.id FROM ${INSTANCE_CONTEXTS_RELATION} i WHERE i.context->>'cycleId' = $1 AND i.context ? 'recognitionValidUntil' LIMIT 1`,
+      [cycle.id],
+    );
+    return given ? changed.map((field) => ({ field, messages: ['本批已有认定按此有效期发证，不能再更改'] })) : [];
   }
 
   private validate(cycle: Cycle, award: AwardDefinition | undefined): FieldError[] {

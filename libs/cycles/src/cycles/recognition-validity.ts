@@ -40,9 +40,9 @@ export async function settleBatchValidity(manager: EntityManager, cycle: Cycle, 
 }
 
 /**
- * The validity of a recognition approved now in this cycle. It is the cycle's batch period when set
- * (every recognition of the batch the same); a cycle without one (opened before the period was a
- * setting) counts recognitionValidityYears from the day of 审定. A short test override
+ * The validity of a recognition approved now in this cycle: the cycle's batch period (set by the
+ * office, or fixed by settleBatchValidity at the batch's first 审定), the same for every recognition
+ * of the batch; without one, recognitionValidityYears from the day of 审定. A short test override
  * (durationOverrides.recognitionValidity) ends it that long after now. Null where nothing expires.
  */
 export function recognitionTerms(cycle: Cycle, now: Date): RecognitionTerms | null {
