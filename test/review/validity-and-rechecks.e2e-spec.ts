@@ -126,6 +126,10 @@ describe('recognition validity, renewal and 老字号 复核', () => {
     const previous = (await ctx.http.get(`/applications/${first.id}`).set('Authorization', first.enterprise.token).expect(200)).body;
     const renewal = await ctx.http.post('/applications').set('Authorization', first.enterprise.token).send({ cycleId: later.id, renewalOf: first.id }).expect(201);
     expect(renewal.body).toMatchObject({ state: 'draft', renewalOfId: first.id, form: previous.form });
+    // …and its materials, as attachments of the new draft (same files).
+    const materials = async (id: string) => ((await ctx.http.get(`/applications/${id}/attachments`).set('Authorization', first.enterprise.token).expect(200)).body as Array<{ documentType: string; sha256?: string }>).map((m) => m.documentType).sort();
+    expect(await materials(renewal.body.id)).toEqual(await materials(first.id));
+    expect(await materials(renewal.body.id)).toEqual([...BRAND_MATERIALS].sort());
     // Only the organisation's own recognition of the same award, from an earlier cycle.
     const foreign = await ctx.http.post('/applications').set('Authorization', second.enterprise.token).send({ cycleId: later.id, renewalOf: first.id }).expect(400);
     expect(foreign.body.errors).toEqual([{ field: 'renewalOf', label: '延续的认定申报', messages: ['没有找到本单位的这项申报'] }]);

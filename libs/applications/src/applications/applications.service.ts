@@ -18,7 +18,7 @@ import { genericRouteRule, NotNamedForStageError, undeclaredPayload, undeclaredP
 import { ApplicationAccessPolicy } from './application-access.policy';
 import { CycleClose } from './cycle-close';
 import { applicationRow } from './application-row';
-import { renewableApplication } from './renewal';
+import { copyMaterials, renewableApplication } from './renewal';
 import { ApplicationDto, ApplicationPageDto, AvailableActionDto, CreateApplicationDto, ListApplicationsQuery } from './application.dto';
 import { Application, APPLICATION_SUBJECT, INACTIVE_STATES } from './application.entity';
 
@@ -88,6 +88,7 @@ export class ApplicationsService implements OnModuleInit {
         manager,
       });
       await manager.insert(Application, { id, cycleId: cycle.id, organizationId, instanceId: instance.id, state: instance.state, organizationName: organization.name, organizationUscc: organization.uscc, form: form as never, createdBy: user.id, renewalOfId: renewed?.id ?? null });
+      if (renewed) await copyMaterials(manager, renewed.id, id, user.id);
     });
     return this.view(id, user);
   }

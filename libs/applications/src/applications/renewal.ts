@@ -1,14 +1,16 @@
 import { findAward, S } from '@awardflow/awards';
 import { Cycle, CYCLE_EDITIONS_RELATION, expiresWithBatch } from '@awardflow/cycles';
-import { FieldError, FieldValidationError, SqlRunner, sqlRows } from '@awardflow/platform';
+import { FieldError, FieldValidationError, sqlAffected, SqlRunner, sqlRows } from '@awardflow/platform';
 import { INSTANCE_STATES_RELATION } from '@awardflow/workflow';
+import type { EntityManager } from 'typeorm';
 
 /** A recognition that may be renewed: still recognised, or already expired (in place 复核换证 of version 2 included). */
 const RENEWABLE = [S.recognised, S.recognitionExpired, S.renewalReview];
 
 /**
  * 名牌 renewal is a new application in a later cycle that starts from the last one: the
- * organisation's own recognised (or expired) application of the same award in an earlier cycle.
+ * organisation's own recognised (or expired) application of the same award in an earlier cycle (its
+ * form, and its materials: copyMaterials).
  * Anything else is refused naming `renewalOf`; another organisation's application reads as absent.
  */
 export async function renewableApplication(runner: SqlRunner, id: string, organizationId: string, cycle: Cycle): Promise<{ id: string; form: Record<string, unknown> }> {
@@ -27,4 +29,17 @@ export async function renewableApplication(runner: SqlRunner, id: string, organi
   if (previous.cycleId === cycle.id || previous.year > cycle.year) throw refuse('只能延续以往批次的认定');
   if (!(RENEWABLE as string[]).includes(previous.state)) throw refuse('只能延续已认定或认定已到期的申报');
   return { id: previous.id, form: previous.form };
+}
+
+/**
+ * The renewal starts with the recognised application's materials too: the same stored files (kept
+ * by content, never deleted), as attachments of the new draft the enterprise may replace or remove.
+ */
+export async function copyMaterials(manager: EntityManager, fromId: string, toId: string, userId: string): Promise<number> {
+  return sqlAffected(
+    manager,
+    `INSERT INTO attachments (application_id, document_type, original_name, media_type, size, sha256, uploaded_by)
+     SELECT $2, document_type, original_name, media_type, size, sha256, $3 FROM attachments WHERE application_id = $1 AND deleted_at IS NULL ORDER BY created_at`,
+    [fromId, toId, userId],
+  );
 }
