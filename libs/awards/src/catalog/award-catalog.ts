@@ -107,7 +107,7 @@ export const AWARD_CATALOG: AwardDefinition[] = ([
     level: 'city',
     issuer: '重庆市市场监督管理局',
     recommendingBodies: ['区县（自治县）市场监督管理局'],
-    description: '重庆名牌产品认定，有效期三年，期满复核。',
+    description: '重庆名牌产品认定，按批次有效三年，期满可在新一批中延续申报。',
     requiredDocuments: BRAND_DOCUMENTS,
     rubric: BRAND_RUBRIC,
     defaultEligibility: [...BRAND_BASE, { rule: 'batch_production_years', params: { years: 3 } }, { rule: 'min_credit_grade', params: { grade: 'B' } }],
