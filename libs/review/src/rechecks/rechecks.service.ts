@@ -83,7 +83,7 @@ export class RechecksService {
         instanceId: application.instanceId,
         action: ACTION_OF[input.outcome],
         actor: { id: admin.id, role: admin.role },
-        comment: comment ?? `复核通过（${RECHECK_OUTCOME_LABELS.passed}）`,
+        comment: comment ?? '复核通过',
         payload: { recheckItemId: item.id },
         ...(dueOn ? { contextPatch: { rectificationDueOn: dueOn, rectificationDueAt: endOfBeijingDay(dueOn).toISOString() } } : {}),
         manager: m,
