@@ -79,10 +79,21 @@ export class RechecksService {
         throw new FieldValidationError([{ field: 'outcome', messages: [`本轮复核已对该企业作出「${RECHECK_OUTCOME_LABELS[item.outcome]}」的结论`] }]);
       }
       const application = await this.applications.get(item.applicationId, m);
+      const instance = await this.engine.get(application.instanceId, m);
+      const definition = await this.engine.definitionOf(instance);
+      const action = ACTION_OF[input.outcome];
+      // A 老字号 recognised under brand version 2 (before 复核 existed) has no 复核 transitions: 通过
+      // is recorded with the round alone (nothing changes), 限期整改 cannot be given, 撤销 runs as ever.
+      if (!definition.transitions.some((t) => t.action === action)) {
+        if (input.outcome === 'rectification') throw new FieldValidationError([{ field: 'outcome', messages: ['该认定按旧版流程办理，不能限期整改，可作出通过或撤销认定的结论'] }]);
+        await recordOutcome(m, item.id, { outcome: input.outcome, comment, rectificationDueOn: null, decidedBy: admin.id });
+        return;
+      }
       await this.engine.fire({
         instanceId: application.instanceId,
-        action: ACTION_OF[input.outcome],
+        action,
         actor: { id: admin.id, role: admin.role },
+        instance,
         comment: comment ?? '复核通过',
         payload: { recheckItemId: item.id },
         ...(dueOn ? { contextPatch: { rectificationDueOn: dueOn, rectificationDueAt: endOfBeijingDay(dueOn).toISOString() } } : {}),
