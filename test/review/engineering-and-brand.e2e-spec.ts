@@ -4,7 +4,7 @@ import { endWindow } from '../support/end-window';
 import { act, publishPublicity, reviewerPool, stateOf, waitForState } from '../support/review-fixtures';
 import { createUser, startTestApp, TestContext } from '../support/test-app';
 
-/** The other two families: a 鲁班奖 nomination that the panel turns down, and a 老字号 whose recognition runs out. */
+/** The other two families: a 鲁班奖 nomination that the panel turns down, and a 老字号 recognised for good (re-checked, never expiring). */
 describe('engineering nominations and brand recognitions', () => {
   let ctx: TestContext;
   let admin: string;
@@ -58,13 +58,13 @@ describe('engineering nominations and brand recognitions', () => {
     expect(office.entries.at(-1)).toMatchObject({ payload: { votePassed: false, approve: 1, reject: 1, abstain: 1 } });
   });
 
-  it('重庆老字号: recognised with a certificate, and expired by its validity deadline', async () => {
+  it('重庆老字号: recognised with a certificate, and no validity deadline (it is re-checked instead)', async () => {
     const cycle = await openCycle(ctx, {
       awardCode: 'cq-time-honored-brand',
       title: '2026年度重庆老字号认定',
       quota: { awards: 10 },
       stagePlan: { expertReview: false },
-      durationOverrides: { publicity: 'PT1S', recognitionValidity: 'PT2S' },
+      durationOverrides: { publicity: 'PT1S' },
     });
     const shop = await registerEnterprise(ctx, '重庆陈麻花食品有限公司', { industry: 'C1419', foundedAt: '1990-01-01' });
     const young = { brand: { name: '新潮麻花', foundedYear: 2015, category: '食品' } };
@@ -88,9 +88,9 @@ describe('engineering nominations and brand recognitions', () => {
     expect((await act(ctx, admin, res.body.id, 'approve')).state).toBe('recognised');
     const [certificate] = await ctx.dataSource.query(`SELECT number FROM certificates WHERE application_id = $1`, [res.body.id]);
     expect(certificate.number).toMatch(/^\d{4}[A-Z]+-\d{6}-J001$/);
-    // The recognition's validity ends it, fired by the worker.
-    await waitForState(ctx, res.body.id, 'recognition_expired');
-    const [deadline] = await ctx.dataSource.query(`SELECT status FROM deadlines d JOIN applications a ON a.instance_id = d.instance_id WHERE a.id = $1 AND d.kind = 'recognition_expiry'`, [res.body.id]);
-    expect(deadline.status).toBe('fired');
+    // A 老字号 does not expire (its office re-checks it: test/review/validity-and-rechecks.e2e-spec.ts).
+    const timers = await ctx.dataSource.query(`SELECT d.kind FROM deadlines d JOIN applications a ON a.instance_id = d.instance_id WHERE a.id = $1 AND d.status = 'pending'`, [res.body.id]);
+    expect(timers).toEqual([]);
+    expect(await stateOf(ctx, res.body.id)).toBe('recognised');
   });
 });

@@ -26,6 +26,7 @@ const CycleCreatePage = lazy(() => import('./pages/office/CycleCreatePage'));
 const CycleDetailPage = lazy(() => import('./pages/office/CycleDetailPage'));
 const ApplicationsPage = lazy(() => import('./pages/office/ApplicationsPage'));
 const FlagsPage = lazy(() => import('./pages/office/FlagsPage'));
+const RechecksPage = lazy(() => import('./pages/office/RechecksPage'));
 const FailedJobsPage = lazy(() => import('./pages/office/FailedJobsPage'));
 const CompliancePage = lazy(() => import('./pages/office/CompliancePage'));
 const PeoplePage = lazy(() => import('./pages/office/PeoplePage'));
@@ -91,6 +92,7 @@ function Root() {
         <Route path="office/cycles/:id" element={<CycleDetailPage />} />
         <Route path="office/applications" element={<ApplicationsPage />} />
         <Route path="office/flags" element={<FlagsPage />} />
+        <Route path="office/rechecks" element={<RechecksPage />} />
         <Route path="office/jobs" element={<FailedJobsPage />} />
         <Route path="office/compliance" element={<CompliancePage />} />
         <Route path="office/people" element={<PeoplePage />} />

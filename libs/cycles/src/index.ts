@@ -10,3 +10,4 @@ export * from './cycles/cycle-reads';
 export * from './cycles/cycle-cache';
 export * from './cycles/cycle-durations';
 export * from './cycles/cycle-timeline';
+export * from './cycles/recognition-validity';

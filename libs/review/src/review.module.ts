@@ -32,6 +32,8 @@ import { RankingController } from './ranking/ranking.controller';
 import { RankingService } from './ranking/ranking.service';
 import { ReviewEventHandlers } from './events/review-event-handlers';
 import { RevocationService } from './revocation/revocation.service';
+import { ApplicationRecheckController, RechecksController } from './rechecks/rechecks.controller';
+import { RechecksService } from './rechecks/rechecks.service';
 import { CertificateFactsReader } from './results/certificate-facts';
 import { CertificatePrinter } from './results/certificate-printer';
 import { AwardDecisionController, CertificatesController, PublicResultsController } from './results/results.controller';
@@ -61,6 +63,8 @@ const CORE = [ReviewPoolService, AssignmentService, ScoringService];
     AwardDecisionController,
     CertificatesController,
     PublicResultsController,
+    RechecksController,
+    ApplicationRecheckController,
   ],
   providers: [
     ...CORE,
@@ -79,6 +83,7 @@ const CORE = [ReviewPoolService, AssignmentService, ScoringService];
     ReviewerAccess,
     ResultsService,
     CertificateFactsReader,
+    RechecksService,
   ],
 })
 export class ReviewModule implements OnModuleInit {

@@ -21,4 +21,6 @@ export const OWNED_TABLES = [
   'objection_responses',
   'objection_files',
   'award_decisions',
+  'recheck_rounds',
+  'recheck_items',
 ] as const;

@@ -381,6 +381,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/applications/{id}/recheck": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The application's latest 复核 (老字号), for its enterprise and its office; null when never re-checked */
+        get: operations["ApplicationRecheckController_ofApplication"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/applications/{id}/recommend": {
         parameters: {
             query?: never;
@@ -1284,6 +1301,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rechecks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RechecksController_list"];
+        put?: never;
+        /** 老字号 复核: a round listing every recognised 老字号 of the award in the office */
+        post: operations["RechecksController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rechecks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RechecksController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rechecks/{id}/items/{itemId}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The outcome for one 老字号: 通过, 限期整改 (with its deadline) or 撤销认定; after 限期整改 it is re-checked again here */
+        post: operations["RechecksController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/reviews/applications/{id}/assignments": {
         parameters: {
             query?: never;
@@ -1631,6 +1698,16 @@ export interface components {
              * @example 获奖
              */
             tierLabel: string;
+            /**
+             * @description 名牌: first day of the batch's validity
+             * @example 2024-10-01
+             */
+            validFrom?: string;
+            /**
+             * @description 名牌: last day of the validity (it ends at 24:00 Beijing)
+             * @example 2027-09-30
+             */
+            validUntil?: string;
         };
         ApplicationCycleDto: {
             awardCode: string;
@@ -1655,6 +1732,8 @@ export interface components {
             receiptNumber: string | null;
             /** @description the district application this one was recommended from */
             recommendedFromId: string | null;
+            /** @description the recognised application of an earlier cycle this one renews */
+            renewalOfId: string | null;
             state: string;
             stateLabel: string;
             /** @description the project or product the application is for, where the award is given to one (null: the organisation, or not named yet) */
@@ -1690,6 +1769,21 @@ export interface components {
         ApplicationPublicityDto: {
             /** @description null until the office publishes a 公示 naming the application */
             batch: components["schemas"]["ApplicationPublicityBatchDto"] | null;
+        };
+        ApplicationRecheckDto: {
+            /** @description null: never re-checked */
+            recheck?: components["schemas"]["ApplicationRecheckViewDto"] | null;
+        };
+        ApplicationRecheckViewDto: {
+            comment: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** @enum {string|null} */
+            outcome: "passed" | "rectification" | "revoked" | null;
+            outcomeLabel: string | null;
+            rectificationDueOn: string | null;
+            roundTitle: string;
+            startedOn: string;
         };
         AssignmentOutcomeDto: {
             /** @description assignment ids created */
@@ -1794,6 +1888,8 @@ export interface components {
             level: "district" | "city" | "national";
             /** @example 区长质量管理奖 */
             name: string;
+            /** @description 老字号: no validity; its office re-checks (复核) every N years */
+            recheckEveryYears?: number;
             recommendingBodies: string[];
             requiredDocuments: components["schemas"]["RequiredDocumentDto"][];
             /** @description optional form sections this award requires at submission */
@@ -1914,6 +2010,8 @@ export interface components {
             eligibilityReferenceDateSet: boolean;
             /** @description drafts that expired */
             expired: number;
+            /** @description 名牌: days before the validity ends that the notice goes out */
+            expiryNoticeDays: number | null;
             id: string;
             /** @description submitted applications moved into review */
             movedToReview: number;
@@ -1926,7 +2024,11 @@ export interface components {
             publicityDayUnit: "calendar" | "working";
             quota: components["schemas"]["QuotaDto"];
             reassignOverdue: boolean;
+            /** @example 2024-10-01 */
+            recognitionValidFrom: string | null;
             recognitionValidityYears: number | null;
+            /** @example 2027-09-30 */
+            recognitionValidUntil: string | null;
             reminderDaysBefore: number[];
             reviewDueDays: number;
             /** @enum {string} */
@@ -1969,6 +2071,8 @@ export interface components {
             form?: Record<string, never>;
             /** @description default: the applicant's own organisation */
             organizationId?: string;
+            /** @description renewal: the organisation's recognised (or expired) application of the same award in an earlier cycle; its form is copied unless `form` is given */
+            renewalOf?: string;
         };
         CreateCycleDto: {
             /**
@@ -1999,6 +2103,11 @@ export interface components {
              * @example 2026-05-31
              */
             eligibilityReferenceDate?: string;
+            /**
+             * @description days before the validity ends that the expiry notice goes out
+             * @default 90
+             */
+            expiryNoticeDays: number;
             /** @description issuing office; default: your first office */
             officeId?: string;
             panel?: components["schemas"]["PanelRulesDto"];
@@ -2013,8 +2122,18 @@ export interface components {
             quota: components["schemas"]["QuotaDto"];
             /** @default false */
             reassignOverdue: boolean;
+            /**
+             * @description 名牌: first day of the batch's validity (Beijing date); with recognitionValidUntil
+             * @example 2024-10-01
+             */
+            recognitionValidFrom?: string;
             /** @description brand recognitions; default: the award's */
             recognitionValidityYears?: number;
+            /**
+             * @description 名牌: last day of the batch's validity; every recognition of the cycle expires at 24:00 Beijing of it
+             * @example 2027-09-30
+             */
+            recognitionValidUntil?: string;
             /**
              * @default [
              *       3,
@@ -2155,6 +2274,8 @@ export interface components {
             eligibilityReferenceDate: string;
             /** @description whether eligibilityReferenceDate is the cycle's own (false: the deadline) */
             eligibilityReferenceDateSet: boolean;
+            /** @description 名牌: days before the validity ends that the notice goes out */
+            expiryNoticeDays: number | null;
             id: string;
             officeId: string;
             /** Format: date-time */
@@ -2165,7 +2286,11 @@ export interface components {
             publicityDayUnit: "calendar" | "working";
             quota: components["schemas"]["QuotaDto"];
             reassignOverdue: boolean;
+            /** @example 2024-10-01 */
+            recognitionValidFrom: string | null;
             recognitionValidityYears: number | null;
+            /** @example 2027-09-30 */
+            recognitionValidUntil: string | null;
             reminderDaysBefore: number[];
             reviewDueDays: number;
             /** @enum {string} */
@@ -2249,7 +2374,7 @@ export interface components {
              */
             dueAt?: string;
             /** @enum {string} */
-            kind: "application_window_close" | "supplement" | "publicity_end" | "review_due" | "review_reminder" | "recognition_expiry";
+            kind: "application_window_close" | "supplement" | "publicity_end" | "review_due" | "review_reminder" | "recognition_expiry" | "rectification_due";
             /** @example 企业申请延期补正，理由充分 */
             reason: string;
         };
@@ -2642,6 +2767,10 @@ export interface components {
             subjectName?: string;
             /** @example 获奖 */
             tierLabel: string;
+            /** @example 2024-10-01 */
+            validFrom?: string;
+            /** @example 2027-09-30 */
+            validUntil?: string;
             /** @example 2026 */
             year: number;
         };
@@ -2752,6 +2881,14 @@ export interface components {
         PublicResultDto: {
             awardName: string;
             decision: components["schemas"]["PublicDecisionDto"];
+            /**
+             * @description 名牌: the batch's validity
+             * @example 2024-10-01
+             */
+            validFrom?: string;
+            /** @example 2027-09-30 */
+            validUntil?: string;
+            /** @description brand recognitions: only those in force (a revoked or expired one leaves the list) */
             winners: components["schemas"]["PublicWinnerDto"][];
             year: number;
         };
@@ -2846,6 +2983,55 @@ export interface components {
         ReassignedDto: {
             /** @description the new assignment, or null when no one could take it (flagged) */
             assignmentId: string | null;
+        };
+        RecheckItemDto: {
+            applicationId: string;
+            comment: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            id: string;
+            organizationName: string;
+            /** @enum {string|null} */
+            outcome: "passed" | "rectification" | "revoked" | null;
+            /** @example 限期整改 */
+            outcomeLabel: string | null;
+            /** @example 2026-12-31 */
+            rectificationDueOn: string | null;
+            /** Format: date-time */
+            rectificationOrderedAt: string | null;
+            /** @description the recognition's state now (已认定, 限期整改, 整改期满待复核, 已撤销) */
+            state: string;
+            stateLabel: string;
+        };
+        RecheckOutcomeDto: {
+            /**
+             * @description required for 限期整改 and 撤销认定
+             * @example 门店经营不规范，须完成整改
+             */
+            comment?: string;
+            /**
+             * @description 通过 / 限期整改 / 撤销认定
+             * @enum {string}
+             */
+            outcome: "passed" | "rectification" | "revoked";
+            /**
+             * @description 限期整改: the last day of the period (Beijing); default: six months from today
+             * @example 2026-12-31
+             */
+            rectificationDueOn?: string;
+        };
+        RecheckRoundDto: {
+            awardCode: string;
+            awardName: string;
+            id: string;
+            items: components["schemas"]["RecheckItemDto"][];
+            officeId: string;
+            /** @example 2026-03-01 */
+            startedOn: string;
+            title: string;
+        };
+        RecheckRoundListDto: {
+            items: components["schemas"]["RecheckRoundDto"][];
         };
         RecommendationDto: {
             cycleId: string;
@@ -3077,6 +3263,17 @@ export interface components {
             /** @enum {string} */
             stage: "formal_review" | "onsite_review";
         };
+        StartRecheckDto: {
+            /**
+             * @description a 老字号 award (one the office re-checks)
+             * @example cq-time-honored-brand
+             */
+            awardCode: string;
+            /** @description default: the admin's first office */
+            officeId?: string;
+            /** @example 2026年重庆老字号复核 */
+            title?: string;
+        };
         StatsBreakdownRowDto: {
             applications: number;
             awards: number;
@@ -3242,6 +3439,11 @@ export interface components {
              * @example 2026-05-31
              */
             eligibilityReferenceDate?: string;
+            /**
+             * @description days before the validity ends that the expiry notice goes out
+             * @default 90
+             */
+            expiryNoticeDays: number;
             panel?: components["schemas"]["PanelRulesDto"];
             /** @default 7 */
             publicityDays: number;
@@ -3254,8 +3456,18 @@ export interface components {
             quota?: components["schemas"]["QuotaDto"];
             /** @default false */
             reassignOverdue: boolean;
+            /**
+             * @description 名牌: first day of the batch's validity (Beijing date); with recognitionValidUntil
+             * @example 2024-10-01
+             */
+            recognitionValidFrom?: string;
             /** @description brand recognitions; default: the award's */
             recognitionValidityYears?: number;
+            /**
+             * @description 名牌: last day of the batch's validity; every recognition of the cycle expires at 24:00 Beijing of it
+             * @example 2027-09-30
+             */
+            recognitionValidUntil?: string;
             /**
              * @default [
              *       3,
@@ -4061,6 +4273,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApplicationPublicityDto"];
+                };
+            };
+        };
+    };
+    ApplicationRecheckController_ofApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationRecheckDto"];
                 };
             };
         };
@@ -5594,6 +5827,95 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PublicObjectionFiledDto"];
+                };
+            };
+        };
+    };
+    RechecksController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecheckRoundListDto"];
+                };
+            };
+        };
+    };
+    RechecksController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartRecheckDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecheckRoundDto"];
+                };
+            };
+        };
+    };
+    RechecksController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecheckRoundDto"];
+                };
+            };
+        };
+    };
+    RechecksController_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecheckOutcomeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecheckItemDto"];
                 };
             };
         };

@@ -29,6 +29,7 @@ const MENUS: Record<Role, Array<{ key: string; label: string }>> = {
     { key: '/office/applications', label: '申报管理' },
     { key: '/office/cycles', label: '评审周期' },
     { key: '/office/flags', label: '待分配专家' },
+    { key: '/office/rechecks', label: '老字号复核' },
     { key: '/office/compliance', label: '信用与黑名单' },
     { key: '/office/people', label: '用户与专家库' },
     { key: '/office/offices', label: '机构管理' },

@@ -11,6 +11,7 @@ import { FormView } from '../components/application/FormView';
 import { HistoryTimeline } from '../components/application/HistoryTimeline';
 import { Materials } from '../components/application/Materials';
 import { PreSubmitCheck } from '../components/application/PreSubmitCheck';
+import { RecheckCard } from '../components/application/RecheckCard';
 import { RecommendCard } from '../components/application/RecommendCard';
 import { ReviewAssignmentsCard } from '../components/application/ReviewAssignmentsCard';
 import { ApplicationObjectionsCard, CertificateCard, PublicityDatesCard } from '../components/application/PublicationCards';
@@ -216,6 +217,7 @@ export default function ApplicationPage() {
               beforeAct={async () => (editor.current ? editor.current.flush() : true)}
             />
             <CertificateCard application={a} />
+            <RecheckCard application={a} />
             {(user.role === 'reviewer' || user.role === 'admin') && <PanelVoteCard application={a} />}
             {user.role === 'admin' && <RecommendCard key={a.id} application={a} />}
             <DeadlinesCard deadlines={deadlines.data} canExtend={user.role === 'admin'} onExtended={() => void deadlines.reload()} />

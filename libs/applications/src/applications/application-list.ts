@@ -113,7 +113,7 @@ export async function listedApplications(runner: SqlRunner, ids: readonly string
     runner,
     `SELECT a.id, a.cycle_id AS "cycleId", a.organization_id AS "organizationId", a.instance_id AS "instanceId", a.form,
             a.receipt_number AS "receiptNumber", a.submitted_at AS "submittedAt", a.created_by AS "createdBy",
-            a.recommended_from_id AS "recommendedFromId", a.created_at AS "createdAt", a.updated_at AS "updatedAt",
+            a.recommended_from_id AS "recommendedFromId", a.renewal_of_id AS "renewalOfId", a.created_at AS "createdAt", a.updated_at AS "updatedAt",
             ${APPLICANT_IDENTITY_JSON} AS org
        FROM applications a JOIN organizations o ON o.id = a.organization_id
       WHERE a.id = ANY($1::uuid[])`,

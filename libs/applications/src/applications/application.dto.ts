@@ -7,6 +7,10 @@ export class CreateApplicationDto {
   @ApiProperty() @IsUUID('all') cycleId: string;
   @ApiPropertyOptional({ description: "default: the applicant's own organisation" }) @IsOptional() @IsUUID('all') organizationId?: string;
   @ApiPropertyOptional({ description: "the award family's form; drafts may be incomplete" }) @IsOptional() @IsObject() form?: Record<string, unknown>;
+  @ApiPropertyOptional({ description: "renewal: the organisation's recognised (or expired) application of the same award in an earlier cycle; its form is copied unless `form` is given" })
+  @IsOptional()
+  @IsUUID('all', { message: '申报编号格式不正确' })
+  renewalOf?: string;
 }
 
 export class UpdateApplicationDto {
@@ -70,6 +74,7 @@ export class ApplicationDto {
   @ApiProperty({ description: 'send it back as If-Match to act on this version' }) version: number;
   @ApiProperty({ nullable: true, type: String }) receiptNumber: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'the district application this one was recommended from' }) recommendedFromId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the recognised application of an earlier cycle this one renews' }) renewalOfId: string | null;
   @ApiProperty({ nullable: true, type: Date }) submittedAt: Date | null;
   @ApiProperty({ type: [AvailableActionDto] }) availableActions: AvailableActionDto[];
   @ApiProperty() createdAt: Date;

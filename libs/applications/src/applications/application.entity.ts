@@ -35,6 +35,8 @@ export class Application {
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy: string | null;
   /** A city application recommended from a district one (市长 ← 区长). */
   @Column({ name: 'recommended_from_id', type: 'uuid', nullable: true }) recommendedFromId: string | null;
+  /** The recognised application of an earlier cycle this one renews (名牌 renewal), its form copied. */
+  @Column({ name: 'renewal_of_id', type: 'uuid', nullable: true }) renewalOfId: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

@@ -21,6 +21,7 @@ import { ApplicationAccessPolicy } from './application-access.policy';
 import { CycleClose } from './cycle-close';
 import { applicationRow } from './application-row';
 import { pastWins } from './past-wins';
+import { copyMaterials, renewableApplication } from './renewal';
 import { ApplicationDto, ApplicationPageDto, AvailableActionDto, CreateApplicationDto, ListApplicationsQuery } from './application.dto';
 import { Application, APPLICATION_SUBJECT } from './application.entity';
 
@@ -72,7 +73,8 @@ export class ApplicationsService implements OnModuleInit {
     if (organizationId !== user.organizationId) throw new NotFoundError('organization', organizationId);
     const cycle = await this.cycles.getOpenForApplication(input.cycleId);
     const award = getAward(cycle.awardCode);
-    const form = input.form ?? {};
+    const renewed = input.renewalOf ? await renewableApplication(this.dataSource, input.renewalOf, organizationId, cycle) : null;
+    const form = input.form ?? renewed?.form ?? {};
     const formErrors = validateForm(award.family, form, { complete: false });
     if (formErrors.length) throw new FieldValidationError(formErrors);
 
@@ -102,7 +104,9 @@ export class ApplicationsService implements OnModuleInit {
           subjectKey: subject.key,
           subjectName: subject.name,
           createdBy: user.id,
+          renewalOfId: renewed?.id ?? null,
         });
+        if (renewed) await copyMaterials(manager, renewed.id, id, user.id);
       }),
     );
     return this.view(id, user);
@@ -410,6 +414,7 @@ export class ApplicationsService implements OnModuleInit {
       version: instance.version,
       receiptNumber: application.receiptNumber,
       recommendedFromId: application.recommendedFromId,
+      renewalOfId: application.renewalOfId ?? null,
       submittedAt: application.submittedAt,
       availableActions: actions,
       createdAt: application.createdAt,

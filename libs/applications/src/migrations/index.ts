@@ -3,6 +3,7 @@ import { ApplicationStateAndSearch1795562810000 } from './1795562810000-applicat
 import { ApplicationStateCounts1795562850000 } from './1795562850000-application-state-counts';
 import { DishonestDebtorRecords1795562861000 } from './1795562861000-dishonest-debtor-records';
 import { ApplicationSubject1795562870000 } from './1795562870000-application-subject';
+import { ApplicationRenewal1795562902000 } from './1795562902000-application-renewal';
 
 /**
  * The applications context's schema changes since its tables were created (their first migration
@@ -15,4 +16,5 @@ export const APPLICATIONS_MIGRATIONS = [
   ApplicationStateCounts1795562850000,
   DishonestDebtorRecords1795562861000,
   ApplicationSubject1795562870000,
+  ApplicationRenewal1795562902000,
 ];

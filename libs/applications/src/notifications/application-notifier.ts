@@ -103,6 +103,9 @@ export class ApplicationNotifier implements OnModuleInit, OnApplicationBootstrap
         certificateNumber: typeof instance.context.certificateNumber === 'string' ? instance.context.certificateNumber : null,
         // The last day of the 公示 batch the application was published in (the 公示 notice names it).
         publicityEndsOn: typeof instance.context.publicityEndsOn === 'string' ? instance.context.publicityEndsOn : null,
+        // A 名牌's batch validity (given at 审定) and a 老字号's 整改 period (given by its 复核 round).
+        validUntil: typeof instance.context.recognitionValidUntil === 'string' ? instance.context.recognitionValidUntil : null,
+        rectificationDueOn: typeof instance.context.rectificationDueOn === 'string' ? instance.context.rectificationDueOn : null,
         link: `${this.config.get('PUBLIC_BASE_URL')}/applications/${application.id}`,
       },
     };

@@ -111,7 +111,7 @@ export const AWARD_CATALOG: AwardDefinition[] = ([
     level: 'city',
     issuer: '重庆市市场监督管理局',
     recommendingBodies: ['区县（自治县）市场监督管理局'],
-    description: '重庆名牌产品认定，有效期三年，期满复核。',
+    description: '重庆名牌产品认定，按批次有效三年，期满可在新一批中延续申报。',
     requiredDocuments: BRAND_DOCUMENTS,
     rubric: BRAND_RUBRIC,
     defaultEligibility: [...BRAND_BASE, { rule: 'batch_production_years', params: { years: 3 } }, { rule: 'min_credit_grade', params: { grade: 'B' } }],
@@ -141,11 +141,12 @@ export const AWARD_CATALOG: AwardDefinition[] = ([
     level: 'city',
     issuer: '重庆市商务委员会',
     recommendingBodies: ['区县（自治县）商务主管部门'],
-    description: '重庆老字号认定：品牌创立 50 年以上、近三年无行政处罚。',
+    description: '重庆老字号认定：品牌创立 50 年以上、近三年无行政处罚；不设有效期，定期复核。',
     requiredDocuments: BRAND_DOCUMENTS,
     rubric: BRAND_RUBRIC,
     defaultEligibility: [...BRAND_BASE, { rule: 'brand_founded_years_ago', params: { years: 50 } }, { rule: 'no_penalty_within_years', params: { years: 3 } }],
-    validityYears: 3,
+    // No validity period: re-checked by the office (《中华老字号示范创建管理办法》商流通规发〔2023〕6号; the 2023 复核 ran three years on).
+    recheckEveryYears: 3,
   },
   {
     code: 'china-time-honored-brand',
@@ -159,7 +160,8 @@ export const AWARD_CATALOG: AwardDefinition[] = ([
     requiredDocuments: BRAND_DOCUMENTS,
     rubric: BRAND_RUBRIC,
     defaultEligibility: [...BRAND_BASE, { rule: 'brand_founded_years_ago', params: { years: 50 } }, { rule: 'no_penalty_within_years', params: { years: 3 } }],
-    validityYears: 3,
+    // No validity period: re-checked by the office (《中华老字号示范创建管理办法》商流通规发〔2023〕6号; the 2023 复核 ran three years on).
+    recheckEveryYears: 3,
   },
   {
     code: 'tourism-service-benchmark',

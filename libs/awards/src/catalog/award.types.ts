@@ -32,8 +32,14 @@ export interface AwardDefinition {
   recommendsInto?: string;
   /** Sections of the family's form that are optional in general but this award requires (a 名牌产品 names its product). */
   requiredFormSections?: string[];
-  /** Years a recognition lasts (brand family). */
+  /** Years a recognition lasts (brand family): the default of a cycle's batch validity. */
   validityYears?: number;
+  /**
+   * A recognition that does not expire but is re-checked (复核) every this many years by its office
+   * (老字号: 《中华老字号示范创建管理办法》, 商务部等5部门 商流通规发〔2023〕6号, "有进有出"的动态管理).
+   * An award with it has no validity period.
+   */
+  recheckEveryYears?: number;
   /** How its certificates are numbered unless a cycle says otherwise (see certificate-number.ts). */
   certificateNumberFormat: string;
 }

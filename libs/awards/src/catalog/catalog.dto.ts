@@ -69,6 +69,7 @@ export class AwardDetailDto extends AwardSummaryDto {
   @ApiProperty({ type: DefaultStagePlanDto, description: 'the default stage plan of the family' }) defaultStagePlan: Required<StagePlan>;
   @ApiPropertyOptional() secondTierLabel?: string;
   @ApiPropertyOptional() validityYears?: number;
+  @ApiPropertyOptional({ description: '老字号: no validity; its office re-checks (复核) every N years' }) recheckEveryYears?: number;
   @ApiPropertyOptional({ type: [String], description: 'optional form sections this award requires at submission' }) requiredFormSections?: string[];
 }
 
@@ -104,6 +105,7 @@ export function toAwardDetail(a: AwardDefinition): AwardDetailDto {
     defaultStagePlan: DEFAULT_STAGE_PLANS[a.family],
     secondTierLabel: a.secondTierLabel,
     validityYears: a.validityYears,
+    recheckEveryYears: a.recheckEveryYears,
     requiredFormSections: a.requiredFormSections,
   };
 }

@@ -10,7 +10,8 @@ const guards = new GuardRegistry();
 registerAwardGuardsAndEffects(guards, new EffectRegistry());
 
 // 区县推荐 2 × 答辩 (none, unscored, scored) 3 × 现场评审 2 × 综合评选 2 × 公示 3; engineering 2 × 2 × 2; brand 2 × 2.
-const PLAN_COUNT = 72 + 8 + 4;
+// brand: each plan as a 名牌 (batch validity) and as a 老字号 (re-checked).
+const PLAN_COUNT = 72 + 8 + 4 * 2;
 const PEOPLE = ['applicant', 'recommender', 'reviewer', 'admin'] as const;
 
 /** Every definition a cycle can run: each award of each family under each stage plan. */
@@ -32,6 +33,9 @@ const SCOPES_OF_ROLE: Record<string, ActorScope[]> = {
  */
 const NARROWED = ['close_panel_vote:system', 'finish_expert_review:admin', 'publicity_ended:admin'];
 
+/** In place 复核换证: only brand definitions of version 2 have it, still pinned by the cycles opened under it. */
+const RETIRED = [A.requestRenewal, A.approveRenewal, A.rejectRenewal] as string[];
+
 describe('the action table', () => {
   it('covers every family: one definition per award and stage plan', () => {
     expect(new Set(DEFINITIONS.map((d) => d.code.split(':')[0]))).toEqual(new Set(['quality', 'engineering', 'brand']));
@@ -41,7 +45,7 @@ describe('the action table', () => {
   it('has an entry for every action of every compiled definition, and no stale entry', () => {
     const used = new Set(DEFINITIONS.flatMap((d) => d.transitions.map((t) => t.action)));
     for (const action of used) expect([action, actionRule(action) !== undefined]).toEqual([action, true]);
-    expect(Object.keys(ACTION_TABLE).filter((a) => !used.has(a))).toEqual([]);
+    expect(Object.keys(ACTION_TABLE).filter((a) => !used.has(a) && !RETIRED.includes(a))).toEqual([]);
     expect(new Set(Object.keys(ACTION_TABLE))).toEqual(new Set(Object.values(A)));
     expect(actionRule('toString')).toBeUndefined();
     expect(actionRule('approve_everything')).toBeUndefined();
@@ -50,6 +54,7 @@ describe('the action table', () => {
   it('never lets a role take an action the definitions refuse it, and lists every narrowing', () => {
     const narrowed: string[] = [];
     for (const [action, rule] of Object.entries(ACTION_TABLE)) {
+      if (RETIRED.includes(action)) continue;
       const defined = new Set(DEFINITIONS.flatMap((d) => d.transitions.filter((t) => t.action === action).flatMap((t) => t.roles)));
       for (const role of Object.keys(rule.who)) expect([action, role, defined.has(role)]).toEqual([action, role, true]);
       for (const role of defined) if (!scopeOf(rule, role)) narrowed.push(`${action}:${role}`);

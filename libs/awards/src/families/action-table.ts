@@ -20,6 +20,7 @@ export type ActionRoute =
   | 'POST /applications/:id/objections'
   | 'POST /objections/:id/resolve'
   | 'POST /cycles/:id/publicity-batches'
+  | 'POST /rechecks/:id/items/:itemId/outcome'
   | typeof SYSTEM_ONLY;
 
 /**
@@ -54,9 +55,10 @@ export type GenericUseCase = 'transition' | 'award' | 'revoke' | 'onsite_finding
 /**
  * Use cases behind their own route or fired by the system: `panel_vote` (the votes counted),
  * `objection` (filed and resolved as records), `publicity` (a dated 公示 batch published for many), `expert_scoring` (the last score sheet in),
- * `timer` (a deadline due). Their routes and workers are theirs; the generic route never runs them.
+ * `timer` (a deadline due), `recheck` (a 老字号 复核 round's outcome, recorded with the round).
+ * Their routes and workers are theirs; the generic route never runs them.
  */
-export type DedicatedUseCase = 'panel_vote' | 'objection' | 'publicity' | 'expert_scoring' | 'timer';
+export type DedicatedUseCase = 'panel_vote' | 'objection' | 'publicity' | 'expert_scoring' | 'timer' | 'recheck';
 
 export interface ActionRule {
   route: ActionRoute;
@@ -121,6 +123,12 @@ export const ACTION_TABLE: Readonly<Record<ActionName, ActionRule>> = {
   [A.decline]: generic(office),
   [A.revoke]: generic(office, ['banEditions'], 'revoke'),
   [A.recognitionExpired]: systemOnly(),
+  [A.recognitionExpiryNotice]: systemOnly(),
+  // A 老字号 复核 is decided in its round, which records the outcome and the 整改 deadline.
+  [A.passRecheck]: { route: 'POST /rechecks/:id/items/:itemId/outcome', useCase: 'recheck', who: office, payload: [] },
+  [A.orderRectification]: { route: 'POST /rechecks/:id/items/:itemId/outcome', useCase: 'recheck', who: office, payload: [] },
+  [A.rectificationPeriodEnded]: systemOnly(),
+  // 复核换证 in place: only definitions of brand version 2 have it (renewal is now a new application).
   [A.requestRenewal]: generic(enterprise),
   [A.approveRenewal]: generic(office),
   [A.rejectRenewal]: generic(office),

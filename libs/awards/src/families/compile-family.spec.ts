@@ -63,11 +63,30 @@ describe('the award families compiled for a stage plan', () => {
     expect(failing?.to).toBe(S.notSelected);
   });
 
-  it('gives brand recognitions a validity timer that ends them unless renewed', () => {
-    const def = compileStagePlan(getAward('cq-time-honored-brand'));
+  it('gives a 名牌 its batch validity: the notice and the expiry at the moments 审定 gives, no renewal in place', () => {
+    const def = compileStagePlan(getAward('cq-famous-brand-product'));
+    expect(def.code).toBe('brand:e1-o0');
     expect(path(def, S.draft, [A.submit, A.endorse, A.passFormalReview, A.finishExpertReview, A.publishPublicity, A.publicityEnded, A.approve])).toBe(S.recognised);
-    expect(def.states[S.recognised].timers).toEqual([{ kind: 'recognition_expiry', action: A.recognitionExpired, schedule: { afterContextKey: 'recognitionValidity' } }]);
-    expect(path(def, S.recognised, [A.requestRenewal, A.approveRenewal])).toBe(S.recognised);
+    expect(def.states[S.recognised].timers).toEqual([
+      { kind: 'recognition_expiry_notice', action: A.recognitionExpiryNotice, schedule: { atContextKey: 'recognitionExpiryNoticeAt' } },
+      { kind: 'recognition_expiry', action: A.recognitionExpired, schedule: { atContextKey: 'recognitionExpiresAt' } },
+    ]);
+    expect(path(def, S.recognised, [A.recognitionExpiryNotice])).toBe(S.recognised);
+    expect(path(def, S.recognised, [A.recognitionExpired])).toBe(S.recognitionExpired);
+    expect(def.transitions.some((t) => t.action === A.requestRenewal)).toBe(false);
+  });
+
+  it('gives a 老字号 no expiry but a 复核: 通过, 限期整改 with its deadline then 复核 again, 撤销认定', () => {
+    const def = compileStagePlan(getAward('cq-time-honored-brand'));
+    expect(def.code).toBe('brand:e1-o0-rc');
+    expect(def.label).toContain('定期复核');
+    expect(path(def, S.draft, [A.submit, A.endorse, A.passFormalReview, A.finishExpertReview, A.publishPublicity, A.publicityEnded, A.approve])).toBe(S.recognised);
+    expect(def.states[S.recognised].timers ?? []).toEqual([]);
+    expect(def.states[S.recognitionExpired]).toBeUndefined();
+    expect(path(def, S.recognised, [A.passRecheck])).toBe(S.recognised);
+    expect(def.states[S.rectification].timers).toEqual([{ kind: 'rectification_due', action: A.rectificationPeriodEnded, schedule: { atContextKey: 'rectificationDueAt' } }]);
+    expect(path(def, S.recognised, [A.orderRectification, A.rectificationPeriodEnded, A.passRecheck])).toBe(S.recognised);
+    expect(path(def, S.recognised, [A.orderRectification, A.rectificationPeriodEnded, A.orderRectification, A.revoke])).toBe(S.revoked);
   });
 
   it('has the deadline kinds the workers fire', () => {

@@ -89,13 +89,14 @@ export function compileFamily(family: AwardFamilyDefinition, award: AwardDefinit
   };
   family.flow.forEach(add);
 
+  const variant = family.variant?.(award);
   const resolved: TransitionDefinition[] = transitions.map((t) => ({ ...t, from: typeof t.from === 'object' && !Array.isArray(t.from) ? taggedStates(tags, t.from.tagged) : t.from }));
   return {
     definition: {
-      code: `${family.family}:${familyPlanKey(family, p)}`,
+      code: `${family.family}:${familyPlanKey(family, p)}${variant ? `-${variant.key}` : ''}`,
       version: family.version,
       // An option held off by the one it requires says nothing (no 「答辩不评分」 without a 答辩).
-      label: `${family.label}评审流程（${family.plan.options.filter((o) => !o.requires || p[o.requires]).map((o) => choiceOf(o, p).label).join('，')}）`,
+      label: `${family.label}评审流程（${[...family.plan.options.filter((o) => !o.requires || p[o.requires]).map((o) => choiceOf(o, p).label), ...(variant ? [variant.label] : [])].join('，')}）`,
       roles: ROLES,
       initial: Object.keys(states)[0],
       states,

@@ -28,7 +28,7 @@ describe('award family definitions', () => {
     }
     expect(changed).toEqual([]);
     expect([...unrecorded]).toEqual([]);
-    expect(new Set(compiled.map((c) => c.compiled.definition.code)).size).toBe(72 + 8 + 4);
+    expect(new Set(compiled.map((c) => c.compiled.definition.code)).size).toBe(72 + 8 + 4 * 2);
   });
 
   it('compile a plan saved for v2 (publicityBeforePanel) to the very content of its v2 definition, but for code and label', () => {
@@ -42,7 +42,8 @@ describe('award family definitions', () => {
     for (const o of [true, false]) for (const p of [true, false]) {
       v2.push({ award: 'luban-award', label: '工程质量奖推荐', plan: { onsiteReview: o, publicityBeforePanel: p }, parts: [onOff(o, 'o', '无现场评审', '含现场复查'), pub(p)] });
     }
-    for (const e of [true, false]) v2.push({ award: 'cq-time-honored-brand', label: '品牌认定', plan: { expertReview: e }, parts: [onOff(e, 'e', '无专家评审', '含专家评审')] });
+    // Not the brand family: its v3 replaced v2's validity timer and in-place 复核换证 on purpose (a 名牌
+    // is valid for its batch, a 老字号 is re-checked), so a v2 brand plan is not v2's content under v3.
     for (const { award, label, plan, parts } of v2) {
       const code = `${getAward(award).family}:${parts.map((x) => x.key).join('-')}`;
       const definition = { ...compileStagePlan(getAward(award), plan), code, version: 2, label: `${label}评审流程（${parts.map((x) => x.label).join('，')}）` };

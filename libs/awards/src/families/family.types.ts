@@ -120,4 +120,9 @@ export interface AwardFamilyDefinition {
     options: PlanOption[];
   };
   flow: FlowPart[];
+  /**
+   * A part of the code and label that depends on the award rather than the plan, for a family whose
+   * awards differ in their flow (a brand recognition re-checked instead of expiring): `brand:e1-o0-rc`.
+   */
+  variant?: (award: AwardDefinition) => { key: string; label: string } | undefined;
 }

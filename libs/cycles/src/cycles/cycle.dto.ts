@@ -27,6 +27,8 @@ const MAX_DAYS = 365;
 const INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
 const INSTANT_MESSAGE = 'must be a date (YYYY-MM-DD, Beijing time) or an ISO 8601 time with offset';
 const INSTANT_MESSAGE_ZH = '须为日期（YYYY-MM-DD，北京时间）或带时区的 ISO 8601 时间';
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_MESSAGE_ZH = '须为日期（YYYY-MM-DD，北京时间）';
 const ISO_DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/;
 const DURATION_MESSAGE_ZH = '须为 ISO 8601 时长（如 P7D、PT30S）';
 const DAY_UNIT_MESSAGE_ZH = '须为 calendar（自然日）或 working（工作日）';
@@ -133,6 +135,20 @@ export class CreateCycleDto {
   @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() blindReview?: boolean;
   @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() reassignOverdue?: boolean;
   @ApiPropertyOptional({ description: 'brand recognitions; default: the award\'s' }) @IsOptional() @IsInt() @Min(1) @Max(100, AT_MOST) recognitionValidityYears?: number;
+  @ApiPropertyOptional({ example: '2024-10-01', description: "名牌: first day of the batch's validity (Beijing date); with recognitionValidUntil" })
+  @IsOptional()
+  @Matches(DATE_ONLY, { message: DATE_MESSAGE_ZH })
+  recognitionValidFrom?: string;
+  @ApiPropertyOptional({ example: '2027-09-30', description: "名牌: last day of the batch's validity; every recognition of the cycle expires at 24:00 Beijing of it" })
+  @IsOptional()
+  @Matches(DATE_ONLY, { message: DATE_MESSAGE_ZH })
+  recognitionValidUntil?: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_DAYS, default: 90, description: 'days before the validity ends that the expiry notice goes out' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_DAYS, AT_MOST)
+  expiryNoticeDays?: number;
   @ApiPropertyOptional({
     example: '{year}{award}-{office}-{tier}{seq:000}',
     description: "certificate numbers: {year}, {office} (the office's division code), {award} (the award's short code), {tier} (J/T), {seq} or {seq:000} (zero-padded ordinal within cycle and tier); must contain {seq}. Default: the award's",
@@ -170,6 +186,9 @@ export class UpdateCycleDto extends PartialType(
     'blindReview',
     'reassignOverdue',
     'recognitionValidityYears',
+    'recognitionValidFrom',
+    'recognitionValidUntil',
+    'expiryNoticeDays',
     'durationOverrides',
     'certificateNumberFormat',
   ] as const),
@@ -210,6 +229,9 @@ export class CycleDto {
   @ApiProperty() blindReview: boolean;
   @ApiProperty() reassignOverdue: boolean;
   @ApiProperty({ nullable: true, type: Number }) recognitionValidityYears: number | null;
+  @ApiProperty({ nullable: true, type: String, example: '2024-10-01' }) recognitionValidFrom: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '2027-09-30' }) recognitionValidUntil: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: '名牌: days before the validity ends that the notice goes out' }) expiryNoticeDays: number | null;
   @ApiProperty({ type: DurationOverridesDto }) durationOverrides: DurationOverridesDto;
   @ApiProperty({ description: "how this cycle's certificates are numbered (its own or the award's default)" }) certificateNumberFormat: string;
   @ApiProperty({ nullable: true, type: String }) definitionCode: string | null;

@@ -59,6 +59,11 @@ export class Cycle {
   @Column({ name: 'blind_review', type: 'boolean' }) blindReview: boolean;
   @Column({ name: 'reassign_overdue', type: 'boolean' }) reassignOverdue: boolean;
   @Column({ name: 'recognition_validity_years', type: 'int', nullable: true }) recognitionValidityYears: number | null;
+  /** A 名牌 batch's validity (YYYY-MM-DD, Beijing dates), the same for every recognition of the cycle; NULL: from 审定 for recognitionValidityYears. */
+  @Column({ name: 'recognition_valid_from', type: 'date', nullable: true }) recognitionValidFrom: string | null;
+  @Column({ name: 'recognition_valid_until', type: 'date', nullable: true }) recognitionValidUntil: string | null;
+  /** Days before the validity ends that the enterprise is told (NULL: 90). */
+  @Column({ name: 'expiry_notice_days', type: 'int', nullable: true }) expiryNoticeDays: number | null;
   @Column({ name: 'duration_overrides', type: 'jsonb' }) durationOverrides: DurationOverrides;
   /** NULL: the award's default (see certificate-number.ts in awards). */
   @Column({ name: 'certificate_number_format', type: 'varchar', nullable: true }) certificateNumberFormat: string | null;

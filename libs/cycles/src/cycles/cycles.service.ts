@@ -19,16 +19,18 @@ import {
 import { WorkCalendars } from '@awardflow/calendar';
 import { AuthUser, divisionPrefix, OFFICE_PARENTS_RELATION, officeDivision, Role } from '@awardflow/identity';
 import { beijingDate, isDay } from '@awardflow/rules';
-import { AppConfigService, DomainError, ErrorCode, FieldError, FieldValidationError, NotFoundError } from '@awardflow/platform';
-import { DefinitionRegistry, isWorkingDayDuration, WorkflowDefinition } from '@awardflow/workflow';
+import { AppConfigService, DomainError, ErrorCode, FieldError, FieldValidationError, NotFoundError, sqlRows } from '@awardflow/platform';
+import { DefinitionRegistry, INSTANCE_CONTEXTS_RELATION, isWorkingDayDuration, WorkflowDefinition } from '@awardflow/workflow';
 import { EntityManager, Repository } from 'typeorm';
 import { parseBeijingInstant } from './beijing-time';
 import { CreateCycleDto, CycleDto, CycleTimelineDto, ListCyclesQuery, UpdateCycleDto } from './cycle.dto';
 import { cycleDurations, CycleDurations, DayUnits, dayUnitsOf } from './cycle-durations';
 import { Cycle, DurationOverrides } from './cycle.entity';
+import { expiresWithBatch } from './recognition-validity';
 import { CycleTimeline, planCycleTimeline } from './cycle-timeline';
 import { CycleHooks } from './cycle-hooks';
 
+const RECOGNITION_VALIDITY_FIELDS = ['recognitionValidFrom', 'recognitionValidUntil', 'expiryNoticeDays'] as const;
 const DEFAULT_MAJORITY = { numerator: 2, denominator: 3 };
 // Fields that shape how applications are judged: frozen once one has been submitted.
 const FROZEN_AFTER_SUBMISSION = ['eligibility', 'eligibilityReferenceDate', 'stagePlan', 'scoreAggregation', 'reviewersPerApplication'] as const;
@@ -73,7 +75,10 @@ export class CyclesService {
       eligibilityReferenceDate: emptyToNull(input.eligibilityReferenceDate),
       blindReview: input.blindReview ?? false,
       reassignOverdue: input.reassignOverdue ?? false,
-      recognitionValidityYears: award?.family === 'brand' ? (input.recognitionValidityYears ?? award.validityYears ?? 3) : null,
+      recognitionValidityYears: expiresWithBatch(award) ? (input.recognitionValidityYears ?? award!.validityYears ?? 3) : null,
+      recognitionValidFrom: input.recognitionValidFrom ?? null,
+      recognitionValidUntil: input.recognitionValidUntil ?? null,
+      expiryNoticeDays: input.expiryNoticeDays ?? null,
       durationOverrides: withDayUnits({ ...input.durationOverrides }, pickDayUnits(input)),
       certificateNumberFormat: emptyToNull(input.certificateNumberFormat),
       createdBy: admin.id,
@@ -145,10 +150,12 @@ export class CyclesService {
 
   async update(id: string, input: UpdateCycleDto, admin: AuthUser): Promise<CycleDto> {
     const cycle = await this.getForAdmin(id, admin);
-    if (cycle.status === 'closed' || cycle.status === 'archived') throw new DomainError(ErrorCode.CycleLocked, { cycleStatus: cycle.status });
     const award = getAward(cycle.awardCode);
     const before = toCycleDto(structuredClone(cycle));
     const touched = Object.keys(input).filter((k) => (input as Record<string, unknown>)[k] !== undefined);
+    // A 名牌 batch's validity is set up to its 审定, which comes after the window has closed.
+    const validityOnly = touched.length > 0 && touched.every((k) => (RECOGNITION_VALIDITY_FIELDS as readonly string[]).includes(k));
+    if (cycle.status === 'archived' || (cycle.status === 'closed' && !validityOnly)) throw new DomainError(ErrorCode.CycleLocked, { cycleStatus: cycle.status });
     if (cycle.status === 'open') {
       if (touched.includes('stagePlan')) throw new DomainError(ErrorCode.StagePlanPinned);
       if (touched.includes('applicationOpensAt') || touched.includes('applicationClosesAt')) {
@@ -169,13 +176,14 @@ export class CyclesService {
     if (input.certificateNumberFormat !== undefined) cycle.certificateNumberFormat = emptyToNull(input.certificateNumberFormat);
     if (input.eligibilityReferenceDate !== undefined) cycle.eligibilityReferenceDate = emptyToNull(input.eligibilityReferenceDate);
     if (input.eligibility !== undefined) input = { ...input, eligibility: await this.officeEligibility(input.eligibility, cycle.officeId) };
-    for (const key of ['reviewersPerApplication', 'scoreAggregation', 'publicityDays', 'supplementDays', 'reviewDueDays', 'reminderDaysBefore', 'eligibility', 'blindReview', 'reassignOverdue', 'recognitionValidityYears'] as const) {
+    for (const key of ['reviewersPerApplication', 'scoreAggregation', 'publicityDays', 'supplementDays', 'reviewDueDays', 'reminderDaysBefore', 'eligibility', 'blindReview', 'reassignOverdue', 'recognitionValidityYears', ...RECOGNITION_VALIDITY_FIELDS] as const) {
       if (input[key] !== undefined) (cycle as unknown as Record<string, unknown>)[key] = input[key];
     }
     const units = { ...cycle.durationOverrides?.dayUnits, ...pickDayUnits(input) };
     cycle.durationOverrides = withDayUnits(input.durationOverrides !== undefined ? { ...input.durationOverrides } : { ...cycle.durationOverrides }, units);
     const errors = [...this.validate(cycle, award), ...stagePlanErrors(award, input.stagePlan, cycle.stagePlan)];
     if (!errors.length) errors.push(...(await this.checkCalendar(cycle)));
+    if (!errors.length) errors.push(...(await this.batchValidityProblems(cycle, before)));
     if (errors.length) throw new FieldValidationError(errors);
     await this.cycles.manager.transaction(async (m) => {
       await m.save(cycle);
@@ -289,6 +297,18 @@ export class CyclesService {
     return division ? materialiseEligibility(rules, { division, prefix: divisionPrefix(division) }) : rules;
   }
 
+  /** A batch's period, once a recognition of it was given it, is the batch's: it no longer changes. */
+  private async batchValidityProblems(cycle: Cycle, before: CycleDto): Promise<FieldError[]> {
+    const changed = (['recognitionValidFrom', 'recognitionValidUntil'] as const).filter((k) => before[k] !== null && before[k] !== (cycle[k] ?? null));
+    if (!changed.length) return [];
+    const [given] = await sqlRows<{ id: string }>(
+      this.cycles.manager,
+      `SELECT i.id FROM ${INSTANCE_CONTEXTS_RELATION} i WHERE i.context->>'cycleId' = $1 AND i.context ? 'recognitionValidUntil' LIMIT 1`,
+      [cycle.id],
+    );
+    return given ? changed.map((field) => ({ field, messages: ['本批已有认定按此有效期发证，不能再更改'] })) : [];
+  }
+
   private validate(cycle: Cycle, award: AwardDefinition | undefined): FieldError[] {
     const errors: FieldError[] = [];
     if (cycle.eligibilityReferenceDate !== null && !isDay(cycle.eligibilityReferenceDate)) errors.push({ field: 'eligibilityReferenceDate', messages: ['不是有效的日期'] });
@@ -299,6 +319,7 @@ export class CyclesService {
     const { numerator, denominator } = cycle.panel.majority;
     if (numerator > denominator) errors.push({ field: 'panel.majority', messages: ['分子不能大于分母'] });
     errors.push(...checkEligibilityRules(cycle.eligibility));
+    errors.push(...recognitionValidityProblems(cycle, award));
     if (cycle.certificateNumberFormat !== null) {
       const problems = certificateNumberFormatProblems(cycle.certificateNumberFormat);
       if (!problems.length && cycle.quota.secondTier && !formatNamesTier(cycle.certificateNumberFormat)) problems.push('本届设有第二档，须包含 {tier} 以区分两档的证书编号');
@@ -332,6 +353,29 @@ function stagePlanErrors(award: AwardDefinition | undefined, asked: StagePlan | 
 
 function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** A batch validity is for a 名牌 only, given whole (both dates, a real period), with a notice inside it. */
+function recognitionValidityProblems(cycle: Cycle, award: AwardDefinition | undefined): FieldError[] {
+  const { recognitionValidFrom: from, recognitionValidUntil: until, expiryNoticeDays: notice } = cycle;
+  if (!award || (from == null && until == null && notice == null)) return [];
+  if (!expiresWithBatch(award)) {
+    const field = from != null ? 'recognitionValidFrom' : until != null ? 'recognitionValidUntil' : 'expiryNoticeDays';
+    return [{ field, messages: [award.recheckEveryYears ? `${award.name}不设有效期，由认定机关定期复核` : `${award.name}不设认定有效期`] }];
+  }
+  const errors: FieldError[] = [];
+  for (const [field, value] of [['recognitionValidFrom', from], ['recognitionValidUntil', until]] as const) {
+    if (value != null && !isCalendarDate(value)) errors.push({ field, messages: ['不是有效的日期'] });
+  }
+  if (errors.length) return errors;
+  if ((from == null) !== (until == null)) errors.push({ field: from == null ? 'recognitionValidFrom' : 'recognitionValidUntil', messages: ['认定有效期的起始日和截止日须同时填写'] });
+  else if (from != null && until! < from) errors.push({ field: 'recognitionValidUntil', messages: ['须不早于认定有效期起始日'] });
+  return errors;
+}
+
+function isCalendarDate(value: string): boolean {
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
 
 /** An empty format is no format of its own: the award's default applies. */
@@ -376,6 +420,9 @@ export function toCycleDto(c: Cycle): CycleDto {
     blindReview: c.blindReview,
     reassignOverdue: c.reassignOverdue,
     recognitionValidityYears: c.recognitionValidityYears,
+    recognitionValidFrom: c.recognitionValidFrom ?? null,
+    recognitionValidUntil: c.recognitionValidUntil ?? null,
+    expiryNoticeDays: c.expiryNoticeDays ?? null,
     durationOverrides: withDayUnits({ ...c.durationOverrides }, {}),
     certificateNumberFormat: c.certificateNumberFormat ?? findAward(c.awardCode)?.certificateNumberFormat ?? '',
     definitionCode: c.definitionCode,

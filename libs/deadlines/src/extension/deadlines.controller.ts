@@ -22,8 +22,8 @@ export class ExtendDeadlineDto {
 }
 
 export class ExtendCycleDeadlinesDto extends ExtendDeadlineDto {
-  @ApiProperty({ enum: ['application_window_close', 'supplement', 'publicity_end', 'review_due', 'review_reminder', 'recognition_expiry'] })
-  @IsIn(['application_window_close', 'supplement', 'publicity_end', 'review_due', 'review_reminder', 'recognition_expiry'])
+  @ApiProperty({ enum: ['application_window_close', 'supplement', 'publicity_end', 'review_due', 'review_reminder', 'recognition_expiry', 'rectification_due'] })
+  @IsIn(['application_window_close', 'supplement', 'publicity_end', 'review_due', 'review_reminder', 'recognition_expiry', 'rectification_due'])
   kind: string;
 }
 

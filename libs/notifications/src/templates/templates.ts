@@ -12,6 +12,9 @@ export interface TemplateVariables {
   /** The certificate numbered at 审定 (award notices). */
   certificateNumber?: string | null;
   publicityEndsOn?: string | null;
+  /** The last valid day of a 名牌's batch (YYYY-MM-DD), and the end of a 老字号's 整改 period. */
+  validUntil?: string | null;
+  rectificationDueOn?: string | null;
 }
 
 interface Template {
@@ -48,6 +51,16 @@ export const TEMPLATES = {
   nominated: { title: (v) => `提名奖通知：${award(v)}`, body: (v) => `${who(v)}：经审定，贵单位获得${award(v)}提名奖${receipt(v)}。${certificate(v)}${open(v)}` },
   revoked: { title: (v) => `撤销通知：${award(v)}`, body: (v) => `${who(v)}：贵单位所获${award(v)}${receipt(v)}已被撤销。${because(v)}${open(v)}` },
   recognition_expired: { title: (v) => `认定到期：${award(v)}`, body: (v) => `${who(v)}：贵单位的${award(v)}认定${receipt(v)}有效期已届满，如需延续请申请复核。${open(v)}` },
+  recognition_expiring: {
+    title: (v) => `认定即将到期：${award(v)}`,
+    body: (v) => `${who(v)}：贵单位的${award(v)}认定${receipt(v)}有效期${v.validUntil ? `至 ${v.validUntil} ` : '即将'}届满。如需继续保持认定，请在新一批申报中以本次认定为基础提交延续申报。${open(v)}`,
+  },
+  recheck_passed: { title: (v) => `复核通过：${award(v)}`, body: (v) => `${who(v)}：贵单位的${award(v)}认定${receipt(v)}经复核予以保留。${open(v)}` },
+  rectification_ordered: {
+    title: (v) => `限期整改通知：${award(v)}`,
+    body: (v) => `${who(v)}：贵单位的${award(v)}认定${receipt(v)}经复核须限期整改，请于 ${v.rectificationDueOn ?? '规定期限'} 前完成整改，届时将再次复核。${because(v)}${open(v)}`,
+  },
+  rectification_period_ended: { title: (v) => `整改期满待复核：${who(v)}`, body: (v) => `${who(v)}的${award(v)}认定${receipt(v)}整改期限已满，请组织复核。${open(v)}` },
   deadline_extended: { title: (v) => `期限延长：${award(v)}`, body: (v) => `${who(v)}：您的申报${receipt(v)}相关期限已延长至 ${v.deadline ?? ''}。${because(v)}${open(v)}` },
   review_assigned: { title: (v) => `评审任务：${award(v)}`, body: (v) => `您有一份${award(v)}申报${receipt(v)}待评审，请于 ${v.deadline ?? '规定期限'} 前完成评分。${open(v)}` },
   review_reminder: { title: (v) => `评审提醒：${award(v)}`, body: (v) => `您负责的${award(v)}评审${receipt(v)}将于 ${v.daysBefore ?? ''} 天后（${v.deadline ?? ''}）到期，请尽快完成。${open(v)}` },

@@ -24,6 +24,8 @@ export const ENTITY_LABELS: Readonly<Record<string, string>> = {
   'calendar year': '年度节假日安排',
   certificate: '证书',
   'award decision': '表彰决定',
+  'recheck round': '复核批次',
+  'recheck item': '复核对象',
 };
 
 /** Where a person goes instead, for the actions that have their own use case (the action table's routes). */
@@ -31,6 +33,7 @@ const ROUTE_LABELS: Readonly<Record<string, string>> = {
   'POST /applications/:id/votes/close': '须由评奖办公室按评审委员会的表决结果计票',
   'POST /applications/:id/objections': '请在社会公示期内以实名书面异议提出',
   'POST /objections/:id/resolve': '须由评奖办公室在异议处理中作出决定',
+  'POST /rechecks/:id/items/:itemId/outcome': '须由认定机关在复核中作出结论',
 };
 
 export const ROLE_LABELS: Readonly<Record<string, string>> = {

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { ActionRequest, ActionUseCases, ApplicationsService, BulkActionRequest, IneligibleError } from '@awardflow/applications';
 import { A, formatCertificateNumber, getAward } from '@awardflow/awards';
-import { Cycle, lockCycle } from '@awardflow/cycles';
+import { Cycle, lockCycle, recognitionTerms, settleBatchValidity } from '@awardflow/cycles';
 import { officeProfiles, Role } from '@awardflow/identity';
 import { DomainError, ErrorCode } from '@awardflow/platform';
 import { BatchRowDecision, FireManyResult, Outbox, TransitionResult, WorkflowEngine } from '@awardflow/workflow';
@@ -39,6 +39,8 @@ export class CertificationService implements OnModuleInit {
     if (user.role !== Role.Admin || !user.officeIds.includes(cycle.officeId)) throw new DomainError(ErrorCode.NotCycleOffice, { actionLabel: '审定' });
     return this.dataSource.transaction(async (m) => {
       await lockCycle(m, cycle.id);
+      // A 名牌 batch without a period set gets it from its first 审定, for all of it.
+      const batch = await settleBatchValidity(m, cycle, new Date());
       const quota = tier === 'award' ? cycle.quota.awards : (cycle.quota.secondTier?.count ?? 0);
       const issued = await issuedCount(m, cycle.id, tier);
       return this.engine.fireMany({
@@ -69,7 +71,7 @@ export class CertificationService implements OnModuleInit {
           await insertCertificates(manager, cycle.id, tier, numbered);
           for (const n of numbered) {
             await this.outbox.append(manager, 'certificate_issued', { applicationId: n.applicationId }, n.instanceId);
-            decisions.set(n.instanceId, { contextPatch: { certificateNumber: n.number }, comment: request.comment ?? `证书编号 ${n.number}` });
+            decisions.set(n.instanceId, { contextPatch: { certificateNumber: n.number, ...recognitionTerms(batch, new Date()) }, comment: request.comment ?? `证书编号 ${n.number}` });
           }
           return decisions;
         },
@@ -83,6 +85,7 @@ export class CertificationService implements OnModuleInit {
     return this.dataSource.transaction(async (m) => {
       // The cycle row serialises approvals: quota and certificate numbers stay exact under concurrency.
       await lockCycle(m, cycle.id);
+      const batch = await settleBatchValidity(m, cycle, new Date());
       const application = await this.applications.get(request.application.id, m);
       const failures = await this.applications.eligibilityFailures(application, cycle, m);
       if (failures.length) throw new IneligibleError(failures);
@@ -99,7 +102,8 @@ export class CertificationService implements OnModuleInit {
         actor: { id: user.id, role: user.role },
         expectedVersion: request.expectedVersion,
         comment: request.comment ?? `证书编号 ${number}`,
-        contextPatch: { certificateNumber: number },
+        // A 名牌's batch validity, whose end and notice the recognised state's timers read.
+        contextPatch: { certificateNumber: number, ...recognitionTerms(batch, new Date()) },
         manager: m,
       });
     });

@@ -4,6 +4,7 @@ import { findAward } from '@awardflow/awards';
 import { CYCLE_EDITIONS_RELATION, Cycle, CyclesService, Quota } from '@awardflow/cycles';
 import { officeProfiles } from '@awardflow/identity';
 import { SqlRunner, sqlRows } from '@awardflow/platform';
+import { INSTANCE_CONTEXTS_RELATION, INSTANCE_STATES_RELATION } from '@awardflow/workflow';
 import { DataSource } from 'typeorm';
 import { CertificateRow, CertificateTier } from '../certification/certificates.repository';
 import { awardDecisionOf } from './award-decisions.repository';
@@ -23,6 +24,9 @@ export interface CertificateFacts {
   decidedOn?: string;
   issuedAt: Date;
   revokedAt?: Date;
+  /** A 名牌's validity (its batch's), YYYY-MM-DD. */
+  validFrom?: string;
+  validUntil?: string;
 }
 
 /** 获奖 (认定 for a brand recognition), or the cycle's second tier's own name (提名奖). */
@@ -48,6 +52,7 @@ export class CertificateFactsReader {
     const organization = await this.organizations.get(application.organizationId);
     const [office] = await officeProfiles(this.dataSource, [cycle.officeId]);
     const decision = await awardDecisionOf(this.dataSource, cycle.id);
+    const validity = (await recognitionValidityOf(this.dataSource, [application.id])).get(application.id);
     const facts: CertificateFacts = {
       number: certificate.number,
       tier: certificate.tier,
@@ -60,6 +65,7 @@ export class CertificateFactsReader {
       ...(decision ? { documentNumber: decision.documentNumber, decidedOn: decision.decidedOn } : {}),
       issuedAt: certificate.issuedAt,
       ...(certificate.revokedAt ? { revokedAt: certificate.revokedAt } : {}),
+      ...(validity ?? {}),
     };
     return { facts, cycle };
   }
@@ -86,7 +92,23 @@ export async function publishedResultsOf(runner: SqlRunner, officeId: string): P
   );
 }
 
+/** The validity each 名牌 recognition was given at 审定 (none for awards and 老字号). */
+export async function recognitionValidityOf(runner: SqlRunner, applicationIds: readonly string[]): Promise<Map<string, { validFrom: string; validUntil: string }>> {
+  if (!applicationIds.length) return new Map();
+  const rows = await sqlRows<{ id: string; validFrom: string; validUntil: string }>(
+    runner,
+    `SELECT a.id, i.context->>'recognitionValidFrom' AS "validFrom", i.context->>'recognitionValidUntil' AS "validUntil"
+       FROM ${APPLICATION_SUMMARIES_RELATION} a JOIN ${INSTANCE_CONTEXTS_RELATION} i ON i.id = a.instance_id
+      WHERE a.id = ANY($1::uuid[]) AND i.context ? 'recognitionValidUntil'`,
+    [[...applicationIds]],
+  );
+  return new Map(rows.map((r) => [r.id, { validFrom: r.validFrom, validUntil: r.validUntil }]));
+}
+
 export interface PublishedWinnerRow {
+  applicationId: string;
+  /** The application's state now: a brand recognition revoked or expired leaves the current list. */
+  state: string;
   cycleId: string;
   organizationName: string;
   /** The project or product, where the award is given to one. */
@@ -100,10 +122,11 @@ export async function publishedWinnersOf(runner: SqlRunner, cycleIds: string[]):
   if (!cycleIds.length) return [];
   return sqlRows<PublishedWinnerRow>(
     runner,
-    `SELECT c.cycle_id AS "cycleId", o.name AS "organizationName", a.subject_name AS "subjectName", c.tier, c.number, c.revoked_at IS NOT NULL AS revoked
+    `SELECT c.application_id AS "applicationId", i.state, c.cycle_id AS "cycleId", o.name AS "organizationName", a.subject_name AS "subjectName", c.tier, c.number, c.revoked_at IS NOT NULL AS revoked
        FROM certificates c
        JOIN ${APPLICATION_SUMMARIES_RELATION} a ON a.id = c.application_id
        JOIN ${ORGANIZATION_PROFILES_RELATION} o ON o.id = a.organization_id
+       JOIN ${INSTANCE_STATES_RELATION} i ON i.id = a.instance_id
       WHERE c.cycle_id = ANY($1::uuid[])
       ORDER BY c.cycle_id, c.tier, c.issued_at, c.number`,
     [cycleIds],

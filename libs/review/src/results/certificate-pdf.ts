@@ -70,6 +70,7 @@ export async function renderCertificatePdf(facts: CertificateFacts, verifyUrl: s
   if (facts.subjectName) lines.push(`项目产品：${facts.subjectName}`);
   if (facts.documentNumber) lines.push(`表彰决定：${facts.documentNumber}（${chineseDate(facts.decidedOn!)}）`);
   lines.push(`发证日期：${chineseDate(facts.issuedAt)}`);
+  if (facts.validFrom && facts.validUntil) lines.push(`有 效 期：${chineseDate(facts.validFrom)}至${chineseDate(facts.validUntil)}`);
   lines.forEach((line, i) => doc.text(line, left, factsTop + i * 21, { width: 380 }));
 
   // Issuer and date, bottom right.

@@ -21,6 +21,8 @@ export class ApplicationCertificateDto {
   @ApiProperty() issuedAt: Date;
   @ApiProperty({ nullable: true, type: Date }) revokedAt: Date | null;
   @ApiProperty({ description: 'the worker has printed the PDF (GET …/certificate.pdf)' }) pdfReady: boolean;
+  @ApiPropertyOptional({ example: '2024-10-01', description: "名牌: first day of the batch's validity" }) validFrom?: string;
+  @ApiPropertyOptional({ example: '2027-09-30', description: '名牌: last day of the validity (it ends at 24:00 Beijing)' }) validUntil?: string;
 }
 
 /** What the public verification page shows of a certificate: nothing that reaches the application. */
@@ -36,6 +38,8 @@ export class PublicCertificateDto {
   @ApiPropertyOptional({ example: '2026-03-01' }) decidedOn?: string;
   @ApiProperty() issuedAt: Date;
   @ApiPropertyOptional({ type: Date }) revokedAt?: Date;
+  @ApiPropertyOptional({ example: '2024-10-01' }) validFrom?: string;
+  @ApiPropertyOptional({ example: '2027-09-30' }) validUntil?: string;
 }
 
 export class CertificateVerificationDto {
@@ -66,7 +70,9 @@ export class PublicResultDto {
   @ApiProperty() awardName: string;
   @ApiProperty() year: number;
   @ApiProperty({ type: PublicDecisionDto }) decision: PublicDecisionDto;
-  @ApiProperty({ type: [PublicWinnerDto] }) winners: PublicWinnerDto[];
+  @ApiPropertyOptional({ example: '2024-10-01', description: "名牌: the batch's validity" }) validFrom?: string;
+  @ApiPropertyOptional({ example: '2027-09-30' }) validUntil?: string;
+  @ApiProperty({ type: [PublicWinnerDto], description: 'brand recognitions: only those in force (a revoked or expired one leaves the list)' }) winners: PublicWinnerDto[];
 }
 
 /** An office's 表彰名单: the cycles whose 表彰决定 is recorded, newest first. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ApplicationsService, MaterialStorage, sniffMaterial } from '@awardflow/applications';
 import { AuditAction, AuditEntityType, AuditLog } from '@awardflow/audit';
-import { CERTIFICATE_NUMBER_MAX_LENGTH, findAward } from '@awardflow/awards';
+import { CERTIFICATE_NUMBER_MAX_LENGTH, findAward, S } from '@awardflow/awards';
 import { CyclesService } from '@awardflow/cycles';
 import { AuthUser, officeOfDivision, Role } from '@awardflow/identity';
 import { DomainError, ErrorCode, FieldError, FieldValidationError, ForbiddenError, NotFoundError } from '@awardflow/platform';
@@ -9,8 +9,14 @@ import { Outbox } from '@awardflow/workflow';
 import { DataSource } from 'typeorm';
 import { certificateByNumber, certificateOf } from '../certification/certificates.repository';
 import { AwardDecisionRow, awardDecisionOf, upsertAwardDecision } from './award-decisions.repository';
-import { CertificateFactsReader, publishedResultsOf, publishedWinnersOf, tierLabelOf } from './certificate-facts';
+import { CertificateFactsReader, publishedResultsOf, publishedWinnersOf, recognitionValidityOf, tierLabelOf } from './certificate-facts';
 import { ApplicationCertificateDto, AwardDecisionDto, CertificateVerificationDto, PublicOfficeResultsDto } from './results.dto';
+
+/**
+ * A brand recognition in force: recognised, or under 限期整改 (still a 老字号 until re-checked; the
+ * 整改 is the enterprise's and the office's, not the public's). 撤销 and expiry take it off the list.
+ */
+const IN_FORCE: readonly string[] = [S.recognised, S.rectification, S.rectificationDue, S.renewalReview];
 
 export const MAX_DECISION_BYTES = 20 * 1024 * 1024;
 
@@ -103,6 +109,7 @@ export class ResultsService {
       issuedAt: certificate.issuedAt,
       revokedAt: certificate.revokedAt,
       pdfReady: certificate.pdfSha256 !== null,
+      ...(await recognitionValidityOf(this.dataSource, [certificate.applicationId])).get(certificate.applicationId),
     };
   }
 
@@ -132,6 +139,7 @@ export class ResultsService {
         ...(facts.documentNumber ? { documentNumber: facts.documentNumber, decidedOn: facts.decidedOn } : {}),
         issuedAt: facts.issuedAt,
         ...(facts.revokedAt ? { revokedAt: facts.revokedAt } : {}),
+        ...(facts.validUntil ? { validFrom: facts.validFrom, validUntil: facts.validUntil } : {}),
       },
     };
   }
@@ -142,16 +150,26 @@ export class ResultsService {
     if (!office) throw new NotFoundError('office', divisionCode);
     const results = await publishedResultsOf(this.dataSource, office.id);
     const winners = await publishedWinnersOf(this.dataSource, results.map((r) => r.cycleId));
+    const validity = await recognitionValidityOf(this.dataSource, winners.map((w) => w.applicationId));
     const items = [];
     for (const r of results) {
       const cycle = await this.cycles.get(r.cycleId);
+      const brand = findAward(r.awardCode)?.family === 'brand';
+      const listed = winners.filter((w) => w.cycleId === r.cycleId && (!brand || IN_FORCE.includes(w.state)));
+      // Every recognition of a 名牌 batch has the same validity: the list shows it once.
+      const batch = listed.map((w) => validity.get(w.applicationId)).find((v) => v);
       items.push({
         awardName: findAward(r.awardCode)?.name ?? r.awardCode,
         year: r.year,
         decision: { title: r.title, documentNumber: r.documentNumber, decidedOn: r.decidedOn },
-        winners: winners
-          .filter((w) => w.cycleId === r.cycleId)
-          .map((w) => ({ organizationName: w.organizationName, ...(w.subjectName ? { subjectName: w.subjectName } : {}), tierLabel: tierLabelOf(r.awardCode, cycle.quota, w.tier), certificateNumber: w.number, revoked: w.revoked })),
+        ...(batch ?? {}),
+        winners: listed.map((w) => ({
+          organizationName: w.organizationName,
+          ...(w.subjectName ? { subjectName: w.subjectName } : {}),
+          tierLabel: tierLabelOf(r.awardCode, cycle.quota, w.tier),
+          certificateNumber: w.number,
+          revoked: w.revoked,
+        })),
       });
     }
     return { office: { code: office.divisionCode, name: office.name }, items };

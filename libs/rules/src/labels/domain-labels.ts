@@ -23,4 +23,6 @@ export const DEADLINE_KIND_LABELS: Readonly<Record<string, string>> = {
   review_due: '评审期限',
   review_reminder: '评审提醒',
   recognition_expiry: '认定有效期届满',
+  recognition_expiry_notice: '认定到期提醒',
+  rectification_due: '整改期限',
 };

@@ -30,6 +30,8 @@ export const STATE_LABELS: Readonly<Record<string, string>> = {
   [S.renewalReview]: '复核换证',
   [S.expired]: '逾期未提交',
   [S.recognitionExpired]: '认定已到期',
+  [S.rectification]: '限期整改',
+  [S.rectificationDue]: '整改期满待复核',
   [S.rejected]: '未通过',
   [S.notSelected]: '未获奖',
   [S.notEndorsed]: '未获推荐',
@@ -56,6 +58,8 @@ const TONES: Partial<Record<StateName, StateTone>> = {
   [S.objectionReview]: 'warning',
   [S.eligibilityHoldPublicity]: 'warning',
   [S.eligibilityHoldApproval]: 'warning',
+  [S.rectification]: 'warning',
+  [S.rectificationDue]: 'warning',
 };
 
 export function stateTone(state: string): StateTone {

@@ -19,4 +19,4 @@ export const UNDECIDED_STATES: readonly string[] = [
 
 /** States an application is counted in as an award (a quality or engineering award, its 提名奖 tier) or a recognition. */
 export const AWARD_STATES: readonly string[] = [S.awarded, S.nominated];
-export const RECOGNITION_STATES: readonly string[] = [S.recognised, S.renewalReview];
+export const RECOGNITION_STATES: readonly string[] = [S.recognised, S.renewalReview, S.rectification, S.rectificationDue];

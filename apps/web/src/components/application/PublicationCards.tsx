@@ -132,17 +132,22 @@ export function ApplicationObjectionsCard({ application: a, role, onChanged }: {
 }
 
 /** 获奖证书: its number, tier and status, the PDF once the worker has made it, and its public verification. */
+const CERTIFIED_STATES = new Set(['awarded', 'recognised', 'rectification', 'rectification_due', 'recognition_expired']);
+
 export function CertificateCard({ application: a }: { application: Application }) {
   const { message } = App.useApp();
-  const awarded = a.state === 'awarded';
+  // An award, or a recognition (名牌 until its batch's validity ends; 老字号 also under 限期整改).
+  const awarded = CERTIFIED_STATES.has(a.state);
   const certificate = useResource(() => orNull(api.get<Certificate>(`/applications/${a.id}/certificate`)), [a.id, a.version], { enabled: awarded, pollMs: awarded ? 10_000 : undefined });
   if (!awarded) return null;
   const c = certificate.data;
   if (certificate.error) return <ErrorAlert error={certificate.error} />;
   if (!c) return null;
   const revoked = c.status === 'revoked';
+  // Until schema.ts is regenerated: a 名牌's validity (its batch's).
+  const validity = c as Certificate & { validFrom?: string; validUntil?: string };
   return (
-    <Card title="获奖证书" size="small" data-testid="certificate">
+    <Card title={c.tierLabel === '认定' ? '认定证书' : '获奖证书'} size="small" data-testid="certificate">
       <Descriptions
         size="small"
         column={1}
@@ -151,6 +156,9 @@ export function CertificateCard({ application: a }: { application: Application }
           { key: 'tier', label: '等级', children: c.tierLabel },
           { key: 'status', label: '状态', children: revoked ? <Tag color="red">已撤销（{cnDate(c.revokedAt)}）</Tag> : <Tag color="green">有效</Tag> },
           { key: 'issued', label: '发证日期', children: cnDate(c.issuedAt) },
+          ...(validity.validFrom && validity.validUntil
+            ? [{ key: 'validity', label: '有效期', children: <span data-testid="certificate-validity">{`${cnDate(validity.validFrom)}至${cnDate(validity.validUntil)}`}</span> }]
+            : []),
         ]}
       />
       {c.pdfReady ? (

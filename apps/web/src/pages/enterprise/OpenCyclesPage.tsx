@@ -20,11 +20,12 @@ export default function OpenCyclesPage() {
   const [error, setError] = useState<unknown>();
   const [starting, setStarting] = useState<string>();
 
-  const start = async (cycle: Cycle) => {
+  const start = async (cycle: Cycle, renewalOf?: string) => {
     setStarting(cycle.id);
     setError(undefined);
     try {
-      const created = await api.post<Application>('/applications', { cycleId: cycle.id, form: {} });
+      // A renewal starts from the recognised application's form (the API copies it).
+      const created = await api.post<Application>('/applications', renewalOf ? { cycleId: cycle.id, renewalOf } : { cycleId: cycle.id, form: {} });
       navigate(`/application/${created.id}`);
     } catch (e) {
       if (e instanceof ApiError && e.status === 409 && typeof e.body.applicationId === 'string') navigate(`/application/${e.body.applicationId}`);
@@ -35,6 +36,9 @@ export default function OpenCyclesPage() {
   };
 
   const active = (cycleId: string) => mine.data?.items.filter((a) => a.cycleId === cycleId && !a.terminal) ?? [];
+  // 名牌 renewal: the organisation's recognised (or expired) application of the same award in an earlier cycle.
+  const renewable = (cycle: Cycle) =>
+    mine.data?.items.find((a) => a.cycle.awardCode === cycle.awardCode && a.cycle.year < cycle.year && (a.state === 'recognised' || a.state === 'recognition_expired'));
 
   return (
     <Card title="可申报的评审周期">
@@ -63,6 +67,11 @@ export default function OpenCyclesPage() {
                 mayStart ? (
                   <Button key="apply" type="primary" loading={starting === cycle.id} disabled={!user.organizationId} onClick={() => start(cycle)} data-testid={`apply-${cycle.id}`}>
                     {perSubject && existing.length ? `再申报一个${SUBJECT_LABELS[kind]}` : '在线申报'}
+                  </Button>
+                ) : null,
+                !existing.length && cycle.status === 'open' && renewable(cycle) ? (
+                  <Button key="renew" loading={starting === cycle.id} onClick={() => start(cycle, renewable(cycle)!.id)} data-testid="renew">
+                    延续申报（沿用{renewable(cycle)!.cycle.year}年度认定的申报内容）
                   </Button>
                 ) : null,
               ].filter(Boolean)}

@@ -199,6 +199,26 @@ export default function CycleCreatePage() {
             </Row>
           </>
         )}
+        {family === 'brand' && !(detail.data as { recheckEveryYears?: number } | undefined)?.recheckEveryYears && (
+          // 名牌: one validity for the whole batch (e.g. 2024-10-01 至 2027-09-30), the expiry notice before its end.
+          <Row gutter={16}>
+            <Col xs={12} md={6}>
+              <Form.Item label="认定有效期起始日" name="recognitionValidFrom" rules={[{ pattern: DAY_FORMAT, message: '格式为 YYYY-MM-DD' }]}>
+                <Input placeholder="如 2024-10-01" />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6}>
+              <Form.Item label="认定有效期截止日" name="recognitionValidUntil" rules={[{ pattern: DAY_FORMAT, message: '格式为 YYYY-MM-DD' }]}>
+                <Input placeholder="如 2027-09-30" />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6}>
+              <Form.Item label="到期提醒提前天数" name="expiryNoticeDays">
+                <InputNumber min={1} max={365} placeholder="90" style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+          </Row>
+        )}
         <Row gutter={16}>
           <Col xs={12} md={6}>
             <Form.Item label="计分方式" name="scoreAggregation">

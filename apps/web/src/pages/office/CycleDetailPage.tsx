@@ -132,6 +132,17 @@ function Overview({ cycle: c, onChanged }: { cycle: Cycle; onChanged: () => void
           { key: 'blind', label: '匿名评审', children: c.blindReview ? '是' : '否' },
           { key: 'days', label: '公示/补正/评审天数', children: `${c.publicityDays} / ${c.supplementDays} / ${c.reviewDueDays}` },
           { key: 'panel', label: '评审委员会法定人数', children: c.panel.quorum },
+          // A 名牌 batch's validity (hand-typed until schema.ts is regenerated): set by the office, or by the first 审定.
+          ...((v) =>
+            v.recognitionValidityYears
+              ? [
+                  {
+                    key: 'validity',
+                    label: '认定有效期',
+                    children: v.recognitionValidFrom ? `${v.recognitionValidFrom} 至 ${v.recognitionValidUntil}（到期前 ${v.expiryNoticeDays ?? 90} 天提醒）` : `${v.recognitionValidityYears} 年，自首次审定之日起（全批相同）`,
+                  },
+                ]
+              : [])(c as typeof c & { recognitionValidFrom?: string | null; recognitionValidUntil?: string | null; expiryNoticeDays?: number | null }),
           { key: 'def', label: '流程定义', children: c.definitionCode ? `${c.definitionCode} v${c.definitionVersion}` : '开放时确定' },
         ]}
       />

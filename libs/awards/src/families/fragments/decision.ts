@@ -1,5 +1,5 @@
 import type { AwardDefinition } from '../../catalog/award.types';
-import { Fragment } from '../family.types';
+import { FamilyTransition, Fragment } from '../family.types';
 import { A, EFFECT_CHECK_ELIGIBILITY, GUARD_OTHER_OBJECTIONS_OPEN, S } from '../workflow-names';
 import { notify } from './notify';
 
@@ -79,27 +79,64 @@ const secondTier = (label: string): Fragment => ({
   ],
 });
 
-/** 认定 for a validity period, renewed by 复核换证 or ended by its expiry. */
-export const recognition: Fragment = {
+const approveRecognition: FamilyTransition = { action: A.approve, label: '审定认定', from: S.awaitingApproval, to: S.recognised, roles: ['admin'], effects: [notify('awarded')] };
+
+/**
+ * 认定 of a 名牌 (重庆名牌产品, 重庆名牌农产品, …): valid for the batch's period the cycle sets (e.g.
+ * 2024-10 to 2027-09), the same for every recognition of the batch. Its end (`recognitionExpiresAt`,
+ * 24:00 Beijing of the cycle's last valid day) and the expiry notice before it
+ * (`recognitionExpiryNoticeAt`) are given at 审定 from the cycle. Renewal is a new application in a
+ * later cycle (POST /applications {renewalOf}), not a transition of this one.
+ */
+export const batchRecognition: Fragment = {
   states: {
     [S.recognised]: {
       label: '已认定',
       terminal: true,
-      timers: [{ kind: 'recognition_expiry', action: A.recognitionExpired, schedule: { afterContextKey: 'recognitionValidity' } }],
+      timers: [
+        { kind: 'recognition_expiry_notice', action: A.recognitionExpiryNotice, schedule: { atContextKey: 'recognitionExpiryNoticeAt' } },
+        { kind: 'recognition_expiry', action: A.recognitionExpired, schedule: { atContextKey: 'recognitionExpiresAt' } },
+      ],
       tags: ['selected'],
     },
-    [S.renewalReview]: { label: '复核换证' },
     [S.recognitionExpired]: { label: '认定已到期', terminal: true, tags: ['out'] },
   },
   transitions: [
-    { action: A.approve, label: '审定认定', from: S.awaitingApproval, to: S.recognised, roles: ['admin'], effects: [notify('awarded')] },
+    approveRecognition,
+    // Stays 已认定 (a self-transition keeps the expiry timer): only the notice goes out, once.
+    { action: A.recognitionExpiryNotice, label: '有效期即将届满提醒', from: S.recognised, to: S.recognised, roles: ['system'], effects: [notify('recognition_expiring')] },
     { action: A.recognitionExpired, label: '有效期届满', from: S.recognised, to: S.recognitionExpired, roles: ['system'], effects: [notify('recognition_expired')] },
-    { action: A.requestRenewal, label: '申请复核换证', from: S.recognised, to: S.renewalReview, roles: ['applicant'] },
-    { action: A.approveRenewal, label: '复核通过，延续认定', from: S.renewalReview, to: S.recognised, roles: ['admin'], effects: [notify('awarded')] },
-    { action: A.rejectRenewal, label: '复核未通过', from: S.renewalReview, to: S.recognitionExpired, roles: ['admin'], requiresComment: true, effects: [notify('recognition_expired')] },
-    { action: A.revoke, label: '撤销认定', from: [S.recognised, S.renewalReview], to: S.revoked, roles: ['admin'], requiresComment: true, effects: [notify('revoked')] },
+    { action: A.revoke, label: '撤销认定', from: S.recognised, to: S.revoked, roles: ['admin'], requiresComment: true, effects: [notify('revoked')] },
   ],
 };
+
+/**
+ * 认定 of a 老字号 (重庆老字号, 中华老字号): no validity period. The office re-checks every recognised
+ * 老字号 of its office every few years (a 复核 round, libs/review rechecks), with three outcomes as in
+ * 《中华老字号示范创建管理办法》(商务部等5部门, 商流通规发〔2023〕6号) and the 2023 中华老字号复核: 通过;
+ * 限期整改 ("附条件通过", 整改期限不得超过6个月, its end `rectificationDueAt` given by the round),
+ * re-checked again when done or when the period ends; 撤销认定 (移出名录).
+ */
+export const lastingRecognition: Fragment = {
+  states: {
+    [S.recognised]: { label: '已认定', terminal: true, tags: ['selected'] },
+    [S.rectification]: {
+      label: '限期整改',
+      timers: [{ kind: 'rectification_due', action: A.rectificationPeriodEnded, schedule: { atContextKey: 'rectificationDueAt' } }],
+    },
+    [S.rectificationDue]: { label: '整改期满待复核', onEnter: [notify('rectification_period_ended', 'admins')] },
+  },
+  transitions: [
+    approveRecognition,
+    { action: A.passRecheck, label: '复核通过', from: [S.recognised, S.rectification, S.rectificationDue], to: S.recognised, roles: ['admin'], effects: [notify('recheck_passed')] },
+    { action: A.orderRectification, label: '复核限期整改', from: [S.recognised, S.rectificationDue], to: S.rectification, roles: ['admin'], requiresComment: true, effects: [notify('rectification_ordered')] },
+    { action: A.rectificationPeriodEnded, label: '整改期满', from: S.rectification, to: S.rectificationDue, roles: ['system'] },
+    { action: A.revoke, label: '撤销认定', from: [S.recognised, S.rectification, S.rectificationDue], to: S.revoked, roles: ['admin'], requiresComment: true, effects: [notify('revoked')] },
+  ],
+};
+
+/** The recognition an award gives: re-checked without end (老字号) or valid for the cycle's batch period. */
+export const recognition = (award: AwardDefinition): Fragment => (award.recheckEveryYears ? lastingRecognition : batchRecognition);
 
 /** 撤回: the applicant may withdraw, with a reason, until the committee takes the application. */
 export const withdrawal: Fragment = {
