@@ -15,3 +15,4 @@ export * from './offices/office-member-reads';
 export * from './offices/managed-office-reads';
 export * from './users/mail-recipients';
 export * from './offices/office.dto';
+export * from './users/recommender-scope';

@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { actionRule, ActionRule, evaluateEligibility, GenericUseCase, findAward, getAward, scopeOf, statesTagged, SYSTEM_ONLY } from '@awardflow/awards';
 import { Cycle, CycleCache, CyclesService, cycleSummaries } from '@awardflow/cycles';
-import { AuthUser, Role } from '@awardflow/identity';
+import { AuthUser, Role, scopedRecommender } from '@awardflow/identity';
 import { ConflictError, DomainError, ErrorCode, FieldValidationError, ForbiddenError, NotFoundError, sqlRows } from '@awardflow/platform';
 import { ActionForbiddenError, Actor, DefinitionRegistry, INSTANCE_STATES_RELATION, instanceSnapshotOf, instanceSnapshots, InstanceSnapshot, TransitionNotAllowedError, transitionLabels, TransitionInvariants, TransitionResult, VersionConflictError, WorkflowEngine } from '@awardflow/workflow';
 import { randomUUID } from 'node:crypto';
@@ -144,7 +144,8 @@ export class ApplicationsService implements OnModuleInit {
     const pageSize = query.pageSize ?? 20;
     let scope: ListScope;
     if (user.role === Role.Applicant) scope = { organizationId: user.organizationId ?? '00000000-0000-0000-0000-000000000000' };
-    else if (user.role === Role.Admin || user.role === Role.Recommender) scope = { officeIds: user.officeIds };
+    else if (user.role === Role.Admin) scope = { officeIds: user.officeIds };
+    else if (user.role === Role.Recommender) scope = { officeIds: user.officeIds, recommender: scopedRecommender(user) };
     else return { items: [], total: 0, page, pageSize };
     const { total, rows } = await listPage(this.dataSource, scope, query, (page - 1) * pageSize, pageSize);
     if (!rows.length) return { items: [], total, page, pageSize };
@@ -231,6 +232,8 @@ export class ApplicationsService implements OnModuleInit {
       case 'own_organization':
         return user.organizationId === application.organizationId;
       case 'cycle_office':
+        // A recommender acts only on what it may see: the access policy's one rule.
+        if (user.role === Role.Recommender && scopedRecommender(user)) return this.access.recommenderMaySee(user, application, await cycle());
         return user.officeIds.includes(officeId);
       default:
         return this.useCases.scopeCheck(scope)(user, application, await cycle());

@@ -56,7 +56,7 @@ export class ApplicationNotifier implements OnModuleInit, OnApplicationBootstrap
     await this.notifications.notify({
       eventKey: `${event.id}:${template}`,
       template,
-      recipientIds: await this.recipients(context.application, context.cycle.officeId, group),
+      recipientIds: await this.recipients(context.application, context.cycle, context.organization.regionCode, group),
       variables: redactNotificationVariables(audience, {
         ...context.variables,
         reason: context.history ? historyComment(audience, context.history, await this.mask.forApplication(audience, context.application)) : null,
@@ -75,7 +75,7 @@ export class ApplicationNotifier implements OnModuleInit, OnApplicationBootstrap
     await this.notifications.notify({
       eventKey: `${event.id}:deadline_extended`,
       template: 'deadline_extended',
-      recipientIds: await this.recipients(context.application, context.cycle.officeId, 'applicant'),
+      recipientIds: await this.recipients(context.application, context.cycle, context.organization.regionCode, 'applicant'),
       variables: { ...context.variables, reason: event.payload.reason, deadline: formatBeijing(new Date(event.payload.dueAt)) },
     });
   }
@@ -108,14 +108,15 @@ export class ApplicationNotifier implements OnModuleInit, OnApplicationBootstrap
     };
   }
 
-  private async recipients(application: Application, officeId: string, audience: Recipients): Promise<string[]> {
+  private async recipients(application: Application, cycle: { officeId: string; awardCode: string }, regionCode: string, audience: Recipients): Promise<string[]> {
     switch (audience) {
       case 'applicant':
         return this.users.idsOfOrganization(application.organizationId);
       case 'admins':
-        return this.users.idsByRole(Role.Admin, [officeId]);
+        return this.users.idsByRole(Role.Admin, [cycle.officeId]);
       case 'recommenders':
-        return this.users.idsByRole(Role.Recommender, [officeId]);
+        // Only those who may see it (the access policy's rule, recommenderAdmits, in SQL).
+        return this.users.recommenderIdsFor(cycle.officeId, cycle.awardCode, regionCode);
       case 'reviewers':
         return this.parties.reviewersOf(application.id);
     }

@@ -13,6 +13,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   isActive: '启用状态',
   organizationId: '申报单位',
   officeIds: '所属办公室',
+  recommendsDivisionCode: '推荐范围·行政区划',
+  recommendsAwardCodes: '推荐范围·奖项',
   name: '名称',
   uscc: '统一社会信用代码',
   usccOverrideReason: '代码校验例外理由',
