@@ -27,6 +27,8 @@ import { ApplicantMask } from './redaction/applicant-mask';
 import { Organization, OrganizationRecord } from './organizations/organization.entity';
 import { ComplianceController, OrganizationsController } from './organizations/organizations.controller';
 import { OrganizationsService } from './organizations/organizations.service';
+import { EndorsementsController } from './endorsements/endorsements.controller';
+import { EndorsementsService } from './endorsements/endorsements.service';
 
 // The submission invariant and the state mirror in both processes: the engine checks and writes them whoever fires.
 const PROVIDERS = [ApplicationsService, CycleClose, ApplicationAccessPolicy, ActionUseCases, SubmissionInvariant, ApplicationStateMirror, AttachmentsService, MaterialStorage, OrganizationsService, ApplicantMask, NotifyTemplateCheck, ApplicationParties];
@@ -35,8 +37,8 @@ const EXPORTS = [ApplicationsService, CycleClose, ApplicationAccessPolicy, Actio
 /** What an enterprise does: organisations, drafts, materials, submission; and the data eligibility needs. */
 @Module({
   imports: [TypeOrmModule.forFeature([Application, Attachment, Organization, OrganizationRecord]), CyclesModule, IdentityCoreModule, WorkflowModule, AuditModule],
-  controllers: [OrganizationsController, ComplianceController, ApplicationsController, BulkActionsController],
-  providers: [...PROVIDERS, RecommendApplication, BulkActions],
+  controllers: [OrganizationsController, ComplianceController, ApplicationsController, BulkActionsController, EndorsementsController],
+  providers: [...PROVIDERS, RecommendApplication, BulkActions, EndorsementsService],
   exports: EXPORTS,
 })
 export class ApplicationsModule implements OnModuleInit, OnApplicationBootstrap {

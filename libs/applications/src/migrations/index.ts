@@ -1,10 +1,11 @@
 import { ApplicationListIndexes1795562100000 } from './1795562100000-application-list-indexes';
 import { ApplicationStateAndSearch1795562810000 } from './1795562810000-application-state-and-search';
 import { ApplicationStateCounts1795562850000 } from './1795562850000-application-state-counts';
+import { Endorsements1795562881000 } from './1795562881000-endorsements';
 
 /**
  * The applications context's schema changes since its tables were created (their first migration
  * changed several contexts at once and stays in libs/platform), oldest first. apps/migrate
  * assembles every lib's list.
  */
-export const APPLICATIONS_MIGRATIONS = [ApplicationListIndexes1795562100000, ApplicationStateAndSearch1795562810000, ApplicationStateCounts1795562850000];
+export const APPLICATIONS_MIGRATIONS = [ApplicationListIndexes1795562100000, ApplicationStateAndSearch1795562810000, ApplicationStateCounts1795562850000, Endorsements1795562881000];

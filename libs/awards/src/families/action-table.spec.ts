@@ -79,7 +79,7 @@ describe('the action table', () => {
   });
 
   it('names for every action the use case that runs it: a generic one on the generic route, its own elsewhere', () => {
-    const generic = ['transition', 'award', 'revoke', 'onsite_findings'];
+    const generic = ['transition', 'award', 'revoke', 'onsite_findings', 'endorsement'];
     for (const [action, rule] of Object.entries(ACTION_TABLE)) {
       expect([action, generic.includes(rule.useCase)]).toEqual([action, rule.route === GENERIC_ACTION_ROUTE]);
     }
@@ -87,6 +87,7 @@ describe('the action table', () => {
     const runBy = (u: string) => Object.entries(ACTION_TABLE).filter(([, r]) => r.useCase === u).map(([a]) => a).sort();
     expect(runBy('award')).toEqual([A.approve, A.approveSecondTier].sort());
     expect(runBy('onsite_findings')).toEqual([A.failOnsiteReview, A.passOnsiteReview].sort());
+    expect(runBy('endorsement')).toEqual([A.endorse]);
     expect(runBy('objection')).toEqual([A.dismissObjection, A.fileObjection, A.upholdObjection].sort());
   });
 

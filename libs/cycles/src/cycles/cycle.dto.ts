@@ -50,6 +50,12 @@ export class SecondTierDto {
 export class QuotaDto {
   @ApiProperty({ minimum: 1, example: 5 }) @IsInt() @Min(1) @Max(INT4_MAX, AT_MOST) awards: number;
   @ApiPropertyOptional({ type: SecondTierDto }) @IsOptional() @ValidateNested() @Type(() => SecondTierDto) secondTier?: SecondTierDto;
+  @ApiPropertyOptional({ minimum: 1, example: 3, description: 'at most this many endorsements per recommending body (a district, an association) in the cycle; absent: no limit' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(INT4_MAX, AT_MOST)
+  perRecommender?: number;
 }
 
 export class MajorityDto {
@@ -117,6 +123,10 @@ export class CreateCycleDto {
   eligibility?: EligibilityRuleDto[];
   @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() blindReview?: boolean;
   @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() reassignOverdue?: boolean;
+  @ApiPropertyOptional({ default: false, description: "a recommender's endorsement must carry its 推荐意见: an opinion and a sealed letter (PDF)" })
+  @IsOptional()
+  @IsBoolean()
+  recommendationLetterRequired?: boolean;
   @ApiPropertyOptional({ description: 'brand recognitions; default: the award\'s' }) @IsOptional() @IsInt() @Min(1) @Max(100, AT_MOST) recognitionValidityYears?: number;
   @ApiPropertyOptional({
     example: '{year}{award}-{office}-{tier}{seq:000}',
@@ -153,6 +163,7 @@ export class UpdateCycleDto extends PartialType(
     'eligibility',
     'blindReview',
     'reassignOverdue',
+    'recommendationLetterRequired',
     'recognitionValidityYears',
     'durationOverrides',
     'certificateNumberFormat',
@@ -190,6 +201,7 @@ export class CycleDto {
   @ApiProperty({ type: [EligibilityRuleDto] }) eligibility: EligibilityRuleDto[];
   @ApiProperty() blindReview: boolean;
   @ApiProperty() reassignOverdue: boolean;
+  @ApiProperty() recommendationLetterRequired: boolean;
   @ApiProperty({ nullable: true, type: Number }) recognitionValidityYears: number | null;
   @ApiProperty({ type: DurationOverridesDto }) durationOverrides: DurationOverridesDto;
   @ApiProperty({ description: "how this cycle's certificates are numbered (its own or the award's default)" }) certificateNumberFormat: string;

@@ -55,7 +55,7 @@ export class CyclesService {
       applicationOpensAt: parseBeijingInstant(input.applicationOpensAt, 'start'),
       applicationClosesAt: parseBeijingInstant(input.applicationClosesAt, 'end'),
       stagePlan: award ? normalisePlan(award.family, input.stagePlan) : (input.stagePlan as never),
-      quota: { awards: input.quota.awards, secondTier: input.quota.secondTier ?? null },
+      quota: { awards: input.quota.awards, secondTier: input.quota.secondTier ?? null, perRecommender: input.quota.perRecommender ?? null, letterRequired: input.recommendationLetterRequired ?? false },
       reviewersPerApplication: input.reviewersPerApplication,
       scoreAggregation: input.scoreAggregation ?? 'trimmed_mean',
       publicityDays: input.publicityDays ?? 7,
@@ -156,7 +156,8 @@ export class CyclesService {
     if (input.applicationOpensAt !== undefined) cycle.applicationOpensAt = parseBeijingInstant(input.applicationOpensAt, 'start');
     if (input.applicationClosesAt !== undefined) cycle.applicationClosesAt = parseBeijingInstant(input.applicationClosesAt, 'end');
     if (input.stagePlan !== undefined) cycle.stagePlan = normalisePlan(award.family, { ...cycle.stagePlan, ...input.stagePlan });
-    if (input.quota !== undefined) cycle.quota = { awards: input.quota.awards, secondTier: input.quota.secondTier ?? null };
+    if (input.quota !== undefined) cycle.quota = { awards: input.quota.awards, secondTier: input.quota.secondTier ?? null, perRecommender: input.quota.perRecommender ?? null, letterRequired: cycle.quota.letterRequired };
+    if (input.recommendationLetterRequired !== undefined) cycle.quota = { ...cycle.quota, letterRequired: input.recommendationLetterRequired };
     if (input.panel !== undefined) cycle.panel = { quorum: input.panel.quorum, majority: input.panel.majority ?? DEFAULT_MAJORITY };
     if (input.certificateNumberFormat !== undefined) cycle.certificateNumberFormat = emptyToNull(input.certificateNumberFormat);
     for (const key of ['reviewersPerApplication', 'scoreAggregation', 'publicityDays', 'supplementDays', 'reviewDueDays', 'reminderDaysBefore', 'eligibility', 'blindReview', 'reassignOverdue', 'recognitionValidityYears'] as const) {
@@ -321,7 +322,7 @@ export function toCycleDto(c: Cycle): CycleDto {
     applicationOpensAt: c.applicationOpensAt,
     applicationClosesAt: c.applicationClosesAt,
     stagePlan: c.stagePlan,
-    quota: { awards: c.quota.awards, secondTier: c.quota.secondTier ?? undefined },
+    quota: { awards: c.quota.awards, secondTier: c.quota.secondTier ?? undefined, perRecommender: c.quota.perRecommender ?? undefined },
     reviewersPerApplication: c.reviewersPerApplication,
     scoreAggregation: c.scoreAggregation,
     publicityDays: c.publicityDays,
@@ -333,6 +334,7 @@ export function toCycleDto(c: Cycle): CycleDto {
     eligibility: c.eligibility,
     blindReview: c.blindReview,
     reassignOverdue: c.reassignOverdue,
+    recommendationLetterRequired: c.quota.letterRequired ?? false,
     recognitionValidityYears: c.recognitionValidityYears,
     durationOverrides: withDayUnits({ ...c.durationOverrides }, {}),
     certificateNumberFormat: c.certificateNumberFormat ?? findAward(c.awardCode)?.certificateNumberFormat ?? '',
