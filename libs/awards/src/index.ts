@@ -15,3 +15,4 @@ export * from './families/award-families';
 export * from './families/guards-and-effects';
 export * from './awards.module';
 export { AwardWorkflowDto, RubricDto, WorkflowDefinitionDto } from './catalog/catalog.dto';
+export * from './catalog/outcome-wording';

@@ -1,5 +1,5 @@
 import { Injectable, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
-import { findAward } from '@awardflow/awards';
+import { findAward, outcomeWording } from '@awardflow/awards';
 import { CyclesService, formatBeijing } from '@awardflow/cycles';
 import { Role, UsersService } from '@awardflow/identity';
 import { isTemplateKey, NotificationsService } from '@awardflow/notifications';
@@ -88,6 +88,9 @@ export class ApplicationNotifier implements OnModuleInit, OnApplicationBootstrap
     const instance = await this.engine.get(application.instanceId);
     const definition = await this.engine.definitionOf(instance);
     const history = historySeq ? await historyStep(this.dataSource, application.instanceId, historySeq) : undefined;
+    const award = findAward(cycle.awardCode);
+    // The outcome as the award words it: a nomination is never announced as the award.
+    const wording = award ? outcomeWording(award, cycle.year) : undefined;
     return {
       application,
       cycle,
@@ -95,8 +98,12 @@ export class ApplicationNotifier implements OnModuleInit, OnApplicationBootstrap
       history,
       toStateLabel: (state: string) => definition.states[state]?.label ?? state,
       variables: {
-        awardName: findAward(cycle.awardCode)?.name ?? cycle.awardCode,
+        awardName: award?.name ?? cycle.awardCode,
         cycleTitle: cycle.title,
+        outcome: wording?.local ?? null,
+        outcomeKind: wording?.kind ?? null,
+        outcomeTitle: wording?.localTitle ?? null,
+        recommendedTo: award?.outsideChain?.recommendedTo ?? null,
         organizationName: organization.name,
         receiptNumber: application.receiptNumber,
         // Numbered at 审定 and kept in the instance's context (the award notice names it).
