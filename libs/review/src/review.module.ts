@@ -35,6 +35,8 @@ import { CertificateFactsReader } from './results/certificate-facts';
 import { CertificatePrinter } from './results/certificate-printer';
 import { AwardDecisionController, CertificatesController, PublicResultsController } from './results/results.controller';
 import { ResultsService } from './results/results.service';
+import { OutsideResultsController } from './outside-results/outside-results.controller';
+import { OutsideResultsService } from './outside-results/outside-results.service';
 import { ScoringController } from './scoring/scoring.controller';
 import { ScoringService } from './scoring/scoring.service';
 import { StageReviewersController } from './stage-reviewers/stage-reviewers.controller';
@@ -60,6 +62,7 @@ const CORE = [ReviewPoolService, AssignmentService, ScoringService];
     AwardDecisionController,
     CertificatesController,
     PublicResultsController,
+    OutsideResultsController,
   ],
   providers: [
     ...CORE,
@@ -77,6 +80,7 @@ const CORE = [ReviewPoolService, AssignmentService, ScoringService];
     ReviewerAccess,
     ResultsService,
     CertificateFactsReader,
+    OutsideResultsService,
   ],
 })
 export class ReviewModule implements OnModuleInit {

@@ -21,4 +21,5 @@ export const OWNED_TABLES = [
   'objection_responses',
   'objection_files',
   'award_decisions',
+  'outside_results',
 ] as const;

@@ -3,6 +3,7 @@ import { StageReviewers1795560800000 } from './1795560800000-stage-reviewers';
 import { ApplicationScoresCycleIndex1795562500000 } from './1795562500000-application-scores-cycle-index';
 import { PublicityBatches1795562820000 } from './1795562820000-publicity-batches';
 import { ResultsAndCertificates1795562830000 } from './1795562830000-results-and-certificates';
+import { OutsideResults1795562882000 } from './1795562882000-outside-results';
 
 /** Review's schema (reviewers, assignments, scores, panels, objections, certificates), oldest first. apps/migrate assembles every lib's list. */
-export const REVIEW_MIGRATIONS = [Review1795560400000, StageReviewers1795560800000, ApplicationScoresCycleIndex1795562500000, PublicityBatches1795562820000, ResultsAndCertificates1795562830000];
+export const REVIEW_MIGRATIONS = [Review1795560400000, StageReviewers1795560800000, ApplicationScoresCycleIndex1795562500000, PublicityBatches1795562820000, ResultsAndCertificates1795562830000, OutsideResults1795562882000];
