@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { actionRule, ActionRule, evaluateEligibility, GenericUseCase, findAward, getAward, scopeOf, statesTagged, SYSTEM_ONLY } from '@awardflow/awards';
+import { actionRule, ActionRule, evaluateEligibility, GenericUseCase, findAward, getAward, scopeOf, stateLabelFor, statesTagged, SYSTEM_ONLY } from '@awardflow/awards';
 import { Cycle, CycleCache, CyclesService, cycleSummaries } from '@awardflow/cycles';
 import { AuthUser, Role, scopedRecommender } from '@awardflow/identity';
 import { ConflictError, DomainError, ErrorCode, FieldValidationError, ForbiddenError, NotFoundError, sqlRows } from '@awardflow/platform';
@@ -369,7 +369,7 @@ export class ApplicationsService implements OnModuleInit {
       organization,
       form,
       state: instance.state,
-      stateLabel: instance.stateLabel,
+      stateLabel: stateLabelFor(findAward(cycle.awardCode), instance.state, instance.stateLabel),
       terminal: instance.terminal,
       version: instance.version,
       receiptNumber: application.receiptNumber,

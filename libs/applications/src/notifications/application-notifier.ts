@@ -1,5 +1,5 @@
 import { Injectable, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
-import { findAward, outcomeWording } from '@awardflow/awards';
+import { findAward, outcomeWording, stateLabelFor } from '@awardflow/awards';
 import { CyclesService, formatBeijing } from '@awardflow/cycles';
 import { Role, UsersService } from '@awardflow/identity';
 import { isTemplateKey, NotificationsService } from '@awardflow/notifications';
@@ -96,7 +96,7 @@ export class ApplicationNotifier implements OnModuleInit, OnApplicationBootstrap
       cycle,
       organization,
       history,
-      toStateLabel: (state: string) => definition.states[state]?.label ?? state,
+      toStateLabel: (state: string) => stateLabelFor(award, state, definition.states[state]?.label ?? state),
       variables: {
         awardName: award?.name ?? cycle.awardCode,
         cycleTitle: cycle.title,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { getAward } from './award-catalog';
-import { outcomeWording } from './outcome-wording';
+import { outcomeWording, stateLabelFor } from './outcome-wording';
 
 describe('outcome wording: a nomination is never announced as the award', () => {
   it('鲁班奖: 推荐参评 after the local stages, 荣获 once conferred above', () => {
@@ -24,5 +24,10 @@ describe('outcome wording: a nomination is never announced as the award', () => 
     const award = getAward('china-quality-award');
     expect(award.individualNominees).toBe(true);
     expect(award.defaultEligibility).toContainEqual({ rule: 'no_major_accident_within_years', params: { years: 5 } });
+  });
+
+  it('中国质量奖 runs on the quality workflow but its local selection is not labelled 已获奖', () => {
+    expect(stateLabelFor(getAward('china-quality-award'), 'awarded', '已获奖')).toBe('已入选推荐');
+    expect(stateLabelFor(getAward('city-quality-award'), 'awarded', '已获奖')).toBe('已获奖');
   });
 });

@@ -35,3 +35,15 @@ export function outcomeWording(award: Pick<AwardDefinition, 'name' | 'family' | 
   if (award.family === 'brand') return { kind: 'recognition', local: `被认定为${award.name}`, localTitle: '认定通知' };
   return { kind: 'award', local: `荣获${year}年度${award.name}`, localTitle: '获奖通知' };
 }
+
+/**
+ * A state's label as the award words it. The families' labels are shared by their awards; an
+ * award decided above the office (中国质量奖 runs on the quality awards' workflow) does not say
+ * 已获奖 of a local selection.
+ */
+export function stateLabelFor(award: Pick<AwardDefinition, 'outsideChain'> | undefined, state: string, label: string): string {
+  if (!award?.outsideChain) return label;
+  if (state === 'awarded') return '已入选推荐';
+  if (state === 'not_selected') return '未入选推荐';
+  return label;
+}
