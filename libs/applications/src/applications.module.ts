@@ -3,7 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@awardflow/audit';
 import { WorkflowModule } from '@awardflow/workflow';
 import { CycleHooks, CyclesCoreModule, CyclesModule } from '@awardflow/cycles';
-import { IdentityCoreModule } from '@awardflow/identity';
+import { IdentityCoreModule, UsersService } from '@awardflow/identity';
+import { findAward } from '@awardflow/awards';
 import { NotificationsWorkerModule } from '@awardflow/notifications';
 import { ApplicationNotifier } from './notifications/application-notifier';
 import { ApplicationParties } from './notifications/application-parties';
@@ -46,10 +47,13 @@ export class ApplicationsModule implements OnModuleInit, OnApplicationBootstrap 
     private readonly hooks: CycleHooks,
     private readonly applications: ApplicationsService,
     private readonly useCases: ActionUseCases,
+    private readonly users: UsersService,
   ) {}
 
   onModuleInit(): void {
     this.hooks.register(this.applications);
+    // A recommender's scope names awards of the catalog (identity cannot read it: it sits below).
+    this.users.recognizeAwards((code) => !!findAward(code));
   }
 
   /** The generic action route is served here: every use case it runs must be implemented by now. */

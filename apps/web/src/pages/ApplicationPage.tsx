@@ -12,6 +12,7 @@ import { HistoryTimeline } from '../components/application/HistoryTimeline';
 import { Materials } from '../components/application/Materials';
 import { PreSubmitCheck } from '../components/application/PreSubmitCheck';
 import { RecommendCard } from '../components/application/RecommendCard';
+import { EndorsementCard, OutsideResultCard, type OutsideChainInfo } from '../components/application/OutsideResultCard';
 import { ReviewAssignmentsCard } from '../components/application/ReviewAssignmentsCard';
 import { ApplicationObjectionsCard, CertificateCard, PublicityDatesCard } from '../components/application/PublicationCards';
 import { DeadlinesCard, OnsiteFindingsCard, PanelVoteCard, RelatedNotifications } from '../components/application/SideCards';
@@ -214,7 +215,9 @@ export default function ApplicationPage() {
               }
               beforeAct={async () => (editor.current ? editor.current.flush() : true)}
             />
+            <OutsideResultCard application={a} chain={(award.data as { outsideChain?: OutsideChainInfo } | undefined)?.outsideChain} isAdmin={user.role === 'admin'} />
             <CertificateCard application={a} />
+            <EndorsementCard application={a} />
             {(user.role === 'reviewer' || user.role === 'admin') && <PanelVoteCard application={a} />}
             {user.role === 'admin' && <RecommendCard key={a.id} application={a} />}
             <DeadlinesCard deadlines={deadlines.data} canExtend={user.role === 'admin'} onExtended={() => void deadlines.reload()} />

@@ -13,14 +13,13 @@ import { User } from './user.entity';
 import { Role } from '../roles/role';
 import { PasswordHasher } from '../auth/password-hasher';
 import { userAudit } from './user-audit';
-import { findAward } from '@awardflow/awards';
 import { isDivisionCode } from '../offices/division-code';
 import { recommenderAdmitsSql } from './recommender-scope';
 
 type ScopeInput = { recommendsDivisionCode?: string | null; recommendsAwardCodes?: string[] | null };
 
 /** A recommender's scope is checked as the rest of the account: named fields, Chinese reasons. */
-function scopeProblems(role: Role, input: ScopeInput): FieldError[] {
+function scopeProblems(role: Role, input: ScopeInput, isAward: (code: string) => boolean): FieldError[] {
   const problems: FieldError[] = [];
   const { recommendsDivisionCode: division, recommendsAwardCodes: awards } = input;
   if (role !== Role.Recommender) {
@@ -29,13 +28,16 @@ function scopeProblems(role: Role, input: ScopeInput): FieldError[] {
     return problems;
   }
   if (division && !isDivisionCode(division)) problems.push({ field: 'recommendsDivisionCode', messages: [`不是有效的行政区划代码：${division}`] });
-  const unknown = (awards ?? []).filter((code) => !findAward(code));
+  const unknown = (awards ?? []).filter((code) => !isAward(code));
   if (unknown.length) problems.push({ field: 'recommendsAwardCodes', messages: [`奖项不存在：${unknown.join('、')}`] });
   return problems;
 }
 
 @Injectable()
 export class UsersService {
+  /** The award catalog's say on a code (registered by the applications context: identity sits below the catalog). */
+  private isAward: (code: string) => boolean = () => true;
+
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     @InjectRepository(Office) private readonly offices: Repository<Office>,
@@ -43,6 +45,11 @@ export class UsersService {
     private readonly audit: AuditLog,
     private readonly callers: AuthUserLoader,
   ) {}
+
+  /** Which award codes a recommender's scope may name. */
+  recognizeAwards(isAward: (code: string) => boolean): void {
+    this.isAward = isAward;
+  }
 
   async create(input: CreateUserDto, createdBy?: AuthUser): Promise<UserDto> {
     const problems = [];
@@ -52,7 +59,7 @@ export class UsersService {
     if (input.officeIds?.length && input.role === Role.Applicant) {
       problems.push({ field: 'officeIds', messages: ['申报单位的账号不属于办公室'] });
     }
-    problems.push(...scopeProblems(input.role, input));
+    problems.push(...scopeProblems(input.role, input, this.isAward));
     if (createdBy && input.officeIds?.length) {
       const managed = await managedAmong(this.users.manager, createdBy.officeIds, input.officeIds);
       if (input.officeIds.some((id) => !managed.has(id))) problems.push({ field: 'officeIds', messages: ['只能授予您所管理的办公室（您所属的办公室及其下级）'] });
@@ -110,7 +117,7 @@ export class UsersService {
     if (input.role === undefined && input.officeIds === undefined && input.isActive === undefined && input.password === undefined && !scopeChanged) {
       problems.push({ field: 'role', messages: ['请至少修改一项：角色、所属办公室、启用状态、密码或推荐范围'] });
     }
-    problems.push(...scopeProblems(role, input));
+    problems.push(...scopeProblems(role, input, this.isAward));
     if (id === admin.id && input.isActive === false) problems.push({ field: 'isActive', messages: ['不能停用自己的账号'] });
     if (id === admin.id && role !== user.role) problems.push({ field: 'role', messages: ['不能修改自己的角色'] });
     if (role !== Role.Applicant && user.organizationId) {
