@@ -141,8 +141,10 @@ export function CertificateCard({ application: a }: { application: Application }
   if (certificate.error) return <ErrorAlert error={certificate.error} />;
   if (!c) return null;
   const revoked = c.status === 'revoked';
+  // A selection for the body above is certified as 入选, a recognition as 认定: neither says 获奖.
+  const title = c.tierLabel === '入选推荐' ? '入选证书' : c.tierLabel === '认定' ? '认定证书' : '获奖证书';
   return (
-    <Card title="获奖证书" size="small" data-testid="certificate">
+    <Card title={title} size="small" data-testid="certificate">
       <Descriptions
         size="small"
         column={1}
@@ -156,7 +158,7 @@ export function CertificateCard({ application: a }: { application: Application }
       {c.pdfReady ? (
         <Button
           icon={<DownloadOutlined />}
-          onClick={() => void download(`/applications/${a.id}/certificate.pdf`, `获奖证书-${c.number}.pdf`).catch((e) => message.error(errorText(e)))}
+          onClick={() => void download(`/applications/${a.id}/certificate.pdf`, `${title}-${c.number}.pdf`).catch((e) => message.error(errorText(e)))}
           data-testid="certificate-download"
         >
           下载证书（PDF）
