@@ -144,4 +144,15 @@ describe('recommenders: scope, 推荐意见 and quota', () => {
     // Another district's places are its own.
     await endorse(yuzhong.token, yzApp);
   });
+
+  it("an admin widens the association's scope through the API; it applies to the next request", async () => {
+    const changed = await ctx.http.patch(`/users/${association.id}`).set('Authorization', admin).send({ recommendsAwardCodes: ['luban-award', 'cq-famous-brand-product'] }).expect(200);
+    expect(changed.body).toMatchObject({ recommendsAwardCodes: ['luban-award', 'cq-famous-brand-product'], recommendsDivisionCode: null });
+    expect((await ctx.http.get(`/applications?cycleId=${cycle.id}`).set('Authorization', association.token).expect(200)).body.total).toBe(6);
+    // A scope belongs to a recommender: made a reviewer, the account loses it.
+    const reviewer = await ctx.http.patch(`/users/${association.id}`).set('Authorization', admin).send({ role: 'reviewer' }).expect(200);
+    expect(reviewer.body).toMatchObject({ role: 'reviewer', recommendsAwardCodes: null });
+    const bad = await ctx.http.patch(`/users/${jiulongpo.id}`).set('Authorization', admin).send({ recommendsDivisionCode: '990101' }).expect(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'recommendsDivisionCode', messages: ['不是有效的行政区划代码：990101'] })]);
+  });
 });

@@ -174,7 +174,13 @@ export class ApplicationsService implements OnModuleInit {
   async history(id: string, user: AuthUser): Promise<HistoryView> {
     const { application, cycle } = await this.loadVisible(id, user);
     const audience = audienceOf(user, { application, cycle });
-    return redactHistory(audience, await this.engine.history(application.instanceId), await this.mask.forApplication(audience, application));
+    const history = await this.engine.history(application.instanceId);
+    // Labelled as the award words its states (中国质量奖's local selection is not 已获奖).
+    const award = findAward(cycle.awardCode);
+    const labelled = award?.outsideChain
+      ? { ...history, entries: history.entries.map((e) => ({ ...e, fromStateLabel: e.fromState && e.fromStateLabel ? stateLabelFor(award, e.fromState, e.fromStateLabel) : e.fromStateLabel, toStateLabel: stateLabelFor(award, e.toState, e.toStateLabel) })) }
+      : history;
+    return redactHistory(audience, labelled, await this.mask.forApplication(audience, application));
   }
 
   /**

@@ -10,6 +10,8 @@ import { ApplicationAccessPolicy } from '../applications/application-access.poli
 import { ApplicationsService } from '../applications/applications.service';
 import { MaterialStorage } from '../attachments/material-storage';
 import { sniffMaterial } from '../attachments/sniff';
+import { ApplicantMask } from '../redaction/applicant-mask';
+import { audienceOf, sees } from '../redaction/audience';
 import { EndorsementDto, EndorsementLetterDto } from './endorsement.dto';
 import { endorsementOf, insertLetter, letterOf, lockAndCountEndorsements, StoredLetter, upsertEndorsement } from './endorsements.repository';
 
@@ -49,6 +51,7 @@ export class EndorsementsService implements OnModuleInit {
     private readonly applications: ApplicationsService,
     private readonly access: ApplicationAccessPolicy,
     private readonly storage: MaterialStorage,
+    private readonly mask: ApplicantMask,
   ) {}
 
   onModuleInit(): void {
@@ -70,19 +73,33 @@ export class EndorsementsService implements OnModuleInit {
     return letterDto(letter);
   }
 
-  /** The application's 推荐意见, for whoever may see the application. */
+  /**
+   * The application's 推荐意见, for whoever may see the application, redacted for its reader: an
+   * expert of a blind cycle reads the opinion with the applicant's names masked, not who recommended
+   * it (a district names the applicant's place) nor the sealed letter (it names the applicant).
+   */
   async view(applicationId: string, user: AuthUser): Promise<EndorsementDto> {
-    await this.applications.loadVisible(applicationId, user);
+    const { application, cycle } = await this.applications.loadVisible(applicationId, user);
     const row = await endorsementOf(this.dataSource, applicationId);
     if (!row) throw new NotFoundError('endorsement', applicationId);
-    const [name] = await userNames(this.dataSource, [row.endorsedBy]);
-    const letter = row.letterId ? await letterOf(this.dataSource, applicationId, row.letterId) : undefined;
-    return { applicationId, recommenderName: name?.displayName ?? '', endorsedByRole: row.endorsedByRole, opinion: row.opinion, letter: letter ? letterDto(letter) : null, endorsedAt: row.createdAt };
+    const audience = audienceOf(user, { application, cycle });
+    const mask = await this.mask.forApplication(audience, application);
+    const identified = sees(audience).applicant;
+    const [name] = identified ? await userNames(this.dataSource, [row.endorsedBy]) : [];
+    const letter = identified && row.letterId ? await letterOf(this.dataSource, applicationId, row.letterId) : undefined;
+    return {
+      applicationId,
+      recommenderName: identified ? (name?.displayName ?? '') : '推荐单位',
+      endorsedByRole: row.endorsedByRole,
+      opinion: row.opinion === null ? null : mask(row.opinion),
+      letter: letter ? letterDto(letter) : null,
+      endorsedAt: row.createdAt,
+    };
   }
 
   async openLetter(applicationId: string, letterId: string, user: AuthUser): Promise<{ letter: StoredLetter; stream: ReadStream }> {
-    await this.applications.loadVisible(applicationId, user);
-    const letter = await letterOf(this.dataSource, applicationId, letterId);
+    const { application, cycle } = await this.applications.loadVisible(applicationId, user);
+    const letter = sees(audienceOf(user, { application, cycle })).applicant ? await letterOf(this.dataSource, applicationId, letterId) : undefined;
     if (!letter) throw new NotFoundError('endorsement letter', letterId);
     return { letter, stream: this.storage.open(letter.sha256) };
   }

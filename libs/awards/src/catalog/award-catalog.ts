@@ -124,6 +124,8 @@ export const AWARD_CATALOG: AwardDefinition[] = ([
       { rule: 'no_reapplication_ban' },
     ],
     individualNominees: true,
+    // 中国质量奖 and 中国质量奖提名奖 are both conferred nationally: locally a cycle sets no second tier.
+    secondTierLabel: '提名奖',
     outsideChain: { recommendedTo: '国家市场监督管理总局（中国质量奖评选表彰委员会办公室）', stagesAbove: '资格审查、材料评审、陈述答辩、现场评审、评选表彰委员会审议', awardName: '中国质量奖', yearly: false, conferredAs: '荣获' },
   },
   engineering('lichun-award', '李春奖（公路交通优质工程奖）', 'LCJ', ['重庆市交通运输委员会'], '公路交通工程质量奖，由交通主管部门推荐参评。'),

@@ -29,5 +29,7 @@ describe('outcome wording: a nomination is never announced as the award', () => 
   it('中国质量奖 runs on the quality workflow but its local selection is not labelled 已获奖', () => {
     expect(stateLabelFor(getAward('china-quality-award'), 'awarded', '已获奖')).toBe('已入选推荐');
     expect(stateLabelFor(getAward('city-quality-award'), 'awarded', '已获奖')).toBe('已获奖');
+    expect(stateLabelFor(getAward('china-time-honored-brand'), 'recognised', '已认定')).toBe('已入选推荐');
+    expect(stateLabelFor(getAward('cq-time-honored-brand'), 'recognised', '已认定')).toBe('已认定');
   });
 });

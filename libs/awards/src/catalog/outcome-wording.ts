@@ -38,12 +38,12 @@ export function outcomeWording(award: Pick<AwardDefinition, 'name' | 'family' | 
 
 /**
  * A state's label as the award words it. The families' labels are shared by their awards; an
- * award decided above the office (中国质量奖 runs on the quality awards' workflow) does not say
- * 已获奖 of a local selection.
+ * award decided above the office (中国质量奖 runs on the quality awards' workflow, 中华老字号 on the
+ * brands') does not say 已获奖 or 已认定 of a local selection.
  */
 export function stateLabelFor(award: Pick<AwardDefinition, 'outsideChain'> | undefined, state: string, label: string): string {
   if (!award?.outsideChain) return label;
-  if (state === 'awarded') return '已入选推荐';
+  if (state === 'awarded' || state === 'recognised' || state === 'nominated') return '已入选推荐';
   if (state === 'not_selected') return '未入选推荐';
   return label;
 }

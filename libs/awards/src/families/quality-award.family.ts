@@ -8,7 +8,8 @@ import { S } from './workflow-names';
 /**
  * 政府质量奖 (区长质量管理奖, 市长质量管理奖): the enterprise applies to the office directly;
  * 形式审查 → 资料评审 → 入围审核 → [企业答辩] → [现场评审] → 评审委员会审议 and 社会公示 (in the
- * order the city runs them) → 审定 (授奖, or the 提名奖 second tier).
+ * order the city runs them) → 审定 (授奖, or the 提名奖 second tier). 中国质量奖's local round runs
+ * on it too: its 审定 selects whom the city recommends to the national level (see outsideChain).
  */
 export const QUALITY_AWARD_FAMILY: AwardFamilyDefinition = {
   family: 'quality',

@@ -76,8 +76,8 @@ export class StatisticsService {
                 COALESCE(sum(applications) FILTER (WHERE submitted), 0)::int AS applications,
                 COALESCE(sum(applications) FILTER (WHERE NOT submitted), 0)::int AS drafts,
                 COALESCE(sum(applications) FILTER (WHERE state = ANY($4::text[]) AND award_code <> ALL($6::text[])), 0)::int AS awards,
-                COALESCE(sum(applications) FILTER (WHERE state = ANY($4::text[]) AND award_code = ANY($6::text[])), 0)::int AS nominations,
-                COALESCE(sum(applications) FILTER (WHERE state = ANY($5::text[])), 0)::int AS recognitions,
+                COALESCE(sum(applications) FILTER (WHERE (state = ANY($4::text[]) OR state = ANY($5::text[])) AND award_code = ANY($6::text[])), 0)::int AS nominations,
+                COALESCE(sum(applications) FILTER (WHERE state = ANY($5::text[]) AND award_code <> ALL($6::text[])), 0)::int AS recognitions,
                 COALESCE(sum(applications), 0)::int AS total
            FROM stats_application_counts WHERE ${filter}
           GROUP BY GROUPING SETS ((year), (award_code), (office_id), (region_code), (industry_section), (state), ())`,
