@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { samplePdf } from '../../libs/applications/src/testing/material-fixtures';
 import { openCycle, registerEnterprise, uploadMaterials } from '../support/award-fixtures';
-import { act, stateOf } from '../support/review-fixtures';
+import { act, assignmentsOf, reviewerPool, stateOf } from '../support/review-fixtures';
 import { waitFor } from '../support/throwaway-redis';
 import { createUser, startTestApp, TestContext } from '../support/test-app';
 
@@ -154,5 +154,26 @@ describe('recommenders: scope, 推荐意见 and quota', () => {
     expect(reviewer.body).toMatchObject({ role: 'reviewer', recommendsAwardCodes: null });
     const bad = await ctx.http.patch(`/users/${jiulongpo.id}`).set('Authorization', admin).send({ recommendsDivisionCode: '990101' }).expect(400);
     expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'recommendsDivisionCode', messages: ['不是有效的行政区划代码：990101'] })]);
+  });
+
+  it('a blind expert learns nothing of the 推荐意见 (its assignment is its only view); the enterprise reads its own whole', async () => {
+    const blind = await openCycle(ctx, { awardCode: 'cq-famous-brand-product', title: '2026年度重庆名牌产品认定（盲审）', quota: { awards: 5 }, blindReview: true, reviewersPerApplication: 1 });
+    const [expert] = await reviewerPool(ctx, 1);
+    const firm = await registerEnterprise(ctx, '重庆九龙坡盲审机械有限公司', { industry: 'C3511', foundedAt: '2005-03-01', regionCode: '500107' });
+    const draft = await ctx.http.post('/applications').set('Authorization', firm.token)
+      .send({ cycleId: blind.id, form: { brand: { name: '山城盲审', foundedYear: 1995, category: '机械' }, product: { name: '盲审产品', batchProductionSince: '2010-05-01' } } }).expect(201);
+    await uploadMaterials(ctx, firm.token, draft.body.id, BRAND_MATERIALS);
+    await act(ctx, firm.token, draft.body.id, 'submit');
+    const uploaded = await letter(jiulongpo.token, draft.body.id).expect(201);
+    await act(ctx, jiulongpo.token, draft.body.id, 'endorse', { payload: { opinion: '重庆九龙坡盲审机械有限公司产品质量稳定，同意推荐。', letterId: uploaded.body.id } });
+    await act(ctx, admin, draft.body.id, 'pass_formal_review');
+    await waitFor(async () => (await assignmentsOf(ctx, draft.body.id)).some((a) => a.reviewer_id === expert.id), 30_000, 'the expert assigned');
+    // Neither the opinion (it names the company), the recommender (a district names its place) nor the letter.
+    for (const path of ['endorsement', `endorsement-letters/${uploaded.body.id}/content`]) {
+      const res = await ctx.http.get(`/applications/${draft.body.id}/${path}`).set('Authorization', expert.token).expect(404);
+      expect(JSON.stringify(res.body)).not.toMatch(/九龙坡|同意推荐/);
+    }
+    // The enterprise reads its own, whole.
+    expect((await ctx.http.get(`/applications/${draft.body.id}/endorsement`).set('Authorization', firm.token).expect(200)).body).toMatchObject({ recommenderName: '九龙坡区市场监督管理局', opinion: '重庆九龙坡盲审机械有限公司产品质量稳定，同意推荐。', letter: { id: uploaded.body.id } });
   });
 });
