@@ -176,7 +176,7 @@ export default function ApplicationPage() {
         <Col xs={24} xl={16}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             {editable && family ? (
-              <FormEditor key={a.id} application={a} family={family} handleRef={editor} onSaved={(updated) => {
+              <FormEditor key={a.id} application={a} family={family} individualNominees={award.data?.individualNominees} handleRef={editor} onSaved={(updated) => {
                   setSavedForm(updated.form);
                   adopt(updated);
                 }} />
