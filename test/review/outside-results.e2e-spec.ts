@@ -61,7 +61,11 @@ describe('a result decided above the office: 鲁班奖', () => {
     const certificate = (await ctx.http.get(`/applications/${appId}/certificate`).set('Authorization', builder.token).expect(200)).body;
     expect(certificate.tierLabel).toBe('入选推荐');
     // Before anything is recorded above: none, and the statistics count a nomination, not an award.
-    await ctx.http.get(`/applications/${appId}/outside-result`).set('Authorization', builder.token).expect(404);
+    expect((await ctx.http.get(`/applications/${appId}/outside-result`).set('Authorization', builder.token).expect(200)).body).toEqual({
+      applicationId: appId,
+      chain: { recommendedTo: '中国建筑业协会', stagesAbove: '初审、现场复查、评审委员会投票' },
+      result: null,
+    });
     await ctx.http.post('/stats/refresh').set('Authorization', admin).expect(200);
     expect((await ctx.http.get('/stats').query({ awardCode: 'luban-award' }).set('Authorization', admin).expect(200)).body.totals).toMatchObject({ awards: 0, nominations: 1, outsideAwards: 0 });
   });
@@ -94,7 +98,7 @@ describe('a result decided above the office: 鲁班奖', () => {
     expect(all.filter((n) => `${n.title}${n.body}`.includes('荣获')).map((n) => n.template)).toEqual(['outside_awarded']);
 
     // The enterprise reads it on its application; the statistics count the award conferred above.
-    expect((await ctx.http.get(`/applications/${appId}/outside-result`).set('Authorization', builder.token).expect(200)).body).toMatchObject({ outcome: 'awarded', outcomeText: '荣获2026年度鲁班奖' });
+    expect((await ctx.http.get(`/applications/${appId}/outside-result`).set('Authorization', builder.token).expect(200)).body.result).toMatchObject({ outcome: 'awarded', outcomeText: '荣获2026年度鲁班奖' });
     expect((await ctx.http.get('/stats').query({ awardCode: 'luban-award' }).set('Authorization', admin).expect(200)).body.totals).toMatchObject({ awards: 0, nominations: 1, outsideAwards: 1 });
     // The workflow is untouched: the local 审定 stands.
     expect((await ctx.http.get(`/applications/${appId}`).set('Authorization', builder.token).expect(200)).body.state).toBe('awarded');
@@ -109,6 +113,8 @@ describe('a result decided above the office: 鲁班奖', () => {
     const other = await ctx.http.put(`/applications/${appId}/outside-result`).set('Authorization', association.token).send({ recommendedOn: '2026-06-30' }).expect(403);
     expect(other.body.code).toBe('FORBIDDEN');
     // The association that recommended it reads the result.
-    expect((await ctx.http.get(`/applications/${appId}/outside-result`).set('Authorization', association.token).expect(200)).body.outcome).toBe('awarded');
+    expect((await ctx.http.get(`/applications/${appId}/outside-result`).set('Authorization', association.token).expect(200)).body.result.outcome).toBe('awarded');
+    // An award the office confers itself: no chain, nothing to record.
+    expect((await ctx.http.get(`/applications/${draft.body.id}/outside-result`).set('Authorization', firm.token).expect(200)).body).toEqual({ applicationId: draft.body.id, chain: null, result: null });
   });
 });

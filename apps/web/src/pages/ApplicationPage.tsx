@@ -217,7 +217,7 @@ export default function ApplicationPage() {
             />
             <OutsideResultCard application={a} chain={(award.data as { outsideChain?: OutsideChainInfo } | undefined)?.outsideChain} isAdmin={user.role === 'admin'} />
             <CertificateCard application={a} />
-            <EndorsementCard application={a} />
+            <EndorsementCard application={a} endorsed={!!history.data?.entries.some((e) => e.action === 'endorse')} />
             {(user.role === 'reviewer' || user.role === 'admin') && <PanelVoteCard application={a} />}
             {user.role === 'admin' && <RecommendCard key={a.id} application={a} />}
             <DeadlinesCard deadlines={deadlines.data} canExtend={user.role === 'admin'} onExtended={() => void deadlines.reload()} />

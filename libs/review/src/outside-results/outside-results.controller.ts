@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Role, Roles } from '@awardflow/identity';
-import { OutsideResultDto, RecordOutsideResultDto } from './outside-results.dto';
+import { OutsideResultDto, OutsideResultViewDto, RecordOutsideResultDto } from './outside-results.dto';
 import { OutsideResultsService } from './outside-results.service';
 
 /** A result decided above the office (鲁班奖, 中国质量奖, 中华老字号), recorded by the office for a selected application. */
@@ -20,9 +20,9 @@ export class OutsideResultsController {
   }
 
   @Get(':id/outside-result')
-  @ApiOperation({ summary: 'The result above the office, for whoever may see the application (404 while none is recorded)' })
-  @ApiOkResponse({ type: OutsideResultDto })
-  get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): Promise<OutsideResultDto> {
+  @ApiOperation({ summary: "The award's chain above the office and the result recorded there (null while none is), for whoever may see the application" })
+  @ApiOkResponse({ type: OutsideResultViewDto })
+  get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): Promise<OutsideResultViewDto> {
     return this.results.view(id, user);
   }
 }

@@ -54,3 +54,15 @@ export class OutsideResultDto {
   @ApiProperty() revision: number;
   @ApiProperty() updatedAt: Date;
 }
+
+export class OutsideChainViewDto {
+  @ApiProperty({ example: '中国建筑业协会' }) recommendedTo: string;
+  @ApiProperty({ example: '初审、现场复查、评审委员会投票' }) stagesAbove: string;
+}
+
+/** What became of an application above the office: whether its award has a chain, and what is recorded (null until the office records it). */
+export class OutsideResultViewDto {
+  @ApiProperty() applicationId: string;
+  @ApiProperty({ nullable: true, type: OutsideChainViewDto, description: "null: the office confers the award itself" }) chain: OutsideChainViewDto | null;
+  @ApiProperty({ nullable: true, type: OutsideResultDto, description: 'null until the office records it' }) result: OutsideResultDto | null;
+}

@@ -3,10 +3,10 @@ import { ApplicationsService } from '@awardflow/applications';
 import { AuditAction, AuditEntityType, AuditLog } from '@awardflow/audit';
 import { AwardDefinition, findAward, statesTagged } from '@awardflow/awards';
 import { AuthUser, Role } from '@awardflow/identity';
-import { DomainError, ErrorCode, FieldError, FieldValidationError, NotFoundError } from '@awardflow/platform';
+import { DomainError, ErrorCode, FieldError, FieldValidationError } from '@awardflow/platform';
 import { Outbox } from '@awardflow/workflow';
 import { DataSource } from 'typeorm';
-import { OutsideResultDto, RecordOutsideResultDto } from './outside-results.dto';
+import { OutsideResultDto, OutsideResultViewDto, RecordOutsideResultDto } from './outside-results.dto';
 import { OutsideResultRow, outsideResultOf, upsertOutsideResult } from './outside-results.repository';
 import { outsideOutcomeText } from './outside-outcome-text';
 
@@ -81,13 +81,13 @@ export class OutsideResultsService {
     return toDto(saved, award, cycle.year);
   }
 
-  /** For whoever may see the application (its enterprise, its office, its recommender). */
-  async view(applicationId: string, user: AuthUser): Promise<OutsideResultDto> {
+  /** For whoever may see the application (its enterprise, its office, its recommender); result null while none is recorded. */
+  async view(applicationId: string, user: AuthUser): Promise<OutsideResultViewDto> {
     const { application, cycle } = await this.applications.loadVisible(applicationId, user);
-    const row = await outsideResultOf(this.dataSource, application.id);
     const award = findAward(cycle.awardCode);
-    if (!row || !award) throw new NotFoundError('outside result', applicationId);
-    return toDto(row, award, cycle.year);
+    const chain = award?.outsideChain ? { recommendedTo: award.outsideChain.recommendedTo, stagesAbove: award.outsideChain.stagesAbove } : null;
+    const row = chain ? await outsideResultOf(this.dataSource, application.id) : undefined;
+    return { applicationId: application.id, chain, result: row && award ? toDto(row, award, cycle.year) : null };
   }
 }
 

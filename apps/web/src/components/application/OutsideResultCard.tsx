@@ -49,11 +49,11 @@ async function orNull<T>(load: Promise<T>): Promise<T | null> {
   }
 }
 
-/** 推荐意见: who recommended the application, what it said, its sealed letter. */
-export function EndorsementCard({ application }: { application: Application }) {
-  const endorsement = useResource(() => orNull(api.get<Endorsement>(`/applications/${application.id}/endorsement`)), [application.id, application.version]);
+/** 推荐意见: who recommended the application, what it said, its sealed letter (read once it was endorsed). */
+export function EndorsementCard({ application, endorsed }: { application: Application; endorsed: boolean }) {
+  const endorsement = useResource(() => orNull(api.get<Endorsement>(`/applications/${application.id}/endorsement`)), [application.id, application.version], { enabled: endorsed });
   const e = endorsement.data;
-  if (!e) return null;
+  if (!endorsed || !e) return null;
   return (
     <Card title="推荐意见" size="small" data-testid="endorsement">
       <Descriptions
@@ -91,9 +91,12 @@ export function OutsideResultCard({ application, chain, isAdmin }: { application
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const [form] = Form.useForm<{ recommendedTo?: string; recommendedOn?: Dayjs; outcome: OutsideResult['outcome']; documentNumber?: string; decidedOn?: Dayjs; note?: string }>();
-  const result = useResource(() => orNull(api.get<OutsideResult>(`/applications/${application.id}/outside-result`)), [application.id, application.version], { enabled: !!chain });
-  if (!chain || !SELECTED.has(application.state)) return null;
-  const r = result.data;
+  const selected = !!chain && SELECTED.has(application.state);
+  // Answered whether or not anything is recorded yet (result null), so the page never logs a 404.
+  const view = useResource(() => api.get<{ result: OutsideResult | null }>(`/applications/${application.id}/outside-result`), [application.id, application.version], { enabled: selected });
+  if (!chain || !selected) return null;
+  const r = view.data?.result ?? undefined;
+  const result = view;
 
   const submit = async () => {
     const v = await form.validateFields();
