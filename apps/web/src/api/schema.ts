@@ -422,7 +422,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The result above the office, for whoever may see the application (404 while none is recorded) */
+        /** The award's chain above the office and the result recorded there (null while none is), for whoever may see the application */
         get: operations["OutsideResultsController_get"];
         /** Record (or correct) what became of a selected application above the office: recommended to whom and when, then conferred or not with the 文号 and date */
         put: operations["OutsideResultsController_record"];
@@ -2638,6 +2638,12 @@ export interface components {
             stagesAbove: string;
             yearly: boolean;
         };
+        OutsideChainViewDto: {
+            /** @example 中国建筑业协会 */
+            recommendedTo: string;
+            /** @example 初审、现场复查、评审委员会投票 */
+            stagesAbove: string;
+        };
         OutsideResultDto: {
             applicationId: string;
             /** @example 2026-11-20 */
@@ -2664,6 +2670,13 @@ export interface components {
             stagesAbove: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        OutsideResultViewDto: {
+            applicationId: string;
+            /** @description null: the office confers the award itself */
+            chain: components["schemas"]["OutsideChainViewDto"] | null;
+            /** @description null until the office records it */
+            result: components["schemas"]["OutsideResultDto"] | null;
         };
         PanelDto: {
             cycleId: string;
@@ -4180,7 +4193,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OutsideResultDto"];
+                    "application/json": components["schemas"]["OutsideResultViewDto"];
                 };
             };
         };
