@@ -179,6 +179,8 @@ describe('nothing that identifies a protected person leaks, by any GET route', (
     candidates.set('batchId', [batch.id]);
     // 老字号 复核 rounds are an office's own (this quality cycle has none): an id nobody has, refused alike to all.
     candidates.set('rechecks', ['00000000-0000-4000-8000-000000000017']);
+    // A quality cycle has no 推荐 stage: no letter exists, and any id is a 404 for everyone.
+    candidates.set('letterId', ['00000000-0000-4000-8000-000000000000']);
     candidates.set('users', users.map((r: { id: string }) => r.id));
     // Offices by id, and by division code (the public 表彰名单).
     candidates.set('offices', [...offices.map((r: { id: string }) => r.id), ...offices.map((r: { region_code: string }) => r.region_code)]);

@@ -97,7 +97,7 @@ describe('statistics (GET /stats)', () => {
     const body = res.body;
     expect(body.office).toMatchObject({ id: city, name: '重庆市市场监督管理局' });
     expect(new Date(body.asOf).getTime()).toBeLessThanOrEqual(Date.now());
-    expect(body.totals).toEqual({ applications: 5, drafts: 1, awards: 2, recognitions: 0, openObjections: 1, overdueReviews: 1 });
+    expect(body.totals).toEqual({ applications: 5, drafts: 1, awards: 2, nominations: 0, outsideAwards: 0, recognitions: 0, openObjections: 1, overdueReviews: 1 });
     expect(body.byYear).toEqual([
       { key: '2030', label: '2030年', applications: 4, awards: 2, recognitions: 0 },
       { key: '2031', label: '2031年', applications: 1, awards: 0, recognitions: 0 },
@@ -146,7 +146,7 @@ describe('statistics (GET /stats)', () => {
     const { body } = await get(yuzhongAdmin).expect(200);
     expect(body.office.id).toBe(yuzhong);
     expect(body.byOffice.map((o: { key: string }) => o.key)).toEqual([yuzhong]);
-    expect(body.totals).toEqual({ applications: 3, drafts: 1, awards: 1, recognitions: 0, openObjections: 1, overdueReviews: 1 });
+    expect(body.totals).toEqual({ applications: 3, drafts: 1, awards: 1, nominations: 0, outsideAwards: 0, recognitions: 0, openObjections: 1, overdueReviews: 1 });
     expect(body.stages.find((s: { stage: string }) => s.stage === 'formal_review')).toMatchObject({ completed: 4, passed: 2, failed: 1, passRate: 0.6667, medianDays: 3 });
     await get(yuzhongAdmin, { officeId: wanzhou }).expect(404);
     await get(yuzhongAdmin, { officeId: city }).expect(404);

@@ -3,7 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@awardflow/audit';
 import { WorkflowModule } from '@awardflow/workflow';
 import { CycleHooks, CyclesCoreModule, CyclesModule } from '@awardflow/cycles';
-import { IdentityCoreModule } from '@awardflow/identity';
+import { IdentityCoreModule, UsersService } from '@awardflow/identity';
+import { findAward } from '@awardflow/awards';
 import { NotificationsWorkerModule } from '@awardflow/notifications';
 import { ApplicationNotifier } from './notifications/application-notifier';
 import { ApplicationParties } from './notifications/application-parties';
@@ -27,6 +28,8 @@ import { ApplicantMask } from './redaction/applicant-mask';
 import { Organization, OrganizationRecord } from './organizations/organization.entity';
 import { ComplianceController, OrganizationsController } from './organizations/organizations.controller';
 import { OrganizationsService } from './organizations/organizations.service';
+import { EndorsementsController } from './endorsements/endorsements.controller';
+import { EndorsementsService } from './endorsements/endorsements.service';
 
 // The submission invariant and the state mirror in both processes: the engine checks and writes them whoever fires.
 const PROVIDERS = [ApplicationsService, CycleClose, ApplicationAccessPolicy, ActionUseCases, SubmissionInvariant, ApplicationStateMirror, AttachmentsService, MaterialStorage, OrganizationsService, ApplicantMask, NotifyTemplateCheck, ApplicationParties];
@@ -35,8 +38,8 @@ const EXPORTS = [ApplicationsService, CycleClose, ApplicationAccessPolicy, Actio
 /** What an enterprise does: organisations, drafts, materials, submission; and the data eligibility needs. */
 @Module({
   imports: [TypeOrmModule.forFeature([Application, Attachment, Organization, OrganizationRecord]), CyclesModule, IdentityCoreModule, WorkflowModule, AuditModule],
-  controllers: [OrganizationsController, ComplianceController, ApplicationsController, BulkActionsController],
-  providers: [...PROVIDERS, RecommendApplication, BulkActions],
+  controllers: [OrganizationsController, ComplianceController, ApplicationsController, BulkActionsController, EndorsementsController],
+  providers: [...PROVIDERS, RecommendApplication, BulkActions, EndorsementsService],
   exports: EXPORTS,
 })
 export class ApplicationsModule implements OnModuleInit, OnApplicationBootstrap {
@@ -44,10 +47,13 @@ export class ApplicationsModule implements OnModuleInit, OnApplicationBootstrap 
     private readonly hooks: CycleHooks,
     private readonly applications: ApplicationsService,
     private readonly useCases: ActionUseCases,
+    private readonly users: UsersService,
   ) {}
 
   onModuleInit(): void {
     this.hooks.register(this.applications);
+    // A recommender's scope names awards of the catalog (identity cannot read it: it sits below).
+    this.users.recognizeAwards((code) => !!findAward(code));
   }
 
   /** The generic action route is served here: every use case it runs must be implemented by now. */

@@ -17,3 +17,4 @@ export * from './families/guards-and-effects';
 export * from './families/workflow-diagram';
 export * from './awards.module';
 export { AwardWorkflowDto, RubricDto, WorkflowDefinitionDto } from './catalog/catalog.dto';
+export * from './catalog/outcome-wording';

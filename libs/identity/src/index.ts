@@ -17,3 +17,4 @@ export * from './users/mail-recipients';
 export * from './offices/office.dto';
 export * from './offices/office-division-reads';
 export * from './offices/division-code';
+export * from './users/recommender-scope';

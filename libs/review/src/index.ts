@@ -4,3 +4,4 @@ export * from './panel/panel.service';
 export * from './review.module';
 export * from './objections/objection-relations';
 export * from './assignment/assignment-relations';
+export * from './outside-results/outside-result-relations';

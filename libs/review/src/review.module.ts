@@ -38,6 +38,8 @@ import { CertificateFactsReader } from './results/certificate-facts';
 import { CertificatePrinter } from './results/certificate-printer';
 import { AwardDecisionController, CertificatesController, PublicResultsController } from './results/results.controller';
 import { ResultsService } from './results/results.service';
+import { OutsideResultsController } from './outside-results/outside-results.controller';
+import { OutsideResultsService } from './outside-results/outside-results.service';
 import { ScoringController } from './scoring/scoring.controller';
 import { ScoringService } from './scoring/scoring.service';
 import { StageReviewersController } from './stage-reviewers/stage-reviewers.controller';
@@ -65,6 +67,7 @@ const CORE = [ReviewPoolService, AssignmentService, ScoringService];
     PublicResultsController,
     RechecksController,
     ApplicationRecheckController,
+    OutsideResultsController,
   ],
   providers: [
     ...CORE,
@@ -84,6 +87,7 @@ const CORE = [ReviewPoolService, AssignmentService, ScoringService];
     ResultsService,
     CertificateFactsReader,
     RechecksService,
+    OutsideResultsService,
   ],
 })
 export class ReviewModule implements OnModuleInit {

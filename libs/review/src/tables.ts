@@ -23,4 +23,5 @@ export const OWNED_TABLES = [
   'award_decisions',
   'recheck_rounds',
   'recheck_items',
+  'outside_results',
 ] as const;

@@ -296,6 +296,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/applications/{id}/endorsement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The application's 推荐意见 (who endorsed it, its opinion and letter), for whoever may see the application */
+        get: operations["EndorsementsController_view"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/{id}/endorsement-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The recommender's sealed 推荐意见书 (PDF by content, at most 10 MiB); endorse naming its id */
+        post: operations["EndorsementsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/{id}/endorsement-letters/{letterId}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the 推荐意见书 */
+        get: operations["EndorsementsController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/applications/{id}/history": {
         parameters: {
             query?: never;
@@ -357,6 +408,24 @@ export interface paths {
         get: operations["StageReviewersController_onsiteReviewersOf"];
         /** Name the experts who do this application's 现场评审 (besides those named for the whole cycle) */
         put: operations["StageReviewersController_nameOnsiteReviewers"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/{id}/outside-result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The award's chain above the office and the result recorded there (null while none is), for whoever may see the application */
+        get: operations["OutsideResultsController_get"];
+        /** Record (or correct) what became of a selected application above the office: recommended to whom and when, then conferred or not with the 文号 and date */
+        put: operations["OutsideResultsController_record"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1805,7 +1874,7 @@ export interface components {
         };
         AuditRecordDto: {
             /** @enum {string} */
-            action: "user_created" | "user_changed" | "cycle_created" | "cycle_changed" | "cycle_opened" | "cycle_closed" | "deadline_extended" | "reviewer_registered" | "panel_members_set" | "stage_reviewers_named" | "reviewer_assigned" | "reviewer_reassigned" | "score_overwritten" | "credit_grade_set" | "record_added" | "record_removed" | "uscc_check_overridden" | "attachment_deleted" | "application.recommended" | "failed_job_retried" | "calendar_year_set" | "office_created" | "award_decision_recorded";
+            action: "user_created" | "user_changed" | "cycle_created" | "cycle_changed" | "cycle_opened" | "cycle_closed" | "deadline_extended" | "reviewer_registered" | "panel_members_set" | "stage_reviewers_named" | "reviewer_assigned" | "reviewer_reassigned" | "score_overwritten" | "credit_grade_set" | "record_added" | "record_removed" | "uscc_check_overridden" | "attachment_deleted" | "application.recommended" | "failed_job_retried" | "calendar_year_set" | "office_created" | "award_decision_recorded" | "outside_result_recorded";
             actor: components["schemas"]["AuditActorDto"];
             /** Format: date-time */
             at: string;
@@ -1883,11 +1952,15 @@ export interface components {
             description: string;
             /** @enum {string} */
             family: "quality" | "engineering" | "brand";
+            /** @description individuals may be nominated (the form's 被推荐个人) */
+            individualNominees?: boolean;
             issuer: string;
             /** @enum {string} */
             level: "district" | "city" | "national";
             /** @example 区长质量管理奖 */
             name: string;
+            /** @description decided above the office: the local cycle selects whom to recommend */
+            outsideChain?: components["schemas"]["OutsideChainDto"];
             /** @description 老字号: no validity; its office re-checks (复核) every N years */
             recheckEveryYears?: number;
             recommendingBodies: string[];
@@ -2029,6 +2102,7 @@ export interface components {
             recognitionValidityYears: number | null;
             /** @example 2027-09-30 */
             recognitionValidUntil: string | null;
+            recommendationLetterRequired: boolean;
             reminderDaysBefore: number[];
             reviewDueDays: number;
             /** @enum {string} */
@@ -2135,6 +2209,11 @@ export interface components {
              */
             recognitionValidUntil?: string;
             /**
+             * @description a recommender's endorsement must carry its 推荐意见: an opinion and a sealed letter (PDF)
+             * @default false
+             */
+            recommendationLetterRequired: boolean;
+            /**
              * @default [
              *       3,
              *       1
@@ -2239,6 +2318,18 @@ export interface components {
             organizationId?: string;
             /** @description at least 12 characters, not a common password */
             password: string;
+            /**
+             * @description Recommenders only: the award codes it recommends for (an association: its awards); null: any
+             * @example [
+             *       "luban"
+             *     ]
+             */
+            recommendsAwardCodes?: string[] | null;
+            /**
+             * @description Recommenders only: the GB/T 2260 division whose organisations it recommends (a 区县市场监管局: its district); null: any
+             * @example 500112
+             */
+            recommendsDivisionCode?: string | null;
             /** @enum {string} */
             role: "applicant" | "recommender" | "reviewer" | "admin";
             /**
@@ -2291,6 +2382,7 @@ export interface components {
             recognitionValidityYears: number | null;
             /** @example 2027-09-30 */
             recognitionValidUntil: string | null;
+            recommendationLetterRequired: boolean;
             reminderDaysBefore: number[];
             reviewDueDays: number;
             /** @enum {string} */
@@ -2361,6 +2453,26 @@ export interface components {
             };
             /** @example min_operating_years */
             rule: string;
+        };
+        EndorsementDto: {
+            applicationId: string;
+            /** Format: date-time */
+            endorsedAt: string;
+            /** @enum {string} */
+            endorsedByRole: "recommender" | "admin";
+            letter: components["schemas"]["EndorsementLetterDto"] | null;
+            opinion: string | null;
+            /** @description the recommending account (its display name) */
+            recommenderName: string;
+        };
+        EndorsementLetterDto: {
+            /** @enum {string} */
+            contentType: "application/pdf";
+            /** Format: date-time */
+            createdAt: string;
+            fileName: string;
+            id: string;
+            sizeBytes: number;
         };
         ExtendCycleDeadlinesDto: {
             /**
@@ -2708,6 +2820,57 @@ export interface components {
             uscc: string;
             usccOverridden: boolean;
         };
+        OutsideChainDto: {
+            /** @example 鲁班奖 */
+            awardName: string;
+            /** @enum {string} */
+            conferredAs: "荣获" | "被认定为";
+            /** @example 中国建筑业协会 */
+            recommendedTo: string;
+            /** @example 初审、现场复查、评审委员会投票 */
+            stagesAbove: string;
+            yearly: boolean;
+        };
+        OutsideChainViewDto: {
+            /** @example 中国建筑业协会 */
+            recommendedTo: string;
+            /** @example 初审、现场复查、评审委员会投票 */
+            stagesAbove: string;
+        };
+        OutsideResultDto: {
+            applicationId: string;
+            /** @example 2026-11-20 */
+            decidedOn: string | null;
+            /** @example 建协〔2026〕18号 */
+            documentNumber: string | null;
+            note: string | null;
+            /** @enum {string} */
+            outcome: "pending" | "awarded" | "not_awarded";
+            /**
+             * @description the outcome as worded for a reader: 推荐参评… while pending, 荣获… once conferred
+             * @example 荣获2026年度鲁班奖
+             */
+            outcomeText: string;
+            /** @example 2026-06-30 */
+            recommendedOn: string;
+            /** @example 中国建筑业协会 */
+            recommendedTo: string;
+            revision: number;
+            /**
+             * @description what happens above, for the reader
+             * @example 初审、现场复查、评审委员会投票
+             */
+            stagesAbove: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        OutsideResultViewDto: {
+            applicationId: string;
+            /** @description null: the office confers the award itself */
+            chain: components["schemas"]["OutsideChainViewDto"] | null;
+            /** @description null until the office records it */
+            result: components["schemas"]["OutsideResultDto"] | null;
+        };
         PanelDto: {
             cycleId: string;
             memberIds: string[];
@@ -2939,6 +3102,11 @@ export interface components {
         QuotaDto: {
             /** @example 5 */
             awards: number;
+            /**
+             * @description at most this many endorsements per recommending body (a district, an association) in the cycle; absent: no limit
+             * @example 3
+             */
+            perRecommender?: number;
             secondTier?: components["schemas"]["SecondTierDto"];
         };
         RankingRowDto: {
@@ -3056,6 +3224,36 @@ export interface components {
             organizationId: string;
             reason: string;
             until: string | null;
+        };
+        RecordOutsideResultDto: {
+            /**
+             * @description the day the body above decided (YYYY-MM-DD; with an outcome)
+             * @example 2026-11-20
+             */
+            decidedOn?: string;
+            /**
+             * @description the decision's 文号 (required when awarded)
+             * @example 建协〔2026〕18号
+             */
+            documentNumber?: string;
+            /** @example 2026—2027年度第一批 */
+            note?: string;
+            /**
+             * @description pending until the body above has decided
+             * @default pending
+             * @enum {string}
+             */
+            outcome: "pending" | "awarded" | "not_awarded";
+            /**
+             * @description the day it was sent up (YYYY-MM-DD)
+             * @example 2026-06-30
+             */
+            recommendedOn: string;
+            /**
+             * @description where the selection went; default: the award's chain
+             * @example 中国建筑业协会
+             */
+            recommendedTo?: string;
         };
         RegisteredOrganizationDto: {
             /** @description a fresh token carrying the organisation, when an applicant registered it */
@@ -3366,12 +3564,16 @@ export interface components {
         StatsTotalsDto: {
             /** @description submitted applications (drafts not counted) */
             applications: number;
-            /** @description awarded (and the 提名奖 tier) of the quality and engineering awards */
+            /** @description awarded (and the 提名奖 tier) of the awards the offices confer themselves */
             awards: number;
             /** @description drafts not yet submitted */
             drafts: number;
+            /** @description selected locally and recommended above (鲁班奖, 中国质量奖, 中华老字号): nominations, not awards */
+            nominations: number;
             /** @description 公示 objections the office has not resolved (live, not from the snapshot) */
             openObjections: number;
+            /** @description conferred above the office, as the office recorded it (live, not from the snapshot) */
+            outsideAwards: number;
             /** @description expert assignments past their due date without scores (live) */
             overdueReviews: number;
             /** @description brand recognitions held (recognised, or in renewal) */
@@ -3469,6 +3671,11 @@ export interface components {
              */
             recognitionValidUntil?: string;
             /**
+             * @description a recommender's endorsement must carry its 推荐意见: an opinion and a sealed letter (PDF)
+             * @default false
+             */
+            recommendationLetterRequired: boolean;
+            /**
              * @default [
              *       3,
              *       1
@@ -3509,6 +3716,18 @@ export interface components {
             officeIds?: string[];
             /** @description A new password (a reset): the account's earlier tokens stop working */
             password?: string;
+            /**
+             * @description Recommenders only: the award codes it recommends for (an association: its awards); null: any
+             * @example [
+             *       "luban"
+             *     ]
+             */
+            recommendsAwardCodes?: string[] | null;
+            /**
+             * @description Recommenders only: the GB/T 2260 division whose organisations it recommends (a 区县市场监管局: its district); null: any
+             * @example 500112
+             */
+            recommendsDivisionCode?: string | null;
             /** @enum {string} */
             role?: "applicant" | "recommender" | "reviewer" | "admin";
         };
@@ -3521,6 +3740,10 @@ export interface components {
             isActive: boolean;
             officeIds: string[];
             organizationId: string | null;
+            /** @description Recommenders: the awards it recommends for */
+            recommendsAwardCodes: string[] | null;
+            /** @description Recommenders: the division whose organisations it recommends */
+            recommendsDivisionCode: string | null;
             /** @enum {string} */
             role: "applicant" | "recommender" | "reviewer" | "admin";
             username: string;
@@ -4122,6 +4345,78 @@ export interface operations {
             };
         };
     };
+    EndorsementsController_view: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EndorsementDto"];
+                };
+            };
+        };
+    };
+    EndorsementsController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EndorsementLetterDto"];
+                };
+            };
+        };
+    };
+    EndorsementsController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                letterId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the letter */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+        };
+    };
     ApplicationsController_history: {
         parameters: {
             query?: never;
@@ -4256,6 +4551,52 @@ export interface operations {
             };
         };
     };
+    OutsideResultsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutsideResultViewDto"];
+                };
+            };
+        };
+    };
+    OutsideResultsController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordOutsideResultDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutsideResultDto"];
+                };
+            };
+        };
+    };
     ApplicationPublicityController_ofApplication: {
         parameters: {
             query?: never;
@@ -4374,7 +4715,7 @@ export interface operations {
     AuditController_list: {
         parameters: {
             query?: {
-                action?: "user_created" | "user_changed" | "cycle_created" | "cycle_changed" | "cycle_opened" | "cycle_closed" | "deadline_extended" | "reviewer_registered" | "panel_members_set" | "stage_reviewers_named" | "reviewer_assigned" | "reviewer_reassigned" | "score_overwritten" | "credit_grade_set" | "record_added" | "record_removed" | "uscc_check_overridden" | "attachment_deleted" | "application.recommended" | "failed_job_retried" | "calendar_year_set" | "office_created" | "award_decision_recorded";
+                action?: "user_created" | "user_changed" | "cycle_created" | "cycle_changed" | "cycle_opened" | "cycle_closed" | "deadline_extended" | "reviewer_registered" | "panel_members_set" | "stage_reviewers_named" | "reviewer_assigned" | "reviewer_reassigned" | "score_overwritten" | "credit_grade_set" | "record_added" | "record_removed" | "uscc_check_overridden" | "attachment_deleted" | "application.recommended" | "failed_job_retried" | "calendar_year_set" | "office_created" | "award_decision_recorded" | "outside_result_recorded";
                 /** @description the user who acted */
                 actorId?: string;
                 /** @description the entity id (a UUID, or `<queue>:<jobId>` for a failed job) */
@@ -6209,7 +6550,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description one award of the catalog */
-                awardCode?: "district-quality-award" | "city-quality-award" | "luban-award" | "lichun-award" | "dayu-award" | "zhantianyou-award" | "cq-famous-brand-product" | "cq-famous-agri-product" | "cq-time-honored-brand" | "china-time-honored-brand" | "tourism-service-benchmark";
+                awardCode?: "district-quality-award" | "city-quality-award" | "luban-award" | "china-quality-award" | "lichun-award" | "dayu-award" | "zhantianyou-award" | "cq-famous-brand-product" | "cq-famous-agri-product" | "cq-time-honored-brand" | "china-time-honored-brand" | "tourism-service-benchmark";
                 /** @description an office the caller manages: the figures of it and the offices below it (default: every office the caller manages) */
                 officeId?: string;
                 /** @description the cycles' year */
@@ -6235,7 +6576,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description one award of the catalog */
-                awardCode?: "district-quality-award" | "city-quality-award" | "luban-award" | "lichun-award" | "dayu-award" | "zhantianyou-award" | "cq-famous-brand-product" | "cq-famous-agri-product" | "cq-time-honored-brand" | "china-time-honored-brand" | "tourism-service-benchmark";
+                awardCode?: "district-quality-award" | "city-quality-award" | "luban-award" | "china-quality-award" | "lichun-award" | "dayu-award" | "zhantianyou-award" | "cq-famous-brand-product" | "cq-famous-agri-product" | "cq-time-honored-brand" | "china-time-honored-brand" | "tourism-service-benchmark";
                 /** @description an office the caller manages: the figures of it and the offices below it (default: every office the caller manages) */
                 officeId?: string;
                 /** @description the cycles' year */

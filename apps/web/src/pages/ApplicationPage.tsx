@@ -13,6 +13,7 @@ import { Materials } from '../components/application/Materials';
 import { PreSubmitCheck } from '../components/application/PreSubmitCheck';
 import { RecheckCard } from '../components/application/RecheckCard';
 import { RecommendCard } from '../components/application/RecommendCard';
+import { EndorsementCard, OutsideResultCard, type OutsideChainInfo } from '../components/application/OutsideResultCard';
 import { ReviewAssignmentsCard } from '../components/application/ReviewAssignmentsCard';
 import { ApplicationObjectionsCard, CertificateCard, PublicityDatesCard } from '../components/application/PublicationCards';
 import { DeadlinesCard, OnsiteFindingsCard, PanelVoteCard, RelatedNotifications } from '../components/application/SideCards';
@@ -177,7 +178,7 @@ export default function ApplicationPage() {
         <Col xs={24} xl={16}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             {editable && family ? (
-              <FormEditor key={a.id} application={a} family={family} handleRef={editor} onSaved={(updated) => {
+              <FormEditor key={a.id} application={a} family={family} individualNominees={award.data?.individualNominees} handleRef={editor} onSaved={(updated) => {
                   setSavedForm(updated.form);
                   adopt(updated);
                 }} />
@@ -216,8 +217,10 @@ export default function ApplicationPage() {
               }
               beforeAct={async () => (editor.current ? editor.current.flush() : true)}
             />
+            <OutsideResultCard application={a} chain={(award.data as { outsideChain?: OutsideChainInfo } | undefined)?.outsideChain} isAdmin={user.role === 'admin'} />
             <CertificateCard application={a} />
             <RecheckCard application={a} />
+            <EndorsementCard application={a} endorsed={!!history.data?.entries.some((e) => e.action === 'endorse')} />
             {(user.role === 'reviewer' || user.role === 'admin') && <PanelVoteCard application={a} />}
             {user.role === 'admin' && <RecommendCard key={a.id} application={a} />}
             <DeadlinesCard deadlines={deadlines.data} canExtend={user.role === 'admin'} onExtended={() => void deadlines.reload()} />

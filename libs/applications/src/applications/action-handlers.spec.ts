@@ -7,7 +7,7 @@ const yes = async () => true;
 /** A complete registry: what the API registers at start (applications, review's decisions, onsite and defense). */
 function complete(): ActionUseCases {
   const useCases = new ActionUseCases();
-  for (const u of ['transition', 'award', 'revoke', 'onsite_findings', 'defense_score'] as const) useCases.implement(u, done);
+  for (const u of ['transition', 'award', 'revoke', 'onsite_findings', 'defense_score', 'endorsement'] as const) useCases.implement(u, done);
   useCases.registerScope('first_review_reviewer', yes);
   useCases.registerScope('onsite_reviewer', yes);
   return useCases;
@@ -31,7 +31,7 @@ describe('the use cases of the generic action route', () => {
         return (error as Error).message;
       }
     })();
-    for (const gap of ['use case "award" (approve, approve_second_tier)', 'use case "revoke" (revoke)', 'use case "onsite_findings" (pass_onsite_review, fail_onsite_review)', 'scope check "onsite_reviewer"']) {
+    for (const gap of ['use case "award" (approve, approve_second_tier)', 'use case "revoke" (revoke)', 'use case "onsite_findings" (pass_onsite_review, fail_onsite_review)', 'use case "endorsement" (endorse)', 'scope check "onsite_reviewer"']) {
       expect(message).toContain(gap);
     }
     expect(message).not.toContain('"transition"');

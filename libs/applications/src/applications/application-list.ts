@@ -1,11 +1,15 @@
 import { CYCLE_OFFICES_RELATION } from '@awardflow/cycles';
+import { RecommenderScope, recommenderScopeSql } from '@awardflow/identity';
 import { SqlRunner, sqlRows } from '@awardflow/platform';
 import { ApplicantIdentity } from '../redaction/redaction';
 import { Application } from './application.entity';
 import { APPLICANT_IDENTITY_JSON } from './application-row';
 
-/** Whose applications a list shows: an organisation's own, or those of the offices' cycles. */
-export type ListScope = { organizationId: string } | { officeIds: string[] };
+/**
+ * Whose applications a list shows: an organisation's own, or those of the offices' cycles (for a
+ * scoped recommender, only those its scope admits: recommenderAdmits, as SQL).
+ */
+export type ListScope = { organizationId: string } | { officeIds: string[]; recommender?: RecommenderScope };
 
 export interface ListFilters {
   cycleId?: string;
@@ -53,17 +57,25 @@ export async function listPage(runner: SqlRunner, scope: ListScope, filters: Lis
   const state = filters.state ? param(filters.state) : undefined;
   if (state) where.push(`a.state = ${state}`);
   if (filters.organizationId) where.push(`a.organization_id = ${param(filters.organizationId)}`);
-  const and = where.map((w) => ` AND ${w}`).join('');
 
   // The scope as a condition on `a`, and (for an office) its cycles.
   let inScope: string;
   let cycles: string | undefined;
+  let inRegion = '';
   if ('organizationId' in scope) {
     inScope = `a.organization_id = ${param(scope.organizationId)}${filters.cycleId ? ` AND a.cycle_id = ${param(filters.cycleId)}` : ''}`;
   } else {
-    cycles = `SELECT c.id FROM ${CYCLE_OFFICES_RELATION} c WHERE c.office_id = ANY(${param(scope.officeIds)}::uuid[])${filters.cycleId ? ` AND c.id = ${param(filters.cycleId)}` : ''}`;
+    // A scoped recommender: its awards narrow the cycles, its division the organisations.
+    const awards = scope.recommender?.awardCodes ? ` AND ${recommenderScopeSql({ divisionCode: null, awardCodes: scope.recommender.awardCodes }, 'c.award_code', '', param)}` : '';
+    cycles = `SELECT c.id FROM ${CYCLE_OFFICES_RELATION} c WHERE c.office_id = ANY(${param(scope.officeIds)}::uuid[])${awards}${filters.cycleId ? ` AND c.id = ${param(filters.cycleId)}` : ''}`;
     inScope = `a.cycle_id IN (${cycles})`;
+    if (scope.recommender?.divisionCode) {
+      inRegion = ` AND EXISTS (SELECT 1 FROM organizations o WHERE o.id = a.organization_id AND ${recommenderScopeSql({ divisionCode: scope.recommender.divisionCode, awardCodes: null }, '', 'o.region_code', param)})`;
+      where.push(inRegion.slice(' AND '.length));
+    }
   }
+
+  const and = where.map((w) => ` AND ${w}`).join('');
 
   let sql: string;
   if (filters.search) {
@@ -83,8 +95,9 @@ export async function listPage(runner: SqlRunner, scope: ListScope, filters: Lis
            )
            SELECT (SELECT count(*)::int FROM applications a WHERE ${inScope}${and}) AS total, ${PAGE_JSON} AS rows`;
   } else {
-    // The counters know cycles and states only: a list narrowed to one organisation counts its rows.
-    const total = filters.organizationId
+    // The counters know cycles and states only: a list narrowed to one organisation, or to a
+    // recommender's division, counts its rows.
+    const total = filters.organizationId || inRegion
       ? `(SELECT count(*)::int FROM applications a WHERE ${inScope}${and})`
       : `(SELECT coalesce(sum(s.n), 0)::int FROM application_state_counts s WHERE s.cycle_id IN (${cycles})${state ? ` AND s.state = ${state}` : ''})`;
     const window = param(offset + limit);

@@ -1,8 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { actionRule, ActionRule, evaluateEligibility, GenericUseCase, findAward, getAward, scopeOf, statesTagged, SYSTEM_ONLY } from '@awardflow/awards';
+import { actionRule, ActionRule, evaluateEligibility, GenericUseCase, findAward, getAward, scopeOf, stateLabelFor, statesTagged, SYSTEM_ONLY } from '@awardflow/awards';
 import { Cycle, CycleCache, CyclesService, cycleSummaries, eligibilityReferenceDate } from '@awardflow/cycles';
-import { AuthUser, Role } from '@awardflow/identity';
+import { AuthUser, Role, scopedRecommender } from '@awardflow/identity';
 import { ConflictError, DomainError, ErrorCode, FieldValidationError, ForbiddenError, NotFoundError, sqlRows } from '@awardflow/platform';
 import { ActionForbiddenError, Actor, DefinitionRegistry, instanceSnapshotOf, instanceSnapshots, InstanceSnapshot, TransitionNotAllowedError, transitionLabels, TransitionInvariants, TransitionResult, VersionConflictError, WorkflowEngine } from '@awardflow/workflow';
 import { randomUUID } from 'node:crypto';
@@ -180,7 +180,8 @@ export class ApplicationsService implements OnModuleInit {
     const pageSize = query.pageSize ?? 20;
     let scope: ListScope;
     if (user.role === Role.Applicant) scope = { organizationId: user.organizationId ?? '00000000-0000-0000-0000-000000000000' };
-    else if (user.role === Role.Admin || user.role === Role.Recommender) scope = { officeIds: user.officeIds };
+    else if (user.role === Role.Admin) scope = { officeIds: user.officeIds };
+    else if (user.role === Role.Recommender) scope = { officeIds: user.officeIds, recommender: scopedRecommender(user) };
     else return { items: [], total: 0, page, pageSize };
     const { total, rows } = await listPage(this.dataSource, scope, query, (page - 1) * pageSize, pageSize);
     if (!rows.length) return { items: [], total, page, pageSize };
@@ -209,7 +210,13 @@ export class ApplicationsService implements OnModuleInit {
   async history(id: string, user: AuthUser): Promise<HistoryView> {
     const { application, cycle } = await this.loadVisible(id, user);
     const audience = audienceOf(user, { application, cycle });
-    return redactHistory(audience, await this.engine.history(application.instanceId), await this.mask.forApplication(audience, application));
+    const history = await this.engine.history(application.instanceId);
+    // Labelled as the award words its states (中国质量奖's local selection is not 已获奖).
+    const award = findAward(cycle.awardCode);
+    const labelled = award?.outsideChain
+      ? { ...history, entries: history.entries.map((e) => ({ ...e, fromStateLabel: e.fromState && e.fromStateLabel ? stateLabelFor(award, e.fromState, e.fromStateLabel) : e.fromStateLabel, toStateLabel: stateLabelFor(award, e.toState, e.toStateLabel) })) }
+      : history;
+    return redactHistory(audience, labelled, await this.mask.forApplication(audience, application));
   }
 
   /**
@@ -267,6 +274,8 @@ export class ApplicationsService implements OnModuleInit {
       case 'own_organization':
         return user.organizationId === application.organizationId;
       case 'cycle_office':
+        // A recommender acts only on what it may see: the access policy's one rule.
+        if (user.role === Role.Recommender && scopedRecommender(user)) return this.access.recommenderMaySee(user, application, await cycle());
         return user.officeIds.includes(officeId);
       default:
         return this.useCases.scopeCheck(scope)(user, application, await cycle());
@@ -409,7 +418,7 @@ export class ApplicationsService implements OnModuleInit {
       // From the form as this caller reads it: a blind expert's redactions hold for the name too.
       subjectName: applicationSubject(cycle.awardCode, application.organizationId, form).name,
       state: instance.state,
-      stateLabel: instance.stateLabel,
+      stateLabel: stateLabelFor(findAward(cycle.awardCode), instance.state, instance.stateLabel),
       terminal: instance.terminal,
       version: instance.version,
       receiptNumber: application.receiptNumber,

@@ -4,6 +4,7 @@ import { ApplicationStateCounts1795562850000 } from './1795562850000-application
 import { DishonestDebtorRecords1795562861000 } from './1795562861000-dishonest-debtor-records';
 import { ApplicationSubject1795562870000 } from './1795562870000-application-subject';
 import { ApplicationRenewal1795562902000 } from './1795562902000-application-renewal';
+import { Endorsements1795562881000 } from './1795562881000-endorsements';
 
 /**
  * The applications context's schema changes since its tables were created (their first migration
@@ -16,5 +17,6 @@ export const APPLICATIONS_MIGRATIONS = [
   ApplicationStateCounts1795562850000,
   DishonestDebtorRecords1795562861000,
   ApplicationSubject1795562870000,
+  Endorsements1795562881000,
   ApplicationRenewal1795562902000,
 ];

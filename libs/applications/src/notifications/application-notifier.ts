@@ -1,5 +1,5 @@
 import { Injectable, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
-import { findAward } from '@awardflow/awards';
+import { findAward, outcomeWording, stateLabelFor } from '@awardflow/awards';
 import { CyclesService, formatBeijing } from '@awardflow/cycles';
 import { Role, UsersService } from '@awardflow/identity';
 import { isTemplateKey, NotificationsService } from '@awardflow/notifications';
@@ -56,7 +56,7 @@ export class ApplicationNotifier implements OnModuleInit, OnApplicationBootstrap
     await this.notifications.notify({
       eventKey: `${event.id}:${template}`,
       template,
-      recipientIds: await this.recipients(context.application, context.cycle.officeId, group),
+      recipientIds: await this.recipients(context.application, context.cycle, context.organization.regionCode, group),
       variables: redactNotificationVariables(audience, {
         ...context.variables,
         reason: context.history ? historyComment(audience, context.history, await this.mask.forApplication(audience, context.application)) : null,
@@ -75,7 +75,7 @@ export class ApplicationNotifier implements OnModuleInit, OnApplicationBootstrap
     await this.notifications.notify({
       eventKey: `${event.id}:deadline_extended`,
       template: 'deadline_extended',
-      recipientIds: await this.recipients(context.application, context.cycle.officeId, 'applicant'),
+      recipientIds: await this.recipients(context.application, context.cycle, context.organization.regionCode, 'applicant'),
       variables: { ...context.variables, reason: event.payload.reason, deadline: formatBeijing(new Date(event.payload.dueAt)) },
     });
   }
@@ -88,15 +88,22 @@ export class ApplicationNotifier implements OnModuleInit, OnApplicationBootstrap
     const instance = await this.engine.get(application.instanceId);
     const definition = await this.engine.definitionOf(instance);
     const history = historySeq ? await historyStep(this.dataSource, application.instanceId, historySeq) : undefined;
+    const award = findAward(cycle.awardCode);
+    // The outcome as the award words it: a nomination is never announced as the award.
+    const wording = award ? outcomeWording(award, cycle.year) : undefined;
     return {
       application,
       cycle,
       organization,
       history,
-      toStateLabel: (state: string) => definition.states[state]?.label ?? state,
+      toStateLabel: (state: string) => stateLabelFor(award, state, definition.states[state]?.label ?? state),
       variables: {
-        awardName: findAward(cycle.awardCode)?.name ?? cycle.awardCode,
+        awardName: award?.name ?? cycle.awardCode,
         cycleTitle: cycle.title,
+        outcome: wording?.local ?? null,
+        outcomeKind: wording?.kind ?? null,
+        outcomeTitle: wording?.localTitle ?? null,
+        recommendedTo: award?.outsideChain?.recommendedTo ?? null,
         organizationName: organization.name,
         receiptNumber: application.receiptNumber,
         // Numbered at 审定 and kept in the instance's context (the award notice names it).
@@ -111,14 +118,15 @@ export class ApplicationNotifier implements OnModuleInit, OnApplicationBootstrap
     };
   }
 
-  private async recipients(application: Application, officeId: string, audience: Recipients): Promise<string[]> {
+  private async recipients(application: Application, cycle: { officeId: string; awardCode: string }, regionCode: string, audience: Recipients): Promise<string[]> {
     switch (audience) {
       case 'applicant':
         return this.users.idsOfOrganization(application.organizationId);
       case 'admins':
-        return this.users.idsByRole(Role.Admin, [officeId]);
+        return this.users.idsByRole(Role.Admin, [cycle.officeId]);
       case 'recommenders':
-        return this.users.idsByRole(Role.Recommender, [officeId]);
+        // Only those who may see it (the access policy's rule, recommenderAdmits, in SQL).
+        return this.users.recommenderIdsFor(cycle.officeId, cycle.awardCode, regionCode);
       case 'reviewers':
         return this.parties.reviewersOf(application.id);
     }

@@ -50,6 +50,14 @@ describe('redaction', () => {
     expect(redactApplication(as('enterprise'), org, { a: org.name })).toEqual({ organization: { id: org.id, name: org.name, uscc: org.uscc }, form: { a: org.name } });
   });
 
+  it('hides a nominated person (中国质量奖 个人) from blind readers as it hides the applicant', () => {
+    const form = { nominee: { name: '李明远', position: '总工程师', workUnit: '重庆甲精密制造有限公司二分厂', contribution: '李明远主持建立质量管理体系。' } };
+    const blind = JSON.stringify(redactApplication(as('blind-reviewer'), org, form).form);
+    expect(blind).not.toMatch(/李明远|二分厂/);
+    expect(blind).toContain('总工程师');
+    expect(redactApplication(as('office'), org, form).form).toEqual(form);
+  });
+
   it('never shows who objected, nor the vote count, outside the office — even in rows written before the rule', () => {
     const objection = entry({ action: 'file_objection', actorId: 'objector-id', actorRole: 'applicant', comment: '实名异议（李四）' });
     const vote = entry({ action: 'close_panel_vote', actorRole: 'admin', comment: '表决结果：同意 1，反对 2，弃权 1', payload: { votePassed: false, approve: 1, reject: 2, abstain: 1 } });

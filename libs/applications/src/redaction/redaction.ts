@@ -61,7 +61,10 @@ export interface ApplicationIdentityView {
 /** The organisation and the form as the audience may see them (blind: no organisation, masked form). */
 export function redactApplication(audience: Audience, identity: ApplicantIdentity, form: Record<string, unknown>): ApplicationIdentityView {
   if (sees(audience).applicant) return { organization: { id: identity.id, name: identity.name, uscc: identity.uscc }, form };
-  return { organization: undefined, form: maskDeep(form, identityMask(identity)) };
+  // A person nominated (中国质量奖 个人) is named in the form: hidden from blind readers like the applicant.
+  const nominee = form.nominee;
+  const person = typeof nominee === 'object' && nominee !== null ? [(nominee as Record<string, unknown>).name, (nominee as Record<string, unknown>).workUnit].filter((t): t is string => typeof t === 'string') : [];
+  return { organization: undefined, form: maskDeep(form, termsMask([...applicantTerms(identity), ...person])) };
 }
 
 /** An organisation name in a list row (tasks, assignments): undefined where the applicant is hidden. */

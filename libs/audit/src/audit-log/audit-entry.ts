@@ -26,6 +26,7 @@ export enum AuditAction {
   CalendarYearSet = 'calendar_year_set',
   OfficeCreated = 'office_created',
   AwardDecisionRecorded = 'award_decision_recorded',
+  OutsideResultRecorded = 'outside_result_recorded',
 }
 
 export enum AuditEntityType {

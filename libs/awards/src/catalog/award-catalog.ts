@@ -1,6 +1,6 @@
 import { NotFoundError } from '@awardflow/platform';
 import { BRAND_RUBRIC, ENGINEERING_RUBRIC, GBT_19580 } from '../rubric/rubrics';
-import { AwardDefinition, RequiredDocument } from './award.types';
+import { AwardDefinition, OutsideChain, RequiredDocument } from './award.types';
 import { DEFAULT_CERTIFICATE_NUMBER_FORMAT } from './certificate-number';
 
 const QUALITY_DOCUMENTS: RequiredDocument[] = [
@@ -50,7 +50,7 @@ const BRAND_BASE = [{ rule: 'region' }, { rule: 'not_blacklisted' }, { rule: 'no
 
 type CatalogEntry = Omit<AwardDefinition, 'certificateNumberFormat'> & { certificateNumberFormat?: string };
 
-const engineering = (code: string, name: string, shortCode: string, bodies: string[], description: string): CatalogEntry => ({
+const engineering = (code: string, name: string, shortCode: string, bodies: string[], description: string, outsideChain?: OutsideChain): CatalogEntry => ({
   code,
   name,
   family: 'engineering',
@@ -62,7 +62,12 @@ const engineering = (code: string, name: string, shortCode: string, bodies: stri
   requiredDocuments: ENGINEERING_DOCUMENTS,
   rubric: ENGINEERING_RUBRIC,
   defaultEligibility: ENGINEERING_ELIGIBILITY,
+  ...(outsideChain ? { outsideChain } : {}),
 });
+
+// 中国建设工程鲁班奖（国家优质工程）评选办法 (中国建筑业协会): the provincial association recommends;
+// 中建协 does 初审, 复查 (on site) and the 评审委员会 vote, and announces the winners.
+const LUBAN_CHAIN: OutsideChain = { recommendedTo: '中国建筑业协会', stagesAbove: '初审、现场复查、评审委员会投票', awardName: '鲁班奖', yearly: true, conferredAs: '荣获' };
 
 /**
  * The award catalog, from the two policy documents in shared/seeds. Code-defined, read-only. Every
@@ -99,7 +104,34 @@ export const AWARD_CATALOG: AwardDefinition[] = ([
     defaultEligibility: QUALITY_ELIGIBILITY(['B', 'C', 'D'], 5),
     secondTierLabel: '提名奖',
   },
-  engineering('luban-award', '鲁班奖（中国建设工程鲁班奖）', 'LBJ', ['重庆市建筑业协会'], '建筑工程质量最高荣誉，由省级建筑业协会推荐参评。'),
+  engineering('luban-award', '鲁班奖（中国建设工程鲁班奖）', 'LBJ', ['重庆市建筑业协会'], '建筑工程质量最高荣誉，由省级建筑业协会推荐参评。', LUBAN_CHAIN),
+  {
+    code: 'china-quality-award',
+    name: '中国质量奖',
+    family: 'quality',
+    shortCode: 'ZZJ',
+    level: 'national',
+    issuer: '国家市场监督管理总局（中国质量奖评选表彰委员会）',
+    recommendingBodies: ['重庆市市场监督管理局'],
+    // 中国质量奖管理办法 (国家质检总局令 2013年第153号 / 2024 修订): organisations and individuals,
+    // recommended by the provincial 质量奖 offices and others; 近5年无重大质量、安全、环境事故.
+    description: '国家质量领域最高荣誉，授予组织和个人；由市级推荐参评，评选表彰委员会评定（中国质量奖管理办法）。',
+    requiredDocuments: QUALITY_DOCUMENTS,
+    rubric: GBT_19580,
+    defaultEligibility: [
+      { rule: 'region', params: { allowedPrefixes: ['50'] } },
+      { rule: 'min_operating_years', params: { years: 5 } },
+      // 中国质量奖管理办法: 近5年无重大质量、安全、环境事故.
+      { rule: 'no_major_accident_within_years', params: { years: 5 } },
+      { rule: 'not_blacklisted' },
+      { rule: 'not_abnormal_operation' },
+      { rule: 'no_reapplication_ban' },
+    ],
+    individualNominees: true,
+    // 中国质量奖 and 中国质量奖提名奖 are both conferred nationally: locally a cycle sets no second tier.
+    secondTierLabel: '提名奖',
+    outsideChain: { recommendedTo: '国家市场监督管理总局（中国质量奖评选表彰委员会办公室）', stagesAbove: '资格审查、材料评审、陈述答辩、现场评审、评选表彰委员会审议', awardName: '中国质量奖', yearly: false, conferredAs: '荣获' },
+  },
   engineering('lichun-award', '李春奖（公路交通优质工程奖）', 'LCJ', ['重庆市交通运输委员会'], '公路交通工程质量奖，由交通主管部门推荐参评。'),
   engineering('dayu-award', '大禹奖（中国水利工程优质奖）', 'DYJ', ['重庆市水利局'], '水利工程质量奖，由水利主管部门推荐参评。'),
   engineering('zhantianyou-award', '詹天佑土木工程奖', 'ZTY', ['重庆市土木建筑学会'], '土木工程科技创新与质量奖，由学会推荐参评。'),
@@ -156,6 +188,8 @@ export const AWARD_CATALOG: AwardDefinition[] = ([
     level: 'national',
     issuer: '商务部（市商务委员会推荐）',
     recommendingBodies: ['重庆市商务委员会'],
+    // 中华老字号认定管理办法 (商务部等 2023): 市 → 省级商务主管部门 → 商务部 认定.
+    outsideChain: { recommendedTo: '商务部', stagesAbove: '省级商务主管部门审核推荐、商务部专家评审、公示、认定', awardName: '中华老字号', yearly: false, conferredAs: '被认定为' },
     description: '中华老字号推荐：品牌创立 50 年以上、近三年无行政处罚。',
     requiredDocuments: BRAND_DOCUMENTS,
     rubric: BRAND_RUBRIC,

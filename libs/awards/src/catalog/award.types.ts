@@ -40,6 +40,28 @@ export interface AwardDefinition {
    * An award with it has no validity period.
    */
   recheckEveryYears?: number;
+  /**
+   * Decided outside the product, above the office (鲁班奖 by 中国建筑业协会, 中国质量奖 nationally,
+   * 中华老字号 by 商务部): the local cycle selects whom to recommend; the office then records what
+   * the body above decided (see libs/review outside results). Its wording never announces the
+   * local selection as the award itself.
+   */
+  outsideChain?: OutsideChain;
+  /** Individuals may be nominated as well as organisations (the form's 被推荐个人). */
+  individualNominees?: boolean;
   /** How its certificates are numbered unless a cycle says otherwise (see certificate-number.ts). */
   certificateNumberFormat: string;
+}
+
+export interface OutsideChain {
+  /** Where the local selection goes (中国建筑业协会). */
+  recommendedTo: string;
+  /** What happens there, for the reader (初审、复查、评审委员会投票). */
+  stagesAbove: string;
+  /** The award's name as the body above confers it (鲁班奖). */
+  awardName: string;
+  /** Whether the award is of a year (鲁班奖 2026年度) or simply conferred (中华老字号). */
+  yearly: boolean;
+  /** The verb when it is conferred: 荣获 (an award) or 被认定为 (a recognition). */
+  conferredAs: '荣获' | '被认定为';
 }

@@ -58,6 +58,14 @@ export class DefaultStagePlanDto {
   @ApiProperty({ description: 'publicity === before_panel (the older form)' }) publicityBeforePanel: boolean;
 }
 
+export class OutsideChainDto {
+  @ApiProperty({ example: '中国建筑业协会' }) recommendedTo: string;
+  @ApiProperty({ example: '初审、现场复查、评审委员会投票' }) stagesAbove: string;
+  @ApiProperty({ example: '鲁班奖' }) awardName: string;
+  @ApiProperty() yearly: boolean;
+  @ApiProperty({ enum: ['荣获', '被认定为'] }) conferredAs: string;
+}
+
 export class AwardDetailDto extends AwardSummaryDto {
   @ApiProperty() shortCode: string;
   @ApiProperty({ example: '{year}{award}-{office}-{tier}{seq:000}', description: 'how certificates are numbered unless a cycle says otherwise: {year} {office} (division code) {award} (short code) {tier} (J/T) {seq} or {seq:000}' })
@@ -71,6 +79,8 @@ export class AwardDetailDto extends AwardSummaryDto {
   @ApiPropertyOptional() validityYears?: number;
   @ApiPropertyOptional({ description: '老字号: no validity; its office re-checks (复核) every N years' }) recheckEveryYears?: number;
   @ApiPropertyOptional({ type: [String], description: 'optional form sections this award requires at submission' }) requiredFormSections?: string[];
+  @ApiPropertyOptional({ type: OutsideChainDto, description: 'decided above the office: the local cycle selects whom to recommend' }) outsideChain?: OutsideChainDto;
+  @ApiPropertyOptional({ description: 'individuals may be nominated (the form\'s 被推荐个人)' }) individualNominees?: boolean;
 }
 
 /** The definition's identity; its states and transitions are described at /awards/:code/workflow's schema as open objects. */
@@ -107,5 +117,7 @@ export function toAwardDetail(a: AwardDefinition): AwardDetailDto {
     validityYears: a.validityYears,
     recheckEveryYears: a.recheckEveryYears,
     requiredFormSections: a.requiredFormSections,
+    outsideChain: a.outsideChain,
+    individualNominees: a.individualNominees,
   };
 }

@@ -85,7 +85,7 @@ describe('the action table', () => {
   });
 
   it('names for every action the use case that runs it: a generic one on the generic route, its own elsewhere', () => {
-    const generic = ['transition', 'award', 'revoke', 'onsite_findings', 'defense_score'];
+    const generic = ['transition', 'award', 'revoke', 'onsite_findings', 'defense_score', 'endorsement'];
     for (const [action, rule] of Object.entries(ACTION_TABLE)) {
       expect([action, generic.includes(rule.useCase)]).toEqual([action, rule.route === GENERIC_ACTION_ROUTE]);
     }
@@ -94,6 +94,7 @@ describe('the action table', () => {
     expect(runBy('award')).toEqual([A.approve, A.approveSecondTier].sort());
     expect(runBy('onsite_findings')).toEqual([A.failOnsiteReview, A.passOnsiteReview].sort());
     expect(runBy('defense_score')).toEqual([A.failDefense, A.passDefense].sort());
+    expect(runBy('endorsement')).toEqual([A.endorse]);
     expect(runBy('objection')).toEqual([A.dismissObjection, A.fileObjection, A.upholdObjection].sort());
   });
 

@@ -49,8 +49,10 @@ export type ActionName = (typeof A)[keyof typeof A];
  * - `revoke`: 撤销, with its reapplication ban (review, decisions);
  * - `onsite_findings`: 现场评审 recorded with its findings and score adjustment (review, onsite);
  * - `defense_score`: 企业答辩 passed or failed with its 答辩得分, required when the cycle's plan scores it (review, defense).
+ * - `endorsement`: 同意推荐 with the recommender's 推荐意见 (opinion, sealed letter), counted against
+ *   the cycle's per-recommender quota (applications, endorsements).
  */
-export type GenericUseCase = 'transition' | 'award' | 'revoke' | 'onsite_findings' | 'defense_score';
+export type GenericUseCase = 'transition' | 'award' | 'revoke' | 'onsite_findings' | 'defense_score' | 'endorsement';
 
 /**
  * Use cases behind their own route or fired by the system: `panel_vote` (the votes counted),
@@ -82,7 +84,8 @@ export const ACTION_TABLE: Readonly<Record<ActionName, ActionRule>> = {
   [A.applicationWindowClosed]: systemOnly(),
   // Closing the cycle takes every submission into review; an office may also take one early.
   [A.startReview]: generic({ ...office, system: 'automation' }),
-  [A.endorse]: generic({ recommender: 'cycle_office', admin: 'cycle_office' }),
+  // A recommender acts only within its scope (its district, its awards): the access policy decides.
+  [A.endorse]: generic({ recommender: 'cycle_office', admin: 'cycle_office' }, ['opinion', 'letterId'], 'endorsement'),
   [A.declineEndorsement]: generic({ recommender: 'cycle_office', admin: 'cycle_office' }),
   [A.passFormalReview]: generic(firstReview),
   [A.passPreliminaryReview]: generic(firstReview),

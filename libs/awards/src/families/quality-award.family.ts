@@ -10,6 +10,8 @@ import { S } from './workflow-names';
  * through its 区县 (市场监管局) recommendation; 形式审查 → 资料评审 → 入围审核 → [企业答辩, scored or
  * not] → [现场评审] → [综合评选] → 评审委员会审议, 社会公示 and (when 公示 follows it) 政府审批, in the
  * order the edition runs them → 审定 (授奖, or the 提名奖 second tier).
+ * 中国质量奖's local round runs on it too: its 审定 selects whom the city recommends to the national
+ * level (see outsideChain).
  */
 export const QUALITY_AWARD_FAMILY: AwardFamilyDefinition = {
   family: 'quality',

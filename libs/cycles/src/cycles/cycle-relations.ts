@@ -1,9 +1,9 @@
 /**
- * The cycles as another context may join them in its SQL: the id and the organising office.
+ * The cycles as another context may join them in its SQL: the id, the organising office and the award.
  * A subquery rather than the table, so the cycles context keeps its table to itself; Postgres
  * pulls it up into the join, so the plan is the same.
  */
-export const CYCLE_OFFICES_RELATION = '(SELECT id, office_id FROM cycles)';
+export const CYCLE_OFFICES_RELATION = '(SELECT id, office_id, award_code FROM cycles)';
 
 /**
  * Each cycle's row version, for a context that keeps cycles in memory (CycleCache): Postgres gives

@@ -60,6 +60,12 @@ export class SecondTierDto {
 export class QuotaDto {
   @ApiProperty({ minimum: 1, example: 5 }) @IsInt() @Min(1) @Max(INT4_MAX, AT_MOST) awards: number;
   @ApiPropertyOptional({ type: SecondTierDto }) @IsOptional() @ValidateNested() @Type(() => SecondTierDto) secondTier?: SecondTierDto;
+  @ApiPropertyOptional({ minimum: 1, example: 3, description: 'at most this many endorsements per recommending body (a district, an association) in the cycle; absent: no limit' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(INT4_MAX, AT_MOST)
+  perRecommender?: number;
 }
 
 export class MajorityDto {
@@ -134,6 +140,10 @@ export class CreateCycleDto {
   eligibilityReferenceDate?: string;
   @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() blindReview?: boolean;
   @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() reassignOverdue?: boolean;
+  @ApiPropertyOptional({ default: false, description: "a recommender's endorsement must carry its 推荐意见: an opinion and a sealed letter (PDF)" })
+  @IsOptional()
+  @IsBoolean()
+  recommendationLetterRequired?: boolean;
   @ApiPropertyOptional({ description: 'brand recognitions; default: the award\'s' }) @IsOptional() @IsInt() @Min(1) @Max(100, AT_MOST) recognitionValidityYears?: number;
   @ApiPropertyOptional({ example: '2024-10-01', description: "名牌: first day of the batch's validity (Beijing date); with recognitionValidUntil" })
   @IsOptional()
@@ -185,6 +195,7 @@ export class UpdateCycleDto extends PartialType(
     'eligibilityReferenceDate',
     'blindReview',
     'reassignOverdue',
+    'recommendationLetterRequired',
     'recognitionValidityYears',
     'recognitionValidFrom',
     'recognitionValidUntil',
@@ -228,6 +239,7 @@ export class CycleDto {
   @ApiProperty({ description: 'whether eligibilityReferenceDate is the cycle\'s own (false: the deadline)' }) eligibilityReferenceDateSet: boolean;
   @ApiProperty() blindReview: boolean;
   @ApiProperty() reassignOverdue: boolean;
+  @ApiProperty() recommendationLetterRequired: boolean;
   @ApiProperty({ nullable: true, type: Number }) recognitionValidityYears: number | null;
   @ApiProperty({ nullable: true, type: String, example: '2024-10-01' }) recognitionValidFrom: string | null;
   @ApiProperty({ nullable: true, type: String, example: '2027-09-30' }) recognitionValidUntil: string | null;

@@ -7,6 +7,14 @@ export type ScoreAggregation = 'trimmed_mean' | 'mean' | 'median' | 'zscore';
 export interface Quota {
   awards: number;
   secondTier?: { label: string; count: number } | null;
+  /** At most this many endorsements per recommending body (e.g. 3 per district); null: no limit. */
+  perRecommender?: number | null;
+  /**
+   * Not a quota: whether a recommender's endorsement must carry its 推荐意见 (opinion and sealed
+   * letter). Kept in this column's JSON so the setting needed no schema change (as dayUnits in
+   * durationOverrides); the API shows it as recommendationLetterRequired.
+   */
+  letterRequired?: boolean;
 }
 
 export interface PanelRules {

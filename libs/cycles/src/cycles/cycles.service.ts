@@ -63,7 +63,7 @@ export class CyclesService {
       applicationOpensAt: parseBeijingInstant(input.applicationOpensAt, 'start'),
       applicationClosesAt: parseBeijingInstant(input.applicationClosesAt, 'end'),
       stagePlan: award ? normalisePlan(award.family, input.stagePlan) : (input.stagePlan as never),
-      quota: { awards: input.quota.awards, secondTier: input.quota.secondTier ?? null },
+      quota: { awards: input.quota.awards, secondTier: input.quota.secondTier ?? null, perRecommender: input.quota.perRecommender ?? null, letterRequired: input.recommendationLetterRequired ?? false },
       reviewersPerApplication: input.reviewersPerApplication,
       scoreAggregation: input.scoreAggregation ?? 'trimmed_mean',
       publicityDays: input.publicityDays ?? 7,
@@ -171,7 +171,8 @@ export class CyclesService {
     if (input.applicationClosesAt !== undefined) cycle.applicationClosesAt = parseBeijingInstant(input.applicationClosesAt, 'end');
     // A plan saved before v3 may say only publicityBeforePanel: both sides are read into `publicity` before merging.
     if (input.stagePlan !== undefined) cycle.stagePlan = normalisePlan(award.family, { ...upgradeStagePlan(cycle.stagePlan), ...upgradeStagePlan(definedOnly(input.stagePlan)) });
-    if (input.quota !== undefined) cycle.quota = { awards: input.quota.awards, secondTier: input.quota.secondTier ?? null };
+    if (input.quota !== undefined) cycle.quota = { awards: input.quota.awards, secondTier: input.quota.secondTier ?? null, perRecommender: input.quota.perRecommender ?? null, letterRequired: cycle.quota.letterRequired };
+    if (input.recommendationLetterRequired !== undefined) cycle.quota = { ...cycle.quota, letterRequired: input.recommendationLetterRequired };
     if (input.panel !== undefined) cycle.panel = { quorum: input.panel.quorum, majority: input.panel.majority ?? DEFAULT_MAJORITY };
     if (input.certificateNumberFormat !== undefined) cycle.certificateNumberFormat = emptyToNull(input.certificateNumberFormat);
     if (input.eligibilityReferenceDate !== undefined) cycle.eligibilityReferenceDate = emptyToNull(input.eligibilityReferenceDate);
@@ -405,7 +406,7 @@ export function toCycleDto(c: Cycle): CycleDto {
     applicationClosesAt: c.applicationClosesAt,
     // Plans saved before v3 read with today's options (a legacy publicityBeforePanel as `publicity`).
     stagePlan: findAward(c.awardCode) ? normalisePlan(findAward(c.awardCode)!.family, c.stagePlan) : c.stagePlan,
-    quota: { awards: c.quota.awards, secondTier: c.quota.secondTier ?? undefined },
+    quota: { awards: c.quota.awards, secondTier: c.quota.secondTier ?? undefined, perRecommender: c.quota.perRecommender ?? undefined },
     reviewersPerApplication: c.reviewersPerApplication,
     scoreAggregation: c.scoreAggregation,
     publicityDays: c.publicityDays,
@@ -419,6 +420,7 @@ export function toCycleDto(c: Cycle): CycleDto {
     eligibilityReferenceDateSet: c.eligibilityReferenceDate !== null,
     blindReview: c.blindReview,
     reassignOverdue: c.reassignOverdue,
+    recommendationLetterRequired: c.quota.letterRequired ?? false,
     recognitionValidityYears: c.recognitionValidityYears,
     recognitionValidFrom: c.recognitionValidFrom ?? null,
     recognitionValidUntil: c.recognitionValidUntil ?? null,

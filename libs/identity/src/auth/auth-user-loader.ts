@@ -3,10 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfigService, PgChannelListener, preparedRows } from '@awardflow/platform';
 import { DataSource } from 'typeorm';
 import { AuthUser } from './auth-user';
+import type { RecommenderScope } from '../users/recommender-scope';
 
 // One primary-key lookup (the offices by the junction table's primary key), prepared.
 const CURRENT_USER_SQL = `
   SELECT u.username, u.role, u.organization_id AS "organizationId",
+         u.recommends_division_code AS "divisionCode", u.recommends_award_codes AS "awardCodes",
          ARRAY(SELECT uo.office_id::text FROM user_offices uo WHERE uo.user_id = u.id ORDER BY uo.office_id) AS "officeIds"
     FROM users u
    WHERE u.id = $1 AND u.is_active AND u.token_version = $2`;
@@ -57,10 +59,11 @@ export class AuthUserLoader implements OnModuleDestroy {
     if (kept && kept.tokenVersion === tokenVersion && kept.until > Date.now()) return kept.user;
 
     const generation = this.generation;
-    const [row] = await preparedRows<Omit<AuthUser, 'id'>>(this.db, 'identity.current-user', CURRENT_USER_SQL, [userId, tokenVersion]);
+    const [row] = await preparedRows<Omit<AuthUser, 'id' | 'recommends'> & RecommenderScope>(this.db, 'identity.current-user', CURRENT_USER_SQL, [userId, tokenVersion]);
     if (!row) return null;
     // Shared by every request of this caller while kept: nobody may change it.
-    const user: AuthUser = Object.freeze({ id: userId, username: row.username, role: row.role, organizationId: row.organizationId, officeIds: Object.freeze(row.officeIds) as string[] });
+    const user: AuthUser = Object.freeze({ id: userId, username: row.username, role: row.role, organizationId: row.organizationId, officeIds: Object.freeze(row.officeIds) as string[],
+      ...(row.divisionCode || row.awardCodes ? { recommends: Object.freeze({ divisionCode: row.divisionCode, awardCodes: row.awardCodes && (Object.freeze(row.awardCodes) as string[]) }) } : {}) });
     if (listener.isListening && generation === this.generation) {
       if (this.kept.size >= MAX_KEPT) this.kept.delete(this.kept.keys().next().value as string);
       this.kept.set(userId, { tokenVersion, user, until: Date.now() + KEPT_FOR_MS });

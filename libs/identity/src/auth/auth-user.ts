@@ -1,4 +1,5 @@
 import { Role } from '../roles/role';
+import type { RecommenderScope } from '../users/recommender-scope';
 
 /** Who is calling: the user row as it is now, loaded on every request for the token's subject. */
 export interface AuthUser {
@@ -9,6 +10,8 @@ export interface AuthUser {
   organizationId: string | null;
   /** The issuing offices an admin or reviewer acts within. */
   officeIds: string[];
+  /** Recommenders: what they recommend (division, awards); absent means the office alone decides. */
+  recommends?: RecommenderScope;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayUnique, IsArray, IsEmail, IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsEmail, IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { Role } from '../roles/role';
 import { IsAcceptablePassword } from './acceptable-password.decorator';
 
@@ -39,6 +39,21 @@ export class CreateUserDto {
   @ArrayUnique()
   @IsUUID('all', { each: true })
   officeIds?: string[];
+
+  @ApiPropertyOptional({ example: '500112', nullable: true, type: String, description: 'Recommenders only: the GB/T 2260 division whose organisations it recommends (a 区县市场监管局: its district); null: any' })
+  @ValidateIf((o: {recommendsDivisionCode?: unknown}) => o.recommendsDivisionCode !== undefined && o.recommendsDivisionCode !== null)
+  @Matches(/^\d{6}$/, { message: '须为 6 位行政区划代码' })
+  recommendsDivisionCode?: string | null;
+
+  @ApiPropertyOptional({ type: [String], nullable: true, example: ['luban'], description: 'Recommenders only: the award codes it recommends for (an association: its awards); null: any' })
+  @ValidateIf((o: {recommendsAwardCodes?: unknown}) => o.recommendsAwardCodes !== undefined && o.recommendsAwardCodes !== null)
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @MaxLength(64, { each: true })
+  recommendsAwardCodes?: string[] | null;
 }
 
 export class UserDto {
@@ -49,6 +64,8 @@ export class UserDto {
   @ApiProperty({ enum: Role }) role: Role;
   @ApiProperty({ nullable: true, type: String }) organizationId: string | null;
   @ApiProperty({ type: [String] }) officeIds: string[];
+  @ApiProperty({ nullable: true, type: String, description: 'Recommenders: the division whose organisations it recommends' }) recommendsDivisionCode: string | null;
+  @ApiProperty({ nullable: true, type: [String], description: 'Recommenders: the awards it recommends for' }) recommendsAwardCodes: string[] | null;
   @ApiProperty() isActive: boolean;
   @ApiProperty() createdAt: Date;
 }

@@ -25,6 +25,14 @@ export class User {
   @Column({ name: 'organization_id', type: 'uuid', nullable: true })
   organizationId: string | null;
 
+  /** Recommenders: the division whose organisations they recommend (null: any). */
+  @Column({ name: 'recommends_division_code', type: 'varchar', length: 6, nullable: true })
+  recommendsDivisionCode: string | null;
+
+  /** Recommenders: the awards they recommend for (null: any). */
+  @Column({ name: 'recommends_award_codes', type: 'text', array: true, nullable: true })
+  recommendsAwardCodes: string[] | null;
+
   @Column({ name: 'is_active', type: 'boolean', default: true })
   isActive: boolean;
 

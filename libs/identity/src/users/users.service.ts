@@ -13,9 +13,31 @@ import { User } from './user.entity';
 import { Role } from '../roles/role';
 import { PasswordHasher } from '../auth/password-hasher';
 import { userAudit } from './user-audit';
+import { isDivisionCode } from '../offices/division-code';
+import { recommenderAdmitsSql } from './recommender-scope';
+
+type ScopeInput = { recommendsDivisionCode?: string | null; recommendsAwardCodes?: string[] | null };
+
+/** A recommender's scope is checked as the rest of the account: named fields, Chinese reasons. */
+function scopeProblems(role: Role, input: ScopeInput, isAward: (code: string) => boolean): FieldError[] {
+  const problems: FieldError[] = [];
+  const { recommendsDivisionCode: division, recommendsAwardCodes: awards } = input;
+  if (role !== Role.Recommender) {
+    if (division) problems.push({ field: 'recommendsDivisionCode', messages: ['只有推荐单位的账号有推荐范围'] });
+    if (awards) problems.push({ field: 'recommendsAwardCodes', messages: ['只有推荐单位的账号有推荐范围'] });
+    return problems;
+  }
+  if (division && !isDivisionCode(division)) problems.push({ field: 'recommendsDivisionCode', messages: [`不是有效的行政区划代码：${division}`] });
+  const unknown = (awards ?? []).filter((code) => !isAward(code));
+  if (unknown.length) problems.push({ field: 'recommendsAwardCodes', messages: [`奖项不存在：${unknown.join('、')}`] });
+  return problems;
+}
 
 @Injectable()
 export class UsersService {
+  /** The award catalog's say on a code (registered by the applications context: identity sits below the catalog). */
+  private isAward: (code: string) => boolean = () => true;
+
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     @InjectRepository(Office) private readonly offices: Repository<Office>,
@@ -23,6 +45,11 @@ export class UsersService {
     private readonly audit: AuditLog,
     private readonly callers: AuthUserLoader,
   ) {}
+
+  /** Which award codes a recommender's scope may name. */
+  recognizeAwards(isAward: (code: string) => boolean): void {
+    this.isAward = isAward;
+  }
 
   async create(input: CreateUserDto, createdBy?: AuthUser): Promise<UserDto> {
     const problems = [];
@@ -32,6 +59,7 @@ export class UsersService {
     if (input.officeIds?.length && input.role === Role.Applicant) {
       problems.push({ field: 'officeIds', messages: ['申报单位的账号不属于办公室'] });
     }
+    problems.push(...scopeProblems(input.role, input, this.isAward));
     if (createdBy && input.officeIds?.length) {
       const managed = await managedAmong(this.users.manager, createdBy.officeIds, input.officeIds);
       if (input.officeIds.some((id) => !managed.has(id))) problems.push({ field: 'officeIds', messages: ['只能授予您所管理的办公室（您所属的办公室及其下级）'] });
@@ -50,6 +78,8 @@ export class UsersService {
       email: input.email ?? null,
       role: input.role,
       organizationId: input.organizationId ?? null,
+      recommendsDivisionCode: input.role === Role.Recommender ? (input.recommendsDivisionCode ?? null) : null,
+      recommendsAwardCodes: input.role === Role.Recommender ? (input.recommendsAwardCodes ?? null) : null,
       passwordHash: await this.hasher.hash(input.password),
       offices,
     });
@@ -83,9 +113,11 @@ export class UsersService {
     const role = input.role ?? user.role;
     const officeIds = role === Role.Applicant ? [] : (input.officeIds ?? currentOfficeIds);
     const problems: FieldError[] = [];
-    if (input.role === undefined && input.officeIds === undefined && input.isActive === undefined && input.password === undefined) {
-      problems.push({ field: 'role', messages: ['请至少修改一项：角色、所属办公室、启用状态或密码'] });
+    const scopeChanged = input.recommendsDivisionCode !== undefined || input.recommendsAwardCodes !== undefined;
+    if (input.role === undefined && input.officeIds === undefined && input.isActive === undefined && input.password === undefined && !scopeChanged) {
+      problems.push({ field: 'role', messages: ['请至少修改一项：角色、所属办公室、启用状态、密码或推荐范围'] });
     }
+    problems.push(...scopeProblems(role, input, this.isAward));
     if (id === admin.id && input.isActive === false) problems.push({ field: 'isActive', messages: ['不能停用自己的账号'] });
     if (id === admin.id && role !== user.role) problems.push({ field: 'role', messages: ['不能修改自己的角色'] });
     if (role !== Role.Applicant && user.organizationId) {
@@ -108,6 +140,10 @@ export class UsersService {
     await this.users.manager.transaction(async (tx) => {
       await tx.update(User, { id }, {
         role,
+        // A scope belongs to a recommender: another role has none (the table's check says so too).
+        ...(role !== Role.Recommender ? { recommendsDivisionCode: null, recommendsAwardCodes: null } : {}),
+        ...(role === Role.Recommender && input.recommendsDivisionCode !== undefined ? { recommendsDivisionCode: input.recommendsDivisionCode } : {}),
+        ...(role === Role.Recommender && input.recommendsAwardCodes !== undefined ? { recommendsAwardCodes: input.recommendsAwardCodes } : {}),
         ...(input.isActive === undefined ? {} : { isActive: input.isActive }),
         ...(passwordHash === undefined ? {} : { passwordHash }),
         // Incremented in SQL, never written back from what was read: a concurrent revocation is never undone.
@@ -141,6 +177,22 @@ export class UsersService {
     const qb = this.users.createQueryBuilder('u').select('DISTINCT u.id', 'id').where('u.role = :role AND u.is_active', { role });
     if (officeIds?.length) qb.innerJoin('u.offices', 'o', 'o.id IN (:...officeIds)', { officeIds });
     return (await qb.getRawMany<{ id: string }>()).map((r) => r.id);
+  }
+
+  /**
+   * The recommenders of the office who may be told of an application of this award by an
+   * organisation of this region: recommenderAdmits, as SQL over their scope.
+   */
+  async recommenderIdsFor(officeId: string, awardCode: string, regionCode: string | null): Promise<string[]> {
+    const rows = await sqlRows<{ id: string }>(
+      this.users.manager,
+      `SELECT u.id FROM users u
+        WHERE u.role = 'recommender' AND u.is_active
+          AND EXISTS (SELECT 1 FROM user_offices uo WHERE uo.user_id = u.id AND uo.office_id = $1)
+          AND ${recommenderAdmitsSql('u', '$2::text', 'coalesce($3::text, \'\')')}`,
+      [officeId, awardCode, regionCode],
+    );
+    return rows.map((r) => r.id);
   }
 
   async idsOfOrganization(organizationId: string): Promise<string[]> {
@@ -206,6 +258,8 @@ export function toUserDto(user: User): UserDto {
     role: user.role,
     organizationId: user.organizationId,
     officeIds: (user.offices ?? []).map((o) => o.id),
+    recommendsDivisionCode: user.recommendsDivisionCode ?? null,
+    recommendsAwardCodes: user.recommendsAwardCodes ?? null,
     isActive: user.isActive,
     createdAt: user.createdAt,
   };

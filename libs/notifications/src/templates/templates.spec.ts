@@ -27,4 +27,15 @@ describe('notification templates', () => {
       expect(renderTemplate(key, {}).body).not.toContain('证书编号');
     }
   });
+
+  it('never announces a nomination as the award: 推荐参评 at 审定, 荣获 only when conferred above', () => {
+    const base = { organizationName: '重庆建工第三建设有限责任公司', cycleTitle: '2026年度鲁班奖推荐', recommendedTo: '中国建筑业协会' };
+    const selected = renderTemplate('awarded', { ...base, outcomeKind: 'nomination', outcome: '推荐参评2026年度鲁班奖', outcomeTitle: '推荐结果通知' });
+    expect(selected.title).toBe('推荐结果通知：2026年度鲁班奖推荐');
+    expect(selected.body).toContain('已入选，推荐参评2026年度鲁班奖，将报送中国建筑业协会评定');
+    expect(`${selected.title}${selected.body}`).not.toMatch(/荣获|获奖/);
+    const conferred = renderTemplate('outside_awarded', { ...base, outcome: '荣获2026年度鲁班奖', documentNumber: '建协〔2026〕18号', decidedOn: '2026-11-20' });
+    expect(conferred.body).toContain('贵单位荣获2026年度鲁班奖（建协〔2026〕18号，2026-11-20）');
+    expect(renderTemplate('awarded', { ...base, outcomeKind: 'recognition', outcome: '被认定为重庆名牌产品' }).body).toContain('贵单位被认定为重庆名牌产品');
+  });
 });

@@ -15,6 +15,17 @@ export interface TemplateVariables {
   /** The last valid day of a 名牌's batch (YYYY-MM-DD), and the end of a 老字号's 整改 period. */
   validUntil?: string | null;
   rectificationDueOn?: string | null;
+  /**
+   * The outcome as worded for the award (libs/awards outcomeWording): 推荐参评2026年度鲁班奖,
+   * 被认定为重庆名牌产品, 荣获…; a nomination is never announced as the award.
+   */
+  outcome?: string | null;
+  outcomeKind?: 'award' | 'recognition' | 'nomination' | null;
+  outcomeTitle?: string | null;
+  /** A result decided above the office: where it went, and the 文号 and date of the decision. */
+  recommendedTo?: string | null;
+  documentNumber?: string | null;
+  decidedOn?: string | null;
 }
 
 interface Template {
@@ -28,6 +39,16 @@ const receipt = (v: TemplateVariables) => (v.receiptNumber ? `（受理编号 ${
 const because = (v: TemplateVariables) => (v.reason ? `原因：${v.reason}。` : '');
 const publicityEnd = (v: TemplateVariables) => (v.publicityEndsOn ? `公示期至 ${v.publicityEndsOn} 24:00，` : '公示期内');
 const certificate = (v: TemplateVariables) => (v.certificateNumber ? `证书编号：${v.certificateNumber}。` : '');
+const decision = (v: TemplateVariables) => (v.documentNumber ? `（${v.documentNumber}${v.decidedOn ? `，${v.decidedOn}` : ''}）` : '');
+/** 审定: an award is won, a recognition granted, a nomination only selected for the body above. */
+const approvedBody = (v: TemplateVariables) =>
+  v.outcomeKind === 'nomination'
+    ? `${who(v)}：经审定，贵单位的申报${receipt(v)}已入选，${v.outcome}${v.recommendedTo ? `，将报送${v.recommendedTo}评定` : ''}；最终结果以其公布为准。${certificate(v)}`
+    : v.outcomeKind === 'recognition' && v.outcome
+      ? `${who(v)}：恭喜，经审定，贵单位${v.outcome}${receipt(v)}。${certificate(v)}`
+      : `${who(v)}：恭喜，经审定，贵单位荣获${award(v)}${receipt(v)}。${certificate(v)}`;
+const held = (v: TemplateVariables) =>
+  v.outcomeKind === 'nomination' ? `${award(v)}的入选推荐资格` : v.outcomeKind === 'recognition' ? `的${award(v)}认定` : `所获${award(v)}`;
 const open = (v: TemplateVariables) => (v.link ? `\n详情请登录查看：${v.link}` : '');
 
 /** One zh-CN template per event. Keys are what `notify` effects and handlers name. */
@@ -47,9 +68,13 @@ export const TEMPLATES = {
   objection_resolved: { title: (v) => `异议处理结果：${award(v)}`, body: (v) => `${who(v)}：关于您申报${receipt(v)}的异议已处理完毕，当前状态：${v.stateLabel ?? ''}。${because(v)}${open(v)}` },
   eligibility_hold: { title: (v) => `资格复核未通过：${who(v)}`, body: (v) => `${who(v)}的申报${receipt(v)}在资格复核中发现问题，已暂停，请决定恢复或取消资格。${because(v)}${open(v)}` },
   awaiting_approval: { title: (v) => `待审定：${who(v)}`, body: (v) => `${who(v)}的申报${receipt(v)}公示期满，待审定。${open(v)}` },
-  awarded: { title: (v) => `获奖通知：${award(v)}`, body: (v) => `${who(v)}：恭喜，经审定，贵单位荣获${award(v)}${receipt(v)}。${certificate(v)}${open(v)}` },
+  awarded: { title: (v) => `${v.outcomeTitle ?? '获奖通知'}：${award(v)}`, body: (v) => `${approvedBody(v)}${open(v)}` },
   nominated: { title: (v) => `提名奖通知：${award(v)}`, body: (v) => `${who(v)}：经审定，贵单位获得${award(v)}提名奖${receipt(v)}。${certificate(v)}${open(v)}` },
-  revoked: { title: (v) => `撤销通知：${award(v)}`, body: (v) => `${who(v)}：贵单位所获${award(v)}${receipt(v)}已被撤销。${because(v)}${open(v)}` },
+  revoked: { title: (v) => `撤销通知：${award(v)}`, body: (v) => `${who(v)}：贵单位${held(v)}${receipt(v)}已被撤销。${because(v)}${open(v)}` },
+  // A result decided above the office, recorded by it: 推荐 sent, then 荣获 / 未获评 with the 文号.
+  outside_recommended: { title: (v) => `推荐上报：${award(v)}`, body: (v) => `${who(v)}：贵单位的申报${receipt(v)}已于 ${v.decidedOn ?? ''} 报送${v.recommendedTo ?? '上级评选机构'}，${v.outcome ?? ''}。评定结果公布后将另行通知。${open(v)}` },
+  outside_awarded: { title: (v) => `评定结果：${v.outcome ?? award(v)}`, body: (v) => `${who(v)}：恭喜，经${v.recommendedTo ?? '上级评选机构'}评定，贵单位${v.outcome ?? ''}${decision(v)}。${open(v)}` },
+  outside_not_awarded: { title: (v) => `评定结果：${award(v)}`, body: (v) => `${who(v)}：经${v.recommendedTo ?? '上级评选机构'}评定，贵单位${v.outcome ?? ''}${decision(v)}，感谢参与。${open(v)}` },
   recognition_expired: { title: (v) => `认定到期：${award(v)}`, body: (v) => `${who(v)}：贵单位的${award(v)}认定${receipt(v)}有效期已届满，如需延续请申请复核。${open(v)}` },
   recognition_expiring: {
     title: (v) => `认定即将到期：${award(v)}`,

@@ -62,6 +62,8 @@ export enum ErrorCode {
   CalendarYearShipped = 'CALENDAR_YEAR_SHIPPED',
   CertificateNumberTaken = 'CERTIFICATE_NUMBER_TAKEN',
   CertificatePdfPending = 'CERTIFICATE_PDF_PENDING',
+  RecommenderQuotaReached = 'RECOMMENDER_QUOTA_REACHED',
+  OutsideResultNotAllowed = 'OUTSIDE_RESULT_NOT_ALLOWED',
 }
 
 export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
@@ -127,4 +129,6 @@ export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
   [ErrorCode.CalendarYearShipped]: 409,
   [ErrorCode.CertificateNumberTaken]: 409,
   [ErrorCode.CertificatePdfPending]: 409,
+  [ErrorCode.RecommenderQuotaReached]: 409,
+  [ErrorCode.OutsideResultNotAllowed]: 409,
 };

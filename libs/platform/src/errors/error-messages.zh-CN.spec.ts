@@ -23,6 +23,8 @@ const SAMPLES: { [C in ErrorCode]: ErrorParams<C> } = {
   [ErrorCode.Internal]: undefined,
   [ErrorCode.QuotaExhausted]: { quota: 2, tier: 'award' },
   [ErrorCode.QuotaExceededByBatch]: { requested: 3, quota: 3, issued: 1, tier: 'award' },
+  [ErrorCode.RecommenderQuotaReached]: { quota: 3, recommender: '九龙坡区市场监督管理局', cycleTitle: '2026年度重庆市市长质量管理奖' },
+  [ErrorCode.OutsideResultNotAllowed]: { reason: '该申报尚未完成本地推荐，不能登记上级评选结果' },
   [ErrorCode.UsernameTaken]: { username: 'zhang.san' },
   [ErrorCode.UsccTaken]: { uscc: '91350100M000100Y43' },
   [ErrorCode.AlreadyHasOrganization]: undefined,

@@ -26,6 +26,9 @@ export const ENTITY_LABELS: Readonly<Record<string, string>> = {
   'award decision': '表彰决定',
   'recheck round': '复核批次',
   'recheck item': '复核对象',
+  endorsement: '推荐意见',
+  'endorsement letter': '推荐意见书',
+  'outside result': '上级评选结果',
 };
 
 /** Where a person goes instead, for the actions that have their own use case (the action table's routes). */
@@ -87,6 +90,9 @@ export const ERROR_MESSAGES = {
     `本届${p.tier === 'award' ? '获奖' : (p.tierLabel ?? '第二档')}名额（${p.quota} 名）已用完`,
   [ErrorCode.QuotaExceededByBatch]: (p: { requested: number; quota: number; issued: number; tier: 'award' | 'second'; tierLabel?: string }) =>
     `本次批量审定 ${p.requested} 项，超出本届${p.tier === 'award' ? '获奖' : (p.tierLabel ?? '第二档')}名额（${p.quota} 名，已审定 ${p.issued} 名，尚余 ${Math.max(0, p.quota - p.issued)} 名）；未办理任何一项`,
+  [ErrorCode.RecommenderQuotaReached]: (p: { quota: number; recommender: string; cycleTitle: string }) =>
+    `${p.recommender}在「${p.cycleTitle}」的推荐名额（${p.quota} 个）已用完，不能再推荐`,
+  [ErrorCode.OutsideResultNotAllowed]: (p: { reason: string }) => p.reason,
   [ErrorCode.UsernameTaken]: (p: { username: string }) => `用户名 ${p.username} 已被使用`,
   [ErrorCode.UsccTaken]: (p: { uscc: string }) => `统一社会信用代码 ${p.uscc} 已登记`,
   [ErrorCode.AlreadyHasOrganization]: () => '您的账号已关联申报单位',

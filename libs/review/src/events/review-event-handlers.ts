@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { ApplicationsService } from '@awardflow/applications';
+import { ApplicationsService, OrganizationsService } from '@awardflow/applications';
 import { A, findAward } from '@awardflow/awards';
 import { Cycle, cycleSummaries, CyclesService, formatBeijing } from '@awardflow/cycles';
 import { Role, UsersService } from '@awardflow/identity';
@@ -10,6 +10,8 @@ import { DataSource } from 'typeorm';
 import { assignmentById } from '../assignment/assignment.repository';
 import { AssignmentService } from '../assignment/assignment.service';
 import { ScoringService } from '../scoring/scoring.service';
+import { outsideResultOf } from '../outside-results/outside-results.repository';
+import { outsideOutcomeText } from '../outside-results/outside-outcome-text';
 
 const SYSTEM = { id: null, role: 'system' };
 
@@ -27,6 +29,7 @@ export class ReviewEventHandlers implements OnModuleInit {
     private readonly notifications: NotificationsService,
     private readonly users: UsersService,
     private readonly config: AppConfigService,
+    private readonly organizations: OrganizationsService,
   ) {}
 
   onModuleInit(): void {
@@ -38,6 +41,7 @@ export class ReviewEventHandlers implements OnModuleInit {
     this.router.on('review_reminder_due', (e) => this.onReminder(e));
     this.router.on('review_overdue', (e) => this.onOverdue(e));
     this.router.on('check_eligibility', (e) => this.onEligibilityGate(e));
+    this.router.on('outside_result_recorded', (e) => this.onOutsideResult(e));
   }
 
   private async onReminder(e: OutboxEvent<'review_reminder_due'>): Promise<void> {
@@ -72,6 +76,27 @@ export class ReviewEventHandlers implements OnModuleInit {
       instance,
       comment: failures.map((f) => f.reason).join('；'),
       payload: { failures },
+    });
+  }
+
+  /** The enterprise is told what became of its application above the office, worded for the award. */
+  private async onOutsideResult(e: OutboxEvent<'outside_result_recorded'>): Promise<void> {
+    const row = await outsideResultOf(this.dataSource, e.payload.applicationId);
+    // Corrected since (another step recorded): that step's own event tells it.
+    if (!row || row.revision !== e.payload.revision) return;
+    const application = await this.applications.get(e.payload.applicationId);
+    const cycle = await this.cycles.get(application.cycleId);
+    const award = findAward(cycle.awardCode);
+    if (!award) return;
+    const organization = await this.organizations.get(application.organizationId);
+    const template = e.payload.step === 'awarded' ? 'outside_awarded' : e.payload.step === 'not_awarded' ? 'outside_not_awarded' : 'outside_recommended';
+    await this.tell(e.id, application.id, template, await this.users.idsOfOrganization(application.organizationId), {
+      organizationName: organization.name,
+      outcome: outsideOutcomeText(award, cycle.year, row.outcome),
+      recommendedTo: row.recommendedTo,
+      documentNumber: row.documentNumber,
+      decidedOn: e.payload.step === 'recommended' ? row.recommendedOn : row.decidedOn,
+      link: `${this.config.get('PUBLIC_BASE_URL')}/applications/${application.id}`,
     });
   }
 

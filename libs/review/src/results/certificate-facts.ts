@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { APPLICATION_SUMMARIES_RELATION, ApplicationsService, ORGANIZATION_PROFILES_RELATION, OrganizationsService } from '@awardflow/applications';
-import { findAward } from '@awardflow/awards';
+import { findAward, OutcomeWording, outcomeWording } from '@awardflow/awards';
 import { CYCLE_EDITIONS_RELATION, Cycle, CyclesService, Quota } from '@awardflow/cycles';
 import { officeProfiles } from '@awardflow/identity';
 import { SqlRunner, sqlRows } from '@awardflow/platform';
@@ -15,6 +15,8 @@ export interface CertificateFacts {
   tier: CertificateTier;
   tierLabel: string;
   awardName: string;
+  /** How the outcome is worded (推荐参评…, 被认定为…, 荣获…): see outcomeWording. */
+  wording: OutcomeWording;
   year: number;
   officeName: string;
   organizationName: string;
@@ -29,10 +31,14 @@ export interface CertificateFacts {
   validUntil?: string;
 }
 
-/** 获奖 (认定 for a brand recognition), or the cycle's second tier's own name (提名奖). */
+/**
+ * 获奖 (认定 for a brand recognition, 入选推荐 where the award is conferred above the office: the
+ * local selection is not the award), or the cycle's second tier's own name (提名奖).
+ */
 export function tierLabelOf(awardCode: string, quota: Quota | null | undefined, tier: CertificateTier): string {
   const award = findAward(awardCode);
   if (tier === 'second') return quota?.secondTier?.label ?? award?.secondTierLabel ?? '第二档';
+  if (award?.outsideChain) return '入选推荐';
   return award?.family === 'brand' ? '认定' : '获奖';
 }
 
@@ -58,6 +64,7 @@ export class CertificateFactsReader {
       tier: certificate.tier,
       tierLabel: tierLabelOf(cycle.awardCode, cycle.quota, certificate.tier),
       awardName: findAward(cycle.awardCode)?.name ?? cycle.awardCode,
+      wording: outcomeWording(findAward(cycle.awardCode) ?? { name: cycle.awardCode, family: 'quality' }, cycle.year),
       year: cycle.year,
       officeName: office?.name ?? '',
       organizationName: organization.name,

@@ -49,19 +49,22 @@ export async function renderCertificatePdf(facts: CertificateFacts, verifyUrl: s
   doc.lineWidth(6).strokeColor(RED).rect(24, 24, width - 48, height - 48).stroke();
   doc.lineWidth(1.2).rect(38, 38, width - 76, height - 76).stroke();
 
-  doc.font('cjk').fillColor(RED).fontSize(44).text('荣 誉 证 书', 0, 78, { width, align: 'center', characterSpacing: 4 });
+  // A selection for the body above is certified as such, never as the award (outcomeWording).
+  const nomination = facts.wording.kind === 'nomination';
+  doc.font('cjk').fillColor(RED).fontSize(44).text(nomination ? '入 选 证 书' : '荣 誉 证 书', 0, 78, { width, align: 'center', characterSpacing: 4 });
   doc.fillColor(GREY).fontSize(13).text(`${facts.year}年度${facts.awardName}`, 0, 140, { width, align: 'center' });
 
   const left = 110;
   const textWidth = width - 2 * left;
   doc.fillColor(INK).fontSize(22).text(`${facts.organizationName}：`, left, 196, { width: textWidth });
-  const honour =
-    facts.tierLabel === '认定'
-      ? `经评审、公示和审定，贵单位被认定为${facts.year}年度${facts.awardName}。`
+  const honour = nomination
+    ? `经评审、公示和审定，贵单位入选${facts.wording.local}。`
+    : facts.tierLabel === '认定'
+      ? `经评审、公示和审定，贵单位${facts.wording.local}。`
       : facts.tierLabel === '获奖'
         ? `经评审、公示和审定，贵单位荣获${facts.year}年度${facts.awardName}。`
         : `经评审、公示和审定，贵单位荣获${facts.year}年度${facts.awardName}${facts.tierLabel}。`;
-  doc.fontSize(18).text(`　　${honour}特发此证，以资鼓励。`, left, 246, { width: textWidth, lineGap: 8 });
+  doc.fontSize(18).text(`　　${honour}${nomination ? '特发此证。' : '特发此证，以资鼓励。'}`, left, 246, { width: textWidth, lineGap: 8 });
 
   // The facts a verifier checks, bottom left of the text block.
   const factsTop = 326;

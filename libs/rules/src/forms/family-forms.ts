@@ -22,8 +22,23 @@ const KEY_RESULT: FormSpec = [
   integer('year', '年份', { min: 2000, max: 2100 }),
 ];
 
-/** 政府质量奖 (区长/市长质量管理奖): the self-assessment is the 申报书; key results back it. */
-const QUALITY_FORM: FormSpec = [section('selfAssessment', '自评报告', SELF_ASSESSMENT), rows('keyResults', '关键绩效指标', KEY_RESULT, { max: 30, required: false })];
+/**
+ * 被推荐个人: 中国质量奖 is also given to individuals (中国质量奖管理办法 第二条); an application
+ * for a person names the person here, and the organisation applying is the one it works for.
+ */
+const NOMINEE: FormSpec = [
+  text('name', '姓名', { max: 50 }),
+  text('position', '职务', { max: 100 }),
+  text('workUnit', '工作单位', { min: 2, max: 200 }),
+  text('contribution', '主要质量贡献', { min: 10, max: 5000 }),
+];
+
+/** 政府质量奖 (区长/市长质量管理奖, 中国质量奖): the self-assessment is the 申报书; key results back it. */
+const QUALITY_FORM: FormSpec = [
+  section('selfAssessment', '自评报告', SELF_ASSESSMENT),
+  rows('keyResults', '关键绩效指标', KEY_RESULT, { max: 30, required: false }),
+  section('nominee', '被推荐个人', NOMINEE, { required: false }),
+];
 
 /** A unit that took part in building the project, with what it did (申报表's 主要参建单位). */
 const PARTICIPANT: FormSpec = [text('name', '单位名称', { min: 2, max: 200 }), text('role', '承担角色', { max: 50 }), text('scope', '承担内容', { max: 500, required: false })];

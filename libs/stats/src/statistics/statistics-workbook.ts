@@ -41,6 +41,8 @@ export async function writeStatsWorkbook(stats: StatsDto, out: Writable): Promis
     ['申报数', t.applications],
     ['草稿数', t.drafts],
     ['获奖数', t.awards],
+    ['推荐参评数', t.nominations],
+    ['上级评定获奖数', t.outsideAwards],
     ['认定数', t.recognitions],
     ['待处理异议', t.openObjections],
     ['逾期评审', t.overdueReviews],

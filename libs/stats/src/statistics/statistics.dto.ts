@@ -36,7 +36,9 @@ export class StatsOfficeDto {
 export class StatsTotalsDto {
   @ApiProperty({ description: 'submitted applications (drafts not counted)' }) applications: number;
   @ApiProperty({ description: 'drafts not yet submitted' }) drafts: number;
-  @ApiProperty({ description: 'awarded (and the 提名奖 tier) of the quality and engineering awards' }) awards: number;
+  @ApiProperty({ description: 'awarded (and the 提名奖 tier) of the awards the offices confer themselves' }) awards: number;
+  @ApiProperty({ description: 'selected locally and recommended above (鲁班奖, 中国质量奖, 中华老字号): nominations, not awards' }) nominations: number;
+  @ApiProperty({ description: 'conferred above the office, as the office recorded it (live, not from the snapshot)' }) outsideAwards: number;
   @ApiProperty({ description: 'brand recognitions held (recognised, or in renewal)' }) recognitions: number;
   @ApiProperty({ description: '公示 objections the office has not resolved (live, not from the snapshot)' }) openObjections: number;
   @ApiProperty({ description: 'expert assignments past their due date without scores (live)' }) overdueReviews: number;

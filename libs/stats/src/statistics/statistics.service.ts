@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APPLICATION_SUMMARIES_RELATION } from '@awardflow/applications';
-import { findAward } from '@awardflow/awards';
+import { AWARD_CATALOG, findAward } from '@awardflow/awards';
 import { CYCLE_EDITIONS_RELATION } from '@awardflow/cycles';
 import { AuthUser, managedOffices, ManagedOffice } from '@awardflow/identity';
 import { ForbiddenError, NotFoundError, sqlRows } from '@awardflow/platform';
-import { PENDING_ASSIGNMENTS_RELATION, OPEN_OBJECTIONS_RELATION } from '@awardflow/review';
+import { OUTSIDE_RESULTS_RELATION, PENDING_ASSIGNMENTS_RELATION, OPEN_OBJECTIONS_RELATION } from '@awardflow/review';
 import { S, STATE_LABELS } from '@awardflow/rules';
 import { DataSource } from 'typeorm';
 import { SnapshotService } from '../snapshot/snapshot.service';
@@ -28,9 +28,17 @@ interface GroupRow {
   applications: number;
   drafts: number;
   awards: number;
+  nominations: number;
   recognitions: number;
   total: number;
 }
+
+/**
+ * Awards conferred above the office (鲁班奖, 中国质量奖, 中华老字号): their local 审定 selects a
+ * nomination, not an award, so it is counted as a nomination; what the body above conferred is
+ * counted from the results the office recorded (review's outside results).
+ */
+const CHAIN_AWARDS = AWARD_CATALOG.filter((a) => a.outsideChain).map((a) => a.code);
 
 /** The workflow's order of states, for listing stages as an application goes through them. */
 const STATE_ORDER = new Map<string, number>(Object.values(S).map((s, i) => [s, i]));
@@ -39,7 +47,7 @@ const STATE_ORDER = new Map<string, number>(Object.values(S).map((s, i) => [s, i
  * The 质量强区 figures of an office and the offices below it. Counts, pass rates and durations are
  * aggregated in SQL over the statistics' snapshot (stats_application_counts and stats_stage_durations,
  * already grouped by office, award and year, so a few thousand rows at 100k applications); open objections and overdue reviews are counted live from review's relations.
- * The five statements run side by side on the pool.
+ * The six statements run side by side on the pool (awards conferred above the office are counted live, as recorded).
  */
 @Injectable()
 export class StatisticsService {
@@ -60,7 +68,7 @@ export class StatisticsService {
     const cycleFilter = `c.office_id = ANY($1::uuid[]) AND ($2::int IS NULL OR c.year = $2) AND ($3::text IS NULL OR c.award_code = $3)`;
     const params = [ids, year, awardCode];
     const generatedAt = new Date();
-    const [groups, stages, objections, overdue, editions] = await Promise.all([
+    const [groups, stages, objections, overdue, editions, outside] = await Promise.all([
       sqlRows<GroupRow>(
         this.db,
         `SELECT CASE WHEN GROUPING(year) = 0 THEN 'year' WHEN GROUPING(award_code) = 0 THEN 'award' WHEN GROUPING(office_id) = 0 THEN 'office'
@@ -68,12 +76,13 @@ export class StatisticsService {
                 COALESCE(year::text, award_code, office_id::text, region_code, industry_section, state) AS key,
                 COALESCE(sum(applications) FILTER (WHERE submitted), 0)::int AS applications,
                 COALESCE(sum(applications) FILTER (WHERE NOT submitted), 0)::int AS drafts,
-                COALESCE(sum(applications) FILTER (WHERE state = ANY($4::text[])), 0)::int AS awards,
-                COALESCE(sum(applications) FILTER (WHERE state = ANY($5::text[])), 0)::int AS recognitions,
+                COALESCE(sum(applications) FILTER (WHERE state = ANY($4::text[]) AND award_code <> ALL($6::text[])), 0)::int AS awards,
+                COALESCE(sum(applications) FILTER (WHERE (state = ANY($4::text[]) OR state = ANY($5::text[])) AND award_code = ANY($6::text[])), 0)::int AS nominations,
+                COALESCE(sum(applications) FILTER (WHERE state = ANY($5::text[]) AND award_code <> ALL($6::text[])), 0)::int AS recognitions,
                 COALESCE(sum(applications), 0)::int AS total
            FROM stats_application_counts WHERE ${filter}
           GROUP BY GROUPING SETS ((year), (award_code), (office_id), (region_code), (industry_section), (state), ())`,
-        [...params, AWARD_STATES, RECOGNITION_STATES],
+        [...params, AWARD_STATES, RECOGNITION_STATES, CHAIN_AWARDS],
       ),
       sqlRows<DurationRow>(
         this.db,
@@ -103,6 +112,12 @@ export class StatisticsService {
         `SELECT DISTINCT year, award_code AS "awardCode" FROM ${CYCLE_EDITIONS_RELATION} c WHERE office_id = ANY($1::uuid[])`,
         [ids],
       ),
+      sqlRows<{ count: number }>(
+        this.db,
+        `SELECT count(*)::int AS count FROM ${OUTSIDE_RESULTS_RELATION} r JOIN ${CYCLE_EDITIONS_RELATION} c ON c.id = r.cycle_id
+          WHERE r.outcome = 'awarded' AND ${cycleFilter}`,
+        params,
+      ),
     ]);
 
     const row = (g: GroupRow | undefined, key: string, label: string): StatsBreakdownRowDto => ({
@@ -129,6 +144,8 @@ export class StatisticsService {
         applications: total?.applications ?? 0,
         drafts: total?.drafts ?? 0,
         awards: total?.awards ?? 0,
+        nominations: total?.nominations ?? 0,
+        outsideAwards: outside[0]?.count ?? 0,
         recognitions: total?.recognitions ?? 0,
         openObjections: sum(objectionsBy),
         overdueReviews: sum(overdueBy),

@@ -59,6 +59,8 @@ export const DOMAIN_EVENTS = {
   // Results: a certificate numbered at 审定, a 表彰决定 recorded for a cycle (the worker prints the PDFs).
   certificate_issued: domain<{ applicationId: string }>(),
   award_decision_recorded: domain<{ cycleId: string }>(),
+  // A result decided above the office recorded for an application (the enterprise is told).
+  outside_result_recorded: domain<{ applicationId: string; step: 'recommended' | 'awarded' | 'not_awarded'; revision: number }>(),
   // An admin moved a deadline.
   deadline_extended: domain<{ deadlineId: string; kind: string; dueAt: string; previousDueAt: string; reason: string; actorId: string }>(),
 } satisfies Record<string, EventSpec<unknown, EventSource>>;

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Space, Typography, Upload } from 'antd';
+import type { UploadFile } from 'antd';
 import { ApiError, api } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { GENERIC_ACTION_ROUTE } from '@awardflow/rules';
@@ -121,7 +122,9 @@ export function ActionsPanel({
 
   // 现场评审: the findings are the reason (the API takes them as the comment when none is given).
   const commentRequired = !!asking?.requiresComment && !ONSITE.has(asking.action);
-  const needsDialog = (a: AvailableAction) => a.requiresComment || ONSITE.has(a.action) || scoredDefense(a) || a.action === 'revoke' || a.action === 'withdraw';
+  const needsDialog = (a: AvailableAction) => a.requiresComment || ONSITE.has(a.action) || scoredDefense(a) || a.action === 'revoke' || a.action === 'withdraw' || a.action === 'endorse';
+  // 同意推荐 carries the recommender's 推荐意见: its opinion and the sealed letter (a PDF uploaded first).
+  const [letter, setLetter] = useState<UploadFile[]>([]);
 
   const confirmDialog = async () => {
     if (!asking) return;
@@ -131,9 +134,24 @@ export function ActionsPanel({
     if (values.payload?.scoreAdjustment !== undefined && values.payload?.scoreAdjustment !== null) payload.scoreAdjustment = values.payload.scoreAdjustment;
     if (values.payload?.banEditions !== undefined && values.payload?.banEditions !== null) payload.banEditions = values.payload.banEditions;
     if (values.payload?.defenseScore !== undefined && values.payload?.defenseScore !== null) payload.defenseScore = values.payload.defenseScore;
+    if (asking.action === 'endorse') {
+      if (values.payload?.opinion?.trim()) payload.opinion = values.payload.opinion.trim();
+      const file = letter[0]?.originFileObj;
+      if (file) {
+        const body = new FormData();
+        body.append('file', file, file.name);
+        try {
+          payload.letterId = (await api.post<{ id: string }>(`/applications/${application.id}/endorsement-letters`, body)).id;
+        } catch (e) {
+          setModalError(e);
+          return;
+        }
+      }
+    }
     const ok = await run(asking, { comment: values.comment || undefined, payload: Object.keys(payload).length ? payload : undefined });
     if (ok) {
       setAsking(undefined);
+      setLetter([]);
       form.resetFields();
     }
   };
@@ -226,6 +244,18 @@ export function ActionsPanel({
             <Form.Item label="答辩得分（必填）" name={['payload', 'defenseScore']} extra="0 到 100，最多一位小数；计入排名的综合得分。" rules={[{ required: true, message: '请填写答辩得分' }]}>
               <InputNumber min={0} max={100} step={0.5} style={{ width: 160 }} suffix="分" data-testid="defense-score-input" />
             </Form.Item>
+          )}
+          {asking?.action === 'endorse' && (
+            <>
+              <Form.Item label="推荐意见" name={['payload', 'opinion']} extra="推荐单位对申报的意见，将随推荐记入评审记录。">
+                <Input.TextArea autoSize={{ minRows: 3 }} maxLength={2000} data-testid="endorse-opinion" />
+              </Form.Item>
+              <Form.Item label="推荐意见书（加盖公章的 PDF）" extra="按本届要求上传；只接受 PDF，至多 10 MB。">
+                <Upload accept="application/pdf,.pdf" maxCount={1} fileList={letter} beforeUpload={() => false} onChange={({ fileList }) => setLetter(fileList.slice(-1))}>
+                  <Button data-testid="endorse-letter">选择文件</Button>
+                </Upload>
+              </Form.Item>
+            </>
           )}
           {asking?.action === 'revoke' && (
             <Form.Item label="禁止再次申报届数（0–10）" name={['payload', 'banEditions']}>

@@ -29,9 +29,12 @@ export function FormEditor({
   family,
   onSaved,
   handleRef,
+  individualNominees,
 }: {
   application: Application;
   family: Family;
+  /** The award may be given to a person (中国质量奖): the form names the person when so. */
+  individualNominees?: boolean;
   onSaved: (updated: Application) => void;
   handleRef: React.RefObject<FormEditorHandle | null>;
 }) {
@@ -112,6 +115,7 @@ export function FormEditor({
       <ErrorAlert error={error} />
       <Form form={form} layout="vertical" initialValues={application.form} onValuesChange={changed}>
         {family === 'quality' && <QualityFields />}
+        {family === 'quality' && individualNominees && <NomineeFields />}
         {family === 'engineering' && <EngineeringFields />}
         {family === 'brand' && <BrandFields />}
       </Form>
@@ -155,6 +159,38 @@ function QualityFields() {
           </>
         )}
       </Form.List>
+    </>
+  );
+}
+
+/** 被推荐个人 (中国质量奖管理办法: 组织和个人): filled only when a person is the nominee. */
+function NomineeFields() {
+  return (
+    <>
+      <Typography.Title level={5}>被推荐个人（推荐个人时填写）</Typography.Title>
+      <Typography.Paragraph type="secondary">推荐组织时留空；推荐个人时四项均须填写，申报单位为其所在单位。</Typography.Paragraph>
+      <Row gutter={16}>
+        <Col xs={24} md={8}>
+          <Form.Item label="姓名" name={['nominee', 'name']}>
+            <Input maxLength={50} data-testid="nominee-name" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item label="职务" name={['nominee', 'position']}>
+            <Input maxLength={100} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item label="工作单位" name={['nominee', 'workUnit']}>
+            <Input maxLength={200} />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item label="主要质量贡献" name={['nominee', 'contribution']}>
+            <Input.TextArea autoSize={{ minRows: 3 }} maxLength={5000} />
+          </Form.Item>
+        </Col>
+      </Row>
     </>
   );
 }

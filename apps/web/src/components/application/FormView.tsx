@@ -28,6 +28,24 @@ export function FormView({ form, family }: { form: Record<string, unknown>; fami
               { title: '年份', dataIndex: 'year' },
             ]}
           />
+          {f.nominee && (
+            <>
+              <Typography.Title level={5} style={{ marginTop: 16 }}>
+                被推荐个人
+              </Typography.Title>
+              <Descriptions
+                column={1}
+                bordered
+                size="small"
+                items={[
+                  ['name', '姓名'],
+                  ['position', '职务'],
+                  ['workUnit', '工作单位'],
+                  ['contribution', '主要质量贡献'],
+                ].map(([key, label]) => ({ key, label, children: text(f.nominee?.[key]) }))}
+              />
+            </>
+          )}
         </>
       )}
       {family === 'engineering' && (

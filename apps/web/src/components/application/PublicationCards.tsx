@@ -146,8 +146,10 @@ export function CertificateCard({ application: a }: { application: Application }
   const revoked = c.status === 'revoked';
   // Until schema.ts is regenerated: a 名牌's validity (its batch's).
   const validity = c as Certificate & { validFrom?: string; validUntil?: string };
+  // A selection for the body above is certified as 入选, a recognition as 认定: neither says 获奖.
+  const title = c.tierLabel === '入选推荐' ? '入选证书' : c.tierLabel === '认定' ? '认定证书' : '获奖证书';
   return (
-    <Card title={c.tierLabel === '认定' ? '认定证书' : '获奖证书'} size="small" data-testid="certificate">
+    <Card title={title} size="small" data-testid="certificate">
       <Descriptions
         size="small"
         column={1}
@@ -164,7 +166,7 @@ export function CertificateCard({ application: a }: { application: Application }
       {c.pdfReady ? (
         <Button
           icon={<DownloadOutlined />}
-          onClick={() => void download(`/applications/${a.id}/certificate.pdf`, `获奖证书-${c.number}.pdf`).catch((e) => message.error(errorText(e)))}
+          onClick={() => void download(`/applications/${a.id}/certificate.pdf`, `${title}-${c.number}.pdf`).catch((e) => message.error(errorText(e)))}
           data-testid="certificate-download"
         >
           下载证书（PDF）

@@ -36,9 +36,10 @@ export default function CycleCreatePage() {
   const submit = async (values: Record<string, unknown> & { openNow?: boolean; secondTierCount?: number; durations?: Record<string, string> }) => {
     setBusy(true);
     setError(undefined);
-    const { openNow, secondTierCount, durations, stagePlan, quorum, ...rest } = values as Record<string, unknown> & {
+    const { openNow, secondTierCount, perRecommender, durations, stagePlan, quorum, ...rest } = values as Record<string, unknown> & {
       openNow?: boolean;
       secondTierCount?: number;
+      perRecommender?: number;
       durations?: Record<string, string>;
       stagePlan?: Record<string, boolean | string>;
       quorum?: number;
@@ -47,7 +48,11 @@ export default function CycleCreatePage() {
     const body = {
       ...rest,
       stagePlan,
-      quota: { awards: values.awards, ...(secondTierCount && detail.data?.secondTierLabel ? { secondTier: { label: detail.data.secondTierLabel, count: secondTierCount } } : {}) },
+      quota: {
+        awards: values.awards,
+        ...(secondTierCount && detail.data?.secondTierLabel ? { secondTier: { label: detail.data.secondTierLabel, count: secondTierCount } } : {}),
+        ...(perRecommender ? { perRecommender } : {}),
+      },
       ...(quorum ? { panel: { quorum } } : {}),
       ...(Object.keys(overrides).length ? { durationOverrides: overrides } : {}),
     };
@@ -61,6 +66,7 @@ export default function CycleCreatePage() {
       applyFieldErrors(form, e, (f) => {
         if (f === 'quota.awards') return ['awards'];
         if (f === 'quota.secondTier.count') return ['secondTierCount'];
+        if (f === 'quota.perRecommender') return ['perRecommender'];
         if (f === 'panel.quorum') return ['quorum'];
         if (f.startsWith('durationOverrides.')) return ['durations', f.split('.')[1]];
         if (f.startsWith('stagePlan.')) return ['stagePlan', f.split('.')[1]];
@@ -123,7 +129,8 @@ export default function CycleCreatePage() {
             </Form.Item>
           </Col>
           <Col xs={12} md={4}>
-            <Form.Item label="获奖名额" name="awards" rules={[{ required: true, message: '请填写名额' }]}>
+            {/* An award decided above the office: the local cycle selects whom to recommend, it awards nothing. */}
+            <Form.Item label={(detail.data as { outsideChain?: unknown } | undefined)?.outsideChain ? '入选推荐名额' : '获奖名额'} name="awards" rules={[{ required: true, message: '请填写名额' }]}>
               <InputNumber min={1} precision={0} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
@@ -133,6 +140,20 @@ export default function CycleCreatePage() {
                 <InputNumber min={0} precision={0} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
+          )}
+          {family && family !== 'quality' && (
+            <>
+              <Col xs={12} md={4}>
+                <Form.Item label="每个推荐单位推荐名额" name="perRecommender" extra="如每区县至多 3 项；留空为不限。">
+                  <InputNumber min={1} precision={0} style={{ width: '100%' }} />
+                </Form.Item>
+              </Col>
+              <Col xs={12} md={4}>
+                <Form.Item label="推荐须附推荐意见书" name="recommendationLetterRequired" valuePropName="checked">
+                  <Switch />
+                </Form.Item>
+              </Col>
+            </>
           )}
           <Col xs={12} md={4}>
             <Form.Item label="每份申报专家数" name="reviewersPerApplication" rules={[{ required: true, message: '请填写' }]}>

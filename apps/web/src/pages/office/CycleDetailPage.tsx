@@ -121,7 +121,11 @@ function Overview({ cycle: c, onChanged }: { cycle: Cycle; onChanged: () => void
           { key: 'award', label: '奖项', children: c.awardName },
           { key: 'year', label: '年度', children: c.year },
           { key: 'window', label: '申报时间', children: `${formatTime(c.applicationOpensAt)} 至 ${formatTime(c.applicationClosesAt)}` },
-          { key: 'quota', label: '名额', children: `获奖 ${c.quota.awards}${c.quota.secondTier ? `，${c.quota.secondTier.label} ${c.quota.secondTier.count}` : ''}` },
+          {
+            key: 'quota',
+            label: '名额',
+            children: `获奖 ${c.quota.awards}${c.quota.secondTier ? `，${c.quota.secondTier.label} ${c.quota.secondTier.count}` : ''}${c.quota.perRecommender ? `；每个推荐单位至多推荐 ${c.quota.perRecommender} 项` : ''}${c.recommendationLetterRequired ? '；推荐须附推荐意见书' : ''}`,
+          },
           {
             key: 'plan',
             label: '评审阶段',

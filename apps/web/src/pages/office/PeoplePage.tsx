@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { USERNAME } from '@awardflow/rules';
 import { App, Button, Card, Col, Form, Input, InputNumber, Popconfirm, Row, Select, Table, Tabs, Tag } from 'antd';
 import { api } from '../../api/client';
-import type { ReviewerProfile, Role, User } from '../../api/types';
+import type { AwardSummary, ReviewerProfile, Role, User } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyFieldErrors } from '../../components/formErrors';
 import { formatTime } from '../../lib/format';
@@ -26,12 +26,16 @@ export default function PeoplePage() {
 function Users() {
   const { message } = App.useApp();
   const users = useResource(() => api.get<User[]>('/users'), []);
+  const awards = useResource(() => api.get<AwardSummary[]>('/awards'), []);
   const [form] = Form.useForm();
+  const role = Form.useWatch('role', form) as Role | undefined;
   const [error, setError] = useState<unknown>();
-  const create = async (values: { username: string; displayName: string; password: string; role: Role; email?: string }) => {
+  const create = async (values: { username: string; displayName: string; password: string; role: Role; email?: string; recommendsDivisionCode?: string; recommendsAwardCodes?: string[] }) => {
     setError(undefined);
     try {
-      await api.post('/users', { ...values, email: values.email || undefined });
+      // A recommender's scope: the division whose organisations it recommends, the awards it recommends for.
+      const scope = values.role === 'recommender' ? { recommendsDivisionCode: values.recommendsDivisionCode?.trim() || undefined, recommendsAwardCodes: values.recommendsAwardCodes?.length ? values.recommendsAwardCodes : undefined } : {};
+      await api.post('/users', { username: values.username, displayName: values.displayName, password: values.password, role: values.role, email: values.email || undefined, ...scope });
       message.success(`已创建用户 ${values.username}`);
       form.resetFields();
       await users.reload();
@@ -89,6 +93,20 @@ function Users() {
             </Form.Item>
           </Col>
         </Row>
+        {role === 'recommender' && (
+          <Row gutter={12}>
+            <Col xs={12} md={6}>
+              <Form.Item name="recommendsDivisionCode" label="推荐范围·行政区划" extra="区县推荐单位填本区县代码（如 500107）；只能查看、推荐该区县的申报单位。留空为不限。" rules={[{ pattern: /^\d{6}$/, message: '须为 6 位行政区划代码' }]}>
+                <Input maxLength={6} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={10}>
+              <Form.Item name="recommendsAwardCodes" label="推荐范围·奖项" extra="行业协会只推荐其负责的奖项（如 鲁班奖）。留空为不限。">
+                <Select mode="multiple" allowClear options={(awards.data ?? []).map((a) => ({ value: a.code, label: a.name }))} />
+              </Form.Item>
+            </Col>
+          </Row>
+        )}
       </Form>
       <Table<User>
         rowKey="id"
@@ -99,7 +117,20 @@ function Users() {
         columns={[
           { title: '用户名', dataIndex: 'username' },
           { title: '姓名/名称', dataIndex: 'displayName' },
-          { title: '角色', render: (_, u) => <Tag>{ROLE_LABELS[u.role]}</Tag> },
+          {
+            title: '角色',
+            render: (_, u) => {
+              const scoped = u as User & { recommendsDivisionCode?: string | null; recommendsAwardCodes?: string[] | null };
+              const names = (scoped.recommendsAwardCodes ?? []).map((c) => awards.data?.find((a) => a.code === c)?.name ?? c);
+              return (
+                <>
+                  <Tag>{ROLE_LABELS[u.role]}</Tag>
+                  {scoped.recommendsDivisionCode && <Tag color="blue">{scoped.recommendsDivisionCode}</Tag>}
+                  {names.map((n) => <Tag key={n} color="purple">{n}</Tag>)}
+                </>
+              );
+            },
+          },
           { title: '邮箱', dataIndex: 'email' },
           {
             title: '状态',

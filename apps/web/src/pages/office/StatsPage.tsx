@@ -82,6 +82,8 @@ export default function StatsPage() {
               <Col xs={12} md={4}><Statistic title="申报数" value={data.totals.applications} /></Col>
               <Col xs={12} md={4}><Statistic title="草稿" value={data.totals.drafts} /></Col>
               <Col xs={12} md={4}><Statistic title="获奖数" value={data.totals.awards} /></Col>
+              <Col xs={12} md={4}><Statistic title="推荐参评数" value={data.totals.nominations} /></Col>
+              <Col xs={12} md={4}><Statistic title="上级评定获奖数" value={data.totals.outsideAwards} /></Col>
               <Col xs={12} md={4}><Statistic title="认定数" value={data.totals.recognitions} /></Col>
               <Col xs={12} md={4}><Statistic title="待处理异议" value={data.totals.openObjections} /></Col>
               <Col xs={12} md={4}><Statistic title="逾期评审" value={data.totals.overdueReviews} valueStyle={data.totals.overdueReviews ? { color: '#cf1322' } : undefined} /></Col>

@@ -79,7 +79,8 @@ function Verification({ number }: { number: string }) {
         styles={{ label: { width: 110, whiteSpace: 'nowrap' } }}
         items={[
           { key: 'number', label: '证书编号', children: c.number },
-          { key: 'org', label: '获奖单位', children: c.organizationName },
+          // 获奖, 认定 or 入选推荐: the holder is named for what the certificate says.
+          { key: 'org', label: c.tierLabel === '认定' ? '认定单位' : c.tierLabel === '入选推荐' ? '入选单位' : '获奖单位', children: c.organizationName },
           ...(c.subjectName ? [{ key: 'subject', label: '项目或产品', children: c.subjectName }] : []),
           { key: 'award', label: '奖项', children: `${c.year}年度${c.awardName}` },
           { key: 'tier', label: '等级', children: c.tierLabel },
