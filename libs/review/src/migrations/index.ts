@@ -4,6 +4,8 @@ import { ApplicationScoresCycleIndex1795562500000 } from './1795562500000-applic
 import { PublicityBatches1795562820000 } from './1795562820000-publicity-batches';
 import { ResultsAndCertificates1795562830000 } from './1795562830000-results-and-certificates';
 import { DefenseScore1795562890000 } from './1795562890000-defense-score';
+import { ScoreFeedback1795562910000 } from './1795562910000-score-feedback';
+import { ScoreDrafts1795562911000 } from './1795562911000-score-drafts';
 
 /** Review's schema (reviewers, assignments, scores, panels, objections, certificates), oldest first. apps/migrate assembles every lib's list. */
-export const REVIEW_MIGRATIONS = [Review1795560400000, StageReviewers1795560800000, ApplicationScoresCycleIndex1795562500000, PublicityBatches1795562820000, ResultsAndCertificates1795562830000, DefenseScore1795562890000];
+export const REVIEW_MIGRATIONS = [Review1795560400000, StageReviewers1795560800000, ApplicationScoresCycleIndex1795562500000, PublicityBatches1795562820000, ResultsAndCertificates1795562830000, DefenseScore1795562890000, ScoreFeedback1795562910000, ScoreDrafts1795562911000];
