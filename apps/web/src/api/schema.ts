@@ -1369,6 +1369,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reviews/assignments/{id}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's own draft of the assignment's score sheet (null when none), and whether the stage still accepts scores */
+        get: operations["ScoringController_draft"];
+        /** Keep the half-filled score sheet on the server (the assignment's own expert, while the stage is open); a submitted score replaces it */
+        put: operations["ScoringController_saveDraft"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/reviews/assignments/{id}/reassign": {
         parameters: {
             query?: never;
@@ -1876,6 +1894,20 @@ export interface components {
             /** @example 2025 */
             year: number;
         };
+        CategoryFeedbackDto: {
+            /** @example 4.1 */
+            category: string;
+            /** @example 组织治理的评价机制尚未形成闭环 */
+            opportunities?: string;
+            /** @example 高层领导亲自推进卓越绩效模式 */
+            strengths?: string;
+        };
+        CategoryFeedbackViewDto: {
+            /** @example 4.1 */
+            category: string;
+            opportunities?: string;
+            strengths?: string;
+        };
         CertificateVerificationDto: {
             /** @description absent when unknown */
             certificate?: components["schemas"]["PublicCertificateDto"];
@@ -2213,6 +2245,35 @@ export interface components {
             publicityBeforePanel: boolean;
             scoredDefense: boolean;
         };
+        DraftContentDto: {
+            categories?: components["schemas"]["CategoryFeedbackViewDto"][];
+            comment?: string;
+            items: components["schemas"]["DraftItemViewDto"][];
+        };
+        DraftItemDto: {
+            /**
+             * @description the GB/Z 19579 band picked (0 = 0%–5% … 5 = 90%–100%)
+             * @example 3
+             */
+            band?: number;
+            /** @example 4.1.2 */
+            criterion: string;
+            /**
+             * @description omitted while only a band is picked
+             * @example 30
+             */
+            score?: number;
+        };
+        DraftItemViewDto: {
+            /** @description 0 = 0%–5% … 5 = 90%–100% */
+            band?: number;
+            criterion: string;
+            score?: number;
+        };
+        DraftSavedDto: {
+            /** Format: date-time */
+            updatedAt: string;
+        };
         DurationOverridesDto: {
             /** @example PT30S */
             publicity?: string;
@@ -2292,6 +2353,13 @@ export interface components {
         FlagCycleDto: {
             id: string;
             title: string;
+        };
+        GuidanceDimensionDto: {
+            /** @example A */
+            code: string;
+            description: string;
+            /** @example 方法 */
+            label: string;
         };
         HistoryDto: {
             chainValid: boolean;
@@ -2411,6 +2479,8 @@ export interface components {
             total: number | null;
         };
         MyScoreDto: {
+            /** @description per category 优势 / 改进机会 */
+            categories: components["schemas"]["CategoryFeedbackViewDto"][];
             comment: string;
             items: components["schemas"]["ItemScoreDto"][];
             total: number;
@@ -2935,6 +3005,8 @@ export interface components {
             organization?: components["schemas"]["ReviewerOrganizationDto"];
             receiptNumber: string | null;
             rubric: components["schemas"]["RubricDto"];
+            /** @description the stage still accepts scores; false: the sheet is read-only */
+            scoringOpen: boolean;
             state: string;
             stateLabel: string;
         };
@@ -2999,20 +3071,46 @@ export interface components {
         RubricDto: {
             categories: components["schemas"]["RubricCategoryDto"][];
             code: string;
+            /** @description GB/Z 19579 scoring bands (GB/T 19580 only) */
+            guidance?: components["schemas"]["RubricGuidanceDto"];
             label: string;
             total: number;
+        };
+        RubricGuidanceDto: {
+            process: components["schemas"]["ScoringGuideDto"];
+            results: components["schemas"]["ScoringGuideDto"];
+            /** @example GB/Z 19579-2012《卓越绩效评价准则实施指南》评分指南 */
+            source: string;
         };
         RubricItemDto: {
             /** @example 4.1.2 */
             criterion: string;
+            /**
+             * @description the GB/Z 19579 scoring guide of the item (rubric.guidance)
+             * @enum {string}
+             */
+            guidance?: "process" | "results";
             label: string;
             max: number;
+        };
+        SaveDraftDto: {
+            categories?: components["schemas"]["CategoryFeedbackDto"][];
+            comment?: string;
+            items: components["schemas"]["DraftItemDto"][];
         };
         ScoredDto: {
             assignmentId: string;
             /** @description every expert of the stage has scored */
             stageComplete: boolean;
             total: number;
+        };
+        ScoreDraftDto: {
+            /** @description null when no draft is kept */
+            draft: components["schemas"]["DraftContentDto"] | null;
+            /** @description scores (and drafts) are still accepted: the stage is open */
+            open: boolean;
+            /** Format: date-time */
+            updatedAt: string | null;
         };
         ScoreItemDto: {
             /** @example 4.1.2 */
@@ -3030,6 +3128,26 @@ export interface components {
             total: number;
             /** @description 1 for the first submission, then one more per overwrite */
             version: number;
+        };
+        ScoringBandDto: {
+            /** @description one per dimension, in the guide's order */
+            descriptions: string[];
+            /**
+             * @description per cent of the item maximum
+             * @example 10
+             */
+            from: number;
+            /** @example 10%–25% */
+            label: string;
+            /** @example 25 */
+            to: number;
+        };
+        ScoringGuideDto: {
+            bands: components["schemas"]["ScoringBandDto"][];
+            dimensions: components["schemas"]["GuidanceDimensionDto"][];
+            /** @enum {string} */
+            kind: "process" | "results";
+            label: string;
         };
         SecondTierDto: {
             count: number;
@@ -3179,6 +3297,8 @@ export interface components {
             recognitions: number;
         };
         SubmitScoresDto: {
+            /** @description per category 优势 / 改进机会 */
+            categories?: components["schemas"]["CategoryFeedbackDto"][];
             /** @example 领导作用突出，结果类指标有说服力。 */
             comment: string;
             items: components["schemas"]["ScoreItemDto"][];
@@ -5726,6 +5846,52 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConflictDeclaredDto"];
+                };
+            };
+        };
+    };
+    ScoringController_draft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoreDraftDto"];
+                };
+            };
+        };
+    };
+    ScoringController_saveDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveDraftDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftSavedDto"];
                 };
             };
         };
