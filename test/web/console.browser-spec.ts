@@ -505,7 +505,7 @@ describe('web console (headless Chromium)', () => {
       // The stage has closed: the sheet is read-only with a notice, the texts kept with the score.
       await expert.reload();
       await expert.getByTestId('sheet-closed').waitFor();
-      expect(await expert.locator('textarea[data-testid="strengths-4.1"]').inputValue()).toBe('高层领导亲自推进卓越绩效模式');
+      await waitFor(async () => (await expert.locator('textarea[data-testid="strengths-4.1"]').inputValue()) === '高层领导亲自推进卓越绩效模式', 10_000, 'the submitted 优势 on the closed sheet');
       expect(await expert.locator('textarea[data-testid="strengths-4.1"]').isDisabled()).toBe(true);
       expect(await expert.getByRole('button', { name: '提交评分' }).count()).toBe(0);
       await screenshot(expert, 'reviewer-sheet-closed');
