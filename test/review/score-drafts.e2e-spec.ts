@@ -119,4 +119,22 @@ describe('score drafts and feedback', () => {
     const view = await ctx.http.get(`/reviews/assignments/${a.id}/application`).set('Authorization', owner.token).expect(200);
     expect(view.body.scoringOpen).toBe(false);
   });
+
+  it("gives a panel member the score summary the panel deliberates on, and nobody else's", async () => {
+    const [a, b] = assigned;
+    const member = byId(a.reviewer_id);
+    const cycleId = (await ctx.http.get(`/applications/${applicationId}`).set('Authorization', await ctx.adminToken()).expect(200)).body.cycleId;
+    await ctx.http.post(`/cycles/${cycleId}/panel`).set('Authorization', await ctx.adminToken()).send({ memberIds: [member.id] }).expect(200);
+    const brief = await ctx.http.get(`/applications/${applicationId}/panel`).set('Authorization', member.token).expect(200);
+    const sheets = [scoreSheet(AWARD, 0.6), scoreSheet(AWARD, 0.7)].map((s) => Math.round(s.items.reduce((t, i) => t + i.score, 0) * 10) / 10);
+    expect(brief.body).toMatchObject({ applicationId, member: true, open: false, myVote: null });
+    expect(brief.body.summary.expertTotals).toEqual([...sheets].sort((x, y) => y - x));
+    expect(brief.body.summary.composite).toBeCloseTo((sheets[0] + sheets[1]) / 2, 2);
+    expect(brief.body.summary.categories[0]).toEqual({ code: '4.1', label: '领导', max: 110, mean: Math.round(((0.6 + 0.7) / 2) * 110 * 100) / 100 });
+    // No expert is named in it.
+    expect(JSON.stringify(brief.body)).not.toContain(b.reviewer_id);
+    const outsider = pool.find((r) => !assigned.some((x) => x.reviewer_id === r.id))!;
+    await ctx.http.get(`/applications/${applicationId}/panel`).set('Authorization', outsider.token).expect(404);
+    await ctx.http.get(`/applications/${applicationId}/panel`).set('Authorization', enterprise.token).expect(403);
+  });
 });

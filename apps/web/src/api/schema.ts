@@ -364,6 +364,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/applications/{id}/panel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the 评审委员会 deliberates on (the aggregate, each expert's total unnamed, category means) and the caller's own vote */
+        get: operations["PanelController_brief"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/applications/{id}/publicity": {
         parameters: {
             query?: never;
@@ -1908,6 +1925,14 @@ export interface components {
             opportunities?: string;
             strengths?: string;
         };
+        CategoryMeanDto: {
+            /** @example 4.1 */
+            code: string;
+            label: string;
+            max: number;
+            /** @description the experts' mean of the category's items */
+            mean: number | null;
+        };
         CertificateVerificationDto: {
             /** @description absent when unknown */
             certificate?: components["schemas"]["PublicCertificateDto"];
@@ -2651,6 +2676,22 @@ export interface components {
             uscc: string;
             usccOverridden: boolean;
         };
+        OwnVoteDto: {
+            comment: string | null;
+            /** @enum {string} */
+            vote: "approve" | "reject" | "abstain";
+            /** Format: date-time */
+            votedAt: string;
+        };
+        PanelBriefDto: {
+            applicationId: string;
+            /** @description the caller sits on the panel */
+            member: boolean;
+            myVote: components["schemas"]["OwnVoteDto"] | null;
+            /** @description the application is before the panel (votes accepted) */
+            open: boolean;
+            summary?: components["schemas"]["PanelScoreSummaryDto"] | null;
+        };
         PanelDto: {
             cycleId: string;
             memberIds: string[];
@@ -2671,6 +2712,25 @@ export interface components {
             majority?: components["schemas"]["MajorityDto"];
             /** @description members who must vote (abstentions count as present) */
             quorum: number;
+        };
+        PanelScoreSummaryDto: {
+            /** @description 专家评审得分 (by the rule) */
+            aggregated: number;
+            categories: components["schemas"]["CategoryMeanDto"][];
+            /** @description 综合得分 (the ranking sorts on it) */
+            composite: number;
+            /** @description 答辩得分 */
+            defenseScore: number | null;
+            /** @description each expert's total, unnamed, highest first */
+            expertTotals: number[];
+            /** @description 现场评审调整 */
+            onsiteAdjustment: number;
+            /** @description 结果类得分 (the tie-break) */
+            resultsSubtotal: number;
+            reviewerCount: number;
+            rubricTotal: number;
+            /** @enum {string} */
+            rule: "trimmed_mean" | "mean" | "median" | "zscore";
         };
         PublicBatchDto: {
             awardName: string;
@@ -4158,6 +4218,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StageReviewersDto"];
+                };
+            };
+        };
+    };
+    PanelController_brief: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PanelBriefDto"];
                 };
             };
         };
