@@ -555,11 +555,22 @@ describe('web console (headless Chromium)', () => {
       expect(await member.content()).not.toContain(BLIND_ORG);
       await task.getByRole('link', { name: '表决', exact: true }).click();
       await member.waitForURL(new RegExp(`/application/${applicationId}$`));
+      // What the panel deliberates on: the 综合得分, each expert's total (unnamed), the category means.
+      const summary = member.getByTestId('panel-summary');
+      const [score] = await ctx.dataSource.query(`SELECT aggregated::float8 AS aggregated FROM application_scores WHERE application_id = $1`, [applicationId]);
+      await summary.filter({ hasText: '综合得分' }).filter({ hasText: String(score.aggregated) }).waitFor();
+      await summary.filter({ hasText: '4.1 领导' }).waitFor();
       await member.getByTestId('panel-vote').getByText('同意').click();
+      await member.getByTestId('panel-vote').getByLabel('说明').fill('结果类指标领先，同意授奖。');
       await member.getByRole('button', { name: '提交表决' }).click();
       await member.getByText('表决意见已记录').waitFor();
       expect(await member.content()).not.toContain(BLIND_ORG);
       await screenshot(member, 'panel-member-votes');
+      // After a reload the member's own vote is there, with its 说明, and can be changed.
+      await member.reload();
+      await member.getByTestId('my-vote').filter({ hasText: '同意' }).waitFor();
+      await waitFor(async () => (await member.getByTestId('panel-vote').getByLabel('说明').inputValue()) === '结果类指标领先，同意授奖。', 10_000, 'the own vote after a reload');
+      await member.getByRole('button', { name: '修改表决' }).waitFor();
       await member.getByRole('menuitem', { name: '待办' }).click();
       await task.filter({ hasText: '同意' }).getByRole('link', { name: '修改表决' }).waitFor();
       expect(await member.content()).not.toContain(BLIND_ORG);
