@@ -156,6 +156,12 @@ function keptFeedback(categories: CategoryFeedback[]): CategoryFeedback[] {
 }
 
 /** A score as the audit compares it: one field per rubric item, so a diff names the items that moved. */
-function scoreFields(score: { items: ScoreItem[]; total: number; comment: string }) {
-  return { total: score.total, comment: score.comment, ...Object.fromEntries(score.items.map((i) => [`item ${i.criterion}`, i.score])) };
+function scoreFields(score: { items: ScoreItem[]; total: number; comment: string; feedback?: CategoryFeedback[] }) {
+  return {
+    total: score.total,
+    comment: score.comment,
+    ...Object.fromEntries(score.items.map((i) => [`item ${i.criterion}`, i.score])),
+    // 优势 / 改进机会 per category (review_score_versions keeps items, total and comment only).
+    ...Object.fromEntries((score.feedback ?? []).flatMap((f) => [[`strengths ${f.category}`, f.strengths ?? ''], [`opportunities ${f.category}`, f.opportunities ?? '']])),
+  };
 }

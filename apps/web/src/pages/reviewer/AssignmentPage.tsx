@@ -156,8 +156,17 @@ export default function AssignmentPage() {
     }
   }, [v, readOnly, id, form, items, categoryCodes]);
 
-  const onValuesChange = () => {
+  const onValuesChange = (changed: SheetValues) => {
     if (!loaded || readOnly) return;
+    // A score typed before a band is picked selects the band it falls in (never the other way round).
+    for (const [criterion, score] of Object.entries(changed.scores ?? {})) {
+      const item = items.find((i) => i.criterion === criterion);
+      const guide = item && guideOf(item);
+      if (guide && item && typeof score === 'number' && form.getFieldValue(['bands', criterion]) === undefined) {
+        const band = bandOfScore(guide, item.max, score);
+        if (band !== undefined) form.setFieldValue(['bands', criterion], band);
+      }
+    }
     pending.current = true;
     clearTimeout(timer.current);
     timer.current = setTimeout(() => void saveDraftNow(), DRAFT_DEBOUNCE_MS);
