@@ -32,7 +32,7 @@ interface Collected {
 /**
  * The web console end to end in headless Chromium, against the real API and worker: an enterprise
  * registers, fills its form, uploads materials and submits; the office closes the window and passes
- * 形式审查 (after a 补正 and a stale-version 409); a blind reviewer scores; the office ranks, exports,
+ * 形式审查 (after a 补正 and a stale-version 409); a blind reviewer scores (GB/Z 19579 bands, 优势/改进机会, a server draft picked up on a second computer); the office ranks, exports,
  * shortlists, closes the panel vote and approves — all through the pages, with a screenshot per step.
  *
  * Independent stories: each arranges what it starts from through the API (its own cycle, enterprise
@@ -461,12 +461,36 @@ describe('web console (headless Chromium)', () => {
 
       const items = rubricItems(getAward(AWARD).rubric);
       const half = Math.floor(items.length / 2);
+      await expert.getByTestId('guidance-note').filter({ hasText: 'GB/Z 19579-2012' }).waitFor();
+      // GB/Z 19579 guidance: the expert picks 4.1.2's band (70%–85%), reads its ADLI sentences, scores within it.
+      await expert.getByTestId('band-4.1.2').getByText('70%–85%').click();
+      await expert.getByTestId('band-guidance-4.1.2').filter({ hasText: '方法得到了很好的展开，无显著的差距' }).waitFor();
+      await expert.getByTestId('band-range-4.1.2').filter({ hasText: '35–42.5 分' }).waitFor();
+      // Above the maximum: the value stays as typed with the error beside it, never clamped.
+      await numberInput(expert, 'score-4.1.2').fill('55');
+      await expert.getByText('不能超过该项满分 50 分（高层领导的作用）').waitFor();
+      expect(await numberInput(expert, 'score-4.1.2').inputValue()).toBe('55');
+      // Outside the band picked: said so, too.
+      await numberInput(expert, 'score-4.1.2').fill('20');
+      await expert.getByText('不在所选档位 70%–85%（35–42.5 分）内').waitFor();
       for (const item of items.slice(0, half)) await numberInput(expert, `score-${item.criterion}`).fill(String(Math.round(item.max * 0.8 * 10) / 10));
+      await expert.locator('textarea[data-testid="strengths-4.1"]').fill('高层领导亲自推进卓越绩效模式');
+      await expert.locator('textarea[data-testid="opportunities-4.7"]').fill('缺少与行业标杆的对比数据');
       await expert.getByTestId('score-comment').fill('材料翔实，结果类指标有说服力。');
-      // Kept in localStorage: a reload brings the half-done sheet back.
-      await expert.reload();
-      // (The sheet renders, then the draft is put into it: wait for the value rather than read it once.)
+      await expert.getByTestId('subtotal-4.1').filter({ hasText: `小计 ${Math.round((40 + 24 + 24) * 10) / 10} / 110` }).waitFor();
+      // Kept on the server as the expert types: another computer (a new browser context) finds the half-done sheet.
+      await expert.getByTestId('draft-status').filter({ hasText: '草稿已保存到服务器' }).waitFor();
+      const second = await signedIn('reviewer-second-computer', scorer.username, 'user-password-1');
+      await second.goto(expert.url());
       const restored = Math.round(items[0].max * 0.8 * 10) / 10;
+      // (The sheet renders, then the draft is put into it: wait for the value rather than read it once.)
+      await waitFor(async () => Number(await numberInput(second, `score-${items[0].criterion}`).inputValue()) === restored, 10_000, 'the server draft on a second computer');
+      expect(await second.locator('textarea[data-testid="strengths-4.1"]').inputValue()).toBe('高层领导亲自推进卓越绩效模式');
+      expect(await second.locator('textarea[data-testid="opportunities-4.7"]').inputValue()).toBe('缺少与行业标杆的对比数据');
+      expect(await second.getByTestId('band-4.1.2').locator('.ant-radio-button-wrapper-checked').innerText()).toBe('70%–85%');
+      await screenshot(second, 'reviewer-draft-second-computer');
+      await second.context().close();
+      await expert.reload();
       await waitFor(async () => Number(await numberInput(expert, `score-${items[0].criterion}`).inputValue()) === restored, 10_000, 'the draft restored after a reload');
       for (const item of items.slice(half)) await numberInput(expert, `score-${item.criterion}`).fill(String(Math.round(item.max * 0.8 * 10) / 10));
       const expected = Math.round(items.reduce((s, i) => s + Math.round(i.max * 0.8 * 10) / 10, 0) * 10) / 10;
@@ -483,6 +507,13 @@ describe('web console (headless Chromium)', () => {
       await expert.getByText(`评分已提交，总分 ${expected}`).waitFor();
       expect(await expert.content()).not.toContain(BLIND_ORG);
       await waitForState(ctx, applicationId, 'shortlisting');
+      // The stage has closed: the sheet is read-only with a notice, the texts kept with the score.
+      await expert.reload();
+      await expert.getByTestId('sheet-closed').waitFor();
+      await waitFor(async () => (await expert.locator('textarea[data-testid="strengths-4.1"]').inputValue()) === '高层领导亲自推进卓越绩效模式', 10_000, 'the submitted 优势 on the closed sheet');
+      expect(await expert.locator('textarea[data-testid="strengths-4.1"]').isDisabled()).toBe(true);
+      expect(await expert.getByRole('button', { name: '提交评分' }).count()).toBe(0);
+      await screenshot(expert, 'reviewer-sheet-closed');
     });
 
     step('the office ranks with the quota line, exports the CSV, shortlists and sees the diagram', async () => {
@@ -529,11 +560,22 @@ describe('web console (headless Chromium)', () => {
       expect(await member.content()).not.toContain(BLIND_ORG);
       await task.getByRole('link', { name: '表决', exact: true }).click();
       await member.waitForURL(new RegExp(`/application/${applicationId}$`));
+      // What the panel deliberates on: the 综合得分, each expert's total (unnamed), the category means.
+      const summary = member.getByTestId('panel-summary');
+      const [score] = await ctx.dataSource.query(`SELECT aggregated::float8 AS aggregated FROM application_scores WHERE application_id = $1`, [applicationId]);
+      await summary.filter({ hasText: '综合得分' }).filter({ hasText: String(score.aggregated) }).waitFor();
+      await summary.filter({ hasText: '4.1 领导' }).waitFor();
       await member.getByTestId('panel-vote').getByText('同意').click();
+      await member.getByTestId('panel-vote').getByLabel('说明').fill('结果类指标领先，同意授奖。');
       await member.getByRole('button', { name: '提交表决' }).click();
       await member.getByText('表决意见已记录').waitFor();
       expect(await member.content()).not.toContain(BLIND_ORG);
       await screenshot(member, 'panel-member-votes');
+      // After a reload the member's own vote is there, with its 说明, and can be changed.
+      await member.reload();
+      await member.getByTestId('my-vote').filter({ hasText: '同意' }).waitFor();
+      await waitFor(async () => (await member.getByTestId('panel-vote').getByLabel('说明').inputValue()) === '结果类指标领先，同意授奖。', 10_000, 'the own vote after a reload');
+      await member.getByRole('button', { name: '修改表决' }).waitFor();
       await member.getByRole('menuitem', { name: '待办' }).click();
       await task.filter({ hasText: '同意' }).getByRole('link', { name: '修改表决' }).waitFor();
       expect(await member.content()).not.toContain(BLIND_ORG);

@@ -2,6 +2,7 @@ export * from './eligibility/eligibility-facts';
 export * from './eligibility/eligibility-rules';
 export * from './eligibility/eligibility-defaults';
 export * from './rubric/rubric.types';
+export * from './rubric/guidance';
 export * from './rubric/rubrics';
 export * from './rubric/validate-scores';
 export * from './catalog/award.types';

@@ -8,6 +8,7 @@ export const OWNED_TABLES = [
   'review_conflicts',
   'review_scores',
   'review_score_versions',
+  'review_score_drafts',
   'review_flags',
   'application_scores',
   'stage_reviewers',

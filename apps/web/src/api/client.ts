@@ -91,6 +91,8 @@ export interface RequestOptions {
   /** If-Match: the application version the user saw. */
   version?: number;
   signal?: AbortSignal;
+  /** Let the request outlive the page (a draft saved as the page is closed or reloaded). */
+  keepalive?: boolean;
   /** Sent without the signed-in user's token (the public pages): a 401 never signs anybody out. */
   anonymous?: boolean;
 }
@@ -129,7 +131,7 @@ export async function request<T>(method: string, path: string, options: RequestO
     // no-store: the API's ETag is the application version (what it answers to If-Match), not a
     // validator for what else a body holds (e.g. the caller's available actions); and polling must
     // always see the server's answer.
-    res = await fetch(withQuery(path, options.query), { method, headers, body, signal: options.signal, cache: 'no-store' });
+    res = await fetch(withQuery(path, options.query), { method, headers, body, signal: options.signal, cache: 'no-store', keepalive: options.keepalive });
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error;
     throw new ApiError(0, { message: '无法连接服务器，请检查网络后重试', code: 'NETWORK' });

@@ -433,6 +433,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/applications/{id}/panel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the 评审委员会 deliberates on (the aggregate, each expert's total unnamed, category means) and the caller's own vote */
+        get: operations["PanelController_brief"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/applications/{id}/publicity": {
         parameters: {
             query?: never;
@@ -1505,6 +1522,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reviews/assignments/{id}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's own draft of the assignment's score sheet (null when none), and whether the stage still accepts scores */
+        get: operations["ScoringController_draft"];
+        /** Keep the half-filled score sheet on the server (the assignment's own expert, while the stage is open); a submitted score replaces it */
+        put: operations["ScoringController_saveDraft"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/reviews/assignments/{id}/reassign": {
         parameters: {
             query?: never;
@@ -2047,6 +2082,28 @@ export interface components {
             /** @example 2025 */
             year: number;
         };
+        CategoryFeedbackDto: {
+            /** @example 4.1 */
+            category: string;
+            /** @example 组织治理的评价机制尚未形成闭环 */
+            opportunities?: string;
+            /** @example 高层领导亲自推进卓越绩效模式 */
+            strengths?: string;
+        };
+        CategoryFeedbackViewDto: {
+            /** @example 4.1 */
+            category: string;
+            opportunities?: string;
+            strengths?: string;
+        };
+        CategoryMeanDto: {
+            /** @example 4.1 */
+            code: string;
+            label: string;
+            max: number;
+            /** @description the experts' mean of the category's items */
+            mean: number | null;
+        };
         CertificateVerificationDto: {
             /** @description absent when unknown */
             certificate?: components["schemas"]["PublicCertificateDto"];
@@ -2432,6 +2489,35 @@ export interface components {
             publicityBeforePanel: boolean;
             scoredDefense: boolean;
         };
+        DraftContentDto: {
+            categories?: components["schemas"]["CategoryFeedbackViewDto"][];
+            comment?: string;
+            items: components["schemas"]["DraftItemViewDto"][];
+        };
+        DraftItemDto: {
+            /**
+             * @description the GB/Z 19579 band picked (0 = 0%–5% … 5 = 90%–100%)
+             * @example 3
+             */
+            band?: number;
+            /** @example 4.1.2 */
+            criterion: string;
+            /**
+             * @description omitted while only a band is picked
+             * @example 30
+             */
+            score?: number;
+        };
+        DraftItemViewDto: {
+            /** @description 0 = 0%–5% … 5 = 90%–100% */
+            band?: number;
+            criterion: string;
+            score?: number;
+        };
+        DraftSavedDto: {
+            /** Format: date-time */
+            updatedAt: string;
+        };
         DurationOverridesDto: {
             /** @example PT30S */
             publicity?: string;
@@ -2531,6 +2617,13 @@ export interface components {
         FlagCycleDto: {
             id: string;
             title: string;
+        };
+        GuidanceDimensionDto: {
+            /** @example A */
+            code: string;
+            description: string;
+            /** @example 方法 */
+            label: string;
         };
         HistoryDto: {
             chainValid: boolean;
@@ -2650,6 +2743,8 @@ export interface components {
             total: number | null;
         };
         MyScoreDto: {
+            /** @description per category 优势 / 改进机会 */
+            categories: components["schemas"]["CategoryFeedbackViewDto"][];
             comment: string;
             items: components["schemas"]["ItemScoreDto"][];
             total: number;
@@ -2871,6 +2966,22 @@ export interface components {
             /** @description null until the office records it */
             result: components["schemas"]["OutsideResultDto"] | null;
         };
+        OwnVoteDto: {
+            comment: string | null;
+            /** @enum {string} */
+            vote: "approve" | "reject" | "abstain";
+            /** Format: date-time */
+            votedAt: string;
+        };
+        PanelBriefDto: {
+            applicationId: string;
+            /** @description the caller sits on the panel */
+            member: boolean;
+            myVote: components["schemas"]["OwnVoteDto"] | null;
+            /** @description the application is before the panel (votes accepted) */
+            open: boolean;
+            summary?: components["schemas"]["PanelScoreSummaryDto"] | null;
+        };
         PanelDto: {
             cycleId: string;
             memberIds: string[];
@@ -2891,6 +3002,25 @@ export interface components {
             majority?: components["schemas"]["MajorityDto"];
             /** @description members who must vote (abstentions count as present) */
             quorum: number;
+        };
+        PanelScoreSummaryDto: {
+            /** @description 专家评审得分 (by the rule) */
+            aggregated: number;
+            categories: components["schemas"]["CategoryMeanDto"][];
+            /** @description 综合得分 (the ranking sorts on it) */
+            composite: number;
+            /** @description 答辩得分 */
+            defenseScore: number | null;
+            /** @description each expert's total, unnamed, highest first */
+            expertTotals: number[];
+            /** @description 现场评审调整 */
+            onsiteAdjustment: number;
+            /** @description 结果类得分 (the tie-break) */
+            resultsSubtotal: number;
+            reviewerCount: number;
+            rubricTotal: number;
+            /** @enum {string} */
+            rule: "trimmed_mean" | "mean" | "median" | "zscore";
         };
         PublicBatchDto: {
             awardName: string;
@@ -3321,6 +3451,8 @@ export interface components {
             organization?: components["schemas"]["ReviewerOrganizationDto"];
             receiptNumber: string | null;
             rubric: components["schemas"]["RubricDto"];
+            /** @description the stage still accepts scores; false: the sheet is read-only */
+            scoringOpen: boolean;
             state: string;
             stateLabel: string;
         };
@@ -3385,20 +3517,46 @@ export interface components {
         RubricDto: {
             categories: components["schemas"]["RubricCategoryDto"][];
             code: string;
+            /** @description GB/Z 19579 scoring bands (GB/T 19580 only) */
+            guidance?: components["schemas"]["RubricGuidanceDto"];
             label: string;
             total: number;
+        };
+        RubricGuidanceDto: {
+            process: components["schemas"]["ScoringGuideDto"];
+            results: components["schemas"]["ScoringGuideDto"];
+            /** @example GB/Z 19579-2012《卓越绩效评价准则实施指南》评分指南 */
+            source: string;
         };
         RubricItemDto: {
             /** @example 4.1.2 */
             criterion: string;
+            /**
+             * @description the GB/Z 19579 scoring guide of the item (rubric.guidance)
+             * @enum {string}
+             */
+            guidance?: "process" | "results";
             label: string;
             max: number;
+        };
+        SaveDraftDto: {
+            categories?: components["schemas"]["CategoryFeedbackDto"][];
+            comment?: string;
+            items: components["schemas"]["DraftItemDto"][];
         };
         ScoredDto: {
             assignmentId: string;
             /** @description every expert of the stage has scored */
             stageComplete: boolean;
             total: number;
+        };
+        ScoreDraftDto: {
+            /** @description null when no draft is kept */
+            draft: components["schemas"]["DraftContentDto"] | null;
+            /** @description scores (and drafts) are still accepted: the stage is open */
+            open: boolean;
+            /** Format: date-time */
+            updatedAt: string | null;
         };
         ScoreItemDto: {
             /** @example 4.1.2 */
@@ -3416,6 +3574,26 @@ export interface components {
             total: number;
             /** @description 1 for the first submission, then one more per overwrite */
             version: number;
+        };
+        ScoringBandDto: {
+            /** @description one per dimension, in the guide's order */
+            descriptions: string[];
+            /**
+             * @description per cent of the item maximum
+             * @example 10
+             */
+            from: number;
+            /** @example 10%–25% */
+            label: string;
+            /** @example 25 */
+            to: number;
+        };
+        ScoringGuideDto: {
+            bands: components["schemas"]["ScoringBandDto"][];
+            dimensions: components["schemas"]["GuidanceDimensionDto"][];
+            /** @enum {string} */
+            kind: "process" | "results";
+            label: string;
         };
         SecondTierDto: {
             count: number;
@@ -3580,6 +3758,8 @@ export interface components {
             recognitions: number;
         };
         SubmitScoresDto: {
+            /** @description per category 优势 / 改进机会 */
+            categories?: components["schemas"]["CategoryFeedbackDto"][];
             /** @example 领导作用突出，结果类指标有说服力。 */
             comment: string;
             items: components["schemas"]["ScoreItemDto"][];
@@ -4593,6 +4773,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OutsideResultDto"];
+                };
+            };
+        };
+    };
+    PanelController_brief: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PanelBriefDto"];
                 };
             };
         };
@@ -6391,6 +6592,52 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConflictDeclaredDto"];
+                };
+            };
+        };
+    };
+    ScoringController_draft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoreDraftDto"];
+                };
+            };
+        };
+    };
+    ScoringController_saveDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveDraftDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftSavedDto"];
                 };
             };
         };

@@ -40,6 +40,7 @@ export type OnsiteFinding = Schemas['OnsiteFindingDto'];
 export type ReviewTask = Schemas['ReviewTaskDto'];
 export type TaskStage = ReviewTask['stage'];
 export type PanelVote = Schemas['VoteCastDto']['vote'];
+export type PanelBrief = Schemas['PanelBriefDto'];
 export type ApplicationAssignment = Schemas['ApplicationAssignmentDto'];
 export type Recommendation = Schemas['RecommendationDto'];
 export type AssignmentOutcome = Schemas['AssignmentOutcomeDto'];

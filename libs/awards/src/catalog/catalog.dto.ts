@@ -25,6 +25,33 @@ export class RubricItemDto {
   @ApiProperty({ example: '4.1.2' }) criterion: string;
   @ApiProperty() label: string;
   @ApiProperty() max: number;
+  @ApiPropertyOptional({ enum: ['process', 'results'], description: 'the GB/Z 19579 scoring guide of the item (rubric.guidance)' }) guidance?: 'process' | 'results';
+}
+
+export class GuidanceDimensionDto {
+  @ApiProperty({ example: 'A' }) code: string;
+  @ApiProperty({ example: '方法' }) label: string;
+  @ApiProperty() description: string;
+}
+
+export class ScoringBandDto {
+  @ApiProperty({ example: 10, description: 'per cent of the item maximum' }) from: number;
+  @ApiProperty({ example: 25 }) to: number;
+  @ApiProperty({ example: '10%–25%' }) label: string;
+  @ApiProperty({ type: [String], description: "one per dimension, in the guide's order" }) descriptions: string[];
+}
+
+export class ScoringGuideDto {
+  @ApiProperty({ enum: ['process', 'results'] }) kind: 'process' | 'results';
+  @ApiProperty() label: string;
+  @ApiProperty({ type: [GuidanceDimensionDto] }) dimensions: GuidanceDimensionDto[];
+  @ApiProperty({ type: [ScoringBandDto] }) bands: ScoringBandDto[];
+}
+
+export class RubricGuidanceDto {
+  @ApiProperty({ example: 'GB/Z 19579-2012《卓越绩效评价准则实施指南》评分指南' }) source: string;
+  @ApiProperty({ type: ScoringGuideDto }) process: ScoringGuideDto;
+  @ApiProperty({ type: ScoringGuideDto }) results: ScoringGuideDto;
 }
 
 export class RubricCategoryDto {
@@ -39,6 +66,7 @@ export class RubricDto {
   @ApiProperty() label: string;
   @ApiProperty() total: number;
   @ApiProperty({ type: [RubricCategoryDto] }) categories: RubricCategoryDto[];
+  @ApiPropertyOptional({ type: RubricGuidanceDto, description: 'GB/Z 19579 scoring bands (GB/T 19580 only)' }) guidance?: RubricGuidanceDto;
 }
 
 export class LabelledEligibilityRuleDto {

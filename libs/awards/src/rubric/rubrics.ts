@@ -1,7 +1,11 @@
+import { GBZ_19579_GUIDANCE } from './guidance';
 import { Rubric } from './rubric.types';
 
-/** GB/T 19580-2012 卓越绩效评价准则: 7 categories, 1000 points, scored on the sub-items. */
-export const GBT_19580: Rubric = {
+/**
+ * GB/T 19580-2012 卓越绩效评价准则: 7 categories, 1000 points, scored on the sub-items, with the
+ * scoring guidance of GB/Z 19579-2012 (process items 4.1–4.6 on ADLI, results 4.7 on LeTCI).
+ */
+export const GBT_19580: Rubric = withGuidance({
   code: 'GB/T 19580',
   label: '卓越绩效评价准则（GB/T 19580）',
   total: 1000,
@@ -65,7 +69,16 @@ export const GBT_19580: Rubric = {
       ],
     },
   ],
-};
+});
+
+/** Every item of 4.1–4.6 is a process item, every item of 4.7 a result (GB/Z 19579-2012, 评分指南). */
+function withGuidance(rubric: Rubric): Rubric {
+  return {
+    ...rubric,
+    guidance: GBZ_19579_GUIDANCE,
+    categories: rubric.categories.map((c) => ({ ...c, items: c.items.map((i) => ({ ...i, guidance: c.code === '4.7' ? 'results' : 'process' })) })),
+  };
+}
 
 /** Engineering quality nominations (鲁班奖 and kin): the criteria their rules weigh, 100 points. */
 export const ENGINEERING_RUBRIC: Rubric = {

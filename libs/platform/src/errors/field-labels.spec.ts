@@ -11,6 +11,8 @@ describe('fieldLabel', () => {
     ['eligibility[0].params.years', '申报条件第 1 项·年数'],
     ['eligibility[1].rule', '申报条件第 2 项·规则'],
     ['items[4.1.2]', '评分项 4.1.2'],
+    ['categories[4.1]', '评分类目 4.1'],
+    ['categories[4.7].opportunities', '评分类目 4.7·改进机会'],
     ['officeIds.1', '所属办公室第 2 项'],
     ['form.project.unknownThing', '工程项目·“unknownThing”'],
     ['madeUp', '“madeUp”'],

@@ -159,6 +159,11 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   decidedOn: '决定日期',
   items: '评分',
   criterion: '评分项',
+  categories: '分类评语',
+  category: '评分类目',
+  strengths: '优势',
+  opportunities: '改进机会',
+  band: '评分档位',
   score: '分数',
   userId: '用户',
   reviewerId: '评审专家',
@@ -221,7 +226,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
 
 /**
  * The Chinese name of an API field path: `form.selfAssessment.results` → 自评报告·结果,
- * `form.keyResults.0.indicator` → 关键绩效指标第 1 项·指标, `items[4.1.2]` → 评分项 4.1.2.
+ * `form.keyResults.0.indicator` → 关键绩效指标第 1 项·指标, `items[4.1.2]` → 评分项 4.1.2,
+ * `categories[4.1].strengths` → 评分类目 4.1·优势.
  * A field nobody named (one the client made up) is shown quoted, as the client sent it.
  */
 export function fieldLabel(field: string): string {
@@ -229,6 +235,8 @@ export function fieldLabel(field: string): string {
   if (known) return known;
   const item = /^items\[([^\]]+)\]$/.exec(field);
   if (item) return `评分项 ${item[1]}`;
+  const category = /^categories\[([^\]]+)\](?:\.(strengths|opportunities))?$/.exec(field);
+  if (category) return `评分类目 ${category[1]}${category[2] ? `·${FIELD_LABELS[category[2]]}` : ''}`;
   const indexed = /^(.*?)(?:\[(\d+)\]|\.(\d+))(?:\.(.+))?$/.exec(field);
   if (indexed) {
     const [, base, bracket, dotted, rest] = indexed;

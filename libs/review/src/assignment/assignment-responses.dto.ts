@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { RubricDto } from '@awardflow/awards';
+import { CategoryFeedbackViewDto } from '../scoring/scoring-responses.dto';
 
 export class MyAssignmentDto {
   @ApiProperty() id: string;
@@ -62,6 +63,7 @@ class MyScoreDto {
   @ApiProperty({ type: [ItemScoreDto] }) items: ItemScoreDto[];
   @ApiProperty() total: number;
   @ApiProperty() comment: string;
+  @ApiProperty({ type: [CategoryFeedbackViewDto], description: 'per category 优势 / 改进机会' }) categories: CategoryFeedbackViewDto[];
   @ApiProperty() updatedAt: Date;
 }
 
@@ -88,6 +90,7 @@ export class ReviewerApplicationDto {
   @ApiProperty({ type: 'object', additionalProperties: true }) form: Record<string, unknown>;
   @ApiProperty({ type: RubricDto }) rubric: RubricDto;
   @ApiProperty({ type: MyScoreDto, nullable: true }) myScore: MyScoreDto | null;
+  @ApiProperty({ description: 'the stage still accepts scores; false: the sheet is read-only' }) scoringOpen: boolean;
   @ApiProperty({ type: [ReviewerMaterialDto] }) materials: ReviewerMaterialDto[];
 }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { applicationSummaries, applicationSummariesInCycles, ApplicationsService, audienceOf, AttachmentsService, organizationNameFor, OrganizationsService, redactApplication } from '@awardflow/applications';
-import { findAward, getAward } from '@awardflow/awards';
+import { findAward, getAward, S } from '@awardflow/awards';
 import { CycleSummary, cycleSummaries, CyclesService } from '@awardflow/cycles';
 import { AuthUser, userNames } from '@awardflow/identity';
 import { NotFoundError } from '@awardflow/platform';
@@ -131,7 +131,9 @@ export class ReviewerViewService {
       dueAt: a.dueAt,
       form,
       rubric: award.rubric,
-      myScore: score ? { items: score.items, total: score.total, comment: score.comment, updatedAt: score.updatedAt } : null,
+      myScore: score ? { items: score.items, total: score.total, comment: score.comment, categories: score.feedback, updatedAt: score.updatedAt } : null,
+      // Scores are accepted while the application is in 专家评审; after that the sheet is read-only.
+      scoringOpen: instance.state === S.expertReview,
       materials: materials.map((m) => {
         const { n, documentType, documentLabel, name, mediaType, size } = this.attachments.toView(audience, materials, m, award.requiredDocuments);
         return { n, documentType, documentLabel, name, mediaType, size, url: `/reviews/assignments/${assignmentId}/attachments/${n}/content` };

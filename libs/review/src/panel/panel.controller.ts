@@ -1,10 +1,10 @@
-import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { parseIfMatch } from '@awardflow/applications';
 import { AuthUser, CurrentUser, Role, Roles } from '@awardflow/identity';
 import { PanelMembersDto, VoteDto } from './panel.dto';
 import { PanelService } from './panel.service';
-import { PanelDto, VoteCastDto, VoteClosedDto } from './panel-responses.dto';
+import { PanelBriefDto, PanelDto, VoteCastDto, VoteClosedDto } from './panel-responses.dto';
 
 @ApiTags('reviews')
 @ApiBearerAuth()
@@ -19,6 +19,14 @@ export class PanelController {
   @ApiOkResponse({ type: PanelDto })
   setPanel(@Param('id', ParseUUIDPipe) id: string, @Body() body: PanelMembersDto, @CurrentUser() admin: AuthUser) {
     return this.panel.setMembers(id, body.memberIds, admin);
+  }
+
+  @Get('applications/:id/panel')
+  @Roles(Role.Reviewer, Role.Admin)
+  @ApiOperation({ summary: "What the 评审委员会 deliberates on (the aggregate, each expert's total unnamed, category means) and the caller's own vote" })
+  @ApiOkResponse({ type: PanelBriefDto })
+  brief(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
+    return this.panel.brief(id, user);
   }
 
   @Post('applications/:id/votes')

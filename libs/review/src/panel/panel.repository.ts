@@ -42,3 +42,25 @@ export async function votesOf(runner: SqlRunner, memberId: string, applicationId
   if (!applicationIds.length) return [];
   return sqlRows(runner, `SELECT application_id AS "applicationId", vote FROM panel_votes WHERE member_id = $1 AND application_id = ANY($2::uuid[])`, [memberId, [...new Set(applicationIds)]]);
 }
+
+/** The member's own vote on an application, with the comment and when it was cast (null when none). */
+export async function ownVote(runner: SqlRunner, applicationId: string, memberId: string): Promise<{ vote: Vote; comment: string | null; votedAt: Date } | null> {
+  const [row] = await sqlRows<{ vote: Vote; comment: string | null; votedAt: Date }>(
+    runner,
+    `SELECT vote, comment, voted_at AS "votedAt" FROM panel_votes WHERE application_id = $1 AND member_id = $2`,
+    [applicationId, memberId],
+  );
+  return row ?? null;
+}
+
+/** The application's aggregate as the ranking has it (null before expert review was aggregated). */
+export async function aggregateOf(runner: SqlRunner, applicationId: string): Promise<{ rule: string; aggregated: number; resultsSubtotal: number; reviewerCount: number; onsiteAdjustment: number; defenseScore: number | null } | null> {
+  const [row] = await sqlRows<{ rule: string; aggregated: number; resultsSubtotal: number; reviewerCount: number; onsiteAdjustment: number; defenseScore: number | null }>(
+    runner,
+    `SELECT rule, aggregated::float8 AS aggregated, results_subtotal::float8 AS "resultsSubtotal", reviewer_count AS "reviewerCount",
+            onsite_adjustment::float8 AS "onsiteAdjustment", defense_score::float8 AS "defenseScore"
+       FROM application_scores WHERE application_id = $1`,
+    [applicationId],
+  );
+  return row ?? null;
+}

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { AuditAction, AuditEntityType, AuditLog } from '@awardflow/audit';
 import { ApplicationsService } from '@awardflow/applications';
-import { A, S } from '@awardflow/awards';
+import { A, getAward, S } from '@awardflow/awards';
 import { CyclesService } from '@awardflow/cycles';
 import { AuthUser, Role, usersOutsideOffice } from '@awardflow/identity';
 import { DomainError, ErrorCode, FieldValidationError, NotFoundError } from '@awardflow/platform';
 import { WorkflowEngine } from '@awardflow/workflow';
 import { DataSource } from 'typeorm';
 import { officeLabel } from '../pool/office-label';
-import { castVote, isPanelMember, memberVotes, panelMemberIds, replacePanel, Vote } from './panel.repository';
+import { expertScores } from '../scoring/score.repository';
+import { aggregateOf, castVote, isPanelMember, memberVotes, ownVote, panelMemberIds, replacePanel, Vote } from './panel.repository';
 
 export type { Vote } from './panel.repository';
 
@@ -55,6 +56,39 @@ export class PanelService {
     if (instance.state !== S.panel) throw new DomainError(ErrorCode.VotingClosed, { stateLabel: instance.stateLabel });
     await castVote(this.dataSource, applicationId, member.id, vote, comment ?? null);
     return { applicationId, vote };
+  }
+
+  /**
+   * What the 评审委员会 deliberates on, for a member of the cycle's panel (or its office's staff): the
+   * aggregate with its parts, each expert's total (unnamed, highest first), the experts' mean per
+   * rubric category, and the caller's own vote so far.
+   */
+  async brief(applicationId: string, user: AuthUser) {
+    const application = await this.applications.get(applicationId);
+    const cycle = await this.cycles.get(application.cycleId);
+    const member = await isPanelMember(this.dataSource, cycle.id, user.id);
+    const instance = await this.engine.get(application.instanceId);
+    if (!member && !(user.role === Role.Admin && user.officeIds.includes(cycle.officeId))) {
+      // Someone else who may see the application (its page offers the card) learns only that they do not sit on the panel.
+      await this.applications.loadVisible(applicationId, user);
+      return { applicationId, member: false, open: instance.state === S.panel, myVote: null, summary: null };
+    }
+    const aggregate = await aggregateOf(this.dataSource, applicationId);
+    const experts = await expertScores(this.dataSource, cycle.id, applicationId);
+    const rubric = getAward(cycle.awardCode).rubric;
+    const round = (n: number) => Math.round(n * 100) / 100;
+    const summary = aggregate && {
+      ...aggregate,
+      composite: round(aggregate.aggregated + aggregate.onsiteAdjustment + (aggregate.defenseScore ?? 0)),
+      expertTotals: experts.map((e) => e.total).sort((a, b) => b - a),
+      rubricTotal: rubric.total,
+      categories: rubric.categories.map((c) => {
+        const codes = new Set(c.items.map((i) => i.criterion));
+        const sums = experts.map((e) => e.items.filter((i) => codes.has(i.criterion)).reduce((s, i) => s + i.score, 0));
+        return { code: c.code, label: c.label, max: c.max, mean: sums.length ? round(sums.reduce((s, v) => s + v, 0) / sums.length) : null };
+      }),
+    };
+    return { applicationId, member, open: instance.state === S.panel, myVote: member ? await ownVote(this.dataSource, applicationId, user.id) : null, summary };
   }
 
   /** Counts the votes and moves the application by the outcome (409 without a quorum). */

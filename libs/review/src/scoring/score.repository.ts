@@ -6,11 +6,31 @@ export interface ScoreItem {
   score: number;
 }
 
+/** Per rubric category, the expert's 优势 and 改进机会 (GB/Z 19579-2012). */
+export interface CategoryFeedback {
+  category: string;
+  strengths?: string;
+  opportunities?: string;
+}
+
 /** An expert's current score of an assignment (review_scores). */
 export interface ScoreRow {
   items: ScoreItem[];
   total: number;
   comment: string;
+  feedback: CategoryFeedback[];
+  updatedAt: Date;
+}
+
+/** What a score draft holds: any items scored so far (or only a band picked), the comment and feedback typed so far. */
+export interface DraftContent {
+  items: Array<{ criterion: string; score?: number; band?: number }>;
+  comment?: string;
+  categories?: CategoryFeedback[];
+}
+
+export interface DraftRow {
+  content: DraftContent;
   updatedAt: Date;
 }
 
@@ -32,17 +52,38 @@ export interface ExpertScoreRow {
 }
 
 export async function scoreOf(runner: SqlRunner, assignmentId: string): Promise<ScoreRow | undefined> {
-  const [row] = await sqlRows<ScoreRow>(runner, `SELECT items, total::float8 AS total, comment, updated_at AS "updatedAt" FROM review_scores WHERE assignment_id = $1`, [assignmentId]);
+  const [row] = await sqlRows<ScoreRow>(runner, `SELECT items, total::float8 AS total, comment, feedback, updated_at AS "updatedAt" FROM review_scores WHERE assignment_id = $1`, [assignmentId]);
   return row;
 }
 
-export async function upsertScore(manager: EntityManager, assignmentId: string, score: { items: ScoreItem[]; total: number; comment: string }): Promise<void> {
+export async function upsertScore(manager: EntityManager, assignmentId: string, score: { items: ScoreItem[]; total: number; comment: string; feedback: CategoryFeedback[] }): Promise<void> {
   await sqlRows(
     manager,
-    `INSERT INTO review_scores (assignment_id, items, total, comment) VALUES ($1, $2::jsonb, $3, $4)
-     ON CONFLICT (assignment_id) DO UPDATE SET items = EXCLUDED.items, total = EXCLUDED.total, comment = EXCLUDED.comment, updated_at = now()`,
-    [assignmentId, JSON.stringify(score.items), score.total, score.comment],
+    `INSERT INTO review_scores (assignment_id, items, total, comment, feedback) VALUES ($1, $2::jsonb, $3, $4, $5::jsonb)
+     ON CONFLICT (assignment_id) DO UPDATE SET items = EXCLUDED.items, total = EXCLUDED.total, comment = EXCLUDED.comment, feedback = EXCLUDED.feedback, updated_at = now()`,
+    [assignmentId, JSON.stringify(score.items), score.total, score.comment, JSON.stringify(score.feedback)],
   );
+}
+
+export async function draftOf(runner: SqlRunner, assignmentId: string): Promise<DraftRow | undefined> {
+  const [row] = await sqlRows<DraftRow>(runner, `SELECT content, updated_at AS "updatedAt" FROM review_score_drafts WHERE assignment_id = $1`, [assignmentId]);
+  return row;
+}
+
+export async function saveDraft(runner: SqlRunner, assignmentId: string, content: DraftContent): Promise<Date> {
+  const [row] = await sqlRows<{ updatedAt: Date }>(
+    runner,
+    `INSERT INTO review_score_drafts (assignment_id, content) VALUES ($1, $2::jsonb)
+     ON CONFLICT (assignment_id) DO UPDATE SET content = EXCLUDED.content, updated_at = now()
+     RETURNING updated_at AS "updatedAt"`,
+    [assignmentId, JSON.stringify(content)],
+  );
+  return row.updatedAt;
+}
+
+/** A submitted score replaces the draft. */
+export async function dropDraft(runner: SqlRunner, assignmentId: string): Promise<void> {
+  await sqlRows(runner, `DELETE FROM review_score_drafts WHERE assignment_id = $1`, [assignmentId]);
 }
 
 export function scoreVersions(runner: SqlRunner, assignmentId: string): Promise<ScoreVersionRow[]> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditAction, AuditEntityType, AuditLog } from '@awardflow/audit';
-import { getAward, rubricItems, S, validateScores } from '@awardflow/awards';
+import { getAward, rubricItems, S, validateFeedback, validateScores } from '@awardflow/awards';
 import { applicationSummaries, lockApplication } from '@awardflow/applications';
 import { Cycle, CyclesService } from '@awardflow/cycles';
 import { AuthUser } from '@awardflow/identity';
@@ -8,15 +8,16 @@ import { DomainError, ErrorCode, FieldValidationError, NotFoundError } from '@aw
 import { A } from '@awardflow/awards';
 import { instanceStates, Outbox, WorkflowEngine } from '@awardflow/workflow';
 import { DataSource, EntityManager } from 'typeorm';
-import { assignmentById, expertCounts, lockAssignment, markScored } from '../assignment/assignment.repository';
+import { assignmentById, AssignmentRow, expertCounts, liveAssignmentOf, lockAssignment, markScored } from '../assignment/assignment.repository';
 import { AssignmentService } from '../assignment/assignment.service';
 import { aggregate, mean, ReviewerScore, zScoreNormalise } from './aggregate';
-import { expertScores, scoreOf, ScoreItem, scoreVersions, upsertApplicationScore, upsertScore } from './score.repository';
+import { CategoryFeedback, draftOf, DraftContent, dropDraft, expertScores, saveDraft, scoreOf, ScoreItem, scoreVersions, upsertApplicationScore, upsertScore } from './score.repository';
 import { ScoreVersionDto } from './score-version.dto';
 
 export interface ScoreInput {
   items: ScoreItem[];
   comment: string;
+  categories?: CategoryFeedback[];
 }
 
 const SYSTEM = { id: null, role: 'system' };
@@ -41,13 +42,16 @@ export class ScoringService {
       if ((await instanceStates(m, [instanceId])).get(instanceId) !== S.expertReview) throw new DomainError(ErrorCode.ScoringClosed);
       const cycle = await this.cycles.get(a.cycleId);
       const rubric = getAward(cycle.awardCode).rubric;
-      const errors = validateScores(rubric, input.items);
+      const feedback = keptFeedback(input.categories ?? []);
+      const errors = [...validateScores(rubric, input.items), ...validateFeedback(rubric, feedback)];
       if (errors.length) throw new FieldValidationError(errors);
       const total = Math.round(input.items.reduce((s, i) => s + i.score, 0) * 10) / 10;
       const previous = await scoreOf(m, assignmentId);
-      await upsertScore(m, assignmentId, { items: input.items, total, comment: input.comment });
+      const score = { items: input.items.map((i) => ({ criterion: i.criterion, score: i.score })), total, comment: input.comment, feedback };
+      await upsertScore(m, assignmentId, score);
       // Every version is kept by the database (review_score_versions); an overwrite is also an audited act.
-      if (previous) await this.audit.record({ action: AuditAction.ScoreOverwritten, entityType: AuditEntityType.ReviewAssignment, entityId: assignmentId, officeIds: [cycle.officeId], before: scoreFields(previous), after: scoreFields({ items: input.items, total, comment: input.comment }) }, m);
+      if (previous) await this.audit.record({ action: AuditAction.ScoreOverwritten, entityType: AuditEntityType.ReviewAssignment, entityId: assignmentId, officeIds: [cycle.officeId], before: scoreFields(previous), after: scoreFields(score) }, m);
+      await dropDraft(m, assignmentId);
       await markScored(m, assignmentId);
       await this.assignments.closeDeadlines(m, assignmentId);
       const { open, scored } = await expertCounts(m, a.applicationId);
@@ -56,6 +60,40 @@ export class ScoringService {
       return { assignmentId, total, stageComplete: complete };
     });
     return result;
+  }
+
+  /** The expert's own draft of an assignment (null when none), and whether scores are still accepted. */
+  async draft(assignmentId: string, reviewer: AuthUser) {
+    const a = await liveAssignmentOf(this.dataSource, assignmentId, reviewer.id);
+    if (!a) throw new NotFoundError('assignment', assignmentId);
+    const row = await draftOf(this.dataSource, assignmentId);
+    return { draft: row?.content ?? null, updatedAt: row?.updatedAt ?? null, open: await scoringOpen(this.dataSource.manager, a) };
+  }
+
+  /**
+   * Keeps the expert's half-filled sheet on the server (replacing the previous draft) while the stage
+   * is open. Scores typed so far are checked as a submission would be (an item over its maximum is
+   * refused, naming it), items not yet scored may be missing.
+   */
+  async saveDraft(assignmentId: string, input: DraftContent, reviewer: AuthUser) {
+    return this.dataSource.transaction(async (m) => {
+      const a = await lockAssignment(m, assignmentId, reviewer.id);
+      if (!a || (a.status !== 'assigned' && a.status !== 'scored')) throw new NotFoundError('assignment', assignmentId);
+      if (!(await scoringOpen(m, a))) throw new DomainError(ErrorCode.ScoringClosed);
+      const rubric = getAward((await this.cycles.get(a.cycleId)).awardCode).rubric;
+      const scored = input.items.filter((i) => i.score !== undefined && i.score !== null).map((i) => ({ criterion: i.criterion, score: i.score as number }));
+      const feedback = keptFeedback(input.categories ?? []);
+      const errors = [...validateScores(rubric, scored, { partial: true }), ...validateFeedback(rubric, feedback)];
+      const known = new Set(rubricItems(rubric).map((i) => i.criterion));
+      for (const i of input.items) if (i.score === undefined && !known.has(i.criterion)) errors.push({ field: `items[${i.criterion}]`, messages: [`${i.criterion} 不是${rubric.label}中的评分项`] });
+      if (errors.length) throw new FieldValidationError(errors);
+      const content: DraftContent = {
+        items: input.items.map((i) => ({ criterion: i.criterion, ...(i.score !== undefined && i.score !== null ? { score: i.score } : {}), ...(i.band !== undefined && i.band !== null ? { band: i.band } : {}) })),
+        comment: input.comment ?? '',
+        categories: feedback,
+      };
+      return { updatedAt: await saveDraft(m, assignmentId, content) };
+    });
   }
 
   /** Every version of an assignment's score, oldest first, for the office of its cycle (the last is current). */
@@ -103,7 +141,27 @@ export class ScoringService {
   }
 }
 
+/** Scores are accepted while the application is in 专家评审 and the assignment is live. */
+async function scoringOpen(m: EntityManager, a: AssignmentRow): Promise<boolean> {
+  if (a.status !== 'assigned' && a.status !== 'scored') return false;
+  const [{ instanceId }] = await applicationSummaries(m, [a.applicationId]);
+  return (await instanceStates(m, [instanceId])).get(instanceId) === S.expertReview;
+}
+
+/** The categories' texts as kept: trimmed, blank ones left out, categories with neither dropped. */
+function keptFeedback(categories: CategoryFeedback[]): CategoryFeedback[] {
+  return categories
+    .map((c) => ({ category: c.category, ...(c.strengths?.trim() ? { strengths: c.strengths.trim() } : {}), ...(c.opportunities?.trim() ? { opportunities: c.opportunities.trim() } : {}) }))
+    .filter((c) => c.strengths !== undefined || c.opportunities !== undefined);
+}
+
 /** A score as the audit compares it: one field per rubric item, so a diff names the items that moved. */
-function scoreFields(score: { items: ScoreItem[]; total: number; comment: string }) {
-  return { total: score.total, comment: score.comment, ...Object.fromEntries(score.items.map((i) => [`item ${i.criterion}`, i.score])) };
+function scoreFields(score: { items: ScoreItem[]; total: number; comment: string; feedback?: CategoryFeedback[] }) {
+  return {
+    total: score.total,
+    comment: score.comment,
+    ...Object.fromEntries(score.items.map((i) => [`item ${i.criterion}`, i.score])),
+    // 优势 / 改进机会 per category (review_score_versions keeps items, total and comment only).
+    ...Object.fromEntries((score.feedback ?? []).flatMap((f) => [[`strengths ${f.category}`, f.strengths ?? ''], [`opportunities ${f.category}`, f.opportunities ?? '']])),
+  };
 }

@@ -1,8 +1,8 @@
-import { useState } from 'react';
-import { App, Button, Card, Empty, Form, Input, List, Modal, Radio, Space, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { App, Button, Card, Descriptions, Empty, Form, Input, List, Modal, Radio, Space, Table, Tag, Typography } from 'antd';
 import { api } from '../../api/client';
 
-import type { Application, Deadline, Inbox, OnsiteFinding } from '../../api/types';
+import type { Application, Deadline, Inbox, OnsiteFinding, PanelBrief, PanelVote } from '../../api/types';
 import { formatTime } from '../../lib/format';
 import { DEADLINE_KIND_LABELS } from '../../lib/labels';
 import { useResource } from '../../lib/useResource';
@@ -103,19 +103,34 @@ export function RelatedNotifications({ applicationId, refreshKey }: { applicatio
   );
 }
 
-/** 评审委员会表决: a member's vote while the application is before the panel. */
+const VOTE_LABELS: Record<PanelVote, [string, string]> = { approve: ['同意', 'green'], reject: ['反对', 'red'], abstain: ['弃权', 'default'] };
+
+const RULE_LABELS: Record<string, string> = { trimmed_mean: '去掉最高最低分后平均', mean: '算术平均', median: '中位数', zscore: '标准分（z 分）' };
+
+/**
+ * 评审委员会表决: what the panel deliberates on — the 综合得分 with its parts, each expert's total
+ * (unnamed) and the experts' mean per category — and the member's vote, which shows again (with its
+ * 说明) after a reload and can be changed until the vote is closed.
+ */
 export function PanelVoteCard({ application }: { application: Application }) {
   const { message } = App.useApp();
   const [error, setError] = useState<unknown>();
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
-  if (application.state !== 'panel') return null;
+  const inPanel = application.state === 'panel';
+  const brief = useResource(() => (inPanel ? api.get<PanelBrief>(`/applications/${application.id}/panel`).catch(() => null) : Promise.resolve(null)), [application.id, inPanel]);
+  const b = brief.data;
+  useEffect(() => {
+    if (b?.myVote) form.setFieldsValue({ vote: b.myVote.vote, comment: b.myVote.comment ?? '' });
+  }, [b, form]);
+  if (!inPanel) return null;
   const vote = async (values: { vote: string; comment?: string }) => {
     setBusy(true);
     setError(undefined);
     try {
       await api.post(`/applications/${application.id}/votes`, values);
       message.success('表决意见已记录，截止前可以修改');
+      await brief.reload();
     } catch (e) {
       applyFieldErrors(form, e);
       setError(e);
@@ -123,9 +138,43 @@ export function PanelVoteCard({ application }: { application: Application }) {
       setBusy(false);
     }
   };
+  const summary = b?.summary;
   return (
     <Card title="评审委员会表决" size="small" data-testid="panel-vote">
-      <Typography.Paragraph type="secondary">仅评审委员会委员可以表决；非委员提交将提示未找到。</Typography.Paragraph>
+      {summary && (
+        <div data-testid="panel-summary" style={{ marginBottom: 12 }}>
+          <Descriptions size="small" column={1} bordered>
+            <Descriptions.Item label="综合得分">
+              <Typography.Text strong>{summary.composite}</Typography.Text>
+            </Descriptions.Item>
+            <Descriptions.Item label="专家评审得分">
+              {summary.aggregated}（{RULE_LABELS[summary.rule] ?? summary.rule}，{summary.reviewerCount} 位专家）
+            </Descriptions.Item>
+            <Descriptions.Item label="各专家总分">{summary.expertTotals.join('、') || '—'}</Descriptions.Item>
+            <Descriptions.Item label="结果类得分">{summary.resultsSubtotal}</Descriptions.Item>
+            {summary.onsiteAdjustment !== 0 && <Descriptions.Item label="现场评审调整">{formatAdjustment(summary.onsiteAdjustment)}</Descriptions.Item>}
+            {summary.defenseScore !== null && <Descriptions.Item label="答辩得分">{summary.defenseScore}</Descriptions.Item>}
+          </Descriptions>
+          <Table
+            size="small"
+            style={{ marginTop: 8 }}
+            pagination={false}
+            rowKey="code"
+            dataSource={summary.categories}
+            columns={[
+              { title: '类目', render: (_, c) => `${c.code} ${c.label}` },
+              { title: '专家平均', align: 'right', render: (_, c) => (c.mean === null ? '—' : `${c.mean} / ${c.max}`) },
+            ]}
+          />
+        </div>
+      )}
+      {b?.myVote && (
+        <Typography.Paragraph data-testid="my-vote">
+          我的表决：<Tag color={VOTE_LABELS[b.myVote.vote][1]}>{VOTE_LABELS[b.myVote.vote][0]}</Tag>
+          <Typography.Text type="secondary">{formatTime(b.myVote.votedAt)}，表决结束前可以修改。</Typography.Text>
+        </Typography.Paragraph>
+      )}
+      {!b?.member && <Typography.Paragraph type="secondary">仅评审委员会委员可以表决；非委员提交将提示未找到。</Typography.Paragraph>}
       <ErrorAlert error={error} />
       <Form form={form} layout="vertical" onFinish={vote}>
         <Form.Item name="vote" label="表决意见" rules={[{ required: true, message: '请选择表决意见' }]}>
@@ -139,7 +188,7 @@ export function PanelVoteCard({ application }: { application: Application }) {
           <Input.TextArea autoSize={{ minRows: 2 }} maxLength={2000} />
         </Form.Item>
         <Button htmlType="submit" type="primary" loading={busy}>
-          提交表决
+          {b?.myVote ? '修改表决' : '提交表决'}
         </Button>
       </Form>
     </Card>
