@@ -23,6 +23,7 @@ import { ApplicationStateMirror } from './applications/application-state-mirror'
 import { Attachment } from './attachments/attachment.entity';
 import { AttachmentsService } from './attachments/attachments.service';
 import { MaterialStorage } from './attachments/material-storage';
+import { ApplicationFormDocument } from './documents/application-form-document';
 import { ApplicantMask } from './redaction/applicant-mask';
 import { Organization, OrganizationRecord } from './organizations/organization.entity';
 import { ComplianceController, OrganizationsController } from './organizations/organizations.controller';
@@ -36,7 +37,7 @@ const EXPORTS = [ApplicationsService, CycleClose, ApplicationAccessPolicy, Actio
 @Module({
   imports: [TypeOrmModule.forFeature([Application, Attachment, Organization, OrganizationRecord]), CyclesModule, IdentityCoreModule, WorkflowModule, AuditModule],
   controllers: [OrganizationsController, ComplianceController, ApplicationsController, BulkActionsController],
-  providers: [...PROVIDERS, RecommendApplication, BulkActions],
+  providers: [...PROVIDERS, RecommendApplication, BulkActions, ApplicationFormDocument],
   exports: EXPORTS,
 })
 export class ApplicationsModule implements OnModuleInit, OnApplicationBootstrap {
