@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { Alert, Button, Card, Col, Descriptions, Result, Row, Space, Typography } from 'antd';
-import { ApiError, api } from '../api/client';
-import { describeError } from '../api/errors';
+import { Alert, Button, Card, Col, Descriptions, Result, Row, Space, Typography, message } from 'antd';
+import { PrinterOutlined } from '@ant-design/icons';
+import { ApiError, api, download } from '../api/client';
+import { describeError, errorText } from '../api/errors';
 import type { Application, Attachment, AwardDetail, Deadline, History } from '../api/types';
 import { useUser } from '../auth/AuthContext';
 import { ActionsPanel } from '../components/application/ActionsPanel';
@@ -111,6 +112,17 @@ export default function ApplicationPage() {
               {a.cycle.title}
             </Typography.Title>
             <StateTag state={a.state} label={a.stateLabel} />
+            {(isApplicant || user.role === 'admin' || user.role === 'recommender') && (
+              <Button
+                icon={<PrinterOutlined />}
+                data-testid="print-application-form"
+                onClick={() =>
+                  void download(`/applications/${a.id}/application-form.pdf`, `${a.cycle.awardName}申报书.pdf`).catch((e) => message.error(errorText(e)))
+                }
+              >
+                打印申报书
+              </Button>
+            )}
           </Space>
           <Descriptions
             size="small"
