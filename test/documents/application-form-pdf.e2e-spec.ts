@@ -12,8 +12,9 @@ import { startTestApp, TestContext } from '../support/test-app';
 /**
  * 打印申报书: GET /applications/:id/application-form.pdf prints the form with its Chinese labels,
  * the materials list and the 申报单位承诺 with a place for the 公章, for the enterprise and the
- * office; another enterprise and an expert of a blind cycle are refused without learning anything
- * (404, as every application route answers those who may not see it).
+ * office; another enterprise and an assigned expert of a blind cycle are refused without learning
+ * anything (404, as every application route answers those who may not see it), and a blind reader
+ * who may see the application (a named 形式审查 expert) is refused by the route (403).
  */
 describe('the 申报书 PDF', () => {
   let ctx: TestContext;
@@ -23,6 +24,7 @@ describe('the 申报书 PDF', () => {
   let other: Enterprise;
   let openId: string;
   let blindId: string;
+  let blindCycleId: string;
   let experts: Reviewer[];
 
   const pdf = (id: string, token: string) => ctx.http.get(`/applications/${id}/application-form.pdf`).set('Authorization', token).buffer(true).parse(binaryBody);
@@ -47,6 +49,7 @@ describe('the 申报书 PDF', () => {
     await ctx.http.post(`/applications/${openId}/actions/submit`).set('Authorization', enterprise.token).send({}).expect(200);
 
     const blind = await openCycle(ctx, { title: '渝中区区长质量管理奖 匿名申报书', blindReview: true, reviewersPerApplication: 2 });
+    blindCycleId = blind.id;
     blindId = (await ctx.http.post('/applications').set('Authorization', enterprise.token).send({ cycleId: blind.id, form: qualityForm() }).expect(201)).body.id;
     await uploadMaterials(ctx, enterprise.token, blindId);
     await intoExpertReview(ctx, enterprise, blindId);
@@ -100,9 +103,7 @@ describe('the 申报书 PDF', () => {
   it('refuses another enterprise without saying the application exists, and an expert of a blind cycle', async () => {
     const stranger = await pdf(openId, other.token).expect(404);
     expect(JSON.parse(stranger.body.toString('utf8')).message).toMatch(/未找到该申报/);
-    // An assigned expert of a blind cycle reads the application only through its blind review
-    // copy, never by this route (a reader who may see it blind, such as a named 形式审查 expert,
-    // gets 403 「打印申报书」只能由…办理 from the route itself).
+    // An assigned expert of a blind cycle reads the application only through its blind review copy, never by this route.
     for (const expert of experts) {
       const refused = await pdf(blindId, expert.token).expect(404);
       const body = refused.body.toString('utf8');
@@ -110,6 +111,18 @@ describe('the 申报书 PDF', () => {
       expect(body).not.toContain(enterprise.uscc);
       expect(body).not.toContain(enterprise.name);
     }
+    // An expert the office named for 形式审查 reads the application, blind: the route itself refuses it.
+    const formal = (await ctx.http.post('/applications').set('Authorization', other.token).send({ cycleId: blindCycleId, form: qualityForm() }).expect(201)).body.id;
+    await uploadMaterials(ctx, other.token, formal);
+    await ctx.http.post(`/applications/${formal}/actions/submit`).set('Authorization', other.token).send({}).expect(200);
+    await ctx.http.post(`/applications/${formal}/actions/start_review`).set('Authorization', admin).send({}).expect(200);
+    await ctx.http.put(`/cycles/${blindCycleId}/stage-reviewers`).set('Authorization', admin).send({ stage: 'formal_review', userIds: [experts[0].id] }).expect(200);
+    const view = (await ctx.http.get(`/applications/${formal}`).set('Authorization', experts[0].token).expect(200)).body;
+    expect(view.organization).toBeUndefined();
+    const refused = await pdf(formal, experts[0].token).expect(403);
+    const body = refused.body.toString('utf8');
+    expect(JSON.parse(body).message).toBe('「打印申报书」只能由申报单位、评奖办公室办理');
+    expect(body).not.toContain(other.uscc);
     // The enterprise still prints its blind-cycle application.
     expect(textOf((await pdf(blindId, enterprise.token).expect(200)).body, 'blind-own').replace(/\s+/g, '')).toContain(enterprise.uscc);
   });
