@@ -125,4 +125,21 @@ describe('the enterprise applies, in the console', () => {
     await expect(page.getByTestId('sa-resources').inputValue()).resolves.toBe(typed);
     await shot('04-saved-after-relogin');
   });
+
+  step('keeps typing the server never got in this browser: after a reload it is put back and saved', async () => {
+    // The server is unreachable for saves (a dropped connection): the edit stays in this browser.
+    await page.route(`**/applications/${applicationId}`, (route) => (route.request().method() === 'PATCH' ? route.abort('connectionfailed') : route.continue()));
+    const typed = '断网时输入的过程管理内容：关键过程识别、设计与持续改进。';
+    await page.getByTestId('sa-processManagement').fill(typed);
+    await page.locator('[data-testid="autosave-status"][data-state="error"]').waitFor();
+    expect(await page.evaluate((id) => localStorage.getItem(`awardflow.unsaved.${id}`), applicationId)).toContain(typed);
+    await page.unroute(`**/applications/${applicationId}`);
+    await page.reload();
+    await page.getByTestId('restored-local').waitFor();
+    await expect(page.getByTestId('sa-processManagement').inputValue()).resolves.toBe(typed);
+    await page.locator('[data-testid="autosave-status"][data-state="saved"]').waitFor();
+    const [{ form }] = await ctx.dataSource.query(`SELECT form FROM applications WHERE id = $1`, [applicationId]);
+    expect(form.selfAssessment.processManagement).toBe(typed);
+    await shot('05-restored-after-reload');
+  });
 });

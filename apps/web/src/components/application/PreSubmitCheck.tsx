@@ -55,7 +55,8 @@ export function PreSubmitCheck({
   // yet recorded (质量信用等级 is graded by the market-supervision office, not by the enterprise).
   const officeGates = rules.filter((r) => r.ok === null || (r.ok === false && r.rule === 'min_credit_grade' && !org.data?.creditGrade));
   const officeNeeded = officeGates.some((r) => r.ok === false) || (serverReasons?.length ?? 0) > 0;
-  const contact = useResource(() => api.get<OfficeContact>(`/offices/${cycle.data!.officeId}/contact`), [cycle.data?.officeId], { enabled: !!cycle.data && officeGates.length > 0 });
+  const officeId = cycle.data?.officeId;
+  const contact = useResource(() => api.get<OfficeContact>(`/offices/${officeId}/contact`), [officeId], { enabled: !!officeId });
   const blockers = [...problems, ...failing.map((r) => `${r.label}：${r.reason ?? '不满足'}`)];
   const key = blockers.join('\n');
   useEffect(() => {
