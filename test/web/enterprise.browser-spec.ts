@@ -11,6 +11,12 @@ const SCREENSHOTS = join(ROOT, 'test-results', 'web-enterprise');
 const PAGE_TIMEOUT = 60_000;
 const ORG_NAME = '重庆申报页测试精工有限公司';
 
+/** The page's localStorage, as the callbacks run in the browser see it (this file compiles without the DOM's types). */
+interface BrowserStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
 /**
  * Issue 18, the enterprise's pages: the submit button held back with the reasons above it and who
  * to call at the office when a gate is the office's; the self-assessment laid out by the rubric with
@@ -102,14 +108,14 @@ describe('the enterprise applies, in the console', () => {
   step('loses its session while typing: signs in again in a dialog over the page, and what was typed is saved', async () => {
     await page.locator('[data-testid="autosave-status"][data-state="saved"]').waitFor();
     // The session is lost (a token the server no longer accepts), and the user goes on typing.
-    await page.evaluate(() => localStorage.setItem('awardflow.token', 'expired.session.token'));
+    await page.evaluate(() => (globalThis as unknown as { localStorage: BrowserStorage }).localStorage.setItem('awardflow.token', 'expired.session.token'));
     const typed = '在会话失效后输入的资源类目内容：人才、财务、信息与技术资源保障到位。';
     await page.getByTestId('sa-resources').fill(typed);
     await page.getByRole('dialog').filter({ hasText: '登录已过期，请重新登录' }).waitFor();
     await page.locator('[data-testid="autosave-status"][data-state="lapsed"]').waitFor();
     // Still on the application (no redirect to /login), and the typing is kept in this browser.
     expect(page.url()).toContain(`/application/${applicationId}`);
-    const kept = await page.evaluate((id) => localStorage.getItem(`awardflow.unsaved.${id}`), applicationId);
+    const kept = await page.evaluate((id) => (globalThis as unknown as { localStorage: BrowserStorage }).localStorage.getItem(`awardflow.unsaved.${id}`), applicationId);
     expect(kept).toContain(typed);
     await expect(page.getByTestId('sa-resources').inputValue()).resolves.toBe(typed);
     await shot('03-relogin-dialog');
@@ -120,7 +126,7 @@ describe('the enterprise applies, in the console', () => {
     await page.locator('[data-testid="autosave-status"][data-state="saved"]').waitFor();
     const [{ form }] = await ctx.dataSource.query(`SELECT form FROM applications WHERE id = $1`, [applicationId]);
     expect(form.selfAssessment.resources).toBe(typed);
-    expect(await page.evaluate((id) => localStorage.getItem(`awardflow.unsaved.${id}`), applicationId)).toBeNull();
+    expect(await page.evaluate((id) => (globalThis as unknown as { localStorage: BrowserStorage }).localStorage.getItem(`awardflow.unsaved.${id}`), applicationId)).toBeNull();
     await page.reload();
     await expect(page.getByTestId('sa-resources').inputValue()).resolves.toBe(typed);
     await shot('04-saved-after-relogin');
@@ -132,7 +138,7 @@ describe('the enterprise applies, in the console', () => {
     const typed = '断网时输入的过程管理内容：关键过程识别、设计与持续改进。';
     await page.getByTestId('sa-processManagement').fill(typed);
     await page.locator('[data-testid="autosave-status"][data-state="error"]').waitFor();
-    expect(await page.evaluate((id) => localStorage.getItem(`awardflow.unsaved.${id}`), applicationId)).toContain(typed);
+    expect(await page.evaluate((id) => (globalThis as unknown as { localStorage: BrowserStorage }).localStorage.getItem(`awardflow.unsaved.${id}`), applicationId)).toContain(typed);
     await page.unroute(`**/applications/${applicationId}`);
     await page.reload();
     await page.getByTestId('restored-local').waitFor();
