@@ -42,13 +42,14 @@ describe('the enterprise applies, in the console', () => {
     ctx = await startTestApp();
     server = await serveConsole(ctx);
     const admin = await ctx.adminToken();
-    const [{ id: yuzhong }] = await ctx.dataSource.query(`SELECT id FROM offices WHERE code = 'CQ-YZ'`);
-    await ctx.http.put(`/offices/${yuzhong}/contact`).set('Authorization', admin).send({ contactUnit: '渝中区市场监督管理局质量发展科', contactPhone: '023-63871234' }).expect(200);
     enterprise = await registerEnterprise(ctx, ORG_NAME);
     // Never graded (the office grades organisations): this cycle asks for a grade (requireGrade).
     await ctx.dataSource.query(`UPDATE organizations SET credit_grade = NULL WHERE id = $1`, [enterprise.organizationId]);
     const eligibility = getAward('district-quality-award').defaultEligibility.map((r) => (r.rule === 'min_credit_grade' ? { rule: r.rule, params: { grade: 'B', requireGrade: true } } : r));
     cycle = await openCycle(ctx, { title: '2026年度渝中区区长质量管理奖（申报页测试）', blindReview: true, reviewersPerApplication: 1, quota: { awards: 1 }, eligibility });
+    // Whichever office the cycle was opened in says who to call.
+    const [{ office_id: officeId }] = await ctx.dataSource.query(`SELECT office_id FROM cycles WHERE id = $1`, [cycle.id]);
+    await ctx.http.put(`/offices/${officeId}/contact`).set('Authorization', admin).send({ contactUnit: '渝中区市场监督管理局质量发展科', contactPhone: '023-63871234' }).expect(200);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
     context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1400, height: 1000 } });
     page = await context.newPage();
