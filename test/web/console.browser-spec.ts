@@ -327,10 +327,9 @@ describe('web console (headless Chromium)', () => {
       await check.getByTestId('rule-min_credit_grade').filter({ hasText: '质量信用等级须为B级及以上（尚未评定质量信用等级）' }).waitFor();
       await check.getByTestId('presubmit-problems').waitFor();
       await screenshot(enterprise, 'enterprise-presubmit-check');
-      // Submitting anyway: refused with every reason, and nothing changes.
-      allowedHttpErrors.add(422);
-      await act(enterprise, 'submit');
-      await enterprise.getByTestId('actions').getByTestId('error-alert').filter({ hasText: '尚未评定质量信用等级' }).waitFor();
+      // Submission would be refused: the button is held back, with every reason above it.
+      await enterprise.getByTestId('submit-blocked').filter({ hasText: '尚未评定质量信用等级' }).waitFor();
+      await expect(enterprise.locator('[data-testid="actions"] button[data-action="submit"]').isDisabled()).resolves.toBe(true);
       expect(await stateOf(ctx, applicationId)).toBe('draft');
 
       // The office grades the organisation (through the API: not this page's job); the check now passes.

@@ -24,6 +24,7 @@ import { ApplicationStateMirror } from './applications/application-state-mirror'
 import { Attachment } from './attachments/attachment.entity';
 import { AttachmentsService } from './attachments/attachments.service';
 import { MaterialStorage } from './attachments/material-storage';
+import { ApplicationFormDocument } from './documents/application-form-document';
 import { ApplicantMask } from './redaction/applicant-mask';
 import { Organization, OrganizationRecord } from './organizations/organization.entity';
 import { ComplianceController, OrganizationsController } from './organizations/organizations.controller';
@@ -39,7 +40,7 @@ const EXPORTS = [ApplicationsService, CycleClose, ApplicationAccessPolicy, Actio
 @Module({
   imports: [TypeOrmModule.forFeature([Application, Attachment, Organization, OrganizationRecord]), CyclesModule, IdentityCoreModule, WorkflowModule, AuditModule],
   controllers: [OrganizationsController, ComplianceController, ApplicationsController, BulkActionsController, EndorsementsController],
-  providers: [...PROVIDERS, RecommendApplication, BulkActions, EndorsementsService],
+  providers: [...PROVIDERS, RecommendApplication, BulkActions, EndorsementsService, ApplicationFormDocument],
   exports: EXPORTS,
 })
 export class ApplicationsModule implements OnModuleInit, OnApplicationBootstrap {

@@ -49,12 +49,14 @@ const EXPIRY_KEY = 'awardflow.tokenExpiresAt';
 export const tokenStore = {
   get(): string | null {
     const token = localStorage.getItem(TOKEN_KEY);
-    const expires = Number(localStorage.getItem(EXPIRY_KEY) ?? 0);
-    if (token && expires && Date.now() > expires) {
-      tokenStore.clear();
-      return null;
-    }
+    // An expired token is not sent, but kept: the session lapsed (see lapsed) rather than ended.
+    if (token && tokenStore.lapsed()) return null;
     return token;
+  },
+  /** A token is stored but its time is up: the user was signed in and must sign in again. */
+  lapsed(): boolean {
+    const expires = Number(localStorage.getItem(EXPIRY_KEY) ?? 0);
+    return !!localStorage.getItem(TOKEN_KEY) && !!expires && Date.now() > expires;
   },
   set(token: string, expiresInSeconds?: number): void {
     localStorage.setItem(TOKEN_KEY, token);
@@ -82,6 +84,24 @@ let unauthorizedHandler: (() => void) | undefined;
 /** Called when a signed-in request comes back 401 (the token expired or was revoked). */
 export function onUnauthorized(handler: () => void): void {
   unauthorizedHandler = handler;
+}
+
+const restoredListeners = new Set<() => void>();
+/**
+ * Called when the user has signed in again in place after the session was lost (the re-login
+ * dialog): whoever held work back (an unsaved draft) sends it now. Returns the unsubscribe.
+ */
+export function onSessionRestored(listener: () => void): () => void {
+  restoredListeners.add(listener);
+  return () => restoredListeners.delete(listener);
+}
+export function notifySessionRestored(): void {
+  for (const listener of [...restoredListeners]) listener();
+}
+
+/** A 401 on a request made while signed in (with a token, or with one that lapsed): the session is lost. */
+export function isSessionLost(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 401;
 }
 
 export interface RequestOptions {
@@ -119,6 +139,7 @@ async function parse(res: Response): Promise<unknown> {
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', ...(options.anonymous ? {} : authHeaders()), ...options.headers };
+  const lapsed = !options.anonymous && tokenStore.lapsed();
   let body: BodyInit | undefined;
   if (options.body instanceof FormData) body = options.body;
   else if (options.body !== undefined) {
@@ -139,7 +160,7 @@ export async function request<T>(method: string, path: string, options: RequestO
   const data = await parse(res).catch(() => undefined);
   if (!res.ok) {
     const errorBody: ErrorBody = typeof data === 'object' && data !== null ? (data as ErrorBody) : { message: typeof data === 'string' ? data : undefined };
-    if (res.status === 401 && headers.Authorization && unauthorizedHandler) unauthorizedHandler();
+    if (res.status === 401 && (headers.Authorization || lapsed) && unauthorizedHandler) unauthorizedHandler();
     throw new ApiError(res.status, { statusCode: res.status, ...errorBody });
   }
   return data as T;

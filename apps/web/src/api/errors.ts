@@ -53,7 +53,10 @@ export function describeError(error: unknown): DescribedError {
     title = '不符合提交条件，请先处理以下问题';
     for (const r of body.reasons as Array<{ rule: string; reason: string }>) lines.push(r.reason);
   } else if (!lines.length && message && message !== title) {
-    lines.push(message);
+    // The server's own words are the refusal (「提交」只能由申报单位办理): shown as they are, not
+    // under a generic title; a server fault keeps its generic title and gives the request id.
+    if (error.status > 0 && error.status < 500) title = message;
+    else lines.push(message);
   }
   if (error.status >= 500) lines.push(`请求编号：${body.requestId ?? '—'}`);
   return { title, lines, fields, conflict, requestId: body.requestId };

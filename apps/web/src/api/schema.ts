@@ -194,6 +194,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/applications/{id}/application-form.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 打印申报书: the form with its Chinese labels, the materials list and the 申报单位承诺 (公章, date) as a PDF, redacted for the reader; refused to experts of a blind cycle */
+        get: operations["ApplicationsController_applicationForm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/applications/{id}/attachments": {
         parameters: {
             query?: never;
@@ -1226,6 +1243,24 @@ export interface paths {
         /** One office the admin manages */
         get: operations["OfficesController_get"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/offices/{id}/contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who to call at the office (its 联系部门 and 电话): for anyone signed in, e.g. an enterprise whose submission waits on the office's records */
+        get: operations["OfficesController_contact"];
+        /** Set who an enterprise calls at the office (an admin of the office or one above it) */
+        put: operations["OfficesController_setContact"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2864,6 +2899,25 @@ export interface components {
             /** @enum {string} */
             status: "open" | "upheld" | "dismissed" | "superseded";
         };
+        OfficeContactDto: {
+            address: string | null;
+            email: string | null;
+            officeId: string;
+            officeName: string;
+            phone: string | null;
+            /** @description null: the office has not said who to call */
+            unit: string | null;
+        };
+        OfficeContactInputDto: {
+            /** @example 重庆市渝中区中山三路 128 号 */
+            contactAddress?: string;
+            /** @example zlk@yuzhong.gov.cn */
+            contactEmail?: string;
+            /** @example 023-63000000 */
+            contactPhone: string;
+            /** @example 渝中区市场监督管理局质量发展科 */
+            contactUnit: string;
+        };
         OfficeDto: {
             code: string;
             /** Format: date-time */
@@ -4364,6 +4418,28 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApplicationDto"];
+                };
+            };
+        };
+    };
+    ApplicationsController_applicationForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
                 };
             };
         };
@@ -6132,6 +6208,52 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OfficeDto"];
+                };
+            };
+        };
+    };
+    OfficesController_contact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficeContactDto"];
+                };
+            };
+        };
+    };
+    OfficesController_setContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OfficeContactInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficeContactDto"];
                 };
             };
         };

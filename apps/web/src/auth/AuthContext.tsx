@@ -1,6 +1,7 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, onUnauthorized, tokenStore } from '../api/client';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { api, notifySessionRestored, onUnauthorized, tokenStore } from '../api/client';
 import type { AccessToken, User } from '../api/types';
+import { ReloginModal } from './ReloginModal';
 
 interface AuthState {
   user: User | null;
@@ -17,14 +18,24 @@ const AuthContext = createContext<AuthState | null>(null);
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<User | null>(null);
   const [checking, setChecking] = useState(() => tokenStore.get() !== null);
+  // The session was lost while the user was at work: they sign in again in place (a dialog over the
+  // page), so nothing on the page (a half-typed form) is thrown away by a redirect to /login.
+  const [lapsed, setLapsed] = useState(false);
+  const userRef = useRef<User | null>(null);
+  userRef.current = user;
 
   const logout = useCallback(() => {
     tokenStore.clear();
+    setLapsed(false);
     setUser(null);
   }, []);
 
   useEffect(() => {
     onUnauthorized(() => {
+      if (userRef.current) {
+        setLapsed(true);
+        return;
+      }
       tokenStore.clear();
       setUser(null);
     });
@@ -51,8 +62,28 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return me;
   }, []);
 
+  /** Signed in again in the dialog: the same person carries on where they were; another one starts afresh. */
+  const resume = useCallback(
+    async (username: string, password: string) => {
+      const before = userRef.current;
+      const me = await login(username, password);
+      setLapsed(false);
+      if (before && me.id !== before.id) {
+        window.location.assign('/');
+        return;
+      }
+      notifySessionRestored();
+    },
+    [login],
+  );
+
   const value = useMemo(() => ({ user, checking, login, replaceToken, logout }), [user, checking, login, replaceToken, logout]);
-  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+  return (
+    <AuthContext.Provider value={value}>
+      {children}
+      {user && <ReloginModal open={lapsed} username={user.username} onLogin={resume} onLogout={logout} />}
+    </AuthContext.Provider>
+  );
 }
 
 export function useAuth(): AuthState {

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { Alert, Button, Card, Col, Descriptions, Result, Row, Space, Typography } from 'antd';
-import { ApiError, api } from '../api/client';
-import { describeError } from '../api/errors';
-import type { Application, Attachment, AwardDetail, Deadline, History } from '../api/types';
+import { Alert, Button, Card, Col, Descriptions, Result, Row, Space, Typography, message } from 'antd';
+import { PrinterOutlined } from '@ant-design/icons';
+import { ApiError, api, download } from '../api/client';
+import { describeError, errorText } from '../api/errors';
+import type { Application, Attachment, AwardDetail, Cycle, Deadline, History } from '../api/types';
 import { useUser } from '../auth/AuthContext';
 import { ActionsPanel } from '../components/application/ActionsPanel';
 import { FormEditor, type FormEditorHandle } from '../components/application/FormEditor';
@@ -42,6 +43,8 @@ export default function ApplicationPage() {
   const a = app.data;
   const lost = !!a && app.error instanceof ApiError && app.error.status === 404;
   const award = useResource(() => api.get<AwardDetail>(`/awards/${a!.cycle.awardCode}`), [a?.cycle.awardCode], { enabled: !!a });
+  const isEditor = user.role === 'applicant' && !!a && EDITABLE.has(a.state);
+  const cycle = useResource(() => api.get<Cycle>(`/cycles/${a!.cycleId}`), [a?.cycleId], { enabled: isEditor });
   const history = useResource(() => api.get<History>(`/applications/${id}/history`), [id, a?.version], { enabled: !!a });
   const deadlines = useResource(() => api.get<Deadline[]>(`/applications/${id}/deadlines`), [id, a?.version], { enabled: !!a });
   const [attachments, setAttachments] = useState<Attachment[]>();
@@ -49,6 +52,7 @@ export default function ApplicationPage() {
   const [changedByOthers, setChangedByOthers] = useState<string>();
   const [serverReasons, setServerReasons] = useState<string[]>();
   const [savedForm, setSavedForm] = useState<Record<string, unknown>>();
+  const [blockers, setBlockers] = useState<string[]>([]);
   const editor = useRef<FormEditorHandle | null>(null);
   const seen = useRef<{ id: string; version: number } | null>(null);
 
@@ -113,6 +117,17 @@ export default function ApplicationPage() {
               {a.cycle.title}
             </Typography.Title>
             <StateTag state={a.state} label={a.stateLabel} />
+            {(isApplicant || user.role === 'admin' || user.role === 'recommender') && (
+              <Button
+                icon={<PrinterOutlined />}
+                data-testid="print-application-form"
+                onClick={() =>
+                  void download(`/applications/${a.id}/application-form.pdf`, `${a.cycle.awardName}申报书.pdf`).catch((e) => message.error(errorText(e)))
+                }
+              >
+                打印申报书
+              </Button>
+            )}
           </Space>
           <Descriptions
             size="small"
@@ -178,16 +193,24 @@ export default function ApplicationPage() {
         <Col xs={24} xl={16}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             {editable && family ? (
-              <FormEditor key={a.id} application={a} family={family} individualNominees={award.data?.individualNominees} handleRef={editor} onSaved={(updated) => {
+              <FormEditor
+                key={a.id}
+                application={a}
+                family={family}
+                handleRef={editor}
+                individualNominees={award.data?.individualNominees}
+                rubric={award.data?.rubric}
+                blind={cycle.data?.blindReview && a.organization ? { name: a.organization.name, uscc: a.organization.uscc } : undefined}
+                onSaved={(updated) => {
                   setSavedForm(updated.form);
                   adopt(updated);
                 }} />
             ) : (
               <FormView form={a.form} family={family} />
             )}
-            <Materials applicationId={a.id} award={award.data} editable={editable} deletable={isApplicant && a.state === 'draft'} onChange={setAttachments} key={`${a.id}:${editable}`} />
+            <Materials applicationId={a.id} award={award.data} editable={editable} deletable={isApplicant && a.state === 'draft'} onChange={setAttachments} blindCycle={!!cycle.data?.blindReview} key={`${a.id}:${editable}`} />
             {editable && award.data && a.organization && (
-              <PreSubmitCheck award={award.data} cycleId={a.cycleId} organizationId={a.organization.id} form={form} attachments={attachments} serverReasons={serverReasons} />
+              <PreSubmitCheck award={award.data} cycleId={a.cycleId} organizationId={a.organization.id} form={form} attachments={attachments} serverReasons={serverReasons} onBlockers={setBlockers} />
             )}
             <ApplicationObjectionsCard application={a} role={user.role} onChanged={() => void app.reload()} />
             {user.role === 'admin' && <ReviewAssignmentsCard key={a.id} application={a} />}
@@ -216,6 +239,7 @@ export default function ApplicationPage() {
                 })
               }
               beforeAct={async () => (editor.current ? editor.current.flush() : true)}
+              blocked={editable ? { actions: ['submit', 'resubmit'], reasons: blockers } : undefined}
             />
             <OutsideResultCard application={a} chain={(award.data as { outsideChain?: OutsideChainInfo } | undefined)?.outsideChain} isAdmin={user.role === 'admin'} />
             <CertificateCard application={a} />

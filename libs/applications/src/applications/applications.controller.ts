@@ -4,6 +4,8 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, Api
 import { AuthUser, CurrentUser, Role, Roles } from '@awardflow/identity';
 import type { Response } from 'express';
 import { memoryStorage } from 'multer';
+import { Readable } from 'node:stream';
+import { ApplicationFormDocument } from '../documents/application-form-document';
 import { AttachmentsService, MAX_MATERIAL_BYTES } from '../attachments/attachments.service';
 import { ActionDto, ApplicationDto, ApplicationPageDto, CreateApplicationDto, ListApplicationsQuery, RecommendDto, UpdateApplicationDto } from './application.dto';
 import { ApplicationVersionETag } from './application-version-etag.interceptor';
@@ -22,6 +24,7 @@ export class ApplicationsController {
     private readonly applications: ApplicationsService,
     private readonly attachments: AttachmentsService,
     private readonly recommendation: RecommendApplication,
+    private readonly formDocument: ApplicationFormDocument,
   ) {}
 
   @Post()
@@ -83,6 +86,14 @@ export class ApplicationsController {
   @ApiOkResponse({ type: HistoryDto })
   history(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
     return this.applications.history(id, user);
+  }
+
+  @Get(':id/application-form.pdf')
+  @ApiOperation({ summary: '打印申报书: the form with its Chinese labels, the materials list and the 申报单位承诺 (公章, date) as a PDF, redacted for the reader; refused to experts of a blind cycle' })
+  @ApiOkResponse({ description: 'the PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
+  async applicationForm(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const { pdf, fileName } = await this.formDocument.pdf(id, user);
+    return materialResponse(res, Readable.from([pdf]), 'application/pdf', pdf.length, fileName);
   }
 
   @Post(':id/attachments')

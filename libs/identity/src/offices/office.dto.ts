@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateBy } from 'class-validator';
+import { IsEmail, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateBy } from 'class-validator';
 import { Role } from '../roles/role';
 import { isDivisionCode } from './division-code';
 
@@ -79,4 +79,22 @@ export class OfficeMemberDto {
   @ApiProperty() displayName: string;
   @ApiProperty({ enum: [Role.Admin, Role.Reviewer, Role.Recommender] }) role: Role;
   @ApiProperty() isActive: boolean;
+}
+
+/** Who an enterprise calls at the office: a department and a phone, an address and an email if given. */
+export class OfficeContactInputDto {
+  @ApiProperty({ example: '渝中区市场监督管理局质量发展科' }) @IsString() @MinLength(2, { message: '请填写联系部门' }) @MaxLength(200) contactUnit: string;
+  @ApiProperty({ example: '023-63000000' }) @Matches(/^[0-9+\-() ]{6,40}$/, { message: '电话号码格式不正确' }) contactPhone: string;
+  @ApiPropertyOptional({ example: '重庆市渝中区中山三路 128 号' }) @IsOptional() @IsString() @MinLength(4) @MaxLength(300) contactAddress?: string;
+  @ApiPropertyOptional({ example: 'zlk@yuzhong.gov.cn' }) @IsOptional() @IsEmail({}, { message: '邮箱格式不正确' }) @MaxLength(254) contactEmail?: string;
+}
+
+/** An office's name and contact, for anyone signed in (it is printed on every 申报通知). */
+export class OfficeContactDto {
+  @ApiProperty() officeId: string;
+  @ApiProperty() officeName: string;
+  @ApiProperty({ nullable: true, type: String, description: 'null: the office has not said who to call' }) unit: string | null;
+  @ApiProperty({ nullable: true, type: String }) phone: string | null;
+  @ApiProperty({ nullable: true, type: String }) address: string | null;
+  @ApiProperty({ nullable: true, type: String }) email: string | null;
 }

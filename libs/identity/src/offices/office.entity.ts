@@ -18,6 +18,18 @@ export class Office {
   @Column({ name: 'parent_id', type: 'uuid', nullable: true })
   parentId: string | null;
 
+  @Column({ name: 'contact_unit', type: 'varchar', length: 200, nullable: true })
+  contactUnit: string | null;
+
+  @Column({ name: 'contact_phone', type: 'varchar', length: 40, nullable: true })
+  contactPhone: string | null;
+
+  @Column({ name: 'contact_address', type: 'varchar', length: 300, nullable: true })
+  contactAddress: string | null;
+
+  @Column({ name: 'contact_email', type: 'varchar', length: 254, nullable: true })
+  contactEmail: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

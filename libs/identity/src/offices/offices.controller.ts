@@ -4,7 +4,7 @@ import { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Role } from '../roles/role';
 import { Roles } from '../roles/roles.decorator';
-import { CreateOfficeDto, OfficeDto, OfficeMemberDto, OfficePageDto, OfficeQuery } from './office.dto';
+import { CreateOfficeDto, OfficeContactDto, OfficeContactInputDto, OfficeDto, OfficeMemberDto, OfficePageDto, OfficeQuery } from './office.dto';
 import { OfficesService } from './offices.service';
 
 @ApiTags('offices')
@@ -33,6 +33,21 @@ export class OfficesController {
   @ApiOkResponse({ type: OfficeDto })
   get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() admin: AuthUser): Promise<OfficeDto> {
     return this.offices.get(id, admin);
+  }
+
+  @Get(':id/contact')
+  @Roles(Role.Applicant, Role.Recommender, Role.Reviewer, Role.Admin)
+  @ApiOperation({ summary: "Who to call at the office (its 联系部门 and 电话): for anyone signed in, e.g. an enterprise whose submission waits on the office's records" })
+  @ApiOkResponse({ type: OfficeContactDto })
+  contact(@Param('id', ParseUUIDPipe) id: string): Promise<OfficeContactDto> {
+    return this.offices.contact(id);
+  }
+
+  @Put(':id/contact')
+  @ApiOperation({ summary: 'Set who an enterprise calls at the office (an admin of the office or one above it)' })
+  @ApiOkResponse({ type: OfficeContactDto })
+  setContact(@Param('id', ParseUUIDPipe) id: string, @Body() body: OfficeContactInputDto, @CurrentUser() admin: AuthUser): Promise<OfficeContactDto> {
+    return this.offices.setContact(id, body, admin);
   }
 
   @Put(':id/members/:userId')

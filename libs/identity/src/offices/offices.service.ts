@@ -10,7 +10,7 @@ import { User } from '../users/user.entity';
 import { userAudit } from '../users/user-audit';
 import { isInsideDivision } from './division-code';
 import { addOfficeMember, removeOfficeMember } from './office-memberships';
-import { CreateOfficeDto, OfficeDto, OfficeMemberDto, OfficePageDto, OfficeQuery } from './office.dto';
+import { CreateOfficeDto, OfficeContactDto, OfficeContactInputDto, OfficeDto, OfficeMemberDto, OfficePageDto, OfficeQuery } from './office.dto';
 import { includesTopOffice, MANAGED_OFFICES_CTE, managesOffice } from './office-tree';
 
 const OFFICE_COLUMNS = `id, code, name, region_code AS "divisionCode", parent_id AS "parentId", created_at AS "createdAt"`;
@@ -94,6 +94,30 @@ export class OfficesService {
 
   async get(id: string, admin: AuthUser): Promise<OfficeDto> {
     return this.managedOffice(id, admin);
+  }
+
+  /** Who an enterprise calls at the office: anyone signed in may read it (it is on every 申报通知). */
+  async contact(id: string): Promise<OfficeContactDto> {
+    const [row] = await sqlRows<OfficeContactDto>(
+      this.db,
+      `SELECT id AS "officeId", name AS "officeName", contact_unit AS unit, contact_phone AS phone, contact_address AS address, contact_email AS email FROM offices WHERE id = $1`,
+      [id],
+    );
+    if (!row) throw new NotFoundError('office', id);
+    return row;
+  }
+
+  /** Sets who an enterprise calls (an admin of the office or of one above it). */
+  async setContact(id: string, input: OfficeContactInputDto, admin: AuthUser): Promise<OfficeContactDto> {
+    await this.managedOffice(id, admin);
+    await this.db.query(`UPDATE offices SET contact_unit = $2, contact_phone = $3, contact_address = $4, contact_email = $5 WHERE id = $1`, [
+      id,
+      input.contactUnit.trim(),
+      input.contactPhone.trim(),
+      input.contactAddress?.trim() || null,
+      input.contactEmail?.trim() || null,
+    ]);
+    return this.contact(id);
   }
 
   /** Makes an admin, reviewer or recommender account a member of the office; a member already is left as it is. */

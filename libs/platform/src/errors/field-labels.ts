@@ -36,6 +36,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   'contact.phone': '联系电话',
   'contact.email': '联系邮箱',
   foundedAt: '成立日期',
+  contactUnit: '联系部门',
+  contactAddress: '联系地址',
   industry: '行业代码',
   cycleId: '评审周期',
   form: '申报书',

@@ -33,8 +33,14 @@ export function ActionsPanel({
   onIneligible,
   onGone,
   beforeAct,
+  blocked,
 }: {
   application: Application;
+  /**
+   * Actions the page knows would be refused now (submit with materials missing), with the reasons
+   * as the API words them: their buttons are disabled and the reasons listed above them.
+   */
+  blocked?: { actions: string[]; reasons: string[] };
   onDone: (outcome: ActionOutcome) => void;
   onConflict: (error: unknown) => void;
   onIneligible?: (reasons: string[]) => void;
@@ -156,8 +162,27 @@ export function ActionsPanel({
     }
   };
 
+  const isBlocked = (a: AvailableAction) => !!blocked?.reasons.length && blocked.actions.includes(a.action);
+  const blockedShown = actions.filter(isBlocked);
+
   return (
     <Card title="您现在可以" size="small" data-testid="actions">
+      {blockedShown.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="submit-blocked"
+          style={{ marginBottom: 12 }}
+          title={`暂不能「${blockedShown.map((a) => a.label).join('」「')}」，请先处理：`}
+          description={
+            <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+              {blocked!.reasons.map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
+          }
+        />
+      )}
       <ErrorAlert error={error} onClose={() => setError(undefined)} />
       {actions.length === 0 ? (
         <Typography.Text type="secondary" data-testid="no-actions">
@@ -182,8 +207,8 @@ export function ActionsPanel({
                 {a.label}
               </Button>
             ) : (
-              <Popconfirm key={a.action} title={`确定「${a.label}」？`} description={consequence(a)} okText="确定" cancelText="取消" onConfirm={() => run(a)}>
-                <Button danger={DANGER.has(a.action)} type={PRIMARY.has(a.action) ? 'primary' : 'default'} loading={busy === a.action} data-action={a.action}>
+              <Popconfirm key={a.action} title={`确定「${a.label}」？`} description={consequence(a)} okText="确定" cancelText="取消" onConfirm={() => run(a)} disabled={isBlocked(a)}>
+                <Button danger={DANGER.has(a.action)} type={PRIMARY.has(a.action) ? 'primary' : 'default'} loading={busy === a.action} data-action={a.action} disabled={isBlocked(a)}>
                   {a.label}
                 </Button>
               </Popconfirm>

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { App, Button, Card, List, Popconfirm, Progress, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, List, Popconfirm, Progress, Space, Tag, Typography } from 'antd';
 import { DeleteOutlined, DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { api, ApiError, download, uploadWithProgress } from '../../api/client';
 import type { Attachment, AwardDetail } from '../../api/types';
@@ -21,12 +21,15 @@ export function Materials({
   editable,
   deletable,
   onChange,
+  blindCycle,
 }: {
   applicationId: string;
   award: AwardDetail | undefined;
   editable: boolean;
   deletable: boolean;
   onChange?: (attachments: Attachment[]) => void;
+  /** A blind cycle: the file names and contents must not name the organisation. */
+  blindCycle?: boolean;
 }) {
   const { message } = App.useApp();
   const list = useResource(async () => {
@@ -77,6 +80,15 @@ export function Materials({
   return (
     <Card title="申报材料" extra={editable ? <Typography.Text type="secondary">PDF、JPG、PNG、DOCX、XLSX，每个不超过 20 MB</Typography.Text> : undefined}>
       <ErrorAlert error={list.error} />
+      {blindCycle && editable && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="blind-materials-warning"
+          style={{ marginBottom: 12 }}
+          title="本届为匿名评审：上传前请确认文件名和材料内容（含页眉、页脚、水印、公章页）不出现本单位名称、商标或统一社会信用代码"
+        />
+      )}
       <List
         loading={list.loading || !award}
         dataSource={documents}

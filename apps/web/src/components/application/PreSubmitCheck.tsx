@@ -1,10 +1,21 @@
-import { Alert, Card, List, Typography } from 'antd';
-import { CheckCircleTwoTone, CloseCircleTwoTone, QuestionCircleTwoTone } from '@ant-design/icons';
+import { useEffect } from 'react';
+import { Alert, Card, Descriptions, List, Typography } from 'antd';
+import { CheckCircleTwoTone, CloseCircleTwoTone, PhoneOutlined, QuestionCircleTwoTone } from '@ant-design/icons';
 import { api } from '../../api/client';
 import type { Attachment, AwardDetail, Cycle, Organization } from '../../api/types';
 import { useResource } from '../../lib/useResource';
 import { eligibilityChecklist } from '@awardflow/rules';
 import { incompleteFields, type Family } from './formModel';
+
+/** GET /offices/:id/contact (written here until the console's API types are regenerated). */
+interface OfficeContact {
+  officeId: string;
+  officeName: string;
+  unit: string | null;
+  phone: string | null;
+  address: string | null;
+  email: string | null;
+}
 
 /**
  * 提交前检查: every reason the application would be refused, before the enterprise presses submit —
@@ -18,6 +29,7 @@ export function PreSubmitCheck({
   form,
   attachments,
   serverReasons,
+  onBlockers,
 }: {
   award: AwardDetail;
   cycleId: string;
@@ -25,6 +37,8 @@ export function PreSubmitCheck({
   form: Record<string, unknown>;
   attachments: Attachment[] | undefined;
   serverReasons: string[] | undefined;
+  /** Every reason submission would be refused now, for the page to hold the submit button back. */
+  onBlockers?: (reasons: string[]) => void;
 }) {
   const cycle = useResource(() => api.get<Cycle>(`/cycles/${cycleId}`), [cycleId]);
   const org = useResource(() => api.get<Organization>(`/organizations/${organizationId}`), [organizationId]);
@@ -37,6 +51,18 @@ export function PreSubmitCheck({
   const rules = cycle.data && org.data ? eligibilityChecklist(cycle.data.eligibility, { organization: org.data, form, now: new Date().toISOString(), referenceDate }) : [];
   const failing = rules.filter((r) => r.ok === false);
   const ready = problems.length === 0 && failing.length === 0;
+  // Gates only the office can open: a rule on its records (信用记录), or a credit grade it has not
+  // yet recorded (质量信用等级 is graded by the market-supervision office, not by the enterprise).
+  const officeGates = rules.filter((r) => r.ok === null || (r.ok === false && r.rule === 'min_credit_grade' && !org.data?.creditGrade));
+  const officeNeeded = officeGates.some((r) => r.ok === false) || (serverReasons?.length ?? 0) > 0;
+  const officeId = cycle.data?.officeId;
+  const contact = useResource(() => api.get<OfficeContact>(`/offices/${officeId}/contact`), [officeId], { enabled: !!officeId });
+  const blockers = [...problems, ...failing.map((r) => `${r.label}：${r.reason ?? '不满足'}`)];
+  const key = blockers.join('\n');
+  useEffect(() => {
+    // Until the cycle and the organisation are read, nothing is known to block.
+    if (cycle.data && org.data) onBlockers?.(key ? key.split('\n') : []);
+  }, [key, cycle.data, org.data, onBlockers]);
 
   return (
     <Card title="提交前检查" data-testid="presubmit-check">
@@ -72,6 +98,36 @@ export function PreSubmitCheck({
               </div>
             </List.Item>
           )}
+        />
+      )}
+      {officeGates.length > 0 && (
+        <Alert
+          type={officeNeeded ? 'warning' : 'info'}
+          showIcon
+          icon={<PhoneOutlined />}
+          data-testid="office-contact"
+          style={{ marginBottom: 12 }}
+          title={
+            officeNeeded
+              ? `以下事项需评奖办公室办理：${officeGates.map((r) => r.label).join('、')}，请联系${contact.data?.officeName ?? '评奖办公室'}`
+              : `${officeGates.map((r) => r.label).join('、')}由评奖办公室核查；如有疑问，请联系${contact.data?.officeName ?? '评奖办公室'}`
+          }
+          description={
+            contact.data?.phone ? (
+              <Descriptions
+                size="small"
+                column={1}
+                items={[
+                  { key: 'unit', label: '联系部门', children: contact.data.unit ?? contact.data.officeName },
+                  { key: 'phone', label: '联系电话', children: <span data-testid="office-contact-phone">{contact.data.phone}</span> },
+                  ...(contact.data.email ? [{ key: 'email', label: '电子邮箱', children: contact.data.email }] : []),
+                  ...(contact.data.address ? [{ key: 'address', label: '地址', children: contact.data.address }] : []),
+                ]}
+              />
+            ) : (
+              contact.data && '该办公室尚未公布联系电话，请按申报通知所列方式联系。'
+            )
+          }
         />
       )}
       <List
