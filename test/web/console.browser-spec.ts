@@ -866,7 +866,7 @@ describe('web console (headless Chromium)', () => {
     }, STEP_TIMEOUT);
 
     step("the office recommends the awarded district application into the city cycle; the enterprise's city draft links back to it", async () => {
-      const city = (await ctx.http.get('/cycles').query({ awardCode: 'city-quality-award', status: 'open' }).set('Authorization', await ctx.adminToken()).expect(200)).body[0];
+      const city = (await ctx.http.get('/cycles').query({ awardCode: 'city-quality-award', status: 'open' }).set('Authorization', await ctx.adminToken()).expect(200)).body.items[0];
       await admin.goto(`${server.baseUrl}/application/${applicationId}`);
       await admin.locator('[data-testid="state-tag"][data-state="awarded"]').waitFor();
       await admin.getByTestId('recommend-button').click();

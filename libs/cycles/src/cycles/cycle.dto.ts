@@ -18,7 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PUBLICITY_POSITIONS, PublicityPosition } from '@awardflow/awards';
-import { AT_MOST, INT4_MAX } from '@awardflow/platform';
+import { AT_MOST, INT4_MAX, PageQuery } from '@awardflow/platform';
 import { DAY_UNITS, DayUnit } from './cycle-durations';
 
 /** Periods in days become deadlines: a year is more than any office gives, and keeps dates computable. */
@@ -175,7 +175,7 @@ export class UpdateCycleDto extends PartialType(
   ] as const),
 ) {}
 
-export class ListCyclesQuery {
+export class ListCyclesQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() awardCode?: string;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100, AT_MOST) year?: number;
   @ApiPropertyOptional({ enum: ['draft', 'open', 'closed', 'archived'] }) @IsOptional() @IsIn(['draft', 'open', 'closed', 'archived']) status?: string;

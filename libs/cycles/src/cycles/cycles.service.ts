@@ -19,7 +19,7 @@ import {
 import { WorkCalendars } from '@awardflow/calendar';
 import { AuthUser, divisionPrefix, OFFICE_PARENTS_RELATION, officeDivision, Role } from '@awardflow/identity';
 import { beijingDate, isDay } from '@awardflow/rules';
-import { AppConfigService, DomainError, ErrorCode, FieldError, FieldValidationError, NotFoundError } from '@awardflow/platform';
+import { AppConfigService, DomainError, ErrorCode, FieldError, FieldValidationError, NotFoundError, Page, pageOf, pageWindow } from '@awardflow/platform';
 import { DefinitionRegistry, isWorkingDayDuration, WorkflowDefinition } from '@awardflow/workflow';
 import { EntityManager, Repository } from 'typeorm';
 import { parseBeijingInstant } from './beijing-time';
@@ -96,8 +96,9 @@ export class CyclesService {
     return toCycleDto(cycle);
   }
 
-  async list(query: ListCyclesQuery, user: AuthUser): Promise<CycleDto[]> {
-    const qb = this.cycles.createQueryBuilder('c').orderBy('c.year', 'DESC').addOrderBy('c.application_closes_at', 'ASC');
+  async list(query: ListCyclesQuery, user: AuthUser): Promise<Page<CycleDto>> {
+    const window = pageWindow(query);
+    const qb = this.cycles.createQueryBuilder('c').orderBy('c.year', 'DESC').addOrderBy('c.application_closes_at', 'ASC').addOrderBy('c.id', 'ASC');
     if (query.awardCode) qb.andWhere('c.award_code = :award', { award: query.awardCode });
     if (query.year) qb.andWhere('c.year = :year', { year: query.year });
     if (query.status) qb.andWhere('c.status = :status', { status: query.status });
@@ -111,7 +112,8 @@ export class CyclesService {
     }
     // Enterprises and recommenders see what they can take part in, not the offices' drafts.
     else qb.andWhere(`c.status IN ('open', 'closed')`);
-    return (await qb.getMany()).map(toCycleDto);
+    const [cycles, total] = await qb.limit(window.limit).offset(window.offset).getManyAndCount();
+    return pageOf(cycles.map(toCycleDto), total, window);
   }
 
   async getForUser(id: string, user: AuthUser): Promise<Cycle> {

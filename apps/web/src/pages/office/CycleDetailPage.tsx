@@ -15,6 +15,7 @@ import { StateTag } from '../../components/StateTag';
 import { formatTime } from '../../lib/format';
 import { CYCLE_STATUS_COLORS, CYCLE_STATUS_LABELS, DEADLINE_KIND_LABELS } from '../../lib/labels';
 import { useResource } from '../../lib/useResource';
+import { type Page, WHOLE_LIST_QUERY } from '../../lib/paging';
 import { CycleTimeline } from './CycleTimeline';
 
 // Mermaid is several hundred KB: only loaded when the diagram tab is opened.
@@ -293,7 +294,7 @@ function Ranking({ cycle }: { cycle: Cycle }) {
 
 function PanelMembers({ cycleId }: { cycleId: string }) {
   const { message } = App.useApp();
-  const users = useResource(() => api.get<User[]>('/users'), []);
+  const users = useResource(() => api.get<Page<User>>('/users', WHOLE_LIST_QUERY), []);
   const [members, setMembers] = useState<string[]>([]);
   const [error, setError] = useState<unknown>();
   const save = async () => {
@@ -316,7 +317,7 @@ function PanelMembers({ cycleId }: { cycleId: string }) {
           placeholder="选择委员"
           value={members}
           onChange={setMembers}
-          options={(users.data ?? []).filter((u) => (u.role === 'reviewer' || u.role === 'admin') && u.isActive).map((u) => ({ value: u.id, label: `${u.displayName}（${u.username}）` }))}
+          options={(users.data?.items ?? []).filter((u) => (u.role === 'reviewer' || u.role === 'admin') && u.isActive).map((u) => ({ value: u.id, label: `${u.displayName}（${u.username}）` }))}
         />
         <Button type="primary" disabled={!members.length} onClick={save}>
           保存委员名单
@@ -334,11 +335,11 @@ const STAGES: Array<{ stage: 'formal_review' | 'onsite_review'; label: string }>
 /** 专家分工: only the experts named here (and the office's staff) see and handle these stages. */
 function StageReviewers({ cycle }: { cycle: Cycle }) {
   const { message } = App.useApp();
-  const users = useResource(() => api.get<User[]>('/users'), []);
+  const users = useResource(() => api.get<Page<User>>('/users', WHOLE_LIST_QUERY), []);
   const named = useResource(() => api.get<NamedReviewers[]>(`/cycles/${cycle.id}/stage-reviewers`), [cycle.id]);
   const [chosen, setChosen] = useState<Record<string, string[]>>({});
   const [error, setError] = useState<unknown>();
-  const options = (users.data ?? [])
+  const options = (users.data?.items ?? [])
     .filter((u) => u.role === 'reviewer' && u.isActive && u.officeIds.includes(cycle.officeId))
     .map((u) => ({ value: u.id, label: `${u.displayName}（${u.username}）` }));
   const valueOf = (stage: string) => chosen[stage] ?? named.data?.find((n) => n.stage === stage)?.reviewers.map((r) => r.userId) ?? [];
