@@ -6,6 +6,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsNumber,
   IsObject,
   IsOptional,
   IsString,
@@ -133,6 +134,12 @@ export class CreateCycleDto {
   @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() blindReview?: boolean;
   @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() reassignOverdue?: boolean;
   @ApiPropertyOptional({ description: 'brand recognitions; default: the award\'s' }) @IsOptional() @IsInt() @Min(1) @Max(100, AT_MOST) recognitionValidityYears?: number;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: "points an expert's total may stand off the other experts' mean before the ranking flags it; null: 15% of the rubric's maximum" })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 1 }, { message: '须为数字（最多一位小数）' })
+  @Min(0.1, { message: '须大于 0' })
+  @Max(10000, AT_MOST)
+  outlierThreshold?: number | null;
   @ApiPropertyOptional({
     example: '{year}{award}-{office}-{tier}{seq:000}',
     description: "certificate numbers: {year}, {office} (the office's division code), {award} (the award's short code), {tier} (J/T), {seq} or {seq:000} (zero-padded ordinal within cycle and tier); must contain {seq}. Default: the award's",
@@ -170,6 +177,7 @@ export class UpdateCycleDto extends PartialType(
     'blindReview',
     'reassignOverdue',
     'recognitionValidityYears',
+    'outlierThreshold',
     'durationOverrides',
     'certificateNumberFormat',
   ] as const),
@@ -210,6 +218,7 @@ export class CycleDto {
   @ApiProperty() blindReview: boolean;
   @ApiProperty() reassignOverdue: boolean;
   @ApiProperty({ nullable: true, type: Number }) recognitionValidityYears: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: "离群 threshold in points; null: 15% of the rubric's maximum" }) outlierThreshold: number | null;
   @ApiProperty({ type: DurationOverridesDto }) durationOverrides: DurationOverridesDto;
   @ApiProperty({ description: "how this cycle's certificates are numbered (its own or the award's default)" }) certificateNumberFormat: string;
   @ApiProperty({ nullable: true, type: String }) definitionCode: string | null;

@@ -74,6 +74,7 @@ export class CyclesService {
       blindReview: input.blindReview ?? false,
       reassignOverdue: input.reassignOverdue ?? false,
       recognitionValidityYears: award?.family === 'brand' ? (input.recognitionValidityYears ?? award.validityYears ?? 3) : null,
+      outlierThreshold: input.outlierThreshold ?? null,
       durationOverrides: withDayUnits({ ...input.durationOverrides }, pickDayUnits(input)),
       certificateNumberFormat: emptyToNull(input.certificateNumberFormat),
       createdBy: admin.id,
@@ -170,6 +171,7 @@ export class CyclesService {
     if (input.panel !== undefined) cycle.panel = { quorum: input.panel.quorum, majority: input.panel.majority ?? DEFAULT_MAJORITY };
     if (input.certificateNumberFormat !== undefined) cycle.certificateNumberFormat = emptyToNull(input.certificateNumberFormat);
     if (input.eligibilityReferenceDate !== undefined) cycle.eligibilityReferenceDate = emptyToNull(input.eligibilityReferenceDate);
+    if (input.outlierThreshold !== undefined) cycle.outlierThreshold = input.outlierThreshold;
     if (input.eligibility !== undefined) input = { ...input, eligibility: await this.officeEligibility(input.eligibility, cycle.officeId) };
     for (const key of ['reviewersPerApplication', 'scoreAggregation', 'publicityDays', 'supplementDays', 'reviewDueDays', 'reminderDaysBefore', 'eligibility', 'blindReview', 'reassignOverdue', 'recognitionValidityYears'] as const) {
       if (input[key] !== undefined) (cycle as unknown as Record<string, unknown>)[key] = input[key];
@@ -378,6 +380,7 @@ export function toCycleDto(c: Cycle): CycleDto {
     blindReview: c.blindReview,
     reassignOverdue: c.reassignOverdue,
     recognitionValidityYears: c.recognitionValidityYears,
+    outlierThreshold: c.outlierThreshold ?? null,
     durationOverrides: withDayUnits({ ...c.durationOverrides }, {}),
     certificateNumberFormat: c.certificateNumberFormat ?? findAward(c.awardCode)?.certificateNumberFormat ?? '',
     definitionCode: c.definitionCode,
