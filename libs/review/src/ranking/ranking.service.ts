@@ -103,7 +103,7 @@ export class RankingService {
         batches: ranking,
         toRow: (r: RankedRow) => [
           r.rank,
-          r.tied ? `并列第 ${r.scoreRank}` : '',
+          r.tied ? `并列第 ${r.scoreRank}` : null,
           r.receiptNumber,
           r.organizationName,
           r.score,
@@ -111,7 +111,7 @@ export class RankingService {
           r.onsiteAdjustment,
           r.defenseScore,
           r.resultsSubtotal,
-          r.tieBreak ? TIE_BREAK_LABELS[r.tieBreak] : '',
+          r.tieBreak ? TIE_BREAK_LABELS[r.tieBreak] : null,
           r.reviewerCount,
           r.insideQuota ? QUOTA_LABELS[r.insideQuota] : '名额外',
         ],
@@ -121,7 +121,7 @@ export class RankingService {
         header: ['排名', '受理编号', '申报单位', '评审专家', '专家总分', '去掉（截尾平均）', '与其他专家均值之差', '离群', '本申报分差'],
         widths: [6, 16, 36, 14, 10, 16, 18, 8, 12],
         batches: groupedByApplication(experts, rule, threshold),
-        toRow: (l: ExpertLineOut) => [l.rank, l.receiptNumber, l.organizationName, l.reviewerName, l.total, l.dropped ? '去掉' : '', l.deviation, l.outlier ? `离群（>${threshold}）` : '', l.spread],
+        toRow: (l: ExpertLineOut) => [l.rank, l.receiptNumber, l.organizationName, l.reviewerName, l.total, l.dropped ? '去掉' : null, l.deviation, l.outlier ? `离群（>${threshold}）` : null, l.spread],
       },
     ]);
   }
