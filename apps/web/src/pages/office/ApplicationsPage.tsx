@@ -1,6 +1,8 @@
 import { Link, useSearchParams } from 'react-router';
-import { Card, Input, Select, Space, Table } from 'antd';
-import { api } from '../../api/client';
+import { App, Button, Card, Input, Select, Space, Table } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { api, download } from '../../api/client';
+import { errorText } from '../../api/errors';
 import type { Application, Cycle, ApplicationPage } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { StateTag } from '../../components/StateTag';
@@ -12,6 +14,7 @@ import { type Page, PAGE_SIZE_OPTIONS, WHOLE_LIST_QUERY } from '../../lib/paging
 /** 申报管理: the office's applications by cycle and state, searched by name, credit code or receipt number. */
 export default function ApplicationsPage() {
   const [params, setParams] = useSearchParams();
+  const { message } = App.useApp();
   const cycleId = params.get('cycleId') ?? undefined;
   const state = params.get('state') ?? undefined;
   const search = params.get('search') ?? undefined;
@@ -61,6 +64,17 @@ export default function ApplicationsPage() {
           style={{ width: 300 }}
           data-testid="filter-search"
         />
+        {/* The whole list with these filters (not only this page), as the office sees it. */}
+        <Button
+          icon={<DownloadOutlined />}
+          data-testid="applications-xlsx"
+          onClick={() => {
+            const query = new URLSearchParams(Object.entries({ cycleId, state, search }).filter((e): e is [string, string] => !!e[1]));
+            void download(`/applications/export.xlsx${query.size ? `?${query}` : ''}`, '申报列表.xlsx').catch((e) => message.error(errorText(e)));
+          }}
+        >
+          导出 Excel
+        </Button>
       </Space>
       <ErrorAlert error={apps.error} />
       <Table<Application>
