@@ -19,6 +19,7 @@ describe('list routes page alike', () => {
     ['/cycles', {}],
     ['/admin/deadlines', {}],
     ['/reviews/flags', {}],
+    ['/reviews/reviewers', {}],
     ['/admin/jobs/failed', {}],
     ['/admin/blacklist', {}],
     ['/notifications', {}],

@@ -283,7 +283,7 @@ describe('38 district offices side by side (headless Chromium)', () => {
         expect(people.filter((u) => u.officeIds.length && !u.officeIds.includes(d.office.id))).toEqual([]);
 
         // The expert pool and the applications waiting for experts are the office's own.
-        const pool = (await get(d.admin.token, '/reviews/reviewers')) as Array<{ userId: string }>;
+        const pool = (await get(d.admin.token, '/reviews/reviewers')).items as Array<{ userId: string }>;
         expect(pool.map((r) => r.userId)).toEqual(d.office.divisionCode === YUZHONG ? [yuzhongExpertId] : []);
         const flags = (await get(d.admin.token, '/reviews/flags')).items as Array<{ applicationId: string }>;
         expect(flags.map((f) => f.applicationId)).toEqual(d.office.divisionCode === WANZHOU ? [d.applicationId] : []);

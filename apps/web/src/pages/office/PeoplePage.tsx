@@ -161,14 +161,10 @@ function Users() {
 
 function Pool() {
   const { message } = App.useApp();
-  const pool = useResource(() => api.get<ReviewerProfile[]>('/reviews/reviewers'), []);
-  // Paged, filtered and sorted by the server: the role filter and the 用户名 order are query params.
   const paging = useServerPaging();
-  const [filter, setFilter] = useState<{ role?: Role; search?: string; sort?: 'username' | '-username' }>({});
-  const users = useResource(
-    () => api.get<Page<User>>('/users', { query: { ...filter, page: paging.page, pageSize: paging.pageSize } }),
-    [filter.role, filter.search, filter.sort, paging.page, paging.pageSize],
-  );
+  const pool = useResource(() => api.get<Page<ReviewerProfile>>('/reviews/reviewers', { query: { page: paging.page, pageSize: paging.pageSize } }), [paging.page, paging.pageSize]);
+  // The office's expert accounts, to add one to the pool.
+  const users = useResource(() => api.get<Page<User>>('/users', { query: { role: 'reviewer', ...WHOLE_LIST } }), []);
   const [form] = Form.useForm();
   const [error, setError] = useState<unknown>();
   const register = async (values: { userId: string; expertise: string; ties?: string; maxLoad?: number }) => {
@@ -221,8 +217,8 @@ function Pool() {
         rowKey="userId"
         size="small"
         loading={pool.loading}
-        dataSource={pool.data ?? []}
-        pagination={false}
+        dataSource={pool.data?.items ?? []}
+        pagination={{ ...paging.pagination(pool.data?.total, '位'), hideOnSinglePage: true }}
         columns={[
           { title: '专家', dataIndex: 'displayName' },
           { title: '专业领域', render: (_, r) => r.expertise.join('、') },
