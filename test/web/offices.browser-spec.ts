@@ -273,7 +273,7 @@ describe('38 district offices side by side (headless Chromium)', () => {
         expect((await get(d.admin.token, '/applications', { cycleId: neighbour.cycle.id })).total).toBe(0);
 
         // Its own cycle, and the city's running one it recommends into; never a neighbour's.
-        const cycles = (await get(d.admin.token, '/cycles')) as Array<{ id: string; officeId: string }>;
+        const cycles = (await get(d.admin.token, '/cycles')).items as Array<{ id: string; officeId: string }>;
         expect(cycles.map((c) => c.id).sort()).toEqual([d.cycle.id, cityCycle.id].sort());
 
         // People: its own office's staff (and the enterprises' accounts, which belong to no office); no neighbour's admin.
@@ -310,7 +310,7 @@ describe('38 district offices side by side (headless Chromium)', () => {
     expect(applications.items.map((a: { id: string }) => a.id).sort()).toEqual([cityOwn.applicationId, recommendedId].sort());
     const yz = districts.find((d) => d.office.divisionCode === YUZHONG)!;
     expect(applications.items.find((a: { id: string }) => a.id === recommendedId)).toMatchObject({ recommendedFromId: yz.applicationId, state: 'submitted' });
-    expect(((await get(cityAdmin.token, '/cycles')) as Array<{ id: string }>).map((c) => c.id)).toEqual([cityCycle.id]);
+    expect(((await get(cityAdmin.token, '/cycles')).items as Array<{ id: string }>).map((c) => c.id)).toEqual([cityCycle.id]);
     for (const d of districts) await ctx.http.get(`/applications/${d.applicationId}`).set('Authorization', cityAdmin.token).expect(404);
     // It manages the tree: the city and its 38 区县, and their people.
     const people = ((await get(cityAdmin.token, '/users?pageSize=200')).items as Array<{ username: string }>).map((u) => u.username);
