@@ -108,9 +108,9 @@ describe('enterprise applications over HTTP', () => {
       const after = await ctx.http.get(`/applications/${id}`).set('Authorization', enterprise.token).expect(200);
       expect(after.body.state).toBe('draft');
       const blacklist = await ctx.http.get('/admin/blacklist').set('Authorization', admin).expect(200);
-      expect(blacklist.body.map((b: { organizationName: string }) => b.organizationName)).toContain('重庆失信商贸有限公司');
+      expect(blacklist.body.items.map((b: { organizationName: string }) => b.organizationName)).toContain('重庆失信商贸有限公司');
       // Calendar days, as entered: never a timestamp that a time zone can move to the day before.
-      expect(blacklist.body.find((b: { organizationName: string }) => b.organizationName === '重庆失信商贸有限公司')).toMatchObject({ from: '2025-01-01', until: null, occurredAt: null });
+      expect(blacklist.body.items.find((b: { organizationName: string }) => b.organizationName === '重庆失信商贸有限公司')).toMatchObject({ from: '2025-01-01', until: null, occurredAt: null });
     });
   });
 

@@ -124,7 +124,7 @@ describe('cycle durations in calendar or working days, and the plan preview', ()
   });
 
   it('shows the timeline to admins of the cycle\'s office only: 404 for another office, 403 for other roles', async () => {
-    const [cycle] = (await ctx.http.get('/cycles').set('Authorization', yzAdmin).expect(200)).body;
+    const [cycle] = (await ctx.http.get('/cycles').set('Authorization', yzAdmin).expect(200)).body.items;
     await ctx.http.get(`/cycles/${cycle.id}/timeline`).set('Authorization', cityAdmin).expect(404);
     const reviewer = await createUser(ctx, { username: 'yz-expert', role: 'reviewer', officeIds: [yuzhong] });
     const applicant = await createUser(ctx, { username: 'qiye.wang', role: 'applicant' });

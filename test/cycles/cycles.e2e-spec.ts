@@ -74,7 +74,7 @@ describe('award catalog and cycles over HTTP', () => {
       .expect(400);
     expect(semantic.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['applicationClosesAt', 'awardCode', 'eligibility[0].params.years']);
     const list = await ctx.http.get('/cycles?year=2030').set('Authorization', admin).expect(200);
-    expect(list.body).toEqual([]);
+    expect(list.body).toEqual({ items: [], total: 0, page: 1, pageSize: 20 });
   });
 
   it('opens a cycle, pinning its definition, and refuses to open one whose window has passed', async () => {
@@ -119,14 +119,14 @@ describe('award catalog and cycles over HTTP', () => {
   it('gives non-admins 403 on every admin route, and shows enterprises only open cycles', async () => {
     const applicant = await createUser(ctx, { username: 'qiye.zhang', role: 'applicant' });
     const reviewer = await createUser(ctx, { username: 'expert.li', role: 'reviewer' });
-    const [any] = (await ctx.http.get('/cycles').set('Authorization', admin).expect(200)).body;
+    const [any] = (await ctx.http.get('/cycles').set('Authorization', admin).expect(200)).body.items;
     for (const token of [applicant.token, reviewer.token]) {
       await ctx.http.post('/cycles').set('Authorization', token).send(validCycle({ year: 2031 })).expect(403);
       await ctx.http.patch(`/cycles/${any.id}`).set('Authorization', token).send({ title: 'x' }).expect(403);
       await ctx.http.post(`/cycles/${any.id}/open`).set('Authorization', token).expect(403);
       await ctx.http.post(`/cycles/${any.id}/close`).set('Authorization', token).expect(403);
     }
-    const seen = (await ctx.http.get('/cycles').set('Authorization', applicant.token).expect(200)).body;
+    const seen = (await ctx.http.get('/cycles').set('Authorization', applicant.token).expect(200)).body.items;
     expect(seen.length).toBeGreaterThan(0);
     expect(seen.every((c: { status: string }) => c.status === 'open' || c.status === 'closed')).toBe(true);
   });

@@ -134,8 +134,8 @@ describe('accounts', () => {
     const common = await ctx.http.post('/users').set('Authorization', admin).send({ username: 'weak.two', displayName: '弱', password: 'Password2024!', role: 'applicant' }).expect(400);
     expect(common.body.errors).toEqual([{ field: 'password', label: '密码', messages: [expect.stringMatching(/^过于常见/)] }]);
     const list = await ctx.http.get('/users').set('Authorization', admin).expect(200);
-    expect(list.body.map((u: { username: string }) => u.username)).not.toEqual(expect.arrayContaining(['weak.one']));
-    expect(list.body.map((u: { username: string }) => u.username)).not.toEqual(expect.arrayContaining(['weak.two']));
+    expect(list.body.items.map((u: { username: string }) => u.username)).not.toEqual(expect.arrayContaining(['weak.one']));
+    expect(list.body.items.map((u: { username: string }) => u.username)).not.toEqual(expect.arrayContaining(['weak.two']));
 
     const [{ id }] = await ctx.dataSource.query(`SELECT id FROM users WHERE username = 'admin'`);
     const reset = await patch(id, { password: '1qaz2wsx3edc' }).expect(400);

@@ -39,7 +39,7 @@ describe('identity over HTTP', () => {
     expect(res.body).toMatchObject({ statusCode: 403, code: 'FORBIDDEN', requiredRoles: ['admin'], message: '此操作只能由评奖办公室办理' });
     // Nothing was created by the refused call.
     const list = await ctx.http.get('/users').set('Authorization', await ctx.adminToken()).expect(200);
-    expect(list.body.map((u: { username: string }) => u.username).sort()).toEqual(['admin', 'li.expert']);
+    expect(list.body.items.map((u: { username: string }) => u.username).sort()).toEqual(['admin', 'li.expert']);
   });
 
   it('lists every bad field in one 400 and creates nothing', async () => {
@@ -55,7 +55,7 @@ describe('identity over HTTP', () => {
     expect(res.body.message).toContain('角色：须为以下之一：applicant、recommender、reviewer、admin');
     expect(res.body.message).toContain('“extra”：不是可以填写的字段');
     const list = await ctx.http.get('/users').set('Authorization', token).expect(200);
-    expect(list.body.find((u: { username: string }) => u.username === 'x')).toBeUndefined();
+    expect(list.body.items.find((u: { username: string }) => u.username === 'x')).toBeUndefined();
   });
 
   it('refuses a duplicate username with 409, case-insensitively', async () => {

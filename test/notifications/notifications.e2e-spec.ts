@@ -64,7 +64,7 @@ describe('notifications: inbox and email', () => {
 
     const failed = await waitFor(async () => {
       const res = await ctx.http.get('/admin/jobs/failed?queue=notifications').set('Authorization', admin).expect(200);
-      return res.body.length === 1 ? res.body[0] : null;
+      return res.body.total === 1 ? res.body.items[0] : null;
     }, 30_000, 'the failed job');
     expect(failed).toMatchObject({ queue: 'notifications', attemptsMade: 3 });
     expect(failed.failedReason).toMatch(/ECONNREFUSED/);
@@ -77,6 +77,6 @@ describe('notifications: inbox and email', () => {
     await ctx.http.post(`/admin/jobs/${encodeURIComponent(failed.id)}/retry`).set('Authorization', admin).expect(200);
     await waitFor(async () => smtp.mails.length === 1, 20_000, 'the mail after the retry');
     await waitFor(async () => (await ctx.dataSource.query(`SELECT status FROM notification_deliveries`))[0].status === 'sent', 10_000, 'sent recorded');
-    expect((await ctx.http.get('/admin/jobs/failed?queue=notifications').set('Authorization', admin).expect(200)).body).toEqual([]);
+    expect((await ctx.http.get('/admin/jobs/failed?queue=notifications').set('Authorization', admin).expect(200)).body).toEqual({ items: [], total: 0, page: 1, pageSize: 20 });
   });
 });

@@ -112,7 +112,7 @@ describe('offices', () => {
     });
 
     it('bounds the page size', async () => {
-      const res = await ctx.http.get('/offices').query({ pageSize: 101 }).set('Authorization', admin).expect(400);
+      const res = await ctx.http.get('/offices').query({ pageSize: 201 }).set('Authorization', admin).expect(400);
       expect(res.body.errors[0]).toMatchObject({ field: 'pageSize', label: '每页条数' });
     });
   });

@@ -152,7 +152,7 @@ describe('expert review', () => {
     }, 20_000, 'the admins to be told');
 
     const flags = await ctx.http.get('/reviews/flags').set('Authorization', admin).expect(200);
-    expect(flags.body).toEqual([expect.objectContaining({ applicationId, reason: flag.reason, organizationName: enterprise.name })]);
+    expect(flags.body).toEqual({ items: [expect.objectContaining({ applicationId, reason: flag.reason, organizationName: enterprise.name })], total: 1, page: 1, pageSize: 20 });
 
     // The office widens the pool and assigns by hand; a tied expert is refused by name.
     const refused = await ctx.http.post(`/reviews/applications/${applicationId}/assignments`).set('Authorization', admin).send({ reviewerId: pool[0].id }).expect(400);
@@ -162,7 +162,7 @@ describe('expert review', () => {
     pool.push(extra, another);
     const added = await ctx.http.post(`/reviews/applications/${applicationId}/assignments`).set('Authorization', admin).send({}).expect(200);
     expect(added.body.assigned).toHaveLength(1);
-    expect((await ctx.http.get('/reviews/flags').set('Authorization', admin).expect(200)).body).toEqual([]);
+    expect((await ctx.http.get('/reviews/flags').set('Authorization', admin).expect(200)).body).toEqual({ items: [], total: 0, page: 1, pageSize: 20 });
     expect(await assignmentsOf(ctx, applicationId)).toHaveLength(3);
 
     // Reassignment by name moves one assignment to another expert.

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { Browser, BrowserContext, chromium, Locator, Page } from 'playwright-core';
 import { getAward, rubricItems } from '../../libs/awards/src';
 import { samplePdf } from '../../libs/applications/src/testing/material-fixtures';
@@ -536,6 +537,18 @@ describe('web console (headless Chromium)', () => {
       const content = readFileSync((await csv.path())!, 'utf8');
       expect(content).toContain('"排名","受理编号","申报单位"');
       expect(content).toContain(receipt);
+      // The same ranking as a workbook, opened and read back: its 排名 sheet has the application, 专家评分 its experts.
+      const [xlsx] = await Promise.all([admin.waitForEvent('download'), admin.getByTestId('ranking-xlsx').click()]);
+      expect(xlsx.suggestedFilename()).toBe('评审排名.xlsx');
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile((await xlsx.path())!);
+      expect(workbook.worksheets.map((w) => w.name)).toEqual(['排名', '专家评分']);
+      const cellsOf = (name: string) => (workbook.getWorksheet(name)!.getSheetValues() as unknown[][]).filter(Boolean).flat();
+      expect(cellsOf('排名')).toContain(receipt);
+      expect(cellsOf('专家评分')).toContain(receipt);
+      // Each expert's total beside the ranking, one row expanded.
+      await admin.getByRole('row', { name: new RegExp(receipt) }).getByRole('button', { name: /展开|Expand/ }).click();
+      await admin.getByTestId('expert-totals').first().waitFor();
       await screenshot(admin, 'admin-ranking');
       await numberInput(admin, 'shortlist-value').fill('1');
       await admin.getByRole('button', { name: '确定入围' }).click();
@@ -773,7 +786,7 @@ describe('web console (headless Chromium)', () => {
         const rows = await assignmentsOf(ctx, onsiteApp);
         return rows.length === 1 ? rows : null;
       }, 30_000, 'the assignment of the 现场评审 application');
-      const pool: Array<{ userId: string; displayName: string }> = (await ctx.http.get('/reviews/reviewers').set('Authorization', await ctx.adminToken()).expect(200)).body;
+      const pool: Array<{ userId: string; displayName: string }> = (await ctx.http.get('/reviews/reviewers').set('Authorization', await ctx.adminToken()).expect(200)).body.items;
       const nameOf = (id: string) => pool.find((r) => r.userId === id)!.displayName;
       // The expert who takes over: whichever of the two untied ones is not on it yet.
       const next = [reviewer, other].find((r) => r.id !== first.reviewer_id)!;
@@ -914,7 +927,7 @@ describe('web console (headless Chromium)', () => {
     }, STEP_TIMEOUT);
 
     step("the office recommends the awarded district application into the city cycle; the enterprise's city draft links back to it", async () => {
-      const city = (await ctx.http.get('/cycles').query({ awardCode: 'city-quality-award', status: 'open' }).set('Authorization', await ctx.adminToken()).expect(200)).body[0];
+      const city = (await ctx.http.get('/cycles').query({ awardCode: 'city-quality-award', status: 'open' }).set('Authorization', await ctx.adminToken()).expect(200)).body.items[0];
       await admin.goto(`${server.baseUrl}/application/${applicationId}`);
       await admin.locator('[data-testid="state-tag"][data-state="awarded"]').waitFor();
       await admin.getByTestId('recommend-button').click();

@@ -210,7 +210,7 @@ describe('38 district offices side by side (headless Chromium)', () => {
     const wanzhou = districts.find((d) => d.office.divisionCode === WANZHOU)!;
     await act(ctx, wanzhou.admin.token, wanzhou.applicationId, 'pass_formal_review');
     await waitFor(
-      async () => ((await get(wanzhou.admin.token, '/reviews/flags')) as Array<{ applicationId: string }>).some((f) => f.applicationId === wanzhou.applicationId),
+      async () => ((await get(wanzhou.admin.token, '/reviews/flags')).items as Array<{ applicationId: string }>).some((f) => f.applicationId === wanzhou.applicationId),
       30_000,
       "万州's 待分配专家 flag",
     );
@@ -273,19 +273,19 @@ describe('38 district offices side by side (headless Chromium)', () => {
         expect((await get(d.admin.token, '/applications', { cycleId: neighbour.cycle.id })).total).toBe(0);
 
         // Its own cycle, and the city's running one it recommends into; never a neighbour's.
-        const cycles = (await get(d.admin.token, '/cycles')) as Array<{ id: string; officeId: string }>;
+        const cycles = (await get(d.admin.token, '/cycles')).items as Array<{ id: string; officeId: string }>;
         expect(cycles.map((c) => c.id).sort()).toEqual([d.cycle.id, cityCycle.id].sort());
 
         // People: its own office's staff (and the enterprises' accounts, which belong to no office); no neighbour's admin.
-        const people = (await get(d.admin.token, '/users')) as Array<{ username: string; officeIds: string[] }>;
+        const people = (await get(d.admin.token, '/users?pageSize=200')).items as Array<{ username: string; officeIds: string[] }>;
         expect(people.map((u) => u.username)).toContain(d.admin.username);
         expect(people.map((u) => u.username)).not.toContain(neighbour.admin.username);
         expect(people.filter((u) => u.officeIds.length && !u.officeIds.includes(d.office.id))).toEqual([]);
 
         // The expert pool and the applications waiting for experts are the office's own.
-        const pool = (await get(d.admin.token, '/reviews/reviewers')) as Array<{ userId: string }>;
+        const pool = (await get(d.admin.token, '/reviews/reviewers')).items as Array<{ userId: string }>;
         expect(pool.map((r) => r.userId)).toEqual(d.office.divisionCode === YUZHONG ? [yuzhongExpertId] : []);
-        const flags = (await get(d.admin.token, '/reviews/flags')) as Array<{ applicationId: string }>;
+        const flags = (await get(d.admin.token, '/reviews/flags')).items as Array<{ applicationId: string }>;
         expect(flags.map((f) => f.applicationId)).toEqual(d.office.divisionCode === WANZHOU ? [d.applicationId] : []);
 
         const own = await get(d.admin.token, '/offices');
@@ -310,10 +310,10 @@ describe('38 district offices side by side (headless Chromium)', () => {
     expect(applications.items.map((a: { id: string }) => a.id).sort()).toEqual([cityOwn.applicationId, recommendedId].sort());
     const yz = districts.find((d) => d.office.divisionCode === YUZHONG)!;
     expect(applications.items.find((a: { id: string }) => a.id === recommendedId)).toMatchObject({ recommendedFromId: yz.applicationId, state: 'submitted' });
-    expect(((await get(cityAdmin.token, '/cycles')) as Array<{ id: string }>).map((c) => c.id)).toEqual([cityCycle.id]);
+    expect(((await get(cityAdmin.token, '/cycles')).items as Array<{ id: string }>).map((c) => c.id)).toEqual([cityCycle.id]);
     for (const d of districts) await ctx.http.get(`/applications/${d.applicationId}`).set('Authorization', cityAdmin.token).expect(404);
     // It manages the tree: the city and its 38 区县, and their people.
-    const people = ((await get(cityAdmin.token, '/users')) as Array<{ username: string }>).map((u) => u.username);
+    const people = ((await get(cityAdmin.token, '/users?pageSize=200')).items as Array<{ username: string }>).map((u) => u.username);
     for (const d of districts) expect(people).toContain(d.admin.username);
     expect((await get(cityAdmin.token, '/offices', { pageSize: 100 })).total).toBe(39);
   }, STEP_TIMEOUT);

@@ -34,3 +34,4 @@ export * from './database/sql-cursor';
 export * from './database/pg-channel-listener';
 export * from './queue/worker-locks';
 export * from './http/throttler-queue-storage';
+export * from './export/xlsx';

@@ -4,11 +4,13 @@ import { IsIn, IsOptional } from 'class-validator';
 import { AuditAction, AuditEntityType, AuditLog } from '@awardflow/audit';
 import { Role, Roles } from '@awardflow/identity';
 import { reopenFailedDelivery } from '@awardflow/notifications';
-import { ALL_QUEUES, NotFoundError, QueueName, QueueService } from '@awardflow/platform';
+import { ALL_QUEUES, NotFoundError, PageDto, pageOf, PageQuery, pageWindow, QueueName, QueueService } from '@awardflow/platform';
 import { DataSource } from 'typeorm';
 import { FailedJobDto, RetriedJobDto } from './failed-job.dto';
 
-export class FailedJobsQuery {
+export const FailedJobPageDto = PageDto(FailedJobDto);
+
+export class FailedJobsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: Object.values(QueueName) }) @IsOptional() @IsIn(Object.values(QueueName)) queue?: QueueName;
 }
 
@@ -28,13 +30,19 @@ export class FailedJobsController {
   ) {}
 
   @Get('failed')
-  @ApiOperation({ summary: 'Jobs that failed after all their retries, newest first' })
-  @ApiOkResponse({ type: [FailedJobDto] })
+  @ApiOperation({ summary: 'A page of the jobs that failed after all their retries, newest first' })
+  @ApiOkResponse({ type: FailedJobPageDto })
   async failed(@Query() query: FailedJobsQuery) {
+    const window = pageWindow(query);
     const names = query.queue ? [query.queue] : ALL_QUEUES;
+    // Each queue's failed set is ordered by when its jobs failed, newest first: the page of the
+    // merged list lies within the first offset + limit of every queue's.
+    const end = window.offset + window.limit - 1;
     const lists = await Promise.all(
-      names.map(async (name) =>
-        (await this.queues.queue(name).getFailed(0, 199)).map((job) => ({
+      names.map(async (name) => {
+        const queue = this.queues.queue(name);
+        const [jobs, count] = await Promise.all([queue.getFailed(0, end), queue.getFailedCount()]);
+        const rows = jobs.map((job) => ({
           id: `${name}:${job.id}`,
           queue: name,
           jobId: job.id,
@@ -44,10 +52,13 @@ export class FailedJobsController {
           attemptsMade: job.attemptsMade,
           timestamp: job.timestamp,
           finishedOn: job.finishedOn ?? null,
-        })),
-      ),
+        }));
+        return { rows, count };
+      }),
     );
-    return lists.flat().sort((a, b) => (b.finishedOn ?? 0) - (a.finishedOn ?? 0));
+    const merged = lists.flatMap((l) => l.rows).sort((a, b) => (b.finishedOn ?? 0) - (a.finishedOn ?? 0));
+    const total = lists.reduce((sum, l) => sum + l.count, 0);
+    return pageOf(merged.slice(window.offset, window.offset + window.limit), total, window);
   }
 
   @Post(':id/retry')

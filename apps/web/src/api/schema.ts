@@ -81,7 +81,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Jobs that failed after all their retries, newest first */
+        /** A page of the jobs that failed after all their retries, newest first */
         get: operations["FailedJobsController_failed"];
         put?: never;
         post?: never;
@@ -551,6 +551,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/applications/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The office's application list with the list's filters as an Excel workbook (streamed a page at a time) */
+        get: operations["ApplicationsController_exportXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit": {
         parameters: {
             query?: never;
@@ -910,6 +927,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cycles/{id}/publicity-batches/{batchId}.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One 公示 as an Excel workbook: 公示名单 (its entries as the office sees them) and 公示信息 (dates, contact) */
+        get: operations["PublicityController_batchXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cycles/{id}/ranking": {
         parameters: {
             query?: never;
@@ -936,6 +970,23 @@ export interface paths {
         };
         /** The whole ranking as CSV (UTF-8 with BOM, zh-CN headers) for Excel, streamed from the database in batches */
         get: operations["RankingController_rankingCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cycles/{id}/ranking.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The whole ranking as an Excel workbook: 排名 (with 并列 and the tie-break) and 专家评分 (every expert's total per application, what the trimmed mean dropped, 离群), streamed */
+        get: operations["RankingController_rankingXlsx"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1649,6 +1700,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A page of the office's expert pool (专家库), in the order of its members */
         get: operations["PoolController_reviewers"];
         put?: never;
         /** Register or update a reviewer in the pool: expertise and ties */
@@ -2074,6 +2126,13 @@ export interface components {
             until: string | null;
             uscc: string;
         };
+        BlacklistEntryPageDto: {
+            items: components["schemas"]["BlacklistEntryDto"][];
+            page: number;
+            pageSize: number;
+            /** @description rows in all, across every page */
+            total: number;
+        };
         BulkActionDto: {
             /** @description the applications of this cycle, 1 to 1000 */
             applicationIds: string[];
@@ -2183,6 +2242,8 @@ export interface components {
             officeId: string;
             /** Format: date-time */
             openedAt: string | null;
+            /** @description 离群 threshold in points; null: 15% of the rubric's maximum */
+            outlierThreshold: number | null;
             panel: components["schemas"]["PanelRulesDto"];
             publicityDays: number;
             /** @enum {string} */
@@ -2276,6 +2337,8 @@ export interface components {
             expiryNoticeDays: number;
             /** @description issuing office; default: your first office */
             officeId?: string;
+            /** @description points an expert's total may stand off the other experts' mean before the ranking flags it; null: 15% of the rubric's maximum */
+            outlierThreshold?: number | null;
             panel?: components["schemas"]["PanelRulesDto"];
             /** @default 7 */
             publicityDays: number;
@@ -2463,6 +2526,8 @@ export interface components {
             officeId: string;
             /** Format: date-time */
             openedAt: string | null;
+            /** @description 离群 threshold in points; null: 15% of the rubric's maximum */
+            outlierThreshold: number | null;
             panel: components["schemas"]["PanelRulesDto"];
             publicityDays: number;
             /** @enum {string} */
@@ -2490,6 +2555,13 @@ export interface components {
             title: string;
             year: number;
         };
+        CyclePageDto: {
+            items: components["schemas"]["CycleDto"][];
+            page: number;
+            pageSize: number;
+            /** @description rows in all, across every page */
+            total: number;
+        };
         CycleTimelineDto: {
             items: components["schemas"]["TimelineItemDto"][];
             warnings: string[];
@@ -2511,6 +2583,13 @@ export interface components {
             outcome: string | null;
             /** @enum {string} */
             status: "pending" | "fired" | "cancelled";
+        };
+        DeadlinePageDto: {
+            items: components["schemas"]["DeadlineDto"][];
+            page: number;
+            pageSize: number;
+            /** @description rows in all, across every page */
+            total: number;
         };
         DefaultStagePlanDto: {
             comprehensiveSelection: boolean;
@@ -2649,6 +2728,13 @@ export interface components {
             /** @description epoch milliseconds */
             timestamp: number;
         };
+        FailedJobPageDto: {
+            items: components["schemas"]["FailedJobDto"][];
+            page: number;
+            pageSize: number;
+            /** @description rows in all, across every page */
+            total: number;
+        };
         FlagCycleDto: {
             id: string;
             title: string;
@@ -2708,6 +2794,8 @@ export interface components {
         };
         InboxDto: {
             items: components["schemas"]["NotificationDto"][];
+            page: number;
+            pageSize: number;
             total: number;
             unreadCount: number;
         };
@@ -2968,6 +3056,13 @@ export interface components {
             regionCode: string;
             uscc: string;
             usccOverridden: boolean;
+        };
+        OrganizationPageDto: {
+            items: components["schemas"]["OrganizationDto"][];
+            page: number;
+            pageSize: number;
+            /** @description rows in all, across every page */
+            total: number;
         };
         OutsideChainDto: {
             /** @example 鲁班奖 */
@@ -3293,15 +3388,33 @@ export interface components {
             perRecommender?: number;
             secondTier?: components["schemas"]["SecondTierDto"];
         };
+        RankingExpertDto: {
+            /** @description this total minus the mean of the other experts' totals */
+            deviation: number;
+            /** @description left out of the aggregate (the trimmed mean drops one highest and one lowest of five or more) */
+            dropped: boolean;
+            /** @description more than the cycle's 离群 threshold off the others' mean */
+            outlier: boolean;
+            reviewerId: string;
+            reviewerName: string | null;
+            /** @description the expert's total for the application */
+            total: number;
+        };
         RankingRowDto: {
             aggregated: number;
             applicationId: string;
             /** @description the 答辩得分 of a scored 企业答辩 (null when not scored) */
             defenseScore: number | null;
+            /** @description each scoring expert's total, by expert id */
+            experts: components["schemas"]["RankingExpertDto"][];
+            /** @description some expert is more than outlierThreshold off the others */
+            hasOutlier: boolean;
             /** @enum {string|null} */
             insideQuota: "award" | "second_tier" | null;
             onsiteAdjustment: number;
             organizationName?: string;
+            /** @description the cycle's 离群 threshold in points (its own, or 15% of the rubric's maximum) */
+            outlierThreshold: number;
             /** @description the last row inside the quota: the quota line is drawn under it */
             quotaLine: boolean;
             rank: number;
@@ -3312,6 +3425,8 @@ export interface components {
             score: number;
             /** @description the rank by score alone; rows with the same score (并列) share it */
             scoreRank: number;
+            /** @description highest expert total minus lowest */
+            spread: number;
             state: string;
             /**
              * @description when the row above has the same score: the tie-break that put this one below it (结果类得分, then 提交时间, then 受理编号)
@@ -3541,6 +3656,13 @@ export interface components {
             ties: string[];
             userId: string;
         };
+        ReviewerProfilePageDto: {
+            items: components["schemas"]["ReviewerProfileDto"][];
+            page: number;
+            pageSize: number;
+            /** @description rows in all, across every page */
+            total: number;
+        };
         ReviewFlagDto: {
             applicationId: string;
             /** Format: date-time */
@@ -3550,6 +3672,13 @@ export interface components {
             organizationName: string;
             reason: string;
             receiptNumber: string | null;
+        };
+        ReviewFlagPageDto: {
+            items: components["schemas"]["ReviewFlagDto"][];
+            page: number;
+            pageSize: number;
+            /** @description rows in all, across every page */
+            total: number;
         };
         ReviewTaskDto: {
             applicationId: string;
@@ -3880,6 +4009,8 @@ export interface components {
              * @default 90
              */
             expiryNoticeDays: number;
+            /** @description points an expert's total may stand off the other experts' mean before the ranking flags it; null: 15% of the rubric's maximum */
+            outlierThreshold?: number | null;
             panel?: components["schemas"]["PanelRulesDto"];
             /** @default 7 */
             publicityDays: number;
@@ -3981,6 +4112,13 @@ export interface components {
             /** @enum {string} */
             role: "applicant" | "recommender" | "reviewer" | "admin";
             username: string;
+        };
+        UserPageDto: {
+            items: components["schemas"]["UserDto"][];
+            page: number;
+            pageSize: number;
+            /** @description rows in all, across every page */
+            total: number;
         };
         VoteCastDto: {
             applicationId: string;
@@ -4095,7 +4233,10 @@ export type $defs = Record<string, never>;
 export interface operations {
     ComplianceController_blacklist: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -4107,7 +4248,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BlacklistEntryDto"][];
+                    "application/json": components["schemas"]["BlacklistEntryPageDto"];
                 };
             };
         };
@@ -4117,6 +4258,10 @@ export interface operations {
             query?: {
                 instanceId?: string;
                 kind?: string;
+                page?: number;
+                pageSize?: number;
+                /** @description by due time, soonest first (default) or latest first */
+                sort?: "dueAt" | "-dueAt";
                 status?: "pending" | "fired" | "cancelled";
             };
             header?: never;
@@ -4130,7 +4275,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeadlineDto"][];
+                    "application/json": components["schemas"]["DeadlinePageDto"];
                 };
             };
         };
@@ -4184,6 +4329,8 @@ export interface operations {
     FailedJobsController_failed: {
         parameters: {
             query?: {
+                page?: number;
+                pageSize?: number;
                 queue?: "events" | "deadlines" | "notifications" | "maintenance";
             };
             header?: never;
@@ -4197,7 +4344,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FailedJobDto"][];
+                    "application/json": components["schemas"]["FailedJobPageDto"];
                 };
             };
         };
@@ -4989,6 +5136,34 @@ export interface operations {
             };
         };
     };
+    ApplicationsController_exportXlsx: {
+        parameters: {
+            query?: {
+                cycleId?: string;
+                organizationId?: string;
+                page?: number;
+                pageSize?: number;
+                /** @description organisation name, credit code or receipt number contains */
+                search?: string;
+                state?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+        };
+    };
     AuditController_list: {
         parameters: {
             query?: {
@@ -5237,6 +5412,8 @@ export interface operations {
         parameters: {
             query?: {
                 awardCode?: string;
+                page?: number;
+                pageSize?: number;
                 status?: "draft" | "open" | "closed" | "archived";
                 year?: number;
             };
@@ -5251,7 +5428,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CycleDto"][];
+                    "application/json": components["schemas"]["CyclePageDto"];
                 };
             };
         };
@@ -5615,6 +5792,29 @@ export interface operations {
             };
         };
     };
+    PublicityController_batchXlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                batchId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+        };
+    };
     RankingController_rankingOf: {
         parameters: {
             query?: {
@@ -5657,6 +5857,28 @@ export interface operations {
                 };
                 content: {
                     "text/csv": string;
+                };
+            };
+        };
+    };
+    RankingController_rankingXlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
         };
@@ -6303,6 +6525,8 @@ export interface operations {
     OrganizationsController_search: {
         parameters: {
             query?: {
+                page?: number;
+                pageSize?: number;
                 /** @description name or credit code contains */
                 search?: string;
             };
@@ -6317,7 +6541,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrganizationDto"][];
+                    "application/json": components["schemas"]["OrganizationPageDto"];
                 };
             };
         };
@@ -6837,7 +7061,10 @@ export interface operations {
     };
     AssignmentController_flags: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -6849,14 +7076,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReviewFlagDto"][];
+                    "application/json": components["schemas"]["ReviewFlagPageDto"];
                 };
             };
         };
     };
     PoolController_reviewers: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -6868,7 +7098,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReviewerProfileDto"][];
+                    "application/json": components["schemas"]["ReviewerProfilePageDto"];
                 };
             };
         };
@@ -6989,7 +7219,14 @@ export interface operations {
     };
     UsersController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                pageSize?: number;
+                role?: "applicant" | "recommender" | "reviewer" | "admin";
+                /** @description part of the username or display name */
+                search?: string;
+                sort?: "username" | "-username";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -7001,7 +7238,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserDto"][];
+                    "application/json": components["schemas"]["UserPageDto"];
                 };
             };
         };

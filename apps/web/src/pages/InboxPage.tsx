@@ -6,6 +6,7 @@ import type { Inbox, Notification } from '../api/types';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { formatTime } from '../lib/format';
 import { useResource } from '../lib/useResource';
+import { useServerPaging } from '../lib/paging';
 
 /** Notification links point at API paths; the console's page for each. */
 export function consoleLink(link: string | null): string | null {
@@ -20,7 +21,8 @@ export function consoleLink(link: string | null): string | null {
 export default function InboxPage() {
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const inbox = useResource(() => api.get<Inbox>('/notifications', { query: { pageSize: 50 } }), [], { pollMs: 10_000 });
+  const paging = useServerPaging();
+  const inbox = useResource(() => api.get<Inbox>('/notifications', { query: { page: paging.page, pageSize: paging.pageSize } }), [paging.page, paging.pageSize], { pollMs: 10_000 });
 
   const open = async (n: Notification) => {
     if (!n.readAt) await api.post(`/notifications/${n.id}/read`).catch(() => undefined);
@@ -44,6 +46,14 @@ export default function InboxPage() {
         loading={inbox.loading}
         dataSource={inbox.data?.items ?? []}
         locale={{ emptyText: '暂无消息' }}
+        pagination={{
+          current: paging.page,
+          pageSize: paging.pageSize,
+          total: inbox.data?.total ?? 0,
+          showSizeChanger: true,
+          hideOnSinglePage: true,
+          onChange: paging.pagination(inbox.data?.total).onChange,
+        }}
         renderItem={(n) => (
           <List.Item style={{ cursor: 'pointer' }} onClick={() => void open(n)} data-testid="notification">
             <List.Item.Meta

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { AT_MOST, INT4_MAX } from '@awardflow/platform';
-import { IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { PageQuery } from '@awardflow/platform';
+import { IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 
 export class CreateApplicationDto {
   @ApiProperty() @IsUUID('all') cycleId: string;
@@ -27,13 +26,11 @@ export class RecommendDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) comment?: string;
 }
 
-export class ListApplicationsQuery {
+export class ListApplicationsQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID('all') cycleId?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(/^[a-z_]{2,64}$/, { message: '须为状态名（如 formal_review）' }) state?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID('all') organizationId?: string;
   @ApiPropertyOptional({ description: 'organisation name, credit code or receipt number contains' }) @IsOptional() @IsString() @MaxLength(100) search?: string;
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(INT4_MAX, AT_MOST) page?: number;
-  @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize?: number;
 }
 
 export class AvailableActionDto {

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { XLSX_TYPE } from '@awardflow/platform';
 import { AuthUser, CurrentUser, Role, Roles } from '@awardflow/identity';
 import type { Response } from 'express';
 import { memoryStorage } from 'multer';
@@ -40,6 +41,17 @@ export class ApplicationsController {
   @ApiOkResponse({ type: ApplicationPageDto })
   list(@Query() query: ListApplicationsQuery, @CurrentUser() user: AuthUser): Promise<ApplicationPageDto> {
     return this.applications.list(query, user);
+  }
+
+  // Before ':id', which would take 'export.xlsx' for an id.
+  @Get('export.xlsx')
+  @Roles(Role.Admin)
+  @ApiOperation({ summary: "The office's application list with the list's filters as an Excel workbook (streamed a page at a time)" })
+  @ApiProduces(XLSX_TYPE)
+  @ApiOkResponse({ description: 'the workbook', content: { [XLSX_TYPE]: { schema: { type: 'string', format: 'binary' } } } })
+  exportXlsx(@Query() query: ListApplicationsQuery, @CurrentUser() user: AuthUser): StreamableFile {
+    const xlsx = this.applications.exportXlsx(query, user);
+    return new StreamableFile(xlsx, { type: XLSX_TYPE, disposition: `attachment; filename="applications.xlsx"; filename*=UTF-8''${encodeURIComponent('申报列表.xlsx')}` });
   }
 
   @Get(':id')

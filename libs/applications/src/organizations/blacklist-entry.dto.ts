@@ -1,3 +1,4 @@
+import { PageDto } from '@awardflow/platform';
 import { ApiProperty } from '@nestjs/swagger';
 import { RecordDto } from './organization.dto';
 
@@ -5,3 +6,5 @@ export class BlacklistEntryDto extends RecordDto {
   @ApiProperty() organizationName: string;
   @ApiProperty() uscc: string;
 }
+
+export const BlacklistEntryPageDto = PageDto(BlacklistEntryDto);

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { PageDto, PageQuery } from '@awardflow/platform';
 import { Checked, email, matching, pastDate, present, text } from './checked-field';
 import { IsUscc } from './is-uscc';
 
@@ -79,6 +80,8 @@ export class CreditGradeDto {
   @ApiProperty({ enum: ['A', 'B', 'C', 'D'] }) @IsIn(['A', 'B', 'C', 'D']) grade: 'A' | 'B' | 'C' | 'D';
 }
 
-export class SearchOrganizationsQuery {
+export class SearchOrganizationsQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'name or credit code contains' }) @IsOptional() @IsString() @MaxLength(100) search?: string;
 }
+
+export const OrganizationPageDto = PageDto(OrganizationDto);

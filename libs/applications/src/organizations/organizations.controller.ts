@@ -1,9 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Role, Roles } from '@awardflow/identity';
-import { CreateOrganizationDto, CreateRecordDto, CreditGradeDto, OrganizationDto, RecordDto, RegisteredOrganizationDto, SearchOrganizationsQuery } from './organization.dto';
+import { CreateOrganizationDto, CreateRecordDto, CreditGradeDto, OrganizationDto, RecordDto, RegisteredOrganizationDto, OrganizationPageDto, SearchOrganizationsQuery } from './organization.dto';
+import { Page, PageQuery } from '@awardflow/platform';
 import { OrganizationsService } from './organizations.service';
-import { BlacklistEntryDto } from './blacklist-entry.dto';
+import { BlacklistEntryPageDto } from './blacklist-entry.dto';
 
 @ApiTags('organizations')
 @ApiBearerAuth()
@@ -22,9 +23,9 @@ export class OrganizationsController {
   @Get()
   @Roles(Role.Admin)
   @ApiOperation({ summary: 'Search organisations by name or credit code (admins)' })
-  @ApiOkResponse({ type: [OrganizationDto] })
-  search(@Query() query: SearchOrganizationsQuery): Promise<OrganizationDto[]> {
-    return this.organizations.search(query.search);
+  @ApiOkResponse({ type: OrganizationPageDto })
+  search(@Query() query: SearchOrganizationsQuery): Promise<Page<OrganizationDto>> {
+    return this.organizations.search(query);
   }
 
   @Get(':id')
@@ -72,8 +73,8 @@ export class ComplianceController {
 
   @Get('blacklist')
   @ApiOperation({ summary: 'The active 质量信用黑名单 across organisations' })
-  @ApiOkResponse({ type: [BlacklistEntryDto] })
-  blacklist() {
-    return this.organizations.blacklist();
+  @ApiOkResponse({ type: BlacklistEntryPageDto })
+  blacklist(@Query() query: PageQuery) {
+    return this.organizations.blacklist(query);
   }
 }

@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditAction, AuditEntityType, AuditLog } from '@awardflow/audit';
 import { EligibilityFacts } from '@awardflow/awards';
 import { AuthService, AuthUser, Role, UsersService } from '@awardflow/identity';
-import { DomainError, ErrorCode, FieldValidationError, ForbiddenError, NotFoundError, sqlRows } from '@awardflow/platform';
+import { DomainError, ErrorCode, escapeLike, FieldValidationError, ForbiddenError, NotFoundError, Page, pageOf, pageWindow, sqlRows } from '@awardflow/platform';
 import { DataSource, EntityManager, ILike } from 'typeorm';
-import { CreateOrganizationDto, CreateRecordDto, OrganizationDto, RecordDto, RegisteredOrganizationDto } from './organization.dto';
+import { CreateOrganizationDto, CreateRecordDto, OrganizationDto, RecordDto, RegisteredOrganizationDto, SearchOrganizationsQuery } from './organization.dto';
 import { Organization, OrganizationRecord } from './organization.entity';
 import { checkUscc } from './uscc';
 
@@ -92,10 +92,12 @@ export class OrganizationsService {
     return organization;
   }
 
-  async search(search: string | undefined): Promise<OrganizationDto[]> {
-    const where = search ? [{ name: ILike(`%${search}%`) }, { uscc: ILike(`%${search}%`) }] : {};
-    const rows = await this.dataSource.manager.find(Organization, { where, order: { name: 'ASC' }, take: 100 });
-    return rows.map(toOrganizationDto);
+  async search(query: SearchOrganizationsQuery): Promise<Page<OrganizationDto>> {
+    const window = pageWindow(query);
+    const term = query.search ? `%${escapeLike(query.search)}%` : undefined;
+    const where = term ? [{ name: ILike(term) }, { uscc: ILike(term) }] : {};
+    const [rows, total] = await this.dataSource.manager.findAndCount(Organization, { where, order: { name: 'ASC', id: 'ASC' }, take: window.limit, skip: window.offset });
+    return pageOf(rows.map(toOrganizationDto), total, window);
   }
 
   async addRecord(organizationId: string, input: CreateRecordDto, admin: AuthUser, manager?: EntityManager): Promise<RecordDto> {
@@ -135,18 +137,34 @@ export class OrganizationsService {
   }
 
   /** Active blacklist entries across organisations (质量信用黑名单). */
-  async blacklist(): Promise<Array<RecordDto & { organizationName: string; uscc: string }>> {
-    return sqlRows<RecordDto & { organizationName: string; uscc: string }>(
+  /** A page of the active 黑名单 entries, newest first. */
+  async blacklist(query: { page?: number; pageSize?: number } = {}): Promise<Page<RecordDto & { organizationName: string; uscc: string }>> {
+    const window = pageWindow(query);
+    const rows = await sqlRows<RecordDto & { organizationName: string; uscc: string; totalCount?: string }>(
       this.dataSource,
       // Dates as the calendar days they are ('YYYY-MM-DD', as the DTO and the entity give them): pg's
       // default parser makes a date a Date at the server's midnight, which shifts a day with its zone.
       `SELECT r.id, r.organization_id AS "organizationId", o.name AS "organizationName", o.uscc, r.kind, r.reason,
               to_char(r.occurred_at, 'YYYY-MM-DD') AS "occurredAt", to_char(r.from_date, 'YYYY-MM-DD') AS "from",
-              to_char(r.until_date, 'YYYY-MM-DD') AS "until", r.award_code AS "awardCode", r.created_at AS "createdAt"
+              to_char(r.until_date, 'YYYY-MM-DD') AS "until", r.award_code AS "awardCode", r.created_at AS "createdAt",
+              count(*) OVER () AS "totalCount"
          FROM organization_records r JOIN organizations o ON o.id = r.organization_id
         WHERE r.kind = 'blacklist' AND (r.until_date IS NULL OR r.until_date >= (now() AT TIME ZONE 'Asia/Shanghai')::date)
-        ORDER BY r.created_at DESC`,
+        ORDER BY r.created_at DESC, r.id
+        LIMIT $1 OFFSET $2`,
+      [window.limit, window.offset],
     );
+    const total = rows.length
+      ? Number(rows[0].totalCount)
+      : Number(
+          (
+            await sqlRows<{ n: string }>(
+              this.dataSource,
+              `SELECT count(*) AS n FROM organization_records r WHERE r.kind = 'blacklist' AND (r.until_date IS NULL OR r.until_date >= (now() AT TIME ZONE 'Asia/Shanghai')::date)`,
+            )
+          )[0].n,
+        );
+    return pageOf(rows.map(({ totalCount: _, ...row }) => row), total, window);
   }
 
   async setCreditGrade(organizationId: string, grade: 'A' | 'B' | 'C' | 'D', admin: AuthUser): Promise<OrganizationDto> {

@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
+import { PageQuery } from '@awardflow/platform';
 import { AuditAction, AuditEntityType } from './audit-entry';
 
 // ISO 8601: a date (a whole Beijing day) or a date-time with its offset.
 const INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
-export class AuditQuery {
+export class AuditQuery extends PageQuery {
   @ApiPropertyOptional({ enum: AuditEntityType })
   @IsOptional()
   @IsIn(Object.values(AuditEntityType), { message: `entityType 须为以下之一：${Object.values(AuditEntityType).join('、')}` })
@@ -38,22 +38,6 @@ export class AuditQuery {
   @MaxLength(40)
   @Matches(INSTANT, { message: 'to 须为 ISO 8601 日期或带时区的时间' })
   to?: string;
-
-  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: 10000 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'page 须为整数' })
-  @Min(1, { message: 'page 不能小于 1' })
-  @Max(10000, { message: 'page 不能大于 10000' })
-  page?: number;
-
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'pageSize 须为整数' })
-  @Min(1, { message: 'pageSize 不能小于 1' })
-  @Max(100, { message: 'pageSize 不能大于 100' })
-  pageSize?: number;
 }
 
 export class AuditActorDto {

@@ -6,6 +6,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsNumber,
   IsObject,
   IsOptional,
   IsString,
@@ -18,7 +19,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PUBLICITY_POSITIONS, PublicityPosition } from '@awardflow/awards';
-import { AT_MOST, INT4_MAX } from '@awardflow/platform';
+import { AT_MOST, INT4_MAX, PageQuery } from '@awardflow/platform';
 import { DAY_UNITS, DayUnit } from './cycle-durations';
 
 /** Periods in days become deadlines: a year is more than any office gives, and keeps dates computable. */
@@ -159,6 +160,12 @@ export class CreateCycleDto {
   @Min(1)
   @Max(MAX_DAYS, AT_MOST)
   expiryNoticeDays?: number;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: "points an expert's total may stand off the other experts' mean before the ranking flags it; null: 15% of the rubric's maximum" })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 1 }, { message: '须为数字（最多一位小数）' })
+  @Min(0.1, { message: '须大于 0' })
+  @Max(10000, AT_MOST)
+  outlierThreshold?: number | null;
   @ApiPropertyOptional({
     example: '{year}{award}-{office}-{tier}{seq:000}',
     description: "certificate numbers: {year}, {office} (the office's division code), {award} (the award's short code), {tier} (J/T), {seq} or {seq:000} (zero-padded ordinal within cycle and tier); must contain {seq}. Default: the award's",
@@ -200,12 +207,13 @@ export class UpdateCycleDto extends PartialType(
     'recognitionValidFrom',
     'recognitionValidUntil',
     'expiryNoticeDays',
+    'outlierThreshold',
     'durationOverrides',
     'certificateNumberFormat',
   ] as const),
 ) {}
 
-export class ListCyclesQuery {
+export class ListCyclesQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() awardCode?: string;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100, AT_MOST) year?: number;
   @ApiPropertyOptional({ enum: ['draft', 'open', 'closed', 'archived'] }) @IsOptional() @IsIn(['draft', 'open', 'closed', 'archived']) status?: string;
@@ -244,6 +252,7 @@ export class CycleDto {
   @ApiProperty({ nullable: true, type: String, example: '2024-10-01' }) recognitionValidFrom: string | null;
   @ApiProperty({ nullable: true, type: String, example: '2027-09-30' }) recognitionValidUntil: string | null;
   @ApiProperty({ nullable: true, type: Number, description: '名牌: days before the validity ends that the notice goes out' }) expiryNoticeDays: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: "离群 threshold in points; null: 15% of the rubric's maximum" }) outlierThreshold: number | null;
   @ApiProperty({ type: DurationOverridesDto }) durationOverrides: DurationOverridesDto;
   @ApiProperty({ description: "how this cycle's certificates are numbered (its own or the award's default)" }) certificateNumberFormat: string;
   @ApiProperty({ nullable: true, type: String }) definitionCode: string | null;

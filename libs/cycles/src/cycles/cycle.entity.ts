@@ -72,6 +72,9 @@ export class Cycle {
   @Column({ name: 'recognition_valid_until', type: 'date', nullable: true }) recognitionValidUntil: string | null;
   /** Days before the validity ends that the enterprise is told (NULL: 90). */
   @Column({ name: 'expiry_notice_days', type: 'int', nullable: true }) expiryNoticeDays: number | null;
+  /** Points an expert may stand off the others' mean before the ranking flags it (离群); NULL: 15% of the rubric's maximum. */
+  @Column({ name: 'outlier_threshold', type: 'numeric', nullable: true, transformer: { to: (v: number | null | undefined) => v, from: (v: string | null) => (v === null ? null : Number(v)) } })
+  outlierThreshold: number | null;
   @Column({ name: 'duration_overrides', type: 'jsonb' }) durationOverrides: DurationOverrides;
   /** NULL: the award's default (see certificate-number.ts in awards). */
   @Column({ name: 'certificate_number_format', type: 'varchar', nullable: true }) certificateNumberFormat: string | null;

@@ -3,7 +3,10 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import { AuthUser, CurrentUser, Role, Roles } from '@awardflow/identity';
 import { AwardWorkflowDto, awardWorkflowDiagram } from '@awardflow/awards';
 import { ClosedCycleDto } from './cycle-responses.dto';
+import { Page, PageDto } from '@awardflow/platform';
 import { CreateCycleDto, CycleDto, CycleTimelineDto, ListCyclesQuery, UpdateCycleDto } from './cycle.dto';
+
+const CyclePageDto = PageDto(CycleDto);
 import { CyclesService, toCycleDto } from './cycles.service';
 
 @ApiTags('cycles')
@@ -22,8 +25,8 @@ export class CyclesController {
 
   @Get()
   @ApiOperation({ summary: "Cycles: an office's own for its staff; open and closed ones for enterprises and recommenders" })
-  @ApiOkResponse({ type: [CycleDto] })
-  list(@Query() query: ListCyclesQuery, @CurrentUser() user: AuthUser): Promise<CycleDto[]> {
+  @ApiOkResponse({ type: CyclePageDto })
+  list(@Query() query: ListCyclesQuery, @CurrentUser() user: AuthUser): Promise<Page<CycleDto>> {
     return this.cycles.list(query, user);
   }
 

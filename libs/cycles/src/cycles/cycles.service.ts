@@ -19,7 +19,7 @@ import {
 import { WorkCalendars } from '@awardflow/calendar';
 import { AuthUser, divisionPrefix, OFFICE_PARENTS_RELATION, officeDivision, Role } from '@awardflow/identity';
 import { beijingDate, isDay } from '@awardflow/rules';
-import { AppConfigService, DomainError, ErrorCode, FieldError, FieldValidationError, NotFoundError, sqlRows } from '@awardflow/platform';
+import { AppConfigService, DomainError, ErrorCode, FieldError, FieldValidationError, NotFoundError, Page, pageOf, pageWindow, sqlRows } from '@awardflow/platform';
 import { DefinitionRegistry, INSTANCE_CONTEXTS_RELATION, isWorkingDayDuration, WorkflowDefinition } from '@awardflow/workflow';
 import { EntityManager, Repository } from 'typeorm';
 import { parseBeijingInstant } from './beijing-time';
@@ -79,6 +79,7 @@ export class CyclesService {
       recognitionValidFrom: input.recognitionValidFrom ?? null,
       recognitionValidUntil: input.recognitionValidUntil ?? null,
       expiryNoticeDays: input.expiryNoticeDays ?? null,
+      outlierThreshold: input.outlierThreshold ?? null,
       durationOverrides: withDayUnits({ ...input.durationOverrides }, pickDayUnits(input)),
       certificateNumberFormat: emptyToNull(input.certificateNumberFormat),
       createdBy: admin.id,
@@ -101,8 +102,9 @@ export class CyclesService {
     return toCycleDto(cycle);
   }
 
-  async list(query: ListCyclesQuery, user: AuthUser): Promise<CycleDto[]> {
-    const qb = this.cycles.createQueryBuilder('c').orderBy('c.year', 'DESC').addOrderBy('c.application_closes_at', 'ASC');
+  async list(query: ListCyclesQuery, user: AuthUser): Promise<Page<CycleDto>> {
+    const window = pageWindow(query);
+    const qb = this.cycles.createQueryBuilder('c').orderBy('c.year', 'DESC').addOrderBy('c.application_closes_at', 'ASC').addOrderBy('c.id', 'ASC');
     if (query.awardCode) qb.andWhere('c.award_code = :award', { award: query.awardCode });
     if (query.year) qb.andWhere('c.year = :year', { year: query.year });
     if (query.status) qb.andWhere('c.status = :status', { status: query.status });
@@ -116,7 +118,8 @@ export class CyclesService {
     }
     // Enterprises and recommenders see what they can take part in, not the offices' drafts.
     else qb.andWhere(`c.status IN ('open', 'closed')`);
-    return (await qb.getMany()).map(toCycleDto);
+    const [cycles, total] = await qb.limit(window.limit).offset(window.offset).getManyAndCount();
+    return pageOf(cycles.map(toCycleDto), total, window);
   }
 
   async getForUser(id: string, user: AuthUser): Promise<Cycle> {
@@ -176,6 +179,7 @@ export class CyclesService {
     if (input.panel !== undefined) cycle.panel = { quorum: input.panel.quorum, majority: input.panel.majority ?? DEFAULT_MAJORITY };
     if (input.certificateNumberFormat !== undefined) cycle.certificateNumberFormat = emptyToNull(input.certificateNumberFormat);
     if (input.eligibilityReferenceDate !== undefined) cycle.eligibilityReferenceDate = emptyToNull(input.eligibilityReferenceDate);
+    if (input.outlierThreshold !== undefined) cycle.outlierThreshold = input.outlierThreshold;
     if (input.eligibility !== undefined) input = { ...input, eligibility: await this.officeEligibility(input.eligibility, cycle.officeId) };
     for (const key of ['reviewersPerApplication', 'scoreAggregation', 'publicityDays', 'supplementDays', 'reviewDueDays', 'reminderDaysBefore', 'eligibility', 'blindReview', 'reassignOverdue', 'recognitionValidityYears', ...RECOGNITION_VALIDITY_FIELDS] as const) {
       if (input[key] !== undefined) (cycle as unknown as Record<string, unknown>)[key] = input[key];
@@ -425,6 +429,7 @@ export function toCycleDto(c: Cycle): CycleDto {
     recognitionValidFrom: c.recognitionValidFrom ?? null,
     recognitionValidUntil: c.recognitionValidUntil ?? null,
     expiryNoticeDays: c.expiryNoticeDays ?? null,
+    outlierThreshold: c.outlierThreshold ?? null,
     durationOverrides: withDayUnits({ ...c.durationOverrides }, {}),
     certificateNumberFormat: c.certificateNumberFormat ?? findAward(c.awardCode)?.certificateNumberFormat ?? '',
     definitionCode: c.definitionCode,

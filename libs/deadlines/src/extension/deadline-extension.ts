@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditAction, AuditEntityType, AuditLog } from '@awardflow/audit';
 import { CYCLE_OFFICES_RELATION, lockApplicationWindow, moveApplicationClose, parseBeijingInstant } from '@awardflow/cycles';
 import { AuthUser } from '@awardflow/identity';
-import { DomainError, ErrorCode, FieldValidationError, NotFoundError, QueueName, QueueService } from '@awardflow/platform';
+import { DomainError, ErrorCode, FieldValidationError, NotFoundError, Page, pageOf, pageWindow, QueueName, QueueService } from '@awardflow/platform';
 import {
   addIsoDuration,
   DeadlineOffices,
@@ -97,8 +97,10 @@ export class DeadlineExtension {
     return { extended: count };
   }
 
-  async list(filter: { instanceId?: string; kind?: string; status?: string }, officeIds: string[]): Promise<DeadlineView[]> {
-    return (await listDeadlines(this.dataSource, filter, { offices: CYCLE_OFFICES, officeIds })).map(toView);
+  async list(query: { instanceId?: string; kind?: string; status?: string; sort?: string; page?: number; pageSize?: number }, officeIds: string[]): Promise<Page<DeadlineView>> {
+    const window = pageWindow(query);
+    const { rows, total } = await listDeadlines(this.dataSource, query, { offices: CYCLE_OFFICES, officeIds }, { ...window, order: query.sort === '-dueAt' ? 'desc' : 'asc' });
+    return pageOf(rows.map(toView), total, window);
   }
 
   /** The instance's own pending deadlines (not reviewers' reminders), for people following it. */

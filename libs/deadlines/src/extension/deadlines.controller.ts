@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOpt
 import { ApplicationsService } from '@awardflow/applications';
 import { AuthUser, CurrentUser, Role, Roles } from '@awardflow/identity';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { PageDto, PageQuery } from '@awardflow/platform';
 import { DeadlineExtension } from './deadline-extension';
 import { DeadlineDto, ExtendedDeadlinesDto } from './deadline.dto';
 
@@ -27,11 +28,17 @@ export class ExtendCycleDeadlinesDto extends ExtendDeadlineDto {
   kind: string;
 }
 
-export class ListDeadlinesQuery {
+export class ListDeadlinesQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID('all') instanceId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() kind?: string;
   @ApiPropertyOptional({ enum: ['pending', 'fired', 'cancelled'] }) @IsOptional() @IsIn(['pending', 'fired', 'cancelled']) status?: string;
+  @ApiPropertyOptional({ enum: ['dueAt', '-dueAt'], description: 'by due time, soonest first (default) or latest first' })
+  @IsOptional()
+  @IsIn(['dueAt', '-dueAt'], { message: '只能按截止时间排序（dueAt 或 -dueAt）' })
+  sort?: string;
 }
+
+export const DeadlinePageDto = PageDto(DeadlineDto);
 
 @ApiTags('deadlines')
 @ApiBearerAuth()
@@ -45,7 +52,7 @@ export class DeadlinesController {
   @Get('admin/deadlines')
   @Roles(Role.Admin)
   @ApiOperation({ summary: "Deadlines of the admin's offices" })
-  @ApiOkResponse({ type: [DeadlineDto] })
+  @ApiOkResponse({ type: DeadlinePageDto })
   list(@Query() query: ListDeadlinesQuery, @CurrentUser() admin: AuthUser) {
     return this.extension.list(query, admin.officeIds);
   }

@@ -1,11 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEmail, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateBy } from 'class-validator';
+import { PageQuery } from '@awardflow/platform';
 import { Role } from '../roles/role';
 import { isDivisionCode } from './division-code';
 
-/** At most this many offices a page: 重庆 has 39, a province a few hundred. */
-export const OFFICE_PAGE_SIZE_MAX = 100;
 
 function IsDivisionCode(): PropertyDecorator {
   return ValidateBy({ name: 'isDivisionCode', validator: { validate: isDivisionCode } }, { message: '须为 6 位 GB/T 2260 行政区划代码（如 500101），前两位为省级代码' });
@@ -32,27 +31,11 @@ export class CreateOfficeDto {
   parentId?: string;
 }
 
-export class OfficeQuery {
+export class OfficeQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'only the offices directly under this one' })
   @IsOptional()
   @IsUUID('all')
   parentId?: string;
-
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 50, maximum: OFFICE_PAGE_SIZE_MAX })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(OFFICE_PAGE_SIZE_MAX)
-  pageSize?: number;
 }
 
 export class OfficeDto {

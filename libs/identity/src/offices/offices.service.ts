@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditAction, AuditEntityType, AuditLog } from '@awardflow/audit';
-import { afterCommit, FieldError, FieldValidationError, ForbiddenError, NotFoundError, sqlRows, SqlRunner } from '@awardflow/platform';
+import { afterCommit, FieldError, FieldValidationError, ForbiddenError, NotFoundError, pageWindow, sqlRows, SqlRunner } from '@awardflow/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
 import { AuthUserLoader } from '../auth/auth-user-loader';
@@ -73,8 +73,7 @@ export class OfficesService {
   }
 
   async list(query: OfficeQuery, admin: AuthUser): Promise<OfficePageDto> {
-    const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? 50;
+    const { page, pageSize } = pageWindow(query, 50);
     const params: unknown[] = [admin.officeIds];
     let where = 'id IN (SELECT id FROM managed)';
     if (query.parentId) {

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsEmail, IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsEmail, IsEnum, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { PageDto, PageQuery } from '@awardflow/platform';
 import { Role } from '../roles/role';
 import { IsAcceptablePassword } from './acceptable-password.decorator';
 
@@ -69,3 +70,15 @@ export class UserDto {
   @ApiProperty() isActive: boolean;
   @ApiProperty() createdAt: Date;
 }
+
+/** The orders `GET /users` offers: by 用户名 (its unique index), either way; by creation otherwise. */
+export const USER_SORTS = ['username', '-username'] as const;
+
+/** `GET /users`: a page of the accounts the admin sees, filtered by role and by a name fragment. */
+export class UserQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: Role }) @IsOptional() @IsEnum(Role, { message: '不是可选的角色' }) role?: Role;
+  @ApiPropertyOptional({ description: 'part of the username or display name' }) @IsOptional() @IsString() @MaxLength(100) search?: string;
+  @ApiPropertyOptional({ enum: USER_SORTS }) @IsOptional() @IsIn(USER_SORTS, { message: '只能按用户名排序（username 或 -username）' }) sort?: (typeof USER_SORTS)[number];
+}
+
+export const UserPageDto = PageDto(UserDto);

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Roles } from '../roles/roles.decorator';
-import { CreateUserDto, UserDto } from './create-user.dto';
+import { CreateUserDto, UserDto, UserPageDto, UserQuery } from './create-user.dto';
+import { Page } from '@awardflow/platform';
 import { UpdateUserDto } from './update-user.dto';
 import { Role } from '../roles/role';
 import { UsersService } from './users.service';
@@ -31,8 +32,8 @@ export class UsersController {
 
   @Get()
   @ApiOperation({ summary: 'List users (admins only): the staff of the offices the admin manages, and the accounts outside every office (enterprises)' })
-  @ApiOkResponse({ type: [UserDto] })
-  list(@CurrentUser() admin: AuthUser): Promise<UserDto[]> {
-    return this.users.list(admin);
+  @ApiOkResponse({ type: UserPageDto })
+  list(@Query() query: UserQuery, @CurrentUser() admin: AuthUser): Promise<Page<UserDto>> {
+    return this.users.list(query, admin);
   }
 }

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AuditLog } from '@awardflow/audit';
-import { afterCommit, ConflictError, DomainError, ErrorCode, FieldError, FieldValidationError, ForbiddenError, NotFoundError, sqlAffected, sqlRows } from '@awardflow/platform';
+import { afterCommit, escapeLike, Page, pageOf, pageWindow, ConflictError, DomainError, ErrorCode, FieldError, FieldValidationError, ForbiddenError, NotFoundError, sqlAffected, sqlRows } from '@awardflow/platform';
 import { EntityManager, In, Repository } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
-import { CreateUserDto, UserDto } from './create-user.dto';
+import { CreateUserDto, UserDto, UserQuery } from './create-user.dto';
 import { UpdateUserDto } from './update-user.dto';
 import { AuthUserLoader } from '../auth/auth-user-loader';
 import { Office } from '../offices/office.entity';
@@ -210,18 +210,37 @@ export class UsersService {
    * The staff of the offices the admin manages (its own and those below), and the accounts outside
    * every office (enterprises): a district's admin does not see another district's people.
    */
-  async list(admin: AuthUser): Promise<UserDto[]> {
-    const visible = await sqlRows<{ id: string }>(
+  /** A page of the accounts the admin sees (its managed offices' staff, and those in no office). */
+  async list(query: UserQuery, admin: AuthUser): Promise<Page<UserDto>> {
+    const window = pageWindow(query);
+    const params: unknown[] = [admin.officeIds];
+    const where = [
+      `(NOT EXISTS (SELECT 1 FROM user_offices uo WHERE uo.user_id = u.id)
+        OR EXISTS (SELECT 1 FROM user_offices uo WHERE uo.user_id = u.id AND uo.office_id IN (SELECT id FROM managed)))`,
+    ];
+    if (query.role) where.push(`u.role = $${params.push(query.role)}`);
+    if (query.search) where.push(`(u.username ILIKE $${params.push(`%${escapeLike(query.search)}%`)} OR u.display_name ILIKE $${params.length})`);
+    const order = query.sort === 'username' ? 'u.username ASC' : query.sort === '-username' ? 'u.username DESC' : 'u.created_at ASC, u.id ASC';
+    const rows = await sqlRows<{ id: string; total: string }>(
       this.users.manager,
       `WITH RECURSIVE ${MANAGED_OFFICES_CTE}
-       SELECT u.id FROM users u
-        WHERE NOT EXISTS (SELECT 1 FROM user_offices uo WHERE uo.user_id = u.id)
-           OR EXISTS (SELECT 1 FROM user_offices uo WHERE uo.user_id = u.id AND uo.office_id IN (SELECT id FROM managed))`,
-      [admin.officeIds],
+       SELECT u.id, count(*) OVER () AS total FROM users u
+        WHERE ${where.join(' AND ')}
+        ORDER BY ${order}
+        LIMIT ${window.limit} OFFSET ${window.offset}`,
+      params,
     );
-    if (!visible.length) return [];
-    const users = await this.users.find({ where: { id: In(visible.map((v) => v.id)) }, relations: { offices: true }, order: { createdAt: 'ASC' } });
-    return users.map(toUserDto);
+    const total = rows.length ? Number(rows[0].total) : await this.countVisible(where, params);
+    if (!rows.length) return pageOf([], total, window);
+    const users = await this.users.find({ where: { id: In(rows.map((v) => v.id)) }, relations: { offices: true } });
+    const byId = new Map(users.map((u) => [u.id, u]));
+    return pageOf(rows.map((r) => toUserDto(byId.get(r.id)!)), total, window);
+  }
+
+  /** The total when the page asked for is past the end (the window function saw no row). */
+  private async countVisible(where: string[], params: unknown[]): Promise<number> {
+    const [row] = await sqlRows<{ n: string }>(this.users.manager, `WITH RECURSIVE ${MANAGED_OFFICES_CTE} SELECT count(*) AS n FROM users u WHERE ${where.join(' AND ')}`, params);
+    return Number(row.n);
   }
 
   /** Sets a new password and revokes every token issued before it. */

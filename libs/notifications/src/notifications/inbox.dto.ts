@@ -13,6 +13,8 @@ export class NotificationDto {
 export class InboxDto {
   @ApiProperty({ type: [NotificationDto] }) items: NotificationDto[];
   @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
   @ApiProperty() unreadCount: number;
 }
 

@@ -1,16 +1,14 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '@awardflow/identity';
-import { AT_MOST, INT4_MAX, NotFoundError } from '@awardflow/platform';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { NotFoundError, PageQuery, pageWindow } from '@awardflow/platform';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional } from 'class-validator';
 import { NotificationsService } from './notifications.service';
 import { InboxDto, MarkedReadDto, UnreadCountDto } from './inbox.dto';
 
-export class InboxQuery {
+export class InboxQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @Transform(({ value }) => value === 'true' || value === true) @IsBoolean() unread?: boolean;
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(INT4_MAX, AT_MOST) page?: number;
-  @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize?: number;
 }
 
 /** Everyone's own inbox: no one ever sees another user's notifications. */
@@ -24,7 +22,8 @@ export class NotificationsController {
   @ApiOperation({ summary: 'The caller\'s inbox, newest first, with the unread count' })
   @ApiOkResponse({ type: InboxDto })
   inbox(@Query() query: InboxQuery, @CurrentUser() user: AuthUser) {
-    return this.notifications.inbox(user.id, { unread: query.unread, page: query.page ?? 1, pageSize: query.pageSize ?? 20 });
+    const window = pageWindow(query);
+    return this.notifications.inbox(user.id, { unread: query.unread, page: window.page, pageSize: window.pageSize });
   }
 
   @Get('unread-count')

@@ -86,7 +86,7 @@ export class NotificationsService {
     );
   }
 
-  async inbox(userId: string, options: { unread?: boolean; page: number; pageSize: number }): Promise<{ items: InboxItem[]; total: number; unreadCount: number }> {
+  async inbox(userId: string, options: { unread?: boolean; page: number; pageSize: number }): Promise<{ items: InboxItem[]; total: number; page: number; pageSize: number; unreadCount: number }> {
     const unreadOnly = options.unread ? 'AND read_at IS NULL' : '';
     // One statement, so the page and its counts come from one snapshot: a notification arriving
     // between two reads cannot make the total count a row the page lacks.
@@ -109,6 +109,8 @@ export class NotificationsService {
         .filter((r): r is InboxRow & InboxItem => r.id !== null)
         .map((r) => ({ id: r.id, template: r.template, title: r.title, body: r.body, link: r.link, readAt: r.readAt, createdAt: r.createdAt })),
       total,
+      page: options.page,
+      pageSize: options.pageSize,
       unreadCount: unread,
     };
   }

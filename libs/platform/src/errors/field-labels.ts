@@ -214,6 +214,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   search: '搜索',
   page: '页码',
   pageSize: '每页条数',
+  sort: '排序',
+  outlierThreshold: '离群分差',
   unread: '未读',
   body: '请求内容',
   queue: '队列',

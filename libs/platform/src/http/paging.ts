@@ -76,3 +76,8 @@ export function PageDto<T>(item: ClassType<T>): ClassType<Page<T>> {
   pageDtos.set(item, ItemPage as ClassType<Page<unknown>>);
   return ItemPage;
 }
+
+/** `text` as a literal inside a LIKE / ILIKE pattern (its `%`, `_` and `\` match themselves). */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

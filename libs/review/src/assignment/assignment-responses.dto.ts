@@ -1,3 +1,4 @@
+import { PageDto } from '@awardflow/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { RubricDto } from '@awardflow/awards';
 import { CategoryFeedbackViewDto } from '../scoring/scoring-responses.dto';
@@ -112,6 +113,8 @@ export class ReviewFlagDto {
   @ApiProperty() organizationName: string;
   @ApiProperty({ type: FlagCycleDto }) cycle: FlagCycleDto;
 }
+
+export const ReviewFlagPageDto = PageDto(ReviewFlagDto);
 
 export class AssignmentOutcomeDto {
   @ApiProperty({ type: [String], description: 'assignment ids created' }) assigned: string[];

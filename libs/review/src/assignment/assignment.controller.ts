@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { PageQuery } from '@awardflow/platform';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { materialResponse } from '@awardflow/applications';
 import { AuthUser, CurrentUser, Role, Roles } from '@awardflow/identity';
@@ -6,7 +7,7 @@ import type { Response } from 'express';
 import { ConflictDto, ReassignDto } from './assignment.dto';
 import { ConflictsService } from './conflicts.service';
 import { ReviewerViewService } from './reviewer-view.service';
-import { ApplicationAssignmentDto, AssignmentOutcomeDto, ConflictDeclaredDto, MyAssignmentDto, ReassignedDto, ReviewFlagDto, ReviewTaskDto, ReviewerApplicationDto } from './assignment-responses.dto';
+import { ApplicationAssignmentDto, AssignmentOutcomeDto, ConflictDeclaredDto, MyAssignmentDto, ReassignedDto, ReviewFlagPageDto, ReviewTaskDto, ReviewerApplicationDto } from './assignment-responses.dto';
 
 /** Expert assignments: the reviewer's list and view, conflicts, the office's flags and reassignment. */
 @ApiTags('reviews')
@@ -70,9 +71,9 @@ export class AssignmentController {
   @Get('flags')
   @Roles(Role.Admin)
   @ApiOperation({ summary: 'Applications the pool could not staff by the rules (tie, conflict, load cap)' })
-  @ApiOkResponse({ type: [ReviewFlagDto] })
-  flags(@CurrentUser() admin: AuthUser) {
-    return this.conflicts.openFlags(admin);
+  @ApiOkResponse({ type: ReviewFlagPageDto })
+  flags(@Query() query: PageQuery, @CurrentUser() admin: AuthUser) {
+    return this.conflicts.openFlags(admin, query);
   }
 
   @Post('applications/:id/assignments')

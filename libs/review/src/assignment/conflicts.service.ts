@@ -4,12 +4,22 @@ import { applicationSummaries, ApplicationSummary, lockApplication } from '@awar
 import { S } from '@awardflow/awards';
 import { Cycle, cycleSummaries, CyclesService } from '@awardflow/cycles';
 import { AuthUser, Role, usersOutsideOffice } from '@awardflow/identity';
-import { DomainError, ErrorCode, FieldValidationError, NotFoundError } from '@awardflow/platform';
+import { DomainError, ErrorCode, FieldValidationError, NotFoundError, Page, pageOf, pageWindow } from '@awardflow/platform';
 import { instanceStates, Outbox } from '@awardflow/workflow';
 import { DataSource, EntityManager } from 'typeorm';
 import { officeLabel } from '../pool/office-label';
 import { candidateStanding, lockAssignment, lockPool, openFlags, recordConflict, resolveFlags, setAssignmentStatus } from './assignment.repository';
 import { AssignmentService } from './assignment.service';
+
+export interface ReviewFlagView {
+  id: string;
+  applicationId: string;
+  reason: string;
+  createdAt: Date;
+  receiptNumber: string | null;
+  organizationName: string;
+  cycle: { id: string; title: string };
+}
 
 /** A reviewer's conflict of interest, and an admin's reassignment: both end the assignment and top up. */
 @Injectable()
@@ -79,7 +89,18 @@ export class ConflictsService {
   }
 
   /** Applications the rules could not staff, for the office to act on. */
-  async openFlags(admin: AuthUser) {
+  /**
+   * A page of the open flags of the admin's offices, oldest first. Open flags are few (each is an
+   * application the pool could not staff, until an admin resolves it), so they are read whole and
+   * filtered by office before the page is cut.
+   */
+  async openFlags(admin: AuthUser, query: { page?: number; pageSize?: number } = {}): Promise<Page<ReviewFlagView>> {
+    const window = pageWindow(query);
+    const mine = await this.openFlagsOf(admin);
+    return pageOf(mine.slice(window.offset, window.offset + window.limit), mine.length, window);
+  }
+
+  private async openFlagsOf(admin: AuthUser): Promise<ReviewFlagView[]> {
     const flags = await openFlags(this.dataSource);
     const applications = new Map((await applicationSummaries(this.dataSource, flags.map((f) => f.applicationId))).map((a) => [a.id, a]));
     const cycles = new Map((await cycleSummaries(this.dataSource, [...applications.values()].map((a) => a.cycleId))).map((c) => [c.id, c]));

@@ -1,9 +1,12 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { PageDto, pageOf, PageQuery, pageWindow } from '@awardflow/platform';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Role, Roles } from '@awardflow/identity';
 import { RegisterReviewerDto } from './pool.dto';
 import { ReviewPoolService } from './pool.service';
 import { ReviewerProfileDto } from './pool-responses.dto';
+
+const ReviewerProfilePageDto = PageDto(ReviewerProfileDto);
 
 @ApiTags('reviews')
 @ApiBearerAuth()
@@ -21,8 +24,12 @@ export class PoolController {
 
   @Get('reviewers')
   @Roles(Role.Admin)
-  @ApiOkResponse({ type: [ReviewerProfileDto] })
-  reviewers(@CurrentUser() admin: AuthUser) {
-    return this.pool.list(admin.officeIds);
+  @ApiOperation({ summary: "A page of the office's expert pool (专家库), in the order of its members" })
+  @ApiOkResponse({ type: ReviewerProfilePageDto })
+  async reviewers(@Query() query: PageQuery, @CurrentUser() admin: AuthUser) {
+    // The pool is the office's members who are experts (tens, a few hundred at most): read whole, then cut.
+    const window = pageWindow(query);
+    const all = await this.pool.list(admin.officeIds);
+    return pageOf(all.slice(window.offset, window.offset + window.limit), all.length, window);
   }
 }

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { XLSX_TYPE } from '@awardflow/platform';
 import { AuthUser, CurrentUser, Role, Roles } from '@awardflow/identity';
 import { ApplicationPublicityDto, PublicityBatchDto, PublicityBatchListDto, PublishPublicityDto } from './publicity.dto';
 import { PublicityService } from './publicity.service';
@@ -16,6 +17,15 @@ export class PublicityController {
   @ApiCreatedResponse({ type: PublicityBatchDto })
   publish(@Param('id', ParseUUIDPipe) id: string, @Body() body: PublishPublicityDto, @CurrentUser() admin: AuthUser) {
     return this.publicity.publish(id, body, admin);
+  }
+
+  @Get(':batchId.xlsx')
+  @ApiOperation({ summary: 'One 公示 as an Excel workbook: 公示名单 (its entries as the office sees them) and 公示信息 (dates, contact)' })
+  @ApiProduces(XLSX_TYPE)
+  @ApiOkResponse({ description: 'the workbook', content: { [XLSX_TYPE]: { schema: { type: 'string', format: 'binary' } } } })
+  async batchXlsx(@Param('id', ParseUUIDPipe) id: string, @Param('batchId', ParseUUIDPipe) batchId: string, @CurrentUser() admin: AuthUser): Promise<StreamableFile> {
+    const { workbook } = await this.publicity.batchXlsx(id, batchId, admin);
+    return new StreamableFile(workbook, { type: XLSX_TYPE, disposition: `attachment; filename="publicity.xlsx"; filename*=UTF-8''${encodeURIComponent('公示名单.xlsx')}` });
   }
 
   @Get()

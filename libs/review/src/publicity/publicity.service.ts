@@ -4,7 +4,8 @@ import { A, getAward, S } from '@awardflow/awards';
 import { beijingDate, WorkCalendars } from '@awardflow/calendar';
 import { Cycle, CyclesService, lockCycle } from '@awardflow/cycles';
 import { AuthUser } from '@awardflow/identity';
-import { DomainError, ErrorCode, FieldValidationError } from '@awardflow/platform';
+import { DomainError, ErrorCode, FieldValidationError, fixedSheet, NotFoundError, xlsxStream } from '@awardflow/platform';
+import type { Readable } from 'node:stream';
 import { STATE_LABELS } from '@awardflow/rules';
 import { WorkflowEngine } from '@awardflow/workflow';
 import { DataSource } from 'typeorm';
@@ -80,6 +81,32 @@ export class PublicityService {
   async list(cycleId: string, admin: AuthUser): Promise<PublicityBatchDto[]> {
     const cycle = await this.cycles.getForAdmin(cycleId, admin);
     return this.views(await batchesOfCycle(this.dataSource, cycle.id));
+  }
+
+  /**
+   * One 公示 as an .xlsx workbook for the office to print or post: its title, dates and contact,
+   * then its entries as the office sees them. A batch names the applications of one 待公示 stage (at
+   * most the cycle's quota and a few more), so it is read whole.
+   */
+  async batchXlsx(cycleId: string, batchId: string, admin: AuthUser): Promise<{ title: string; workbook: Readable }> {
+    const cycle = await this.cycles.getForAdmin(cycleId, admin);
+    const row = await batchById(this.dataSource, batchId);
+    if (!row || row.cycleId !== cycle.id) throw new NotFoundError('publicity batch', batchId);
+    const [batch] = await this.views([row]);
+    const about: Array<[string, string]> = [
+      ['标题', batch.title],
+      ['公示期', `${batch.startsOn} 至 ${batch.endsOn}（${batch.durationLabel}）`],
+      ['受理异议单位', batch.contact.unit],
+      ['联系电话', batch.contact.phone],
+      ['通讯地址', batch.contact.address],
+      ['电子邮箱', batch.contact.email],
+      ['公示数量', String(batch.entries.length)],
+    ];
+    const workbook = xlsxStream([
+      fixedSheet('公示名单', ['序号', '公示编号', '申报单位', '项目或产品', '状态', '待处理异议'], batch.entries.map((e, i) => ({ ...e, n: i + 1 })), (e) => [e.n, e.publicId, e.organizationName, e.subjectName ?? '', e.stateLabel, e.openObjections], [6, 16, 36, 30, 14, 12]),
+      fixedSheet('公示信息', ['项目', '内容'], about, ([k, v]) => [k, v], [14, 60]),
+    ]);
+    return { title: batch.title, workbook };
   }
 
   private async views(batches: PublicityBatchRow[]): Promise<PublicityBatchDto[]> {

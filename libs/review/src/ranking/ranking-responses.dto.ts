@@ -1,6 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageDto } from '@awardflow/platform';
 
+export class RankingExpertDto {
+  @ApiProperty() reviewerId: string;
+  @ApiProperty({ nullable: true, type: String }) reviewerName: string | null;
+  @ApiProperty({ description: "the expert's total for the application" }) total: number;
+  @ApiProperty({ description: 'left out of the aggregate (the trimmed mean drops one highest and one lowest of five or more)' }) dropped: boolean;
+  @ApiProperty({ description: "this total minus the mean of the other experts' totals" }) deviation: number;
+  @ApiProperty({ description: 'more than the cycle\'s 离群 threshold off the others\' mean' }) outlier: boolean;
+}
+
 export class RankingRowDto {
   @ApiProperty() rank: number;
   @ApiProperty() applicationId: string;
@@ -23,6 +32,10 @@ export class RankingRowDto {
     description: 'when the row above has the same score: the tie-break that put this one below it (结果类得分, then 提交时间, then 受理编号)',
   })
   tieBreak: 'results_subtotal' | 'submitted_at' | 'receipt_number' | null;
+  @ApiProperty({ type: [RankingExpertDto], description: "each scoring expert's total, by expert id" }) experts: RankingExpertDto[];
+  @ApiProperty({ description: 'highest expert total minus lowest' }) spread: number;
+  @ApiProperty({ description: 'some expert is more than outlierThreshold off the others' }) hasOutlier: boolean;
+  @ApiProperty({ description: "the cycle's 离群 threshold in points (its own, or 15% of the rubric's maximum)" }) outlierThreshold: number;
 }
 
 /** A page of the ranking ({items, total, page, pageSize}); ranks count over the whole cycle. */

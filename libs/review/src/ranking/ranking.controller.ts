@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { XLSX_TYPE } from '@awardflow/platform';
 import { AuthUser, CurrentUser, Role, Roles } from '@awardflow/identity';
 import { RankingQuery, ShortlistDto } from './ranking.dto';
 import { RankingService } from './ranking.service';
@@ -29,6 +30,16 @@ export class RankingController {
     // export never looks like a complete short file.
     const csv = await this.ranking.csv(id, admin);
     return new StreamableFile(csv, { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="ranking.csv"; filename*=UTF-8''${encodeURIComponent('评审排名.csv')}` });
+  }
+
+  @Get('cycles/:id/ranking.xlsx')
+  @Roles(Role.Admin)
+  @ApiOperation({ summary: "The whole ranking as an Excel workbook: 排名 (with 并列 and the tie-break) and 专家评分 (every expert's total per application, what the trimmed mean dropped, 离群), streamed" })
+  @ApiProduces(XLSX_TYPE)
+  @ApiOkResponse({ description: 'the workbook', content: { [XLSX_TYPE]: { schema: { type: 'string', format: 'binary' } } } })
+  async rankingXlsx(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() admin: AuthUser): Promise<StreamableFile> {
+    const xlsx = await this.ranking.xlsx(id, admin);
+    return new StreamableFile(xlsx, { type: XLSX_TYPE, disposition: `attachment; filename="ranking.xlsx"; filename*=UTF-8''${encodeURIComponent('评审排名.xlsx')}` });
   }
 
   @Post('cycles/:id/ranking/recompute')

@@ -10,21 +10,29 @@ export interface DeadlineFilter {
 }
 
 /**
- * Deadlines an office may see (its own, and those of no office), by the filter, soonest due first,
- * at most 500.
+ * A page of the deadlines an office may see (its own, and those of no office), by the filter, soonest
+ * due first (or latest with `order: 'desc'`), with how many match in all.
  */
-export async function listDeadlines(runner: SqlRunner, filter: DeadlineFilter, visibleTo: { offices: DeadlineOffices; officeIds: readonly string[] }): Promise<DeadlineRecord[]> {
-  const rows = await sqlRows<DeadlineColumns>(
-    runner,
-    `SELECT d.* FROM deadlines d
+export async function listDeadlines(
+  runner: SqlRunner,
+  filter: DeadlineFilter,
+  visibleTo: { offices: DeadlineOffices; officeIds: readonly string[] },
+  window: { limit: number; offset: number; order?: 'asc' | 'desc' },
+): Promise<{ rows: DeadlineRecord[]; total: number }> {
+  const from = `FROM deadlines d
        LEFT JOIN ${INSTANCE_CONTEXTS_RELATION} i ON i.id = d.instance_id
        LEFT JOIN ${visibleTo.offices.relation} c ON c.id::text = i.context->>$5::text
       WHERE (c.office_id IS NULL OR c.office_id = ANY($1::uuid[]))
-        AND ($2::uuid IS NULL OR d.instance_id = $2) AND ($3::text IS NULL OR d.kind = $3) AND ($4::text IS NULL OR d.status = $4)
-      ORDER BY d.due_at LIMIT 500`,
-    [visibleTo.officeIds, filter.instanceId ?? null, filter.kind ?? null, filter.status ?? null, visibleTo.offices.contextKey],
+        AND ($2::uuid IS NULL OR d.instance_id = $2) AND ($3::text IS NULL OR d.kind = $3) AND ($4::text IS NULL OR d.status = $4)`;
+  const params = [visibleTo.officeIds, filter.instanceId ?? null, filter.kind ?? null, filter.status ?? null, visibleTo.offices.contextKey];
+  const direction = window.order === 'desc' ? 'DESC' : 'ASC';
+  const rows = await sqlRows<DeadlineColumns & { total_count: string }>(
+    runner,
+    `SELECT d.*, count(*) OVER () AS total_count ${from} ORDER BY d.due_at ${direction}, d.id ${direction} LIMIT $6 OFFSET $7`,
+    [...params, window.limit, window.offset],
   );
-  return rows.map(toDeadlineRecord);
+  const total = rows.length ? Number(rows[0].total_count) : Number((await sqlRows<{ n: string }>(runner, `SELECT count(*) AS n ${from}`, params))[0].n);
+  return { rows: rows.map(toDeadlineRecord), total };
 }
 
 /** The instance's own pending deadlines (those that fire an action, not reminders), soonest first. */

@@ -5,6 +5,7 @@ import { ApiError, api } from '../../api/client';
 import type { Application, Cycle, Recommendation } from '../../api/types';
 import { formatDate } from '../../lib/format';
 import { useResource } from '../../lib/useResource';
+import { type Page, WHOLE_LIST } from '../../lib/paging';
 import { ErrorAlert } from '../ErrorAlert';
 import { applyFieldErrors } from '../formErrors';
 
@@ -28,7 +29,7 @@ export function RecommendCard({ application }: { application: Application }) {
   const [done, setDone] = useState<Recommendation>();
   const [existing, setExisting] = useState<string>();
   const [form] = Form.useForm<{ cycleId: string; comment?: string }>();
-  const cycles = useResource(() => api.get<Cycle[]>('/cycles', { query: { awardCode: target?.code, status: 'open' } }), [open, target?.code], { enabled: open && !!target });
+  const cycles = useResource(() => api.get<Page<Cycle>>('/cycles', { query: { awardCode: target?.code, status: 'open', ...WHOLE_LIST } }), [open, target?.code], { enabled: open && !!target });
   if (!target || !SELECTED.has(application.state)) return null;
 
   const submit = async () => {
@@ -49,7 +50,7 @@ export function RecommendCard({ application }: { application: Application }) {
     }
   };
 
-  const choices = cycles.data ?? [];
+  const choices = cycles.data?.items ?? [];
   return (
     <Card title="推荐参评" size="small" data-testid="recommend">
       {done ? (

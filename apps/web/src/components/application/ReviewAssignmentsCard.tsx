@@ -6,6 +6,7 @@ import type { Application, ApplicationAssignment, AssignmentOutcome, Reassigned,
 import { formatTime, timeLeft } from '../../lib/format';
 import { STATE_LABELS } from '../../lib/labels';
 import { useResource } from '../../lib/useResource';
+import { type Page, WHOLE_LIST_QUERY } from '../../lib/paging';
 import { ErrorAlert } from '../ErrorAlert';
 import { applyFieldErrors } from '../formErrors';
 
@@ -36,7 +37,7 @@ export function ReviewAssignmentsCard({ application }: { application: Applicatio
   const rows = assignments.data ?? [];
   const [reassigning, setReassigning] = useState<ApplicationAssignment>();
   const needPool = !!reassigning || inReview;
-  const reviewers = useResource(() => api.get<ReviewerProfile[]>('/reviews/reviewers'), [needPool], { enabled: needPool });
+  const reviewers = useResource(() => api.get<Page<ReviewerProfile>>('/reviews/reviewers', WHOLE_LIST_QUERY), [needPool], { enabled: needPool });
   const [modalError, setModalError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{ reviewerId: string }>();
@@ -47,7 +48,7 @@ export function ReviewAssignmentsCard({ application }: { application: Applicatio
 
   const onIt = new Set(rows.filter((r) => r.status === 'assigned' || r.status === 'scored').map((r) => r.reviewerId));
   const uscc = application.organization?.uscc;
-  const expertOptions = (reviewers.data ?? [])
+  const expertOptions = (reviewers.data?.items ?? [])
     .filter((r) => r.active)
     .map((r) => {
       const notes = [`在评 ${r.openAssignments}/${r.maxLoad}`];

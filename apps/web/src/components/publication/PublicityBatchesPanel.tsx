@@ -3,8 +3,9 @@ import { Link } from 'react-router';
 import dayjs, { type Dayjs } from 'dayjs';
 import { PHONE } from '@awardflow/rules';
 import { Alert, App, Badge, Button, Card, DatePicker, Descriptions, Empty, Form, Input, Radio, Space, Table, Tag, Typography } from 'antd';
-import { ExportOutlined } from '@ant-design/icons';
-import { api } from '../../api/client';
+import { DownloadOutlined, ExportOutlined } from '@ant-design/icons';
+import { api, download } from '../../api/client';
+import { errorText } from '../../api/errors';
 import type { PublicityBatch, PublicityBatchList, PublishBatchRequest } from '../../api/publication-types';
 import type { Application, ApplicationPage, Cycle, Office } from '../../api/types';
 import { addDays, beijingDate, cnDate, cnPeriod, durationLabel, formatTime } from '../../lib/format';
@@ -41,13 +42,14 @@ export function PublicityBatchesPanel({ cycle }: { cycle: Cycle }) {
       <ErrorAlert error={batches.error} />
       {!items.length && !batches.loading && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚未发布公示" />}
       {[...items].sort((a, b) => b.seq - a.seq).map((b) => (
-        <BatchCard key={b.id} batch={b} />
+        <BatchCard key={b.id} batch={b} cycleId={cycle.id} />
       ))}
     </Space>
   );
 }
 
-function BatchCard({ batch: b }: { batch: PublicityBatch }) {
+function BatchCard({ batch: b, cycleId }: { batch: PublicityBatch; cycleId: string }) {
+  const { message } = App.useApp();
   const today = beijingDate();
   const running = b.startsOn <= today && new Date(b.endsAt).getTime() > Date.now();
   const ended = new Date(b.endsAt).getTime() <= Date.now();
@@ -63,9 +65,19 @@ function BatchCard({ batch: b }: { batch: PublicityBatch }) {
         </Space>
       }
       extra={
-        <Link to={`/public/publicity/${b.id}`} target="_blank" data-testid="batch-public-link">
-          公开页面 <ExportOutlined />
-        </Link>
+        <Space>
+          <Button
+            size="small"
+            icon={<DownloadOutlined />}
+            data-testid="batch-xlsx"
+            onClick={() => void download(`/cycles/${cycleId}/publicity-batches/${b.id}.xlsx`, `第${b.seq}批公示名单.xlsx`, true).catch((e) => message.error(errorText(e)))}
+          >
+            导出 Excel
+          </Button>
+          <Link to={`/public/publicity/${b.id}`} target="_blank" data-testid="batch-public-link">
+            公开页面 <ExportOutlined />
+          </Link>
+        </Space>
       }
     >
       <Descriptions

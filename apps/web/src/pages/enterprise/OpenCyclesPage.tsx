@@ -9,13 +9,14 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatTime } from '../../lib/format';
 import { CYCLE_STATUS_COLORS, CYCLE_STATUS_LABELS } from '../../lib/labels';
 import { useResource } from '../../lib/useResource';
+import { type Page, WHOLE_LIST_QUERY } from '../../lib/paging';
 import { ruleLabel } from '@awardflow/rules';
 
 /** 可申报的评审: open cycles, what each asks for, and a draft started with one click. */
 export default function OpenCyclesPage() {
   const user = useUser();
   const navigate = useNavigate();
-  const cycles = useResource(() => api.get<Cycle[]>('/cycles'), []);
+  const cycles = useResource(() => api.get<Page<Cycle>>('/cycles', WHOLE_LIST_QUERY), []);
   const mine = useResource(() => api.get<ApplicationPage>('/applications', { query: { pageSize: 100 } }), []);
   const [error, setError] = useState<unknown>();
   const [starting, setStarting] = useState<string>();
@@ -46,7 +47,7 @@ export default function OpenCyclesPage() {
       <ErrorAlert error={error ?? cycles.error} />
       <List
         loading={cycles.loading}
-        dataSource={cycles.data ?? []}
+        dataSource={cycles.data?.items ?? []}
         locale={{ emptyText: '目前没有开放申报的评审周期' }}
         renderItem={(cycle) => {
           const existing = active(cycle.id);

@@ -1,24 +1,30 @@
 import { Link, useSearchParams } from 'react-router';
-import { Card, Input, Select, Space, Table } from 'antd';
-import { api } from '../../api/client';
+import { App, Button, Card, Input, Select, Space, Table } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { api, download } from '../../api/client';
+import { errorText } from '../../api/errors';
 import type { Application, Cycle, ApplicationPage } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { StateTag } from '../../components/StateTag';
 import { formatTime } from '../../lib/format';
 import { STATE_LABELS } from '../../lib/labels';
 import { useResource } from '../../lib/useResource';
+import { type Page, PAGE_SIZE_OPTIONS, WHOLE_LIST_QUERY } from '../../lib/paging';
 
 /** 申报管理: the office's applications by cycle and state, searched by name, credit code or receipt number. */
 export default function ApplicationsPage() {
   const [params, setParams] = useSearchParams();
+  const { message } = App.useApp();
   const cycleId = params.get('cycleId') ?? undefined;
   const state = params.get('state') ?? undefined;
   const search = params.get('search') ?? undefined;
   const page = Number(params.get('page') ?? 1);
-  const cycles = useResource(() => api.get<Cycle[]>('/cycles'), []);
+  // The 条/页 the user picked, kept in the address like the filters (the server allows 1–200).
+  const pageSize = Number(params.get('pageSize') ?? 20);
+  const cycles = useResource(() => api.get<Page<Cycle>>('/cycles', WHOLE_LIST_QUERY), []);
   const apps = useResource(
-    () => api.get<ApplicationPage>('/applications', { query: { cycleId, state, search, page, pageSize: 20 } }),
-    [cycleId, state, search, page],
+    () => api.get<ApplicationPage>('/applications', { query: { cycleId, state, search, page, pageSize } }),
+    [cycleId, state, search, page, pageSize],
     { pollMs: 10_000 },
   );
   const set = (key: string, value: string | undefined) => {
@@ -38,7 +44,7 @@ export default function ApplicationsPage() {
           style={{ width: 280 }}
           value={cycleId}
           onChange={(v) => set('cycleId', v)}
-          options={(cycles.data ?? []).map((c) => ({ value: c.id, label: c.title }))}
+          options={(cycles.data?.items ?? []).map((c) => ({ value: c.id, label: c.title }))}
           data-testid="filter-cycle"
         />
         <Select
@@ -58,13 +64,39 @@ export default function ApplicationsPage() {
           style={{ width: 300 }}
           data-testid="filter-search"
         />
+        {/* The whole list with these filters (not only this page), as the office sees it. */}
+        <Button
+          icon={<DownloadOutlined />}
+          data-testid="applications-xlsx"
+          onClick={() => {
+            const query = new URLSearchParams(Object.entries({ cycleId, state, search }).filter((e): e is [string, string] => !!e[1]));
+            void download(`/applications/export.xlsx${query.size ? `?${query}` : ''}`, '申报列表.xlsx').catch((e) => message.error(errorText(e)));
+          }}
+        >
+          导出 Excel
+        </Button>
       </Space>
       <ErrorAlert error={apps.error} />
       <Table<Application>
         rowKey="id"
         loading={apps.loading}
         dataSource={apps.data?.items ?? []}
-        pagination={{ current: page, pageSize: 20, total: apps.data?.total ?? 0, showTotal: (t) => `共 ${t} 份`, onChange: (p) => set('page', String(p)) }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: apps.data?.total ?? 0,
+          showSizeChanger: true,
+          pageSizeOptions: PAGE_SIZE_OPTIONS,
+          showTotal: (t) => `共 ${t} 份`,
+          onChange: (p, size) => {
+            const next = new URLSearchParams(params);
+            if (size !== pageSize) {
+              next.set('pageSize', String(size));
+              next.delete('page');
+            } else next.set('page', String(p));
+            setParams(next);
+          },
+        }}
         columns={[
           { title: '受理编号', render: (_, a) => <Link to={`/application/${a.id}`}>{a.receiptNumber ?? '（草稿）'}</Link> },
           { title: '申报单位', render: (_, a) => a.organization?.name ?? '—' },

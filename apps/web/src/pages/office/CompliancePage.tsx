@@ -8,6 +8,7 @@ import { applyFieldErrors } from '../../components/formErrors';
 import { formatDate } from '../../lib/format';
 import { RECORD_KIND_LABELS } from '../../lib/labels';
 import { useResource } from '../../lib/useResource';
+import { type Page, useServerPaging } from '../../lib/paging';
 
 /** 信用与黑名单: organisations' credit grades and compliance records, and the active blacklist. */
 export default function CompliancePage() {
@@ -26,7 +27,11 @@ export default function CompliancePage() {
 function Organizations() {
   const { message } = App.useApp();
   const [search, setSearch] = useState('');
-  const orgs = useResource(() => api.get<Organization[]>('/organizations', { query: { search: search || undefined } }), [search]);
+  const paging = useServerPaging();
+  const orgs = useResource(
+    () => api.get<Page<Organization>>('/organizations', { query: { search: search || undefined, page: paging.page, pageSize: paging.pageSize } }),
+    [search, paging.page, paging.pageSize],
+  );
   const [error, setError] = useState<unknown>();
   const [open, setOpen] = useState<Organization>();
 
@@ -43,14 +48,17 @@ function Organizations() {
 
   return (
     <>
-      <Input.Search placeholder="单位名称或统一社会信用代码" allowClear onSearch={(v) => setSearch(v.trim())} style={{ width: 320, marginBottom: 12 }} data-testid="org-search" />
+      <Input.Search placeholder="单位名称或统一社会信用代码" allowClear onSearch={(v) => {
+          setSearch(v.trim());
+          paging.reset();
+        }} style={{ width: 320, marginBottom: 12 }} data-testid="org-search" />
       <ErrorAlert error={error ?? orgs.error} onClose={() => setError(undefined)} />
       <Table<Organization>
         rowKey="id"
         size="small"
         loading={orgs.loading}
-        dataSource={orgs.data ?? []}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        dataSource={orgs.data?.items ?? []}
+        pagination={paging.pagination(orgs.data?.total, '家')}
         columns={[
           { title: '单位名称', dataIndex: 'name' },
           { title: '统一社会信用代码', dataIndex: 'uscc' },
@@ -164,7 +172,8 @@ function Records({ org }: { org: Organization }) {
 }
 
 function Blacklist() {
-  const list = useResource(() => api.get<BlacklistEntry[]>('/admin/blacklist'), []);
+  const paging = useServerPaging();
+  const list = useResource(() => api.get<Page<BlacklistEntry>>('/admin/blacklist', { query: { page: paging.page, pageSize: paging.pageSize } }), [paging.page, paging.pageSize]);
   return (
     <>
       <ErrorAlert error={list.error} />
@@ -172,8 +181,8 @@ function Blacklist() {
         rowKey="id"
         size="small"
         loading={list.loading}
-        dataSource={list.data ?? []}
-        pagination={false}
+        dataSource={list.data?.items ?? []}
+        pagination={{ ...paging.pagination(list.data?.total), hideOnSinglePage: true }}
         locale={{ emptyText: '黑名单为空' }}
         columns={[
           { title: '单位', dataIndex: 'organizationName' },

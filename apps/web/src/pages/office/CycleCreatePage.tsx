@@ -254,6 +254,12 @@ export default function CycleCreatePage() {
             </Form.Item>
           </Col>
           <Col xs={12} md={4}>
+            {/* Blank: 15% of the rubric's maximum (150 of GB/T 19580's 1000). */}
+            <Form.Item label="离群分差（分）" name="outlierThreshold" tooltip="某位专家的总分与其他专家均值相差超过此分数时，在排名中标为离群；留空为评分标准满分的 15%">
+              <InputNumber min={0.1} precision={1} style={{ width: '100%' }} placeholder="满分的 15%" />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={4}>
             <Form.Item label="评审委员会法定人数" name="quorum">
               <InputNumber min={1} precision={0} style={{ width: '100%' }} />
             </Form.Item>

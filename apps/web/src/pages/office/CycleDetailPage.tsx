@@ -15,6 +15,7 @@ import { StateTag } from '../../components/StateTag';
 import { formatTime } from '../../lib/format';
 import { CYCLE_STATUS_COLORS, CYCLE_STATUS_LABELS, DEADLINE_KIND_LABELS } from '../../lib/labels';
 import { useResource } from '../../lib/useResource';
+import { type Page, WHOLE_LIST_QUERY } from '../../lib/paging';
 import { CycleTimeline } from './CycleTimeline';
 
 // Mermaid is several hundred KB: only loaded when the diagram tab is opened.
@@ -24,6 +25,43 @@ const MermaidDiagram = lazy(() => import('../../components/MermaidDiagram').then
 type RankingPage = components['schemas']['RankingRowPageDto'];
 
 const TIE_BREAK_LABELS: Record<NonNullable<RankingRow['tieBreak']>, string> = { results_subtotal: '结果类得分较低', submitted_at: '提交时间较晚', receipt_number: '受理编号靠后' };
+const TIE_BREAK_SHORT: Record<NonNullable<RankingRow['tieBreak']>, string> = { results_subtotal: '按结果类得分', submitted_at: '按提交时间', receipt_number: '按受理编号' };
+
+/** One expert's total of an application beside the ranking (typed by hand until schema.ts is regenerated). */
+interface RankingExpert {
+  reviewerId: string;
+  reviewerName: string | null;
+  total: number;
+  dropped: boolean;
+  deviation: number;
+  outlier: boolean;
+}
+type RankedApplication = RankingRow & { experts?: RankingExpert[]; spread?: number; hasOutlier?: boolean; outlierThreshold?: number };
+
+/** Each expert's total, what the trimmed mean dropped (struck through) and who stands off the others (离群). */
+function ExpertTotals({ row }: { row: RankedApplication }) {
+  if (!row.experts?.length) return <Typography.Text type="secondary">无专家评分</Typography.Text>;
+  return (
+    <Space wrap size={[12, 4]} data-testid="expert-totals">
+      {row.experts.map((e) => (
+        <Tooltip key={e.reviewerId} title={`${e.reviewerName ?? '专家'}：${e.total} 分，与其他专家均值相差 ${e.deviation > 0 ? '+' : ''}${e.deviation}${e.dropped ? '；截尾平均时去掉' : ''}${e.outlier ? `；超过离群分差 ${row.outlierThreshold}` : ''}`}>
+          <span>
+            {e.reviewerName ?? '专家'}{' '}
+            <Typography.Text delete={e.dropped} type={e.dropped ? 'secondary' : undefined} strong={!e.dropped}>
+              {e.total}
+            </Typography.Text>
+            {e.dropped && <Tag style={{ marginInlineStart: 4 }}>去掉</Tag>}
+            {e.outlier && (
+              <Tag color="orange" style={{ marginInlineStart: 4 }}>
+                离群
+              </Tag>
+            )}
+          </span>
+        </Tooltip>
+      ))}
+    </Space>
+  );
+}
 
 const AGGREGATION: Record<string, string> = { trimmed_mean: '去掉最高最低分后平均', mean: '算术平均', median: '中位数', zscore: '标准分' };
 
@@ -228,6 +266,9 @@ function Ranking({ cycle }: { cycle: Cycle }) {
         <Button icon={<DownloadOutlined />} onClick={() => void download(`/cycles/${cycle.id}/ranking.csv`, '评审排名.csv').catch((e) => message.error(errorText(e)))}>
           导出 CSV
         </Button>
+        <Button icon={<DownloadOutlined />} data-testid="ranking-xlsx" onClick={() => void download(`/cycles/${cycle.id}/ranking.xlsx`, '评审排名.xlsx').catch((e) => message.error(errorText(e)))}>
+          导出 Excel
+        </Button>
         <Button onClick={recompute}>重新计算</Button>
         <Radio.Group
           value={mode}
@@ -253,7 +294,7 @@ function Ranking({ cycle }: { cycle: Cycle }) {
           红色虚线为名额线：第 {quotaLine.rank} 名及以上在获奖{cycle.quota.secondTier ? `及${cycle.quota.secondTier.label}` : ''}名额内（不计已退出的申报）。
         </Typography.Paragraph>
       )}
-      <Table<RankingRow>
+      <Table<RankedApplication>
         rowKey="applicationId"
         size="small"
         loading={ranking.loading}
@@ -269,6 +310,7 @@ function Ranking({ cycle }: { cycle: Cycle }) {
         }}
         locale={{ emptyText: '尚无评分汇总（专家评审完成后生成）' }}
         rowClassName={(r) => (r.quotaLine ? 'quota-line' : '')}
+        expandable={{ expandedRowRender: (r) => <ExpertTotals row={r} />, rowExpandable: (r) => !!r.experts?.length }}
         onRow={(r) => ({ 'data-testid': r.quotaLine ? 'quota-line' : undefined }) as React.HTMLAttributes<HTMLElement>}
         columns={[
           {
@@ -276,11 +318,16 @@ function Ranking({ cycle }: { cycle: Cycle }) {
             width: 110,
             render: (_, r) =>
               r.tied ? (
-                <Space size={4}>
+                <Space size={4} wrap>
                   {r.rank}
                   <Tooltip title={r.tieBreak ? `与上一名综合得分相同，因${TIE_BREAK_LABELS[r.tieBreak]}排后` : '综合得分相同，按结果类得分、提交时间、受理编号排序'}>
                     <Tag>并列第 {r.scoreRank}</Tag>
                   </Tooltip>
+                  {r.tieBreak && (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="tie-break">
+                      {TIE_BREAK_SHORT[r.tieBreak]}
+                    </Typography.Text>
+                  )}
                 </Space>
               ) : (
                 r.rank
@@ -294,6 +341,24 @@ function Ranking({ cycle }: { cycle: Cycle }) {
           ...(plan.scoredDefense ? [{ title: '答辩得分', render: (_: unknown, r: RankingRow) => ((r as RankingRow & { defenseScore?: number | null }).defenseScore ?? '—') }] : []),
           { title: '结果类得分', render: (_, r) => r.resultsSubtotal.toFixed(2) },
           { title: '专家数', dataIndex: 'reviewerCount', width: 70 },
+          {
+            title: '专家分差',
+            render: (_, r) =>
+              r.spread === undefined ? (
+                '—'
+              ) : (
+                <Space size={4}>
+                  {r.spread}
+                  {r.hasOutlier && (
+                    <Tooltip title={`有专家评分与其他专家均值相差超过 ${r.outlierThreshold} 分，展开查看`}>
+                      <Tag color="orange" data-testid="outlier-flag">
+                        离群
+                      </Tag>
+                    </Tooltip>
+                  )}
+                </Space>
+              ),
+          },
           { title: '状态', render: (_, r) => <StateTag state={r.state} /> },
           {
             title: '名额线',
@@ -308,7 +373,7 @@ function Ranking({ cycle }: { cycle: Cycle }) {
 
 function PanelMembers({ cycleId }: { cycleId: string }) {
   const { message } = App.useApp();
-  const users = useResource(() => api.get<User[]>('/users'), []);
+  const users = useResource(() => api.get<Page<User>>('/users', WHOLE_LIST_QUERY), []);
   const [members, setMembers] = useState<string[]>([]);
   const [error, setError] = useState<unknown>();
   const save = async () => {
@@ -331,7 +396,7 @@ function PanelMembers({ cycleId }: { cycleId: string }) {
           placeholder="选择委员"
           value={members}
           onChange={setMembers}
-          options={(users.data ?? []).filter((u) => (u.role === 'reviewer' || u.role === 'admin') && u.isActive).map((u) => ({ value: u.id, label: `${u.displayName}（${u.username}）` }))}
+          options={(users.data?.items ?? []).filter((u) => (u.role === 'reviewer' || u.role === 'admin') && u.isActive).map((u) => ({ value: u.id, label: `${u.displayName}（${u.username}）` }))}
         />
         <Button type="primary" disabled={!members.length} onClick={save}>
           保存委员名单
@@ -349,11 +414,11 @@ const STAGES: Array<{ stage: 'formal_review' | 'onsite_review'; label: string }>
 /** 专家分工: only the experts named here (and the office's staff) see and handle these stages. */
 function StageReviewers({ cycle }: { cycle: Cycle }) {
   const { message } = App.useApp();
-  const users = useResource(() => api.get<User[]>('/users'), []);
+  const users = useResource(() => api.get<Page<User>>('/users', WHOLE_LIST_QUERY), []);
   const named = useResource(() => api.get<NamedReviewers[]>(`/cycles/${cycle.id}/stage-reviewers`), [cycle.id]);
   const [chosen, setChosen] = useState<Record<string, string[]>>({});
   const [error, setError] = useState<unknown>();
-  const options = (users.data ?? [])
+  const options = (users.data?.items ?? [])
     .filter((u) => u.role === 'reviewer' && u.isActive && u.officeIds.includes(cycle.officeId))
     .map((u) => ({ value: u.id, label: `${u.displayName}（${u.username}）` }));
   const valueOf = (stage: string) => chosen[stage] ?? named.data?.find((n) => n.stage === stage)?.reviewers.map((r) => r.userId) ?? [];

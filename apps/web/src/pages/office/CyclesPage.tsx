@@ -1,18 +1,21 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { App, Button, Card, Popconfirm, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { api } from '../../api/client';
 import type { ClosedCycle, Cycle } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatTime } from '../../lib/format';
 import { CYCLE_STATUS_COLORS, CYCLE_STATUS_LABELS } from '../../lib/labels';
 import { useResource } from '../../lib/useResource';
+import { type Page, useServerPaging } from '../../lib/paging';
 
 /** 评审周期: the office's cycles; open and close them here, details and ranking per cycle. */
 export default function CyclesPage() {
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const cycles = useResource(() => api.get<Cycle[]>('/cycles'), []);
+  const paging = useServerPaging();
+  const [status, setStatus] = useState<string>();
+  const cycles = useResource(() => api.get<Page<Cycle>>('/cycles', { query: { status, page: paging.page, pageSize: paging.pageSize } }), [status, paging.page, paging.pageSize]);
   const [error, setError] = useState<unknown>();
 
   const act = async (cycle: Cycle, what: 'open' | 'close') => {
@@ -28,12 +31,26 @@ export default function CyclesPage() {
 
   return (
     <Card title="评审周期" extra={<Button type="primary" onClick={() => navigate('/office/cycles/new')}>新建评审周期</Button>}>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Select
+          allowClear
+          placeholder="全部状态"
+          style={{ width: 180 }}
+          value={status}
+          onChange={(v) => {
+            setStatus(v);
+            paging.reset();
+          }}
+          options={Object.entries(CYCLE_STATUS_LABELS).map(([value, label]) => ({ value, label }))}
+          data-testid="filter-cycle-status"
+        />
+      </Space>
       <ErrorAlert error={error ?? cycles.error} onClose={() => setError(undefined)} />
       <Table<Cycle>
         rowKey="id"
         loading={cycles.loading}
-        dataSource={cycles.data ?? []}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        dataSource={cycles.data?.items ?? []}
+        pagination={paging.pagination(cycles.data?.total, '个')}
         columns={[
           { title: '标题', render: (_, c) => <Link to={`/office/cycles/${c.id}`}>{c.title}</Link> },
           { title: '奖项', dataIndex: 'awardName' },

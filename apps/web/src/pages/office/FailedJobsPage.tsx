@@ -5,14 +5,16 @@ import type { FailedJob } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatTime } from '../../lib/format';
 import { useResource } from '../../lib/useResource';
+import { type Page, useServerPaging } from '../../lib/paging';
 
 /** 失败任务: background jobs that used up their retries, retried by hand. */
 export default function FailedJobsPage() {
   const { message } = App.useApp();
   const [queue, setQueue] = useState<string>();
-  const jobs = useResource(() => api.get<FailedJob[]>('/admin/jobs/failed', { query: { queue } }), [queue], { pollMs: 15_000 });
+  const paging = useServerPaging();
+  const jobs = useResource(() => api.get<Page<FailedJob>>('/admin/jobs/failed', { query: { queue, page: paging.page, pageSize: paging.pageSize } }), [queue, paging.page, paging.pageSize], { pollMs: 15_000 });
   const [error, setError] = useState<unknown>();
-  const queues = [...new Set((jobs.data ?? []).map((j) => j.queue))];
+  const queues = [...new Set((jobs.data?.items ?? []).map((j) => j.queue))];
 
   const retry = async (job: FailedJob) => {
     setError(undefined);
@@ -34,7 +36,10 @@ export default function FailedJobsPage() {
           placeholder="全部队列"
           style={{ width: 200 }}
           value={queue}
-          onChange={setQueue}
+          onChange={(v) => {
+            setQueue(v);
+            paging.reset();
+          }}
           options={[...new Set([...queues, 'events', 'notifications', 'deadlines', 'maintenance'])].map((q) => ({ value: q, label: q }))}
         />
       }
@@ -43,8 +48,8 @@ export default function FailedJobsPage() {
       <Table<FailedJob>
         rowKey="id"
         loading={jobs.loading}
-        dataSource={jobs.data ?? []}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        dataSource={jobs.data?.items ?? []}
+        pagination={paging.pagination(jobs.data?.total, '个')}
         locale={{ emptyText: '没有失败的任务' }}
         columns={[
           { title: '队列', dataIndex: 'queue' },

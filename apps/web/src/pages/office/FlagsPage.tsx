@@ -6,12 +6,14 @@ import type { AssignmentOutcome, ReviewerProfile, ReviewFlag } from '../../api/t
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatTime } from '../../lib/format';
 import { useResource } from '../../lib/useResource';
+import { type Page, useServerPaging, WHOLE_LIST_QUERY } from '../../lib/paging';
 
 /** 待分配专家: applications the rules could not staff (ties, conflicts, load caps), staffed by hand. */
 export default function FlagsPage() {
   const { message } = App.useApp();
-  const flags = useResource(() => api.get<ReviewFlag[]>('/reviews/flags'), [], { pollMs: 15_000 });
-  const reviewers = useResource(() => api.get<ReviewerProfile[]>('/reviews/reviewers'), []);
+  const paging = useServerPaging();
+  const flags = useResource(() => api.get<Page<ReviewFlag>>('/reviews/flags', { query: { page: paging.page, pageSize: paging.pageSize } }), [paging.page, paging.pageSize], { pollMs: 15_000 });
+  const reviewers = useResource(() => api.get<Page<ReviewerProfile>>('/reviews/reviewers', WHOLE_LIST_QUERY), []);
   const [chosen, setChosen] = useState<Record<string, string | undefined>>({});
   const [error, setError] = useState<unknown>();
 
@@ -32,8 +34,8 @@ export default function FlagsPage() {
       <Table<ReviewFlag>
         rowKey="id"
         loading={flags.loading}
-        dataSource={flags.data ?? []}
-        pagination={false}
+        dataSource={flags.data?.items ?? []}
+        pagination={{ ...paging.pagination(flags.data?.total, '份'), hideOnSinglePage: true }}
         locale={{ emptyText: '没有待处理的专家分配' }}
         columns={[
           { title: '受理编号', render: (_, f) => <Link to={`/application/${f.applicationId}`}>{f.receiptNumber ?? '—'}</Link> },
@@ -54,7 +56,7 @@ export default function FlagsPage() {
                   placeholder="指定专家"
                   value={chosen[f.id]}
                   onChange={(v) => setChosen((c) => ({ ...c, [f.id]: v }))}
-                  options={(reviewers.data ?? []).filter((r) => r.active).map((r) => ({ value: r.userId, label: `${r.displayName}（在评 ${r.openAssignments}/${r.maxLoad}）` }))}
+                  options={(reviewers.data?.items ?? []).filter((r) => r.active).map((r) => ({ value: r.userId, label: `${r.displayName}（在评 ${r.openAssignments}/${r.maxLoad}）` }))}
                 />
                 <Button size="small" disabled={!chosen[f.id]} onClick={() => assign(f, true)}>
                   分配

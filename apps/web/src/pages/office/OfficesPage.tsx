@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyFieldErrors } from '../../components/formErrors';
 import { ROLE_LABELS } from '../../lib/labels';
 import { useResource } from '../../lib/useResource';
+import { type Page, WHOLE_LIST_QUERY } from '../../lib/paging';
 
 /** The roles an office has members of (an enterprise's account acts for its organisation, not an office). */
 const STAFF_ROLES = new Set<User['role']>(['admin', 'reviewer', 'recommender']);
@@ -84,12 +85,12 @@ export default function OfficesPage() {
 
 function OfficeDetail({ office, offices }: { office: Office; offices: Office[] }) {
   const { message } = App.useApp();
-  const users = useResource(() => api.get<User[]>('/users'), []);
+  const users = useResource(() => api.get<Page<User>>('/users', WHOLE_LIST_QUERY), []);
   const [error, setError] = useState<unknown>();
   const [adding, setAdding] = useState<string>();
   const parent = offices.find((o) => o.id === office.parentId);
-  const members = (users.data ?? []).filter((u) => u.officeIds.includes(office.id));
-  const candidates = (users.data ?? []).filter((u) => STAFF_ROLES.has(u.role) && !u.officeIds.includes(office.id));
+  const members = (users.data?.items ?? []).filter((u) => u.officeIds.includes(office.id));
+  const candidates = (users.data?.items ?? []).filter((u) => STAFF_ROLES.has(u.role) && !u.officeIds.includes(office.id));
 
   const add = async () => {
     if (!adding) return;

@@ -8,6 +8,7 @@ import { applyFieldErrors } from '../../components/formErrors';
 import { formatTime } from '../../lib/format';
 import { ROLE_LABELS } from '../../lib/labels';
 import { useResource } from '../../lib/useResource';
+import { type Page, useServerPaging, WHOLE_LIST } from '../../lib/paging';
 
 /** 用户与专家库: accounts (enterprises, experts, recommenders, staff) and the office's reviewer pool. */
 export default function PeoplePage() {
@@ -25,7 +26,13 @@ export default function PeoplePage() {
 
 function Users() {
   const { message } = App.useApp();
-  const users = useResource(() => api.get<User[]>('/users'), []);
+  // Paged, filtered and sorted by the server: the role filter and the 用户名 order are query params.
+  const paging = useServerPaging();
+  const [filter, setFilter] = useState<{ role?: Role; search?: string; sort?: 'username' | '-username' }>({});
+  const users = useResource(
+    () => api.get<Page<User>>('/users', { query: { ...filter, page: paging.page, pageSize: paging.pageSize } }),
+    [filter.role, filter.search, filter.sort, paging.page, paging.pageSize],
+  );
   const awards = useResource(() => api.get<AwardSummary[]>('/awards'), []);
   const [form] = Form.useForm();
   const role = Form.useWatch('role', form) as Role | undefined;
@@ -108,17 +115,40 @@ function Users() {
           </Row>
         )}
       </Form>
+      <Input.Search
+        allowClear
+        placeholder="用户名或姓名"
+        style={{ width: 260, marginBottom: 12 }}
+        onSearch={(v) => {
+          setFilter((f) => ({ ...f, search: v.trim() || undefined }));
+          paging.reset();
+        }}
+        data-testid="users-search"
+      />
       <Table<User>
         rowKey="id"
         size="small"
         loading={users.loading}
-        dataSource={users.data ?? []}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        dataSource={users.data?.items ?? []}
+        pagination={paging.pagination(users.data?.total, '个')}
+        onChange={(_, filters, sorter) => {
+          const order = Array.isArray(sorter) ? undefined : sorter.order;
+          const role = (filters.role?.[0] as Role | undefined) ?? undefined;
+          const sort = order === 'ascend' ? 'username' : order === 'descend' ? '-username' : undefined;
+          if (role !== filter.role || sort !== filter.sort) {
+            setFilter((f) => ({ ...f, role, sort }));
+            paging.reset();
+          }
+        }}
         columns={[
-          { title: '用户名', dataIndex: 'username' },
+          { title: '用户名', dataIndex: 'username', key: 'username', sorter: true, sortOrder: filter.sort === 'username' ? 'ascend' : filter.sort === '-username' ? 'descend' : null },
           { title: '姓名/名称', dataIndex: 'displayName' },
           {
             title: '角色',
+            key: 'role',
+            filters: Object.entries(ROLE_LABELS).map(([value, text]) => ({ value, text })),
+            filterMultiple: false,
+            filteredValue: filter.role ? [filter.role] : null,
             render: (_, u) => {
               const scoped = u as User & { recommendsDivisionCode?: string | null; recommendsAwardCodes?: string[] | null };
               const names = (scoped.recommendsAwardCodes ?? []).map((c) => awards.data?.find((a) => a.code === c)?.name ?? c);
@@ -159,8 +189,10 @@ function Users() {
 
 function Pool() {
   const { message } = App.useApp();
-  const pool = useResource(() => api.get<ReviewerProfile[]>('/reviews/reviewers'), []);
-  const users = useResource(() => api.get<User[]>('/users'), []);
+  const paging = useServerPaging();
+  const pool = useResource(() => api.get<Page<ReviewerProfile>>('/reviews/reviewers', { query: { page: paging.page, pageSize: paging.pageSize } }), [paging.page, paging.pageSize]);
+  // The office's expert accounts, to add one to the pool.
+  const users = useResource(() => api.get<Page<User>>('/users', { query: { role: 'reviewer', ...WHOLE_LIST } }), []);
   const [form] = Form.useForm();
   const [error, setError] = useState<unknown>();
   const register = async (values: { userId: string; expertise: string; ties?: string; maxLoad?: number }) => {
@@ -182,7 +214,7 @@ function Pool() {
         <Row gutter={12}>
           <Col xs={24} md={6}>
             <Form.Item name="userId" label="专家" rules={[{ required: true, message: '请选择专家账号' }]}>
-              <Select showSearch={{ optionFilterProp: 'label' }} options={(users.data ?? []).filter((u) => u.role === 'reviewer').map((u) => ({ value: u.id, label: `${u.displayName}（${u.username}）` }))} />
+              <Select showSearch={{ optionFilterProp: 'label' }} options={(users.data?.items ?? []).filter((u) => u.role === 'reviewer').map((u) => ({ value: u.id, label: `${u.displayName}（${u.username}）` }))} />
             </Form.Item>
           </Col>
           <Col xs={24} md={5}>
@@ -213,8 +245,8 @@ function Pool() {
         rowKey="userId"
         size="small"
         loading={pool.loading}
-        dataSource={pool.data ?? []}
-        pagination={false}
+        dataSource={pool.data?.items ?? []}
+        pagination={{ ...paging.pagination(pool.data?.total, '位'), hideOnSinglePage: true }}
         columns={[
           { title: '专家', dataIndex: 'displayName' },
           { title: '专业领域', render: (_, r) => r.expertise.join('、') },

@@ -4,6 +4,7 @@ import { api } from '../../api/client';
 import type { Cycle, PanelVote, ReviewTask, TaskStage } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useResource } from '../../lib/useResource';
+import { type Page, WHOLE_LIST_QUERY } from '../../lib/paging';
 
 /** The stages in the order an application meets them, each with the state it stands for. */
 const STAGES: Array<{ stage: TaskStage; state: string; hint: string }> = [
@@ -23,8 +24,8 @@ const VOTE_LABELS: Record<PanelVote, [string, string]> = { approve: ['同意', '
 export default function TasksPage() {
   const tasks = useResource(() => api.get<ReviewTask[]>('/reviews/tasks'), [], { pollMs: 15_000 });
   // The expert's offices' cycles: which are blind (an unknown cycle is treated as blind).
-  const cycles = useResource(() => api.get<Cycle[]>('/cycles'), []);
-  const open = new Set((cycles.data ?? []).filter((c) => !c.blindReview).map((c) => c.id));
+  const cycles = useResource(() => api.get<Page<Cycle>>('/cycles', WHOLE_LIST_QUERY), []);
+  const open = new Set((cycles.data?.items ?? []).filter((c) => !c.blindReview).map((c) => c.id));
   const rows = tasks.data ?? [];
   const groups = STAGES.map((g) => ({ ...g, rows: rows.filter((t) => t.stage === g.stage) })).filter((g) => g.rows.length > 0);
 

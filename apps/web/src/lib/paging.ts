@@ -1,0 +1,37 @@
+import { useState } from 'react';
+import type { TablePaginationConfig } from 'antd';
+
+/** The one answer of every list route: `{items, total, page, pageSize}` (libs/platform PageQuery). */
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** The 条/页 choices; the server refuses more than 200 a page. */
+export const PAGE_SIZE_OPTIONS = [20, 50, 100, 200];
+
+/** The largest page, for the selects that list every cycle or every user the office has. */
+export const WHOLE_LIST = { pageSize: 200 } as const;
+
+/**
+ * A table paged by the server: the page and the 条/页 the user picked, sent as `?page=&pageSize=`,
+ * and the antd pagination that shows the server's total. `reset()` goes back to page 1 (a filter changed).
+ */
+export function useServerPaging(initialPageSize = 20) {
+  const [paging, setPaging] = useState({ page: 1, pageSize: initialPageSize });
+  const pagination = (total: number | undefined, unit = '条'): TablePaginationConfig => ({
+    current: paging.page,
+    pageSize: paging.pageSize,
+    total: total ?? 0,
+    showSizeChanger: true,
+    pageSizeOptions: PAGE_SIZE_OPTIONS,
+    showTotal: (t) => `共 ${t} ${unit}`,
+    onChange: (page, pageSize) => setPaging((p) => ({ page: pageSize !== p.pageSize ? 1 : page, pageSize })),
+  });
+  return { ...paging, pagination, reset: () => setPaging((p) => ({ ...p, page: 1 })) };
+}
+
+/** `api.get` options asking for the largest page. */
+export const WHOLE_LIST_QUERY = { query: WHOLE_LIST };
