@@ -20,6 +20,7 @@ describe('recommenders: scope, 推荐意见 and quota', () => {
   let yuzhong: { id: string; token: string };
   let association: { id: string; token: string };
   let cycle: { id: string; title: string };
+  let city: string;
   const jlpApps: string[] = [];
   let yzApp: string;
 
@@ -47,7 +48,10 @@ describe('recommenders: scope, 推荐意见 and quota', () => {
     jiulongpo = await createUser(ctx, { username: 'jlpscjgj', role: 'recommender', displayName: '九龙坡区市场监督管理局', recommendsDivisionCode: '500107' } as never);
     yuzhong = await createUser(ctx, { username: 'yzqscjgj2', role: 'recommender', displayName: '渝中区市场监督管理局', recommendsDivisionCode: '500103' } as never);
     association = await createUser(ctx, { username: 'cqjzxh2', role: 'recommender', displayName: '重庆市建筑业协会', recommendsAwardCodes: ['luban-award'] } as never);
+    // 重庆名牌产品 is the city's: its cycle is the city office's, which admits the whole city.
+    [{ id: city }] = await ctx.dataSource.query(`SELECT id FROM offices WHERE code = 'CQ'`);
     cycle = await openCycle(ctx, {
+      officeId: city,
       awardCode: 'cq-famous-brand-product',
       title: '2026年度重庆名牌产品认定（推荐名额）',
       quota: { awards: 10, perRecommender: 3 },
@@ -60,7 +64,7 @@ describe('recommenders: scope, 推荐意见 and quota', () => {
   afterAll(async () => ctx?.close());
 
   it('an admin sets a scope through the API, checked by field in Chinese', async () => {
-    const users = (await ctx.http.get('/users').set('Authorization', admin).expect(200)).body as Array<{ id: string; recommendsDivisionCode: string | null; recommendsAwardCodes: string[] | null }>;
+    const users = (await ctx.http.get('/users').query({ pageSize: 200 }).set('Authorization', admin).expect(200)).body.items as Array<{ id: string; recommendsDivisionCode: string | null; recommendsAwardCodes: string[] | null }>;
     expect(users.find((u) => u.id === jiulongpo.id)).toMatchObject({ recommendsDivisionCode: '500107', recommendsAwardCodes: null });
     expect(users.find((u) => u.id === association.id)).toMatchObject({ recommendsDivisionCode: null, recommendsAwardCodes: ['luban-award'] });
     const bad = await ctx.http.post('/users').set('Authorization', admin)
@@ -157,7 +161,7 @@ describe('recommenders: scope, 推荐意见 and quota', () => {
   });
 
   it('a blind expert learns nothing of the 推荐意见 (its assignment is its only view); the enterprise reads its own whole', async () => {
-    const blind = await openCycle(ctx, { awardCode: 'cq-famous-brand-product', title: '2026年度重庆名牌产品认定（盲审）', quota: { awards: 5 }, blindReview: true, reviewersPerApplication: 1 });
+    const blind = await openCycle(ctx, { officeId: city, awardCode: 'cq-famous-brand-product', title: '2026年度重庆名牌产品认定（盲审）', quota: { awards: 5 }, blindReview: true, reviewersPerApplication: 1 });
     const [expert] = await reviewerPool(ctx, 1);
     const firm = await registerEnterprise(ctx, '重庆九龙坡盲审机械有限公司', { industry: 'C3511', foundedAt: '2005-03-01', regionCode: '500107' });
     const draft = await ctx.http.post('/applications').set('Authorization', firm.token)

@@ -88,7 +88,8 @@ describe('表彰决定, certificates and their public verification', () => {
     dadukou = { id: office.body.id, admin: (await createUser(ctx, { username: 'ddk.admin', role: 'admin', officeIds: [office.body.id] })).token };
     enterprises = [];
     for (const name of ['重庆渝中精工机械有限公司', '重庆山城智能装备有限公司', '重庆解放碑食品有限公司', '重庆大渡口钢构有限公司', '重庆朝天门物流有限公司']) {
-      enterprises.push(await registerEnterprise(ctx, name));
+      // 大渡口's enterprise is registered in 大渡口: a 区长 cycle admits its own district's organisations.
+      enterprises.push(await registerEnterprise(ctx, name, name.includes('大渡口') ? { regionCode: '500104' } : {}));
     }
   });
   afterAll(async () => {

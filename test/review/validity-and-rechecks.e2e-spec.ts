@@ -191,7 +191,7 @@ describe('recognition validity, renewal and 老字号 复核', () => {
 
     // Bad input is refused by field, in Chinese, and changes nothing.
     const nonsense = await decide(kept.id, { outcome: 'maybe' }, 400);
-    expect(nonsense.body.errors[0]).toMatchObject({ field: 'outcome', label: '复核结论' });
+    expect(nonsense.body.errors[0]).toMatchObject({ field: 'outcome', label: '结论' });
     const past = await decide(rectified.id, { outcome: 'rectification', comment: '整改', rectificationDueOn: '2020-01-01' }, 400);
     expect(past.body.errors).toEqual([{ field: 'rectificationDueOn', label: '整改期限', messages: ['整改期限须晚于今天'] }]);
     const impossible = await decide(rectified.id, { outcome: 'rectification', comment: '整改', rectificationDueOn: '2031-02-30' }, 400);
