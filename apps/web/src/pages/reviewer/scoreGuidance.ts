@@ -1,28 +1,11 @@
+import type { components } from '../../api/schema';
 import type { ReviewerApplicationView, RubricItem } from '../../api/types';
 
 /** GB/Z 19579-2012 scoring guidance as the API serves it with GB/T 19580 (rubric.guidance). */
-export interface GuidanceDimension {
-  code: string;
-  label: string;
-  description: string;
-}
-export interface ScoringBand {
-  from: number;
-  to: number;
-  label: string;
-  descriptions: string[];
-}
-export interface ScoringGuide {
-  kind: 'process' | 'results';
-  label: string;
-  dimensions: GuidanceDimension[];
-  bands: ScoringBand[];
-}
-export interface RubricGuidance {
-  source: string;
-  process: ScoringGuide;
-  results: ScoringGuide;
-}
+export type GuidanceDimension = components['schemas']['GuidanceDimensionDto'];
+export type ScoringBand = components['schemas']['ScoringBandDto'];
+export type ScoringGuide = components['schemas']['ScoringGuideDto'];
+export type RubricGuidance = components['schemas']['RubricGuidanceDto'];
 export type GuidedItem = RubricItem & { guidance?: 'process' | 'results' };
 export interface CategoryFeedback {
   category: string;
