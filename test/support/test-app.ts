@@ -9,6 +9,13 @@ import { createTestDatabase, TEST_REDIS_URL, uniqueName } from './test-database'
 
 export const ADMIN = { username: 'admin', password: 'admin-password-1' };
 
+/**
+ * argon2 at its minimum: the suites create hundreds of users, and at the production cost the
+ * hashing was about half of the e2e tier's CPU. What is tested is who may sign in, not argon2.
+ */
+export const CHEAP_PASSWORD_HASHING = { PASSWORD_HASH_MEMORY_KIB: '64', PASSWORD_HASH_TIME_COST: '1', PASSWORD_HASH_PARALLELISM: '1' };
+const CHEAP_HASH_COST = { memoryCost: 64, timeCost: 1, parallelism: 1 };
+
 export interface TestContext {
   api: INestApplication;
   worker?: INestApplication;
@@ -41,6 +48,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestCo
     LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
     LOGIN_RATE_LIMIT_PER_ACCOUNT_PER_MINUTE: '100000',
     UPLOAD_DIR: `/tmp/awardflow-test-uploads/${db.name}`,
+    ...CHEAP_PASSWORD_HASHING,
     ...options.env,
   };
   const api = await createApiApp(env);
@@ -51,7 +59,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestCo
     await worker.init();
   }
   const dataSource = api.get(DataSource);
-  await seedUsers(dataSource, { adminUsername: ADMIN.username, adminPassword: ADMIN.password, demo: false });
+  await seedUsers(dataSource, { adminUsername: ADMIN.username, adminPassword: ADMIN.password, demo: false, hashCost: CHEAP_HASH_COST });
   const http = request(api.getHttpServer());
   let cachedAdmin: string | undefined;
 

@@ -15,7 +15,7 @@ import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { RolesGuard } from './roles/roles.guard';
 import { AuthService } from './auth/auth.service';
 import { AuthUserLoader } from './auth/auth-user-loader';
-import { PasswordHasher } from './auth/password-hasher';
+import { PasswordHasher, passwordHashCost } from './auth/password-hasher';
 import { UsersService } from './users/users.service';
 
 /** Users, passwords and tokens without HTTP: for other contexts, the worker and the seed. */
@@ -34,7 +34,23 @@ import { UsersService } from './users/users.service';
       }),
     }),
   ],
-  providers: [AuthService, UsersService, PasswordHasher, AuthUserLoader],
+  providers: [
+    AuthService,
+    UsersService,
+    AuthUserLoader,
+    {
+      provide: PasswordHasher,
+      inject: [AppConfigService],
+      useFactory: (config: AppConfigService) =>
+        new PasswordHasher(
+          passwordHashCost({
+            PASSWORD_HASH_MEMORY_KIB: config.get('PASSWORD_HASH_MEMORY_KIB'),
+            PASSWORD_HASH_TIME_COST: config.get('PASSWORD_HASH_TIME_COST'),
+            PASSWORD_HASH_PARALLELISM: config.get('PASSWORD_HASH_PARALLELISM'),
+          }),
+        ),
+    },
+  ],
   exports: [AuthService, UsersService, AuthUserLoader],
 })
 export class IdentityCoreModule {}

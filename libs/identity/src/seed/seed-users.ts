@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { Office } from '../offices/office.entity';
 import { User } from '../users/user.entity';
 import { Role } from '../roles/role';
-import { PasswordHasher } from '../auth/password-hasher';
+import { PasswordHashCost, PasswordHasher } from '../auth/password-hasher';
 
 export interface SeedOptions {
   adminUsername: string;
@@ -10,6 +10,8 @@ export interface SeedOptions {
   adminEmail?: string;
   /** Also create one user of every role (password = the admin's), for trying the product out. */
   demo: boolean;
+  /** argon2's cost for the new users (the environment's); argon2's defaults without it. */
+  hashCost?: PasswordHashCost;
 }
 
 export const DEMO_USERS: Array<{ username: string; displayName: string; role: Role }> = [
@@ -21,7 +23,7 @@ export const DEMO_USERS: Array<{ username: string; displayName: string; role: Ro
 
 /** Idempotent: creates what is missing, never changes an existing user's password. */
 export async function seedUsers(dataSource: DataSource, options: SeedOptions): Promise<string[]> {
-  const hasher = new PasswordHasher();
+  const hasher = new PasswordHasher(options.hashCost);
   const users = dataSource.getRepository(User);
   const offices = await dataSource.getRepository(Office).find();
   const wanted = [{ username: options.adminUsername, displayName: '系统管理员', role: Role.Admin, email: options.adminEmail ?? null }];

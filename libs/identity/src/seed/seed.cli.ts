@@ -4,6 +4,7 @@ import { Office } from '../offices/office.entity';
 import { User } from '../users/user.entity';
 import { seedOffices } from './seed-offices';
 import { seedUsers } from './seed-users';
+import { passwordHashCost } from '../auth/password-hasher';
 
 /**
  * `npm run seed [-- --demo] [-- --offices]`: the first admin from ADMIN_USERNAME / ADMIN_PASSWORD,
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
       adminPassword: env.ADMIN_PASSWORD,
       adminEmail: env.ADMIN_EMAIL,
       demo: process.argv.includes('--demo'),
+      hashCost: passwordHashCost(env),
     });
     console.log(created.length ? `seed: created ${created.join(', ')}` : 'seed: users already present');
     if (process.argv.includes('--offices')) {

@@ -143,6 +143,13 @@ describe('validateEnvironment', () => {
       }
     });
 
+    it("refuses argon2 below OWASP's floor, and takes the library's defaults or more", () => {
+      expect(() => validateEnvironment({ ...production, PASSWORD_HASH_MEMORY_KIB: '64', PASSWORD_HASH_TIME_COST: '1' })).toThrow(/below OWASP's floor .*got 64 KiB with 1\)$/);
+      expect(() => validateEnvironment({ ...production, PASSWORD_HASH_TIME_COST: '1' })).toThrow(ConfigurationError);
+      expect(validateEnvironment(production)).toMatchObject({ PASSWORD_HASH_MEMORY_KIB: 65_536, PASSWORD_HASH_TIME_COST: 3, PASSWORD_HASH_PARALLELISM: 4 });
+      expect(validateEnvironment({ ...production, PASSWORD_HASH_MEMORY_KIB: '19456', PASSWORD_HASH_TIME_COST: '2' }).PASSWORD_HASH_MEMORY_KIB).toBe(19_456);
+    });
+
     it('refuses a first-admin password shorter than 12 characters, or a common one', () => {
       expect(() => validateEnvironment({ ...production, ADMIN_PASSWORD: 'Xk9#mP2$vL' })).toThrow(/^ADMIN_PASSWORD must be at least 12 characters in production$/);
       expect(() => validateEnvironment({ ...production, ADMIN_PASSWORD: 'Password2024!' })).toThrow(/^ADMIN_PASSWORD is a common password, easy to guess: choose another$/);
@@ -154,6 +161,11 @@ describe('validateEnvironment', () => {
       // A word that merely contains the placeholder is not one.
       expect(validateEnvironment({ ...production, ADMIN_PASSWORD: 'exchange-meeting-at-noon' }).ADMIN_PASSWORD).toBe('exchange-meeting-at-noon');
     });
+  });
+
+  it('takes a cheap argon2 outside production, but not fewer than 8 KiB per lane', () => {
+    expect(validateEnvironment({ PASSWORD_HASH_MEMORY_KIB: '64', PASSWORD_HASH_TIME_COST: '1', PASSWORD_HASH_PARALLELISM: '1' })).toMatchObject({ PASSWORD_HASH_MEMORY_KIB: 64, PASSWORD_HASH_TIME_COST: 1 });
+    expect(() => validateEnvironment({ PASSWORD_HASH_MEMORY_KIB: '16', PASSWORD_HASH_PARALLELISM: '4' })).toThrow(/^PASSWORD_HASH_MEMORY_KIB must be at least 8 KiB per lane/);
   });
 
   it('keeps the development defaults working outside production', () => {

@@ -182,6 +182,25 @@ export class Environment {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  // argon2id's cost. The defaults are the library's (64 MiB, 3 passes, 4 lanes); production refuses
+  // less than OWASP's floor (19 MiB with 2 passes). Tests set it to the minimum: a suite creates
+  // hundreds of users, and hashing at full cost was about half of its CPU.
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'must be an integer number of KiB' })
+  @Min(8)
+  PASSWORD_HASH_MEMORY_KIB = 65_536;
+
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'must be an integer' })
+  @Min(1)
+  PASSWORD_HASH_TIME_COST = 3;
+
+  @Transform(({ value }) => toInt(value))
+  @IsInt({ message: 'must be an integer' })
+  @Min(1)
+  @Max(64)
+  PASSWORD_HASH_PARALLELISM = 4;
+
   @IsOptional()
   @IsString()
   @MinLength(3)
@@ -247,6 +266,10 @@ export function validateEnvironment(raw: Record<string, unknown>): AppEnvironmen
     env.JWT_SECRET = DEVELOPMENT_JWT_SECRET;
   }
   if (env.NODE_ENV === 'production') refusePublishedSecrets(env);
+  if (env.PASSWORD_HASH_MEMORY_KIB < 8 * env.PASSWORD_HASH_PARALLELISM) {
+    throw new ConfigurationError(`PASSWORD_HASH_MEMORY_KIB must be at least 8 KiB per lane (PASSWORD_HASH_PARALLELISM=${env.PASSWORD_HASH_PARALLELISM})`);
+  }
+  if (env.NODE_ENV === 'production') refuseWeakPasswordHashing(env);
   const trustProxy = parseTrustProxy(env.TRUST_PROXY);
   if (env.REDIS_CLUSTER_NODES !== undefined) {
     if (present.REDIS_URL !== undefined) {
@@ -275,6 +298,18 @@ function refusePublishedSecrets(env: Environment): void {
   const problem = env.ADMIN_PASSWORD ? passwordProblem(env.ADMIN_PASSWORD) : null;
   if (problem === 'too-short') throw new ConfigurationError(`ADMIN_PASSWORD must be at least ${MIN_PASSWORD_LENGTH} characters in production`);
   if (problem === 'common') throw new ConfigurationError('ADMIN_PASSWORD is a common password, easy to guess: choose another');
+}
+
+/** OWASP's minimum for argon2id: 19 MiB of memory with two passes (more memory may trade for fewer passes). */
+export const PRODUCTION_PASSWORD_HASH_FLOOR = { memoryKib: 19_456, timeCost: 2 } as const;
+
+function refuseWeakPasswordHashing(env: Environment): void {
+  const floor = PRODUCTION_PASSWORD_HASH_FLOOR;
+  if (env.PASSWORD_HASH_MEMORY_KIB < floor.memoryKib || env.PASSWORD_HASH_TIME_COST < floor.timeCost) {
+    throw new ConfigurationError(
+      `PASSWORD_HASH_MEMORY_KIB and PASSWORD_HASH_TIME_COST are below OWASP's floor for argon2id in production (${floor.memoryKib} KiB with ${floor.timeCost} passes; got ${env.PASSWORD_HASH_MEMORY_KIB} KiB with ${env.PASSWORD_HASH_TIME_COST})`,
+    );
+  }
 }
 
 export interface RedisClusterNode {
