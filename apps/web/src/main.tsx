@@ -7,6 +7,8 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { AuthProvider, useAuth } from './auth/AuthContext';
 import { LoginPage } from './pages/LoginPage';
+import { CONSOLE_THEME, renderEmpty } from './layout/theme';
+import './layout/console.css';
 
 dayjs.locale('zh-cn');
 
@@ -33,6 +35,7 @@ const PeoplePage = lazy(() => import('./pages/office/PeoplePage'));
 const StatsPage = lazy(() => import('./pages/office/StatsPage'));
 const WorkbenchPage = lazy(() => import('./pages/office/WorkbenchPage'));
 const OfficesPage = lazy(() => import('./pages/office/OfficesPage'));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 // The public pages (公示, 表彰名单, 证书查询): no login, their own layout and chunks.
 const PublicLayout = lazy(() => import('./pages/public/PublicLayout'));
 const PublicOfficesPage = lazy(() => import('./pages/public/PublicOfficesPage'));
@@ -99,7 +102,7 @@ function Root() {
         <Route path="office/stats" element={<StatsPage />} />
         <Route path="office/workbench" element={<WorkbenchPage />} />
         <Route path="office/offices" element={<OfficesPage />} />
-        <Route path="*" element={<HomeRedirect />} />
+        <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
   );
@@ -107,7 +110,7 @@ function Root() {
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#b8232f' } }} button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={zhCN} theme={CONSOLE_THEME} renderEmpty={renderEmpty} button={{ autoInsertSpace: false }}>
       <AntApp>
         <AuthProvider>
           <BrowserRouter>

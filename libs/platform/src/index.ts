@@ -21,6 +21,7 @@ export * from './queue/redis-connection';
 export * from './queue/redis-connections';
 export * from './platform.module';
 export * from './http/configure-http-app';
+export * from './http/compression';
 export * from './http/trust-proxy';
 export * from './passwords/password-policy';
 export * from './config/exit-on-configuration-error';

@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import { useCompression } from '@awardflow/platform';
 import { SPA_ROUTES, WebModule } from './web.module';
 
 @Controller('applications')
@@ -12,6 +13,12 @@ class FakeApplicationsController {
   @Get(':id')
   get() {
     return { api: true };
+  }
+
+  /** A list answer well over the 1 KB compression threshold. */
+  @Get()
+  list() {
+    return { items: Array.from({ length: 200 }, (_, i) => ({ id: i, name: `申报单位 ${i}` })), total: 200, page: 1, pageSize: 200 };
   }
 }
 
@@ -30,9 +37,11 @@ class HostModule {}
 
 const UUID = '3f0c8a8e-6a57-4a7c-9d2e-0b8f6f1f2a11';
 
-async function boot(distDir: string): Promise<INestApplication> {
+async function boot(distDir: string, options: { compressed?: boolean } = {}): Promise<INestApplication> {
   process.env.WEB_DIST_DIR = distDir;
   const app = await NestFactory.create(HostModule, { logger: false });
+  // As configureHttpApp mounts it for the API: before the routes and the static files.
+  if (options.compressed) useCompression(app);
   await app.init();
   return app;
 }
@@ -53,6 +62,8 @@ describe('WebModule', () => {
     mkdirSync(join(dir, 'assets'));
     writeFileSync(join(dir, 'index.html'), '<!doctype html><div id="root"></div>');
     writeFileSync(join(dir, 'assets', 'index-abc.js'), 'console.log(1)');
+    writeFileSync(join(dir, 'assets', 'big-abc.js'), `export const rows = ${JSON.stringify(Array.from({ length: 500 }, (_, i) => `row ${i}`))};`);
+    writeFileSync(join(dir, 'assets', 'big-abc.css'), Array.from({ length: 200 }, (_, i) => `.c${i}{color:#333}`).join('\n'));
     return dir;
   }
 
@@ -78,6 +89,28 @@ describe('WebModule', () => {
     const unknownApi = await http.get('/applications/1/nope').expect(404);
     expect(unknownApi.headers['content-type']).toMatch(/json/);
     expect((await http.get(`/applications/${UUID}`).expect(200)).body).toEqual({ api: true });
+  });
+
+  it('compresses JS, CSS and JSON over 1 KB (brotli or gzip as accepted), keeps hashed assets a year and revalidates index.html', async () => {
+    app = await boot(builtConsole(), { compressed: true });
+    const http = request(app.getHttpServer());
+    const js = await http.get('/assets/big-abc.js').set('Accept-Encoding', 'gzip').expect(200);
+    expect(js.headers['content-encoding']).toBe('gzip');
+    expect(js.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(js.headers['vary']).toMatch(/Accept-Encoding/i);
+    const css = await http.get('/assets/big-abc.css').set('Accept-Encoding', 'br, gzip').expect(200);
+    expect(css.headers['content-encoding']).toBe('br');
+    expect(css.headers['cache-control']).toContain('immutable');
+    const json = await http.get('/applications').set('Accept-Encoding', 'gzip, deflate, br').expect(200);
+    expect(json.headers['content-encoding']).toBe('br');
+    const gzJson = await http.get('/applications').set('Accept-Encoding', 'gzip').expect(200);
+    expect(gzJson.headers['content-encoding']).toBe('gzip');
+    expect(gzJson.body.total).toBe(200);
+    // Under the threshold: sent as it is.
+    const small = await http.get('/assets/index-abc.js').set('Accept-Encoding', 'gzip').expect(200);
+    expect(small.headers['content-encoding']).toBeUndefined();
+    const index = await http.get('/office/cycles').set('Accept-Encoding', 'gzip').expect(200);
+    expect(index.headers['cache-control']).toBe('no-cache');
   });
 
   it('sends a browser following a notification link to the console page, and never an API client', async () => {

@@ -1,12 +1,16 @@
-import { Suspense } from 'react';
+import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import { Badge, Button, Layout, Menu, Space, Spin, Typography } from 'antd';
-import { BellOutlined, LogoutOutlined } from '@ant-design/icons';
+import { Badge, Button, Drawer, Grid, Layout, Menu, Space, Spin, Typography } from 'antd';
+import { BellOutlined, LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import { api } from '../api/client';
 import type { Role, UnreadCount } from '../api/types';
 import { useAuth, useUser } from '../auth/AuthContext';
 import { ROLE_LABELS } from '../lib/labels';
 import { useResource } from '../lib/useResource';
+import { PageHeading } from '../components/PageHeading';
+
+/** The recommender's list: what waits for its 推荐 (the application list filtered to that state). */
+const RECOMMENDER_LIST = '/office/applications?state=awaiting_endorsement';
 
 const MENUS: Record<Role, Array<{ key: string; label: string }>> = {
   applicant: [
@@ -21,7 +25,7 @@ const MENUS: Record<Role, Array<{ key: string; label: string }>> = {
     { key: '/inbox', label: '消息通知' },
   ],
   recommender: [
-    { key: '/office/applications', label: '待推荐申报' },
+    { key: RECOMMENDER_LIST, label: '待推荐申报' },
     { key: '/inbox', label: '消息通知' },
   ],
   admin: [
@@ -40,30 +44,58 @@ const MENUS: Record<Role, Array<{ key: string; label: string }>> = {
   ],
 };
 
+/** A menu key's path (the recommender's carries a query), to match the address against. */
+const pathOf = (key: string) => key.split('?')[0];
+
 export default function AppLayout() {
   const user = useUser();
   const { logout } = useAuth();
   const location = useLocation();
   const navigate = useNavigate();
+  const screens = Grid.useBreakpoint();
+  // Below lg (tablets, phones) the menu is a drawer behind a button; before the first measurement, the desktop.
+  const narrow = screens.lg === false;
+  const phone = screens.md === false;
+  const [drawerOpen, setDrawerOpen] = useState(false);
   const unread = useResource(() => api.get<UnreadCount>('/notifications/unread-count'), [user.id], { pollMs: 15_000 });
   const items = MENUS[user.role];
-  const selected = items.map((i) => i.key).filter((k) => location.pathname.startsWith(k)).sort((a, b) => b.length - a.length)[0];
+  const selected = items.map((i) => i.key).filter((k) => location.pathname.startsWith(pathOf(k))).sort((a, b) => b.length - a.length)[0];
+  const menu = (
+    <Menu
+      mode="inline"
+      selectedKeys={selected ? [selected] : []}
+      items={items}
+      onClick={(e) => {
+        setDrawerOpen(false);
+        navigate(e.key);
+      }}
+      style={{ height: '100%', borderInlineEnd: 'none' }}
+    />
+  );
+  const userName = (
+    <Typography.Text style={{ color: phone ? undefined : '#fff' }} data-testid="current-user">
+      {user.displayName}（{ROLE_LABELS[user.role]}）
+    </Typography.Text>
+  );
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', paddingInline: 24 }}>
-        <Link to="/" style={{ color: '#fff', fontSize: 18, fontWeight: 600 }}>
-          质量奖评审平台
-        </Link>
-        <Space size="middle">
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 8, paddingInline: phone ? 12 : 24 }}>
+        <Space size="small" style={{ minWidth: 0 }}>
+          {narrow && (
+            <Button type="text" icon={<MenuOutlined style={{ color: '#fff', fontSize: 18 }} />} aria-label="打开菜单" data-testid="menu-button" onClick={() => setDrawerOpen(true)} />
+          )}
+          <Link to="/" style={{ color: '#fff', fontSize: phone ? 16 : 18, fontWeight: 600, whiteSpace: 'nowrap' }}>
+            质量奖评审平台
+          </Link>
+        </Space>
+        <Space size={phone ? 'small' : 'middle'}>
           <Link to="/inbox" aria-label="消息通知">
             <Badge count={unread.data?.unreadCount ?? 0} size="small">
               <BellOutlined style={{ color: '#fff', fontSize: 18 }} />
             </Badge>
           </Link>
-          <Typography.Text style={{ color: '#fff' }} data-testid="current-user">
-            {user.displayName}（{ROLE_LABELS[user.role]}）
-          </Typography.Text>
+          {!phone && userName}
           <Button
             size="small"
             icon={<LogoutOutlined />}
@@ -77,10 +109,19 @@ export default function AppLayout() {
         </Space>
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={200} theme="light" breakpoint="lg" collapsedWidth={0}>
-          <Menu mode="inline" selectedKeys={selected ? [selected] : []} items={items} onClick={(e) => navigate(e.key)} style={{ height: '100%' }} />
-        </Layout.Sider>
-        <Layout.Content style={{ padding: 24 }}>
+        {narrow ? (
+          <Drawer placement="left" open={drawerOpen} onClose={() => setDrawerOpen(false)} size={240} title={phone ? userName : '菜单'} styles={{ body: { padding: 0 } }}>
+            <nav aria-label="主菜单">{menu}</nav>
+          </Drawer>
+        ) : (
+          <Layout.Sider width={200} theme="light">
+            <nav aria-label="主菜单" style={{ height: '100%' }}>
+              {menu}
+            </nav>
+          </Layout.Sider>
+        )}
+        <Layout.Content style={{ padding: phone ? 8 : 24, minWidth: 0 }}>
+          <PageHeading override={user.role === 'recommender' && location.pathname.startsWith('/office/applications') ? '待推荐申报' : undefined} />
           <Suspense
             fallback={
               <div style={{ padding: 48, textAlign: 'center' }}>

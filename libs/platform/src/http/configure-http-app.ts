@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
 import { createValidationPipe } from '../errors/validation';
 import { useBodyParsers } from './body-parsers';
+import { useCompression } from './compression';
 import { BEARER_SCHEME, operationIdOf, stateOperationSecurity } from './openapi-security';
 import { useSecurityHeaders } from './security-headers';
 import { StorableInputPipe } from './storable-input.pipe';
@@ -35,13 +36,14 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
 }
 
 /**
- * What every HTTP surface of ours shares: security headers, bounded body parsing, JSON logs, one
+ * What every HTTP surface of ours shares: security headers, compressed answers, bounded body parsing, JSON logs, one
  * error shape, input Postgres can store, strict DTO validation. Call before init: the body parsers
  * must be mounted before Nest would mount its own.
  */
 export function configureHttpApp(app: INestApplication, options: HttpAppOptions): void {
   app.useLogger(app.get(Logger));
   useSecurityHeaders(app);
+  useCompression(app);
   useBodyParsers(app);
   const dataSource = app.get(DataSource);
   app.useGlobalFilters(new AllExceptionsFilter(() => dataSource.isInitialized));

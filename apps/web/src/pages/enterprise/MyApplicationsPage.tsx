@@ -1,5 +1,6 @@
 import { Link, useNavigate } from 'react-router';
-import { Button, Card, Table, Tag } from 'antd';
+import { Button, Card, Tag } from 'antd';
+import { DataTable } from '../../components/DataTable';
 import { api } from '../../api/client';
 import type { Application, ApplicationPage } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -14,7 +15,7 @@ export default function MyApplicationsPage() {
   return (
     <Card title="我的申报" extra={<Button onClick={() => navigate('/my/cycles')}>新建申报</Button>}>
       <ErrorAlert error={apps.error} />
-      <Table<Application>
+      <DataTable<Application>
         rowKey="id"
         loading={apps.loading}
         dataSource={apps.data?.items ?? []}

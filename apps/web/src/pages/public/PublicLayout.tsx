@@ -1,6 +1,7 @@
 import { Suspense } from 'react';
 import { Link, Outlet } from 'react-router';
 import { Layout, Space, Spin, Typography } from 'antd';
+import { PageHeading } from '../../components/PageHeading';
 
 /**
  * The pages anyone may read without an account (公示, 表彰名单, 证书查询): no login, no menu of the
@@ -28,6 +29,7 @@ export default function PublicLayout() {
       </Layout.Header>
       <Layout.Content style={{ padding: '12px 8px 32px' }}>
         <div style={{ maxWidth: 960, margin: '0 auto' }}>
+          <PageHeading />
           <Suspense
             fallback={
               <div style={{ padding: 48, textAlign: 'center' }}>
@@ -39,7 +41,7 @@ export default function PublicLayout() {
           </Suspense>
         </div>
       </Layout.Content>
-      <Layout.Footer style={{ textAlign: 'center', padding: '12px 8px', fontSize: 12, color: '#888' }}>
+      <Layout.Footer style={{ textAlign: 'center', padding: '12px 8px', fontSize: 12, color: '#595959' }}>
         本页面信息由各评奖办公室发布，仅公开公示与表彰名单；如需查询证书真伪，请输入证书编号。
       </Layout.Footer>
     </Layout>
