@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { Alert, App, Button, Card, Col, Form, Input, InputNumber, List, Modal, Radio, Row, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Form, Grid, Input, InputNumber, List, Modal, Radio, Row, Space, Tabs, Tag, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { api, download } from '../../api/client';
 import { errorText } from '../../api/errors';
@@ -12,6 +12,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyFieldErrors } from '../../components/formErrors';
 import { fileSize, formatTime } from '../../lib/format';
 import { useResource } from '../../lib/useResource';
+import { isPdf, PdfPane } from './pdf/PdfPane';
 import { AssignmentView, bandRange, CategoryFeedback, DraftContent, GuidedItem, RubricGuidance, ScoreDraft, scoreProblem, ScoringGuide } from './scoreGuidance';
 
 interface SheetValues {
@@ -100,6 +101,11 @@ export default function AssignmentPage() {
   const scores = Form.useWatch('scores', form);
   const bands = Form.useWatch('bands', form);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const wide = Grid.useBreakpoint().lg === true;
+  // The material read inline: the one picked, else the first PDF.
+  const [readingN, setReadingN] = useState<number>();
+  const reading = v?.materials.find((m) => m.n === readingN) ?? v?.materials.find(isPdf);
+  const downloadMaterial = (m: { url: string; name: string }) => void download(m.url, m.name, true).catch((e) => message.error(errorText(e)));
 
   const readOnly = v ? !v.scoringOpen : true;
   const items: GuidedItem[] = useMemo(() => v?.rubric.categories.flatMap((c) => c.items) ?? [], [v]);
@@ -262,27 +268,55 @@ export default function AssignmentPage() {
         )}
       </Card>
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={12}>
-          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-            <FormView form={v.form} family={familyOf(v.rubric.code)} />
-            <Card title="申报材料" size="small">
-              <List
-                size="small"
-                dataSource={v.materials}
-                locale={{ emptyText: '无材料' }}
-                renderItem={(m) => (
-                  <List.Item>
-                    <Typography.Link onClick={() => void download(m.url, m.name, true).catch((e) => message.error(errorText(e)))}>
-                      <DownloadOutlined /> {m.name}
-                    </Typography.Link>
-                    <Typography.Text type="secondary">{fileSize(m.size)}</Typography.Text>
-                  </List.Item>
-                )}
+        <Col xs={24} lg={12}>
+          {/* Beside the sheet on a wide screen, the reading pane keeps its place while the sheet scrolls. */}
+          <div style={wide ? { position: 'sticky', top: 8, maxHeight: 'calc(100vh - 16px)', overflowY: 'auto' } : undefined} data-testid="reading-pane">
+            <Card size="small" styles={{ body: { paddingTop: 0 } }}>
+              <Tabs
+                items={[
+                  {
+                    key: 'materials',
+                    label: '申报材料',
+                    children: (
+                      <>
+                        <List
+                          size="small"
+                          dataSource={v.materials}
+                          locale={{ emptyText: '无材料' }}
+                          style={{ marginBottom: 8 }}
+                          renderItem={(m) => (
+                            <List.Item
+                              style={{ background: reading?.n === m.n ? 'var(--ant-color-primary-bg, #e6f4ff)' : undefined, paddingInline: 8 }}
+                              actions={[
+                                <Typography.Link key="download" aria-label={`下载 ${m.name}`} onClick={() => downloadMaterial(m)}>
+                                  <DownloadOutlined />
+                                </Typography.Link>,
+                              ]}
+                            >
+                              {isPdf(m) ? (
+                                <Typography.Link onClick={() => setReadingN(m.n)} data-testid={`read-material-${m.n}`}>
+                                  {m.name}
+                                </Typography.Link>
+                              ) : (
+                                <Typography.Link onClick={() => downloadMaterial(m)}>{m.name}</Typography.Link>
+                              )}
+                              <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
+                                {fileSize(m.size)}
+                              </Typography.Text>
+                            </List.Item>
+                          )}
+                        />
+                        {reading && <PdfPane key={reading.n} material={reading} onDownload={() => downloadMaterial(reading)} />}
+                      </>
+                    ),
+                  },
+                  { key: 'form', label: '申报表', children: <FormView form={v.form} family={familyOf(v.rubric.code)} /> },
+                ]}
               />
             </Card>
-          </Space>
+          </div>
         </Col>
-        <Col xs={24} xl={12}>
+        <Col xs={24} lg={12}>
           <Card title={`评分：${v.rubric.label}`}>
             <div
               data-testid="sticky-total"
