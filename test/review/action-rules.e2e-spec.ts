@@ -113,14 +113,14 @@ describe('the action table over HTTP', () => {
     await act(ctx, recommender.token, appId, 'endorse');
     expect((await snapshot()).state).toBe('preliminary_review');
     // Not named: the expert neither finds it, nor sees it, nor acts on it.
-    expect((await get(experts[1].token, '/reviews/tasks').expect(200)).body).toEqual([]);
+    expect((await get(experts[1].token, '/reviews/tasks').expect(200)).body.items).toEqual([]);
     await get(experts[1].token).expect(404);
     const before = await snapshot();
     await post(experts[1].token, 'pass_preliminary_review').expect(404);
     await post(outsider.token, 'reject', { comment: '材料不全' }).expect(404);
     expect(await snapshot()).toEqual(before);
     // Named: it finds, sees and passes it.
-    const tasks = (await get(experts[0].token, '/reviews/tasks').expect(200)).body;
+    const tasks = (await get(experts[0].token, '/reviews/tasks').expect(200)).body.items;
     expect(tasks).toEqual([expect.objectContaining({ applicationId: appId, stage: '初审' })]);
     const seen = (await get(experts[0].token).expect(200)).body;
     expect(seen.availableActions.map((a: { action: string }) => a.action).sort()).toEqual(['pass_preliminary_review', 'reject', 'request_supplement']);
@@ -130,7 +130,7 @@ describe('the action table over HTTP', () => {
   it('gives 现场复查 to the experts named for that application (or the cycle), and to no other expert', async () => {
     // The 初审 expert is not on site: it loses sight of the application.
     await get(experts[0].token).expect(404);
-    expect((await get(experts[0].token, '/reviews/tasks').expect(200)).body).toEqual([]);
+    expect((await get(experts[0].token, '/reviews/tasks').expect(200)).body.items).toEqual([]);
     const outside = await ctx.http.put(`/applications/${appId}/onsite-reviewers`).set('Authorization', admin).send({ userIds: [outsider.id] }).expect(400);
     expect(outside.body.errors).toEqual([expect.objectContaining({ field: 'userIds' })]);
     await ctx.http.put(`/applications/${appId}/onsite-reviewers`).set('Authorization', admin).send({ userIds: [experts[1].id] }).expect(200);
@@ -140,7 +140,7 @@ describe('the action table over HTTP', () => {
     await post(experts[2].token, 'pass_onsite_review', { payload: { findings: '未被指定的专家' } }).expect(404);
     await post(experts[0].token, 'fail_onsite_review', { comment: '未被指定的专家' }).expect(404);
     expect(await snapshot()).toEqual(before);
-    expect((await get(experts[1].token, '/reviews/tasks').expect(200)).body).toEqual([expect.objectContaining({ applicationId: appId, state: 'onsite_review' })]);
+    expect((await get(experts[1].token, '/reviews/tasks').expect(200)).body.items).toEqual([expect.objectContaining({ applicationId: appId, state: 'onsite_review' })]);
     // The payload it carries is what the table declares for it, nothing more.
     const smuggled = await post(experts[1].token, 'pass_onsite_review', { payload: { findings: '主体结构质量良好', scoreAdjustment: 1, votePassed: true } }).expect(400);
     expect(smuggled.body.errors).toEqual([expect.objectContaining({ field: 'payload.votePassed', messages: ['「现场复查通过」只接受附加信息「现场评审发现」「现场评审分数调整」'] })]);

@@ -63,8 +63,8 @@ describe('a 区长质量管理奖 cycle from application to revocation', () => {
     await act(ctx, enterprises[3].token, apps[3], 'resubmit');
     // The expert the office named for 形式审查 finds the work in its task list; the others do not.
     await ctx.http.put(`/cycles/${cycleId}/stage-reviewers`).set('Authorization', admin).send({ stage: 'formal_review', userIds: [experts[1].id] }).expect(200);
-    expect((await ctx.http.get('/reviews/tasks').set('Authorization', experts[2].token).expect(200)).body).toEqual([]);
-    const tasks = (await ctx.http.get('/reviews/tasks').set('Authorization', experts[1].token).expect(200)).body;
+    expect((await ctx.http.get('/reviews/tasks').set('Authorization', experts[2].token).expect(200)).body.items).toEqual([]);
+    const tasks = (await ctx.http.get('/reviews/tasks').set('Authorization', experts[1].token).expect(200)).body.items;
     expect(tasks.filter((t: { stage: string }) => t.stage === '形式审查').map((t: { applicationId: string }) => t.applicationId).sort()).toEqual([...apps].sort());
     // The named expert passes one; it leaves the expert's sight, and the answer still says where it went.
     const passed = await act(ctx, experts[1].token, apps[0], 'pass_formal_review');
@@ -179,9 +179,9 @@ describe('a 区长质量管理奖 cycle from application to revocation', () => {
   it('counts 评审委员会 votes with quorum and a two-thirds majority', async () => {
     const panel = experts.slice(1, 5).map((e) => e.id);
     await ctx.http.post(`/cycles/${cycleId}/panel`).set('Authorization', admin).send({ memberIds: panel }).expect(200);
-    const panelTasks = (await ctx.http.get('/reviews/tasks').set('Authorization', experts[1].token).expect(200)).body.filter((t: { stage: string }) => t.stage === '评审委员会表决');
+    const panelTasks = (await ctx.http.get('/reviews/tasks').set('Authorization', experts[1].token).expect(200)).body.items.filter((t: { stage: string }) => t.stage === '评审委员会表决');
     expect(panelTasks.map((t: { applicationId: string }) => t.applicationId).sort()).toEqual(apps.slice(7).sort());
-    expect((await ctx.http.get('/reviews/tasks').set('Authorization', experts[0].token).expect(200)).body).toEqual([]);
+    expect((await ctx.http.get('/reviews/tasks').set('Authorization', experts[0].token).expect(200)).body.items).toEqual([]);
     const vote = (member: Reviewer, app: string, v: string) => ctx.http.post(`/applications/${app}/votes`).set('Authorization', member.token).send({ vote: v }).expect(200);
     await ctx.http.post(`/applications/${apps[7]}/votes`).set('Authorization', experts[0].token).send({ vote: 'approve' }).expect(404);
 

@@ -65,8 +65,8 @@ describe('expert review', () => {
     const [first] = await assignmentsOf(ctx, applicationId);
     const expert = byId(first.reviewer_id);
     const list = await ctx.http.get('/reviews/assignments').set('Authorization', expert.token).expect(200);
-    expect(list.body).toHaveLength(1);
-    expect(list.body[0]).toMatchObject({ id: first.id, status: 'assigned', overdue: false });
+    expect(list.body).toMatchObject({ total: 1, page: 1, pageSize: 20 });
+    expect(list.body.items[0]).toMatchObject({ id: first.id, status: 'assigned', overdue: false });
     const view = await ctx.http.get(`/reviews/assignments/${first.id}/application`).set('Authorization', expert.token).expect(200);
     const json = JSON.stringify(view.body) + JSON.stringify(list.body);
     expect(json).not.toContain(enterprise.name);
@@ -97,7 +97,7 @@ describe('expert review', () => {
     await ctx.http.get(`/reviews/assignments/${first.id}/attachments/1/content`).set('Authorization', outsider.token).expect(404);
     await ctx.http.post(`/reviews/assignments/${first.id}/scores`).set('Authorization', outsider.token).send(scoreSheet(AWARD, 0.8)).expect(404);
     await ctx.http.get(`/applications/${applicationId}`).set('Authorization', outsider.token).expect(404);
-    expect((await ctx.http.get('/reviews/assignments').set('Authorization', outsider.token).expect(200)).body).toEqual([]);
+    expect((await ctx.http.get('/reviews/assignments').set('Authorization', outsider.token).expect(200)).body).toEqual({ items: [], total: 0, page: 1, pageSize: 20 });
   });
 
   it('refuses bad score sheets naming each item, and changes nothing', async () => {

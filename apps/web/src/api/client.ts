@@ -212,6 +212,16 @@ export function uploadWithProgress<T>(path: string, form: FormData, onProgress: 
   });
 }
 
+/** A protected file's bytes (a material shown inline), fetched with the token. */
+export async function fetchBytes(path: string, signal?: AbortSignal): Promise<ArrayBuffer> {
+  const res = await fetch(path, { headers: authHeaders(), cache: 'no-store', signal });
+  if (!res.ok) {
+    const body = (await parse(res).catch(() => undefined)) as ErrorBody | undefined;
+    throw new ApiError(res.status, { statusCode: res.status, ...(typeof body === 'object' ? body : {}) });
+  }
+  return res.arrayBuffer();
+}
+
 /** Downloads a protected file (materials, the ranking CSV) with the token, under the server's file name. */
 export async function download(path: string, fallbackName: string, forceName = false): Promise<void> {
   const res = await fetch(path, { headers: authHeaders(), cache: 'no-store' });

@@ -1548,7 +1548,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's assignments by due date, overdue ones marked */
+        /** A page of the caller's assignments by due date, overdue ones marked */
         get: operations["AssignmentController_assignments"];
         put?: never;
         post?: never;
@@ -1718,7 +1718,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 形式审查 / 初审 and 现场评审 the office named the caller for, and the panel votes of cycles the caller sits on */
+        /** A page of 形式审查 / 初审 and 现场评审 the office named the caller for, and the panel votes of cycles the caller sits on, stage by stage */
         get: operations["AssignmentController_tasks"];
         put?: never;
         post?: never;
@@ -2865,6 +2865,13 @@ export interface components {
             status: "assigned" | "scored";
             total: number | null;
         };
+        MyAssignmentPageDto: {
+            items: components["schemas"]["MyAssignmentDto"][];
+            page: number;
+            pageSize: number;
+            /** @description rows in all, across every page */
+            total: number;
+        };
         MyScoreDto: {
             /** @description per category 优势 / 改进机会 */
             categories: components["schemas"]["CategoryFeedbackViewDto"][];
@@ -3685,11 +3692,19 @@ export interface components {
             cycle: components["schemas"]["TaskCycleDto"];
             /** @enum {string|null} */
             myVote: "approve" | "reject" | "abstain" | null;
-            organizationName: string;
+            /** @description omitted in a blind cycle */
+            organizationName?: string;
             receiptNumber: string | null;
             /** @enum {string} */
             stage: "形式审查" | "初审" | "现场评审" | "评审委员会表决";
             state: string;
+        };
+        ReviewTaskPageDto: {
+            items: components["schemas"]["ReviewTaskDto"][];
+            page: number;
+            pageSize: number;
+            /** @description rows in all, across every page */
+            total: number;
         };
         RubricCategoryDto: {
             code: string;
@@ -6856,7 +6871,10 @@ export interface operations {
     };
     AssignmentController_assignments: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -6868,7 +6886,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MyAssignmentDto"][];
+                    "application/json": components["schemas"]["MyAssignmentPageDto"];
                 };
             };
         };
@@ -7128,7 +7146,10 @@ export interface operations {
     };
     AssignmentController_tasks: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -7140,7 +7161,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReviewTaskDto"][];
+                    "application/json": components["schemas"]["ReviewTaskPageDto"];
                 };
             };
         };

@@ -17,6 +17,8 @@ export class MyAssignmentDto {
   @ApiProperty({ nullable: true, type: Number }) total: number | null;
 }
 
+export const MyAssignmentPageDto = PageDto(MyAssignmentDto);
+
 class TaskCycleDto {
   @ApiProperty() id: string;
   @ApiProperty() title: string;
@@ -26,12 +28,14 @@ class TaskCycleDto {
 export class ReviewTaskDto {
   @ApiProperty() applicationId: string;
   @ApiProperty({ nullable: true, type: String }) receiptNumber: string | null;
-  @ApiProperty() organizationName: string;
+  @ApiPropertyOptional({ description: 'omitted in a blind cycle' }) organizationName?: string;
   @ApiProperty({ type: TaskCycleDto }) cycle: TaskCycleDto;
   @ApiProperty() state: string;
   @ApiProperty({ enum: ['形式审查', '初审', '现场评审', '评审委员会表决'] }) stage: '形式审查' | '初审' | '现场评审' | '评审委员会表决';
   @ApiProperty({ nullable: true, enum: ['approve', 'reject', 'abstain'] }) myVote: 'approve' | 'reject' | 'abstain' | null;
 }
+
+export const ReviewTaskPageDto = PageDto(ReviewTaskDto);
 
 export class ApplicationAssignmentDto {
   @ApiProperty() id: string;

@@ -7,7 +7,7 @@ import type { Response } from 'express';
 import { ConflictDto, ReassignDto } from './assignment.dto';
 import { ConflictsService } from './conflicts.service';
 import { ReviewerViewService } from './reviewer-view.service';
-import { ApplicationAssignmentDto, AssignmentOutcomeDto, ConflictDeclaredDto, MyAssignmentDto, ReassignedDto, ReviewFlagPageDto, ReviewTaskDto, ReviewerApplicationDto } from './assignment-responses.dto';
+import { ApplicationAssignmentDto, AssignmentOutcomeDto, ConflictDeclaredDto, MyAssignmentPageDto, ReassignedDto, ReviewFlagPageDto, ReviewTaskPageDto, ReviewerApplicationDto } from './assignment-responses.dto';
 
 /** Expert assignments: the reviewer's list and view, conflicts, the office's flags and reassignment. */
 @ApiTags('reviews')
@@ -21,18 +21,18 @@ export class AssignmentController {
 
   @Get('assignments')
   @Roles(Role.Reviewer, Role.Admin)
-  @ApiOperation({ summary: "The caller's assignments by due date, overdue ones marked" })
-  @ApiOkResponse({ type: [MyAssignmentDto] })
-  assignments(@CurrentUser() user: AuthUser) {
-    return this.views.myAssignments(user);
+  @ApiOperation({ summary: "A page of the caller's assignments by due date, overdue ones marked" })
+  @ApiOkResponse({ type: MyAssignmentPageDto })
+  assignments(@Query() query: PageQuery, @CurrentUser() user: AuthUser) {
+    return this.views.myAssignments(user, query);
   }
 
   @Get('tasks')
   @Roles(Role.Reviewer)
-  @ApiOperation({ summary: '形式审查 / 初审 and 现场评审 the office named the caller for, and the panel votes of cycles the caller sits on' })
-  @ApiOkResponse({ type: [ReviewTaskDto] })
-  tasks(@CurrentUser() user: AuthUser) {
-    return this.views.tasks(user);
+  @ApiOperation({ summary: 'A page of 形式审查 / 初审 and 现场评审 the office named the caller for, and the panel votes of cycles the caller sits on, stage by stage' })
+  @ApiOkResponse({ type: ReviewTaskPageDto })
+  tasks(@Query() query: PageQuery, @CurrentUser() user: AuthUser) {
+    return this.views.tasks(user, query);
   }
 
   @Get('applications/:id/assignments')

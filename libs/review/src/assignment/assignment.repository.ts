@@ -53,9 +53,16 @@ export async function liveAssignmentOf(runner: SqlRunner, id: string, reviewerId
   return row;
 }
 
-/** The reviewer's live assignments by due date, with totals. */
-export function liveAssignmentsOfReviewer(runner: SqlRunner, reviewerId: string): Promise<ScoredAssignmentRow[]> {
-  return sqlRows<ScoredAssignmentRow>(runner, `${WITH_TOTAL} WHERE ra.reviewer_id = $1 AND ra.status IN ('assigned', 'scored') ORDER BY ra.due_at`, [reviewerId]);
+/** One page of the reviewer's live assignments by due date (ties by id, so pages fit together), and how many there are. */
+export async function liveAssignmentPageOfReviewer(runner: SqlRunner, reviewerId: string, window: { limit: number; offset: number }): Promise<{ rows: ScoredAssignmentRow[]; total: number }> {
+  const rows = await sqlRows<ScoredAssignmentRow & { totalCount: number }>(
+    runner,
+    `${WITH_TOTAL.replace('SELECT ', 'SELECT count(*) OVER ()::int AS "totalCount", ')} WHERE ra.reviewer_id = $1 AND ra.status IN ('assigned', 'scored') ORDER BY ra.due_at, ra.id LIMIT $2 OFFSET $3`,
+    [reviewerId, window.limit, window.offset],
+  );
+  // A page past the end has no row to carry the count: count apart then.
+  const total = rows[0]?.totalCount ?? (window.offset === 0 ? 0 : (await sqlRows<{ n: number }>(runner, `SELECT count(*)::int AS n FROM review_assignments WHERE reviewer_id = $1 AND status IN ('assigned', 'scored')`, [reviewerId]))[0].n);
+  return { rows: rows.map(({ totalCount: _, ...r }) => r), total };
 }
 
 /** Every assignment of an application, current and ended, oldest first, with totals. */

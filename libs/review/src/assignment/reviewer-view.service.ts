@@ -3,7 +3,7 @@ import { applicationSummaries, applicationSummariesInCycles, ApplicationsService
 import { findAward, getAward, S } from '@awardflow/awards';
 import { CycleSummary, cycleSummaries, CyclesService } from '@awardflow/cycles';
 import { AuthUser, userNames } from '@awardflow/identity';
-import { NotFoundError } from '@awardflow/platform';
+import { NotFoundError, Page, pageOf, pageWindow } from '@awardflow/platform';
 import { instanceStates, WorkflowEngine } from '@awardflow/workflow';
 import { DataSource } from 'typeorm';
 import { dutyStageOf } from '../access/duty-stage';
@@ -11,9 +11,11 @@ import { dutiesOf } from '../access/reviewer-duties.repository';
 import { votesOf } from '../panel/panel.repository';
 import { scoreOf } from '../scoring/score.repository';
 import { ascendingNullsLast } from '../sorting/ascending-nulls-last';
-import { assignmentsOfApplication, liveAssignmentOf, liveAssignmentsOfReviewer } from './assignment.repository';
+import { assignmentsOfApplication, liveAssignmentOf, liveAssignmentPageOfReviewer } from './assignment.repository';
 
 const TASK_STAGE: Record<string, string> = { formal_review: '形式审查', preliminary_review: '初审', onsite_review: '现场评审', panel: '评审委员会表决' };
+/** Tasks come stage by stage in the order an application meets them, so a page holds whole runs of a stage. */
+const TASK_ORDER = Object.keys(TASK_STAGE);
 
 /**
  * What a reviewer sees of an assigned application. What is hidden from whom is decided by the
@@ -31,12 +33,14 @@ export class ReviewerViewService {
     private readonly engine: WorkflowEngine,
   ) {}
 
-  async myAssignments(reviewer: AuthUser) {
-    const rows = await liveAssignmentsOfReviewer(this.dataSource, reviewer.id);
+  /** A page of the caller's live assignments by due date. */
+  async myAssignments(reviewer: AuthUser, query: { page?: number; pageSize?: number } = {}) {
+    const window = pageWindow(query);
+    const { rows, total } = await liveAssignmentPageOfReviewer(this.dataSource, reviewer.id, window);
     const applications = byId(await applicationSummaries(this.dataSource, rows.map((r) => r.applicationId)));
     const cycles = byId(await cycleSummaries(this.dataSource, rows.map((r) => r.cycleId)));
     const now = Date.now();
-    return rows.map((r) => {
+    const items = rows.map((r) => {
       const application = applications.get(r.applicationId)!;
       const cycle = cycles.get(r.cycleId)!;
       return {
@@ -53,27 +57,33 @@ export class ReviewerViewService {
         total: r.total,
       };
     });
+    return pageOf(items, total, window);
   }
 
   /**
    * Applications an expert may act on outside expert scoring: 形式审查 / 初审 / 现场评审 the
    * office named the expert for, and the 评审委员会 votes of cycles whose panel the expert sits on.
+   * Which applications wait at a duty's stage is known only after reading their states, so the
+   * list is built whole (an expert's duties are a few cycles) and the page cut from it.
    */
-  async tasks(reviewer: AuthUser) {
+  async tasks(reviewer: AuthUser, query: { page?: number; pageSize?: number } = {}): Promise<Page<ReviewTaskView>> {
+    const window = pageWindow(query);
     const duties = await dutiesOf(this.dataSource, reviewer.id);
     const cycles = byId(await cycleSummaries(this.dataSource, duties.map((d) => d.cycleId)));
     // Naming counts in the expert's own offices; a panel seat wherever it is.
     const live = duties.filter((d) => d.stage === 'panel' || reviewer.officeIds.includes(cycles.get(d.cycleId)!.officeId));
     const candidates = await applicationSummariesInCycles(this.dataSource, live.map((d) => d.cycleId));
     const states = await instanceStates(this.dataSource, candidates.map((a) => a.instanceId));
-    const tasks = candidates
+    const stageRank = (a: { instanceId: string }) => TASK_ORDER.indexOf(states.get(a.instanceId)!);
+    const all = candidates
       .filter((a) => {
         const stage = dutyStageOf(states.get(a.instanceId));
         return live.some((d) => d.cycleId === a.cycleId && d.stage === stage && (d.applicationId === null || d.applicationId === a.id));
       })
-      .sort((x, y) => ascendingNullsLast(x.submittedAt?.getTime(), y.submittedAt?.getTime()) || ascendingNullsLast(x.receiptNumber, y.receiptNumber));
+      .sort((x, y) => stageRank(x) - stageRank(y) || ascendingNullsLast(x.submittedAt?.getTime(), y.submittedAt?.getTime()) || ascendingNullsLast(x.receiptNumber, y.receiptNumber) || (x.id < y.id ? -1 : 1));
+    const tasks = all.slice(window.offset, window.offset + window.limit);
     const votes = new Map((await votesOf(this.dataSource, reviewer.id, tasks.map((a) => a.id))).map((v) => [v.applicationId, v.vote]));
-    return tasks.map((a) => {
+    const items = tasks.map((a): ReviewTaskView => {
       const cycle = cycles.get(a.cycleId)!;
       const state = states.get(a.instanceId)!;
       return {
@@ -86,6 +96,7 @@ export class ReviewerViewService {
         myVote: votes.get(a.id) ?? null,
       };
     });
+    return pageOf(items, all.length, window);
   }
 
   /** Admin: an application's expert assignments, current and ended, for reassignment. */
@@ -159,6 +170,17 @@ export class ReviewerViewService {
     if (!a) throw new NotFoundError('assignment', assignmentId);
     return a;
   }
+}
+
+/** One row of 待办. */
+export interface ReviewTaskView {
+  applicationId: string;
+  receiptNumber: string | null;
+  organizationName: string | undefined;
+  cycle: { id: string; title: string; awardName: string };
+  state: string;
+  stage: string;
+  myVote: 'approve' | 'reject' | 'abstain' | null;
 }
 
 function byId<T extends { id: string }>(rows: T[]): Map<string, T> {

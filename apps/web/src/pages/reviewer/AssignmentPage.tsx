@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { Alert, App, Button, Card, Col, Form, Input, InputNumber, List, Modal, Radio, Row, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Form, Grid, Input, InputNumber, List, Modal, Radio, Row, Space, Tabs, Tag, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { api, download } from '../../api/client';
+import { api, ApiError, download } from '../../api/client';
 import { errorText } from '../../api/errors';
 import type { Scored } from '../../api/types';
 import { FormView } from '../../components/application/FormView';
@@ -12,6 +12,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyFieldErrors } from '../../components/formErrors';
 import { fileSize, formatTime } from '../../lib/format';
 import { useResource } from '../../lib/useResource';
+import { isPdf, PdfPane } from './pdf/PdfPane';
 import { AssignmentView, bandRange, CategoryFeedback, DraftContent, GuidedItem, RubricGuidance, ScoreDraft, scoreProblem, ScoringGuide } from './scoreGuidance';
 
 interface SheetValues {
@@ -23,6 +24,10 @@ interface SheetValues {
 
 /** How long after the last keystroke the draft goes to the server. */
 const DRAFT_DEBOUNCE_MS = 800;
+/** How often an open sheet asks whether the stage still accepts scores (a refused save asks at once). */
+const OPEN_POLL_MS = 30_000;
+
+const isScoringClosed = (e: unknown) => e instanceof ApiError && e.body.code === 'SCORING_CLOSED';
 
 function familyOf(rubricCode: string): Family {
   if (rubricCode.includes('19580')) return 'quality';
@@ -81,7 +86,9 @@ function bandOfScore(guide: ScoringGuide, max: number, score: number): number | 
  * dimension shown) and then a score within it; a value above the item's maximum shows an error and is
  * never changed. Per category 优势 and 改进机会, subtotals and a total that stays in view. The draft
  * is kept on the server as the expert types, so it follows the expert to another computer; once the
- * stage has closed the sheet is read-only. A conflict of interest can be declared.
+ * stage has closed the sheet is read-only, with a notice — also when it closes while the sheet is
+ * open (asked every 30 s, and at once when the server refuses a save). The materials are read in a
+ * pane beside the sheet (pdf.js, loaded when opened). A conflict of interest can be declared.
  */
 export default function AssignmentPage() {
   const { id = '' } = useParams();
@@ -100,8 +107,15 @@ export default function AssignmentPage() {
   const scores = Form.useWatch('scores', form);
   const bands = Form.useWatch('bands', form);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const wide = Grid.useBreakpoint().lg === true;
+  // The material read inline: the one picked, else the first PDF.
+  const [readingN, setReadingN] = useState<number>();
+  const reading = v?.materials.find((m) => m.n === readingN) ?? v?.materials.find(isPdf);
+  const downloadMaterial = (m: { url: string; name: string }) => void download(m.url, m.name, true).catch((e) => message.error(errorText(e)));
 
-  const readOnly = v ? !v.scoringOpen : true;
+  // The stage closed while the sheet was open (seen by the poll or a refused save): read-only at once.
+  const [closedNow, setClosedNow] = useState(false);
+  const readOnly = v ? !v.scoringOpen || closedNow : true;
   const items: GuidedItem[] = useMemo(() => v?.rubric.categories.flatMap((c) => c.items) ?? [], [v]);
   const categoryCodes = useMemo(() => v?.rubric.categories.map((c) => c.code) ?? [], [v]);
   const valueOf = (criterion: string) => (typeof scores?.[criterion] === 'number' ? (scores[criterion] as number) : 0);
@@ -119,8 +133,11 @@ export default function AssignmentPage() {
       .catch(() => null)
       .then((d) => {
         if (!live) return;
+        // Closed while open: what was typed and not saved leaves the screen with the rest.
+        if (!v.scoringOpen) form.resetFields();
         let values: SheetValues | null = null;
-        if (d?.draft && d.updatedAt && (!v.myScore || new Date(d.updatedAt) > new Date(v.myScore.updatedAt))) {
+        // A closed sheet shows what was submitted: a later draft was never a score.
+        if (v.scoringOpen && d?.draft && d.updatedAt && (!v.myScore || new Date(d.updatedAt) > new Date(v.myScore.updatedAt))) {
           values = fromSaved(d.draft.items, d.draft.comment, d.draft.categories);
           setDraftState({ savedAt: d.updatedAt });
         } else if (v.myScore) {
@@ -144,6 +161,29 @@ export default function AssignmentPage() {
   }, [v, form]);
 
   const pending = useRef(false);
+  // Closed: nothing more goes to the server, and the sheet is reloaded as the server holds it.
+  const markClosed = useCallback(() => {
+    clearTimeout(timer.current);
+    pending.current = false;
+    setClosedNow(true);
+    setDraftState({});
+    void view.reload();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  useEffect(() => {
+    if (!v?.scoringOpen || closedNow) return;
+    const check = setInterval(() => {
+      if (document.visibilityState !== 'visible') return;
+      void api
+        .get<ScoreDraft>(`/reviews/assignments/${v.assignmentId}/draft`)
+        .then((d) => {
+          if (!d.open) markClosed();
+        })
+        .catch(() => undefined);
+    }, OPEN_POLL_MS);
+    return () => clearInterval(check);
+  }, [v, closedNow, markClosed]);
+
   const saveDraftNow = useCallback(async (keepalive = false) => {
     if (!v || readOnly) return;
     pending.current = false;
@@ -152,9 +192,10 @@ export default function AssignmentPage() {
       const res = await api.put<{ updatedAt: string }>(`/reviews/assignments/${id}/draft`, toDraft(form.getFieldsValue(true) as SheetValues, items, categoryCodes), { keepalive });
       setDraftState({ savedAt: res.updatedAt });
     } catch (e) {
-      setDraftState((s) => ({ ...s, saving: false, error: errorText(e) }));
+      if (isScoringClosed(e)) markClosed();
+      else setDraftState((s) => ({ ...s, saving: false, error: errorText(e) }));
     }
-  }, [v, readOnly, id, form, items, categoryCodes]);
+  }, [v, readOnly, id, form, items, categoryCodes, markClosed]);
 
   const onValuesChange = (changed: SheetValues) => {
     if (!loaded || readOnly) return;
@@ -197,6 +238,7 @@ export default function AssignmentPage() {
       await view.reload();
     } catch (e) {
       setError(e);
+      if (isScoringClosed(e)) markClosed();
       applyFieldErrors(form, e, (f) => {
         const item = /^items\[(.+)\]$/.exec(f);
         if (item) return ['scores', item[1]];
@@ -262,27 +304,55 @@ export default function AssignmentPage() {
         )}
       </Card>
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={12}>
-          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-            <FormView form={v.form} family={familyOf(v.rubric.code)} />
-            <Card title="申报材料" size="small">
-              <List
-                size="small"
-                dataSource={v.materials}
-                locale={{ emptyText: '无材料' }}
-                renderItem={(m) => (
-                  <List.Item>
-                    <Typography.Link onClick={() => void download(m.url, m.name, true).catch((e) => message.error(errorText(e)))}>
-                      <DownloadOutlined /> {m.name}
-                    </Typography.Link>
-                    <Typography.Text type="secondary">{fileSize(m.size)}</Typography.Text>
-                  </List.Item>
-                )}
+        <Col xs={24} lg={12}>
+          {/* Beside the sheet on a wide screen, the reading pane keeps its place while the sheet scrolls. */}
+          <div style={wide ? { position: 'sticky', top: 8, maxHeight: 'calc(100vh - 16px)', overflowY: 'auto' } : undefined} data-testid="reading-pane">
+            <Card size="small" styles={{ body: { paddingTop: 0 } }}>
+              <Tabs
+                items={[
+                  {
+                    key: 'materials',
+                    label: '申报材料',
+                    children: (
+                      <>
+                        <List
+                          size="small"
+                          dataSource={v.materials}
+                          locale={{ emptyText: '无材料' }}
+                          style={{ marginBottom: 8 }}
+                          renderItem={(m) => (
+                            <List.Item
+                              style={{ background: reading?.n === m.n ? 'var(--ant-color-primary-bg, #e6f4ff)' : undefined, paddingInline: 8 }}
+                              actions={[
+                                <Typography.Link key="download" aria-label={`下载 ${m.name}`} onClick={() => downloadMaterial(m)}>
+                                  <DownloadOutlined />
+                                </Typography.Link>,
+                              ]}
+                            >
+                              {isPdf(m) ? (
+                                <Typography.Link onClick={() => setReadingN(m.n)} data-testid={`read-material-${m.n}`}>
+                                  {m.name}
+                                </Typography.Link>
+                              ) : (
+                                <Typography.Link onClick={() => downloadMaterial(m)}>{m.name}</Typography.Link>
+                              )}
+                              <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
+                                {fileSize(m.size)}
+                              </Typography.Text>
+                            </List.Item>
+                          )}
+                        />
+                        {reading && <PdfPane key={reading.n} material={reading} onDownload={() => downloadMaterial(reading)} />}
+                      </>
+                    ),
+                  },
+                  { key: 'form', label: '申报表', children: <FormView form={v.form} family={familyOf(v.rubric.code)} /> },
+                ]}
               />
             </Card>
-          </Space>
+          </div>
         </Col>
-        <Col xs={24} xl={12}>
+        <Col xs={24} lg={12}>
           <Card title={`评分：${v.rubric.label}`}>
             <div
               data-testid="sticky-total"
@@ -304,7 +374,10 @@ export default function AssignmentPage() {
                 style={{ marginBottom: 12 }}
                 data-testid="sheet-closed"
                 title="本申报的专家评审阶段已结束，评分表只读，不能再修改。"
-                description={v.myScore ? `已提交的评分（${formatTime(v.myScore.updatedAt)}）如下。` : '您未在阶段结束前提交评分。'}
+                description={
+                  (closedNow ? '阶段在您填写期间结束，此后的修改未能保存。' : '') +
+                  (v.myScore ? `已提交的评分（${formatTime(v.myScore.updatedAt)}）如下。` : '您未在阶段结束前提交评分。')
+                }
               />
             )}
             <ErrorAlert error={error} />
