@@ -56,7 +56,7 @@ export async function seedApplications(http: HttpClient, admin: string, count: n
     await http.call('POST', '/users', admin, { username, password, role: 'applicant', displayName: `基准企业${i}`, email: `${username}@example.cn` });
     const userToken = await http.login(username, password);
     const org = await http.call<{ id: string; accessToken: string }>('POST', '/organizations', userToken, sampleOrganization(`重庆基准测试企业${i}有限公司`, uscc(), `${username}@example.cn`));
-    await http.call('PUT', `/admin/organizations/${org.id}/credit-grade`, admin, { grade: 'A' });
+    await http.call('PUT', `/admin/organizations/${org.id}/credit-grade`, admin, { grade: 'A', reason: '市场监管局评定结果' });
     tokens[i] = `Bearer ${org.accessToken}`;
   });
 

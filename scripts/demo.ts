@@ -126,7 +126,7 @@ async function main(): Promise<void> {
       foundedAt: '2008-05-01',
       industry: 'C4011',
     });
-    await call('PUT', `/admin/organizations/${org.id}/credit-grade`, admin, { grade: 'A' });
+    await call('PUT', `/admin/organizations/${org.id}/credit-grade`, admin, { grade: 'A', reason: '市场监管局评定结果' });
     const token = org.accessToken as string;
     const application = await call('POST', '/applications', token, {
       cycleId: cycle.id,

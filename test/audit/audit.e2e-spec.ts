@@ -310,7 +310,7 @@ describe('audit log', () => {
 
     it('records a credit grade change with its old and new grade', async () => {
       const record = await oneRecordOf('organization', organizationId, () =>
-        ctx.http.put(`/admin/organizations/${organizationId}/credit-grade`).set('Authorization', officeAdmin.token).send({ grade: 'B' }).expect(200),
+        ctx.http.put(`/admin/organizations/${organizationId}/credit-grade`).set('Authorization', officeAdmin.token).send({ grade: 'B', reason: '市场监管局评定结果' }).expect(200),
       );
       expect(record).toMatchObject({ actor: byOfficeAdmin(), action: 'credit_grade_set', changes: { creditGrade: { from: 'A', to: 'B' } } });
     });

@@ -38,7 +38,7 @@ export async function registerEnterprise(ctx: TestContext, name: string, overrid
     .set('Authorization', user.token)
     .send({ ...sampleOrganization(name, uscc, `${username}@example.cn`), ...overrides });
   if (res.status !== 201) throw new Error(`register ${name}: ${res.status} ${JSON.stringify(res.body)}`);
-  await ctx.http.put(`/admin/organizations/${res.body.id}/credit-grade`).set('Authorization', await ctx.adminToken()).send({ grade: 'A' }).expect(200);
+  await ctx.http.put(`/admin/organizations/${res.body.id}/credit-grade`).set('Authorization', await ctx.adminToken()).send({ grade: 'A', reason: '市场监管局评定结果' }).expect(200);
   return { userId: user.id, username, password, token: `Bearer ${res.body.accessToken}`, organizationId: res.body.id, name, uscc };
 }
 

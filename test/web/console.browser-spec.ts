@@ -335,7 +335,7 @@ describe('web console (headless Chromium)', () => {
 
       // The office grades the organisation (through the API: not this page's job); the check now passes.
       const org = (await ctx.http.get(`/applications/${applicationId}`).set('Authorization', await ctx.adminToken())).body.organization;
-      await ctx.http.put(`/admin/organizations/${org.id}/credit-grade`).set('Authorization', await ctx.adminToken()).send({ grade: 'A' }).expect(200);
+      await ctx.http.put(`/admin/organizations/${org.id}/credit-grade`).set('Authorization', await ctx.adminToken()).send({ grade: 'A', reason: '市场监管局评定结果' }).expect(200);
       await enterprise.reload();
       await enterprise.getByTestId('presubmit-ready').waitFor();
       await screenshot(enterprise, 'enterprise-ready');

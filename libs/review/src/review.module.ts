@@ -4,7 +4,7 @@ import { CyclesCoreModule, CyclesModule } from '@awardflow/cycles';
 import { IdentityCoreModule } from '@awardflow/identity';
 import { AuditModule } from '@awardflow/audit';
 import { CalendarCoreModule } from '@awardflow/calendar';
-import { NotificationsWorkerModule } from '@awardflow/notifications';
+import { NotificationsModule, NotificationsWorkerModule } from '@awardflow/notifications';
 import { WorkflowModule } from '@awardflow/workflow';
 import { DataSource } from 'typeorm';
 import { ReviewerAccess } from './access/reviewer-access';
@@ -40,6 +40,8 @@ import { AwardDecisionController, CertificatesController, PublicResultsControlle
 import { ResultsService } from './results/results.service';
 import { OutsideResultsController } from './outside-results/outside-results.controller';
 import { OutsideResultsService } from './outside-results/outside-results.service';
+import { ExpertRemindersController } from './reminders/expert-reminders.controller';
+import { ExpertRemindersService } from './reminders/expert-reminders.service';
 import { ScoringController } from './scoring/scoring.controller';
 import { ScoringService } from './scoring/scoring.service';
 import { StageReviewersController } from './stage-reviewers/stage-reviewers.controller';
@@ -49,7 +51,7 @@ const CORE = [ReviewPoolService, AssignmentService, ScoringService];
 
 /** Reviewers, scores, panel, ranking, 公示 (its batches, objections and public pages) and 审定 over HTTP. */
 @Module({
-  imports: [ApplicationsModule, CyclesModule, CalendarCoreModule, WorkflowModule, AuditModule],
+  imports: [ApplicationsModule, CyclesModule, CalendarCoreModule, WorkflowModule, AuditModule, NotificationsModule],
   controllers: [
     PoolController,
     AssignmentController,
@@ -68,6 +70,7 @@ const CORE = [ReviewPoolService, AssignmentService, ScoringService];
     RechecksController,
     ApplicationRecheckController,
     OutsideResultsController,
+    ExpertRemindersController,
   ],
   providers: [
     ...CORE,
@@ -88,6 +91,7 @@ const CORE = [ReviewPoolService, AssignmentService, ScoringService];
     CertificateFactsReader,
     RechecksService,
     OutsideResultsService,
+    ExpertRemindersService,
   ],
 })
 export class ReviewModule implements OnModuleInit {

@@ -16,7 +16,20 @@ export interface ListFilters {
   state?: string;
   organizationId?: string;
   search?: string;
+  /** submitted at or after / before (提交时间 range) */
+  submittedFrom?: Date;
+  submittedTo?: Date;
+  /** one of APPLICATION_SORTS; the default is the latest submission first */
+  sort?: ApplicationSort;
 }
+
+/** The columns the office's list sorts on (`-` first: descending); a whitelist, so no caller names SQL. */
+export const APPLICATION_SORTS = ['submittedAt', '-submittedAt', 'receiptNumber', '-receiptNumber', 'organizationName', '-organizationName', 'state', '-state'] as const;
+export type ApplicationSort = (typeof APPLICATION_SORTS)[number];
+
+const SORT_COLUMNS: Record<string, string> = { submittedAt: 'submitted_at', receiptNumber: 'receipt_number', organizationName: 'organization_name', state: 'state' };
+/** The columns every ordering may read, selected by the statements that order in an outer query. */
+const ORDER_COLUMNS = 'a.submitted_at, a.created_at, a.receipt_number, a.organization_name, a.state';
 
 export interface ListedRow {
   id: string;
@@ -24,9 +37,17 @@ export interface ListedRow {
   instanceId: string;
 }
 
-/** The list's order; the indexes of migrations 1795562100000 and 1795562810000 hold it, so a page reads only its rows. */
-function orderBy(alias: string): string {
-  return `${alias}.submitted_at DESC NULLS LAST, ${alias}.created_at DESC, ${alias}.id DESC`;
+/**
+ * The list's order; the indexes of migrations 1795562100000 and 1795562810000 hold the default
+ * (latest submission first), so a page reads only its rows. Another column sorts first on it, then
+ * as the default, so equal values keep a stable order across pages.
+ */
+function orderBy(alias: string, sort?: ApplicationSort): string {
+  const fallback = `${alias}.submitted_at DESC NULLS LAST, ${alias}.created_at DESC, ${alias}.id DESC`;
+  if (!sort || sort === '-submittedAt') return fallback;
+  const descending = sort.startsWith('-');
+  const column = SORT_COLUMNS[sort.replace(/^-/, '')];
+  return `${alias}.${column} ${descending ? 'DESC NULLS LAST' : 'ASC NULLS LAST'}, ${fallback}`;
 }
 
 const PAGE_JSON = `coalesce((SELECT json_agg(json_build_object('id', id, 'cycleId', cycle_id, 'instanceId', instance_id)) FROM page), '[]')`;
@@ -57,6 +78,9 @@ export async function listPage(runner: SqlRunner, scope: ListScope, filters: Lis
   const state = filters.state ? param(filters.state) : undefined;
   if (state) where.push(`a.state = ${state}`);
   if (filters.organizationId) where.push(`a.organization_id = ${param(filters.organizationId)}`);
+  if (filters.submittedFrom) where.push(`a.submitted_at >= ${param(filters.submittedFrom)}`);
+  if (filters.submittedTo) where.push(`a.submitted_at < ${param(filters.submittedTo)}`);
+  const sort = filters.sort;
 
   // The scope as a condition on `a`, and (for an office) its cycles.
   let inScope: string;
@@ -81,32 +105,32 @@ export async function listPage(runner: SqlRunner, scope: ListScope, filters: Lis
   if (filters.search) {
     const term = param(`%${filters.search}%`);
     // One branch per searched text, each along the search index's (cycle, text) postings; the union drops repeats.
-    const branch = (text: string) => `SELECT a.id, a.cycle_id, a.instance_id, a.submitted_at, a.created_at FROM applications a WHERE ${inScope}${and} AND ${text} ILIKE ${term}`;
+    const branch = (text: string) => `SELECT a.id, a.cycle_id, a.instance_id, ${ORDER_COLUMNS} FROM applications a WHERE ${inScope}${and} AND ${text} ILIKE ${term}`;
     sql = `WITH matched AS MATERIALIZED (
              ${branch('a.organization_name')} UNION ${branch('a.organization_uscc::text')} UNION ${branch('a.receipt_number')}
            ), page AS (
-             SELECT * FROM matched m ORDER BY ${orderBy('m')} LIMIT ${param(limit)} OFFSET ${param(offset)}
+             SELECT * FROM matched m ORDER BY ${orderBy('m', sort)} LIMIT ${param(limit)} OFFSET ${param(offset)}
            )
            SELECT (SELECT count(*)::int FROM matched) AS total, ${PAGE_JSON} AS rows`;
   } else if (!cycles) {
     sql = `WITH page AS (
              SELECT a.id, a.cycle_id, a.instance_id FROM applications a WHERE ${inScope}${and}
-              ORDER BY ${orderBy('a')} LIMIT ${param(limit)} OFFSET ${param(offset)}
+              ORDER BY ${orderBy('a', sort)} LIMIT ${param(limit)} OFFSET ${param(offset)}
            )
            SELECT (SELECT count(*)::int FROM applications a WHERE ${inScope}${and}) AS total, ${PAGE_JSON} AS rows`;
   } else {
-    // The counters know cycles and states only: a list narrowed to one organisation, or to a
-    // recommender's division, counts its rows.
-    const total = filters.organizationId || inRegion
+    // The counters know cycles and states only: a list narrowed to one organisation, to a
+    // recommender's division or to a 提交时间 range counts its rows.
+    const total = filters.organizationId || inRegion || filters.submittedFrom || filters.submittedTo
       ? `(SELECT count(*)::int FROM applications a WHERE ${inScope}${and})`
       : `(SELECT coalesce(sum(s.n), 0)::int FROM application_state_counts s WHERE s.cycle_id IN (${cycles})${state ? ` AND s.state = ${state}` : ''})`;
     const window = param(offset + limit);
     sql = `WITH page AS (
              SELECT p.* FROM (${cycles}) k CROSS JOIN LATERAL (
-               SELECT a.id, a.cycle_id, a.instance_id, a.submitted_at, a.created_at FROM applications a WHERE a.cycle_id = k.id${and}
-                ORDER BY ${orderBy('a')} LIMIT ${window}
+               SELECT a.id, a.cycle_id, a.instance_id, ${ORDER_COLUMNS} FROM applications a WHERE a.cycle_id = k.id${and}
+                ORDER BY ${orderBy('a', sort)} LIMIT ${window}
              ) p
-             ORDER BY ${orderBy('p')} LIMIT ${param(limit)} OFFSET ${param(offset)}
+             ORDER BY ${orderBy('p', sort)} LIMIT ${param(limit)} OFFSET ${param(offset)}
            )
            SELECT ${total} AS total, ${PAGE_JSON} AS rows`;
   }

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageQuery } from '@awardflow/platform';
-import { IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsDate, IsIn, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { APPLICATION_SORTS, ApplicationSort } from './application-list';
 
 export class CreateApplicationDto {
   @ApiProperty() @IsUUID('all') cycleId: string;
@@ -31,6 +33,20 @@ export class ListApplicationsQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @Matches(/^[a-z_]{2,64}$/, { message: '须为状态名（如 formal_review）' }) state?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID('all') organizationId?: string;
   @ApiPropertyOptional({ description: 'organisation name, credit code or receipt number contains' }) @IsOptional() @IsString() @MaxLength(100) search?: string;
+  @ApiPropertyOptional({ type: String, format: 'date-time', description: '提交时间 at or after' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate({ message: '须为有效的时间' })
+  submittedFrom?: Date;
+  @ApiPropertyOptional({ type: String, format: 'date-time', description: '提交时间 before' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate({ message: '须为有效的时间' })
+  submittedTo?: Date;
+  @ApiPropertyOptional({ enum: APPLICATION_SORTS, description: 'the column to sort on, `-` first for descending (default -submittedAt)' })
+  @IsOptional()
+  @IsIn(APPLICATION_SORTS, { message: `只能按受理编号、申报单位、状态或提交时间排序（${APPLICATION_SORTS.join('、')}）` })
+  sort?: ApplicationSort;
 }
 
 export class AvailableActionDto {
@@ -41,6 +57,8 @@ export class AvailableActionDto {
   @ApiProperty({ description: 'the action leads to a terminal state: the application ends there and cannot go back' }) ends: boolean;
   @ApiProperty({ example: 'POST /applications/:id/actions/:action', description: 'where to take it: this generic route, or the dedicated one of a decision with its own use case (e.g. POST /applications/:id/votes/close)' })
   route: string;
+  @ApiProperty({ description: "the application waits on the caller for it (the office's 待办): it moves the application on, neither ending it nor an exceptional measure such as 撤销" })
+  nextStep: boolean;
 }
 
 export class ApplicationCycleDto {

@@ -21,6 +21,7 @@ import { genericRouteRule, NotNamedForStageError, undeclaredPayload, undeclaredP
 import { ApplicationAccessPolicy } from './application-access.policy';
 import { CycleClose } from './cycle-close';
 import { applicationRow } from './application-row';
+import { isNextStep } from './next-step';
 import { pastWins } from './past-wins';
 import { copyMaterials, renewableApplication } from './renewal';
 import { ApplicationDto, ApplicationPageDto, AvailableActionDto, CreateApplicationDto, ListApplicationsQuery } from './application.dto';
@@ -361,7 +362,7 @@ export class ApplicationsService implements OnModuleInit {
     for (const a of offered) {
       const rule = actionRule(a.action);
       if (!rule || rule.route === SYSTEM_ONLY || !(await this.mayTakeIn(rule, user, application, cycle.officeId, fullCycle))) continue;
-      actions.push({ ...a, route: rule.route });
+      actions.push({ ...a, route: rule.route, nextStep: isNextStep(a) });
     }
     return actions;
   }

@@ -78,6 +78,12 @@ export class RecordDto {
 
 export class CreditGradeDto {
   @ApiProperty({ enum: ['A', 'B', 'C', 'D'] }) @IsIn(['A', 'B', 'C', 'D']) grade: 'A' | 'B' | 'C' | 'D';
+  /** Why the grade changes (e.g. the 市场监管局's notice); kept in the audit entry, since a grade decides eligibility. */
+  @ApiProperty({ description: 'why the grade is set or changed (written into the audit entry)', maxLength: 500 })
+  @IsString({ message: '须填写调整理由' })
+  @Matches(/\S/, { message: '须填写调整理由' })
+  @MaxLength(500, { message: '不能超过 500 字' })
+  reason: string;
 }
 
 export class SearchOrganizationsQuery extends PageQuery {

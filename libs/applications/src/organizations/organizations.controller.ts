@@ -65,10 +65,10 @@ export class ComplianceController {
   }
 
   @Put('organizations/:id/credit-grade')
-  @ApiOperation({ summary: 'Set the quality credit grade (A/B/C/D)' })
+  @ApiOperation({ summary: 'Set the quality credit grade (A/B/C/D) with the reason, which the audit entry keeps' })
   @ApiOkResponse({ type: OrganizationDto })
   setCreditGrade(@Param('id', ParseUUIDPipe) id: string, @Body() body: CreditGradeDto, @CurrentUser() admin: AuthUser): Promise<OrganizationDto> {
-    return this.organizations.setCreditGrade(id, body.grade, admin);
+    return this.organizations.setCreditGrade(id, body.grade, body.reason, admin);
   }
 
   @Get('blacklist')

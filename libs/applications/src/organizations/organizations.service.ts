@@ -167,14 +167,14 @@ export class OrganizationsService {
     return pageOf(rows.map(({ totalCount: _, ...row }) => row), total, window);
   }
 
-  async setCreditGrade(organizationId: string, grade: 'A' | 'B' | 'C' | 'D', admin: AuthUser): Promise<OrganizationDto> {
+  async setCreditGrade(organizationId: string, grade: 'A' | 'B' | 'C' | 'D', reason: string, admin: AuthUser): Promise<OrganizationDto> {
     return this.dataSource.transaction(async (m) => {
       const organization = await this.get(organizationId, m);
       const previous = organization.creditGrade;
       organization.creditGrade = grade;
       organization.creditGradeUpdatedAt = new Date();
       await m.save(organization);
-      await this.audit.record({ action: AuditAction.CreditGradeSet, entityType: AuditEntityType.Organization, entityId: organizationId, before: { creditGrade: previous }, after: { creditGrade: grade } }, m);
+      await this.audit.record({ action: AuditAction.CreditGradeSet, entityType: AuditEntityType.Organization, entityId: organizationId, before: { creditGrade: previous }, after: { creditGrade: grade }, details: { reason: reason.trim() } }, m);
       return toOrganizationDto(organization);
     });
   }

@@ -273,3 +273,9 @@ export class CycleTimelineDto {
   @ApiProperty({ type: [TimelineItemDto] }) items: TimelineItemDto[];
   @ApiProperty({ type: [String] }) warnings: string[];
 }
+
+/** GET /cycles/settings: which parts of the cycle form this deployment allows. */
+export class CycleSettingsDto {
+  @ApiProperty({ description: 'ISO 8601 durationOverrides are accepted (ALLOW_SHORT_DURATIONS on, never in production): the form shows its test-only section' })
+  shortDurations: boolean;
+}

@@ -4,7 +4,7 @@ import { AuthUser, CurrentUser, Role, Roles } from '@awardflow/identity';
 import { AwardWorkflowDto, awardWorkflowDiagram } from '@awardflow/awards';
 import { ClosedCycleDto } from './cycle-responses.dto';
 import { Page, PageDto } from '@awardflow/platform';
-import { CreateCycleDto, CycleDto, CycleTimelineDto, ListCyclesQuery, UpdateCycleDto } from './cycle.dto';
+import { CreateCycleDto, CycleDto, CycleSettingsDto, CycleTimelineDto, ListCyclesQuery, UpdateCycleDto } from './cycle.dto';
 
 const CyclePageDto = PageDto(CycleDto);
 import { CyclesService, toCycleDto } from './cycles.service';
@@ -28,6 +28,15 @@ export class CyclesController {
   @ApiOkResponse({ type: CyclePageDto })
   list(@Query() query: ListCyclesQuery, @CurrentUser() user: AuthUser): Promise<Page<CycleDto>> {
     return this.cycles.list(query, user);
+  }
+
+  // Before ':id', which would read "settings" as a cycle id.
+  @Get('settings')
+  @Roles(Role.Admin)
+  @ApiOperation({ summary: 'Which settings the cycle form may offer here (the test-only short durations are never offered in production)' })
+  @ApiOkResponse({ type: CycleSettingsDto })
+  settings(): CycleSettingsDto {
+    return this.cycles.settings();
   }
 
   @Get(':id')

@@ -23,7 +23,7 @@ import { AppConfigService, DomainError, ErrorCode, FieldError, FieldValidationEr
 import { DefinitionRegistry, INSTANCE_CONTEXTS_RELATION, isWorkingDayDuration, WorkflowDefinition } from '@awardflow/workflow';
 import { EntityManager, Repository } from 'typeorm';
 import { parseBeijingInstant } from './beijing-time';
-import { CreateCycleDto, CycleDto, CycleTimelineDto, ListCyclesQuery, UpdateCycleDto } from './cycle.dto';
+import { CreateCycleDto, CycleDto, CycleSettingsDto, CycleTimelineDto, ListCyclesQuery, UpdateCycleDto } from './cycle.dto';
 import { cycleDurations, CycleDurations, DayUnits, dayUnitsOf } from './cycle-durations';
 import { Cycle, DurationOverrides } from './cycle.entity';
 import { expiresWithBatch } from './recognition-validity';
@@ -129,6 +129,14 @@ export class CyclesService {
   }
 
   /** Admin-only access: the cycle must belong to one of the admin's offices. */
+  /**
+   * What the cycle form may offer here: the test-only short durations (ISO 8601 overrides of the day
+   * counts) only where ALLOW_SHORT_DURATIONS is on, and never in production, whatever the flag says.
+   */
+  settings(): CycleSettingsDto {
+    return { shortDurations: !this.config.isProduction && !!this.config.get('ALLOW_SHORT_DURATIONS') };
+  }
+
   async getForAdmin(id: string, admin: AuthUser): Promise<Cycle> {
     const cycle = await this.cycles.findOneBy({ id });
     if (!cycle || !admin.officeIds.includes(cycle.officeId)) throw new NotFoundError('cycle', id);
@@ -331,7 +339,7 @@ export class CyclesService {
       if (problems.length) errors.push({ field: 'certificateNumberFormat', messages: problems });
     }
     const overrides = Object.keys(cycle.durationOverrides ?? {}).filter((k) => k !== 'dayUnits');
-    if (overrides.length && !this.config.get('ALLOW_SHORT_DURATIONS')) {
+    if (overrides.length && !this.settings().shortDurations) {
       errors.push({ field: 'durationOverrides', messages: ['本环境未开启测试用短时长（ALLOW_SHORT_DURATIONS），请使用天数设置'] });
     }
     return errors;

@@ -26,6 +26,9 @@ export interface TemplateVariables {
   recommendedTo?: string | null;
   documentNumber?: string | null;
   decidedOn?: string | null;
+  /** 提醒专家: the expert's reviews of the cycle not yet scored, and how many of them are overdue. */
+  pendingCount?: number;
+  overdueCount?: number;
 }
 
 interface Template {
@@ -90,6 +93,11 @@ export const TEMPLATES = {
   review_assigned: { title: (v) => `评审任务：${award(v)}`, body: (v) => `您有一份${award(v)}申报${receipt(v)}待评审，请于 ${v.deadline ?? '规定期限'} 前完成评分。${open(v)}` },
   review_reminder: { title: (v) => `评审提醒：${award(v)}`, body: (v) => `您负责的${award(v)}评审${receipt(v)}将于 ${v.daysBefore ?? ''} 天后（${v.deadline ?? ''}）到期，请尽快完成。${open(v)}` },
   review_overdue: { title: (v) => `评审逾期：${award(v)}`, body: (v) => `${award(v)}申报${receipt(v)}的专家评审已逾期未完成，请督办或重新分配。${open(v)}` },
+  review_chased: {
+    title: (v) => `评审督办：${award(v)}`,
+    body: (v) =>
+      `您负责的${award(v)}评审尚有 ${v.pendingCount ?? 0} 份未完成${v.overdueCount ? `（其中 ${v.overdueCount} 份已逾期）` : ''}，最早一份于 ${v.deadline ?? '规定期限'}（北京时间）到期，请尽快完成评分。${open(v)}`,
+  },
   assignment_flagged: { title: (v) => `专家分配待处理：${award(v)}`, body: (v) => `申报${receipt(v)}无法按规则自动分配评审专家，请人工处理。${because(v)}${open(v)}` },
 } satisfies Record<string, Template>;
 

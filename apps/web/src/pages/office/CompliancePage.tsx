@@ -25,7 +25,7 @@ export default function CompliancePage() {
 }
 
 function Organizations() {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [search, setSearch] = useState('');
   const paging = useServerPaging();
   const orgs = useResource(
@@ -35,15 +35,38 @@ function Organizations() {
   const [error, setError] = useState<unknown>();
   const [open, setOpen] = useState<Organization>();
 
-  const grade = async (org: Organization, value: string) => {
+  // A grade decides eligibility: the office says why it changes, and the audit keeps the reason.
+  const grade = (org: Organization, value: string) => {
     setError(undefined);
-    try {
-      await api.put(`/admin/organizations/${org.id}/credit-grade`, { grade: value });
-      message.success(`${org.name} 的质量信用等级已设为 ${value} 级`);
-      await orgs.reload();
-    } catch (e) {
-      setError(e);
-    }
+    let reason = '';
+    modal.confirm({
+      title: `将 ${org.name} 的质量信用等级设为 ${value} 级`,
+      content: (
+        <Input.TextArea
+          aria-label="调整理由"
+          placeholder="调整理由（必填，如评定文件的文号），将记入审计日志"
+          rows={3}
+          maxLength={500}
+          onChange={(e) => (reason = e.target.value)}
+          data-testid="grade-reason"
+        />
+      ),
+      okText: '确定',
+      cancelText: '取消',
+      onOk: async () => {
+        if (!reason.trim()) {
+          message.error('请填写调整理由');
+          throw new Error('reason required');
+        }
+        try {
+          await api.put(`/admin/organizations/${org.id}/credit-grade`, { grade: value, reason: reason.trim() });
+          message.success(`${org.name} 的质量信用等级已设为 ${value} 级`);
+          await orgs.reload();
+        } catch (e) {
+          setError(e);
+        }
+      },
+    });
   };
 
   return (
