@@ -40,6 +40,8 @@ import { AwardDecisionController, CertificatesController, PublicResultsControlle
 import { ResultsService } from './results/results.service';
 import { OutsideResultsController } from './outside-results/outside-results.controller';
 import { OutsideResultsService } from './outside-results/outside-results.service';
+import { FeedbackReportController } from './feedback/feedback-report.controller';
+import { FeedbackReportService } from './feedback/feedback-report.service';
 import { ScoringController } from './scoring/scoring.controller';
 import { ScoringService } from './scoring/scoring.service';
 import { StageReviewersController } from './stage-reviewers/stage-reviewers.controller';
@@ -68,6 +70,7 @@ const CORE = [ReviewPoolService, AssignmentService, ScoringService];
     RechecksController,
     ApplicationRecheckController,
     OutsideResultsController,
+    FeedbackReportController,
   ],
   providers: [
     ...CORE,
@@ -88,6 +91,7 @@ const CORE = [ReviewPoolService, AssignmentService, ScoringService];
     CertificateFactsReader,
     RechecksService,
     OutsideResultsService,
+    FeedbackReportService,
   ],
 })
 export class ReviewModule implements OnModuleInit {

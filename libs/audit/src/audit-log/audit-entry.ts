@@ -27,6 +27,7 @@ export enum AuditAction {
   OfficeCreated = 'office_created',
   AwardDecisionRecorded = 'award_decision_recorded',
   OutsideResultRecorded = 'outside_result_recorded',
+  FeedbackReportReleased = 'feedback_report_released',
 }
 
 export enum AuditEntityType {
