@@ -42,6 +42,8 @@ import { OutsideResultsController } from './outside-results/outside-results.cont
 import { OutsideResultsService } from './outside-results/outside-results.service';
 import { ExpertRemindersController } from './reminders/expert-reminders.controller';
 import { ExpertRemindersService } from './reminders/expert-reminders.service';
+import { FeedbackReportController } from './feedback/feedback-report.controller';
+import { FeedbackReportService } from './feedback/feedback-report.service';
 import { ScoringController } from './scoring/scoring.controller';
 import { ScoringService } from './scoring/scoring.service';
 import { StageReviewersController } from './stage-reviewers/stage-reviewers.controller';
@@ -71,6 +73,7 @@ const CORE = [ReviewPoolService, AssignmentService, ScoringService];
     ApplicationRecheckController,
     OutsideResultsController,
     ExpertRemindersController,
+    FeedbackReportController,
   ],
   providers: [
     ...CORE,
@@ -92,6 +95,7 @@ const CORE = [ReviewPoolService, AssignmentService, ScoringService];
     RechecksService,
     OutsideResultsService,
     ExpertRemindersService,
+    FeedbackReportService,
   ],
 })
 export class ReviewModule implements OnModuleInit {

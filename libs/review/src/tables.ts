@@ -25,4 +25,5 @@ export const OWNED_TABLES = [
   'recheck_rounds',
   'recheck_items',
   'outside_results',
+  'feedback_report_releases',
 ] as const;

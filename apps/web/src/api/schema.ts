@@ -364,6 +364,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/applications/{id}/feedback-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The experts' 反馈报告 (per category 优势/改进机会 and score rate, no expert named): the enterprise once released (409 before), the office's staff any time */
+        get: operations["FeedbackReportController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/{id}/feedback-report.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The 反馈报告 as a printable PDF (same rules as the JSON) */
+        get: operations["FeedbackReportController_reportPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/{id}/feedback-report/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the 反馈报告 may be read now (scored, released), so the page offers it without being refused */
+        get: operations["FeedbackReportController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/applications/{id}/history": {
         parameters: {
             query?: never;
@@ -854,6 +905,24 @@ export interface paths {
         put?: never;
         /** Extend every pending deadline of a kind in the cycle (application_window_close also moves the window) */
         post: operations["DeadlinesController_extendCycle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cycles/{id}/feedback-report/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the cycle's 反馈报告 are released to its enterprises, and when */
+        get: operations["FeedbackReportController_releaseState"];
+        put?: never;
+        /** 发布反馈报告: the cycle's enterprises may read their experts' feedback from now on (once; audited) */
+        post: operations["FeedbackReportController_release"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1996,7 +2065,7 @@ export interface components {
         };
         AuditRecordDto: {
             /** @enum {string} */
-            action: "user_created" | "user_changed" | "cycle_created" | "cycle_changed" | "cycle_opened" | "cycle_closed" | "deadline_extended" | "reviewer_registered" | "panel_members_set" | "stage_reviewers_named" | "reviewer_assigned" | "reviewer_reassigned" | "score_overwritten" | "credit_grade_set" | "record_added" | "record_removed" | "uscc_check_overridden" | "attachment_deleted" | "application.recommended" | "failed_job_retried" | "calendar_year_set" | "office_created" | "award_decision_recorded" | "outside_result_recorded";
+            action: "user_created" | "user_changed" | "cycle_created" | "cycle_changed" | "cycle_opened" | "cycle_closed" | "deadline_extended" | "reviewer_registered" | "panel_members_set" | "stage_reviewers_named" | "reviewer_assigned" | "reviewer_reassigned" | "score_overwritten" | "credit_grade_set" | "record_added" | "record_removed" | "uscc_check_overridden" | "attachment_deleted" | "application.recommended" | "failed_job_retried" | "calendar_year_set" | "office_created" | "award_decision_recorded" | "outside_result_recorded" | "feedback_report_released";
             actor: components["schemas"]["AuditActorDto"];
             /** Format: date-time */
             at: string;
@@ -2734,6 +2803,51 @@ export interface components {
             pageSize: number;
             /** @description rows in all, across every page */
             total: number;
+        };
+        FeedbackCategoryDto: {
+            /** @example 4.1 */
+            code: string;
+            /** @example 领导 */
+            label: string;
+            max: number;
+            /** @description 改进机会, one text per expert who wrote one (unnamed) */
+            opportunities: string[];
+            /** @description the experts' mean of the category as a per cent of its maximum (null: no score) */
+            scorePercent: number | null;
+            /** @description 优势, one text per expert who wrote one (unnamed) */
+            strengths: string[];
+        };
+        FeedbackReleaseDto: {
+            cycleId: string;
+            /**
+             * Format: date-time
+             * @description when the office released the report to the enterprises (null: not yet)
+             */
+            releasedAt: string | null;
+        };
+        FeedbackReportDto: {
+            applicationId: string;
+            awardName: string;
+            categories: components["schemas"]["FeedbackCategoryDto"][];
+            cycleTitle: string;
+            /** @description how many experts scored it (their texts are below, unnamed) */
+            expertCount: number;
+            /** @description the applicant as the enterprise knows itself */
+            organizationName: string;
+            receiptNumber: string | null;
+            /** Format: date-time */
+            releasedAt: string | null;
+            /** @description the experts' mean total as a per cent of the rubric's maximum */
+            totalPercent: number | null;
+            year: number;
+        };
+        FeedbackStatusDto: {
+            available: boolean;
+            cycleId: string;
+            /** Format: date-time */
+            releasedAt: string | null;
+            /** @description at least one expert has scored the application */
+            scored: boolean;
         };
         FlagCycleDto: {
             id: string;
@@ -4835,6 +4949,70 @@ export interface operations {
             };
         };
     };
+    FeedbackReportController_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackReportDto"];
+                };
+            };
+        };
+    };
+    FeedbackReportController_reportPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+        };
+    };
+    FeedbackReportController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackStatusDto"];
+                };
+            };
+        };
+    };
     ApplicationsController_history: {
         parameters: {
             query?: never;
@@ -5182,7 +5360,7 @@ export interface operations {
     AuditController_list: {
         parameters: {
             query?: {
-                action?: "user_created" | "user_changed" | "cycle_created" | "cycle_changed" | "cycle_opened" | "cycle_closed" | "deadline_extended" | "reviewer_registered" | "panel_members_set" | "stage_reviewers_named" | "reviewer_assigned" | "reviewer_reassigned" | "score_overwritten" | "credit_grade_set" | "record_added" | "record_removed" | "uscc_check_overridden" | "attachment_deleted" | "application.recommended" | "failed_job_retried" | "calendar_year_set" | "office_created" | "award_decision_recorded" | "outside_result_recorded";
+                action?: "user_created" | "user_changed" | "cycle_created" | "cycle_changed" | "cycle_opened" | "cycle_closed" | "deadline_extended" | "reviewer_registered" | "panel_members_set" | "stage_reviewers_named" | "reviewer_assigned" | "reviewer_reassigned" | "score_overwritten" | "credit_grade_set" | "record_added" | "record_removed" | "uscc_check_overridden" | "attachment_deleted" | "application.recommended" | "failed_job_retried" | "calendar_year_set" | "office_created" | "award_decision_recorded" | "outside_result_recorded" | "feedback_report_released";
                 /** @description the user who acted */
                 actorId?: string;
                 /** @description the entity id (a UUID, or `<queue>:<jobId>` for a failed job) */
@@ -5690,6 +5868,48 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ExtendedDeadlinesDto"];
+                };
+            };
+        };
+    };
+    FeedbackReportController_releaseState: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackReleaseDto"];
+                };
+            };
+        };
+    };
+    FeedbackReportController_release: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackReleaseDto"];
                 };
             };
         };

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { Alert, Button, Card, Col, Descriptions, Result, Row, Space, Typography, message } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Grid, Result, Row, Space, Typography, message } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { ApiError, api, download } from '../api/client';
 import { describeError, errorText } from '../api/errors';
@@ -9,6 +9,7 @@ import { useUser } from '../auth/AuthContext';
 import { ActionsPanel } from '../components/application/ActionsPanel';
 import { FormEditor, type FormEditorHandle } from '../components/application/FormEditor';
 import { FormView } from '../components/application/FormView';
+import { FeedbackReportCard } from '../components/application/FeedbackReportCard';
 import { HistoryTimeline } from '../components/application/HistoryTimeline';
 import { Materials } from '../components/application/Materials';
 import { PreSubmitCheck } from '../components/application/PreSubmitCheck';
@@ -54,6 +55,7 @@ export default function ApplicationPage() {
   const [savedForm, setSavedForm] = useState<Record<string, unknown>>();
   const [blockers, setBlockers] = useState<string[]>([]);
   const editor = useRef<FormEditorHandle | null>(null);
+  const phone = Grid.useBreakpoint().md === false;
   const seen = useRef<{ id: string; version: number } | null>(null);
 
   // A version we did not cause: somebody else acted.
@@ -107,6 +109,32 @@ export default function ApplicationPage() {
   const form = savedForm && seen.current?.id === a.id ? savedForm : a.form;
   const supplementDeadline = deadlines.data?.find((d) => d.kind === 'supplement');
   const supplementRequest = a.state === 'supplement_requested' ? [...(history.data?.entries ?? [])].reverse().find((e) => e.toState === 'supplement_requested') : undefined;
+
+  // On a phone the actions come first, above the form: not below every card of the page.
+  const actionsPanel = (
+    <ActionsPanel
+      application={a}
+      onDone={({ application }) => {
+        acknowledge(application);
+        setServerReasons(undefined);
+      }}
+      onConflict={(e) => {
+        setConflict(e);
+        void app.reload().then((fresh) => fresh && (seen.current = { id: fresh.id, version: fresh.version }));
+      }}
+      onIneligible={setServerReasons}
+      onGone={(action, done) =>
+        setGone({
+          id: a.id,
+          reason: done
+            ? `办理「${action.label}」后，该申报进入了您不参与的环节，您不再能查看（办理已生效）。`
+            : `办理「${action.label}」后，该申报进入了您不参与的环节（他人已先一步办理），您不再能查看。`,
+        })
+      }
+      beforeAct={async () => (editor.current ? editor.current.flush() : true)}
+      blocked={editable ? { actions: ['submit', 'resubmit'], reasons: blockers } : undefined}
+    />
+  );
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -192,6 +220,7 @@ export default function ApplicationPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+            {phone && actionsPanel}
             {editable && family ? (
               <FormEditor
                 key={a.id}
@@ -213,34 +242,14 @@ export default function ApplicationPage() {
               <PreSubmitCheck award={award.data} cycleId={a.cycleId} organizationId={a.organization.id} form={form} attachments={attachments} serverReasons={serverReasons} onBlockers={setBlockers} />
             )}
             <ApplicationObjectionsCard application={a} role={user.role} onChanged={() => void app.reload()} />
+            {(isApplicant || user.role === 'admin') && !editable && <FeedbackReportCard application={a} isAdmin={user.role === 'admin'} />}
             {user.role === 'admin' && <ReviewAssignmentsCard key={a.id} application={a} />}
             {(user.role === 'reviewer' || user.role === 'admin') && <OnsiteFindingsCard applicationId={a.id} refreshKey={a.version} />}
           </Space>
         </Col>
         <Col xs={24} xl={8}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-            <ActionsPanel
-              application={a}
-              onDone={({ application }) => {
-                acknowledge(application);
-                setServerReasons(undefined);
-              }}
-              onConflict={(e) => {
-                setConflict(e);
-                void app.reload().then((fresh) => fresh && (seen.current = { id: fresh.id, version: fresh.version }));
-              }}
-              onIneligible={setServerReasons}
-              onGone={(action, done) =>
-                setGone({
-                  id: a.id,
-                  reason: done
-                    ? `办理「${action.label}」后，该申报进入了您不参与的环节，您不再能查看（办理已生效）。`
-                    : `办理「${action.label}」后，该申报进入了您不参与的环节（他人已先一步办理），您不再能查看。`,
-                })
-              }
-              beforeAct={async () => (editor.current ? editor.current.flush() : true)}
-              blocked={editable ? { actions: ['submit', 'resubmit'], reasons: blockers } : undefined}
-            />
+            {!phone && actionsPanel}
             <OutsideResultCard application={a} chain={(award.data as { outsideChain?: OutsideChainInfo } | undefined)?.outsideChain} isAdmin={user.role === 'admin'} />
             <CertificateCard application={a} />
             <RecheckCard application={a} />

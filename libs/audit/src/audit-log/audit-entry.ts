@@ -28,6 +28,7 @@ export enum AuditAction {
   AwardDecisionRecorded = 'award_decision_recorded',
   OutsideResultRecorded = 'outside_result_recorded',
   ExpertsReminded = 'experts_reminded',
+  FeedbackReportReleased = 'feedback_report_released',
 }
 
 export enum AuditEntityType {

@@ -8,6 +8,7 @@ import { OutsideResults1795562882000 } from './1795562882000-outside-results';
 import { Rechecks1795562901000 } from './1795562901000-rechecks';
 import { ScoreFeedback1795562910000 } from './1795562910000-score-feedback';
 import { ScoreDrafts1795562911000 } from './1795562911000-score-drafts';
+import { FeedbackReportReleases1795562970000 } from './1795562970000-feedback-report-releases';
 
 /** Review's schema (reviewers, assignments, scores, panels, objections, certificates), oldest first. apps/migrate assembles every lib's list. */
 export const REVIEW_MIGRATIONS = [
@@ -21,4 +22,5 @@ export const REVIEW_MIGRATIONS = [
   Rechecks1795562901000,
   ScoreFeedback1795562910000,
   ScoreDrafts1795562911000,
+  FeedbackReportReleases1795562970000,
 ];
