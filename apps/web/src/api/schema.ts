@@ -99,7 +99,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Set the quality credit grade (A/B/C/D) */
+        /** Set the quality credit grade (A/B/C/D) with the reason, which the audit entry keeps */
         put: operations["ComplianceController_setCreditGrade"];
         post?: never;
         delete?: never;
@@ -911,6 +911,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cycles/{id}/expert-reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 提醒专家: the experts of the cycle with reviews assigned and not scored, overdue first, with when each was last reminded */
+        get: operations["ExpertRemindersController_list"];
+        put?: never;
+        /** 提醒专家: an inbox and email reminder to the given experts (default: all with pending reviews); an expert reminded of the cycle in the last 24 h is skipped; audited as experts_reminded */
+        post: operations["ExpertRemindersController_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cycles/{id}/feedback-report/release": {
         parameters: {
             query?: never;
@@ -1141,6 +1159,23 @@ export interface paths {
         };
         /** The cycle's workflow (pinned once open) with its Mermaid diagram */
         get: operations["CyclesController_workflow"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cycles/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which settings the cycle form may offer here (the test-only short durations are never offered in production) */
+        get: operations["CyclesController_settings"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2065,7 +2100,7 @@ export interface components {
         };
         AuditRecordDto: {
             /** @enum {string} */
-            action: "user_created" | "user_changed" | "cycle_created" | "cycle_changed" | "cycle_opened" | "cycle_closed" | "deadline_extended" | "reviewer_registered" | "panel_members_set" | "stage_reviewers_named" | "reviewer_assigned" | "reviewer_reassigned" | "score_overwritten" | "credit_grade_set" | "record_added" | "record_removed" | "uscc_check_overridden" | "attachment_deleted" | "application.recommended" | "failed_job_retried" | "calendar_year_set" | "office_created" | "award_decision_recorded" | "outside_result_recorded" | "feedback_report_released";
+            action: "user_created" | "user_changed" | "cycle_created" | "cycle_changed" | "cycle_opened" | "cycle_closed" | "deadline_extended" | "reviewer_registered" | "panel_members_set" | "stage_reviewers_named" | "reviewer_assigned" | "reviewer_reassigned" | "score_overwritten" | "credit_grade_set" | "record_added" | "record_removed" | "uscc_check_overridden" | "attachment_deleted" | "application.recommended" | "failed_job_retried" | "calendar_year_set" | "office_created" | "award_decision_recorded" | "outside_result_recorded" | "experts_reminded" | "feedback_report_released";
             actor: components["schemas"]["AuditActorDto"];
             /** Format: date-time */
             at: string;
@@ -2100,6 +2135,8 @@ export interface components {
             /** @description the action leads to a terminal state: the application ends there and cannot go back */
             ends: boolean;
             label: string;
+            /** @description the application waits on the caller for it (the office's 待办): it moves the application on, neither ending it nor an exceptional measure such as 撤销 */
+            nextStep: boolean;
             requiresComment: boolean;
             /**
              * @description where to take it: this generic route, or the dedicated one of a decision with its own use case (e.g. POST /applications/:id/votes/close)
@@ -2565,6 +2602,8 @@ export interface components {
         CreditGradeDto: {
             /** @enum {string} */
             grade: "A" | "B" | "C" | "D";
+            /** @description why the grade is set or changed (written into the audit entry) */
+            reason: string;
         };
         CycleDto: {
             /** Format: date-time */
@@ -2630,6 +2669,10 @@ export interface components {
             pageSize: number;
             /** @description rows in all, across every page */
             total: number;
+        };
+        CycleSettingsDto: {
+            /** @description ISO 8601 durationOverrides are accepted (ALLOW_SHORT_DURATIONS on, never in production): the form shows its test-only section */
+            shortDurations: boolean;
         };
         CycleTimelineDto: {
             items: components["schemas"]["TimelineItemDto"][];
@@ -2742,6 +2785,43 @@ export interface components {
             fileName: string;
             id: string;
             sizeBytes: number;
+        };
+        ExpertReminderRowDto: {
+            displayName: string;
+            /**
+             * Format: date-time
+             * @description the earliest due time of the pending reviews
+             */
+            earliestDueAt: string;
+            /**
+             * Format: date-time
+             * @description when the office last reminded the expert of this cycle
+             */
+            lastRemindedAt: string | null;
+            /** @description of those, past their due time */
+            overdue: number;
+            /** @description reviews assigned and not scored */
+            pending: number;
+            /** @description reminded within the last 24 hours: a new reminder would skip the expert */
+            recentlyReminded: boolean;
+            reviewerId: string;
+        };
+        ExpertReminderRowPageDto: {
+            items: components["schemas"]["ExpertReminderRowDto"][];
+            page: number;
+            pageSize: number;
+            /** @description rows in all, across every page */
+            total: number;
+        };
+        ExpertReminderSkipDto: {
+            /** @description why, in Chinese */
+            message: string;
+            reviewerId: string;
+        };
+        ExpertRemindersSentDto: {
+            /** @description the experts reminded now */
+            reminded: string[];
+            skipped: components["schemas"]["ExpertReminderSkipDto"][];
         };
         ExtendCycleDeadlinesDto: {
             /**
@@ -3912,6 +3992,10 @@ export interface components {
             /** @example 提名奖 */
             label: string;
         };
+        SendExpertRemindersDto: {
+            /** @description the experts to remind (default: every expert with pending reviews in the cycle) */
+            reviewerIds?: string[];
+        };
         ShortlistDto: {
             /** @description or everyone at or above this score */
             minScore?: number;
@@ -4577,7 +4661,13 @@ export interface operations {
                 pageSize?: number;
                 /** @description organisation name, credit code or receipt number contains */
                 search?: string;
+                /** @description the column to sort on, `-` first for descending (default -submittedAt) */
+                sort?: "submittedAt" | "-submittedAt" | "receiptNumber" | "-receiptNumber" | "organizationName" | "-organizationName" | "state" | "-state";
                 state?: string;
+                /** @description 提交时间 at or after */
+                submittedFrom?: string;
+                /** @description 提交时间 before */
+                submittedTo?: string;
             };
             header?: never;
             path?: never;
@@ -5338,7 +5428,13 @@ export interface operations {
                 pageSize?: number;
                 /** @description organisation name, credit code or receipt number contains */
                 search?: string;
+                /** @description the column to sort on, `-` first for descending (default -submittedAt) */
+                sort?: "submittedAt" | "-submittedAt" | "receiptNumber" | "-receiptNumber" | "organizationName" | "-organizationName" | "state" | "-state";
                 state?: string;
+                /** @description 提交时间 at or after */
+                submittedFrom?: string;
+                /** @description 提交时间 before */
+                submittedTo?: string;
             };
             header?: never;
             path?: never;
@@ -5360,7 +5456,7 @@ export interface operations {
     AuditController_list: {
         parameters: {
             query?: {
-                action?: "user_created" | "user_changed" | "cycle_created" | "cycle_changed" | "cycle_opened" | "cycle_closed" | "deadline_extended" | "reviewer_registered" | "panel_members_set" | "stage_reviewers_named" | "reviewer_assigned" | "reviewer_reassigned" | "score_overwritten" | "credit_grade_set" | "record_added" | "record_removed" | "uscc_check_overridden" | "attachment_deleted" | "application.recommended" | "failed_job_retried" | "calendar_year_set" | "office_created" | "award_decision_recorded" | "outside_result_recorded" | "feedback_report_released";
+                action?: "user_created" | "user_changed" | "cycle_created" | "cycle_changed" | "cycle_opened" | "cycle_closed" | "deadline_extended" | "reviewer_registered" | "panel_members_set" | "stage_reviewers_named" | "reviewer_assigned" | "reviewer_reassigned" | "score_overwritten" | "credit_grade_set" | "record_added" | "record_removed" | "uscc_check_overridden" | "attachment_deleted" | "application.recommended" | "failed_job_retried" | "calendar_year_set" | "office_created" | "award_decision_recorded" | "outside_result_recorded" | "experts_reminded" | "feedback_report_released";
                 /** @description the user who acted */
                 actorId?: string;
                 /** @description the entity id (a UUID, or `<queue>:<jobId>` for a failed job) */
@@ -5872,6 +5968,55 @@ export interface operations {
             };
         };
     };
+    ExpertRemindersController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpertReminderRowPageDto"];
+                };
+            };
+        };
+    };
+    ExpertRemindersController_send: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendExpertRemindersDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpertRemindersSentDto"];
+                };
+            };
+        };
+    };
     FeedbackReportController_releaseState: {
         parameters: {
             query?: never;
@@ -6252,6 +6397,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AwardWorkflowDto"];
+                };
+            };
+        };
+    };
+    CyclesController_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleSettingsDto"];
                 };
             };
         };

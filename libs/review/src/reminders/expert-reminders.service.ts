@@ -4,7 +4,7 @@ import { AuditAction, AuditEntityType, AuditLog } from '@awardflow/audit';
 import { findAward } from '@awardflow/awards';
 import { CyclesService, formatBeijing } from '@awardflow/cycles';
 import { AuthUser, USER_NAMES_RELATION } from '@awardflow/identity';
-import { NotificationsService } from '@awardflow/notifications';
+import { NOTIFICATIONS_SENT_RELATION, NotificationsService } from '@awardflow/notifications';
 import { AppConfigService, Page, pageOf, PageQuery, pageWindow, sqlRows } from '@awardflow/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -113,7 +113,7 @@ const PENDING_SQL = `
       FROM ${PENDING_ASSIGNMENT_HOLDERS_RELATION} r
       JOIN ${USER_NAMES_RELATION} u ON u.id = r.reviewer_id
       LEFT JOIN LATERAL (
-        SELECT max(created_at) AS last FROM notifications WHERE user_id = r.reviewer_id AND template = '${TEMPLATE}' AND event_key LIKE $2
+        SELECT max(created_at) AS last FROM ${NOTIFICATIONS_SENT_RELATION} sent WHERE user_id = r.reviewer_id AND template = '${TEMPLATE}' AND event_key LIKE $2
       ) n ON true
      WHERE r.cycle_id = $1
      GROUP BY r.reviewer_id, u.display_name, n.last
