@@ -1,0 +1,234 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Enterprise, openCycle, readyApplication, registerEnterprise } from '../support/award-fixtures';
+import { act, assignmentsOf, publishPublicity, Reviewer, reviewerPool, scoreSheet, waitForState } from '../support/review-fixtures';
+import { ADMIN, createUser, startTestApp, TestContext } from '../support/test-app';
+import { waitFor } from '../support/throwaway-redis';
+import { CHROMIUM, ConsoleServer, ensureWebBuild, ROOT, SCREENSHOTS, serveConsole } from './console-host';
+
+const AWARD = 'district-quality-award';
+const STEP_TIMEOUT = 600_000;
+const PAGE_TIMEOUT = 60_000;
+const SHOTS = join(SCREENSHOTS, 'a11y');
+const DESKTOP = { width: 1400, height: 1000 };
+const PHONE = { width: 390, height: 844 };
+/** axe-core's own bundle, run in the page through the DevTools protocol: the console's CSP (script-src 'self') stays as served. */
+const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+const RECOMMENDER = { username: 'a11y-recommender', password: 'user-password-1' };
+
+type Who = 'anonymous' | 'enterprise' | 'expert' | 'recommender' | 'admin';
+interface Route {
+  who: Who;
+  name: string;
+  path: () => string;
+}
+
+/** What axe reports of a page (the test compiles without the DOM's types: plain data back). */
+interface Finding {
+  id: string;
+  impact: string;
+  help: string;
+  targets: string[];
+}
+
+/**
+ * Issue 18: every page of the console, as the user who works on it, passes axe-core with no
+ * critical or serious violation (labels, contrast, landmarks), has exactly one h1 and one main
+ * landmark; and on a phone (390 px) nothing scrolls sideways and the menu opens from its button.
+ * Seeded through the API: one cycle with an application through 资料评审 and in 公示 (the public
+ * pages have a batch), another with an application waiting for the expert's scores.
+ */
+describe('accessibility of every page (axe-core, headless Chromium)', () => {
+  let ctx: TestContext;
+  let server: ConsoleServer;
+  let browser: Browser;
+  let expert: Reviewer;
+  let enterprise: Enterprise;
+  let officeCode: string;
+  let batchId: string;
+  let publicityCycleId: string;
+  let inPublicity: string;
+  let assignmentId: string;
+  const contexts: BrowserContext[] = [];
+  const pages = new Map<string, Page>();
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    ensureWebBuild();
+    mkdirSync(SHOTS, { recursive: true });
+    ctx = await startTestApp({ worker: true, env: { OUTBOX_POLL_INTERVAL_MS: '200', DEADLINE_SCHEDULE_INTERVAL_MS: '100' } });
+    server = await serveConsole(ctx);
+    const admin = await ctx.adminToken();
+    [expert] = await reviewerPool(ctx, 1);
+    await createUser(ctx, { username: RECOMMENDER.username, password: RECOMMENDER.password, role: 'recommender', displayName: '区县推荐单位' });
+
+    // Through 资料评审 and 入围 into 公示.
+    const cycle = await openCycle(ctx, {
+      title: '2026年度渝中区区长质量管理奖（无障碍测试）',
+      reviewersPerApplication: 1,
+      quota: { awards: 1 },
+      stagePlan: { defense: false, onsiteReview: false, publicityBeforePanel: true },
+      panel: { quorum: 1 },
+    });
+    publicityCycleId = cycle.id;
+    enterprise = await registerEnterprise(ctx, '重庆渝中无障碍测试精密仪器有限公司');
+    inPublicity = await readyApplication(ctx, enterprise, cycle.id);
+    await act(ctx, enterprise.token, inPublicity, 'submit');
+    await ctx.http.post(`/cycles/${cycle.id}/close`).set('Authorization', admin).expect(200);
+    await act(ctx, admin, inPublicity, 'pass_formal_review');
+    const [scored] = await waitFor(async () => {
+      const rows = await assignmentsOf(ctx, inPublicity);
+      return rows.length === 1 ? rows : null;
+    }, 30_000, 'the first assignment');
+    await ctx.http.post(`/reviews/assignments/${scored.id}/scores`).set('Authorization', expert.token).send(scoreSheet(AWARD, 0.8)).expect(200);
+    await waitForState(ctx, inPublicity, 'shortlisting');
+    await ctx.http.post(`/cycles/${cycle.id}/shortlist`).set('Authorization', admin).send({ top: 1 }).expect(200);
+    await waitForState(ctx, inPublicity, 'awaiting_publicity');
+    batchId = (await publishPublicity(ctx, admin, cycle.id)).id;
+    const { officeId } = (await ctx.http.get(`/cycles/${cycle.id}`).set('Authorization', admin).expect(200)).body;
+    officeCode = (await ctx.http.get(`/offices/${officeId}`).set('Authorization', admin).expect(200)).body.divisionCode;
+
+    // Another cycle's application waits for the expert's scores: the scoring page is live.
+    const second = await openCycle(ctx, { title: '2027年度渝中区区长质量管理奖（无障碍测试）', reviewersPerApplication: 1 });
+    const other = await registerEnterprise(ctx, '重庆渝中无障碍测试智能装备有限公司');
+    const inReview = await readyApplication(ctx, other, second.id);
+    await act(ctx, other.token, inReview, 'submit');
+    await ctx.http.post(`/cycles/${second.id}/close`).set('Authorization', admin).expect(200);
+    await act(ctx, admin, inReview, 'pass_formal_review');
+    [{ id: assignmentId }] = await waitFor(async () => {
+      const rows = await assignmentsOf(ctx, inReview);
+      return rows.length === 1 ? rows : null;
+    }, 30_000, 'the second assignment');
+
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+  }, STEP_TIMEOUT);
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await server?.close();
+    await ctx?.close();
+  });
+
+  const ROUTES: Route[] = [
+    { who: 'anonymous', name: 'login', path: () => '/login' },
+    { who: 'anonymous', name: 'public-offices', path: () => '/public' },
+    { who: 'anonymous', name: 'public-office', path: () => `/public/offices/${officeCode}` },
+    { who: 'anonymous', name: 'public-publicity', path: () => `/public/publicity/${batchId}` },
+    { who: 'anonymous', name: 'public-certificates', path: () => '/public/certificates' },
+    { who: 'anonymous', name: 'public-certificate-unknown', path: () => '/public/certificates/2099-XX-Z999' },
+    { who: 'enterprise', name: 'my-applications', path: () => '/my/applications' },
+    { who: 'enterprise', name: 'my-cycles', path: () => '/my/cycles' },
+    { who: 'enterprise', name: 'my-organization', path: () => '/my/organization' },
+    { who: 'enterprise', name: 'enterprise-application', path: () => `/application/${inPublicity}` },
+    { who: 'enterprise', name: 'enterprise-inbox', path: () => '/inbox' },
+    { who: 'expert', name: 'expert-tasks', path: () => '/expert/tasks' },
+    { who: 'expert', name: 'expert-assignments', path: () => '/expert/assignments' },
+    { who: 'expert', name: 'expert-assignment', path: () => `/expert/assignments/${assignmentId}` },
+    { who: 'expert', name: 'expert-inbox', path: () => '/inbox' },
+    { who: 'recommender', name: 'recommender-list', path: () => '/office/applications?state=awaiting_endorsement' },
+    { who: 'admin', name: 'workbench', path: () => '/office/workbench' },
+    { who: 'admin', name: 'stats', path: () => '/office/stats' },
+    { who: 'admin', name: 'applications', path: () => '/office/applications' },
+    { who: 'admin', name: 'cycles', path: () => '/office/cycles' },
+    { who: 'admin', name: 'cycle-new', path: () => '/office/cycles/new' },
+    { who: 'admin', name: 'cycle-detail', path: () => `/office/cycles/${publicityCycleId}` },
+    { who: 'admin', name: 'office-application', path: () => `/application/${inPublicity}` },
+    { who: 'admin', name: 'people', path: () => '/office/people' },
+    { who: 'admin', name: 'offices', path: () => '/office/offices' },
+    { who: 'admin', name: 'compliance', path: () => '/office/compliance' },
+    { who: 'admin', name: 'flags', path: () => '/office/flags' },
+    { who: 'admin', name: 'rechecks', path: () => '/office/rechecks' },
+    { who: 'admin', name: 'failed-jobs', path: () => '/office/jobs' },
+    { who: 'admin', name: 'admin-inbox', path: () => '/inbox' },
+    { who: 'admin', name: 'not-found', path: () => '/no/such/page' },
+  ];
+
+  const credentials = (who: Who) =>
+    ({ enterprise: enterprise, expert: { username: expert.username, password: 'user-password-1' }, recommender: RECOMMENDER, admin: ADMIN })[who as Exclude<Who, 'anonymous'>];
+
+  /** One signed-in page per user and screen width, reused from route to route. */
+  async function pageOf(who: Who, viewport: typeof DESKTOP): Promise<Page> {
+    const key = `${who}-${viewport.width}`;
+    const known = pages.get(key);
+    if (known) return known;
+    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport, ...(viewport.width < 500 ? { isMobile: true, hasTouch: true } : {}) });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(PAGE_TIMEOUT);
+    page.on('pageerror', (e) => errors.push(`[${key}] ${page.url()}: ${e.message}`));
+    if (who !== 'anonymous') {
+      const { username, password } = credentials(who);
+      await page.goto(`${server.baseUrl}/login`);
+      await page.getByLabel('用户名').fill(username);
+      await page.getByLabel('密码').fill(password);
+      await page.getByRole('button', { name: /登\s*录/ }).click();
+      await page.getByTestId('current-user').waitFor({ state: 'attached' });
+    }
+    pages.set(key, page);
+    return page;
+  }
+
+  /** The page has drawn its data: the network is quiet and no spinner or skeleton is left. */
+  async function settled(page: Page): Promise<void> {
+    await page.locator('h1').first().waitFor({ state: 'attached' });
+    await page.waitForLoadState('networkidle');
+    await page.locator('.ant-spin-spinning, .ant-skeleton-active').first().waitFor({ state: 'detached' }).catch(() => undefined);
+    await page.waitForFunction('document.querySelectorAll(".ant-spin-spinning, .ant-skeleton-active").length === 0');
+    // antd fades things in: the checks see them settled (finite animations only, and bounded).
+    await page.evaluate(`Promise.race([
+      Promise.all(document.getAnimations().filter((a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity).map((a) => a.finished)),
+      new Promise((resolve) => setTimeout(resolve, 3000)),
+    ]).then(() => undefined, () => undefined)`);
+  }
+
+  async function axeFindings(page: Page): Promise<Finding[]> {
+    await page.evaluate(AXE_SOURCE);
+    return page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations
+      .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ') + ' — ' + n.failureSummary.replace(/\\s+/g, ' ').slice(0, 200)) })))`);
+  }
+
+  const report = (findings: Finding[]) => findings.map((f) => `${f.impact} ${f.id}: ${f.help}\n    ${f.targets.join('\n    ')}`).join('\n');
+
+  async function check(route: Route, viewport: typeof DESKTOP): Promise<void> {
+    const page = await pageOf(route.who, viewport);
+    await page.goto(`${server.baseUrl}${route.path()}`);
+    await settled(page);
+    const label = `${viewport.width < 500 ? 'phone' : 'desktop'}-${route.name}`;
+    await page.screenshot({ path: join(SHOTS, `${label}.png`), fullPage: true });
+    const findings = await axeFindings(page);
+    const outline = await page.evaluate(`({ h1: document.querySelectorAll('h1').length, main: document.querySelectorAll('main, [role="main"]').length, scrollWidth: document.documentElement.scrollWidth })`) as { h1: number; main: number; scrollWidth: number };
+    expect({ route: label, violations: report(findings), h1: outline.h1, main: outline.main }).toEqual({ route: label, violations: '', h1: 1, main: 1 });
+    if (viewport.width < 500) {
+      // Nothing wider than the screen: no sideways scrolling.
+      expect({ route: label, scrollWidth: outline.scrollWidth <= viewport.width ? 'fits' : outline.scrollWidth }).toEqual({ route: label, scrollWidth: 'fits' });
+      if (route.who !== 'anonymous') {
+        // The menu is behind its button on a phone, and opens from it.
+        await page.getByRole('button', { name: '打开菜单' }).click();
+        const drawer = page.locator('.ant-drawer-open').getByRole('navigation', { name: '主菜单' });
+        await drawer.getByRole('menuitem').first().waitFor();
+        await settled(page);
+        await page.screenshot({ path: join(SHOTS, `${label}-menu.png`) });
+        const inDrawer = await axeFindings(page);
+        expect({ route: `${label} (menu open)`, violations: report(inDrawer) }).toEqual({ route: `${label} (menu open)`, violations: '' });
+        await page.keyboard.press('Escape');
+        await page.locator('.ant-drawer-open').waitFor({ state: 'detached' });
+      }
+    }
+  }
+
+  describe('on a desktop (1400 px)', () => {
+    for (const route of ROUTES) it(`${route.name} (${route.who})`, () => check(route, DESKTOP), STEP_TIMEOUT);
+  });
+
+  describe('on a phone (390 × 844)', () => {
+    for (const route of ROUTES) it(`${route.name} (${route.who})`, () => check(route, PHONE), STEP_TIMEOUT);
+  });
+
+  it('raised no error in any page', () => {
+    expect(errors).toEqual([]);
+  });
+});
