@@ -58,6 +58,7 @@ export default function AppLayout() {
   const phone = screens.md === false;
   const [drawerOpen, setDrawerOpen] = useState(false);
   const unread = useResource(() => api.get<UnreadCount>('/notifications/unread-count'), [user.id], { pollMs: 15_000 });
+  const unreadCount = unread.data?.unreadCount ?? 0;
   const items = MENUS[user.role];
   const selected = items.map((i) => i.key).filter((k) => location.pathname.startsWith(pathOf(k))).sort((a, b) => b.length - a.length)[0];
   const menu = (
@@ -90,8 +91,9 @@ export default function AppLayout() {
           </Link>
         </Space>
         <Space size={phone ? 'small' : 'middle'}>
-          <Link to="/inbox" aria-label="消息通知">
-            <Badge count={unread.data?.unreadCount ?? 0} size="small">
+          {/* The name carries the count the badge shows: a name must contain the visible text. */}
+          <Link to="/inbox" aria-label={unreadCount ? `消息通知 ${unreadCount > 99 ? '99+' : unreadCount} 条未读` : '消息通知'}>
+            <Badge count={unreadCount} size="small">
               <BellOutlined style={{ color: '#fff', fontSize: 18 }} />
             </Badge>
           </Link>

@@ -14,6 +14,24 @@ export const CONSOLE_THEME: ThemeConfig = {
     colorTextTertiary: '#595959',
     colorTextDescription: '#595959',
     colorTextPlaceholder: '#666666',
+    // Status colours as text on their light backgrounds (a Tag's 通过/公示中, the unread Badge's white
+    // count): Ant's defaults (#52c41a, #faad14, #1677ff, #ff4d4f) read at 2–3.9:1; one shade darker
+    // each reaches 4.5:1. The backgrounds stay Ant's light ones (a dark seed would darken them too).
+    colorSuccess: '#237804',
+    colorSuccessBg: '#f6ffed',
+    colorWarning: '#ad4e00',
+    colorWarningBg: '#fff7e6',
+    colorInfo: '#0958d9',
+    colorInfoBg: '#e6f4ff',
+    colorError: '#cf1322',
+    colorErrorBg: '#fff1f0',
+    // A preset Tag's text is its palette's 7th shade (green, orange, gold … fall under 4.5:1 on their 1st).
+    green7: '#237804',
+    orange7: '#ad4e00',
+    gold7: '#874d00',
+    lime7: '#3f6600',
+    cyan7: '#006d75',
+    volcano7: '#ad2102',
   },
   // A table's or list's own empty text ("尚无申报……") is drawn in the disabled grey: legible here, and only here.
   components: {

@@ -41,6 +41,7 @@ export default function ApplicationsPage() {
         <Select
           allowClear
           placeholder="全部评审周期"
+          aria-label="评审周期"
           style={{ width: 280 }}
           value={cycleId}
           onChange={(v) => set('cycleId', v)}
@@ -50,6 +51,7 @@ export default function ApplicationsPage() {
         <Select
           allowClear
           placeholder="全部状态"
+          aria-label="状态"
           style={{ width: 180 }}
           value={state}
           onChange={(v) => set('state', v)}

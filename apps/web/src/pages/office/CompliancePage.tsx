@@ -94,6 +94,7 @@ function Organizations() {
                 size="small"
                 style={{ width: 100 }}
                 placeholder="未评定"
+                aria-label={`${o.name}的质量信用等级`}
                 value={o.creditGrade ?? undefined}
                 onChange={(v) => grade(o, v)}
                 options={['A', 'B', 'C', 'D'].map((g) => ({ value: g, label: `${g} 级` }))}

@@ -35,6 +35,7 @@ export default function CyclesPage() {
         <Select
           allowClear
           placeholder="全部状态"
+          aria-label="状态"
           style={{ width: 180 }}
           value={status}
           onChange={(v) => {

@@ -34,6 +34,7 @@ export default function FailedJobsPage() {
         <Select
           allowClear
           placeholder="全部队列"
+          aria-label="队列"
           style={{ width: 200 }}
           value={queue}
           onChange={(v) => {

@@ -54,6 +54,7 @@ export default function FlagsPage() {
                   size="small"
                   style={{ width: 180 }}
                   placeholder="指定专家"
+                  aria-label="指定专家"
                   value={chosen[f.id]}
                   onChange={(v) => setChosen((c) => ({ ...c, [f.id]: v }))}
                   options={(reviewers.data?.items ?? []).filter((r) => r.active).map((r) => ({ value: r.userId, label: `${r.displayName}（在评 ${r.openAssignments}/${r.maxLoad}）` }))}

@@ -132,6 +132,7 @@ function OfficeDetail({ office, offices }: { office: Office; offices: Office[] }
           showSearch
           allowClear
           placeholder="选择管理员、评审专家或推荐单位账号加入本机构"
+          aria-label="加入本机构的账号"
           optionFilterProp="label"
           value={adding}
           onChange={setAdding}

@@ -85,7 +85,7 @@ export default function RechecksPage() {
       title="老字号复核"
       extra={
         <Space>
-          <Select style={{ width: 160 }} value={award} onChange={setAward} options={RECHECKED_AWARDS} />
+          <Select aria-label="复核的奖项" style={{ width: 160 }} value={award} onChange={setAward} options={RECHECKED_AWARDS} />
           <Button type="primary" onClick={start} data-testid="start-recheck">
             发起复核
           </Button>
