@@ -25,13 +25,6 @@ export const CONSOLE_THEME: ThemeConfig = {
     colorInfoBg: '#e6f4ff',
     colorError: '#cf1322',
     colorErrorBg: '#fff1f0',
-    // A preset Tag's text is its palette's 7th shade (green, orange, gold … fall under 4.5:1 on their 1st).
-    green7: '#237804',
-    orange7: '#ad4e00',
-    gold7: '#874d00',
-    lime7: '#3f6600',
-    cyan7: '#006d75',
-    volcano7: '#ad2102',
   },
   // A table's or list's own empty text ("尚无申报……") is drawn in the disabled grey: legible here, and only here.
   components: {
