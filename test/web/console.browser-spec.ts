@@ -10,14 +10,13 @@ import { act as reviewAct, assignmentsOf, publishPublicity, Reviewer, reviewerPo
 import { endWindow } from '../support/end-window';
 import { createUser, startTestApp, TestContext, ADMIN } from '../support/test-app';
 import { waitFor } from '../support/throwaway-redis';
-import { CHROMIUM, ConsoleServer, ensureChromium, ensureWebBuild, SCREENSHOTS, serveConsole } from './console-host';
+import { CHROMIUM, ConsoleServer, PAGE_TIMEOUT, ensureChromium, ensureWebBuild, SCREENSHOTS, serveConsole } from './console-host';
 
 const AWARD = 'district-quality-award';
 const ORG_NAME = '重庆渝中控制台测试精密仪器有限公司';
 const ENTERPRISE = { username: 'web-enterprise', password: 'enterprise-password-1' };
 /** Bounds, not waits: what a step or a page action may take on a busy machine before it fails. */
 const STEP_TIMEOUT = 600_000;
-const PAGE_TIMEOUT = 60_000;
 
 /** Runs in every page before its own scripts (a string: the test is compiled without the DOM's types). */
 const REPORT_CSP_VIOLATIONS = `document.addEventListener('securitypolicyviolation', (e) => {
