@@ -7,10 +7,9 @@ import { Enterprise, openCycle, qualityForm, registerEnterprise, uploadMaterials
 import { assignmentsOf, intoExpertReview, Reviewer, reviewerPool, scoreSheet, waitForState } from '../support/review-fixtures';
 import { waitFor } from '../support/throwaway-redis';
 import { startTestApp, TestContext } from '../support/test-app';
-import { CHROMIUM, ConsoleServer, ensureWebBuild, SCREENSHOTS, serveConsole } from './console-host';
+import { CHROMIUM, ConsoleServer, ensureWebBuild, PAGE_TIMEOUT, SCREENSHOTS, serveConsole } from './console-host';
 
 const SHOTS = join(SCREENSHOTS, 'enterprise-docs');
-const PAGE_TIMEOUT = 60_000;
 const AWARD = 'district-quality-award';
 const ORG_NAME = '重庆申报文书测试精密制造有限公司';
 const PHONE = { width: 390, height: 844 };

@@ -9,10 +9,9 @@ import { openCycle, qualityForm, QUALITY_REQUIRED, registerEnterprise } from '..
 import { assignmentsOf, intoExpertReview, Reviewer, reviewerPool, scoreSheet, waitForState } from '../support/review-fixtures';
 import { waitFor } from '../support/throwaway-redis';
 import { startTestApp, TestContext } from '../support/test-app';
-import { CHROMIUM, ConsoleServer, ensureWebBuild, SCREENSHOTS, serveConsole } from './console-host';
+import { CHROMIUM, ConsoleServer, ensureWebBuild, PAGE_TIMEOUT, SCREENSHOTS, serveConsole } from './console-host';
 
 const SHOTS = join(SCREENSHOTS, 'reviewer');
-const PAGE_TIMEOUT = 60_000;
 const AWARD = 'district-quality-award';
 const FONT = { path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', face: 'NotoSansCJKsc-Regular' };
 /** What the 申报书 material says: the expert must read it in the page, in pdf.js's text layer. */
