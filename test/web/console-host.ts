@@ -40,8 +40,17 @@ export function ensureChromium(): void {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium is not installed at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
   }
-  rmSync(SCREENSHOTS, { recursive: true, force: true });
-  mkdirSync(SCREENSHOTS, { recursive: true });
+}
+
+/**
+ * A spec's own screenshot folder under SCREENSHOTS, emptied: each spec clears only its own, so the
+ * screenshots of every browser spec of a run are kept side by side.
+ */
+export function screenshotFolder(name: string): string {
+  const folder = join(SCREENSHOTS, name);
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(folder, { recursive: true });
+  return folder;
 }
 
 export interface ConsoleServer {

@@ -10,7 +10,7 @@ import { act as reviewAct, assignmentsOf, publishPublicity, Reviewer, reviewerPo
 import { endWindow } from '../support/end-window';
 import { createUser, startTestApp, TestContext, ADMIN } from '../support/test-app';
 import { waitFor } from '../support/throwaway-redis';
-import { CHROMIUM, ConsoleServer, PAGE_TIMEOUT, ensureChromium, ensureWebBuild, SCREENSHOTS, serveConsole } from './console-host';
+import { CHROMIUM, ConsoleServer, PAGE_TIMEOUT, ensureChromium, ensureWebBuild, screenshotFolder, serveConsole } from './console-host';
 
 const AWARD = 'district-quality-award';
 const ORG_NAME = '重庆渝中控制台测试精密仪器有限公司';
@@ -51,10 +51,11 @@ describe('web console (headless Chromium)', () => {
   const allowedHttpErrors = new Set<number>();
   const contexts: BrowserContext[] = [];
   let shot = 0;
+  let shots: string;
 
   const screenshot = async (page: Page, name: string) => {
     shot++;
-    await page.screenshot({ path: join(SCREENSHOTS, `${String(shot).padStart(2, '0')}-${name}.png`), fullPage: true });
+    await page.screenshot({ path: join(shots, `${String(shot).padStart(2, '0')}-${name}.png`), fullPage: true });
   };
 
   async function newPage(who: string): Promise<Page> {
@@ -90,7 +91,7 @@ describe('web console (headless Chromium)', () => {
         } catch (error) {
           for (const { who, page } of opened) {
             if (page.isClosed()) continue;
-            await page.screenshot({ path: join(SCREENSHOTS, `FAILED-${String(shot).padStart(2, '0')}-${who}.png`), fullPage: true }).catch(() => undefined);
+            await page.screenshot({ path: join(shots, `FAILED-${String(shot).padStart(2, '0')}-${who}.png`), fullPage: true }).catch(() => undefined);
           }
           throw error;
         }
@@ -198,6 +199,7 @@ describe('web console (headless Chromium)', () => {
 
   beforeAll(async () => {
     ensureChromium();
+    shots = screenshotFolder('console');
     ensureWebBuild();
     ctx = await startTestApp({
       worker: true,

@@ -13,7 +13,7 @@ import { CHROMIUM, ConsoleServer, PAGE_TIMEOUT, ensureWebBuild, ROOT, serveConso
 const AWARD = 'district-quality-award';
 /** Bounds, not waits: what a step or a page action may take on a busy machine before it fails. */
 const STEP_TIMEOUT = 600_000;
-// A folder of its own, as the other browser specs keep (the console spec empties test-results/web when it starts).
+// A folder of its own, as the other browser specs keep.
 const SHOTS = join(ROOT, 'test-results', 'web-public');
 /** A citizen reads a 公示 on a phone. */
 const PHONE_VIEWPORT = { width: 375, height: 812 };

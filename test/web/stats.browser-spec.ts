@@ -25,7 +25,6 @@ describe('console: 工作台 and 统计 (headless Chromium)', () => {
   let cycleId: string;
 
   const screenshot = async (name: string) => {
-    // The console spec empties SCREENSHOTS when it starts: make the folder each time.
     mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
   };
