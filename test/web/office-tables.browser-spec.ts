@@ -149,7 +149,6 @@ describe('console: the office tables at scale (headless Chromium)', () => {
     expect(byReceipt).not.toEqual(ascending);
 
     // 提交时间 2031-03-01 to 03-03 (Beijing): three of the ten days, 90 applications.
-    await page.getByTestId('filter-submitted').click();
     await page.getByPlaceholder('提交时间自').fill('2031-03-01');
     await page.getByPlaceholder('提交时间自').press('Enter');
     await page.getByPlaceholder('至（北京时间）').fill('2031-03-03');
@@ -239,14 +238,15 @@ describe('console: the office tables at scale (headless Chromium)', () => {
       // The award's usual window, from the office's earlier cycle of it (2026-01-01 to 2099-12-31 of openCycle; carried to this year).
       const opens = await away.getByLabel('申报开始').inputValue();
       expect(opens).toMatch(/^\d{4}-01-01$/);
-      // 申报截止 picked on the calendar: the 15th of the month after the opening.
+      // 申报截止 picked on the calendar: the 15th of next month (Beijing), its month brought up by typing its 1st.
+      const [y, m] = beijingDay(Date.now()).split('-').map(Number);
+      const month = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+      const target = `${month}-15`;
       await away.getByLabel('申报截止').click();
-      const dropdown = away.locator('.ant-picker-dropdown:visible');
-      await away.getByLabel('申报截止').fill(`${opens.slice(0, 4)}-02-01`);
+      await away.getByLabel('申报截止').fill(`${month}-01`);
       await away.getByLabel('申报截止').press('Enter');
       await away.getByLabel('申报截止').click();
-      const target = `${opens.slice(0, 4)}-02-15`;
-      await dropdown.locator(`td[title="${target}"]`).click();
+      await away.locator('.ant-picker-dropdown:visible').locator(`td[title="${target}"]`).click();
       await expect(away.getByLabel('申报截止').inputValue()).resolves.toBe(target);
       await away.getByTestId('short-durations').waitFor();
       await screenshot('07-create-cycle', away);

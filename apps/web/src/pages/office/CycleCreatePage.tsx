@@ -31,7 +31,9 @@ function usualWindow(cycles: Cycle[] | undefined, awardCode: string | undefined,
   const carried = { opens: shift(opens), closes: shift(closes) };
   // 2月29日 in a year without one: the 28th.
   const valid = (d: string) => (new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d ? d : `${d.slice(0, 8)}28`);
-  return { opens: valid(carried.opens), closes: valid(carried.closes) };
+  const window = { opens: valid(carried.opens), closes: valid(carried.closes) };
+  // Already closed this year: the usual window comes round next year (a window must close in the future).
+  return window.closes < beijingDate() ? { opens: valid(`${year + 1}${window.opens.slice(4)}`), closes: valid(`${year + 1 + Number(window.closes.slice(0, 4)) - Number(window.opens.slice(0, 4))}${window.closes.slice(4)}`) } : window;
 }
 
 const PUBLICITY_OPTIONS = [
