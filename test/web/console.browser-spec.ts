@@ -626,7 +626,10 @@ describe('web console (headless Chromium)', () => {
       await admin.getByTestId('award-select').click();
       await admin.locator('.ant-select-dropdown').getByText('市长质量管理奖', { exact: true }).click();
       await admin.getByLabel('标题').fill('2026年度重庆市市长质量管理奖（控制台创建）');
+      // A DatePicker: the typed date turns the calendar to its month, the day is clicked (Enter would submit the form).
+      await admin.getByLabel('申报截止').click();
       await admin.getByLabel('申报截止').fill('2099-06-30');
+      await admin.locator('.ant-picker-dropdown:visible td[title="2099-06-30"]').click();
       await admin.getByText('企业答辩').click();
       // The 8th edition's order: 综合评选 after 现场评审, 公示 after 市政府审批.
       await admin.getByText('综合评选（现场评审后）').click();
