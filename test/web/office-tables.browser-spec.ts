@@ -8,9 +8,8 @@ import { reviewerPool } from '../support/review-fixtures';
 import { waitFor } from '../support/throwaway-redis';
 import { seedApplication } from '../support/seed-application';
 import { ADMIN, startTestApp, TestContext } from '../support/test-app';
-import { CHROMIUM, ConsoleServer, ensureWebBuild, SCREENSHOTS, serveConsole } from './console-host';
+import { CHROMIUM, ConsoleServer, ensureWebBuild, PAGE_TIMEOUT, SCREENSHOTS, serveConsole } from './console-host';
 
-const PAGE_TIMEOUT = 60_000;
 const SHOTS = join(SCREENSHOTS, 'office-tables');
 const COUNT = 300;
 const DAY = 24 * 3600_000;
