@@ -7,6 +7,12 @@ export const ROOT = join(__dirname, '..', '..');
 export const WEB_DIST = join(ROOT, 'apps', 'web', 'dist');
 export const SCREENSHOTS = join(ROOT, 'test-results', 'web');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/**
+ * The bound on one browser action or expectation (page.setDefaultTimeout). A bound, not a wait: a
+ * click answers in well under a second on a quiet machine, but with the suite, two busy loops and a
+ * second suite beside it (load average 30 and more on two cores) a page took over a minute to draw.
+ */
+export const PAGE_TIMEOUT = 180_000;
 
 /** The newest modification time under a directory (0 when it does not exist). */
 function newest(path: string): number {
@@ -34,8 +40,17 @@ export function ensureChromium(): void {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium is not installed at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
   }
-  rmSync(SCREENSHOTS, { recursive: true, force: true });
-  mkdirSync(SCREENSHOTS, { recursive: true });
+}
+
+/**
+ * A spec's own screenshot folder under SCREENSHOTS, emptied: each spec clears only its own, so the
+ * screenshots of every browser spec of a run are kept side by side.
+ */
+export function screenshotFolder(name: string): string {
+  const folder = join(SCREENSHOTS, name);
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(folder, { recursive: true });
+  return folder;
 }
 
 export interface ConsoleServer {

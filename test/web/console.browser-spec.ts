@@ -10,14 +10,13 @@ import { act as reviewAct, assignmentsOf, publishPublicity, Reviewer, reviewerPo
 import { endWindow } from '../support/end-window';
 import { createUser, startTestApp, TestContext, ADMIN } from '../support/test-app';
 import { waitFor } from '../support/throwaway-redis';
-import { CHROMIUM, ConsoleServer, ensureChromium, ensureWebBuild, SCREENSHOTS, serveConsole } from './console-host';
+import { CHROMIUM, ConsoleServer, PAGE_TIMEOUT, ensureChromium, ensureWebBuild, screenshotFolder, serveConsole } from './console-host';
 
 const AWARD = 'district-quality-award';
 const ORG_NAME = '重庆渝中控制台测试精密仪器有限公司';
 const ENTERPRISE = { username: 'web-enterprise', password: 'enterprise-password-1' };
 /** Bounds, not waits: what a step or a page action may take on a busy machine before it fails. */
 const STEP_TIMEOUT = 600_000;
-const PAGE_TIMEOUT = 60_000;
 
 /** Runs in every page before its own scripts (a string: the test is compiled without the DOM's types). */
 const REPORT_CSP_VIOLATIONS = `document.addEventListener('securitypolicyviolation', (e) => {
@@ -52,10 +51,11 @@ describe('web console (headless Chromium)', () => {
   const allowedHttpErrors = new Set<number>();
   const contexts: BrowserContext[] = [];
   let shot = 0;
+  let shots: string;
 
   const screenshot = async (page: Page, name: string) => {
     shot++;
-    await page.screenshot({ path: join(SCREENSHOTS, `${String(shot).padStart(2, '0')}-${name}.png`), fullPage: true });
+    await page.screenshot({ path: join(shots, `${String(shot).padStart(2, '0')}-${name}.png`), fullPage: true });
   };
 
   async function newPage(who: string): Promise<Page> {
@@ -91,7 +91,7 @@ describe('web console (headless Chromium)', () => {
         } catch (error) {
           for (const { who, page } of opened) {
             if (page.isClosed()) continue;
-            await page.screenshot({ path: join(SCREENSHOTS, `FAILED-${String(shot).padStart(2, '0')}-${who}.png`), fullPage: true }).catch(() => undefined);
+            await page.screenshot({ path: join(shots, `FAILED-${String(shot).padStart(2, '0')}-${who}.png`), fullPage: true }).catch(() => undefined);
           }
           throw error;
         }
@@ -199,6 +199,7 @@ describe('web console (headless Chromium)', () => {
 
   beforeAll(async () => {
     ensureChromium();
+    shots = screenshotFolder('console');
     ensureWebBuild();
     ctx = await startTestApp({
       worker: true,
@@ -625,7 +626,10 @@ describe('web console (headless Chromium)', () => {
       await admin.getByTestId('award-select').click();
       await admin.locator('.ant-select-dropdown').getByText('市长质量管理奖', { exact: true }).click();
       await admin.getByLabel('标题').fill('2026年度重庆市市长质量管理奖（控制台创建）');
+      // A DatePicker: the typed date turns the calendar to its month, the day is clicked (Enter would submit the form).
+      await admin.getByLabel('申报截止').click();
       await admin.getByLabel('申报截止').fill('2099-06-30');
+      await admin.locator('.ant-picker-dropdown:visible td[title="2099-06-30"]').click();
       await admin.getByText('企业答辩').click();
       // The 8th edition's order: 综合评选 after 现场评审, 公示 after 市政府审批.
       await admin.getByText('综合评选（现场评审后）').click();

@@ -3,10 +3,9 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, chromium } from 'playwright-core';
 import { createUser, startTestApp, TestContext } from '../support/test-app';
-import { CHROMIUM, ConsoleServer, ensureWebBuild, ROOT, serveConsole } from './console-host';
+import { CHROMIUM, ConsoleServer, PAGE_TIMEOUT, ensureWebBuild, ROOT, serveConsole } from './console-host';
 
 const SCREENSHOTS = join(ROOT, 'test-results', 'web-cycle-timeline');
-const PAGE_TIMEOUT = 60_000;
 
 /** The plan preview on the cycle page: a draft 重庆名牌产品 cycle whose 5-working-day 公示 crosses 国庆 2025. */
 describe('the cycle plan preview in the console', () => {

@@ -5,10 +5,9 @@ import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { getAward } from '../../libs/awards/src';
 import { Enterprise, openCycle, registerEnterprise } from '../support/award-fixtures';
 import { startTestApp, TestContext } from '../support/test-app';
-import { CHROMIUM, ConsoleServer, ensureWebBuild, ROOT, serveConsole } from './console-host';
+import { CHROMIUM, ConsoleServer, PAGE_TIMEOUT, ensureWebBuild, ROOT, serveConsole } from './console-host';
 
 const SCREENSHOTS = join(ROOT, 'test-results', 'web-enterprise');
-const PAGE_TIMEOUT = 60_000;
 const ORG_NAME = '重庆申报页测试精工有限公司';
 
 /** The page's localStorage, as the callbacks run in the browser see it (this file compiles without the DOM's types). */

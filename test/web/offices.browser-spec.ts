@@ -10,14 +10,13 @@ import { act, publishPublicity, scoreSheet, stateOf, waitForState } from '../sup
 import { endWindow } from '../support/end-window';
 import { createUser, startTestApp, TestContext } from '../support/test-app';
 import { waitFor } from '../support/throwaway-redis';
-import { CHROMIUM, ConsoleServer, ensureWebBuild, ROOT, serveConsole } from './console-host';
+import { CHROMIUM, ConsoleServer, PAGE_TIMEOUT, ensureWebBuild, ROOT, serveConsole } from './console-host';
 
 const DISTRICT_AWARD = 'district-quality-award';
 const CITY_AWARD = 'city-quality-award';
 const PASSWORD = 'office-password-1';
 /** Bounds, not waits: what a step or a page action may take on a busy machine before it fails. */
 const STEP_TIMEOUT = 600_000;
-const PAGE_TIMEOUT = 60_000;
 /** Districts set up at once: the API and Postgres overlap one district's requests with another's. */
 const CONCURRENCY = 4;
 /** The districts whose admins also sign in on the console (a 市辖区, 渝中 with its recommendation, a 自治县). */

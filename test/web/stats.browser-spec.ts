@@ -7,9 +7,8 @@ import { STATS_SHEETS } from '../../libs/stats/src/statistics/statistics-workboo
 import { openCycle } from '../support/award-fixtures';
 import { seedApplication } from '../support/seed-application';
 import { ADMIN, startTestApp, TestContext } from '../support/test-app';
-import { CHROMIUM, ConsoleServer, ensureWebBuild, SCREENSHOTS, serveConsole } from './console-host';
+import { CHROMIUM, ConsoleServer, PAGE_TIMEOUT, ensureWebBuild, SCREENSHOTS, serveConsole } from './console-host';
 
-const PAGE_TIMEOUT = 60_000;
 const SHOTS = join(SCREENSHOTS, 'stats');
 
 /**
@@ -26,7 +25,6 @@ describe('console: 工作台 and 统计 (headless Chromium)', () => {
   let cycleId: string;
 
   const screenshot = async (name: string) => {
-    // The console spec empties SCREENSHOTS when it starts: make the folder each time.
     mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
   };

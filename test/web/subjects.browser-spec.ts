@@ -4,10 +4,9 @@ import { join } from 'node:path';
 import { Browser, chromium } from 'playwright-core';
 import { Enterprise, openCycle, registerEnterprise } from '../support/award-fixtures';
 import { startTestApp, TestContext } from '../support/test-app';
-import { CHROMIUM, ConsoleServer, ensureWebBuild, ROOT, serveConsole } from './console-host';
+import { CHROMIUM, ConsoleServer, PAGE_TIMEOUT, ensureWebBuild, ROOT, serveConsole } from './console-host';
 
 const SCREENSHOTS = join(ROOT, 'test-results', 'web-subjects');
-const PAGE_TIMEOUT = 60_000;
 
 /** Issue 17 in the console: a 名牌产品 is applied for per product, so the enterprise starts a second application for its second product. */
 describe('products as the unit of an application, in the console', () => {

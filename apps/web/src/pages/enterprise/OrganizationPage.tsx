@@ -33,7 +33,8 @@ function OrganizationDetails({ id }: { id: string }) {
     <Card title="单位信息" loading={!o}>
       {o && (
         <Descriptions
-          column={2}
+          // One pair a row on a phone: label and value side by side twice over is wider than the screen.
+          column={{ xs: 1, sm: 2 }}
           bordered
           size="small"
           items={[
@@ -41,7 +42,7 @@ function OrganizationDetails({ id }: { id: string }) {
             { label: '统一社会信用代码', children: o.uscc },
             { label: '行政区划代码', children: o.regionCode },
             { label: '行业代码', children: o.industry },
-            { label: '注册地址', children: o.address, span: 2 },
+            { label: '注册地址', children: o.address, span: 'filled' },
             { label: '法定代表人', children: o.legalRepresentative },
             { label: '成立日期', children: o.foundedAt },
             { label: '联系人', children: `${o.contact.name} ${o.contact.phone} ${o.contact.email ?? ''}` },

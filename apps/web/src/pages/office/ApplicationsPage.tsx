@@ -1,12 +1,16 @@
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { App, Button, Card, Input, Select, Space, Table } from 'antd';
+import dayjs from 'dayjs';
+import { App, Button, Card, DatePicker, Input, Select, Space, Table, Typography } from 'antd';
+import type { SortOrder } from 'antd/es/table/interface';
 import { DownloadOutlined } from '@ant-design/icons';
 import { api, download } from '../../api/client';
 import { errorText } from '../../api/errors';
 import type { Application, Cycle, ApplicationPage } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { StateTag } from '../../components/StateTag';
-import { formatTime } from '../../lib/format';
+import { BulkActionBar } from '../../components/BulkActionBar';
+import { addDays, formatTime } from '../../lib/format';
 import { STATE_LABELS } from '../../lib/labels';
 import { useResource } from '../../lib/useResource';
 import { type Page, PAGE_SIZE_OPTIONS, WHOLE_LIST_QUERY } from '../../lib/paging';
@@ -21,10 +25,18 @@ export default function ApplicationsPage() {
   const page = Number(params.get('page') ?? 1);
   // The 条/页 the user picked, kept in the address like the filters (the server allows 1–200).
   const pageSize = Number(params.get('pageSize') ?? 20);
+  // The server sorts (a whitelisted column, '-' first for descending), so the order holds across pages.
+  const sort = params.get('sort') ?? undefined;
+  // 提交时间 range: Beijing dates, the end date included (up to the next Beijing midnight).
+  const from = params.get('from') ?? undefined;
+  const to = params.get('to') ?? undefined;
+  const submittedFrom = from ? `${from}T00:00:00+08:00` : undefined;
+  const submittedTo = to ? `${addDays(to, 1)}T00:00:00+08:00` : undefined;
+  const [selected, setSelected] = useState<Application[]>([]);
   const cycles = useResource(() => api.get<Page<Cycle>>('/cycles', WHOLE_LIST_QUERY), []);
   const apps = useResource(
-    () => api.get<ApplicationPage>('/applications', { query: { cycleId, state, search, page, pageSize } }),
-    [cycleId, state, search, page, pageSize],
+    () => api.get<ApplicationPage>('/applications', { query: { cycleId, state, search, page, pageSize, sort, submittedFrom, submittedTo } }),
+    [cycleId, state, search, page, pageSize, sort, submittedFrom, submittedTo],
     { pollMs: 10_000 },
   );
   const set = (key: string, value: string | undefined) => {
@@ -32,7 +44,15 @@ export default function ApplicationsPage() {
     if (value) next.set(key, value);
     else next.delete(key);
     if (key !== 'page') next.delete('page');
+    // Another filter is another list: a selection made in the old one is not carried over.
+    if (key !== 'page' && key !== 'sort') setSelected([]);
     setParams(next);
+  };
+  const order = (column: string): SortOrder => (sort === column ? 'ascend' : sort === `-${column}` ? 'descend' : null);
+  const sortable = (column: string) => ({ key: column, sorter: true, sortOrder: order(column), sortDirections: ['ascend', 'descend'] as SortOrder[] });
+  const nameOf = (id: string) => {
+    const a = selected.find((x) => x.id === id) ?? apps.data?.items.find((x) => x.id === id);
+    return a ? `${a.receiptNumber ?? '（草稿）'} ${a.organization?.name ?? ''}` : id;
   };
 
   return (
@@ -66,23 +86,55 @@ export default function ApplicationsPage() {
           style={{ width: 300 }}
           data-testid="filter-search"
         />
+        <DatePicker.RangePicker
+          placeholder={['提交时间自', '至（北京时间）']}
+          value={from && to ? [dayjs(from), dayjs(to)] : null}
+          onChange={(range) => {
+            const next = new URLSearchParams(params);
+            // The picked calendar days as they read: Beijing dates, whatever the browser's zone.
+            if (range?.[0] && range[1]) {
+              next.set('from', range[0].format('YYYY-MM-DD'));
+              next.set('to', range[1].format('YYYY-MM-DD'));
+            } else {
+              next.delete('from');
+              next.delete('to');
+            }
+            next.delete('page');
+            setSelected([]);
+            setParams(next);
+          }}
+          data-testid="filter-submitted"
+        />
         {/* The whole list with these filters (not only this page), as the office sees it. */}
         <Button
           icon={<DownloadOutlined />}
           data-testid="applications-xlsx"
           onClick={() => {
-            const query = new URLSearchParams(Object.entries({ cycleId, state, search }).filter((e): e is [string, string] => !!e[1]));
+            const query = new URLSearchParams(Object.entries({ cycleId, state, search, sort, submittedFrom, submittedTo }).filter((e): e is [string, string] => !!e[1]));
             void download(`/applications/export.xlsx${query.size ? `?${query}` : ''}`, '申报列表.xlsx').catch((e) => message.error(errorText(e)));
           }}
         >
           导出 Excel
         </Button>
       </Space>
+      <BulkActionBar cycleId={cycleId} selected={selected.map((a) => a.id)} nameOf={nameOf} onDone={() => void apps.reload().then(() => setSelected([]))} />
       <ErrorAlert error={apps.error} />
       <Table<Application>
         rowKey="id"
         loading={apps.loading}
         dataSource={apps.data?.items ?? []}
+        rowSelection={{
+          selectedRowKeys: selected.map((a) => a.id),
+          preserveSelectedRowKeys: true,
+          // Kept across pages: a row of another page is the one remembered when it was ticked.
+          onChange: (keys, rows) =>
+            setSelected((prev) => keys.map((k) => rows.find((r) => r?.id === k) ?? prev.find((p) => p.id === k)).filter((r): r is Application => !!r)),
+        }}
+        onChange={(_, __, sorter, extra) => {
+          if (extra.action !== 'sort') return;
+          const one = Array.isArray(sorter) ? sorter[0] : sorter;
+          set('sort', one?.order && one.columnKey ? `${one.order === 'descend' ? '-' : ''}${String(one.columnKey)}` : undefined);
+        }}
         pagination={{
           current: page,
           pageSize,
@@ -100,14 +152,28 @@ export default function ApplicationsPage() {
           },
         }}
         columns={[
-          { title: '受理编号', render: (_, a) => <Link to={`/application/${a.id}`}>{a.receiptNumber ?? '（草稿）'}</Link> },
-          { title: '申报单位', render: (_, a) => a.organization?.name ?? '—' },
+          { title: '受理编号', ...sortable('receiptNumber'), render: (_, a) => <Link to={`/application/${a.id}`}>{a.receiptNumber ?? '（草稿）'}</Link> },
+          { title: '申报单位', ...sortable('organizationName'), render: (_, a) => a.organization?.name ?? '—' },
           // The project or product, where the award is given to one (鲁班奖, 名牌产品): one organisation may have several.
           { title: '项目或产品', render: (_, a) => a.subjectName ?? '—' },
           { title: '评审周期', render: (_, a) => a.cycle.title },
-          { title: '状态', render: (_, a) => <StateTag state={a.state} label={a.stateLabel} /> },
-          { title: '提交时间', render: (_, a) => formatTime(a.submittedAt) },
-          { title: '待办', render: (_, a) => (a.availableActions.length ? <Link to={`/application/${a.id}`}>{a.availableActions.map((x) => x.label).slice(0, 2).join('、')}</Link> : '—') },
+          { title: '状态', ...sortable('state'), render: (_, a) => <StateTag state={a.state} label={a.stateLabel} /> },
+          { title: '提交时间', ...sortable('submittedAt'), render: (_, a) => formatTime(a.submittedAt) },
+          // What waits on the office: the next steps only, not the exceptional measures or the endings.
+          {
+            title: '待办',
+            key: 'todo',
+            render: (_, a) => {
+              const next = a.availableActions.filter((x) => x.nextStep);
+              return next.length ? (
+                <Link to={`/application/${a.id}`} data-testid="todo">
+                  {next.map((x) => x.label).join('、')}
+                </Link>
+              ) : (
+                <Typography.Text type="secondary">—</Typography.Text>
+              );
+            },
+          },
         ]}
       />
     </Card>

@@ -1,16 +1,41 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { DAY_FORMAT } from '@awardflow/rules';
 import { useNavigate } from 'react-router';
 import { App, Button, Card, Checkbox, Col, Collapse, Form, Input, InputNumber, Row, Select, Switch, Typography } from 'antd';
 import { api } from '../../api/client';
+import type { components } from '../../api/schema';
 import type { AwardDetail, AwardSummary, Cycle } from '../../api/types';
+import { BeijingDatePicker } from '../../components/BeijingDatePicker';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyFieldErrors } from '../../components/formErrors';
+import { addDays, beijingDate } from '../../lib/format';
+import { type Page, WHOLE_LIST_QUERY } from '../../lib/paging';
 import { useResource } from '../../lib/useResource';
 
 const ONSITE_LABEL: Record<string, string> = { quality: '现场评审', engineering: '现场复查', brand: '现场检查' };
 
 /** Where 社会公示 sits (the 8th 市长质量管理奖 publishes after 市政府审批). */
+/** The 申报 window when the office has no earlier cycle of the award: from today (Beijing) for 60 days. */
+const DEFAULT_WINDOW_DAYS = 60;
+
+/**
+ * The award's usual calendar: the office's latest earlier cycle of it gives the month and day its
+ * window opened and closed, carried to the year being created (a closing day before the opening one
+ * falls in the next year). None: undefined.
+ */
+function usualWindow(cycles: Cycle[] | undefined, awardCode: string | undefined, year: number): { opens: string; closes: string } | undefined {
+  const last = (cycles ?? []).filter((c) => c.awardCode === awardCode).sort((a, b) => b.year - a.year || b.applicationOpensAt.localeCompare(a.applicationOpensAt))[0];
+  if (!last) return undefined;
+  const [opens, closes] = [beijingDate(last.applicationOpensAt), beijingDate(last.applicationClosesAt)];
+  const shift = (date: string) => `${year + Number(date.slice(0, 4)) - Number(opens.slice(0, 4))}${date.slice(4)}`;
+  const carried = { opens: shift(opens), closes: shift(closes) };
+  // 2月29日 in a year without one: the 28th.
+  const valid = (d: string) => (new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d ? d : `${d.slice(0, 8)}28`);
+  const window = { opens: valid(carried.opens), closes: valid(carried.closes) };
+  // Already closed this year: the usual window comes round next year (a window must close in the future).
+  return window.closes < beijingDate() ? { opens: valid(`${year + 1}${window.opens.slice(4)}`), closes: valid(`${year + 1 + Number(window.closes.slice(0, 4)) - Number(window.opens.slice(0, 4))}${window.closes.slice(4)}`) } : window;
+}
+
 const PUBLICITY_OPTIONS = [
   { value: 'before_panel', label: '先公示、后评审委员会审议' },
   { value: 'after_panel', label: '先评审委员会审议、后公示' },
@@ -31,7 +56,18 @@ export default function CycleCreatePage() {
   // The award's default plan (typed by hand: the generated schema may predate the v3 plan options).
   const defaults = detail.data?.defaultStagePlan as Partial<Record<string, boolean | string>> | undefined;
   const defense = Form.useWatch(['stagePlan', 'defense'], form) as boolean | undefined;
-  const year = new Date().getFullYear();
+  const today = beijingDate();
+  const year = Number(today.slice(0, 4));
+  // Whether this deployment takes the test-only short durations (never in production): else the section is not shown.
+  const settings = useResource(() => api.get<components['schemas']['CycleSettingsDto']>('/cycles/settings'), []);
+  const cycles = useResource(() => api.get<Page<Cycle>>('/cycles', WHOLE_LIST_QUERY), []);
+  const chosenYear = Form.useWatch('year', form) as number | undefined;
+  const usual = usualWindow(cycles.data?.items, awardCode, chosenYear ?? year);
+  // The award's usual window as the default, as long as the user has not picked dates themselves.
+  useEffect(() => {
+    if (!usual || form.isFieldsTouched(['applicationOpensAt', 'applicationClosesAt'])) return;
+    form.setFieldsValue({ applicationOpensAt: usual.opens, applicationClosesAt: usual.closes });
+  }, [usual?.opens, usual?.closes, form]);
 
   const submit = async (values: Record<string, unknown> & { openNow?: boolean; secondTierCount?: number; durations?: Record<string, string> }) => {
     setBusy(true);
@@ -85,7 +121,7 @@ export default function CycleCreatePage() {
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={{ year, reviewersPerApplication: 3, awards: 3, scoreAggregation: 'trimmed_mean', blindReview: true, openNow: true, applicationOpensAt: `${year}-01-01`, stagePlan: {} }}
+        initialValues={{ year, reviewersPerApplication: 3, awards: 3, scoreAggregation: 'trimmed_mean', blindReview: true, openNow: true, applicationOpensAt: today, applicationClosesAt: addDays(today, DEFAULT_WINDOW_DAYS), stagePlan: {} }}
       >
         <Row gutter={16}>
           <Col xs={24} md={12}>
@@ -109,13 +145,29 @@ export default function CycleCreatePage() {
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
-            <Form.Item label="申报开始" name="applicationOpensAt" rules={[{ required: true, pattern: DAY_FORMAT, message: '格式为 YYYY-MM-DD' }]}>
-              <Input maxLength={10} />
+            <Form.Item
+              label="申报开始"
+              name="applicationOpensAt"
+              extra={usual ? '默认沿用本奖项上一周期的申报时间，可修改' : '默认自今日起，可修改'}
+              rules={[{ required: true, pattern: DAY_FORMAT, message: '请选择日期' }]}
+            >
+              <BeijingDatePicker allowClear={false} data-testid="opens-at" />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
-            <Form.Item label="申报截止" name="applicationClosesAt" rules={[{ required: true, pattern: DAY_FORMAT, message: '格式为 YYYY-MM-DD' }]}>
-              <Input maxLength={10} placeholder={`${year}-12-31`} />
+            <Form.Item
+              label="申报截止"
+              name="applicationClosesAt"
+              extra="北京时间当日 24 时截止"
+              dependencies={['applicationOpensAt']}
+              rules={[
+                { required: true, pattern: DAY_FORMAT, message: '请选择日期' },
+                ({ getFieldValue }) => ({
+                  validator: (_, v?: string) => (!v || !getFieldValue('applicationOpensAt') || v >= getFieldValue('applicationOpensAt') ? Promise.resolve() : Promise.reject(new Error('申报截止不能早于申报开始'))),
+                }),
+              ]}
+            >
+              <BeijingDatePicker allowClear={false} data-testid="closes-at" />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
@@ -125,7 +177,7 @@ export default function CycleCreatePage() {
               tooltip="连续正常生产经营年限、近几年内有无事故等申报条件计算至此日；留空即“截至申报截止日”"
               rules={[{ pattern: DAY_FORMAT, message: '格式为 YYYY-MM-DD' }]}
             >
-              <Input maxLength={10} placeholder="默认为申报截止日" data-testid="eligibility-reference-date" />
+              <BeijingDatePicker placeholder="默认为申报截止日" data-testid="eligibility-reference-date" />
             </Form.Item>
           </Col>
           <Col xs={12} md={4}>
@@ -225,12 +277,12 @@ export default function CycleCreatePage() {
           <Row gutter={16}>
             <Col xs={12} md={6}>
               <Form.Item label="认定有效期起始日" name="recognitionValidFrom" rules={[{ pattern: DAY_FORMAT, message: '格式为 YYYY-MM-DD' }]}>
-                <Input placeholder="如 2024-10-01" />
+                <BeijingDatePicker placeholder="如 2024-10-01" />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
               <Form.Item label="认定有效期截止日" name="recognitionValidUntil" rules={[{ pattern: DAY_FORMAT, message: '格式为 YYYY-MM-DD' }]}>
-                <Input placeholder="如 2027-09-30" />
+                <BeijingDatePicker placeholder="如 2027-09-30" />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
@@ -290,31 +342,34 @@ export default function CycleCreatePage() {
             </Form.Item>
           </Col>
         </Row>
-        <Collapse
-          style={{ marginBottom: 16 }}
-          items={[
-            {
-              key: 'durations',
-              label: '测试用短时长（仅在开启 ALLOW_SHORT_DURATIONS 的环境有效）',
-              children: (
-                <Row gutter={16}>
-                  {[
-                    ['publicity', '公示时长'],
-                    ['supplement', '补正时长'],
-                    ['reviewDue', '评审时长'],
-                    ['recognitionValidity', '认定有效期'],
-                  ].map(([key, label]) => (
-                    <Col xs={12} md={6} key={key}>
-                      <Form.Item label={label} name={['durations', key]}>
-                        <Input placeholder="如 PT30S、P1D" />
-                      </Form.Item>
-                    </Col>
-                  ))}
-                </Row>
-              ),
-            },
-          ]}
-        />
+        {settings.data?.shortDurations && (
+          <Collapse
+            style={{ marginBottom: 16 }}
+            data-testid="short-durations"
+            items={[
+              {
+                key: 'durations',
+                label: '测试用短时长（本环境开启了 ALLOW_SHORT_DURATIONS；生产环境不提供）',
+                children: (
+                  <Row gutter={16}>
+                    {[
+                      ['publicity', '公示时长'],
+                      ['supplement', '补正时长'],
+                      ['reviewDue', '评审时长'],
+                      ['recognitionValidity', '认定有效期'],
+                    ].map(([key, label]) => (
+                      <Col xs={12} md={6} key={key}>
+                        <Form.Item label={label} name={['durations', key]}>
+                          <Input placeholder="如 PT30S、P1D" />
+                        </Form.Item>
+                      </Col>
+                    ))}
+                  </Row>
+                ),
+              },
+            ]}
+          />
+        )}
         <Form.Item name="openNow" valuePropName="checked">
           <Checkbox>创建后立即开放申报</Checkbox>
         </Form.Item>

@@ -12,6 +12,8 @@ import { AwardDecisionPanel } from '../../components/publication/AwardDecisionPa
 import { CycleObjectionsPanel } from '../../components/publication/CycleObjectionsPanel';
 import { PublicityBatchesPanel } from '../../components/publication/PublicityBatchesPanel';
 import { StateTag } from '../../components/StateTag';
+import { ExpertRemindersCard } from '../../components/cycle/ExpertRemindersCard';
+import { FeedbackReleaseCard } from '../../components/cycle/FeedbackReleaseCard';
 import { formatTime } from '../../lib/format';
 import { CYCLE_STATUS_COLORS, CYCLE_STATUS_LABELS, DEADLINE_KIND_LABELS } from '../../lib/labels';
 import { useResource } from '../../lib/useResource';
@@ -124,6 +126,16 @@ export default function CycleDetailPage() {
           { key: 'publicity', label: '社会公示', children: <PublicityBatchesPanel cycle={c} /> },
           { key: 'objections', label: '异议处理', children: <CycleObjectionsPanel cycleId={c.id} /> },
           { key: 'decision', label: '表彰决定', children: <AwardDecisionPanel cycleId={c.id} /> },
+          {
+            key: 'experts',
+            label: '提醒专家与反馈',
+            children: (
+              <>
+                <ExpertRemindersCard cycleId={c.id} />
+                <FeedbackReleaseCard cycleId={c.id} />
+              </>
+            ),
+          },
           { key: 'stage-reviewers', label: '专家分工', children: <StageReviewers cycle={c} /> },
           { key: 'panel', label: '评审委员会', children: <PanelMembers cycleId={c.id} /> },
           { key: 'workflow', label: '流程图', children: tab === 'workflow' ? <Workflow cycleId={c.id} /> : null },

@@ -305,8 +305,9 @@ export default function AssignmentPage() {
       </Card>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
-          {/* Beside the sheet on a wide screen, the reading pane keeps its place while the sheet scrolls. */}
-          <div style={wide ? { position: 'sticky', top: 8, maxHeight: 'calc(100vh - 16px)', overflowY: 'auto' } : undefined} data-testid="reading-pane">
+          {/* Beside the sheet on a wide screen, the reading pane keeps its place while the sheet scrolls;
+              above it on a phone, no higher than most of the screen, so a long material never pushes the sheet pages down. */}
+          <div style={wide ? { position: 'sticky', top: 8, maxHeight: 'calc(100vh - 16px)', overflowY: 'auto' } : { maxHeight: '70vh', overflowY: 'auto' }} data-testid="reading-pane">
             <Card size="small" styles={{ body: { paddingTop: 0 } }}>
               <Tabs
                 items={[
