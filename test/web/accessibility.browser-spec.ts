@@ -1,17 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { Enterprise, openCycle, readyApplication, registerEnterprise } from '../support/award-fixtures';
 import { act, assignmentsOf, publishPublicity, Reviewer, reviewerPool, scoreSheet, waitForState } from '../support/review-fixtures';
 import { ADMIN, createUser, startTestApp, TestContext } from '../support/test-app';
 import { waitFor } from '../support/throwaway-redis';
-import { CHROMIUM, ConsoleServer, ensureWebBuild, ROOT, SCREENSHOTS, serveConsole } from './console-host';
+import { CHROMIUM, ConsoleServer, ensureWebBuild, PAGE_TIMEOUT, ROOT, screenshotFolder, serveConsole } from './console-host';
 
 const AWARD = 'district-quality-award';
 const STEP_TIMEOUT = 600_000;
-const PAGE_TIMEOUT = 60_000;
-const SHOTS = join(SCREENSHOTS, 'a11y');
 const DESKTOP = { width: 1400, height: 1000 };
 const PHONE = { width: 390, height: 844 };
 /** axe-core's own bundle, run in the page through the DevTools protocol: the console's CSP (script-src 'self') stays as served. */
@@ -54,10 +52,11 @@ describe('accessibility of every page (axe-core, headless Chromium)', () => {
   const contexts: BrowserContext[] = [];
   const pages = new Map<string, Page>();
   const errors: string[] = [];
+  let shots: string;
 
   beforeAll(async () => {
     ensureWebBuild();
-    mkdirSync(SHOTS, { recursive: true });
+    shots = screenshotFolder('a11y');
     ctx = await startTestApp({ worker: true, env: { OUTBOX_POLL_INTERVAL_MS: '200', DEADLINE_SCHEDULE_INTERVAL_MS: '100' } });
     server = await serveConsole(ctx);
     const admin = await ctx.adminToken();
@@ -203,7 +202,7 @@ describe('accessibility of every page (axe-core, headless Chromium)', () => {
     await page.goto(`${server.baseUrl}${route.path()}`);
     await settled(page);
     const label = `${viewport.width < 500 ? 'phone' : 'desktop'}-${route.name}`;
-    await page.screenshot({ path: join(SHOTS, `${label}.png`), fullPage: true });
+    await page.screenshot({ path: join(shots, `${label}.png`), fullPage: true });
     const findings = await axeFindings(page);
     const outline = (await page.evaluate(`({ h1: document.querySelectorAll('h1').length, main: document.querySelectorAll('main, [role="main"]').length, scrollWidth: document.documentElement.scrollWidth })`)) as { h1: number; main: number; scrollWidth: number };
     // Every problem of the page at once (and written down as it goes, for the whole run).
@@ -217,7 +216,7 @@ describe('accessibility of every page (axe-core, headless Chromium)', () => {
         const drawer = page.locator('.ant-drawer-open').getByRole('navigation', { name: '主菜单' });
         await drawer.getByRole('menuitem').first().waitFor();
         await settled(page);
-        await page.screenshot({ path: join(SHOTS, `${label}-menu.png`) });
+        await page.screenshot({ path: join(shots, `${label}-menu.png`) });
         const inDrawer = report(await axeFindings(page));
         if (inDrawer) problems.push(`with the menu open:\n${inDrawer}`);
         await page.keyboard.press('Escape');
@@ -225,7 +224,7 @@ describe('accessibility of every page (axe-core, headless Chromium)', () => {
       }
     }
     const found = problems.filter(Boolean).join('\n');
-    appendFileSync(join(SHOTS, 'axe-report.txt'), `${label}\n${found || '  none'}\n`);
+    appendFileSync(join(shots, 'axe-report.txt'), `${label}\n${found || '  none'}\n`);
     expect({ route: label, problems: found }).toEqual({ route: label, problems: '' });
   }
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, App, Button, Card, Form, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Modal, Select, Space, Tag, Typography } from 'antd';
+import { DataTable } from '../DataTable';
 import { api } from '../../api/client';
 import type { Application, ApplicationAssignment, AssignmentOutcome, Reassigned, ReviewerProfile } from '../../api/types';
 import { formatTime, timeLeft } from '../../lib/format';
@@ -98,7 +99,7 @@ export function ReviewAssignmentsCard({ application }: { application: Applicatio
   return (
     <Card title="评审专家" size="small" data-testid="review-assignments">
       <ErrorAlert error={assignments.error} />
-      <Table<ApplicationAssignment>
+      <DataTable<ApplicationAssignment>
         rowKey="id"
         size="small"
         loading={assignments.loading && !assignments.data}

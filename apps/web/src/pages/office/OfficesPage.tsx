@@ -136,7 +136,7 @@ function OfficeDetail({ office, offices }: { office: Office; offices: Office[] }
           optionFilterProp="label"
           value={adding}
           onChange={setAdding}
-          style={{ flex: 1 }}
+          style={{ flex: 1, minWidth: 0 }}
           options={candidates.map((u) => ({ value: u.id, label: `${u.displayName}（${u.username}，${ROLE_LABELS[u.role]}）` }))}
         />
         <Button type="primary" disabled={!adding} onClick={add} data-testid="add-member">
