@@ -42,11 +42,11 @@ export const WHOLE_LIST_QUERY = { query: WHOLE_LIST };
  * SortParam). `sortable(column)` spreads into an antd column (`sorter: true`); `onChange` goes on the
  * Table and calls `changed` (e.g. paging.reset) when the sort changes, so page 1 shows the new order.
  */
-export function useServerSort(changed: () => void, initial?: string) {
+export function useServerSort<T>(changed: () => void, initial?: string) {
   const [sort, setSort] = useState<string | undefined>(initial);
   const order = (column: string): SortOrder => (sort === column ? 'ascend' : sort === `-${column}` ? 'descend' : null);
   const sortable = (column: string) => ({ key: column, sorter: true, sortOrder: order(column), sortDirections: ['ascend', 'descend'] as SortOrder[] });
-  const onChange: NonNullable<TableProps<never>['onChange']> = (_, __, sorter, extra) => {
+  const onChange: NonNullable<TableProps<T>['onChange']> = (_, __, sorter, extra) => {
     if (extra.action !== 'sort') return;
     const one = Array.isArray(sorter) ? sorter[0] : sorter;
     setSort(one?.order && one.columnKey ? `${one.order === 'descend' ? '-' : ''}${String(one.columnKey)}` : undefined);

@@ -29,7 +29,7 @@ function Organizations() {
   const [search, setSearch] = useState('');
   const paging = useServerPaging();
   // Sorted by the server (名称, 统一社会信用代码, 注册时间), so the order holds across pages.
-  const sorting = useServerSort(paging.reset);
+  const sorting = useServerSort<Organization>(paging.reset);
   const orgs = useResource(
     () => api.get<Page<Organization>>('/organizations', { query: { search: search || undefined, sort: sorting.sort, page: paging.page, pageSize: paging.pageSize } }),
     [search, sorting.sort, paging.page, paging.pageSize],
