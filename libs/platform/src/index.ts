@@ -36,3 +36,4 @@ export * from './database/pg-channel-listener';
 export * from './queue/worker-locks';
 export * from './http/throttler-queue-storage';
 export * from './export/xlsx';
+export * from './http/sorting';

@@ -1228,7 +1228,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's inbox, newest first, with the unread count */
+        /** The caller's inbox, newest first unless sorted, with the unread count */
         get: operations["NotificationsController_inbox"];
         put?: never;
         post?: never;
@@ -4473,8 +4473,8 @@ export interface operations {
                 kind?: string;
                 page?: number;
                 pageSize?: number;
-                /** @description by due time, soonest first (default) or latest first */
-                sort?: "dueAt" | "-dueAt";
+                /** @description the column to sort on, `-` first for descending (default dueAt) */
+                sort?: "dueAt" | "-dueAt" | "kind" | "-kind";
                 status?: "pending" | "fired" | "cancelled";
             };
             header?: never;
@@ -6563,6 +6563,9 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
+                /** @description the column to sort on, `-` first for descending (default -createdAt) */
+                sort?: "createdAt" | "-createdAt";
+                /** @description only the unread ones */
                 unread?: boolean;
             };
             header?: never;
@@ -6928,6 +6931,8 @@ export interface operations {
                 pageSize?: number;
                 /** @description name or credit code contains */
                 search?: string;
+                /** @description the column to sort on, `-` first for descending (default name) */
+                sort?: "name" | "-name" | "uscc" | "-uscc" | "createdAt" | "-createdAt";
             };
             header?: never;
             path?: never;

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { TablePaginationConfig } from 'antd';
+import type { TablePaginationConfig, TableProps } from 'antd';
+import type { SortOrder } from 'antd/es/table/interface';
 
 /** The one answer of every list route: `{items, total, page, pageSize}` (libs/platform PageQuery). */
 export interface Page<T> {
@@ -35,3 +36,21 @@ export function useServerPaging(initialPageSize = 20) {
 
 /** `api.get` options asking for the largest page. */
 export const WHOLE_LIST_QUERY = { query: WHOLE_LIST };
+
+/**
+ * A table sorted by the server: `?sort=` a whitelisted column, `-` first for descending (libs/platform
+ * SortParam). `sortable(column)` spreads into an antd column (`sorter: true`); `onChange` goes on the
+ * Table and calls `changed` (e.g. paging.reset) when the sort changes, so page 1 shows the new order.
+ */
+export function useServerSort<T>(changed: () => void, initial?: string) {
+  const [sort, setSort] = useState<string | undefined>(initial);
+  const order = (column: string): SortOrder => (sort === column ? 'ascend' : sort === `-${column}` ? 'descend' : null);
+  const sortable = (column: string) => ({ key: column, sorter: true, sortOrder: order(column), sortDirections: ['ascend', 'descend'] as SortOrder[] });
+  const onChange: NonNullable<TableProps<T>['onChange']> = (_, __, sorter, extra) => {
+    if (extra.action !== 'sort') return;
+    const one = Array.isArray(sorter) ? sorter[0] : sorter;
+    setSort(one?.order && one.columnKey ? `${one.order === 'descend' ? '-' : ''}${String(one.columnKey)}` : undefined);
+    changed();
+  };
+  return { sort, sortable, onChange };
+}

@@ -1,5 +1,6 @@
 import { useNavigate } from 'react-router';
-import { App, Badge, Button, Card, List, Typography } from 'antd';
+import { useState } from 'react';
+import { App, Badge, Button, Card, Checkbox, List, Select, Space, Typography } from 'antd';
 import { api } from '../api/client';
 import { errorText } from '../api/errors';
 import type { Inbox, Notification } from '../api/types';
@@ -22,7 +23,14 @@ export default function InboxPage() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const paging = useServerPaging();
-  const inbox = useResource(() => api.get<Inbox>('/notifications', { query: { page: paging.page, pageSize: paging.pageSize } }), [paging.page, paging.pageSize], { pollMs: 10_000 });
+  // Sorted and filtered by the server (时间 either way, 仅看未读), so both hold across pages.
+  const [sort, setSort] = useState<'-createdAt' | 'createdAt'>('-createdAt');
+  const [unread, setUnread] = useState(false);
+  const inbox = useResource(
+    () => api.get<Inbox>('/notifications', { query: { sort, unread: unread || undefined, page: paging.page, pageSize: paging.pageSize } }),
+    [sort, unread, paging.page, paging.pageSize],
+    { pollMs: 10_000 },
+  );
 
   const open = async (n: Notification) => {
     if (!n.readAt) await api.post(`/notifications/${n.id}/read`).catch(() => undefined);
@@ -40,7 +48,20 @@ export default function InboxPage() {
   };
 
   return (
-    <Card title={`消息通知${inbox.data ? `（未读 ${inbox.data.unreadCount}）` : ''}`} extra={<Button onClick={readAll}>全部标为已读</Button>}>
+    <Card title={`消息通知${inbox.data ? `（未读 ${inbox.data.unreadCount}）` : ''}`} extra={
+        <Space>
+          <Checkbox checked={unread} onChange={(e) => { setUnread(e.target.checked); paging.reset(); }} data-testid="inbox-unread">仅看未读</Checkbox>
+          <Select
+            size="small"
+            aria-label="排序"
+            value={sort}
+            onChange={(v) => { setSort(v); paging.reset(); }}
+            options={[{ value: '-createdAt', label: '最新在前' }, { value: 'createdAt', label: '最早在前' }]}
+            data-testid="inbox-sort"
+          />
+          <Button onClick={readAll}>全部标为已读</Button>
+        </Space>
+      }>
       <ErrorAlert error={inbox.error} />
       <List
         loading={inbox.loading}

@@ -1,6 +1,6 @@
 import { CYCLE_OFFICES_RELATION } from '@awardflow/cycles';
 import { RecommenderScope, recommenderScopeSql } from '@awardflow/identity';
-import { SqlRunner, sqlRows } from '@awardflow/platform';
+import { parseSort, SortValue, sortValues, SqlRunner, sqlRows } from '@awardflow/platform';
 import { ApplicantIdentity } from '../redaction/redaction';
 import { Application } from './application.entity';
 import { APPLICANT_IDENTITY_JSON } from './application-row';
@@ -24,10 +24,10 @@ export interface ListFilters {
 }
 
 /** The columns the office's list sorts on (`-` first: descending); a whitelist, so no caller names SQL. */
-export const APPLICATION_SORTS = ['submittedAt', '-submittedAt', 'receiptNumber', '-receiptNumber', 'organizationName', '-organizationName', 'state', '-state'] as const;
-export type ApplicationSort = (typeof APPLICATION_SORTS)[number];
-
-const SORT_COLUMNS: Record<string, string> = { submittedAt: 'submitted_at', receiptNumber: 'receipt_number', organizationName: 'organization_name', state: 'state' };
+const SORT_COLUMNS = { submittedAt: 'submitted_at', receiptNumber: 'receipt_number', organizationName: 'organization_name', state: 'state' } as const;
+type ApplicationSortKey = keyof typeof SORT_COLUMNS;
+export const APPLICATION_SORTS = sortValues(Object.keys(SORT_COLUMNS) as ApplicationSortKey[]);
+export type ApplicationSort = SortValue<ApplicationSortKey>;
 /** The columns every ordering may read, selected by the statements that order in an outer query. */
 const ORDER_COLUMNS = 'a.submitted_at, a.created_at, a.receipt_number, a.organization_name, a.state';
 
@@ -45,9 +45,9 @@ export interface ListedRow {
 function orderBy(alias: string, sort?: ApplicationSort): string {
   const fallback = `${alias}.submitted_at DESC NULLS LAST, ${alias}.created_at DESC, ${alias}.id DESC`;
   if (!sort || sort === '-submittedAt') return fallback;
-  const descending = sort.startsWith('-');
-  const column = SORT_COLUMNS[sort.replace(/^-/, '')];
-  return `${alias}.${column} ${descending ? 'DESC NULLS LAST' : 'ASC NULLS LAST'}, ${fallback}`;
+  const parsed = parseSort(sort, SORT_COLUMNS);
+  if (!parsed) return fallback;
+  return `${alias}.${parsed.column} ${parsed.descending ? 'DESC NULLS LAST' : 'ASC NULLS LAST'}, ${fallback}`;
 }
 
 const PAGE_JSON = `coalesce((SELECT json_agg(json_build_object('id', id, 'cycleId', cycle_id, 'instanceId', instance_id)) FROM page), '[]')`;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { PageDto, PageQuery } from '@awardflow/platform';
+import { PageDto, PageQuery, SortParam, SortValue } from '@awardflow/platform';
 import { Checked, email, matching, pastDate, present, text } from './checked-field';
 import { IsUscc } from './is-uscc';
 
@@ -86,8 +86,13 @@ export class CreditGradeDto {
   reason: string;
 }
 
+/** The columns `GET /organizations` sorts on (entity properties; `-` first: descending). */
+export const ORGANIZATION_SORT_COLUMNS = { name: 'name', uscc: 'uscc', createdAt: 'createdAt' } as const;
+
 export class SearchOrganizationsQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'name or credit code contains' }) @IsOptional() @IsString() @MaxLength(100) search?: string;
+  @SortParam(Object.keys(ORGANIZATION_SORT_COLUMNS), ['名称', '统一社会信用代码', '注册时间'], 'name')
+  sort?: SortValue<keyof typeof ORGANIZATION_SORT_COLUMNS>;
 }
 
 export const OrganizationPageDto = PageDto(OrganizationDto);

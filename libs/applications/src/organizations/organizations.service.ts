@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditAction, AuditEntityType, AuditLog } from '@awardflow/audit';
 import { EligibilityFacts } from '@awardflow/awards';
 import { AuthService, AuthUser, Role, UsersService } from '@awardflow/identity';
-import { DomainError, ErrorCode, escapeLike, FieldValidationError, ForbiddenError, NotFoundError, Page, pageOf, pageWindow, sqlRows } from '@awardflow/platform';
-import { DataSource, EntityManager, ILike } from 'typeorm';
-import { CreateOrganizationDto, CreateRecordDto, OrganizationDto, RecordDto, RegisteredOrganizationDto, SearchOrganizationsQuery } from './organization.dto';
+import { DomainError, ErrorCode, escapeLike, FieldValidationError, ForbiddenError, NotFoundError, Page, pageOf, pageWindow, parseSort, sqlRows } from '@awardflow/platform';
+import { DataSource, EntityManager, FindOptionsOrder, ILike } from 'typeorm';
+import { CreateOrganizationDto, CreateRecordDto, ORGANIZATION_SORT_COLUMNS, OrganizationDto, RecordDto, RegisteredOrganizationDto, SearchOrganizationsQuery } from './organization.dto';
 import { Organization, OrganizationRecord } from './organization.entity';
 import { checkUscc } from './uscc';
 
@@ -96,7 +96,10 @@ export class OrganizationsService {
     const window = pageWindow(query);
     const term = query.search ? `%${escapeLike(query.search)}%` : undefined;
     const where = term ? [{ name: ILike(term) }, { uscc: ILike(term) }] : {};
-    const [rows, total] = await this.dataSource.manager.findAndCount(Organization, { where, order: { name: 'ASC', id: 'ASC' }, take: window.limit, skip: window.offset });
+    // The sorted column, then id: equal names or registration times keep one order across pages.
+    const sorted = parseSort(query.sort, ORGANIZATION_SORT_COLUMNS);
+    const order = sorted ? { [sorted.column]: sorted.descending ? 'DESC' : 'ASC', id: 'ASC' } : { name: 'ASC', id: 'ASC' };
+    const [rows, total] = await this.dataSource.manager.findAndCount(Organization, { where, order: order as FindOptionsOrder<Organization>, take: window.limit, skip: window.offset });
     return pageOf(rows.map(toOrganizationDto), total, window);
   }
 

@@ -99,7 +99,7 @@ export class DeadlineExtension {
 
   async list(query: { instanceId?: string; kind?: string; status?: string; sort?: string; page?: number; pageSize?: number }, officeIds: string[]): Promise<Page<DeadlineView>> {
     const window = pageWindow(query);
-    const { rows, total } = await listDeadlines(this.dataSource, query, { offices: CYCLE_OFFICES, officeIds }, { ...window, order: query.sort === '-dueAt' ? 'desc' : 'asc' });
+    const { rows, total } = await listDeadlines(this.dataSource, query, { offices: CYCLE_OFFICES, officeIds }, { ...window, sort: query.sort });
     return pageOf(rows.map(toView), total, window);
   }
 

@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOpt
 import { ApplicationsService } from '@awardflow/applications';
 import { AuthUser, CurrentUser, Role, Roles } from '@awardflow/identity';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
-import { PageDto, PageQuery } from '@awardflow/platform';
+import { PageDto, PageQuery, SortParam, SortValue } from '@awardflow/platform';
+import { DEADLINE_SORT_COLUMNS } from '@awardflow/workflow';
 import { DeadlineExtension } from './deadline-extension';
 import { DeadlineDto, ExtendedDeadlinesDto } from './deadline.dto';
 
@@ -32,10 +33,8 @@ export class ListDeadlinesQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID('all') instanceId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() kind?: string;
   @ApiPropertyOptional({ enum: ['pending', 'fired', 'cancelled'] }) @IsOptional() @IsIn(['pending', 'fired', 'cancelled']) status?: string;
-  @ApiPropertyOptional({ enum: ['dueAt', '-dueAt'], description: 'by due time, soonest first (default) or latest first' })
-  @IsOptional()
-  @IsIn(['dueAt', '-dueAt'], { message: '只能按截止时间排序（dueAt 或 -dueAt）' })
-  sort?: string;
+  @SortParam(Object.keys(DEADLINE_SORT_COLUMNS), ['到期时间', '类型'], 'dueAt')
+  sort?: SortValue<keyof typeof DEADLINE_SORT_COLUMNS>;
 }
 
 export const DeadlinePageDto = PageDto(DeadlineDto);

@@ -1,14 +1,16 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '@awardflow/identity';
-import { NotFoundError, PageQuery, pageWindow } from '@awardflow/platform';
+import { NotFoundError, PageQuery, pageWindow, SortParam, SortValue } from '@awardflow/platform';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
-import { NotificationsService } from './notifications.service';
+import { INBOX_SORT_COLUMNS, NotificationsService } from './notifications.service';
 import { InboxDto, MarkedReadDto, UnreadCountDto } from './inbox.dto';
 
 export class InboxQuery extends PageQuery {
-  @ApiPropertyOptional() @IsOptional() @Transform(({ value }) => value === 'true' || value === true) @IsBoolean() unread?: boolean;
+  @ApiPropertyOptional({ description: 'only the unread ones' }) @IsOptional() @Transform(({ value }) => value === 'true' || value === true) @IsBoolean() unread?: boolean;
+  @SortParam(Object.keys(INBOX_SORT_COLUMNS), ['时间'], '-createdAt')
+  sort?: SortValue<keyof typeof INBOX_SORT_COLUMNS>;
 }
 
 /** Everyone's own inbox: no one ever sees another user's notifications. */
@@ -19,11 +21,11 @@ export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'The caller\'s inbox, newest first, with the unread count' })
+  @ApiOperation({ summary: 'The caller\'s inbox, newest first unless sorted, with the unread count' })
   @ApiOkResponse({ type: InboxDto })
   inbox(@Query() query: InboxQuery, @CurrentUser() user: AuthUser) {
     const window = pageWindow(query);
-    return this.notifications.inbox(user.id, { unread: query.unread, page: window.page, pageSize: window.pageSize });
+    return this.notifications.inbox(user.id, { unread: query.unread, sort: query.sort, page: window.page, pageSize: window.pageSize });
   }
 
   @Get('unread-count')

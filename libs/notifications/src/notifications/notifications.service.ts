@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { mailRecipients } from '@awardflow/identity';
-import { AppConfigService, QueueName, QueueService, sqlAffected, sqlRows } from '@awardflow/platform';
+import { AppConfigService, orderBySql, QueueName, QueueService, sqlAffected, sqlRows } from '@awardflow/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { renderTemplate, TemplateKey, TemplateVariables } from '../templates/templates';
+
+/** The columns the inbox sorts on (`?sort=`, `-` first: descending); newest first by default. */
+export const INBOX_SORT_COLUMNS = { createdAt: 'created_at' } as const;
 
 export interface NotifyInput {
   /** Unique per occurrence (e.g. outbox row id + template): notifying twice with it does nothing. */
@@ -86,8 +89,9 @@ export class NotificationsService {
     );
   }
 
-  async inbox(userId: string, options: { unread?: boolean; page: number; pageSize: number }): Promise<{ items: InboxItem[]; total: number; page: number; pageSize: number; unreadCount: number }> {
+  async inbox(userId: string, options: { unread?: boolean; sort?: string; page: number; pageSize: number }): Promise<{ items: InboxItem[]; total: number; page: number; pageSize: number; unreadCount: number }> {
     const unreadOnly = options.unread ? 'AND read_at IS NULL' : '';
+    const order = orderBySql(options.sort, INBOX_SORT_COLUMNS, 'id', 'created_at DESC, id');
     // One statement, so the page and its counts come from one snapshot: a notification arriving
     // between two reads cannot make the total count a row the page lacks.
     const rows = await sqlRows<InboxRow>(
@@ -96,11 +100,12 @@ export class NotificationsService {
          SELECT count(*) FILTER (WHERE true ${unreadOnly})::int AS total, count(*) FILTER (WHERE read_at IS NULL)::int AS unread
            FROM notifications WHERE user_id = $1
        ), page AS (
-         SELECT id, template, title, body, link, read_at, created_at FROM notifications WHERE user_id = $1 ${unreadOnly}
-          ORDER BY created_at DESC, id LIMIT $2 OFFSET $3
+         SELECT id, template, title, body, link, read_at, created_at, row_number() OVER (ORDER BY ${order}) AS position
+           FROM notifications WHERE user_id = $1 ${unreadOnly}
+          ORDER BY ${order} LIMIT $2 OFFSET $3
        )
        SELECT counts.total, counts.unread, page.id, page.template, page.title, page.body, page.link, page.read_at AS "readAt", page.created_at AS "createdAt"
-         FROM counts LEFT JOIN page ON true ORDER BY page.created_at DESC, page.id`,
+         FROM counts LEFT JOIN page ON true ORDER BY page.position`,
       [userId, options.pageSize, (options.page - 1) * options.pageSize],
     );
     const [{ total, unread }] = rows;

@@ -1,4 +1,4 @@
-import { SqlRunner, sqlRows } from '@awardflow/platform';
+import { orderBySql, SqlRunner, sqlRows } from '@awardflow/platform';
 import { INSTANCE_CONTEXTS_RELATION } from '../reads/instance-contexts';
 import { DeadlineColumns, toDeadlineRecord } from './deadline-columns';
 import { DeadlineOffices, DeadlineRecord } from './deadline-record';
@@ -11,13 +11,16 @@ export interface DeadlineFilter {
 
 /**
  * A page of the deadlines an office may see (its own, and those of no office), by the filter, soonest
- * due first (or latest with `order: 'desc'`), with how many match in all.
+ * due first (or by `sort`, a key of DEADLINE_SORT_COLUMNS), with how many match in all.
  */
+/** The columns a deadline list sorts on (`?sort=`, `-` first: descending); the default is soonest due first. */
+export const DEADLINE_SORT_COLUMNS = { dueAt: 'd.due_at', kind: 'd.kind' } as const;
+
 export async function listDeadlines(
   runner: SqlRunner,
   filter: DeadlineFilter,
   visibleTo: { offices: DeadlineOffices; officeIds: readonly string[] },
-  window: { limit: number; offset: number; order?: 'asc' | 'desc' },
+  window: { limit: number; offset: number; sort?: string },
 ): Promise<{ rows: DeadlineRecord[]; total: number }> {
   const from = `FROM deadlines d
        LEFT JOIN ${INSTANCE_CONTEXTS_RELATION} i ON i.id = d.instance_id
@@ -25,10 +28,10 @@ export async function listDeadlines(
       WHERE (c.office_id IS NULL OR c.office_id = ANY($1::uuid[]))
         AND ($2::uuid IS NULL OR d.instance_id = $2) AND ($3::text IS NULL OR d.kind = $3) AND ($4::text IS NULL OR d.status = $4)`;
   const params = [visibleTo.officeIds, filter.instanceId ?? null, filter.kind ?? null, filter.status ?? null, visibleTo.offices.contextKey];
-  const direction = window.order === 'desc' ? 'DESC' : 'ASC';
+  const order = orderBySql(window.sort, DEADLINE_SORT_COLUMNS, 'd.id', 'd.due_at ASC, d.id ASC');
   const rows = await sqlRows<DeadlineColumns & { total_count: string }>(
     runner,
-    `SELECT d.*, count(*) OVER () AS total_count ${from} ORDER BY d.due_at ${direction}, d.id ${direction} LIMIT $6 OFFSET $7`,
+    `SELECT d.*, count(*) OVER () AS total_count ${from} ORDER BY ${order} LIMIT $6 OFFSET $7`,
     [...params, window.limit, window.offset],
   );
   const total = rows.length ? Number(rows[0].total_count) : Number((await sqlRows<{ n: string }>(runner, `SELECT count(*) AS n ${from}`, params))[0].n);

@@ -5,10 +5,10 @@ import { api } from '../../api/client';
 import type { BlacklistEntry, ComplianceRecord, Organization } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyFieldErrors } from '../../components/formErrors';
-import { formatDate } from '../../lib/format';
+import { formatDate, formatTime } from '../../lib/format';
 import { RECORD_KIND_LABELS } from '../../lib/labels';
 import { useResource } from '../../lib/useResource';
-import { type Page, useServerPaging } from '../../lib/paging';
+import { type Page, useServerPaging, useServerSort } from '../../lib/paging';
 
 /** 信用与黑名单: organisations' credit grades and compliance records, and the active blacklist. */
 export default function CompliancePage() {
@@ -28,9 +28,11 @@ function Organizations() {
   const { message, modal } = App.useApp();
   const [search, setSearch] = useState('');
   const paging = useServerPaging();
+  // Sorted by the server (名称, 统一社会信用代码, 注册时间), so the order holds across pages.
+  const sorting = useServerSort<Organization>(paging.reset);
   const orgs = useResource(
-    () => api.get<Page<Organization>>('/organizations', { query: { search: search || undefined, page: paging.page, pageSize: paging.pageSize } }),
-    [search, paging.page, paging.pageSize],
+    () => api.get<Page<Organization>>('/organizations', { query: { search: search || undefined, sort: sorting.sort, page: paging.page, pageSize: paging.pageSize } }),
+    [search, sorting.sort, paging.page, paging.pageSize],
   );
   const [error, setError] = useState<unknown>();
   const [open, setOpen] = useState<Organization>();
@@ -82,9 +84,10 @@ function Organizations() {
         loading={orgs.loading}
         dataSource={orgs.data?.items ?? []}
         pagination={paging.pagination(orgs.data?.total, '家')}
+        onChange={sorting.onChange}
         columns={[
-          { title: '单位名称', dataIndex: 'name' },
-          { title: '统一社会信用代码', dataIndex: 'uscc' },
+          { title: '单位名称', dataIndex: 'name', ...sorting.sortable('name') },
+          { title: '统一社会信用代码', dataIndex: 'uscc', ...sorting.sortable('uscc') },
           { title: '行政区划', dataIndex: 'regionCode' },
           { title: '行业', dataIndex: 'industry' },
           {
@@ -102,6 +105,7 @@ function Organizations() {
               />
             ),
           },
+          { title: '注册时间', dataIndex: 'createdAt', ...sorting.sortable('createdAt'), render: (v: string) => formatTime(v) },
           { title: '', render: (_, o) => <Button size="small" onClick={() => setOpen(o)}>信用记录</Button> },
         ]}
       />
