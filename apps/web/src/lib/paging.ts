@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { TablePaginationConfig, TableProps } from 'antd';
-import type { SortOrder } from 'antd/es/table/interface';
+import type { SortOrder, SorterResult } from 'antd/es/table/interface';
 
 /** The one answer of every list route: `{items, total, page, pageSize}` (libs/platform PageQuery). */
 export interface Page<T> {
@@ -37,20 +37,40 @@ export function useServerPaging(initialPageSize = 20) {
 /** `api.get` options asking for the largest page. */
 export const WHOLE_LIST_QUERY = { query: WHOLE_LIST };
 
+/** antd's sorter as `?sort=`: the column key, `-` first for descending; undefined when the sort was cleared. */
+export function sortParam<T>(sorter: SorterResult<T> | SorterResult<T>[]): string | undefined {
+  const one = Array.isArray(sorter) ? sorter[0] : sorter;
+  return one?.order && one.columnKey ? `${one.order === 'descend' ? '-' : ''}${String(one.columnKey)}` : undefined;
+}
+
+/** An antd column's sorter props for a column the server sorts, showing the current `?sort=`. */
+export function sortableColumn(sort: string | undefined, column: string) {
+  const sortOrder: SortOrder = sort === column ? 'ascend' : sort === `-${column}` ? 'descend' : null;
+  return { key: column, sorter: true, sortOrder, sortDirections: ['ascend', 'descend'] as SortOrder[] };
+}
+
 /**
- * A table sorted by the server: `?sort=` a whitelisted column, `-` first for descending (libs/platform
- * SortParam). `sortable(column)` spreads into an antd column (`sorter: true`); `onChange` goes on the
- * Table and calls `changed` (e.g. paging.reset) when the sort changes, so page 1 shows the new order.
+ * Columns sorted by the server, for a sort kept wherever the page keeps it (its state, the address):
+ * `?sort=` a whitelisted column, `-` first for descending (libs/platform SortParam). `sortable(column)`
+ * spreads into an antd column (`sorter: true`); `onChange` goes on the Table and calls `setSort`.
+ */
+export function serverSortColumns<T>(sort: string | undefined, setSort: (sort: string | undefined) => void) {
+  const sortable = (column: string) => sortableColumn(sort, column);
+  const onChange: NonNullable<TableProps<T>['onChange']> = (_, __, sorter, extra) => {
+    if (extra.action === 'sort') setSort(sortParam(sorter));
+  };
+  return { sortable, onChange };
+}
+
+/**
+ * A table sorted by the server, the sort kept in the component: `changed` (e.g. paging.reset) is
+ * called when the sort changes, so page 1 shows the new order.
  */
 export function useServerSort<T>(changed: () => void, initial?: string) {
   const [sort, setSort] = useState<string | undefined>(initial);
-  const order = (column: string): SortOrder => (sort === column ? 'ascend' : sort === `-${column}` ? 'descend' : null);
-  const sortable = (column: string) => ({ key: column, sorter: true, sortOrder: order(column), sortDirections: ['ascend', 'descend'] as SortOrder[] });
-  const onChange: NonNullable<TableProps<T>['onChange']> = (_, __, sorter, extra) => {
-    if (extra.action !== 'sort') return;
-    const one = Array.isArray(sorter) ? sorter[0] : sorter;
-    setSort(one?.order && one.columnKey ? `${one.order === 'descend' ? '-' : ''}${String(one.columnKey)}` : undefined);
+  const columns = serverSortColumns<T>(sort, (next) => {
+    setSort(next);
     changed();
-  };
-  return { sort, sortable, onChange };
+  });
+  return { sort, ...columns };
 }

@@ -6,6 +6,7 @@ import type { components } from '../../api/schema';
 import { ErrorAlert } from '../ErrorAlert';
 import { formatTime } from '../../lib/format';
 import { useServerPaging } from '../../lib/paging';
+import { useCrossPageSelection } from '../../lib/selection';
 import { useResource } from '../../lib/useResource';
 
 type Row = components['schemas']['ExpertReminderRowDto'];
@@ -21,7 +22,7 @@ export function ExpertRemindersCard({ cycleId }: { cycleId: string }) {
   const { message } = App.useApp();
   const paging = useServerPaging(20);
   const rows = useResource(() => api.get<RowPage>(`/cycles/${cycleId}/expert-reminders`, { query: { page: paging.page, pageSize: paging.pageSize } }), [cycleId, paging.page, paging.pageSize]);
-  const [selected, setSelected] = useState<Row[]>([]);
+  const { selected, rowSelection, clear: clearSelection } = useCrossPageSelection<Row>((r) => r.reviewerId);
   const [busy, setBusy] = useState(false);
   const [sent, setSent] = useState<Sent>();
   const [error, setError] = useState<unknown>();
@@ -34,7 +35,7 @@ export function ExpertRemindersCard({ cycleId }: { cycleId: string }) {
       const res = await api.post<Sent>(`/cycles/${cycleId}/expert-reminders`, selected.length ? { reviewerIds: selected.map((r) => r.reviewerId) } : {});
       setSent(res);
       message.success(`已提醒 ${res.reminded.length} 位专家${res.skipped.length ? `，${res.skipped.length} 位未提醒` : ''}`);
-      setSelected([]);
+      clearSelection();
       await rows.reload();
     } catch (e) {
       setError(e);
@@ -82,11 +83,7 @@ export function ExpertRemindersCard({ cycleId }: { cycleId: string }) {
         loading={rows.loading}
         dataSource={rows.data?.items ?? []}
         pagination={paging.pagination(rows.data?.total, '位')}
-        rowSelection={{
-          selectedRowKeys: selected.map((r) => r.reviewerId),
-          preserveSelectedRowKeys: true,
-          onChange: (keys, picked) => setSelected((prev) => keys.map((k) => picked.find((r) => r?.reviewerId === k) ?? prev.find((p) => p.reviewerId === k)).filter((r): r is Row => !!r)),
-        }}
+        rowSelection={rowSelection}
         locale={{ emptyText: '没有待打分的专家' }}
         columns={[
           { title: '专家', dataIndex: 'displayName' },

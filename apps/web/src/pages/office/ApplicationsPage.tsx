@@ -1,8 +1,6 @@
-import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import dayjs from 'dayjs';
 import { App, Button, Card, DatePicker, Input, Select, Space, Table, Typography } from 'antd';
-import type { SortOrder } from 'antd/es/table/interface';
 import { DownloadOutlined } from '@ant-design/icons';
 import { api, download } from '../../api/client';
 import { errorText } from '../../api/errors';
@@ -13,7 +11,8 @@ import { BulkActionBar } from '../../components/BulkActionBar';
 import { addDays, formatTime } from '../../lib/format';
 import { STATE_LABELS } from '../../lib/labels';
 import { useResource } from '../../lib/useResource';
-import { type Page, PAGE_SIZE_OPTIONS, WHOLE_LIST_QUERY } from '../../lib/paging';
+import { type Page, PAGE_SIZE_OPTIONS, WHOLE_LIST_QUERY, serverSortColumns } from '../../lib/paging';
+import { useCrossPageSelection } from '../../lib/selection';
 
 /** 申报管理: the office's applications by cycle and state, searched by name, credit code or receipt number. */
 export default function ApplicationsPage() {
@@ -32,7 +31,7 @@ export default function ApplicationsPage() {
   const to = params.get('to') ?? undefined;
   const submittedFrom = from ? `${from}T00:00:00+08:00` : undefined;
   const submittedTo = to ? `${addDays(to, 1)}T00:00:00+08:00` : undefined;
-  const [selected, setSelected] = useState<Application[]>([]);
+  const { selected, rowSelection, clear: clearSelection } = useCrossPageSelection<Application>((a) => a.id);
   const cycles = useResource(() => api.get<Page<Cycle>>('/cycles', WHOLE_LIST_QUERY), []);
   const apps = useResource(
     () => api.get<ApplicationPage>('/applications', { query: { cycleId, state, search, page, pageSize, sort, submittedFrom, submittedTo } }),
@@ -45,11 +44,10 @@ export default function ApplicationsPage() {
     else next.delete(key);
     if (key !== 'page') next.delete('page');
     // Another filter is another list: a selection made in the old one is not carried over.
-    if (key !== 'page' && key !== 'sort') setSelected([]);
+    if (key !== 'page' && key !== 'sort') clearSelection();
     setParams(next);
   };
-  const order = (column: string): SortOrder => (sort === column ? 'ascend' : sort === `-${column}` ? 'descend' : null);
-  const sortable = (column: string) => ({ key: column, sorter: true, sortOrder: order(column), sortDirections: ['ascend', 'descend'] as SortOrder[] });
+  const { sortable, onChange: onSortChange } = serverSortColumns<Application>(sort, (next) => set('sort', next));
   const nameOf = (id: string) => {
     const a = selected.find((x) => x.id === id) ?? apps.data?.items.find((x) => x.id === id);
     return a ? `${a.receiptNumber ?? '（草稿）'} ${a.organization?.name ?? ''}` : id;
@@ -100,7 +98,7 @@ export default function ApplicationsPage() {
               next.delete('to');
             }
             next.delete('page');
-            setSelected([]);
+            clearSelection();
             setParams(next);
           }}
           data-testid="filter-submitted"
@@ -117,24 +115,14 @@ export default function ApplicationsPage() {
           导出 Excel
         </Button>
       </Space>
-      <BulkActionBar cycleId={cycleId} selected={selected.map((a) => a.id)} nameOf={nameOf} onDone={() => void apps.reload().then(() => setSelected([]))} />
+      <BulkActionBar cycleId={cycleId} selected={selected.map((a) => a.id)} nameOf={nameOf} onDone={() => void apps.reload().then(clearSelection)} />
       <ErrorAlert error={apps.error} />
       <Table<Application>
         rowKey="id"
         loading={apps.loading}
         dataSource={apps.data?.items ?? []}
-        rowSelection={{
-          selectedRowKeys: selected.map((a) => a.id),
-          preserveSelectedRowKeys: true,
-          // Kept across pages: a row of another page is the one remembered when it was ticked.
-          onChange: (keys, rows) =>
-            setSelected((prev) => keys.map((k) => rows.find((r) => r?.id === k) ?? prev.find((p) => p.id === k)).filter((r): r is Application => !!r)),
-        }}
-        onChange={(_, __, sorter, extra) => {
-          if (extra.action !== 'sort') return;
-          const one = Array.isArray(sorter) ? sorter[0] : sorter;
-          set('sort', one?.order && one.columnKey ? `${one.order === 'descend' ? '-' : ''}${String(one.columnKey)}` : undefined);
-        }}
+        rowSelection={rowSelection}
+        onChange={onSortChange}
         pagination={{
           current: page,
           pageSize,

@@ -8,7 +8,7 @@ import { applyFieldErrors } from '../../components/formErrors';
 import { formatTime } from '../../lib/format';
 import { ROLE_LABELS } from '../../lib/labels';
 import { useResource } from '../../lib/useResource';
-import { type Page, useServerPaging, WHOLE_LIST } from '../../lib/paging';
+import { type Page, sortParam, sortableColumn, useServerPaging, WHOLE_LIST } from '../../lib/paging';
 
 /** 用户与专家库: accounts (enterprises, experts, recommenders, staff) and the office's reviewer pool. */
 export default function PeoplePage() {
@@ -28,7 +28,7 @@ function Users() {
   const { message } = App.useApp();
   // Paged, filtered and sorted by the server: the role filter and the 用户名 order are query params.
   const paging = useServerPaging();
-  const [filter, setFilter] = useState<{ role?: Role; search?: string; sort?: 'username' | '-username' }>({});
+  const [filter, setFilter] = useState<{ role?: Role; search?: string; sort?: string }>({});
   const users = useResource(
     () => api.get<Page<User>>('/users', { query: { ...filter, page: paging.page, pageSize: paging.pageSize } }),
     [filter.role, filter.search, filter.sort, paging.page, paging.pageSize],
@@ -132,16 +132,16 @@ function Users() {
         dataSource={users.data?.items ?? []}
         pagination={paging.pagination(users.data?.total, '个')}
         onChange={(_, filters, sorter) => {
-          const order = Array.isArray(sorter) ? undefined : sorter.order;
+          // The role column filters and the 用户名 column sorts: both are query params.
           const role = (filters.role?.[0] as Role | undefined) ?? undefined;
-          const sort = order === 'ascend' ? 'username' : order === 'descend' ? '-username' : undefined;
+          const sort = sortParam(sorter);
           if (role !== filter.role || sort !== filter.sort) {
             setFilter((f) => ({ ...f, role, sort }));
             paging.reset();
           }
         }}
         columns={[
-          { title: '用户名', dataIndex: 'username', key: 'username', sorter: true, sortOrder: filter.sort === 'username' ? 'ascend' : filter.sort === '-username' ? 'descend' : null },
+          { title: '用户名', dataIndex: 'username', ...sortableColumn(filter.sort, 'username') },
           { title: '姓名/名称', dataIndex: 'displayName' },
           {
             title: '角色',
