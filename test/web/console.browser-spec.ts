@@ -727,6 +727,15 @@ describe('web console (headless Chromium)', () => {
       await dialog.getByRole('button', { name: /确\s*定/ }).click();
       await dialog.getByText('请填写理由').waitFor();
       await dialog.getByTestId('action-comment').fill('企业战略调整，本年度暂不参评。');
+      // The width crossing breakpoints (a phone turned, a window resized — and a full-page screenshot,
+      // which shrinks the viewport to 1×1 for a moment) moves 您现在可以 but never closes its dialog
+      // or loses what was typed: the panel used to be mounted afresh in the other column.
+      const menuButton = enterprise.getByTestId('menu-button');
+      for (const width of [390, 1400]) {
+        await enterprise.setViewportSize({ width, height: 1000 });
+        await menuButton.waitFor({ state: width < 992 ? 'visible' : 'detached' });
+        await expect(dialog.getByTestId('action-comment').inputValue()).resolves.toBe('企业战略调整，本年度暂不参评。');
+      }
       await screenshot(enterprise, 'enterprise-withdraw-dialog');
       await dialog.getByRole('button', { name: /确\s*定/ }).click();
       await enterprise.locator('[data-testid="state-tag"][data-state="withdrawn"]').waitFor();

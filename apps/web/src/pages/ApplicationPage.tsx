@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { Alert, Button, Card, Col, Descriptions, Grid, Result, Row, Space, Typography, message } from 'antd';
+import { Alert, Button, Card, Descriptions, Result, Space, Typography, message } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { ApiError, api, download } from '../api/client';
 import { describeError, errorText } from '../api/errors';
@@ -55,7 +55,6 @@ export default function ApplicationPage() {
   const [savedForm, setSavedForm] = useState<Record<string, unknown>>();
   const [blockers, setBlockers] = useState<string[]>([]);
   const editor = useRef<FormEditorHandle | null>(null);
-  const phone = Grid.useBreakpoint().md === false;
   const seen = useRef<{ id: string; version: number } | null>(null);
 
   // A version we did not cause: somebody else acted.
@@ -110,7 +109,6 @@ export default function ApplicationPage() {
   const supplementDeadline = deadlines.data?.find((d) => d.kind === 'supplement');
   const supplementRequest = a.state === 'supplement_requested' ? [...(history.data?.entries ?? [])].reverse().find((e) => e.toState === 'supplement_requested') : undefined;
 
-  // On a phone the actions come first, above the form: not below every card of the page.
   const actionsPanel = (
     <ActionsPanel
       application={a}
@@ -217,10 +215,13 @@ export default function ApplicationPage() {
           )}
         </Space>
       </Card>
-      <Row gutter={[16, 16]}>
-        <Col xs={24} xl={16}>
+      {/* Where the actions go is CSS (console.css .application-layout): beside the form on a wide
+          screen, below it on a narrow one, above it on a phone. Moving the panel in React would mount
+          it afresh whenever the width crosses a breakpoint (a window resized, a phone turned) and
+          throw away an open dialog with what was typed in it. */}
+      <div className="application-layout">
+        <div className="application-layout-main">
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-            {phone && actionsPanel}
             {editable && family ? (
               <FormEditor
                 key={a.id}
@@ -246,10 +247,10 @@ export default function ApplicationPage() {
             {user.role === 'admin' && <ReviewAssignmentsCard key={a.id} application={a} />}
             {(user.role === 'reviewer' || user.role === 'admin') && <OnsiteFindingsCard applicationId={a.id} refreshKey={a.version} />}
           </Space>
-        </Col>
-        <Col xs={24} xl={8}>
+        </div>
+        <div className="application-layout-actions">{actionsPanel}</div>
+        <div className="application-layout-side">
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-            {!phone && actionsPanel}
             <OutsideResultCard application={a} chain={(award.data as { outsideChain?: OutsideChainInfo } | undefined)?.outsideChain} isAdmin={user.role === 'admin'} />
             <CertificateCard application={a} />
             <RecheckCard application={a} />
@@ -261,8 +262,8 @@ export default function ApplicationPage() {
             {isApplicant && <RelatedNotifications applicationId={a.id} refreshKey={a.version} />}
             <Button onClick={() => void app.reload()}>刷新</Button>
           </Space>
-        </Col>
-      </Row>
+        </div>
+      </div>
     </Space>
   );
 }
