@@ -162,7 +162,7 @@ describe('console: the office deadline list (headless Chromium)', () => {
     await phone.setViewportSize({ width: 390, height: 844 });
     await phone.goto(`${server.baseUrl}/office/deadlines`);
     await phone.getByTestId('data-card').first().waitFor();
-    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await phone.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await screenshot('04-phone', phone);
     await phone.close();
   });
