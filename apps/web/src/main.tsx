@@ -35,6 +35,7 @@ const PeoplePage = lazy(() => import('./pages/office/PeoplePage'));
 const StatsPage = lazy(() => import('./pages/office/StatsPage'));
 const WorkbenchPage = lazy(() => import('./pages/office/WorkbenchPage'));
 const OfficesPage = lazy(() => import('./pages/office/OfficesPage'));
+const DeadlinesPage = lazy(() => import('./pages/office/DeadlinesPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 // The public pages (公示, 表彰名单, 证书查询): no login, their own layout and chunks.
 const PublicLayout = lazy(() => import('./pages/public/PublicLayout'));
@@ -97,6 +98,7 @@ function Root() {
         <Route path="office/flags" element={<FlagsPage />} />
         <Route path="office/rechecks" element={<RechecksPage />} />
         <Route path="office/jobs" element={<FailedJobsPage />} />
+        <Route path="office/deadlines" element={<DeadlinesPage />} />
         <Route path="office/compliance" element={<CompliancePage />} />
         <Route path="office/people" element={<PeoplePage />} />
         <Route path="office/stats" element={<StatsPage />} />

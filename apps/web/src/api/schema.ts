@@ -2678,6 +2678,15 @@ export interface components {
             items: components["schemas"]["TimelineItemDto"][];
             warnings: string[];
         };
+        DeadlineApplicationDto: {
+            id: string;
+            /** @description 申报单位 */
+            organizationName: string | null;
+            /** @description 受理编号 (null before submission) */
+            receiptNumber: string | null;
+            /** @description the nominated project or product, where the award names one */
+            subjectName: string | null;
+        };
         DeadlineDto: {
             /** @description the workflow action fired when it falls due */
             action: string | null;
@@ -2695,13 +2704,6 @@ export interface components {
             outcome: string | null;
             /** @enum {string} */
             status: "pending" | "fired" | "cancelled";
-        };
-        DeadlinePageDto: {
-            items: components["schemas"]["DeadlineDto"][];
-            page: number;
-            pageSize: number;
-            /** @description rows in all, across every page */
-            total: number;
         };
         DefaultStagePlanDto: {
             comprehensiveSelection: boolean;
@@ -3010,6 +3012,35 @@ export interface components {
             };
             /** @example min_operating_years */
             rule: string;
+        };
+        ListedDeadlineDto: {
+            /** @description the workflow action fired when it falls due */
+            action: string | null;
+            /** @description the application, for an application's own deadline */
+            application: components["schemas"]["DeadlineApplicationDto"] | null;
+            /** @description the cycle it belongs to */
+            cycleId: string | null;
+            /** Format: date-time */
+            dueAt: string;
+            event: string | null;
+            /** Format: date-time */
+            firedAt: string | null;
+            /** @description bumped by every extension */
+            generation: number;
+            id: string;
+            instanceId: string | null;
+            /** @example supplement */
+            kind: string;
+            outcome: string | null;
+            /** @enum {string} */
+            status: "pending" | "fired" | "cancelled";
+        };
+        ListedDeadlinePageDto: {
+            items: components["schemas"]["ListedDeadlineDto"][];
+            page: number;
+            pageSize: number;
+            /** @description rows in all, across every page */
+            total: number;
         };
         LoginDto: {
             /** @example awardflow-admin */
@@ -4469,8 +4500,12 @@ export interface operations {
     DeadlinesController_list: {
         parameters: {
             query?: {
+                /** @description only the cycle's deadlines */
+                cycleId?: string;
                 instanceId?: string;
                 kind?: string;
+                /** @description only pending deadlines already past due */
+                overdue?: "true" | "false";
                 page?: number;
                 pageSize?: number;
                 /** @description the column to sort on, `-` first for descending (default dueAt) */
@@ -4488,7 +4523,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeadlinePageDto"];
+                    "application/json": components["schemas"]["ListedDeadlinePageDto"];
                 };
             };
         };
@@ -6200,6 +6235,8 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
+                /** @description the column to sort on, `-` first for descending (default rank) */
+                sort?: "score" | "-score" | "receiptNumber" | "-receiptNumber" | "organizationName" | "-organizationName";
             };
             header?: never;
             path: {
@@ -6268,6 +6305,8 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
+                /** @description the column to sort on, `-` first for descending (default rank) */
+                sort?: "score" | "-score" | "receiptNumber" | "-receiptNumber" | "organizationName" | "-organizationName";
             };
             header?: never;
             path: {

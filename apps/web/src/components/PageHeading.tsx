@@ -12,6 +12,7 @@ const ROUTE_TITLES: Array<[RegExp, string | null]> = [
   [/^\/office\/cycles\/new/, '新建评审周期'],
   [/^\/office\/cycles\/[^/]+/, '评审周期详情'],
   [/^\/office\/cycles/, '评审周期'],
+  [/^\/office\/deadlines/, '期限管理'],
   [/^\/office\/flags/, '待分配专家'],
   [/^\/office\/rechecks/, '老字号复核'],
   [/^\/office\/compliance/, '信用与黑名单'],

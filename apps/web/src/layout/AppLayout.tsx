@@ -32,6 +32,7 @@ const MENUS: Record<Role, Array<{ key: string; label: string }>> = {
     { key: '/office/workbench', label: '工作台' },
     { key: '/office/applications', label: '申报管理' },
     { key: '/office/cycles', label: '评审周期' },
+    { key: '/office/deadlines', label: '期限管理' },
     { key: '/office/flags', label: '待分配专家' },
     { key: '/office/rechecks', label: '老字号复核' },
     { key: '/office/compliance', label: '信用与黑名单' },

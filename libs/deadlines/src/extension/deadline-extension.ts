@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { APPLICATION_SUMMARIES_RELATION, ORGANIZATION_PROFILES_RELATION } from '@awardflow/applications';
 import { AuditAction, AuditEntityType, AuditLog } from '@awardflow/audit';
 import { CYCLE_OFFICES_RELATION, lockApplicationWindow, moveApplicationClose, parseBeijingInstant } from '@awardflow/cycles';
 import { AuthUser } from '@awardflow/identity';
-import { DomainError, ErrorCode, FieldValidationError, NotFoundError, Page, pageOf, pageWindow, QueueName, QueueService } from '@awardflow/platform';
+import { DomainError, ErrorCode, FieldValidationError, NotFoundError, Page, pageOf, pageWindow, QueueName, QueueService, sqlRows } from '@awardflow/platform';
 import {
   addIsoDuration,
   DeadlineOffices,
@@ -42,6 +43,31 @@ export interface DeadlineView {
   dueAt: Date;
   firedAt: Date | null;
   generation: number;
+}
+
+/** The application a listed deadline belongs to, as the office's deadline list names it. */
+export interface DeadlineApplication {
+  id: string;
+  receiptNumber: string | null;
+  organizationName: string | null;
+  subjectName: string | null;
+}
+
+/** A row of the office's deadline list: the deadline, its cycle and (for an application's own) the application. */
+export interface ListedDeadline extends DeadlineView {
+  cycleId: string | null;
+  application: DeadlineApplication | null;
+}
+
+export interface DeadlineListQuery {
+  instanceId?: string;
+  kind?: string;
+  status?: string;
+  cycleId?: string;
+  overdue?: boolean;
+  sort?: string;
+  page?: number;
+  pageSize?: number;
 }
 
 /**
@@ -97,10 +123,24 @@ export class DeadlineExtension {
     return { extended: count };
   }
 
-  async list(query: { instanceId?: string; kind?: string; status?: string; sort?: string; page?: number; pageSize?: number }, officeIds: string[]): Promise<Page<DeadlineView>> {
+  async list(query: DeadlineListQuery, officeIds: string[]): Promise<Page<ListedDeadline>> {
     const window = pageWindow(query);
-    const { rows, total } = await listDeadlines(this.dataSource, query, { offices: CYCLE_OFFICES, officeIds }, { ...window, sort: query.sort });
-    return pageOf(rows.map(toView), total, window);
+    const filter = { instanceId: query.instanceId, kind: query.kind, status: query.status, contextId: query.cycleId, overdue: query.overdue };
+    const { rows, total } = await listDeadlines(this.dataSource, filter, { offices: CYCLE_OFFICES, officeIds }, { ...window, sort: query.sort });
+    // The page's applications only (at most a page of them), looked up after ordering and paging.
+    const instanceIds = [...new Set(rows.map((r) => r.instanceId).filter((id): id is string => !!id))];
+    const applications = instanceIds.length
+      ? await sqlRows<DeadlineApplication & { instanceId: string }>(
+          this.dataSource,
+          `SELECT a.id, a.instance_id AS "instanceId", a.receipt_number AS "receiptNumber", a.subject_name AS "subjectName", o.name AS "organizationName"
+             FROM ${APPLICATION_SUMMARIES_RELATION} a LEFT JOIN ${ORGANIZATION_PROFILES_RELATION} o ON o.id = a.organization_id
+            WHERE a.instance_id = ANY($1::uuid[])`,
+          [instanceIds],
+        )
+      : [];
+    const byInstance = new Map(applications.map(({ instanceId, ...a }) => [instanceId, a]));
+    const items = rows.map((r) => ({ ...toView(r), cycleId: r.contextId, application: (r.instanceId && byInstance.get(r.instanceId)) || null }));
+    return pageOf(items, total, window);
   }
 
   /** The instance's own pending deadlines (not reviewers' reminders), for people following it. */

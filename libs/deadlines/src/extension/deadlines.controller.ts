@@ -6,7 +6,7 @@ import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } fro
 import { PageDto, PageQuery, SortParam, SortValue } from '@awardflow/platform';
 import { DEADLINE_SORT_COLUMNS } from '@awardflow/workflow';
 import { DeadlineExtension } from './deadline-extension';
-import { DeadlineDto, ExtendedDeadlinesDto } from './deadline.dto';
+import { DeadlineDto, ExtendedDeadlinesDto, ListedDeadlineDto } from './deadline.dto';
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
 const ISO_DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/;
@@ -31,13 +31,21 @@ export class ExtendCycleDeadlinesDto extends ExtendDeadlineDto {
 
 export class ListDeadlinesQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID('all') instanceId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() kind?: string;
-  @ApiPropertyOptional({ enum: ['pending', 'fired', 'cancelled'] }) @IsOptional() @IsIn(['pending', 'fired', 'cancelled']) status?: string;
+  @ApiPropertyOptional({ example: 'supplement' }) @IsOptional() @IsString() @Matches(/^[a-z][a-z0-9_]{0,63}$/, { message: '不是有效的期限类型' }) kind?: string;
+  @ApiPropertyOptional({ enum: ['pending', 'fired', 'cancelled'] })
+  @IsOptional()
+  @IsIn(['pending', 'fired', 'cancelled'], { message: '只能是 pending（待到期）、fired（已到期处理）或 cancelled（已取消）' })
+  status?: string;
+  @ApiPropertyOptional({ description: "only the cycle's deadlines" }) @IsOptional() @IsUUID('all', { message: '须为评审周期的 id（UUID）' }) cycleId?: string;
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'only pending deadlines already past due' })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: '只能是 true 或 false' })
+  overdue?: 'true' | 'false';
   @SortParam(Object.keys(DEADLINE_SORT_COLUMNS), ['到期时间', '类型'], 'dueAt')
   sort?: SortValue<keyof typeof DEADLINE_SORT_COLUMNS>;
 }
 
-export const DeadlinePageDto = PageDto(DeadlineDto);
+export const DeadlinePageDto = PageDto(ListedDeadlineDto);
 
 @ApiTags('deadlines')
 @ApiBearerAuth()
@@ -53,7 +61,7 @@ export class DeadlinesController {
   @ApiOperation({ summary: "Deadlines of the admin's offices" })
   @ApiOkResponse({ type: DeadlinePageDto })
   list(@Query() query: ListDeadlinesQuery, @CurrentUser() admin: AuthUser) {
-    return this.extension.list(query, admin.officeIds);
+    return this.extension.list({ ...query, overdue: query.overdue === 'true' }, admin.officeIds);
   }
 
   @Post('admin/deadlines/:id/extend')

@@ -220,6 +220,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   reviewerIds: '专家',
   outlierThreshold: '离群分差',
   unread: '未读',
+  overdue: '仅看已逾期',
   body: '请求内容',
   queue: '队列',
   notice: '通知文号',

@@ -31,6 +31,18 @@ export interface RankedRow {
   tieBreak: TieBreak | null;
 }
 
+/**
+ * The columns a ranking page sorts on (`?sort=`, `-` first: descending; issue 18), over the ranked
+ * rows of rankingSql; without one the page is in rank order. Ties fall back to the rank, so equal
+ * scores keep their ranked order and pages fit together. Sorting moves rows only: rank, 并列, the
+ * tie-break and the quota place are computed before it, over the whole cycle.
+ */
+export const RANKING_SORT_COLUMNS = {
+  score: 'score',
+  receiptNumber: 'receipt_number COLLATE "C"',
+  organizationName: `(SELECT o.name FROM ${ORGANIZATION_PROFILES_RELATION} o WHERE o.id = ranked.organization_id)`,
+} as const;
+
 /** $1 the cycle, $2 the states out of the running, $3 the awards in the quota, $4 the second tier's. */
 export type RankingParams = [cycleId: string, outStates: readonly string[], awards: number, secondTier: number];
 
@@ -44,10 +56,12 @@ export type RankingParams = [cycleId: string, outStates: readonly string[], awar
  * tie-break put a row below the one above it with the same score.
  *
  * `filter` is a WHERE on the ranked rows (`state = $5`), `tail` a LIMIT/OFFSET; both after the
- * window, so neither changes a row's rank or quota place. The organisation's name is looked up for
- * the rows chosen only.
+ * window, so neither changes a row's rank or quota place. `order` (orderBySql over
+ * RANKING_SORT_COLUMNS, then `rank`) shows the chosen rows in another order than the rank, again
+ * without changing what any row says. The organisation's name is looked up for the rows chosen only
+ * (to sort on it, for the rows before paging).
  */
-export function rankingSql(filter = '', tail = ''): string {
+export function rankingSql(filter = '', tail = '', order = 'rank'): string {
   return `
 WITH scored AS (
   SELECT s.application_id, a.instance_id, a.receipt_number, a.submitted_at, a.organization_id,
@@ -70,7 +84,7 @@ WITH scored AS (
   WINDOW w AS (ORDER BY score DESC, results_subtotal DESC, submitted_at ASC NULLS LAST, receipt_number COLLATE "C" ASC NULLS LAST, application_id),
          by_score AS (ORDER BY score DESC)
 ), chosen AS (
-  SELECT * FROM ranked ${filter ? `WHERE ${filter}` : ''} ORDER BY rank ${tail}
+  SELECT ranked.*, row_number() OVER (ORDER BY ${order}) AS shown FROM ranked ${filter ? `WHERE ${filter}` : ''} ORDER BY ${order} ${tail}
 )
 SELECT rank::int AS rank, application_id AS "applicationId", instance_id AS "instanceId", receipt_number AS "receiptNumber",
        (SELECT o.name FROM ${ORGANIZATION_PROFILES_RELATION} o WHERE o.id = chosen.organization_id) AS "organizationName", score::float8 AS score, aggregated::float8 AS aggregated,
@@ -83,7 +97,7 @@ SELECT rank::int AS rank, application_id AS "applicationId", instance_id AS "ins
             WHEN prev_submitted IS DISTINCT FROM submitted_at THEN 'submitted_at'
             ELSE 'receipt_number' END AS "tieBreak"
   FROM chosen
- ORDER BY rank`;
+ ORDER BY shown`;
 }
 
 /** How many rows the cycle's ranking has (every aggregate has its application and instance). */

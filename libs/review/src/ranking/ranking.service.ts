@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { A, getAward, S, statesTagged } from '@awardflow/awards';
 import { Cycle, CyclesService } from '@awardflow/cycles';
 import { AuthUser, USER_NAMES_RELATION } from '@awardflow/identity';
-import { csvStream, FieldValidationError, Page, pageOf, pageWindow, sqlCursor, sqlRows, xlsxStream } from '@awardflow/platform';
+import { csvStream, FieldValidationError, orderBySql, Page, pageOf, pageWindow, sqlCursor, sqlRows, xlsxStream } from '@awardflow/platform';
 import { WorkflowEngine } from '@awardflow/workflow';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { ScoringService } from '../scoring/scoring.service';
 import type { AggregationRule } from '../scoring/aggregate';
 import { DEFAULT_OUTLIER_SHARE, ExpertSpread, expertSpread } from './expert-spread';
-import { RANKING_COUNT_SQL, RankedRow, RankingParams, rankingSql } from './ranking.query';
+import { RANKING_COUNT_SQL, RANKING_SORT_COLUMNS, RankedRow, RankingParams, rankingSql } from './ranking.query';
 
 // Out of the running: they keep their score but take no place in the quota.
 const OUT = statesTagged('out');
@@ -54,12 +54,14 @@ export class RankingService {
   ) {}
 
   /** One page of the ranking: its rows, ranked over the whole cycle, and how many there are. */
-  async ranking(cycleId: string, query: { page?: number; pageSize?: number }, user: AuthUser): Promise<Page<RankingRow>> {
+  async ranking(cycleId: string, query: { page?: number; pageSize?: number; sort?: string }, user: AuthUser): Promise<Page<RankingRow>> {
     const cycle = await this.cycles.getForAdmin(cycleId, user);
     const window = pageWindow(query);
     const params = rankingParams(cycle);
+    // A sorted page: that column, then the rank (equal scores stay in ranked order); unsorted: the rank.
+    const order = orderBySql(query.sort, RANKING_SORT_COLUMNS, 'rank', 'rank');
     const [rows, [{ total }]] = await Promise.all([
-      sqlRows<RankedRow>(this.dataSource, rankingSql('', 'LIMIT $5 OFFSET $6'), [...params, window.limit, window.offset]),
+      sqlRows<RankedRow>(this.dataSource, rankingSql('', 'LIMIT $5 OFFSET $6', order), [...params, window.limit, window.offset]),
       sqlRows<{ total: number }>(this.dataSource, RANKING_COUNT_SQL, [cycle.id]),
     ]);
     const threshold = outlierThreshold(cycle);

@@ -7,6 +7,10 @@ export interface DeadlineFilter {
   instanceId?: string;
   kind?: string;
   status?: string;
+  /** The row of the offices' relation the deadline belongs to (its cycle): its id. */
+  contextId?: string;
+  /** Only pending deadlines already past their due time. */
+  overdue?: boolean;
 }
 
 /**
@@ -21,21 +25,22 @@ export async function listDeadlines(
   filter: DeadlineFilter,
   visibleTo: { offices: DeadlineOffices; officeIds: readonly string[] },
   window: { limit: number; offset: number; sort?: string },
-): Promise<{ rows: DeadlineRecord[]; total: number }> {
+): Promise<{ rows: Array<DeadlineRecord & { contextId: string | null }>; total: number }> {
   const from = `FROM deadlines d
        LEFT JOIN ${INSTANCE_CONTEXTS_RELATION} i ON i.id = d.instance_id
        LEFT JOIN ${visibleTo.offices.relation} c ON c.id::text = i.context->>$5::text
       WHERE (c.office_id IS NULL OR c.office_id = ANY($1::uuid[]))
-        AND ($2::uuid IS NULL OR d.instance_id = $2) AND ($3::text IS NULL OR d.kind = $3) AND ($4::text IS NULL OR d.status = $4)`;
-  const params = [visibleTo.officeIds, filter.instanceId ?? null, filter.kind ?? null, filter.status ?? null, visibleTo.offices.contextKey];
+        AND ($2::uuid IS NULL OR d.instance_id = $2) AND ($3::text IS NULL OR d.kind = $3) AND ($4::text IS NULL OR d.status = $4)
+        AND ($6::uuid IS NULL OR c.id = $6) AND (NOT $7::boolean OR (d.status = 'pending' AND d.due_at < now()))`;
+  const params = [visibleTo.officeIds, filter.instanceId ?? null, filter.kind ?? null, filter.status ?? null, visibleTo.offices.contextKey, filter.contextId ?? null, filter.overdue ?? false];
   const order = orderBySql(window.sort, DEADLINE_SORT_COLUMNS, 'd.id', 'd.due_at ASC, d.id ASC');
-  const rows = await sqlRows<DeadlineColumns & { total_count: string }>(
+  const rows = await sqlRows<DeadlineColumns & { total_count: string; context_id: string | null }>(
     runner,
-    `SELECT d.*, count(*) OVER () AS total_count ${from} ORDER BY ${order} LIMIT $6 OFFSET $7`,
+    `SELECT d.*, c.id AS context_id, count(*) OVER () AS total_count ${from} ORDER BY ${order} LIMIT $8 OFFSET $9`,
     [...params, window.limit, window.offset],
   );
   const total = rows.length ? Number(rows[0].total_count) : Number((await sqlRows<{ n: string }>(runner, `SELECT count(*) AS n ${from}`, params))[0].n);
-  return { rows: rows.map(toDeadlineRecord), total };
+  return { rows: rows.map((r) => ({ ...toDeadlineRecord(r), contextId: r.context_id })), total };
 }
 
 /** The instance's own pending deadlines (those that fire an action, not reminders), soonest first. */

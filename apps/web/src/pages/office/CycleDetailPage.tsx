@@ -17,7 +17,7 @@ import { FeedbackReleaseCard } from '../../components/cycle/FeedbackReleaseCard'
 import { formatTime } from '../../lib/format';
 import { CYCLE_STATUS_COLORS, CYCLE_STATUS_LABELS, DEADLINE_KIND_LABELS } from '../../lib/labels';
 import { useResource } from '../../lib/useResource';
-import { type Page, WHOLE_LIST_QUERY } from '../../lib/paging';
+import { type Page, useServerPaging, useServerSort, WHOLE_LIST_QUERY } from '../../lib/paging';
 import { CycleTimeline } from './CycleTimeline';
 
 // Mermaid is several hundred KB: only loaded when the diagram tab is opened.
@@ -230,14 +230,22 @@ function Overview({ cycle: c, onChanged }: { cycle: Cycle; onChanged: () => void
 
 function Ranking({ cycle }: { cycle: Cycle }) {
   const { message } = App.useApp();
-  // Paged by the server ({items, total, page, pageSize}): ranks, ties and the quota line are computed over the whole cycle.
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
-  const ranking = useResource(() => api.get<RankingPage>(`/cycles/${cycle.id}/ranking`, { query: paging }), [cycle.id, paging.page, paging.pageSize], { pollMs: 10_000 });
+  // Paged and sorted by the server ({items, total, page, pageSize}, ?sort= 得分/受理编号/申报单位): ranks,
+  // ties and the quota line are computed over the whole cycle in rank order, whatever order the page shows.
+  const paging = useServerPaging();
+  const sorting = useServerSort<RankedApplication>(paging.reset);
+  const ranking = useResource(
+    () => api.get<RankingPage>(`/cycles/${cycle.id}/ranking`, { query: { page: paging.page, pageSize: paging.pageSize, sort: sorting.sort } }),
+    [cycle.id, paging.page, paging.pageSize, sorting.sort],
+    { pollMs: 10_000 },
+  );
   const [error, setError] = useState<unknown>();
   const [mode, setMode] = useState<'top' | 'minScore'>('top');
   const [value, setValue] = useState<number | null>(cycle.quota.awards + (cycle.quota.secondTier?.count ?? 0));
   const rows = ranking.data?.items ?? [];
   const quotaLine = rows.find((r) => r.quotaLine);
+  // The quota line is a line under a row only in rank order; sorted otherwise, each row's 名额 tag says it.
+  const inRankOrder = !sorting.sort;
 
   const shortlist = async () => {
     setError(undefined);
@@ -301,7 +309,12 @@ function Ranking({ cycle }: { cycle: Cycle }) {
         )}
       </Space>
       <style>{'.quota-line > td { border-bottom: 3px dashed #b8232f !important; }'}</style>
-      {quotaLine && (
+      {!inRankOrder && (
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }} data-testid="ranking-sorted-note">
+          已按所选列排序：排名、并列与名额仍按综合得分的排名计算，见「排名」「名额线」两列；取消排序即回到排名顺序并显示名额线。
+        </Typography.Paragraph>
+      )}
+      {quotaLine && inRankOrder && (
         <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
           红色虚线为名额线：第 {quotaLine.rank} 名及以上在获奖{cycle.quota.secondTier ? `及${cycle.quota.secondTier.label}` : ''}名额内（不计已退出的申报）。
         </Typography.Paragraph>
@@ -311,17 +324,10 @@ function Ranking({ cycle }: { cycle: Cycle }) {
         size="small"
         loading={ranking.loading}
         dataSource={rows}
-        pagination={{
-          current: paging.page,
-          pageSize: paging.pageSize,
-          total: ranking.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100, 200],
-          showTotal: (t) => `共 ${t} 份`,
-          onChange: (page, pageSize) => setPaging(pageSize !== paging.pageSize ? { page: 1, pageSize } : { page, pageSize }),
-        }}
+        pagination={paging.pagination(ranking.data?.total, '份')}
+        onChange={sorting.onChange}
         locale={{ emptyText: '尚无评分汇总（专家评审完成后生成）' }}
-        rowClassName={(r) => (r.quotaLine ? 'quota-line' : '')}
+        rowClassName={(r) => (r.quotaLine && inRankOrder ? 'quota-line' : '')}
         expandable={{ expandedRowRender: (r) => <ExpertTotals row={r} />, rowExpandable: (r) => !!r.experts?.length }}
         onRow={(r) => ({ 'data-testid': r.quotaLine ? 'quota-line' : undefined }) as React.HTMLAttributes<HTMLElement>}
         columns={[
@@ -345,9 +351,9 @@ function Ranking({ cycle }: { cycle: Cycle }) {
                 r.rank
               ),
           },
-          { title: '受理编号', render: (_, r) => <Link to={`/application/${r.applicationId}`}>{r.receiptNumber ?? '—'}</Link> },
-          { title: '申报单位', dataIndex: 'organizationName' },
-          { title: '综合得分', render: (_, r) => r.score.toFixed(2) },
+          { title: '受理编号', ...sorting.sortable('receiptNumber'), render: (_, r) => <Link to={`/application/${r.applicationId}`}>{r.receiptNumber ?? '—'}</Link> },
+          { title: '申报单位', dataIndex: 'organizationName', ...sorting.sortable('organizationName') },
+          { title: '综合得分', ...sorting.sortable('score'), render: (_, r) => <span data-testid="ranking-score">{r.score.toFixed(2)}</span> },
           { title: '资料评审', render: (_, r) => r.aggregated.toFixed(2) },
           { title: '现场调整', render: (_, r) => (r.onsiteAdjustment ? r.onsiteAdjustment : '—') },
           ...(plan.scoredDefense ? [{ title: '答辩得分', render: (_: unknown, r: RankingRow) => ((r as RankingRow & { defenseScore?: number | null }).defenseScore ?? '—') }] : []),

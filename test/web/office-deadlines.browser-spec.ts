@@ -1,0 +1,186 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { openCycle } from '../support/award-fixtures';
+import { waitFor } from '../support/throwaway-redis';
+import { seedApplication } from '../support/seed-application';
+import { ADMIN, startTestApp, TestContext } from '../support/test-app';
+import { CHROMIUM, ConsoleServer, ensureWebBuild, PAGE_TIMEOUT, screenshotFolder, serveConsole } from './console-host';
+
+const COUNT = 26;
+const DAY = 24 * 3600_000;
+const T0 = Date.parse('2033-03-01T02:00:00Z');
+/** The ranking's scores (two 85s: 并列). */
+const SCORES = [90, 85, 85, 70, 60, 75];
+
+/** Waits (bounded) until read() answers what is expected, then asserts it: the last answer is in the failure. */
+async function settles<T>(read: () => Promise<T>, expected: T): Promise<void> {
+  let last: T | undefined;
+  await waitFor(async () => {
+    last = await read();
+    return JSON.stringify(last) === JSON.stringify(expected);
+  }, PAGE_TIMEOUT, 'the page to show the expected rows').catch(() => undefined);
+  expect(last).toEqual(expected);
+}
+
+/**
+ * 期限管理 in headless Chromium: the office's deadlines sorted by 到期时间 either way in the server's
+ * order, paged, filtered to 仅看已逾期, one extended (延期) and shown at its new due time; the page at
+ * phone width without sideways scrolling; and the cycle's ranking sorted by 得分 with 并列 still shown.
+ */
+describe('console: the office deadline list (headless Chromium)', () => {
+  let ctx: TestContext;
+  let server: ConsoleServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let admin: string;
+  let cycleId: string;
+  let shots: string;
+  const errors: string[] = [];
+
+  const screenshot = async (name: string, on: Page = page) => {
+    await on.mouse.move(0, 0); // no sorter tooltip over the rows
+    await on.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  };
+  const api = async (path: string, query: Record<string, string | number>) => (await ctx.http.get(path).query(query).set('Authorization', admin).expect(200)).body;
+  const deadlines = async (query: Record<string, string | number>) => (await api('/admin/deadlines', { cycleId, status: 'pending', ...query })) as { items: Array<{ id: string; dueAt: string }>; total: number };
+  /** Clicks the column's header until antd says it sorts that way (it cycles 升序 → 降序 → none). */
+  const sortBy = async (title: string, direction: 'ascending' | 'descending') => {
+    const header = page.locator('th').filter({ hasText: title });
+    for (let i = 0; i < 3; i++) {
+      const before = await header.getAttribute('aria-sort');
+      if (before === direction) break;
+      await header.click();
+      await waitFor(async () => (await header.getAttribute('aria-sort')) !== before, PAGE_TIMEOUT, `${title} to change its sort`);
+    }
+    expect(await header.getAttribute('aria-sort')).toBe(direction);
+  };
+  const rowKeys = () => page.locator('.ant-table-tbody tr.ant-table-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-row-key')));
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+    ensureWebBuild();
+    shots = screenshotFolder('office-deadlines');
+    ctx = await startTestApp();
+    admin = await ctx.adminToken();
+    cycleId = (await openCycle(ctx, { year: 2033, title: '2033年度渝中区区长质量管理奖（期限测试）' })).id;
+    // Written straight into the tables: each application's instance names its cycle, each has one pending
+    // 补正 deadline (the API runs no timers here), due from 5 days ago onwards, a day apart.
+    for (let i = 0; i < COUNT; i++) {
+      const id = await seedApplication(ctx, cycleId, 'C3825', [['draft', 0], ['submitted', 0], ['formal_review', 1]], { t0: T0 + i * 60_000 });
+      await ctx.dataSource.query(`UPDATE applications SET receipt_number = $2 WHERE id = $1`, [id, `YZ2033-${String(((i + 1) * 7) % 100).padStart(4, '0')}`]);
+      await ctx.dataSource.query(`UPDATE workflow_instances SET context = jsonb_build_object('cycleId', $2::text) WHERE id = (SELECT instance_id FROM applications WHERE id = $1)`, [id, cycleId]);
+      await ctx.dataSource.query(`INSERT INTO deadlines (instance_id, kind, action, due_at, status) SELECT instance_id, 'supplement', 'supplement_timeout', $2, 'pending' FROM applications WHERE id = $1`, [
+        id,
+        new Date(Date.now() + ((i * 11) % COUNT - 5) * DAY + 3600_000),
+      ]);
+      if (i < SCORES.length) {
+        await ctx.dataSource.query(
+          `INSERT INTO application_scores (application_id, cycle_id, rule, aggregated, onsite_adjustment, results_subtotal, reviewer_count) VALUES ($1, $2, 'trimmed_mean', $3, 0, $4, 5)`,
+          [id, cycleId, SCORES[i], 40 - i],
+        );
+      }
+    }
+    server = await serveConsole(ctx);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'America/Los_Angeles', viewport: { width: 1400, height: 1000 } });
+    page = await context.newPage();
+    page.setDefaultTimeout(PAGE_TIMEOUT);
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.baseUrl}/login`);
+    await page.getByLabel('用户名').fill(ADMIN.username);
+    await page.getByLabel('密码').fill(ADMIN.password);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByTestId('current-user').waitFor();
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await ctx?.close();
+  });
+
+  it('sorts by 到期时间 either way in the order of the API ?sort=, pages, and filters 仅看已逾期', async () => {
+    await page.getByRole('navigation', { name: '主菜单' }).getByText('期限管理').click();
+    await page.waitForURL(/\/office\/deadlines$/);
+    await page.getByRole('heading', { level: 1, name: '期限管理' }).waitFor({ state: 'attached' });
+    await page.getByRole('combobox', { name: '评审周期' }).click();
+    await page.locator('.ant-select-dropdown').getByText('2033年度渝中区区长质量管理奖（期限测试）').click();
+    await page.getByText(`共 ${COUNT} 项`).waitFor();
+
+    await sortBy('到期时间', 'ascending');
+    await settles(rowKeys, (await deadlines({ sort: 'dueAt' })).items.map((d) => d.id));
+    // Beijing time, marked so, though the browser is in Los Angeles; the first is overdue.
+    const first = (await deadlines({ sort: 'dueAt' })).items[0];
+    const firstRow = page.locator(`tr[data-row-key="${first.id}"]`);
+    await expect(firstRow.getByTestId('due-at').innerText()).resolves.toBe(`${new Date(first.dueAt).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 16)} 北京时间`);
+    await firstRow.getByText(/已逾期 \d+ 天/).waitFor();
+    await screenshot('01-due-ascending');
+
+    await sortBy('到期时间', 'descending');
+    const descending = (await deadlines({ sort: '-dueAt' })).items.map((d) => d.id);
+    await settles(rowKeys, descending);
+    await page.locator('tr.ant-table-row').first().getByText(/剩 \d+ 天/).waitFor();
+    await page.locator('.ant-pagination-item-2').click();
+    await settles(rowKeys, (await deadlines({ sort: '-dueAt', page: 2 })).items.map((d) => d.id));
+    await screenshot('02-due-descending-page-2');
+
+    await page.getByTestId('deadline-overdue-only').click();
+    const overdue = await deadlines({ sort: '-dueAt', overdue: 'true' });
+    expect(overdue.total).toBeGreaterThan(0);
+    await settles(rowKeys, overdue.items.map((d) => d.id));
+    await page.getByText(`共 ${overdue.total} 项`).waitFor();
+    await page.getByTestId('deadline-overdue-only').click();
+    await page.getByText(`共 ${COUNT} 项`).waitFor();
+  });
+
+  it('extends one deadline (延期 with a reason) and shows its new due time', async () => {
+    // The soonest due, overdue: extended to 2099-06-15, the end of that day in Beijing.
+    await sortBy('到期时间', 'ascending');
+    const target = (await deadlines({ sort: 'dueAt' })).items[0];
+    await settles(async () => (await rowKeys())[0], target.id);
+    const row = page.locator(`tr[data-row-key="${target.id}"]`);
+    await row.getByTestId('extend-deadline').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('extend-value').fill('2099-06-15');
+    await dialog.getByTestId('extend-reason').fill('企业申请延期补正，理由充分');
+    await dialog.getByRole('button', { name: /延\s*期/ }).click();
+    await page.getByText('期限已延至 2099-06-15 23:59 北京时间').waitFor();
+    // Sorted soonest first, it has left the first page; descending, it heads it with its new time.
+    await sortBy('到期时间', 'descending');
+    await settles(async () => (await rowKeys())[0], target.id);
+    await expect(row.getByTestId('due-at').innerText()).resolves.toBe('2099-06-15 23:59 北京时间');
+    await row.getByText(/剩 \d+ 天/).waitFor();
+    expect((await deadlines({ sort: '-dueAt' })).items[0]).toMatchObject({ id: target.id, dueAt: '2099-06-15T15:59:59.999Z' });
+    await screenshot('03-extended');
+  });
+
+  it('fits a 390 px phone without sideways scrolling', async () => {
+    const phone = await context.newPage();
+    await phone.setViewportSize({ width: 390, height: 844 });
+    await phone.goto(`${server.baseUrl}/office/deadlines`);
+    await phone.getByTestId('data-card').first().waitFor();
+    expect(await phone.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await screenshot('04-phone', phone);
+    await phone.close();
+  });
+
+  it('sorts the ranking by 得分 either way, 并列 still shown', async () => {
+    await page.goto(`${server.baseUrl}/office/cycles/${cycleId}`);
+    await page.getByRole('tab', { name: '排名与入围' }).click();
+    const scores = () => page.getByTestId('ranking-score').allInnerTexts();
+    const ranking = async (sort: string) => ((await api(`/cycles/${cycleId}/ranking`, { sort })).items as Array<{ score: number }>).map((r) => r.score.toFixed(2));
+    await settles(scores, ['90.00', '85.00', '85.00', '75.00', '70.00', '60.00']);
+    await sortBy('综合得分', 'ascending');
+    await settles(scores, await ranking('score'));
+    expect(await scores()).toEqual(['60.00', '70.00', '75.00', '85.00', '85.00', '90.00']);
+    await expect(page.getByText('并列第 2').count()).resolves.toBe(2);
+    await page.getByTestId('ranking-sorted-note').waitFor();
+    await screenshot('05-ranking-by-score-ascending');
+    await sortBy('综合得分', 'descending');
+    await settles(scores, await ranking('-score'));
+    expect(errors).toEqual([]);
+  });
+});
