@@ -6,7 +6,7 @@ import { Browser, BrowserContext, chromium, Page, Route } from 'playwright-core'
 import { Enterprise, openCycle, qualityForm, registerEnterprise, uploadMaterials } from '../support/award-fixtures';
 import { assignmentsOf, intoExpertReview, Reviewer, reviewerPool, scoreSheet, waitForState } from '../support/review-fixtures';
 import { waitFor } from '../support/throwaway-redis';
-import { startTestApp, TestContext } from '../support/test-app';
+import { ADMIN, startTestApp, TestContext } from '../support/test-app';
 import { CHROMIUM, ConsoleServer, ensureWebBuild, PAGE_TIMEOUT, SCREENSHOTS, serveConsole } from './console-host';
 
 const SHOTS = join(SCREENSHOTS, 'enterprise-docs');
@@ -33,8 +33,9 @@ function pdfText(path: string): string {
 /**
  * Issue 18, the enterprise's documents: a session revoked while typing, signed in again over the
  * page with nothing lost; the 申报书 PDF as printed (the applicant, the materials, the declaration
- * with the place for the seal); the 反馈报告 refused in Chinese until the office releases it, then
- * per category 优势/改进机会 without any expert's name, and its PDF; the pages at phone width.
+ * with the place for the seal); the 反馈报告 refused in Chinese until the office releases it on the
+ * cycle page, then on the enterprise's open page (no reload) per category 优势/改进机会 without any
+ * expert's name, and its PDF; the pages at phone width.
  */
 describe("the enterprise's documents, in the console", () => {
   let ctx: TestContext;
@@ -49,7 +50,7 @@ describe("the enterprise's documents, in the console", () => {
   const step = (name: string, fn: () => Promise<void>) => it(name, fn, 300_000);
   const shot = (p: Page, name: string) => p.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true, timeout: 180_000 });
 
-  async function signedIn(viewport: { width: number; height: number } = { width: 1400, height: 1000 }): Promise<Page> {
+  async function signedIn(viewport: { width: number; height: number } = { width: 1400, height: 1000 }, as: { username: string; password: string } = enterprise): Promise<Page> {
     const context = await browser.newContext({
       locale: 'zh-CN',
       timezoneId: 'Asia/Shanghai',
@@ -61,8 +62,8 @@ describe("the enterprise's documents, in the console", () => {
     const p = await context.newPage();
     p.setDefaultTimeout(PAGE_TIMEOUT);
     await p.goto(`${server.baseUrl}/login`);
-    await p.getByLabel('用户名').fill(enterprise.username);
-    await p.getByLabel('密码').fill(enterprise.password);
+    await p.getByLabel('用户名').fill(as.username);
+    await p.getByLabel('密码').fill(as.password);
     await p.getByRole('button', { name: /登\s*录/ }).click();
     // On a phone the user's name sits in the menu drawer: the menu button says the console is up.
     await p.locator('[data-testid="current-user"], [data-testid="menu-button"]').first().waitFor();
@@ -160,7 +161,7 @@ describe("the enterprise's documents, in the console", () => {
     }
   });
 
-  step('the 反馈报告: refused in Chinese before the office releases it; then per category 优势/改进机会, no expert named, and its PDF', async () => {
+  step('the 反馈报告: refused in Chinese before the office releases it on the cycle page; then, without a reload, per category 优势/改进机会, no expert named, and its PDF', async () => {
     await page.goto(`${server.baseUrl}/application/${scored.applicationId}`);
     await page.getByTestId('feedback-pending').filter({ hasText: '评奖办公室尚未发布本届评审反馈报告' }).waitFor();
     expect(await page.getByTestId('feedback-report-pdf').count()).toBe(0);
@@ -170,9 +171,28 @@ describe("the enterprise's documents, in the console", () => {
     expect(refused.body.message).toBe('评奖办公室尚未发布本届评审反馈报告，发布后可在此查看和下载');
     await shot(page, '03-feedback-not-released');
 
-    await ctx.http.post(`/cycles/${scored.cycleId}/feedback-report/release`).set('Authorization', await ctx.adminToken()).expect(200);
-    await page.reload();
+    // A mark on the enterprise's page: gone if the page were loaded again.
+    await page.evaluate(() => ((globalThis as unknown as { feedbackMark?: number }).feedbackMark = 1));
+    // The office releases it on the cycle page (提醒专家与反馈), confirming first: the dialog says what follows.
+    const office = await signedIn(undefined, ADMIN);
+    await office.goto(`${server.baseUrl}/office/cycles/${scored.cycleId}`);
+    await office.getByRole('tab', { name: '提醒专家与反馈' }).click();
+    const releaseCard = office.getByTestId('feedback-release');
+    await releaseCard.getByTestId('feedback-unreleased').waitFor();
+    await releaseCard.getByTestId('release-feedback').click();
+    const confirm = office.locator('.ant-popconfirm').filter({ hasText: '发布反馈报告？' });
+    await confirm.getByText('发布后本周期的申报单位即可查看专家反馈（不显示专家姓名），发布不能撤回。').waitFor();
+    await shot(office, '04a-office-release-confirm');
+    await confirm.getByRole('button', { name: /发\s*布/ }).click();
+    await releaseCard.getByTestId('feedback-released').filter({ hasText: '已发布' }).waitFor();
+    const released = (await ctx.http.get(`/cycles/${scored.cycleId}/feedback-report/release`).set('Authorization', await ctx.adminToken()).expect(200)).body;
+    expect(released.releasedAt).toEqual(expect.any(String));
+    await shot(office, '04b-office-released');
+    await office.context().close();
+
+    // The enterprise's page, still open, shows the report without a reload (it asks while one can come).
     await page.getByTestId('feedback-released').waitFor();
+    expect(await page.evaluate(() => (globalThis as unknown as { feedbackMark?: number }).feedbackMark)).toBe(1);
     const leadership = page.getByTestId('feedback-4.1');
     await leadership.filter({ hasText: '高层领导亲自推进卓越绩效模式' }).waitFor();
     await leadership.filter({ hasText: '组织治理的评价机制尚未形成闭环' }).waitFor();

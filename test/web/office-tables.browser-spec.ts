@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
-import { openCycle } from '../support/award-fixtures';
+import { openCycle, readyApplication, registerEnterprise } from '../support/award-fixtures';
 import { reviewerPool } from '../support/review-fixtures';
 import { waitFor } from '../support/throwaway-redis';
 import { seedApplication } from '../support/seed-application';
@@ -32,7 +32,9 @@ const beijingDay = (value: string | number | Date) => new Date(value).toLocaleDa
 /**
  * The award office's daily tables in headless Chromium, over a cycle of 300 applications: the
  * 工作台, the 申报列表 sorted and paged by the server, a bulk 形式审查通过, the Excel export read
- * back, 提醒专家, and a cycle created with the date pickers from a browser in another time zone.
+ * back, 提醒专家, and a cycle created with the date pickers from a browser in another time zone
+ * (Enter in a date field confirms the date and never sends the form). Beside it a small cycle with a
+ * quota of 2 awards: bulk 入围, and bulk 审定 refused over the quota (nothing moved), then within it.
  */
 describe('console: the office tables at scale (headless Chromium)', () => {
   let ctx: TestContext;
@@ -42,6 +44,8 @@ describe('console: the office tables at scale (headless Chromium)', () => {
   let page: Page;
   let admin: string;
   let cycleId: string;
+  /** The small cycle (quota: 2 awards): two applications at 入围, three awaiting 审定. */
+  let small: { id: string; shortlisting: string[]; awaiting: string[] };
   const errors: string[] = [];
 
   const screenshot = async (name: string, on: Page = page) => {
@@ -87,6 +91,22 @@ describe('console: the office tables at scale (headless Chromium)', () => {
           new Date(Date.now() + (n === 0 ? -3 : 5 + n) * DAY),
         ]);
       }
+    }
+    // The small cycle, through the API: five enterprises submit, the cycle closes (形式审查), then each is
+    // put where the stages between would have left it (they are tested elsewhere).
+    const smallCycle = await openCycle(ctx, { year: 2033, title: '2033年度渝中区区长质量管理奖（批量入围与审定）', quota: { awards: 2 } });
+    const submitted: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const enterprise = await registerEnterprise(ctx, `重庆批量审定测试${'甲乙丙丁戊'[i]}有限公司`);
+      const id = await readyApplication(ctx, enterprise, smallCycle.id);
+      await ctx.http.post(`/applications/${id}/actions/submit`).set('Authorization', enterprise.token).send({}).expect(200);
+      submitted.push(id);
+    }
+    await ctx.http.post(`/cycles/${smallCycle.id}/close`).set('Authorization', admin).expect(200);
+    small = { id: smallCycle.id, shortlisting: submitted.slice(0, 2), awaiting: submitted.slice(2) };
+    for (const [state, ids] of [['shortlisting', small.shortlisting], ['awaiting_approval', small.awaiting]] as const) {
+      await ctx.dataSource.query(`UPDATE workflow_instances SET state = $2 WHERE id IN (SELECT instance_id FROM applications WHERE id = ANY($1::uuid[]))`, [ids, state]);
+      await ctx.dataSource.query(`UPDATE applications SET state = $2 WHERE id = ANY($1::uuid[])`, [ids, state]);
     }
     server = await serveConsole(ctx);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
@@ -188,6 +208,74 @@ describe('console: the office tables at scale (headless Chromium)', () => {
     await page.getByText('已选 0 份').waitFor();
   });
 
+  it('入围 in bulk on the small cycle: both selected move on', async () => {
+    await page.goto(`${server.baseUrl}/office/applications?cycleId=${small.id}&state=shortlisting`);
+    await page.getByText('共 2 份').waitFor();
+    const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+    await settles(() => rows.count(), 2);
+    for (let i = 0; i < 2; i++) await rows.nth(i).locator('.ant-checkbox-input').check();
+    await page.getByText('已选 2 份').waitFor();
+    await page.getByTestId('bulk-shortlist').click();
+    const confirm = page.locator('.ant-modal-confirm');
+    await confirm.locator('.ant-modal-confirm-title').filter({ hasText: '批量入围：2 份申报' }).waitFor();
+    await confirm.getByText('进入下一阶段').waitFor();
+    await confirm.getByRole('button', { name: '确认入围' }).click();
+    await page.getByTestId('bulk-result').getByText('入围：已办理 2 份，未办理 0 份').waitFor();
+    await page.getByText('已选 0 份').waitFor();
+    await screenshot('05a-bulk-shortlist');
+    for (const id of small.shortlisting) {
+      const app = (await ctx.http.get(`/applications/${id}`).set('Authorization', admin).expect(200)).body;
+      expect(app.state).not.toBe('shortlisting');
+      const history = (await ctx.http.get(`/applications/${id}/history`).set('Authorization', admin).expect(200)).body;
+      expect(history.entries.filter((e: { action: string }) => e.action === 'shortlist')).toHaveLength(1);
+    }
+  });
+
+  it('审定 in bulk: three against a quota of 2 are refused whole with the server\'s reason, nothing approved; two within it are approved', async () => {
+    const stateOf = async (id: string) => (await ctx.http.get(`/applications/${id}`).set('Authorization', admin).expect(200)).body.state as string;
+    const certificate = (id: string) => ctx.http.get(`/applications/${id}/certificate`).set('Authorization', admin);
+    await page.goto(`${server.baseUrl}/office/applications?cycleId=${small.id}&state=awaiting_approval&sort=organizationName`);
+    await page.getByText('共 3 份').waitFor();
+    const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+    await settles(() => rows.count(), 3);
+    const picked: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      picked.push((await rows.nth(i).getAttribute('data-row-key'))!);
+      await rows.nth(i).locator('.ant-checkbox-input').check();
+    }
+    expect([...picked].sort()).toEqual([...small.awaiting].sort());
+    await page.getByText('已选 3 份').waitFor();
+    await page.getByTestId('bulk-approve').click();
+    let confirm = page.locator('.ant-modal-confirm');
+    await confirm.getByText('整批须在获奖名额之内：超出名额时一份也不办理。').waitFor();
+    await confirm.getByRole('button', { name: '确认审定' }).click();
+    await page.getByTestId('bulk-error').getByText('本次批量审定 3 项，超出本届获奖名额（2 名，已审定 0 名，尚余 2 名）；未办理任何一项').waitFor();
+    await screenshot('05b-bulk-approve-over-quota');
+    // Nothing over the quota changed: all three still await 审定, no certificate issued; the selection is kept.
+    for (const id of picked) {
+      expect(await stateOf(id)).toBe('awaiting_approval');
+      await certificate(id).expect(404);
+    }
+    await page.getByText('已选 3 份').waitFor();
+
+    // The third one unticked: two, inside the quota, are approved with their certificates.
+    await rows.nth(2).locator('.ant-checkbox-input').uncheck();
+    await page.getByText('已选 2 份').waitFor();
+    await page.getByTestId('bulk-approve').click();
+    confirm = page.locator('.ant-modal-confirm');
+    await confirm.getByRole('button', { name: '确认审定' }).click();
+    await page.getByTestId('bulk-result').getByText('审定：已办理 2 份，未办理 0 份').waitFor();
+    await expect(page.getByTestId('bulk-error').count()).resolves.toBe(0);
+    await page.getByText('已选 0 份').waitFor();
+    await screenshot('05c-bulk-approve-within-quota');
+    for (const id of picked.slice(0, 2)) {
+      expect(await stateOf(id)).not.toBe('awaiting_approval');
+      expect((await certificate(id).expect(200)).body.number).toMatch(/00[12]$/);
+    }
+    expect(await stateOf(picked[2])).toBe('awaiting_approval');
+    await certificate(picked[2]).expect(404);
+  });
+
   it('exports the list with its order as xlsx, read back', async () => {
     await page.goto(`${server.baseUrl}/office/applications?cycleId=${cycleId}&sort=-organizationName`);
     await page.getByText(`共 ${COUNT} 份`).waitFor();
@@ -241,15 +329,35 @@ describe('console: the office tables at scale (headless Chromium)', () => {
       const [y, m] = beijingDay(Date.now()).split('-').map(Number);
       const month = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
       const target = `${month}-15`;
-      // (Enter in the picker would submit the form: the typed date only turns the calendar to its month.)
+      // Enter in a date field confirms the typed date and does nothing else: the form, complete by now, is
+      // not sent (no POST /cycles, no cycle more), and the field holds the Beijing date typed.
+      const cycleCount = async () => (await ctx.http.get('/cycles').query({ pageSize: 1 }).set('Authorization', admin).expect(200)).body.total as number;
+      const before = await cycleCount();
+      const posted: string[] = [];
+      away.on('request', (r) => {
+        if (r.method() === 'POST' && new URL(r.url()).pathname === '/cycles') posted.push(r.url());
+      });
       await away.getByLabel('申报截止').click();
       await away.getByLabel('申报截止').fill(`${month}-01`);
+      await away.getByLabel('申报截止').press('Enter');
+      await expect(away.getByLabel('申报截止').inputValue()).resolves.toBe(`${month}-01`);
+      await away.getByLabel('标题').click();
+      await expect(away.getByLabel('申报截止').inputValue()).resolves.toBe(`${month}-01`);
+      expect(away.url()).toMatch(/\/office\/cycles\/new$/);
+      expect(await cycleCount()).toBe(before);
+      expect(posted).toEqual([]);
+      await screenshot('07a-enter-in-date-field', away);
+      // The calendar, opened again, is at the typed date's month: the 15th picked on it.
+      await away.getByLabel('申报截止').click();
       await away.locator('.ant-picker-dropdown:visible').locator(`td[title="${target}"]`).click();
       await expect(away.getByLabel('申报截止').inputValue()).resolves.toBe(target);
       await away.getByTestId('short-durations').waitFor();
       await screenshot('07-create-cycle', away);
       await away.getByRole('button', { name: '创建' }).click();
       await away.waitForURL(/\/office\/cycles\/[0-9a-f-]{36}$/);
+      // Sent once, by the button.
+      expect(posted).toHaveLength(1);
+      expect(await cycleCount()).toBe(before + 1);
       const created = (await ctx.http.get(`/cycles/${away.url().split('/').pop()}`).set('Authorization', admin).expect(200)).body;
       expect(beijingDay(created.applicationOpensAt)).toBe(opens);
       expect(beijingDay(created.applicationClosesAt)).toBe(target);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, Card, Collapse, Empty, Popconfirm, Progress, Space, Typography, message } from 'antd';
 import { FilePdfOutlined } from '@ant-design/icons';
 import { api, download } from '../../api/client';
@@ -11,6 +11,9 @@ import { useResource } from '../../lib/useResource';
 type FeedbackStatus = components['schemas']['FeedbackStatusDto'];
 type FeedbackReport = components['schemas']['FeedbackReportDto'];
 type FeedbackRelease = components['schemas']['FeedbackReleaseDto'];
+
+/** How often an open page asks whether the office has released the report yet. */
+const RELEASE_POLL_MS = 5000;
 
 /** Per category what the experts found strong and what to improve; never who wrote it (the server does not say). */
 function ReportBody({ report }: { report: FeedbackReport }) {
@@ -47,8 +50,14 @@ function ReportBody({ report }: { report: FeedbackReport }) {
  * then); the office's staff preview it and release it for the whole cycle from here.
  */
 export function FeedbackReportCard({ application: a, isAdmin }: { application: Application; isAdmin: boolean }) {
-  const status = useResource(() => api.get<FeedbackStatus>(`/applications/${a.id}/feedback-report/status`), [a.id, a.version]);
+  // Asked again while a report can still come (scored by experts, not yet released), so the
+  // enterprise's open page shows it once the office releases it; never once released, nor before
+  // any expert has scored (nothing to release for this application then).
+  const [waiting, setWaiting] = useState(false);
+  const status = useResource(() => api.get<FeedbackStatus>(`/applications/${a.id}/feedback-report/status`), [a.id, a.version], { pollMs: waiting ? RELEASE_POLL_MS : undefined });
   const s = status.data;
+  const awaitingRelease = !!s?.scored && !s.releasedAt;
+  useEffect(() => setWaiting(awaitingRelease), [awaitingRelease]);
   const report = useResource(() => api.get<FeedbackReport>(`/applications/${a.id}/feedback-report`), [a.id, a.version, s?.available], { enabled: !!s?.available });
   const [releasing, setReleasing] = useState(false);
   if (!s?.scored) return null;
