@@ -12,6 +12,14 @@ const AWARD = 'district-quality-award';
 const STEP_TIMEOUT = 600_000;
 const DESKTOP = { width: 1400, height: 1000 };
 const PHONE = { width: 390, height: 844 };
+/** Pages checked at once (two cores here): one page's waits are the other's working time. */
+const LANES = 2;
+/**
+ * The screenshots are of the pages with a problem, as found (a full page of a long form took seconds
+ * to capture and encode, and most of a page's time under load); A11Y_SCREENSHOTS=all takes every page's.
+ */
+const EVERY_SCREENSHOT = process.env.A11Y_SCREENSHOTS === 'all';
+type Screen = typeof DESKTOP;
 /** axe-core's own bundle, run in the page through the DevTools protocol: the console's CSP (script-src 'self') stays as served. */
 const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const RECOMMENDER = { username: 'a11y-recommender', password: 'user-password-1' };
@@ -49,14 +57,22 @@ describe('accessibility of every page (axe-core, headless Chromium)', () => {
   let publicityCycleId: string;
   let inPublicity: string;
   let assignmentId: string;
-  const contexts: BrowserContext[] = [];
-  const pages = new Map<string, Page>();
+  /** By user and screen width (see contextOf). */
+  const contexts = new Map<string, Promise<BrowserContext>>();
+  /** Each route's problems at each width ('' for none), by label, as the lanes get to them. */
+  const outcomes = new Map<string, Promise<string>>();
+  let lanes: Promise<unknown> | undefined;
+  let closing = false;
   const errors: string[] = [];
   let shots: string;
+  let launching: Promise<Browser> | undefined;
 
   beforeAll(async () => {
     ensureWebBuild();
     shots = screenshotFolder('a11y');
+    // The browser starts while the data is seeded.
+    launching = chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+    launching.catch(() => undefined);
     ctx = await startTestApp({ worker: true, env: { OUTBOX_POLL_INTERVAL_MS: '200', DEADLINE_SCHEDULE_INTERVAL_MS: '100' } });
     server = await serveConsole(ctx);
     const admin = await ctx.adminToken();
@@ -101,12 +117,16 @@ describe('accessibility of every page (axe-core, headless Chromium)', () => {
       return rows.length === 1 ? rows : null;
     }, 30_000, 'the second assignment');
 
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+    browser = await launching;
+    lanes = Promise.all(Array.from({ length: LANES }, (_, i) => runLane(i)));
   }, STEP_TIMEOUT);
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
+    // Whatever a lane still does fails fast once its pages close, and it checks nothing more.
+    closing = true;
+    for (const c of contexts.values()) await (await c.catch(() => undefined))?.close().catch(() => undefined);
+    await lanes;
+    await (await launching?.catch(() => undefined))?.close();
     await server?.close();
     await ctx?.close();
   });
@@ -148,30 +168,52 @@ describe('accessibility of every page (axe-core, headless Chromium)', () => {
   const credentials = (who: Who) =>
     ({ enterprise: enterprise, expert: { username: expert.username, password: 'user-password-1' }, recommender: RECOMMENDER, admin: ADMIN })[who as Exclude<Who, 'anonymous'>];
 
-  /** One signed-in page per user and screen width, reused from route to route. */
-  async function pageOf(who: Who, viewport: typeof DESKTOP): Promise<Page> {
+  const contextOptions = (viewport: Screen) => ({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport, ...(viewport.width < 500 ? { isMobile: true, hasTouch: true } : {}) });
+
+  /**
+   * One browser context per user and screen width, shared by the lanes (one HTTP cache: the console's
+   * bundle is fetched and compiled once per context, not per page). Each user signs in once, through
+   * the login page, at the desktop width; the phone's context starts from the session that leaves
+   * (the token in localStorage) instead of signing in again.
+   */
+  function contextOf(who: Who, viewport: Screen): Promise<BrowserContext> {
     const key = `${who}-${viewport.width}`;
-    const known = pages.get(key);
-    if (known) return known;
-    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport, ...(viewport.width < 500 ? { isMobile: true, hasTouch: true } : {}) });
-    contexts.push(context);
-    const page = await context.newPage();
+    let known = contexts.get(key);
+    if (!known) {
+      known = (async () => {
+        if (who === 'anonymous') return browser.newContext(contextOptions(viewport));
+        if (viewport !== DESKTOP) {
+          const storageState = await (await contextOf(who, DESKTOP)).storageState();
+          return browser.newContext({ ...contextOptions(viewport), storageState });
+        }
+        const context = await browser.newContext(contextOptions(viewport));
+        const page = await context.newPage();
+        page.setDefaultTimeout(PAGE_TIMEOUT);
+        const { username, password } = credentials(who);
+        await page.goto(`${server.baseUrl}/login`);
+        await page.getByLabel('用户名').fill(username);
+        await page.getByLabel('密码').fill(password);
+        await page.getByRole('button', { name: /登\s*录/ }).click();
+        // Signed in when the login page gives way.
+        await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+        await page.close();
+        return context;
+      })();
+      contexts.set(key, known);
+    }
+    return known;
+  }
+
+  /** A lane's page for one user at one width. */
+  async function openPage(who: Who, viewport: Screen, lane: number): Promise<Page> {
+    const page = await (await contextOf(who, viewport)).newPage();
     page.setDefaultTimeout(PAGE_TIMEOUT);
+    const key = `${who}-${viewport.width}#${lane}`;
     // axe-core itself evaluates strings somewhere, which the CSP (no 'unsafe-eval') refuses: seen on
     // pages without any such code (/office/flags, /office/people), so not counted as the page's error.
     page.on('pageerror', (e) => {
       if (!/'unsafe-eval' is not an allowed source/.test(e.message)) errors.push(`[${key}] ${page.url()}: ${e.message}`);
     });
-    if (who !== 'anonymous') {
-      const { username, password } = credentials(who);
-      await page.goto(`${server.baseUrl}/login`);
-      await page.getByLabel('用户名').fill(username);
-      await page.getByLabel('密码').fill(password);
-      await page.getByRole('button', { name: /登\s*录/ }).click();
-      // Signed in when the login page gives way (on a phone the user's name is inside the closed menu).
-      await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-    }
-    pages.set(key, page);
     return page;
   }
 
@@ -196,48 +238,110 @@ describe('accessibility of every page (axe-core, headless Chromium)', () => {
   }
 
   const report = (findings: Finding[]) => findings.map((f) => `${f.impact} ${f.id}: ${f.help}\n    ${f.targets.join('\n    ')}`).join('\n');
+  const labelOf = (route: Route, viewport: Screen) => `${viewport.width < 500 ? 'phone' : 'desktop'}-${route.name}`;
 
-  async function check(route: Route, viewport: typeof DESKTOP): Promise<void> {
-    const page = await pageOf(route.who, viewport);
+  /** Every problem of one route at one width, '' when there is none. */
+  async function check(page: Page, route: Route, viewport: Screen): Promise<string> {
+    const label = labelOf(route, viewport);
+    const times: string[] = [];
+    let since = Date.now();
+    const lap = (what: string) => {
+      times.push(`${what} ${Date.now() - since}`);
+      since = Date.now();
+    };
     await page.goto(`${server.baseUrl}${route.path()}`);
+    lap('goto');
     await settled(page);
-    const label = `${viewport.width < 500 ? 'phone' : 'desktop'}-${route.name}`;
-    await page.screenshot({ path: join(shots, `${label}.png`), fullPage: true });
+    lap('settled');
     const findings = await axeFindings(page);
+    lap('axe');
     const outline = (await page.evaluate(`({ h1: document.querySelectorAll('h1').length, main: document.querySelectorAll('main, [role="main"]').length, scrollWidth: document.documentElement.scrollWidth })`)) as { h1: number; main: number; scrollWidth: number };
     // Every problem of the page at once (and written down as it goes, for the whole run).
     const problems = [report(findings), outline.h1 === 1 ? '' : `${outline.h1} h1`, outline.main === 1 ? '' : `${outline.main} main landmarks`];
+    // Nothing wider than the screen on a phone: no sideways scrolling.
+    if (viewport.width < 500 && outline.scrollWidth > viewport.width) problems.push(`scrolls sideways: ${outline.scrollWidth} px wide`);
+    if (EVERY_SCREENSHOT || problems.some(Boolean)) await page.screenshot({ path: join(shots, `${label}.png`), fullPage: true });
+    lap('shot');
     if (viewport.width < 500) {
-      // Nothing wider than the screen: no sideways scrolling.
-      if (outline.scrollWidth > viewport.width) problems.push(`scrolls sideways: ${outline.scrollWidth} px wide`);
       if (route.who !== 'anonymous') {
         // The menu is behind its button on a phone, and opens from it.
         await page.getByRole('button', { name: '打开菜单' }).click();
         const drawer = page.locator('.ant-drawer-open').getByRole('navigation', { name: '主菜单' });
         await drawer.getByRole('menuitem').first().waitFor();
         await settled(page);
-        await page.screenshot({ path: join(shots, `${label}-menu.png`) });
+        lap('menu');
         const inDrawer = report(await axeFindings(page));
         if (inDrawer) problems.push(`with the menu open:\n${inDrawer}`);
+        lap('menu-axe');
+        if (EVERY_SCREENSHOT || inDrawer) await page.screenshot({ path: join(shots, `${label}-menu.png`) });
         await page.keyboard.press('Escape');
         await page.locator('.ant-drawer-open').waitFor({ state: 'detached' });
+        lap('menu-close');
       }
     }
     const found = problems.filter(Boolean).join('\n');
     appendFileSync(join(shots, 'axe-report.txt'), `${label}\n${found || '  none'}\n`);
-    expect({ route: label, problems: found }).toEqual({ route: label, problems: '' });
+    // Where each page's time went (ms per step), for the next one who wants this spec faster.
+    appendFileSync(join(shots, 'timings.txt'), `${label}: ${times.join(', ')} ms\n`);
+    return found;
   }
 
+  /** Every route at both widths, in the tests' order: what the lanes work through. */
+  const JOBS = [DESKTOP, PHONE].flatMap((viewport) => ROUTES.map((route) => ({ route, viewport, label: labelOf(route, viewport) })));
+  const settle = new Map<string, (problems: string) => void>();
+  for (const { label } of JOBS) outcomes.set(label, new Promise((resolve) => settle.set(label, resolve)));
+  let next = 0;
+
+  /**
+   * LANES lanes take the next route and width from JOBS, one at a time, each in its own pages, while
+   * the tests (one per route and width, in the same order) wait for their route's outcome: one lane's
+   * waits (the network going quiet, a fade) are the other's working time. A lane keeps its page while
+   * the user and width stay the same (only the route changes). A route that throws is that route's
+   * failure; the lane drops the page and goes on.
+   */
+  async function runLane(lane: number): Promise<void> {
+    let current: { key: string; page: Page } | undefined;
+    const drop = async () => {
+      await current?.page.close().catch(() => undefined);
+      current = undefined;
+    };
+    while (next < JOBS.length) {
+      const { route, viewport, label } = JOBS[next++];
+      if (closing) {
+        settle.get(label)!('not checked: the run ended first');
+        continue;
+      }
+      const key = `${route.who}-${viewport.width}`;
+      try {
+        if (current?.key !== key) {
+          await drop();
+          current = { key, page: await openPage(route.who, viewport, lane) };
+        }
+        settle.get(label)!(await check(current.page, route, viewport));
+      } catch (e) {
+        await drop();
+        settle.get(label)!(`failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      }
+    }
+    await drop();
+  }
+
+  async function expectClean(route: Route, viewport: Screen): Promise<void> {
+    const label = labelOf(route, viewport);
+    if (!lanes) throw new Error(`${label} was never checked: the setup did not get as far as the pages`);
+    expect({ route: label, problems: await outcomes.get(label) }).toEqual({ route: label, problems: '' });
+  }
 
   describe('on a desktop (1400 px)', () => {
-    for (const route of ROUTES) it(`${route.name} (${route.who})`, () => check(route, DESKTOP), STEP_TIMEOUT);
+    for (const route of ROUTES) it(`${route.name} (${route.who})`, () => expectClean(route, DESKTOP), STEP_TIMEOUT);
   });
 
   describe('on a phone (390 × 844)', () => {
-    for (const route of ROUTES) it(`${route.name} (${route.who})`, () => check(route, PHONE), STEP_TIMEOUT);
+    for (const route of ROUTES) it(`${route.name} (${route.who})`, () => expectClean(route, PHONE), STEP_TIMEOUT);
   });
 
-  it('raised no error in any page', () => {
+  it('raised no error in any page', async () => {
+    await lanes;
     expect(errors).toEqual([]);
   });
 });
