@@ -15,8 +15,9 @@ const PHONE = { width: 390, height: 844 };
 /** Pages checked at once (two cores here): one page's waits are the other's working time. */
 const LANES = 2;
 /**
- * The screenshots are of the pages with a problem, as found (a full page of a long form took seconds
- * to capture and encode, and most of a page's time under load); A11Y_SCREENSHOTS=all takes every page's.
+ * Every page is photographed as its user first sees it (the screen, not the whole page: a full page of
+ * a long form took seconds to capture and encode, most of a page's time under load); a page with a
+ * problem is photographed whole, and A11Y_SCREENSHOTS=all photographs every page whole.
  */
 const EVERY_SCREENSHOT = process.env.A11Y_SCREENSHOTS === 'all';
 type Screen = typeof DESKTOP;
@@ -159,6 +160,7 @@ describe('accessibility of every page (axe-core, headless Chromium)', () => {
     { who: 'admin', name: 'offices', path: () => '/office/offices' },
     { who: 'admin', name: 'compliance', path: () => '/office/compliance' },
     { who: 'admin', name: 'flags', path: () => '/office/flags' },
+    { who: 'admin', name: 'deadlines', path: () => '/office/deadlines' },
     { who: 'admin', name: 'rechecks', path: () => '/office/rechecks' },
     { who: 'admin', name: 'failed-jobs', path: () => '/office/jobs' },
     { who: 'admin', name: 'admin-inbox', path: () => '/inbox' },
@@ -260,7 +262,7 @@ describe('accessibility of every page (axe-core, headless Chromium)', () => {
     const problems = [report(findings), outline.h1 === 1 ? '' : `${outline.h1} h1`, outline.main === 1 ? '' : `${outline.main} main landmarks`];
     // Nothing wider than the screen on a phone: no sideways scrolling.
     if (viewport.width < 500 && outline.scrollWidth > viewport.width) problems.push(`scrolls sideways: ${outline.scrollWidth} px wide`);
-    if (EVERY_SCREENSHOT || problems.some(Boolean)) await page.screenshot({ path: join(shots, `${label}.png`), fullPage: true });
+    await page.screenshot({ path: join(shots, `${label}.png`), fullPage: EVERY_SCREENSHOT || problems.some(Boolean) });
     lap('shot');
     if (viewport.width < 500) {
       if (route.who !== 'anonymous') {
@@ -273,7 +275,7 @@ describe('accessibility of every page (axe-core, headless Chromium)', () => {
         const inDrawer = report(await axeFindings(page));
         if (inDrawer) problems.push(`with the menu open:\n${inDrawer}`);
         lap('menu-axe');
-        if (EVERY_SCREENSHOT || inDrawer) await page.screenshot({ path: join(shots, `${label}-menu.png`) });
+        await page.screenshot({ path: join(shots, `${label}-menu.png`) });
         await page.keyboard.press('Escape');
         await page.locator('.ant-drawer-open').waitFor({ state: 'detached' });
         lap('menu-close');
