@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { App, Button, Card, Descriptions, Empty, Form, Input, List, Modal, Radio, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Empty, Form, Input, List, Radio, Space, Table, Tag, Typography } from 'antd';
 import { api } from '../../api/client';
 
 import type { Application, Deadline, Inbox, OnsiteFinding, PanelBrief, PanelVote } from '../../api/types';
@@ -9,30 +9,13 @@ import { useResource } from '../../lib/useResource';
 import { Countdown } from '../Countdown';
 import { ErrorAlert } from '../ErrorAlert';
 import { applyFieldErrors } from '../formErrors';
+import { ExtendDeadlineDialog } from '../ExtendDeadlineDialog';
 
 /** 期限: the application's pending deadlines with the time left; the office can extend one. */
 export function DeadlinesCard({ deadlines, canExtend, onExtended }: { deadlines: Deadline[] | undefined; canExtend: boolean; onExtended: () => void }) {
-  const { message } = App.useApp();
   const [extending, setExtending] = useState<Deadline>();
-  const [error, setError] = useState<unknown>();
-  const [form] = Form.useForm();
   const shown = (deadlines ?? []).filter((d) => d.kind !== 'review_reminder');
   if (!shown.length) return null;
-  const extend = async () => {
-    if (!extending) return;
-    const values = await form.validateFields();
-    setError(undefined);
-    const value = String(values.value).trim();
-    try {
-      await api.post(`/admin/deadlines/${extending.id}/extend`, { reason: values.reason, ...(value.startsWith('P') ? { by: value } : { dueAt: value }) });
-      message.success('期限已延长');
-      setExtending(undefined);
-      onExtended();
-    } catch (e) {
-      applyFieldErrors(form, e, (f) => (f === 'dueAt' || f === 'by' ? ['value'] : [f]));
-      setError(e);
-    }
-  };
   return (
     <Card title="期限" size="small" data-testid="deadlines">
       <List
@@ -59,17 +42,14 @@ export function DeadlinesCard({ deadlines, canExtend, onExtended }: { deadlines:
           </List.Item>
         )}
       />
-      <Modal open={!!extending} title={`延长期限：${extending ? (DEADLINE_KIND_LABELS[extending.kind] ?? extending.kind) : ''}`} okText="延期" cancelText="取消" onOk={() => void extend().catch(() => undefined)} onCancel={() => setExtending(undefined)} destroyOnHidden>
-        <ErrorAlert error={error} />
-        <Form form={form} layout="vertical" preserve={false}>
-          <Form.Item name="value" label="延至日期（YYYY-MM-DD）或延长时长（如 P7D）" rules={[{ required: true, message: '请填写新的截止日期或延长时长' }]}>
-            <Input placeholder="2026-06-15 或 P7D" />
-          </Form.Item>
-          <Form.Item name="reason" label="延期理由" rules={[{ required: true, min: 2, message: '请填写延期理由' }]}>
-            <Input.TextArea autoSize={{ minRows: 2 }} maxLength={1000} />
-          </Form.Item>
-        </Form>
-      </Modal>
+      <ExtendDeadlineDialog
+        deadline={extending}
+        onClose={() => setExtending(undefined)}
+        onExtended={() => {
+          setExtending(undefined);
+          onExtended();
+        }}
+      />
     </Card>
   );
 }

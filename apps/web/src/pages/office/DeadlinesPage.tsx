@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { App, Button, Card, Checkbox, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
+import { Button, Card, Checkbox, Select, Space, Tag, Typography } from 'antd';
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
 import type { Cycle } from '../../api/types';
 import { DataTable } from '../../components/DataTable';
+import { ExtendDeadlineDialog } from '../../components/ExtendDeadlineDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { applyFieldErrors } from '../../components/formErrors';
 import { formatTime } from '../../lib/format';
 import { DEADLINE_KIND_LABELS } from '../../lib/labels';
 import { type Page, useServerPaging, useServerSort, WHOLE_LIST_QUERY } from '../../lib/paging';
@@ -47,7 +47,6 @@ function DeadlineStatus({ deadline: d, now }: { deadline: ListedDeadline; now: n
  * a reason that goes into the audit.
  */
 export default function DeadlinesPage() {
-  const { message } = App.useApp();
   const paging = useServerPaging();
   const sorting = useServerSort<ListedDeadline>(paging.reset);
   const [cycleId, setCycleId] = useState<string>();
@@ -66,23 +65,6 @@ export default function DeadlinesPage() {
   const now = Date.now();
 
   const [extending, setExtending] = useState<ListedDeadline>();
-  const [error, setError] = useState<unknown>();
-  const [form] = Form.useForm();
-  const extend = async () => {
-    if (!extending) return;
-    const values = await form.validateFields();
-    setError(undefined);
-    const value = String(values.value).trim();
-    try {
-      const moved = await api.post<ListedDeadline>(`/admin/deadlines/${extending.id}/extend`, { reason: values.reason, ...(value.startsWith('P') ? { by: value } : { dueAt: value }) });
-      message.success(`期限已延至 ${formatTime(moved.dueAt)}`);
-      setExtending(undefined);
-      await list.reload();
-    } catch (e) {
-      applyFieldErrors(form, e, (f) => (f === 'dueAt' || f === 'by' ? ['value'] : [f]));
-      setError(e);
-    }
-  };
   const filtered = <T,>(set: (value: T) => void) => (value: T) => {
     set(value);
     paging.reset();
@@ -168,10 +150,7 @@ export default function DeadlinesPage() {
               d.status === 'pending' ? (
                 <Button
                   size="small"
-                  onClick={() => {
-                    setError(undefined);
-                    setExtending(d);
-                  }}
+                  onClick={() => setExtending(d)}
                   aria-label={`延期：${d.application?.receiptNumber ?? ''}${DEADLINE_KIND_LABELS[d.kind] ?? d.kind}`}
                   data-testid="extend-deadline"
                 >
@@ -181,30 +160,15 @@ export default function DeadlinesPage() {
           },
         ]}
       />
-      <Modal
-        open={!!extending}
-        title={`延长期限：${extending ? `${extending.application?.receiptNumber ? `${extending.application.receiptNumber} ` : ''}${DEADLINE_KIND_LABELS[extending.kind] ?? extending.kind}` : ''}`}
-        okText="延期"
-        cancelText="取消"
-        onOk={() => void extend().catch(() => undefined)}
-        onCancel={() => setExtending(undefined)}
-        destroyOnHidden
-      >
-        {extending && (
-          <Typography.Paragraph type="secondary">
-            现截止于 {formatTime(extending.dueAt)}；延期后相关提醒随之顺延，延期理由记入审计日志。
-          </Typography.Paragraph>
-        )}
-        <ErrorAlert error={error} />
-        <Form form={form} layout="vertical" preserve={false}>
-          <Form.Item name="value" label="延至日期（YYYY-MM-DD，当日 24 时，北京时间）或延长时长（如 P7D）" rules={[{ required: true, message: '请填写新的截止日期或延长时长' }]}>
-            <Input placeholder="2026-06-15 或 P7D" data-testid="extend-value" />
-          </Form.Item>
-          <Form.Item name="reason" label="延期理由" rules={[{ required: true, min: 2, message: '请填写延期理由' }]}>
-            <Input.TextArea autoSize={{ minRows: 2 }} maxLength={1000} data-testid="extend-reason" />
-          </Form.Item>
-        </Form>
-      </Modal>
+      <ExtendDeadlineDialog
+        deadline={extending}
+        subject={extending?.application?.receiptNumber ?? undefined}
+        onClose={() => setExtending(undefined)}
+        onExtended={() => {
+          setExtending(undefined);
+          void list.reload();
+        }}
+      />
     </Card>
   );
 }
