@@ -2045,7 +2045,10 @@ export interface components {
             items: components["schemas"]["ApplicationDto"][];
             page: number;
             pageSize: number;
+            /** @description the number of applications the list has; with totalCapped, the cap (1000): there are more */
             total: number;
+            /** @description a search matched more than 1000 applications, so total (1000) is a lower bound: the console shows 1,000+, and later pages are still served while they have rows */
+            totalCapped: boolean;
         };
         ApplicationPublicityBatchDto: {
             contact: components["schemas"]["PublicityContactViewDto"];

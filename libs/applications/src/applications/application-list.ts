@@ -1,6 +1,6 @@
 import { CYCLE_OFFICES_RELATION } from '@awardflow/cycles';
 import { RecommenderScope, recommenderScopeSql } from '@awardflow/identity';
-import { parseSort, SortValue, sortValues, SqlRunner, sqlRows } from '@awardflow/platform';
+import { escapeLike, parseSort, SortValue, sortValues, SqlRunner, sqlRows } from '@awardflow/platform';
 import { ApplicantIdentity } from '../redaction/redaction';
 import { Application } from './application.entity';
 import { APPLICANT_IDENTITY_JSON } from './application-row';
@@ -31,6 +31,21 @@ export type ApplicationSort = SortValue<ApplicationSortKey>;
 /** The columns every ordering may read, selected by the statements that order in an outer query. */
 const ORDER_COLUMNS = 'a.submitted_at, a.created_at, a.receipt_number, a.organization_name, a.state';
 
+/**
+ * A searched list counts its matches up to this many: past it, its total is this number and
+ * `totalCapped` says there are more (the console shows 1,000+). Counting every match of a common
+ * term would cost as much as the matches, a page only as much as its rows.
+ */
+export const SEARCH_TOTAL_CAP = 1000;
+
+export interface ListedPage {
+  /** exact, or SEARCH_TOTAL_CAP when totalCapped */
+  total: number;
+  /** a search found more than SEARCH_TOTAL_CAP applications: total is a lower bound */
+  totalCapped: boolean;
+  rows: ListedRow[];
+}
+
 export interface ListedRow {
   id: string;
   cycleId: string;
@@ -53,8 +68,8 @@ function orderBy(alias: string, sort?: ApplicationSort): string {
 const PAGE_JSON = `coalesce((SELECT json_agg(json_build_object('id', id, 'cycleId', cycle_id, 'instanceId', instance_id)) FROM page), '[]')`;
 
 /**
- * One page of ids in the list's order and the exact total, in one statement, reading the
- * applications table alone but for a search.
+ * One page of ids in the list's order and its total (exact; for a search, up to SEARCH_TOTAL_CAP),
+ * in one statement reading the applications table alone.
  *
  * - The state filter reads the application's own state (the mirror the engine writes with each
  *   transition), so the office's list pages each of its cycles along (cycle_id, state, order) and
@@ -65,10 +80,20 @@ const PAGE_JSON = `coalesce((SELECT json_agg(json_build_object('id', id, 'cycleI
  *   (application_state_counts, kept by triggers), not a count of their rows.
  * - A search is the applications of the scope whose organisation's name or credit code (the copies
  *   the row carries, kept equal by a cascading foreign key), or whose receipt number, contains the
- *   term: computed once along the (cycle, text) trigram index of migration 1795562810000, which
- *   reads only the scope's cycles' matching postings, then both sorted for the page and counted.
+ *   term (literally: its % and _ match themselves): one condition on the lower-cased column joining
+ *   the three (search_text, migration 1795563100000), which the (cycle, text) trigram index answers
+ *   from its postings, no union. The first SEARCH_TOTAL_CAP + 1 matches are read (each cycle along
+ *   its own postings). That first read is the total, exact up to the cap, else the cap
+ *   with `totalCapped`. When it found them all, the page is those rows sorted (at most the cap of
+ *   them); when there are more, the page walks the list's order as the list without a search does
+ *   (each cycle along its ordered index, keeping the rows that match, at most offset + page size a
+ *   cycle), checking the text on the index entry (the ordered indexes carry it: an index-only
+ *   walk, no row read), so a term common enough to pass the cap fills a page early in the walk
+ *   when its matches are spread through the order. What stays proportional: the walk reads the
+ *   entries before a page's matches (many when a common term's matches all sit late in the order),
+ *   and a sort with no ordered index (receipt number, name, state) sorts each cycle's matches.
  */
-export async function listPage(runner: SqlRunner, scope: ListScope, filters: ListFilters, offset: number, limit: number): Promise<{ total: number; rows: ListedRow[] }> {
+export async function listPage(runner: SqlRunner, scope: ListScope, filters: ListFilters, offset: number, limit: number): Promise<ListedPage> {
   const params: unknown[] = [];
   const param = (value: unknown) => {
     params.push(value);
@@ -103,15 +128,36 @@ export async function listPage(runner: SqlRunner, scope: ListScope, filters: Lis
 
   let sql: string;
   if (filters.search) {
-    const term = param(`%${filters.search}%`);
-    // One branch per searched text, each along the search index's (cycle, text) postings; the union drops repeats.
-    const branch = (text: string) => `SELECT a.id, a.cycle_id, a.instance_id, ${ORDER_COLUMNS} FROM applications a WHERE ${inScope}${and} AND ${text} ILIKE ${term}`;
-    sql = `WITH matched AS MATERIALIZED (
-             ${branch('a.organization_name')} UNION ${branch('a.organization_uscc::text')} UNION ${branch('a.receipt_number')}
-           ), page AS (
-             SELECT * FROM matched m ORDER BY ${orderBy('m', sort)} LIMIT ${param(limit)} OFFSET ${param(offset)}
+    const matches = `a.search_text LIKE lower(${param(`%${escapeLike(filters.search)}%`)})`;
+    const cap = `${param(SEARCH_TOTAL_CAP)}::int`;
+    const columns = `a.id, a.cycle_id, a.instance_id, ${ORDER_COLUMNS}`;
+    // The first matches, at most one past the cap (per cycle for an office, each along its own postings).
+    const first = cycles
+      ? `SELECT m.* FROM (${cycles}) k CROSS JOIN LATERAL (
+           SELECT ${columns} FROM applications a WHERE a.cycle_id = k.id${and} AND ${matches} LIMIT ${cap} + 1
+         ) m`
+      : `SELECT ${columns} FROM applications a WHERE ${inScope}${and} AND ${matches} LIMIT ${cap} + 1`;
+    // More matches than the cap: the list's order walked (per cycle for an office), keeping the
+    // matching rows; it reads only what the ordered index holds (an index-only walk for the default order).
+    const sorted = parseSort(sort, SORT_COLUMNS)?.column;
+    const walked = `a.id, a.cycle_id, a.instance_id, a.submitted_at, a.created_at${sorted && sorted !== 'submitted_at' ? `, a.${sorted}` : ''}`;
+    const walk = cycles
+      ? `SELECT p.* FROM (${cycles}) k CROSS JOIN LATERAL (
+           SELECT ${walked} FROM applications a WHERE a.cycle_id = k.id${and} AND ${matches}
+            ORDER BY ${orderBy('a', sort)} LIMIT ${param(offset + limit)}
+         ) p`
+      : `SELECT ${walked} FROM applications a WHERE ${inScope}${and} AND ${matches}`;
+    const [limitParam, offsetParam] = [param(limit), param(offset)];
+    sql = `WITH matched AS MATERIALIZED (${first}),
+           counted AS MATERIALIZED (SELECT count(*)::int AS n FROM matched),
+           page AS (
+             (SELECT m.id, m.cycle_id, m.instance_id FROM matched m WHERE (SELECT n FROM counted) <= ${cap}
+               ORDER BY ${orderBy('m', sort)} LIMIT ${limitParam} OFFSET ${offsetParam})
+             UNION ALL
+             (SELECT w.id, w.cycle_id, w.instance_id FROM (${walk}) w WHERE (SELECT n FROM counted) > ${cap}
+               ORDER BY ${orderBy('w', sort)} LIMIT ${limitParam} OFFSET ${offsetParam})
            )
-           SELECT (SELECT count(*)::int FROM matched) AS total, ${PAGE_JSON} AS rows`;
+           SELECT least(c.n, ${cap}) AS total, c.n > ${cap} AS "totalCapped", ${PAGE_JSON} AS rows FROM counted c`;
   } else if (!cycles) {
     sql = `WITH page AS (
              SELECT a.id, a.cycle_id, a.instance_id FROM applications a WHERE ${inScope}${and}
@@ -134,8 +180,8 @@ export async function listPage(runner: SqlRunner, scope: ListScope, filters: Lis
            )
            SELECT ${total} AS total, ${PAGE_JSON} AS rows`;
   }
-  const [result] = await sqlRows<{ total: number; rows: ListedRow[] }>(runner, sql, params);
-  return result;
+  const [result] = await sqlRows<ListedPage>(runner, sql, params);
+  return { ...result, totalCapped: result.totalCapped ?? false };
 }
 
 export interface ListedApplication {

@@ -98,7 +98,11 @@ export class ApplicationDto {
 
 export class ApplicationPageDto {
   @ApiProperty({ type: [ApplicationDto] }) items: ApplicationDto[];
-  @ApiProperty() total: number;
+  @ApiProperty({ description: 'the number of applications the list has; with totalCapped, the cap (1000): there are more' }) total: number;
+  @ApiProperty({
+    description: 'a search matched more than 1000 applications, so total (1000) is a lower bound: the console shows 1,000+, and later pages are still served while they have rows',
+  })
+  totalCapped: boolean;
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
 }

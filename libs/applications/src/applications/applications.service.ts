@@ -184,9 +184,9 @@ export class ApplicationsService implements OnModuleInit {
     if (user.role === Role.Applicant) scope = { organizationId: user.organizationId ?? '00000000-0000-0000-0000-000000000000' };
     else if (user.role === Role.Admin) scope = { officeIds: user.officeIds };
     else if (user.role === Role.Recommender) scope = { officeIds: user.officeIds, recommender: scopedRecommender(user) };
-    else return { items: [], total: 0, page, pageSize };
-    const { total, rows } = await listPage(this.dataSource, scope, query, (page - 1) * pageSize, pageSize);
-    if (!rows.length) return { items: [], total, page, pageSize };
+    else return { items: [], total: 0, totalCapped: false, page, pageSize };
+    const { total, totalCapped, rows } = await listPage(this.dataSource, scope, query, (page - 1) * pageSize, pageSize);
+    if (!rows.length) return { items: [], total, totalCapped, page, pageSize };
     const [applications, cycles, instances] = await Promise.all([
       listedApplications(this.dataSource, rows.map((r) => r.id)),
       cycleSummaries(this.dataSource, rows.map((r) => r.cycleId)),
@@ -205,7 +205,7 @@ export class ApplicationsService implements OnModuleInit {
       const actions = await this.actionsOf(listed.application, cycle, () => fullCycle(cycle.id), instance, user);
       items.push(this.dtoOf(listed.application, cycle, instance, listed.organization, actions, user));
     }
-    return { items, total, page, pageSize };
+    return { items, total, totalCapped, page, pageSize };
   }
 
   /**
@@ -213,15 +213,16 @@ export class ApplicationsService implements OnModuleInit {
    * /applications, read a page of 200 at a time as the workbook is written (the next page only once
    * the client has taken the last), so memory stays flat whatever the office's size. Pages are read
    * in the list's order (latest submission first); an application submitted during the export can
-   * push a row onto the next page and show it twice, never lose one.
+   * push a row onto the next page and show it twice, never lose one. A searched list's total may
+   * be capped (totalCapped): then it reads on until a page comes back short.
    */
   exportXlsx(query: ListApplicationsQuery, user: AuthUser): Readable {
     const list = (page: number) => this.list({ ...query, page, pageSize: MAX_PAGE_SIZE }, user);
     async function* pages(): AsyncGenerator<ApplicationDto[]> {
       for (let page = 1; ; page++) {
-        const { items, total } = await list(page);
+        const { items, total, totalCapped } = await list(page);
         yield items;
-        if (page * MAX_PAGE_SIZE >= total || !items.length) return;
+        if (totalCapped ? items.length < MAX_PAGE_SIZE : page * MAX_PAGE_SIZE >= total || !items.length) return;
       }
     }
     return xlsxStream([

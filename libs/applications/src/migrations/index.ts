@@ -5,6 +5,7 @@ import { DishonestDebtorRecords1795562861000 } from './1795562861000-dishonest-d
 import { ApplicationSubject1795562870000 } from './1795562870000-application-subject';
 import { ApplicationRenewal1795562902000 } from './1795562902000-application-renewal';
 import { Endorsements1795562881000 } from './1795562881000-endorsements';
+import { ApplicationSearchWalk1795563100000 } from './1795563100000-application-search-walk';
 
 /**
  * The applications context's schema changes since its tables were created (their first migration
@@ -19,4 +20,5 @@ export const APPLICATIONS_MIGRATIONS = [
   ApplicationSubject1795562870000,
   Endorsements1795562881000,
   ApplicationRenewal1795562902000,
+  ApplicationSearchWalk1795563100000,
 ];

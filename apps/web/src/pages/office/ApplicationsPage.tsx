@@ -129,7 +129,8 @@ export default function ApplicationsPage() {
           total: apps.data?.total ?? 0,
           showSizeChanger: true,
           pageSizeOptions: PAGE_SIZE_OPTIONS,
-          showTotal: (t) => `共 ${t} 份`,
+          // A search counts up to 1,000 matches (totalCapped): then 共 1,000+ 份.
+          showTotal: (t) => (apps.data?.totalCapped ? `共 ${t.toLocaleString('en-US')}+ 份` : `共 ${t} 份`),
           onChange: (p, size) => {
             const next = new URLSearchParams(params);
             if (size !== pageSize) {
