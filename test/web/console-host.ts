@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { TestContext } from '../support/test-app';
 
 export const ROOT = join(__dirname, '..', '..');
@@ -70,4 +71,52 @@ export async function serveConsole(ctx: TestContext): Promise<ConsoleServer> {
   await ctx.api.listen(0, '127.0.0.1');
   const address = ctx.api.getHttpServer().address() as { port: number };
   return { baseUrl: `http://127.0.0.1:${address.port}`, close: async () => undefined };
+}
+
+/** Debian's Chromium, headless, as every browser spec starts it. */
+export function launchChromium(): Promise<Browser> {
+  ensureChromium();
+  return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+}
+
+export interface ScreenSize {
+  width: number;
+  height: number;
+}
+export const DESKTOP: ScreenSize = { width: 1400, height: 1000 };
+export const PHONE: ScreenSize = { width: 390, height: 844 };
+
+/**
+ * A browser context as the console's users have one: Chinese, in Beijing (or the zone given: the
+ * console must show Beijing time from anywhere), a desktop screen unless told; a phone's width is a
+ * touch screen at twice the density.
+ */
+export function consoleContext(browser: Browser, options: { viewport?: ScreenSize; timezoneId?: string; acceptDownloads?: boolean } = {}): Promise<BrowserContext> {
+  const viewport = options.viewport ?? DESKTOP;
+  return browser.newContext({
+    locale: 'zh-CN',
+    timezoneId: options.timezoneId ?? 'Asia/Shanghai',
+    viewport,
+    acceptDownloads: options.acceptDownloads ?? true,
+    ...(viewport.width < 500 ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
+  });
+}
+
+/** A new page of the context, bounded by PAGE_TIMEOUT. */
+export async function consolePage(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  page.setDefaultTimeout(PAGE_TIMEOUT);
+  return page;
+}
+
+/**
+ * Signs in through the login form and waits until the console is up: the user's name in the header,
+ * or on a phone (where the name sits in the menu drawer) the menu button.
+ */
+export async function signIn(page: Page, baseUrl: string, who: { username: string; password: string }): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('用户名').fill(who.username);
+  await page.getByLabel('密码').fill(who.password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.locator('[data-testid="current-user"], [data-testid="menu-button"]').first().waitFor();
 }

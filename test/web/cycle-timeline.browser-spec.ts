@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, chromium } from 'playwright-core';
+import { Browser } from 'playwright-core';
 import { createUser, startTestApp, TestContext } from '../support/test-app';
-import { CHROMIUM, ConsoleServer, PAGE_TIMEOUT, ensureWebBuild, ROOT, serveConsole } from './console-host';
+import { ConsoleServer, consoleContext, consolePage, ensureWebBuild, launchChromium, ROOT, serveConsole, signIn } from './console-host';
 
 const SCREENSHOTS = join(ROOT, 'test-results', 'web-cycle-timeline');
 
@@ -39,7 +39,7 @@ describe('the cycle plan preview in the console', () => {
       })
       .expect(201);
     cycleId = cycle.body.id;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+    browser = await launchChromium();
   }, 600_000);
   afterAll(async () => {
     await browser?.close();
@@ -48,14 +48,9 @@ describe('the cycle plan preview in the console', () => {
   });
 
   it('shows a draft cycle its planned dates in Beijing time, with how each was computed', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'America/Los_Angeles', viewport: { width: 1400, height: 1000 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(PAGE_TIMEOUT);
-    await page.goto(`${server.baseUrl}/login`);
-    await page.getByLabel('用户名').fill('yz-planner');
-    await page.getByLabel('密码').fill('planner-password-1');
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.getByTestId('current-user').waitFor();
+    const context = await consoleContext(browser, { timezoneId: 'America/Los_Angeles' });
+    const page = await consolePage(context);
+    await signIn(page, server.baseUrl, { username: 'yz-planner', password: 'planner-password-1' });
     await page.goto(`${server.baseUrl}/office/cycles/${cycleId}`);
     await page.getByTestId('cycle-timeline').waitFor();
     // The browser is in California: the dates are still Beijing's, as the server computed them.

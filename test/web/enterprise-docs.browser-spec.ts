@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, BrowserContext, chromium, Page, Route } from 'playwright-core';
+import { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { Enterprise, openCycle, qualityForm, registerEnterprise, uploadMaterials } from '../support/award-fixtures';
 import { assignmentsOf, intoExpertReview, Reviewer, reviewerPool, scoreSheet, waitForState } from '../support/review-fixtures';
 import { waitFor } from '../support/throwaway-redis';
 import { ADMIN, startTestApp, TestContext } from '../support/test-app';
-import { CHROMIUM, ConsoleServer, ensureWebBuild, PAGE_TIMEOUT, SCREENSHOTS, serveConsole } from './console-host';
+import { ConsoleServer, consoleContext, consolePage, ensureWebBuild, launchChromium, SCREENSHOTS, serveConsole, signIn } from './console-host';
 
 const SHOTS = join(SCREENSHOTS, 'enterprise-docs');
 const AWARD = 'district-quality-award';
@@ -23,7 +23,6 @@ interface BrowserGlobals {
   localStorage: { getItem(key: string): string | null };
   document: { documentElement: { scrollWidth: number } };
 }
-const browserGlobals = () => globalThis as unknown as BrowserGlobals;
 
 /** The text of a PDF as pdftotext reads it, whitespace removed (CJK lines break anywhere). */
 function pdfText(path: string): string {
@@ -51,22 +50,10 @@ describe("the enterprise's documents, in the console", () => {
   const shot = (p: Page, name: string) => p.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true, timeout: 180_000 });
 
   async function signedIn(viewport: { width: number; height: number } = { width: 1400, height: 1000 }, as: { username: string; password: string } = enterprise): Promise<Page> {
-    const context = await browser.newContext({
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-      viewport,
-      acceptDownloads: true,
-      ...(viewport.width < 500 ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
-    });
+    const context = await consoleContext(browser, { viewport, acceptDownloads: true });
     contexts.push(context);
-    const p = await context.newPage();
-    p.setDefaultTimeout(PAGE_TIMEOUT);
-    await p.goto(`${server.baseUrl}/login`);
-    await p.getByLabel('用户名').fill(as.username);
-    await p.getByLabel('密码').fill(as.password);
-    await p.getByRole('button', { name: /登\s*录/ }).click();
-    // On a phone the user's name sits in the menu drawer: the menu button says the console is up.
-    await p.locator('[data-testid="current-user"], [data-testid="menu-button"]').first().waitFor();
+    const p = await consolePage(context);
+    await signIn(p, server.baseUrl, as);
     return p;
   }
 
@@ -102,7 +89,7 @@ describe("the enterprise's documents, in the console", () => {
     await ctx.http.post(`/reviews/assignments/${assignment.id}/scores`).set('Authorization', expert.token).send({ ...scoreSheet(AWARD, 0.6), categories: FEEDBACK }).expect(200);
     await waitForState(ctx, applicationId, 'shortlisting');
     scored = { cycleId: earlier.id, applicationId };
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+    browser = await launchChromium();
     page = await signedIn();
   }, 600_000);
   afterAll(async () => {

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, Page } from 'playwright-core';
 import { getAward } from '../../libs/awards/src';
 import { Enterprise, openCycle, registerEnterprise } from '../support/award-fixtures';
 import { startTestApp, TestContext } from '../support/test-app';
-import { CHROMIUM, ConsoleServer, PAGE_TIMEOUT, ensureWebBuild, ROOT, serveConsole } from './console-host';
+import { ConsoleServer, consoleContext, consolePage, ensureWebBuild, launchChromium, ROOT, serveConsole, signIn } from './console-host';
 
 const SCREENSHOTS = join(ROOT, 'test-results', 'web-enterprise');
 const ORG_NAME = '重庆申报页测试精工有限公司';
@@ -49,10 +49,9 @@ describe('the enterprise applies, in the console', () => {
     // Whichever office the cycle was opened in says who to call.
     const [{ office_id: officeId }] = await ctx.dataSource.query(`SELECT office_id FROM cycles WHERE id = $1`, [cycle.id]);
     await ctx.http.put(`/offices/${officeId}/contact`).set('Authorization', admin).send({ contactUnit: '渝中区市场监督管理局质量发展科', contactPhone: '023-63871234' }).expect(200);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
-    context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1400, height: 1000 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(PAGE_TIMEOUT);
+    browser = await launchChromium();
+    context = await consoleContext(browser);
+    page = await consolePage(context);
   }, 600_000);
   afterAll(async () => {
     await browser?.close();
@@ -61,11 +60,7 @@ describe('the enterprise applies, in the console', () => {
   });
 
   step('starts an application: the self-assessment follows the rubric, with a count per category', async () => {
-    await page.goto(`${server.baseUrl}/login`);
-    await page.getByLabel('用户名').fill(enterprise.username);
-    await page.getByLabel('密码').fill(enterprise.password);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.getByTestId('current-user').waitFor();
+    await signIn(page, server.baseUrl, enterprise);
     await page.goto(`${server.baseUrl}/my/cycles`);
     await page.getByTestId(`cycle-${cycle.id}`).getByRole('button', { name: '在线申报' }).click();
     await page.waitForURL(/\/application\/[0-9a-f-]{36}$/);

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, Page } from 'playwright-core';
 import { openCycle, readyApplication, registerEnterprise } from '../support/award-fixtures';
 import { reviewerPool } from '../support/review-fixtures';
 import { waitFor } from '../support/throwaway-redis';
 import { seedApplication } from '../support/seed-application';
 import { ADMIN, startTestApp, TestContext } from '../support/test-app';
-import { CHROMIUM, ConsoleServer, ensureWebBuild, PAGE_TIMEOUT, SCREENSHOTS, serveConsole } from './console-host';
+import { ConsoleServer, consoleContext, consolePage, ensureWebBuild, launchChromium, PAGE_TIMEOUT, SCREENSHOTS, serveConsole, signIn } from './console-host';
 
 const SHOTS = join(SCREENSHOTS, 'office-tables');
 const COUNT = 300;
@@ -55,16 +55,9 @@ describe('console: the office tables at scale (headless Chromium)', () => {
   const listed = async (query: Record<string, string | number>) =>
     (await ctx.http.get('/applications').query({ cycleId, ...query }).set('Authorization', admin).expect(200)).body as { items: Array<{ id: string; state: string; organization: { name: string } }>; total: number };
   const rowNames = () => page.locator('.ant-table-tbody tr.ant-table-row td:nth-child(3)').allInnerTexts();
-  const signIn = async (on: Page) => {
-    await on.goto(`${server.baseUrl}/login`);
-    await on.getByLabel('用户名').fill(ADMIN.username);
-    await on.getByLabel('密码').fill(ADMIN.password);
-    await on.getByRole('button', { name: /登\s*录/ }).click();
-    await on.getByTestId('current-user').waitFor();
-  };
+  const signInAsAdmin = (on: Page) => signIn(on, server.baseUrl, ADMIN);
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
     ensureWebBuild();
     ctx = await startTestApp();
     admin = await ctx.adminToken();
@@ -109,10 +102,9 @@ describe('console: the office tables at scale (headless Chromium)', () => {
       await ctx.dataSource.query(`UPDATE applications SET state = $2 WHERE id = ANY($1::uuid[])`, [ids, state]);
     }
     server = await serveConsole(ctx);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-    context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
-    page = await context.newPage();
-    page.setDefaultTimeout(PAGE_TIMEOUT);
+    browser = await launchChromium();
+    context = await consoleContext(browser, { acceptDownloads: true });
+    page = await consolePage(context);
     page.on('pageerror', (e) => errors.push(e.message));
   }, 600_000);
 
@@ -123,7 +115,7 @@ describe('console: the office tables at scale (headless Chromium)', () => {
   });
 
   it('the 工作台 shows the cycle with its 300 applications in 形式审查', async () => {
-    await signIn(page);
+    await signInAsAdmin(page);
     await page.waitForURL(/\/office\/workbench$/);
     await page.getByTestId(`workbench-cycle-${cycleId}`).getByTestId('workbench-stages').getByText(`形式审查 ${COUNT}`).waitFor();
     await screenshot('01-workbench');
@@ -313,11 +305,10 @@ describe('console: the office tables at scale (headless Chromium)', () => {
 
   it('creates a cycle with the date pickers: Beijing dates, even from a browser in another zone', async () => {
     // A clerk travelling: the browser's zone is Los Angeles, the dates picked are still the Beijing dates sent.
-    const abroad = await browser.newContext({ locale: 'zh-CN', timezoneId: 'America/Los_Angeles', viewport: { width: 1400, height: 1000 } });
-    const away = await abroad.newPage();
-    away.setDefaultTimeout(PAGE_TIMEOUT);
+    const abroad = await consoleContext(browser, { timezoneId: 'America/Los_Angeles' });
+    const away = await consolePage(abroad);
     try {
-      await signIn(away);
+      await signInAsAdmin(away);
       await away.goto(`${server.baseUrl}/office/cycles/new`);
       await away.getByTestId('award-select').click();
       await away.locator('.ant-select-dropdown').getByText('区长质量管理奖', { exact: false }).first().click();

@@ -2,14 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, Page } from 'playwright-core';
 import { getAward, rubricItems } from '../../libs/awards/src';
 import { samplePdf } from '../../libs/applications/src/testing/material-fixtures';
 import { openCycle, qualityForm, QUALITY_REQUIRED, registerEnterprise } from '../support/award-fixtures';
 import { assignmentsOf, intoExpertReview, Reviewer, reviewerPool, scoreSheet, waitForState } from '../support/review-fixtures';
 import { waitFor } from '../support/throwaway-redis';
 import { startTestApp, TestContext } from '../support/test-app';
-import { CHROMIUM, ConsoleServer, ensureWebBuild, PAGE_TIMEOUT, SCREENSHOTS, serveConsole } from './console-host';
+import { ConsoleServer, consoleContext, consolePage, ensureWebBuild, launchChromium, SCREENSHOTS, serveConsole, signIn } from './console-host';
 
 const SHOTS = join(SCREENSHOTS, 'reviewer');
 const AWARD = 'district-quality-award';
@@ -63,16 +63,10 @@ describe('the expert scores an assignment, in the console', () => {
   const textarea = (p: Page, testId: string) => p.locator(`textarea[data-testid="${testId}"]`);
 
   async function signedIn(viewport: { width: number; height: number } = { width: 1400, height: 1000 }): Promise<Page> {
-    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport, ...(viewport.width < 500 ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}) });
+    const context = await consoleContext(browser, { viewport });
     contexts.push(context);
-    const p = await context.newPage();
-    p.setDefaultTimeout(PAGE_TIMEOUT);
-    await p.goto(`${server.baseUrl}/login`);
-    await p.getByLabel('用户名').fill(expert.username);
-    await p.getByLabel('密码').fill('user-password-1');
-    await p.getByRole('button', { name: /登\s*录/ }).click();
-    // On a phone the user's name sits in the menu drawer: the menu button says the console is up.
-    await p.locator('[data-testid="current-user"], [data-testid="menu-button"]').first().waitFor();
+    const p = await consolePage(context);
+    await signIn(p, server.baseUrl, { username: expert.username, password: 'user-password-1' });
     return p;
   }
 
@@ -100,7 +94,7 @@ describe('the expert scores an assignment, in the console', () => {
     assignmentId = assigned[0].id;
     expert = experts.find((e) => e.id === assigned[0].reviewer_id)!;
     other = { assignmentId: assigned[1].id, expert: experts.find((e) => e.id === assigned[1].reviewer_id)! };
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+    browser = await launchChromium();
     page = await signedIn();
   }, 600_000);
   afterAll(async () => {

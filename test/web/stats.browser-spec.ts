@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import { STATS_SHEETS } from '../../libs/stats/src/statistics/statistics-workbook';
 import { openCycle } from '../support/award-fixtures';
 import { seedApplication } from '../support/seed-application';
 import { ADMIN, startTestApp, TestContext } from '../support/test-app';
-import { CHROMIUM, ConsoleServer, PAGE_TIMEOUT, ensureWebBuild, SCREENSHOTS, serveConsole } from './console-host';
+import { ConsoleServer, consoleContext, consolePage, ensureWebBuild, launchChromium, SCREENSHOTS, serveConsole, signIn } from './console-host';
 
 const SHOTS = join(SCREENSHOTS, 'stats');
 
@@ -30,17 +30,14 @@ describe('console: 工作台 and 统计 (headless Chromium)', () => {
   };
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
     ensureWebBuild();
     ctx = await startTestApp();
     const cycle = await openCycle(ctx, { year: 2030 });
     cycleId = cycle.id;
     await seedApplication(ctx, cycle.id, 'C3825', [['draft', 0], ['submitted', 0], ['formal_review', 1]], { t0: Date.parse('2030-03-01T02:00:00Z') });
     server = await serveConsole(ctx);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
-    page = await context.newPage();
-    page.setDefaultTimeout(PAGE_TIMEOUT);
+    browser = await launchChromium();
+    page = await consolePage(await consoleContext(browser, { acceptDownloads: true }));
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(m.text());
@@ -54,11 +51,7 @@ describe('console: 工作台 and 统计 (headless Chromium)', () => {
   });
 
   it('shows the figures with charts, filters by year and exports the workbook', async () => {
-    await page.goto(`${server.baseUrl}/login`);
-    await page.getByLabel('用户名').fill(ADMIN.username);
-    await page.getByLabel('密码').fill(ADMIN.password);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.getByTestId('current-user').waitFor();
+    await signIn(page, server.baseUrl, ADMIN);
 
     // The office lands on its 工作台: the cycle's desk, its stages as links to the list, the charts.
     await page.waitForURL(/\/office\/workbench$/);

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, chromium } from 'playwright-core';
+import { Browser } from 'playwright-core';
 import { Enterprise, openCycle, registerEnterprise } from '../support/award-fixtures';
 import { startTestApp, TestContext } from '../support/test-app';
-import { CHROMIUM, ConsoleServer, PAGE_TIMEOUT, ensureWebBuild, ROOT, serveConsole } from './console-host';
+import { ConsoleServer, consoleContext, consolePage, ensureWebBuild, launchChromium, ROOT, serveConsole, signIn } from './console-host';
 
 const SCREENSHOTS = join(ROOT, 'test-results', 'web-subjects');
 
@@ -24,7 +24,7 @@ describe('products as the unit of an application, in the console', () => {
     server = await serveConsole(ctx);
     maker = await registerEnterprise(ctx, '重庆陈昌银食品有限公司', { industry: 'C1419' });
     cycle = await openCycle(ctx, { awardCode: 'cq-famous-brand-product', year: 2026, title: '2026年度重庆名牌产品认定（控制台）', quota: { awards: 10 } });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+    browser = await launchChromium();
   }, 600_000);
   afterAll(async () => {
     await browser?.close();
@@ -33,14 +33,9 @@ describe('products as the unit of an application, in the console', () => {
   });
 
   it('names the first product, then starts another application for a second product in the same cycle', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1400, height: 1000 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(PAGE_TIMEOUT);
-    await page.goto(`${server.baseUrl}/login`);
-    await page.getByLabel('用户名').fill(maker.username);
-    await page.getByLabel('密码').fill(maker.password);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.getByTestId('current-user').waitFor();
+    const context = await consoleContext(browser);
+    const page = await consolePage(context);
+    await signIn(page, server.baseUrl, maker);
 
     await page.goto(`${server.baseUrl}/my/cycles`);
     const row = page.getByTestId(`cycle-${cycle.id}`);
