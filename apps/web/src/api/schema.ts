@@ -1804,7 +1804,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A page of the office's expert pool (专家库), in the order of its members */
+        /** A page of the office's expert pool (专家库): searched by name, filtered by field, sorted (default: the order of its members) */
         get: operations["PoolController_reviewers"];
         put?: never;
         /** Register or update a reviewer in the pool: expertise and ties */
@@ -7533,8 +7533,14 @@ export interface operations {
     PoolController_reviewers: {
         parameters: {
             query?: {
+                /** @description a GB/T 4754 section or code: experts whose field covers it (C covers C38; C38 is covered by C) */
+                expertise?: string;
                 page?: number;
                 pageSize?: number;
+                /** @description part of the expert's name */
+                search?: string;
+                /** @description the column to sort on, `-` first for descending (default the order of the office's members) */
+                sort?: "displayName" | "-displayName" | "openAssignments" | "-openAssignments" | "maxLoad" | "-maxLoad";
             };
             header?: never;
             path?: never;

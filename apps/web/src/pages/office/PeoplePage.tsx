@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { USERNAME } from '@awardflow/rules';
-import { App, Button, Card, Col, Form, Input, InputNumber, Popconfirm, Row, Select, Table, Tabs, Tag } from 'antd';
+import { App, Button, Card, Col, Form, Input, InputNumber, Popconfirm, Row, Select, Space, Table, Tabs, Tag } from 'antd';
 import { api } from '../../api/client';
 import type { AwardSummary, ReviewerProfile, Role, User } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -8,7 +8,7 @@ import { applyFieldErrors } from '../../components/formErrors';
 import { formatTime } from '../../lib/format';
 import { ROLE_LABELS } from '../../lib/labels';
 import { useResource } from '../../lib/useResource';
-import { type Page, sortParam, sortableColumn, useServerPaging, WHOLE_LIST } from '../../lib/paging';
+import { type Page, sortParam, sortableColumn, useServerPaging, useServerSort, WHOLE_LIST } from '../../lib/paging';
 
 /** 用户与专家库: accounts (enterprises, experts, recommenders, staff) and the office's reviewer pool. */
 export default function PeoplePage() {
@@ -190,7 +190,17 @@ function Users() {
 function Pool() {
   const { message } = App.useApp();
   const paging = useServerPaging();
-  const pool = useResource(() => api.get<Page<ReviewerProfile>>('/reviews/reviewers', { query: { page: paging.page, pageSize: paging.pageSize } }), [paging.page, paging.pageSize]);
+  const sorting = useServerSort<ReviewerProfile>(paging.reset);
+  // 专家库 searched by name and filtered by field (C covers C38) on the server.
+  const [filter, setFilter] = useState<{ search?: string; expertise?: string }>({});
+  const pool = useResource(
+    () => api.get<Page<ReviewerProfile>>('/reviews/reviewers', { query: { ...filter, sort: sorting.sort, page: paging.page, pageSize: paging.pageSize } }),
+    [filter.search, filter.expertise, sorting.sort, paging.page, paging.pageSize],
+  );
+  const filtered = (next: { search?: string; expertise?: string }) => {
+    setFilter((f) => ({ ...f, ...next }));
+    paging.reset();
+  };
   // The office's expert accounts, to add one to the pool.
   const users = useResource(() => api.get<Page<User>>('/users', { query: { role: 'reviewer', ...WHOLE_LIST } }), []);
   const [form] = Form.useForm();
@@ -241,17 +251,29 @@ function Pool() {
           </Col>
         </Row>
       </Form>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Input.Search allowClear placeholder="专家姓名" aria-label="专家姓名" style={{ width: 220 }} onSearch={(v) => filtered({ search: v.trim() || undefined })} data-testid="pool-search" />
+        <Input.Search
+          allowClear
+          placeholder="专业领域，如 C 或 C38"
+          aria-label="专业领域"
+          style={{ width: 220 }}
+          onSearch={(v) => filtered({ expertise: v.trim().toUpperCase() || undefined })}
+          data-testid="pool-expertise"
+        />
+      </Space>
       <Table<ReviewerProfile>
         rowKey="userId"
         size="small"
         loading={pool.loading}
         dataSource={pool.data?.items ?? []}
         pagination={{ ...paging.pagination(pool.data?.total, '位'), hideOnSinglePage: true }}
+        onChange={sorting.onChange}
         columns={[
-          { title: '专家', dataIndex: 'displayName' },
+          { title: '专家', dataIndex: 'displayName', ...sorting.sortable('displayName') },
           { title: '专业领域', render: (_, r) => r.expertise.join('、') },
           { title: '关联单位', render: (_, r) => r.ties.join('、') || '—' },
-          { title: '在评/上限', render: (_, r) => `${r.openAssignments}/${r.maxLoad}` },
+          { title: '在评/上限', ...sorting.sortable('openAssignments'), render: (_, r) => `${r.openAssignments}/${r.maxLoad}` },
           { title: '状态', render: (_, r) => (r.active ? '在库' : '停用') },
         ]}
       />
