@@ -62,8 +62,9 @@ export default function CycleCreatePage() {
   const loaded = detail.data?.code === awardCode ? detail.data : undefined;
   const lastCycle = loaded && !loaded.usualCalendar ? lastCycleCalendar(cycles.data?.items, awardCode) : undefined;
   const calendar: UsualCalendar | undefined = loaded?.usualCalendar ?? lastCycle;
-  const nextYear = calendar ? nextUsualWindow(calendar, today).year : undefined;
-  const defaultWindow = calendar && chosenYear ? usualWindowOf(calendar, chosenYear) : undefined;
+  // Set only once the award is loaded, so a change of award moves the untouched fields with it.
+  const nextYear = calendar ? nextUsualWindow(calendar, today).year : loaded ? year : undefined;
+  const defaultWindow = calendar && chosenYear ? usualWindowOf(calendar, chosenYear) : loaded ? { opens: today, closes: addDays(today, DEFAULT_WINDOW_DAYS) } : undefined;
   const windowSource = loaded?.usualCalendar
     ? `默认按该奖项惯例（${loaded.usualCalendar.text}），可修改`
     : lastCycle
