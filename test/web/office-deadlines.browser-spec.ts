@@ -215,10 +215,20 @@ describe('console: the office deadline list (headless Chromium)', () => {
     await settles(async () => [await page.getByLabel('申报开始').inputValue(), await page.getByLabel('申报截止').inputValue()], ['2030-04-01', '2030-05-31']);
     // An award announced from above each time (鲁班奖), never run by this office: from today for 60 days.
     await page.getByTestId('award-select').click();
-    await page.locator('.ant-select-dropdown').getByText('鲁班奖', { exact: false }).first().click();
+    await page.locator('.ant-select-dropdown:visible').getByText('鲁班奖', { exact: false }).first().click();
     await page.getByTestId('window-source').filter({ hasText: '默认自今日起 60 天，可修改' }).waitFor();
     const today = beijingDate(new Date().toISOString());
     await settles(async () => page.getByLabel('申报开始').inputValue(), today);
+    // A date the user picked stays when the award changes again.
+    await page.getByLabel('申报截止').click();
+    await page.getByLabel('申报截止').fill('2099-06-30');
+    await page.getByLabel('申报截止').press('Enter');
+    await page.getByLabel('标题').click(); // closes the calendar
+    await page.getByTestId('award-select').click();
+    await page.locator('.ant-select-dropdown:visible').getByText('市长质量管理奖', { exact: true }).click();
+    await page.getByTestId('window-source').filter({ hasText: '默认按该奖项惯例（每年5月1日至6月30日）' }).waitFor();
+    await expect(page.getByLabel('申报截止').inputValue()).resolves.toBe('2099-06-30');
+    await expect(page.getByLabel('申报开始').inputValue()).resolves.toBe(today);
   });
 
   it('sorts the 申报单位 table and the inbox (最早/最新, 仅看未读) as the API ?sort= does', async () => {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { DAY_FORMAT, nextUsualWindow, type UsualCalendar, usualCalendarText, usualWindowOf } from '@awardflow/rules';
 import { useNavigate } from 'react-router';
 import { App, Button, Card, Checkbox, Col, Collapse, Form, Input, InputNumber, Row, Select, Switch, Typography } from 'antd';
@@ -62,23 +62,31 @@ export default function CycleCreatePage() {
   const loaded = detail.data?.code === awardCode ? detail.data : undefined;
   const lastCycle = loaded && !loaded.usualCalendar ? lastCycleCalendar(cycles.data?.items, awardCode) : undefined;
   const calendar: UsualCalendar | undefined = loaded?.usualCalendar ?? lastCycle;
+  // The values this page last put in 年度 and the window: a field still holding its default follows the
+  // award (and the window the 年度); one the user changed is left alone. (Not form.isFieldTouched:
+  // setFieldsValue marks a field touched.)
+  const shown = useRef<{ year?: number; opens?: string; closes?: string }>({ year, opens: today, closes: addDays(today, DEFAULT_WINDOW_DAYS) });
+  const yearTyped = typeof chosenYear === 'number' && chosenYear !== shown.current.year ? chosenYear : undefined;
+  const windowYear = yearTyped ?? (calendar ? nextUsualWindow(calendar, today).year : year);
   // Set only once the award is loaded, so a change of award moves the untouched fields with it.
-  const nextYear = calendar ? nextUsualWindow(calendar, today).year : loaded ? year : undefined;
-  const defaultWindow = calendar && chosenYear ? usualWindowOf(calendar, chosenYear) : loaded ? { opens: today, closes: addDays(today, DEFAULT_WINDOW_DAYS) } : undefined;
+  const defaultWindow = calendar ? usualWindowOf(calendar, windowYear) : loaded ? { opens: today, closes: addDays(today, DEFAULT_WINDOW_DAYS) } : undefined;
   const windowSource = loaded?.usualCalendar
     ? `默认按该奖项惯例（${loaded.usualCalendar.text}），可修改`
     : lastCycle
       ? `默认沿用本奖项 ${lastCycle.from} 年度周期的申报日期（${usualCalendarText(lastCycle)}），可修改`
       : '默认自今日起 60 天，可修改';
   useEffect(() => {
-    if (!nextYear || form.isFieldTouched('year')) return;
-    form.setFieldsValue({ year: nextYear });
-  }, [nextYear, form]);
-  // The default window, as long as the user has not picked dates themselves.
-  useEffect(() => {
-    if (!defaultWindow || form.isFieldsTouched(['applicationOpensAt', 'applicationClosesAt'])) return;
-    form.setFieldsValue({ applicationOpensAt: defaultWindow.opens, applicationClosesAt: defaultWindow.closes });
-  }, [defaultWindow?.opens, defaultWindow?.closes, form]);
+    if (!defaultWindow) return;
+    const last = shown.current;
+    if (form.getFieldValue('year') === last.year) {
+      form.setFieldsValue({ year: windowYear });
+      last.year = windowYear;
+    }
+    if (form.getFieldValue('applicationOpensAt') === last.opens && form.getFieldValue('applicationClosesAt') === last.closes) {
+      form.setFieldsValue({ applicationOpensAt: defaultWindow.opens, applicationClosesAt: defaultWindow.closes });
+      Object.assign(last, defaultWindow);
+    }
+  }, [windowYear, defaultWindow?.opens, defaultWindow?.closes, form]);
 
   const submit = async (values: Record<string, unknown> & { openNow?: boolean; secondTierCount?: number; durations?: Record<string, string> }) => {
     setBusy(true);
