@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { beijingDate, nextUsualWindow } from '@awardflow/rules';
 import { openCycle } from '../support/award-fixtures';
 import { waitFor } from '../support/throwaway-redis';
 import { seedApplication } from '../support/seed-application';
@@ -13,6 +14,8 @@ const DAY = 24 * 3600_000;
 const T0 = Date.parse('2033-03-01T02:00:00Z');
 /** The ranking's scores (two 85s: 并列). */
 const SCORES = [90, 85, 85, 70, 60, 75];
+/** The admin's inbox: more than a page of 20, every third one read. */
+const NOTIFICATIONS = 24;
 
 /** Waits (bounded) until read() answers what is expected, then asserts it: the last answer is in the failure. */
 async function settles<T>(read: () => Promise<T>, expected: T): Promise<void> {
@@ -27,7 +30,9 @@ async function settles<T>(read: () => Promise<T>, expected: T): Promise<void> {
 /**
  * 期限管理 in headless Chromium: the office's deadlines sorted by 到期时间 either way in the server's
  * order, paged, filtered to 仅看已逾期, one extended (延期) and shown at its new due time; the page at
- * phone width without sideways scrolling; and the cycle's ranking sorted by 得分 with 并列 still shown.
+ * phone width without sideways scrolling; the cycle's ranking sorted by 得分 with 并列 still shown;
+ * the new-cycle form's window from the award's usual calendar; the 申报单位 table and the inbox in
+ * the server's order.
  */
 describe('console: the office deadline list (headless Chromium)', () => {
   let ctx: TestContext;
@@ -82,6 +87,16 @@ describe('console: the office deadline list (headless Chromium)', () => {
           [id, cycleId, SCORES[i], 40 - i],
         );
       }
+    }
+    const [{ id: adminId }] = await ctx.dataSource.query(`SELECT id FROM users WHERE username = $1`, [ADMIN.username]);
+    for (let i = 0; i < NOTIFICATIONS; i++) {
+      await ctx.dataSource.query(`INSERT INTO notifications (user_id, event_key, template, title, body, created_at, read_at) VALUES ($1, $2, 'test', $3, '正文', $4, $5)`, [
+        adminId,
+        `office-deadlines-${i}`,
+        `排序测试通知${String(i).padStart(2, '0')}`,
+        new Date(T0 + ((i * 7) % NOTIFICATIONS) * 60_000),
+        i % 3 ? null : new Date(T0),
+      ]);
     }
     server = await serveConsole(ctx);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
@@ -181,6 +196,71 @@ describe('console: the office deadline list (headless Chromium)', () => {
     await screenshot('05-ranking-by-score-ascending');
     await sortBy('综合得分', 'descending');
     await settles(scores, await ranking('-score'));
+    expect(errors).toEqual([]);
+  });
+
+  it('defaults a new cycle’s 申报 window and 年度 to the award’s usual calendar, before the office’s last cycle of it', async () => {
+    const calendar = (await api('/awards/district-quality-award', {})).usualCalendar as { opens: string; closes: string; text: string };
+    expect(calendar.text).toBe('每年4月1日至5月31日');
+    const next = nextUsualWindow(calendar, beijingDate(new Date().toISOString()));
+    await page.goto(`${server.baseUrl}/office/cycles/new`);
+    await page.getByTestId('award-select').click();
+    await page.locator('.ant-select-dropdown').getByText('区长质量管理奖', { exact: true }).click();
+    // The office has a 2033 cycle of this award (2026-01-01 to 2099-12-31): the award's calendar wins.
+    await page.getByTestId('window-source').filter({ hasText: '默认按该奖项惯例（每年4月1日至5月31日），可修改' }).waitFor();
+    await settles(async () => [await page.getByLabel('申报开始').inputValue(), await page.getByLabel('申报截止').inputValue(), await page.getByLabel('年度').inputValue()], [next.opens, next.closes, String(next.year)]);
+    await screenshot('06-cycle-usual-calendar');
+    // Another 年度 typed: the usual window of that year.
+    await page.getByLabel('年度').fill('2030');
+    await settles(async () => [await page.getByLabel('申报开始').inputValue(), await page.getByLabel('申报截止').inputValue()], ['2030-04-01', '2030-05-31']);
+    // An award announced from above each time (鲁班奖), never run by this office: from today for 60 days.
+    await page.getByTestId('award-select').click();
+    await page.locator('.ant-select-dropdown:visible').getByText('鲁班奖', { exact: false }).first().click();
+    await page.getByTestId('window-source').filter({ hasText: '默认自今日起 60 天，可修改' }).waitFor();
+    const today = beijingDate(new Date().toISOString());
+    await settles(async () => page.getByLabel('申报开始').inputValue(), today);
+    // A date the user picked stays when the award changes again.
+    await page.getByLabel('申报截止').click();
+    await page.getByLabel('申报截止').fill('2099-06-30');
+    await page.getByLabel('申报截止').press('Enter');
+    await page.getByLabel('标题').click(); // closes the calendar
+    await page.getByTestId('award-select').click();
+    await page.locator('.ant-select-dropdown:visible').getByText('市长质量管理奖', { exact: true }).click();
+    await page.getByTestId('window-source').filter({ hasText: '默认按该奖项惯例（每年5月1日至6月30日）' }).waitFor();
+    await expect(page.getByLabel('申报截止').inputValue()).resolves.toBe('2099-06-30');
+    await expect(page.getByLabel('申报开始').inputValue()).resolves.toBe(today);
+  });
+
+  it('sorts the 申报单位 table and the inbox (最早/最新, 仅看未读) as the API ?sort= does', async () => {
+    await page.goto(`${server.baseUrl}/office/compliance`);
+    const organizations = async (sort: string) => ((await api('/organizations', { sort, page: 1, pageSize: 20 })).items as Array<{ id: string }>).map((o) => o.id);
+    await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+    await sortBy('单位名称', 'ascending');
+    await settles(rowKeys, await organizations('name'));
+    await sortBy('单位名称', 'descending');
+    await settles(rowKeys, await organizations('-name'));
+    await sortBy('注册时间', 'ascending');
+    await settles(rowKeys, await organizations('createdAt'));
+    await screenshot('07-organizations-by-registration');
+
+    await page.goto(`${server.baseUrl}/inbox`);
+    const titles = async () => (await page.locator('[data-testid="notification"] .ant-list-item-meta-title').allInnerTexts()).map((t) => t.trim());
+    const inbox = async (query: Record<string, string | number>) => ((await api('/notifications', { page: 1, pageSize: 20, ...query })).items as Array<{ title: string }>).map((n) => n.title);
+    const newest = await inbox({ sort: '-createdAt' });
+    expect(newest).toHaveLength(20);
+    await settles(titles, newest);
+    await page.getByTestId('inbox-sort').click();
+    await page.locator('.ant-select-dropdown').getByText('最早在前', { exact: true }).click();
+    await settles(titles, await inbox({ sort: 'createdAt' }));
+    await page.getByTestId('inbox-unread').click();
+    const unreadOldest = await inbox({ sort: 'createdAt', unread: 'true' });
+    // The seeded ones read (every third) are gone, the others are there.
+    expect(unreadOldest.filter((t) => t.startsWith('排序测试通知'))).toHaveLength(NOTIFICATIONS - NOTIFICATIONS / 3);
+    await settles(titles, unreadOldest);
+    await page.getByTestId('inbox-sort').click();
+    await page.locator('.ant-select-dropdown').getByText('最新在前', { exact: true }).click();
+    await settles(titles, await inbox({ sort: '-createdAt', unread: 'true' }));
+    await screenshot('08-inbox-unread-newest');
     expect(errors).toEqual([]);
   });
 });

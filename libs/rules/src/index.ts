@@ -3,6 +3,7 @@
  * console checks before a request is what the API checks on it.
  */
 export * from './formats/dates';
+export * from './formats/usual-calendar';
 export * from './uscc/uscc';
 export * from './eligibility/eligibility-facts';
 export * from './eligibility/eligibility-rules';

@@ -2201,6 +2201,8 @@ export interface components {
             rubric: components["schemas"]["RubricDto"];
             secondTierLabel?: string;
             shortCode: string;
+            /** @description when 申报 usually opens and closes in a year: a new cycle's default window and 年度 */
+            usualCalendar?: components["schemas"]["UsualCalendarDto"];
             validityYears?: number;
         };
         AwardSummaryDto: {
@@ -4366,6 +4368,20 @@ export interface components {
             pageSize: number;
             /** @description rows in all, across every page */
             total: number;
+        };
+        UsualCalendarDto: {
+            /**
+             * @description Beijing month-day (MM-DD) 申报 usually closes (end of that day); before opens: in the next year
+             * @example 05-31
+             */
+            closes: string;
+            /**
+             * @description Beijing month-day (MM-DD) 申报 usually opens
+             * @example 04-01
+             */
+            opens: string;
+            /** @example 每年4月1日至5月31日 */
+            text: string;
         };
         VoteCastDto: {
             applicationId: string;

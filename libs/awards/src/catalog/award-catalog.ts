@@ -46,6 +46,14 @@ const ENGINEERING_ELIGIBILITY = [
   { rule: 'no_major_accident_within_years', params: { years: 3 } },
   { rule: 'completion_date_window', params: { from: '2023-01-01', to: '2025-12-31' } },
 ];
+// The usual 申报 calendars. The two seed documents state no dates (the 渝中 plan only decides to set up
+// the 区长质量管理奖; the 2015 city plan says the selections are yearly), so these are plausible values
+// for an office to change, not quotations: a spring window for the district award, the city's a month
+// later (districts recommend into it), the brand selections in summer. Awards whose timing a body
+// above announces each time (鲁班奖, 中国质量奖 every two years, 中华老字号) and 老字号 batches have none.
+const DISTRICT_QUALITY_CALENDAR = { opens: '04-01', closes: '05-31' };
+const CITY_QUALITY_CALENDAR = { opens: '05-01', closes: '06-30' };
+const BRAND_CALENDAR = { opens: '06-01', closes: '07-31' };
 const BRAND_BASE = [{ rule: 'region' }, { rule: 'not_blacklisted' }, { rule: 'not_abnormal_operation' }, { rule: 'no_reapplication_ban' }];
 
 type CatalogEntry = Omit<AwardDefinition, 'certificateNumberFormat'> & { certificateNumberFormat?: string };
@@ -89,6 +97,7 @@ export const AWARD_CATALOG: AwardDefinition[] = ([
     rubric: GBT_19580,
     defaultEligibility: QUALITY_ELIGIBILITY(undefined, 3),
     secondTierLabel: '提名奖',
+    usualCalendar: DISTRICT_QUALITY_CALENDAR,
   },
   {
     code: 'city-quality-award',
@@ -103,6 +112,7 @@ export const AWARD_CATALOG: AwardDefinition[] = ([
     rubric: GBT_19580,
     defaultEligibility: QUALITY_ELIGIBILITY(['B', 'C', 'D'], 5),
     secondTierLabel: '提名奖',
+    usualCalendar: CITY_QUALITY_CALENDAR,
   },
   engineering('luban-award', '鲁班奖（中国建设工程鲁班奖）', 'LBJ', ['重庆市建筑业协会'], '建筑工程质量最高荣誉，由省级建筑业协会推荐参评。', LUBAN_CHAIN),
   {
@@ -149,6 +159,7 @@ export const AWARD_CATALOG: AwardDefinition[] = ([
     defaultEligibility: [...BRAND_BASE, { rule: 'batch_production_years', params: { years: 3 } }, { rule: 'min_credit_grade', params: { grade: 'B' } }],
     requiredFormSections: ['product'],
     validityYears: 3,
+    usualCalendar: BRAND_CALENDAR,
   },
   {
     code: 'cq-famous-agri-product',
@@ -164,6 +175,7 @@ export const AWARD_CATALOG: AwardDefinition[] = ([
     defaultEligibility: [...BRAND_BASE, { rule: 'batch_production_years', params: { years: 3 } }],
     requiredFormSections: ['product'],
     validityYears: 3,
+    usualCalendar: BRAND_CALENDAR,
   },
   {
     code: 'cq-time-honored-brand',

@@ -1,3 +1,4 @@
+import type { UsualCalendar } from '@awardflow/rules';
 import { EligibilityRuleRef } from '../eligibility/eligibility-rules';
 import { Rubric } from '../rubric/rubric.types';
 import { Family } from '../families/stage-plan';
@@ -51,6 +52,11 @@ export interface AwardDefinition {
   individualNominees?: boolean;
   /** How its certificates are numbered unless a cycle says otherwise (see certificate-number.ts). */
   certificateNumberFormat: string;
+  /**
+   * When 申报 usually opens and closes in a year (Beijing month-days): the new-cycle form's default
+   * window and 年度. None where the timing is set by a notice from above each time.
+   */
+  usualCalendar?: UsualCalendar;
 }
 
 export interface OutsideChain {

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { usualCalendarText } from '@awardflow/rules';
 import type { WorkflowDefinition } from '@awardflow/workflow';
 import { AwardDefinition } from './award.types';
 import { EligibilityRuleRef, ruleLabel } from '../eligibility/eligibility-rules';
@@ -94,6 +95,12 @@ export class OutsideChainDto {
   @ApiProperty({ enum: ['荣获', '被认定为'] }) conferredAs: string;
 }
 
+export class UsualCalendarDto {
+  @ApiProperty({ example: '04-01', description: 'Beijing month-day (MM-DD) 申报 usually opens' }) opens: string;
+  @ApiProperty({ example: '05-31', description: 'Beijing month-day (MM-DD) 申报 usually closes (end of that day); before opens: in the next year' }) closes: string;
+  @ApiProperty({ example: '每年4月1日至5月31日' }) text: string;
+}
+
 export class AwardDetailDto extends AwardSummaryDto {
   @ApiProperty() shortCode: string;
   @ApiProperty({ example: '{year}{award}-{office}-{tier}{seq:000}', description: 'how certificates are numbered unless a cycle says otherwise: {year} {office} (division code) {award} (short code) {tier} (J/T) {seq} or {seq:000}' })
@@ -109,6 +116,7 @@ export class AwardDetailDto extends AwardSummaryDto {
   @ApiPropertyOptional({ type: [String], description: 'optional form sections this award requires at submission' }) requiredFormSections?: string[];
   @ApiPropertyOptional({ type: OutsideChainDto, description: 'decided above the office: the local cycle selects whom to recommend' }) outsideChain?: OutsideChainDto;
   @ApiPropertyOptional({ description: 'individuals may be nominated (the form\'s 被推荐个人)' }) individualNominees?: boolean;
+  @ApiPropertyOptional({ type: UsualCalendarDto, description: "when 申报 usually opens and closes in a year: a new cycle's default window and 年度" }) usualCalendar?: UsualCalendarDto;
 }
 
 /** The definition's identity; its states and transitions are described at /awards/:code/workflow's schema as open objects. */
@@ -147,5 +155,6 @@ export function toAwardDetail(a: AwardDefinition): AwardDetailDto {
     requiredFormSections: a.requiredFormSections,
     outsideChain: a.outsideChain,
     individualNominees: a.individualNominees,
+    usualCalendar: a.usualCalendar && { ...a.usualCalendar, text: usualCalendarText(a.usualCalendar) },
   };
 }

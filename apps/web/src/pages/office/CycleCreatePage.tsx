@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { DAY_FORMAT } from '@awardflow/rules';
+import { useEffect, useRef, useState } from 'react';
+import { DAY_FORMAT, nextUsualWindow, type UsualCalendar, usualCalendarText, usualWindowOf } from '@awardflow/rules';
 import { useNavigate } from 'react-router';
 import { App, Button, Card, Checkbox, Col, Collapse, Form, Input, InputNumber, Row, Select, Switch, Typography } from 'antd';
 import { api } from '../../api/client';
@@ -14,26 +14,17 @@ import { useResource } from '../../lib/useResource';
 
 const ONSITE_LABEL: Record<string, string> = { quality: '现场评审', engineering: '现场复查', brand: '现场检查' };
 
-/** Where 社会公示 sits (the 8th 市长质量管理奖 publishes after 市政府审批). */
-/** The 申报 window when the office has no earlier cycle of the award: from today (Beijing) for 60 days. */
+/** The 申报 window when neither the award nor the office's earlier cycles give one: from today (Beijing) for 60 days. */
 const DEFAULT_WINDOW_DAYS = 60;
 
 /**
- * The award's usual calendar: the office's latest earlier cycle of it gives the month and day its
- * window opened and closed, carried to the year being created (a closing day before the opening one
- * falls in the next year). None: undefined.
+ * The office's latest earlier cycle of the award as a usual calendar: the month and day its window
+ * opened and closed. None: undefined.
  */
-function usualWindow(cycles: Cycle[] | undefined, awardCode: string | undefined, year: number): { opens: string; closes: string } | undefined {
+function lastCycleCalendar(cycles: Cycle[] | undefined, awardCode: string | undefined): (UsualCalendar & { from: number }) | undefined {
   const last = (cycles ?? []).filter((c) => c.awardCode === awardCode).sort((a, b) => b.year - a.year || b.applicationOpensAt.localeCompare(a.applicationOpensAt))[0];
   if (!last) return undefined;
-  const [opens, closes] = [beijingDate(last.applicationOpensAt), beijingDate(last.applicationClosesAt)];
-  const shift = (date: string) => `${year + Number(date.slice(0, 4)) - Number(opens.slice(0, 4))}${date.slice(4)}`;
-  const carried = { opens: shift(opens), closes: shift(closes) };
-  // 2月29日 in a year without one: the 28th.
-  const valid = (d: string) => (new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d ? d : `${d.slice(0, 8)}28`);
-  const window = { opens: valid(carried.opens), closes: valid(carried.closes) };
-  // Already closed this year: the usual window comes round next year (a window must close in the future).
-  return window.closes < beijingDate() ? { opens: valid(`${year + 1}${window.opens.slice(4)}`), closes: valid(`${year + 1 + Number(window.closes.slice(0, 4)) - Number(window.opens.slice(0, 4))}${window.closes.slice(4)}`) } : window;
+  return { opens: beijingDate(last.applicationOpensAt).slice(5), closes: beijingDate(last.applicationClosesAt).slice(5), from: last.year };
 }
 
 const PUBLICITY_OPTIONS = [
@@ -62,12 +53,40 @@ export default function CycleCreatePage() {
   const settings = useResource(() => api.get<components['schemas']['CycleSettingsDto']>('/cycles/settings'), []);
   const cycles = useResource(() => api.get<Page<Cycle>>('/cycles', WHOLE_LIST_QUERY), []);
   const chosenYear = Form.useWatch('year', form) as number | undefined;
-  const usual = usualWindow(cycles.data?.items, awardCode, chosenYear ?? year);
-  // The award's usual window as the default, as long as the user has not picked dates themselves.
+  // Where the default window comes from, first that applies: the award's usual calendar; else the
+  // office's last cycle of the award (its month-days); else from today for 60 days. Either calendar
+  // gives the 年度 of its next occurrence (next year's once this year's window has closed) and the
+  // window in the 年度 chosen. The award's calendar comes first: /cycles spans every office the admin
+  // manages (a city admin's last 区长奖 cycle may be a district's), and a last cycle may have been a
+  // one-off (opened late, or left at today's +60 default), which carrying forward would repeat.
+  const loaded = detail.data?.code === awardCode ? detail.data : undefined;
+  const lastCycle = loaded && !loaded.usualCalendar ? lastCycleCalendar(cycles.data?.items, awardCode) : undefined;
+  const calendar: UsualCalendar | undefined = loaded?.usualCalendar ?? lastCycle;
+  // The values this page last put in 年度 and the window: a field still holding its default follows the
+  // award (and the window the 年度); one the user changed is left alone. (Not form.isFieldTouched:
+  // setFieldsValue marks a field touched.)
+  const shown = useRef<{ year?: number; opens?: string; closes?: string }>({ year, opens: today, closes: addDays(today, DEFAULT_WINDOW_DAYS) });
+  const yearTyped = typeof chosenYear === 'number' && chosenYear !== shown.current.year ? chosenYear : undefined;
+  const windowYear = yearTyped ?? (calendar ? nextUsualWindow(calendar, today).year : year);
+  // Set only once the award is loaded, so a change of award moves the untouched fields with it.
+  const defaultWindow = calendar ? usualWindowOf(calendar, windowYear) : loaded ? { opens: today, closes: addDays(today, DEFAULT_WINDOW_DAYS) } : undefined;
+  const windowSource = loaded?.usualCalendar
+    ? `默认按该奖项惯例（${loaded.usualCalendar.text}），可修改`
+    : lastCycle
+      ? `默认沿用本奖项 ${lastCycle.from} 年度周期的申报日期（${usualCalendarText(lastCycle)}），可修改`
+      : '默认自今日起 60 天，可修改';
   useEffect(() => {
-    if (!usual || form.isFieldsTouched(['applicationOpensAt', 'applicationClosesAt'])) return;
-    form.setFieldsValue({ applicationOpensAt: usual.opens, applicationClosesAt: usual.closes });
-  }, [usual?.opens, usual?.closes, form]);
+    if (!defaultWindow) return;
+    const last = shown.current;
+    if (form.getFieldValue('year') === last.year) {
+      form.setFieldsValue({ year: windowYear });
+      last.year = windowYear;
+    }
+    if (form.getFieldValue('applicationOpensAt') === last.opens && form.getFieldValue('applicationClosesAt') === last.closes) {
+      form.setFieldsValue({ applicationOpensAt: defaultWindow.opens, applicationClosesAt: defaultWindow.closes });
+      Object.assign(last, defaultWindow);
+    }
+  }, [windowYear, defaultWindow?.opens, defaultWindow?.closes, form]);
 
   const submit = async (values: Record<string, unknown> & { openNow?: boolean; secondTierCount?: number; durations?: Record<string, string> }) => {
     setBusy(true);
@@ -148,7 +167,7 @@ export default function CycleCreatePage() {
             <Form.Item
               label="申报开始"
               name="applicationOpensAt"
-              extra={usual ? '默认沿用本奖项上一周期的申报时间，可修改' : '默认自今日起，可修改'}
+              extra={<span data-testid="window-source">{windowSource}</span>}
               rules={[{ required: true, pattern: DAY_FORMAT, message: '请选择日期' }]}
             >
               <BeijingDatePicker allowClear={false} data-testid="opens-at" />
