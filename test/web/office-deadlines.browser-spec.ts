@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, Page } from 'playwright-core';
 import { beijingDate, nextUsualWindow } from '@awardflow/rules';
 import { openCycle } from '../support/award-fixtures';
 import { waitFor } from '../support/throwaway-redis';
 import { seedApplication } from '../support/seed-application';
 import { ADMIN, startTestApp, TestContext } from '../support/test-app';
-import { CHROMIUM, ConsoleServer, ensureWebBuild, PAGE_TIMEOUT, screenshotFolder, serveConsole } from './console-host';
+import { ConsoleServer, consoleContext, consolePage, ensureWebBuild, launchChromium, PAGE_TIMEOUT, screenshotFolder, serveConsole, signIn } from './console-host';
 
 const COUNT = 26;
 const DAY = 24 * 3600_000;
@@ -65,7 +64,6 @@ describe('console: the office deadline list (headless Chromium)', () => {
   const rowKeys = () => page.locator('.ant-table-tbody tr.ant-table-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-row-key')));
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
     ensureWebBuild();
     shots = screenshotFolder('office-deadlines');
     ctx = await startTestApp();
@@ -99,16 +97,11 @@ describe('console: the office deadline list (headless Chromium)', () => {
       ]);
     }
     server = await serveConsole(ctx);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-    context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'America/Los_Angeles', viewport: { width: 1400, height: 1000 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(PAGE_TIMEOUT);
+    browser = await launchChromium();
+    context = await consoleContext(browser, { timezoneId: 'America/Los_Angeles' });
+    page = await consolePage(context);
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.baseUrl}/login`);
-    await page.getByLabel('用户名').fill(ADMIN.username);
-    await page.getByLabel('密码').fill(ADMIN.password);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.getByTestId('current-user').waitFor();
+    await signIn(page, server.baseUrl, ADMIN);
   }, 600_000);
 
   afterAll(async () => {
@@ -173,7 +166,7 @@ describe('console: the office deadline list (headless Chromium)', () => {
   });
 
   it('fits a 390 px phone without sideways scrolling', async () => {
-    const phone = await context.newPage();
+    const phone = await consolePage(context);
     await phone.setViewportSize({ width: 390, height: 844 });
     await phone.goto(`${server.baseUrl}/office/deadlines`);
     await phone.getByTestId('data-card').first().waitFor();

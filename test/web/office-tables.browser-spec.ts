@@ -313,12 +313,13 @@ describe('console: the office tables at scale (headless Chromium)', () => {
       await away.getByTestId('award-select').click();
       await away.locator('.ant-select-dropdown').getByText('区长质量管理奖', { exact: false }).first().click();
       await away.getByLabel('标题').fill('2032年度渝中区区长质量管理奖（日期选择）');
-      // The award's usual window, from the office's earlier cycle of it (2026-01-01 to 2099-12-31 of openCycle; carried to this year).
+      // The award's usual window (每年4月1日至5月31日), its next occurrence, said under the field.
       const opens = await away.getByLabel('申报开始').inputValue();
-      expect(opens).toMatch(/^\d{4}-01-01$/);
-      // 申报截止 picked on the calendar: the 15th of next month (Beijing), its month brought up by typing its 1st,
-      const [y, m] = beijingDay(Date.now()).split('-').map(Number);
-      const month = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+      expect(opens).toMatch(/^\d{4}-04-01$/);
+      await away.getByText('默认按该奖项惯例').first().waitFor();
+      // 申报截止 picked on the calendar: the 15th of the month after it opens (Beijing), its month brought up by typing its 1st,
+      const [y, m] = opens.split('-').map(Number);
+      const month = `${y}-${String(m + 1).padStart(2, '0')}`;
       const target = `${month}-15`;
       // Enter in a date field confirms the typed date and does nothing else: the form, complete by now, is
       // not sent (no POST /cycles, no cycle more), and the field holds the Beijing date typed.
