@@ -907,6 +907,7 @@ describe('web console (headless Chromium)', () => {
 
   describe('the office recommends an awarded district application into the city cycle', () => {
     let applicationId: string;
+    let cityCycle: { id: string; title: string };
     let enterprise: Page;
     let admin: Page;
 
@@ -933,14 +934,15 @@ describe('web console (headless Chromium)', () => {
       await ctx.http.post(`/applications/${applicationId}/votes`).set('Authorization', expert.token).send({ vote: 'approve' }).expect(200);
       await ctx.http.post(`/applications/${applicationId}/votes/close`).set('Authorization', office).expect(200);
       await reviewAct(ctx, office, applicationId, 'approve');
-      // The city cycle it is recommended into.
-      await openCycle(ctx, { awardCode: 'city-quality-award', title: '2026年度重庆市市长质量管理奖（推荐测试）' });
+      // The city cycle it is recommended into (taking applications now; the one the office created on the
+      // form above opens on the award's usual date, so not any open 市长奖 cycle will do).
+      cityCycle = await openCycle(ctx, { awardCode: 'city-quality-award', title: '2026年度重庆市市长质量管理奖（推荐测试）' });
       enterprise = await signedIn('enterprise', arranged.enterprise.username, arranged.enterprise.password);
       admin = await signedIn('admin', ADMIN.username, ADMIN.password);
     }, STEP_TIMEOUT);
 
     step("the office recommends the awarded district application into the city cycle; the enterprise's city draft links back to it", async () => {
-      const city = (await ctx.http.get('/cycles').query({ awardCode: 'city-quality-award', status: 'open' }).set('Authorization', await ctx.adminToken()).expect(200)).body.items[0];
+      const city = cityCycle;
       await admin.goto(`${server.baseUrl}/application/${applicationId}`);
       await admin.locator('[data-testid="state-tag"][data-state="awarded"]').waitFor();
       await admin.getByTestId('recommend-button').click();
