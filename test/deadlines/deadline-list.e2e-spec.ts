@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { openCycle } from '../support/award-fixtures';
 import { seedApplication, seedChongqingOffices } from '../support/seed-application';
 import { createUser, startTestApp, TestContext } from '../support/test-app';
 
@@ -37,24 +38,8 @@ describe('GET /admin/deadlines: the office deadline list', () => {
     const wanzhou = offices.get('500101')!;
     yuzhongAdmin = (await createUser(ctx, { username: 'yz-deadline-admin', role: 'admin', officeIds: [yuzhong] })).token;
     wanzhouAdmin = (await createUser(ctx, { username: 'wz-deadline-admin', role: 'admin', officeIds: [wanzhou] })).token;
-    const open = async (token: string, officeId: string, year: number) => {
-      const created = await ctx.http
-        .post('/cycles')
-        .set('Authorization', token)
-        .send({
-          officeId,
-          awardCode: 'district-quality-award',
-          year,
-          title: `区长质量管理奖 期限列表测试 ${year}`,
-          applicationOpensAt: '2026-01-01',
-          applicationClosesAt: '2099-12-31',
-          quota: { awards: 3 },
-          reviewersPerApplication: 3,
-        })
-        .expect(201);
-      await ctx.http.post(`/cycles/${created.body.id}/open`).set('Authorization', token).expect(200);
-      return created.body.id as string;
-    };
+    const open = async (token: string, officeId: string, year: number) =>
+      (await openCycle(ctx, { year, title: `区长质量管理奖 期限列表测试 ${year}`, quota: { awards: 3 } }, { token, officeId })).id;
     yzCycle = await open(yuzhongAdmin, yuzhong, 2032);
     wzCycle = await open(wanzhouAdmin, wanzhou, 2032);
     // Applications written straight into the tables, their instances naming their cycle (as the engine's do).

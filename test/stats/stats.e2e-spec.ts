@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { STATS_SHEETS } from '../../libs/stats/src/statistics/statistics-workbook';
+import { openCycle } from '../support/award-fixtures';
 import { seedApplication, seedChongqingOffices, Step } from '../support/seed-application';
 import { createUser, startTestApp, TestContext } from '../support/test-app';
 import { waitFor } from '../support/throwaway-redis';
@@ -43,27 +44,10 @@ describe('statistics (GET /stats)', () => {
 
     const wanzhouAdmin = (await createUser(ctx, { username: 'wz-stats-admin', role: 'admin', officeIds: [wanzhou] })).token;
     // A cycle is created by its own office's admin.
-    const openCycle = async (token: string, officeId: string, year: number): Promise<string> => {
-      const created = await ctx.http
-        .post('/cycles')
-        .set('Authorization', token)
-        .send({
-          officeId,
-          awardCode: 'district-quality-award',
-          year,
-          title: `区长质量管理奖 统计测试 ${year}`,
-          applicationOpensAt: '2026-01-01',
-          applicationClosesAt: '2099-12-31',
-          quota: { awards: 3, secondTier: { label: '提名奖', count: 2 } },
-          reviewersPerApplication: 3,
-        })
-        .expect(201);
-      await ctx.http.post(`/cycles/${created.body.id}/open`).set('Authorization', token).expect(200);
-      return created.body.id;
-    };
-    const yz2030 = await openCycle(yuzhongAdmin, yuzhong, 2030);
-    const yz2031 = await openCycle(yuzhongAdmin, yuzhong, 2031);
-    const wz2030 = await openCycle(wanzhouAdmin, wanzhou, 2030);
+    const open = async (token: string, officeId: string, year: number) => (await openCycle(ctx, { year, title: `区长质量管理奖 统计测试 ${year}` }, { token, officeId })).id;
+    const yz2030 = await open(yuzhongAdmin, yuzhong, 2030);
+    const yz2031 = await open(yuzhongAdmin, yuzhong, 2031);
+    const wz2030 = await open(wanzhouAdmin, wanzhou, 2030);
 
     // 渝中 2030: a1 awarded (formal review 2 days, expert review 7), a2 rejected at formal review (4 days), a3 a draft.
     await application(yz2030, 'C3825', [['draft', 0], ['submitted', 0], ['formal_review', 1], ['expert_review', 3], ['awarded', 10]]);

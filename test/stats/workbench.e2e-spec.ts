@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { openCycle } from '../support/award-fixtures';
 import { seedApplication, seedChongqingOffices } from '../support/seed-application';
 import { createUser, startTestApp, TestContext } from '../support/test-app';
 
@@ -29,15 +30,7 @@ describe('the office workbench (GET /workbench)', () => {
     wanzhouAdmin = (await createUser(ctx, { username: 'wz-desk-admin', role: 'admin', officeIds: [wanzhou] })).token;
     const expert = await createUser(ctx, { username: 'desk-expert', role: 'reviewer', officeIds: [yuzhong], displayName: '陈专家' });
     reviewerToken = expert.token;
-    const open = async (token: string, officeId: string, title: string) => {
-      const created = await ctx.http
-        .post('/cycles')
-        .set('Authorization', token)
-        .send({ officeId, awardCode: 'district-quality-award', year: 2026, title, applicationOpensAt: '2026-01-01', applicationClosesAt: '2099-12-31', quota: { awards: 3 }, reviewersPerApplication: 3 })
-        .expect(201);
-      await ctx.http.post(`/cycles/${created.body.id}/open`).set('Authorization', token).expect(200);
-      return created.body.id as string;
-    };
+    const open = async (token: string, officeId: string, title: string) => (await openCycle(ctx, { year: 2026, title, quota: { awards: 3 } }, { token, officeId })).id;
     yz = await open(yuzhongAdmin, yuzhong, '渝中区区长质量管理奖 工作台测试');
     wz = await open(wanzhouAdmin, wanzhou, '万州区区长质量管理奖 工作台测试');
 

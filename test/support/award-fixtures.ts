@@ -42,13 +42,20 @@ export async function registerEnterprise(ctx: TestContext, name: string, overrid
   return { userId: user.id, username, password, token: `Bearer ${res.body.accessToken}`, organizationId: res.body.id, name, uscc };
 }
 
-/** Creates and opens a cycle through the API. */
-export async function openCycle(ctx: TestContext, overrides: Record<string, unknown> = {}): Promise<{ id: string; title: string }> {
-  const admin = await ctx.adminToken();
+/** An office's admin creating a cycle for that office (a cycle is created by its own office's admin). */
+export interface CycleCreator {
+  token: string;
+  officeId: string;
+}
+
+/** Creates and opens a cycle through the API, as the seeded admin unless `creator` names an office's own admin. */
+export async function openCycle(ctx: TestContext, overrides: Record<string, unknown> = {}, creator?: CycleCreator): Promise<{ id: string; title: string }> {
+  const token = creator?.token ?? (await ctx.adminToken());
   const res = await ctx.http
     .post('/cycles')
-    .set('Authorization', admin)
+    .set('Authorization', token)
     .send({
+      ...(creator && { officeId: creator.officeId }),
       awardCode: 'district-quality-award',
       year: 2000 + (++sequence % 100),
       title: `渝中区区长质量管理奖 测试 ${sequence}`,
@@ -61,7 +68,7 @@ export async function openCycle(ctx: TestContext, overrides: Record<string, unkn
       ...overrides,
     });
   if (res.status !== 201) throw new Error(`create cycle: ${res.status} ${JSON.stringify(res.body)}`);
-  const opened = await ctx.http.post(`/cycles/${res.body.id}/open`).set('Authorization', admin);
+  const opened = await ctx.http.post(`/cycles/${res.body.id}/open`).set('Authorization', token);
   if (opened.status !== 200) throw new Error(`open cycle: ${opened.status} ${JSON.stringify(opened.body)}`);
   return res.body;
 }

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AuditAction, AuditEntityType, AuditLog } from '@awardflow/audit';
 import { AuthUser, memberOfOffices, membersOfOffices, Role } from '@awardflow/identity';
-import { FieldValidationError } from '@awardflow/platform';
+import { FieldValidationError, Page } from '@awardflow/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { PoolReviewer } from '../assignment/select-reviewers';
+import { reviewerPoolPage, ReviewerPoolPageQuery } from './reviewer-pool-page';
 import { lockReviewerEntry, ReviewerRow, reviewersAmong, upsertReviewer } from './reviewer.repository';
 
 /** A pool entry as the office lists it: the expert's name beside it. */
@@ -40,6 +41,11 @@ export class ReviewPoolService {
       const entry = entries.get(u.id);
       return entry ? [{ userId: entry.userId, displayName: u.displayName, expertise: entry.expertise, ties: entry.ties, maxLoad: entry.maxLoad, active: entry.active, openAssignments: entry.openAssignments }] : [];
     });
+  }
+
+  /** A page of the offices' pool (专家库), searched, filtered and sorted as `query` asks. */
+  async page(officeIds: string[], query: ReviewerPoolPageQuery): Promise<Page<ReviewerProfile>> {
+    return reviewerPoolPage(await this.list(officeIds), query);
   }
 
   /** Active reviewers of an office with their current load, for selection. */
