@@ -10,7 +10,7 @@ import { SeededApplication, seedApplications } from './http-seed';
 
 /**
  * npm run bench:http [-- --seconds 10 --get-connections 50 --action-connections 16
- *   --applications 600 --cycles 30 --engine-seconds 5 --port 3990 --redis URL]
+ *   --applications 600 --cycles 30 --engine-seconds 5 --port 3990 --redis URL --get-only 1 --cpu-prof DIR]
  *
  * The product started as `npm start` starts it (seed, then dist/apps/main.js: API and worker as two
  * processes under one supervisor, LOG_LEVEL at its default) on a fresh database and a queue prefix of
@@ -161,6 +161,8 @@ async function main(): Promise<void> {
   const prefix = `{awardflow_bench_http_${process.pid}}`;
   // `--get-only 1` measures the GET and stops there (for a profile of reads alone).
   const getOnly = flag('get-only', 0) === 1;
+  // `--cpu-prof DIR` writes a V8 CPU profile of each product process there (the supervisor's children inherit it).
+  const cpuProfDir = stringFlag('cpu-prof', '');
 
   console.log(`engine-direct: bench:transitions --seconds ${engineSeconds} --clients ${actionConnections} …`);
   const engine = engineDirect(engineSeconds, actionConnections);
@@ -193,7 +195,7 @@ async function main(): Promise<void> {
     // `npm start` after its build and migrate: the seed when the first admin is configured, then the supervisor of both apps.
     const seed = spawnSync(process.execPath, ['dist/libs/identity/src/seed/seed.cli.js', '--if-configured'], { env, encoding: 'utf8' });
     if (seed.status !== 0) throw new Error(`seed failed: ${seed.stderr}${seed.stdout}`);
-    product = spawn(process.execPath, ['dist/apps/main.js'], { env, stdio: ['ignore', log, log] });
+    product = spawn(process.execPath, [...(cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : []), 'dist/apps/main.js'], { env, stdio: ['ignore', log, log] });
     bare = spawn(process.execPath, [`${__dirname}/bare-route.js`], { env: { ...process.env, DATABASE_URL: url, PORT: String(port + 2) }, stdio: ['ignore', log, log] });
     const productUrl = `http://127.0.0.1:${port}`;
     const bareUrl = `http://127.0.0.1:${port + 2}`;
