@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Card, Collapse, Empty, Popconfirm, Progress, Space, Typography, message } from 'antd';
 import { FilePdfOutlined } from '@ant-design/icons';
 import { api, download } from '../../api/client';
@@ -53,11 +53,11 @@ export function FeedbackReportCard({ application: a, isAdmin }: { application: A
   // Asked again while a report can still come (scored by experts, not yet released), so the
   // enterprise's open page shows it once the office releases it; never once released, nor before
   // any expert has scored (nothing to release for this application then).
-  const [waiting, setWaiting] = useState(false);
-  const status = useResource(() => api.get<FeedbackStatus>(`/applications/${a.id}/feedback-report/status`), [a.id, a.version], { pollMs: waiting ? RELEASE_POLL_MS : undefined });
+  const status = useResource(() => api.get<FeedbackStatus>(`/applications/${a.id}/feedback-report/status`), [a.id, a.version], {
+    pollMs: RELEASE_POLL_MS,
+    pollWhile: (s) => !!s?.scored && !s.releasedAt,
+  });
   const s = status.data;
-  const awaitingRelease = !!s?.scored && !s.releasedAt;
-  useEffect(() => setWaiting(awaitingRelease), [awaitingRelease]);
   const report = useResource(() => api.get<FeedbackReport>(`/applications/${a.id}/feedback-report`), [a.id, a.version, s?.available], { enabled: !!s?.available });
   const [releasing, setReleasing] = useState(false);
   if (!s?.scored) return null;

@@ -13,41 +13,41 @@ import { STATE_LABELS } from '../../lib/labels';
 import { useResource } from '../../lib/useResource';
 import { type Page, PAGE_SIZE_OPTIONS, WHOLE_LIST_QUERY, serverSortColumns } from '../../lib/paging';
 import { useCrossPageSelection } from '../../lib/selection';
+import { useAddressFilters } from '../../lib/useListFilters';
+
+/** The filter row, kept in the address: the cycle page links to its cycle's applications. */
+const FILTERS = ['cycleId', 'state', 'search', 'from', 'to'] as const;
 
 /** 申报管理: the office's applications by cycle and state, searched by name, credit code or receipt number. */
 export default function ApplicationsPage() {
   const [params, setParams] = useSearchParams();
   const { message } = App.useApp();
-  const cycleId = params.get('cycleId') ?? undefined;
-  const state = params.get('state') ?? undefined;
-  const search = params.get('search') ?? undefined;
+  const { selected, rowSelection, clear: clearSelection } = useCrossPageSelection<Application>((a) => a.id);
+  // Another filter is another list: a selection made in the old one is not carried over.
+  const { filters, set: filter } = useAddressFilters(FILTERS, clearSelection);
+  const { cycleId, state, search, from, to } = filters;
   const page = Number(params.get('page') ?? 1);
   // The 条/页 the user picked, kept in the address like the filters (the server allows 1–200).
   const pageSize = Number(params.get('pageSize') ?? 20);
   // The server sorts (a whitelisted column, '-' first for descending), so the order holds across pages.
   const sort = params.get('sort') ?? undefined;
   // 提交时间 range: Beijing dates, the end date included (up to the next Beijing midnight).
-  const from = params.get('from') ?? undefined;
-  const to = params.get('to') ?? undefined;
   const submittedFrom = from ? `${from}T00:00:00+08:00` : undefined;
   const submittedTo = to ? `${addDays(to, 1)}T00:00:00+08:00` : undefined;
-  const { selected, rowSelection, clear: clearSelection } = useCrossPageSelection<Application>((a) => a.id);
   const cycles = useResource(() => api.get<Page<Cycle>>('/cycles', WHOLE_LIST_QUERY), []);
   const apps = useResource(
     () => api.get<ApplicationPage>('/applications', { query: { cycleId, state, search, page, pageSize, sort, submittedFrom, submittedTo } }),
     [cycleId, state, search, page, pageSize, sort, submittedFrom, submittedTo],
     { pollMs: 10_000 },
   );
-  const set = (key: string, value: string | undefined) => {
+  // Another order of the same list: back to page 1, the selection kept.
+  const { sortable, onChange: onSortChange } = serverSortColumns<Application>(sort, (value) => {
     const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    if (key !== 'page') next.delete('page');
-    // Another filter is another list: a selection made in the old one is not carried over.
-    if (key !== 'page' && key !== 'sort') clearSelection();
+    if (value) next.set('sort', value);
+    else next.delete('sort');
+    next.delete('page');
     setParams(next);
-  };
-  const { sortable, onChange: onSortChange } = serverSortColumns<Application>(sort, (next) => set('sort', next));
+  });
   const nameOf = (id: string) => {
     const a = selected.find((x) => x.id === id) ?? apps.data?.items.find((x) => x.id === id);
     return a ? `${a.receiptNumber ?? '（草稿）'} ${a.organization?.name ?? ''}` : id;
@@ -62,7 +62,7 @@ export default function ApplicationsPage() {
           aria-label="评审周期"
           style={{ width: 280 }}
           value={cycleId}
-          onChange={(v) => set('cycleId', v)}
+          onChange={(v) => filter({ cycleId: v })}
           options={(cycles.data?.items ?? []).map((c) => ({ value: c.id, label: c.title }))}
           data-testid="filter-cycle"
         />
@@ -72,7 +72,7 @@ export default function ApplicationsPage() {
           aria-label="状态"
           style={{ width: 180 }}
           value={state}
-          onChange={(v) => set('state', v)}
+          onChange={(v) => filter({ state: v })}
           options={Object.entries(STATE_LABELS).map(([value, label]) => ({ value, label }))}
           data-testid="filter-state"
         />
@@ -80,27 +80,17 @@ export default function ApplicationsPage() {
           allowClear
           placeholder="单位名称、信用代码或受理编号"
           defaultValue={search}
-          onSearch={(v) => set('search', v.trim() || undefined)}
+          onSearch={(v) => filter({ search: v.trim() || undefined })}
           style={{ width: 300 }}
           data-testid="filter-search"
         />
         <DatePicker.RangePicker
           placeholder={['提交时间自', '至（北京时间）']}
           value={from && to ? [dayjs(from), dayjs(to)] : null}
-          onChange={(range) => {
-            const next = new URLSearchParams(params);
+          onChange={(range) =>
             // The picked calendar days as they read: Beijing dates, whatever the browser's zone.
-            if (range?.[0] && range[1]) {
-              next.set('from', range[0].format('YYYY-MM-DD'));
-              next.set('to', range[1].format('YYYY-MM-DD'));
-            } else {
-              next.delete('from');
-              next.delete('to');
-            }
-            next.delete('page');
-            clearSelection();
-            setParams(next);
-          }}
+            filter(range?.[0] && range[1] ? { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') } : { from: undefined, to: undefined })
+          }
           data-testid="filter-submitted"
         />
         {/* The whole list with these filters (not only this page), as the office sees it. */}

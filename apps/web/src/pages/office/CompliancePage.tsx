@@ -8,6 +8,7 @@ import { applyFieldErrors } from '../../components/formErrors';
 import { formatDate, formatTime } from '../../lib/format';
 import { RECORD_KIND_LABELS } from '../../lib/labels';
 import { useResource } from '../../lib/useResource';
+import { useListFilters } from '../../lib/useListFilters';
 import { type Page, useServerPaging, useServerSort } from '../../lib/paging';
 
 /** 信用与黑名单: organisations' credit grades and compliance records, and the active blacklist. */
@@ -26,13 +27,13 @@ export default function CompliancePage() {
 
 function Organizations() {
   const { message, modal } = App.useApp();
-  const [search, setSearch] = useState('');
   const paging = useServerPaging();
   // Sorted by the server (名称, 统一社会信用代码, 注册时间), so the order holds across pages.
   const sorting = useServerSort<Organization>(paging.reset);
+  const { filters, set: filter } = useListFilters<{ search?: string }>(paging.reset, {});
   const orgs = useResource(
-    () => api.get<Page<Organization>>('/organizations', { query: { search: search || undefined, sort: sorting.sort, page: paging.page, pageSize: paging.pageSize } }),
-    [search, sorting.sort, paging.page, paging.pageSize],
+    () => api.get<Page<Organization>>('/organizations', { query: { search: filters.search, sort: sorting.sort, page: paging.page, pageSize: paging.pageSize } }),
+    [filters.search, sorting.sort, paging.page, paging.pageSize],
   );
   const [error, setError] = useState<unknown>();
   const [open, setOpen] = useState<Organization>();
@@ -73,10 +74,13 @@ function Organizations() {
 
   return (
     <>
-      <Input.Search placeholder="单位名称或统一社会信用代码" allowClear onSearch={(v) => {
-          setSearch(v.trim());
-          paging.reset();
-        }} style={{ width: 320, marginBottom: 12 }} data-testid="org-search" />
+      <Input.Search
+        placeholder="单位名称或统一社会信用代码"
+        allowClear
+        onSearch={(v) => filter({ search: v.trim() || undefined })}
+        style={{ width: 320, marginBottom: 12 }}
+        data-testid="org-search"
+      />
       <ErrorAlert error={error ?? orgs.error} onClose={() => setError(undefined)} />
       <Table<Organization>
         rowKey="id"

@@ -11,6 +11,7 @@ import { formatTime } from '../../lib/format';
 import { DEADLINE_KIND_LABELS } from '../../lib/labels';
 import { type Page, useServerPaging, useServerSort, WHOLE_LIST_QUERY } from '../../lib/paging';
 import { useResource } from '../../lib/useResource';
+import { useListFilters } from '../../lib/useListFilters';
 
 /** A row of GET /admin/deadlines: the deadline, its cycle and (an application's own) its application. */
 type ListedDeadline = components['schemas']['ListedDeadlineDto'];
@@ -49,10 +50,8 @@ function DeadlineStatus({ deadline: d, now }: { deadline: ListedDeadline; now: n
 export default function DeadlinesPage() {
   const paging = useServerPaging();
   const sorting = useServerSort<ListedDeadline>(paging.reset);
-  const [cycleId, setCycleId] = useState<string>();
-  const [kind, setKind] = useState<string>();
-  const [status, setStatus] = useState<string | undefined>('pending');
-  const [overdue, setOverdue] = useState(false);
+  const { filters, set: filter } = useListFilters<{ cycleId?: string; kind?: string; status?: string; overdue: boolean }>(paging.reset, { status: 'pending', overdue: false });
+  const { cycleId, kind, status, overdue } = filters;
   const cycles = useResource(() => api.get<Page<Cycle>>('/cycles', WHOLE_LIST_QUERY), []);
   const list = useResource(
     () =>
@@ -65,10 +64,6 @@ export default function DeadlinesPage() {
   const now = Date.now();
 
   const [extending, setExtending] = useState<ListedDeadline>();
-  const filtered = <T,>(set: (value: T) => void) => (value: T) => {
-    set(value);
-    paging.reset();
-  };
 
   return (
     <Card title="期限管理">
@@ -80,7 +75,7 @@ export default function DeadlinesPage() {
           aria-label="评审周期"
           style={{ width: 280, maxWidth: '100%' }}
           value={cycleId}
-          onChange={filtered(setCycleId)}
+          onChange={(v) => filter({ cycleId: v })}
           options={(cycles.data?.items ?? []).map((c) => ({ value: c.id, label: c.title }))}
           data-testid="deadline-cycle"
         />
@@ -90,12 +85,12 @@ export default function DeadlinesPage() {
           aria-label="期限类型"
           style={{ width: 180 }}
           value={kind}
-          onChange={filtered(setKind)}
+          onChange={(v) => filter({ kind: v })}
           options={Object.entries(DEADLINE_KIND_LABELS).map(([value, label]) => ({ value, label }))}
           data-testid="deadline-kind"
         />
-        <Select allowClear placeholder="全部状态" aria-label="状态" style={{ width: 140 }} value={status} onChange={filtered(setStatus)} options={STATUS_OPTIONS} data-testid="deadline-status" />
-        <Checkbox checked={overdue} onChange={(e) => filtered(setOverdue)(e.target.checked)} data-testid="deadline-overdue-only">
+        <Select allowClear placeholder="全部状态" aria-label="状态" style={{ width: 140 }} value={status} onChange={(v) => filter({ status: v })} options={STATUS_OPTIONS} data-testid="deadline-status" />
+        <Checkbox checked={overdue} onChange={(e) => filter({ overdue: e.target.checked })} data-testid="deadline-overdue-only">
           仅看已逾期
         </Checkbox>
       </Space>

@@ -8,6 +8,7 @@ import { applyFieldErrors } from '../../components/formErrors';
 import { formatTime } from '../../lib/format';
 import { ROLE_LABELS } from '../../lib/labels';
 import { useResource } from '../../lib/useResource';
+import { useListFilters } from '../../lib/useListFilters';
 import { type Page, sortParam, sortableColumn, useServerPaging, useServerSort, WHOLE_LIST } from '../../lib/paging';
 
 /** 用户与专家库: accounts (enterprises, experts, recommenders, staff) and the office's reviewer pool. */
@@ -28,7 +29,7 @@ function Users() {
   const { message } = App.useApp();
   // Paged, filtered and sorted by the server: the role filter and the 用户名 order are query params.
   const paging = useServerPaging();
-  const [filter, setFilter] = useState<{ role?: Role; search?: string; sort?: string }>({});
+  const { filters: filter, set: setFilter } = useListFilters<{ role?: Role; search?: string; sort?: string }>(paging.reset, {});
   const users = useResource(
     () => api.get<Page<User>>('/users', { query: { ...filter, page: paging.page, pageSize: paging.pageSize } }),
     [filter.role, filter.search, filter.sort, paging.page, paging.pageSize],
@@ -119,10 +120,7 @@ function Users() {
         allowClear
         placeholder="用户名或姓名"
         style={{ width: 260, marginBottom: 12 }}
-        onSearch={(v) => {
-          setFilter((f) => ({ ...f, search: v.trim() || undefined }));
-          paging.reset();
-        }}
+        onSearch={(v) => setFilter({ search: v.trim() || undefined })}
         data-testid="users-search"
       />
       <Table<User>
@@ -135,10 +133,8 @@ function Users() {
           // The role column filters and the 用户名 column sorts: both are query params.
           const role = (filters.role?.[0] as Role | undefined) ?? undefined;
           const sort = sortParam(sorter);
-          if (role !== filter.role || sort !== filter.sort) {
-            setFilter((f) => ({ ...f, role, sort }));
-            paging.reset();
-          }
+          // Also called when the page turns: only a new role or order is another list.
+          if (role !== filter.role || sort !== filter.sort) setFilter({ role, sort });
         }}
         columns={[
           { title: '用户名', dataIndex: 'username', ...sortableColumn(filter.sort, 'username') },
@@ -192,15 +188,11 @@ function Pool() {
   const paging = useServerPaging();
   const sorting = useServerSort<ReviewerProfile>(paging.reset);
   // 专家库 searched by name and filtered by field (C covers C38) on the server.
-  const [filter, setFilter] = useState<{ search?: string; expertise?: string }>({});
+  const { filters: filter, set: filtered } = useListFilters<{ search?: string; expertise?: string }>(paging.reset, {});
   const pool = useResource(
     () => api.get<Page<ReviewerProfile>>('/reviews/reviewers', { query: { ...filter, sort: sorting.sort, page: paging.page, pageSize: paging.pageSize } }),
     [filter.search, filter.expertise, sorting.sort, paging.page, paging.pageSize],
   );
-  const filtered = (next: { search?: string; expertise?: string }) => {
-    setFilter((f) => ({ ...f, ...next }));
-    paging.reset();
-  };
   // The office's expert accounts, to add one to the pool.
   const users = useResource(() => api.get<Page<User>>('/users', { query: { role: 'reviewer', ...WHOLE_LIST } }), []);
   const [form] = Form.useForm();
