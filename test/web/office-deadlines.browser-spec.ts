@@ -5,7 +5,7 @@ import { beijingDate, nextUsualWindow } from '@awardflow/rules';
 import { openCycle } from '../support/award-fixtures';
 import { seedApplication } from '../support/seed-application';
 import { ADMIN, startTestApp, TestContext } from '../support/test-app';
-import { ConsoleServer, consoleContext, consolePage, ensureWebBuild, launchChromium, screenshotFolder, serveConsole, signIn } from './console-host';
+import { closeSpec, ConsoleServer, consoleContext, consolePage, ensureWebBuild, launchChromium, screenshotFolder, serveConsole, signIn } from './console-host';
 import { rowKeys, settles, sortBy } from './table-helpers';
 
 const COUNT = 26;
@@ -82,11 +82,7 @@ describe('console: the office deadline list (headless Chromium)', () => {
     await signIn(page, server.baseUrl, ADMIN);
   }, 600_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await ctx?.close();
-  });
+  afterAll(() => closeSpec({ browser, server, ctx }));
 
   it('sorts by 到期时间 either way in the order of the API ?sort=, pages, and filters 仅看已逾期', async () => {
     await page.getByRole('navigation', { name: '主菜单' }).getByText('期限管理').click();

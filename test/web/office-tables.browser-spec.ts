@@ -7,7 +7,7 @@ import { openCycle, readyApplication, registerEnterprise } from '../support/awar
 import { reviewerPool } from '../support/review-fixtures';
 import { seedApplication } from '../support/seed-application';
 import { ADMIN, startTestApp, TestContext } from '../support/test-app';
-import { ConsoleServer, consoleContext, consolePage, ensureWebBuild, launchChromium, SCREENSHOTS, serveConsole, signIn } from './console-host';
+import { closeSpec, ConsoleServer, consoleContext, consolePage, ensureWebBuild, launchChromium, SCREENSHOTS, serveConsole, signIn } from './console-host';
 import { settles } from './table-helpers';
 
 const SHOTS = join(SCREENSHOTS, 'office-tables');
@@ -98,11 +98,7 @@ describe('console: the office tables at scale (headless Chromium)', () => {
     page.on('pageerror', (e) => errors.push(e.message));
   }, 600_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await ctx?.close();
-  });
+  afterAll(() => closeSpec({ browser, server, ctx }));
 
   it('the 工作台 shows the cycle with its 300 applications in 形式审查', async () => {
     await signInAsAdmin(page);
