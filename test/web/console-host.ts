@@ -120,3 +120,14 @@ export async function signIn(page: Page, baseUrl: string, who: { username: strin
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await page.locator('[data-testid="current-user"], [data-testid="menu-button"]').first().waitFor();
 }
+
+/**
+ * A browser spec's afterAll: closes whatever its beforeAll got as far as opening (any of it may be
+ * missing when the setup failed), the pages' contexts first, the app last.
+ */
+export async function closeSpec(opened: { contexts?: BrowserContext[]; browser?: Browser; server?: ConsoleServer; ctx?: TestContext }): Promise<void> {
+  for (const c of opened.contexts ?? []) await c.close().catch(() => undefined);
+  await opened.browser?.close();
+  await opened.server?.close();
+  await opened.ctx?.close();
+}

@@ -10,7 +10,7 @@ import { act as reviewAct, assignmentsOf, publishPublicity, Reviewer, reviewerPo
 import { endWindow } from '../support/end-window';
 import { createUser, startTestApp, TestContext, ADMIN } from '../support/test-app';
 import { waitFor } from '../support/throwaway-redis';
-import { CHROMIUM, ConsoleServer, PAGE_TIMEOUT, ensureChromium, ensureWebBuild, screenshotFolder, serveConsole } from './console-host';
+import { CHROMIUM, closeSpec, ConsoleServer, PAGE_TIMEOUT, ensureChromium, ensureWebBuild, screenshotFolder, serveConsole } from './console-host';
 
 const AWARD = 'district-quality-award';
 const ORG_NAME = '重庆渝中控制台测试精密仪器有限公司';
@@ -211,12 +211,7 @@ describe('web console (headless Chromium)', () => {
     reviewers.push(...(await reviewerPool(ctx, 1)));
   }, STEP_TIMEOUT);
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-    await ctx?.close();
-  });
+  afterAll(() => closeSpec({ contexts, browser, server, ctx }));
 
   describe('the console is served', () => {
     step('serves the console at / from the API, and the login page alone stays under the JavaScript budget', async () => {

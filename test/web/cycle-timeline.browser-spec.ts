@@ -3,7 +3,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser } from 'playwright-core';
 import { createUser, startTestApp, TestContext } from '../support/test-app';
-import { ConsoleServer, consoleContext, consolePage, ensureWebBuild, launchChromium, ROOT, serveConsole, signIn } from './console-host';
+import { closeSpec, ConsoleServer, consoleContext, consolePage, ensureWebBuild, launchChromium, ROOT, serveConsole, signIn } from './console-host';
 
 const SCREENSHOTS = join(ROOT, 'test-results', 'web-cycle-timeline');
 
@@ -41,11 +41,7 @@ describe('the cycle plan preview in the console', () => {
     cycleId = cycle.body.id;
     browser = await launchChromium();
   }, 600_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await ctx?.close();
-  });
+  afterAll(() => closeSpec({ browser, server, ctx }));
 
   it('shows a draft cycle its planned dates in Beijing time, with how each was computed', async () => {
     const context = await consoleContext(browser, { timezoneId: 'America/Los_Angeles' });

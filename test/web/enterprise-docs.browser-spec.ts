@@ -7,7 +7,7 @@ import { Enterprise, openCycle, qualityForm, registerEnterprise, uploadMaterials
 import { assignmentsOf, intoExpertReview, Reviewer, reviewerPool, scoreSheet, waitForState } from '../support/review-fixtures';
 import { waitFor } from '../support/throwaway-redis';
 import { ADMIN, startTestApp, TestContext } from '../support/test-app';
-import { ConsoleServer, consoleContext, consolePage, ensureWebBuild, launchChromium, SCREENSHOTS, serveConsole, signIn } from './console-host';
+import { closeSpec, ConsoleServer, consoleContext, consolePage, ensureWebBuild, launchChromium, SCREENSHOTS, serveConsole, signIn } from './console-host';
 
 const SHOTS = join(SCREENSHOTS, 'enterprise-docs');
 const AWARD = 'district-quality-award';
@@ -92,12 +92,7 @@ describe("the enterprise's documents, in the console", () => {
     browser = await launchChromium();
     page = await signedIn();
   }, 600_000);
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-    await ctx?.close();
-  });
+  afterAll(() => closeSpec({ contexts, browser, server, ctx }));
 
   step('loses its session to a revocation while typing: signs in again over the page, and every keystroke is saved', async () => {
     await page.goto(`${server.baseUrl}/application/${draftId}`);

@@ -5,7 +5,7 @@ import { Browser, BrowserContext, Page } from 'playwright-core';
 import { getAward } from '../../libs/awards/src';
 import { Enterprise, openCycle, registerEnterprise } from '../support/award-fixtures';
 import { startTestApp, TestContext } from '../support/test-app';
-import { ConsoleServer, consoleContext, consolePage, ensureWebBuild, launchChromium, ROOT, serveConsole, signIn } from './console-host';
+import { closeSpec, ConsoleServer, consoleContext, consolePage, ensureWebBuild, launchChromium, ROOT, serveConsole, signIn } from './console-host';
 
 const SCREENSHOTS = join(ROOT, 'test-results', 'web-enterprise');
 const ORG_NAME = '重庆申报页测试精工有限公司';
@@ -53,11 +53,7 @@ describe('the enterprise applies, in the console', () => {
     context = await consoleContext(browser);
     page = await consolePage(context);
   }, 600_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await ctx?.close();
-  });
+  afterAll(() => closeSpec({ browser, server, ctx }));
 
   step('starts an application: the self-assessment follows the rubric, with a count per category', async () => {
     await signIn(page, server.baseUrl, enterprise);

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { beijingDate, nextUsualWindow } from '@awardflow/rules';
 import { openCycle } from '../support/award-fixtures';
-import { waitFor } from '../support/throwaway-redis';
 import { seedApplication } from '../support/seed-application';
 import { ADMIN, startTestApp, TestContext } from '../support/test-app';
-import { ConsoleServer, consoleContext, consolePage, ensureWebBuild, launchChromium, PAGE_TIMEOUT, screenshotFolder, serveConsole, signIn } from './console-host';
+import { closeSpec, ConsoleServer, consoleContext, consolePage, ensureWebBuild, launchChromium, screenshotFolder, serveConsole, signIn } from './console-host';
+import { rowKeys, settles, sortBy } from './table-helpers';
 
 const COUNT = 26;
 const DAY = 24 * 3600_000;
@@ -15,16 +15,6 @@ const T0 = Date.parse('2033-03-01T02:00:00Z');
 const SCORES = [90, 85, 85, 70, 60, 75];
 /** The admin's inbox: more than a page of 20, every third one read. */
 const NOTIFICATIONS = 24;
-
-/** Waits (bounded) until read() answers what is expected, then asserts it: the last answer is in the failure. */
-async function settles<T>(read: () => Promise<T>, expected: T): Promise<void> {
-  let last: T | undefined;
-  await waitFor(async () => {
-    last = await read();
-    return JSON.stringify(last) === JSON.stringify(expected);
-  }, PAGE_TIMEOUT, 'the page to show the expected rows').catch(() => undefined);
-  expect(last).toEqual(expected);
-}
 
 /**
  * 期限管理 in headless Chromium: the office's deadlines sorted by 到期时间 either way in the server's
@@ -50,18 +40,6 @@ describe('console: the office deadline list (headless Chromium)', () => {
   };
   const api = async (path: string, query: Record<string, string | number>) => (await ctx.http.get(path).query(query).set('Authorization', admin).expect(200)).body;
   const deadlines = async (query: Record<string, string | number>) => (await api('/admin/deadlines', { cycleId, status: 'pending', ...query })) as { items: Array<{ id: string; dueAt: string }>; total: number };
-  /** Clicks the column's header until antd says it sorts that way (it cycles 升序 → 降序 → none). */
-  const sortBy = async (title: string, direction: 'ascending' | 'descending') => {
-    const header = page.locator('th').filter({ hasText: title });
-    for (let i = 0; i < 3; i++) {
-      const before = await header.getAttribute('aria-sort');
-      if (before === direction) break;
-      await header.click();
-      await waitFor(async () => (await header.getAttribute('aria-sort')) !== before, PAGE_TIMEOUT, `${title} to change its sort`);
-    }
-    expect(await header.getAttribute('aria-sort')).toBe(direction);
-  };
-  const rowKeys = () => page.locator('.ant-table-tbody tr.ant-table-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-row-key')));
 
   beforeAll(async () => {
     ensureWebBuild();
@@ -104,11 +82,7 @@ describe('console: the office deadline list (headless Chromium)', () => {
     await signIn(page, server.baseUrl, ADMIN);
   }, 600_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await ctx?.close();
-  });
+  afterAll(() => closeSpec({ browser, server, ctx }));
 
   it('sorts by 到期时间 either way in the order of the API ?sort=, pages, and filters 仅看已逾期', async () => {
     await page.getByRole('navigation', { name: '主菜单' }).getByText('期限管理').click();
@@ -118,8 +92,8 @@ describe('console: the office deadline list (headless Chromium)', () => {
     await page.locator('.ant-select-dropdown').getByText('2033年度渝中区区长质量管理奖（期限测试）').click();
     await page.getByText(`共 ${COUNT} 项`).waitFor();
 
-    await sortBy('到期时间', 'ascending');
-    await settles(rowKeys, (await deadlines({ sort: 'dueAt' })).items.map((d) => d.id));
+    await sortBy(page, '到期时间', 'ascending');
+    await settles(() => rowKeys(page), (await deadlines({ sort: 'dueAt' })).items.map((d) => d.id));
     // Beijing time, marked so, though the browser is in Los Angeles; the first is overdue.
     const first = (await deadlines({ sort: 'dueAt' })).items[0];
     const firstRow = page.locator(`tr[data-row-key="${first.id}"]`);
@@ -127,18 +101,18 @@ describe('console: the office deadline list (headless Chromium)', () => {
     await firstRow.getByText(/已逾期 \d+ 天/).waitFor();
     await screenshot('01-due-ascending');
 
-    await sortBy('到期时间', 'descending');
+    await sortBy(page, '到期时间', 'descending');
     const descending = (await deadlines({ sort: '-dueAt' })).items.map((d) => d.id);
-    await settles(rowKeys, descending);
+    await settles(() => rowKeys(page), descending);
     await page.locator('tr.ant-table-row').first().getByText(/剩 \d+ 天/).waitFor();
     await page.locator('.ant-pagination-item-2').click();
-    await settles(rowKeys, (await deadlines({ sort: '-dueAt', page: 2 })).items.map((d) => d.id));
+    await settles(() => rowKeys(page), (await deadlines({ sort: '-dueAt', page: 2 })).items.map((d) => d.id));
     await screenshot('02-due-descending-page-2');
 
     await page.getByTestId('deadline-overdue-only').click();
     const overdue = await deadlines({ sort: '-dueAt', overdue: 'true' });
     expect(overdue.total).toBeGreaterThan(0);
-    await settles(rowKeys, overdue.items.map((d) => d.id));
+    await settles(() => rowKeys(page), overdue.items.map((d) => d.id));
     await page.getByText(`共 ${overdue.total} 项`).waitFor();
     await page.getByTestId('deadline-overdue-only').click();
     await page.getByText(`共 ${COUNT} 项`).waitFor();
@@ -146,9 +120,9 @@ describe('console: the office deadline list (headless Chromium)', () => {
 
   it('extends one deadline (延期 with a reason) and shows its new due time', async () => {
     // The soonest due, overdue: extended to 2099-06-15, the end of that day in Beijing.
-    await sortBy('到期时间', 'ascending');
+    await sortBy(page, '到期时间', 'ascending');
     const target = (await deadlines({ sort: 'dueAt' })).items[0];
-    await settles(async () => (await rowKeys())[0], target.id);
+    await settles(async () => (await rowKeys(page))[0], target.id);
     const row = page.locator(`tr[data-row-key="${target.id}"]`);
     await row.getByTestId('extend-deadline').click();
     const dialog = page.getByRole('dialog');
@@ -157,8 +131,8 @@ describe('console: the office deadline list (headless Chromium)', () => {
     await dialog.getByRole('button', { name: /延\s*期/ }).click();
     await page.getByText('期限已延至 2099-06-15 23:59 北京时间').waitFor();
     // Sorted soonest first, it has left the first page; descending, it heads it with its new time.
-    await sortBy('到期时间', 'descending');
-    await settles(async () => (await rowKeys())[0], target.id);
+    await sortBy(page, '到期时间', 'descending');
+    await settles(async () => (await rowKeys(page))[0], target.id);
     await expect(row.getByTestId('due-at').innerText()).resolves.toBe('2099-06-15 23:59 北京时间');
     await row.getByText(/剩 \d+ 天/).waitFor();
     expect((await deadlines({ sort: '-dueAt' })).items[0]).toMatchObject({ id: target.id, dueAt: '2099-06-15T15:59:59.999Z' });
@@ -181,13 +155,13 @@ describe('console: the office deadline list (headless Chromium)', () => {
     const scores = () => page.getByTestId('ranking-score').allInnerTexts();
     const ranking = async (sort: string) => ((await api(`/cycles/${cycleId}/ranking`, { sort })).items as Array<{ score: number }>).map((r) => r.score.toFixed(2));
     await settles(scores, ['90.00', '85.00', '85.00', '75.00', '70.00', '60.00']);
-    await sortBy('综合得分', 'ascending');
+    await sortBy(page, '综合得分', 'ascending');
     await settles(scores, await ranking('score'));
     expect(await scores()).toEqual(['60.00', '70.00', '75.00', '85.00', '85.00', '90.00']);
     await expect(page.getByText('并列第 2').count()).resolves.toBe(2);
     await page.getByTestId('ranking-sorted-note').waitFor();
     await screenshot('05-ranking-by-score-ascending');
-    await sortBy('综合得分', 'descending');
+    await sortBy(page, '综合得分', 'descending');
     await settles(scores, await ranking('-score'));
     expect(errors).toEqual([]);
   });
@@ -228,12 +202,12 @@ describe('console: the office deadline list (headless Chromium)', () => {
     await page.goto(`${server.baseUrl}/office/compliance`);
     const organizations = async (sort: string) => ((await api('/organizations', { sort, page: 1, pageSize: 20 })).items as Array<{ id: string }>).map((o) => o.id);
     await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
-    await sortBy('单位名称', 'ascending');
-    await settles(rowKeys, await organizations('name'));
-    await sortBy('单位名称', 'descending');
-    await settles(rowKeys, await organizations('-name'));
-    await sortBy('注册时间', 'ascending');
-    await settles(rowKeys, await organizations('createdAt'));
+    await sortBy(page, '单位名称', 'ascending');
+    await settles(() => rowKeys(page), await organizations('name'));
+    await sortBy(page, '单位名称', 'descending');
+    await settles(() => rowKeys(page), await organizations('-name'));
+    await sortBy(page, '注册时间', 'ascending');
+    await settles(() => rowKeys(page), await organizations('createdAt'));
     await screenshot('07-organizations-by-registration');
 
     await page.goto(`${server.baseUrl}/inbox`);

@@ -5,26 +5,16 @@ import { join } from 'node:path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { openCycle, readyApplication, registerEnterprise } from '../support/award-fixtures';
 import { reviewerPool } from '../support/review-fixtures';
-import { waitFor } from '../support/throwaway-redis';
 import { seedApplication } from '../support/seed-application';
 import { ADMIN, startTestApp, TestContext } from '../support/test-app';
-import { ConsoleServer, consoleContext, consolePage, ensureWebBuild, launchChromium, PAGE_TIMEOUT, SCREENSHOTS, serveConsole, signIn } from './console-host';
+import { closeSpec, ConsoleServer, consoleContext, consolePage, ensureWebBuild, launchChromium, SCREENSHOTS, serveConsole, signIn } from './console-host';
+import { settles } from './table-helpers';
 
 const SHOTS = join(SCREENSHOTS, 'office-tables');
 const COUNT = 300;
 const DAY = 24 * 3600_000;
 /** The seeded submissions: ten Beijing days from 2031-03-01, 30 applications a day. */
 const T0 = Date.parse('2031-03-01T02:00:00Z');
-
-/** Waits (bounded) until read() answers what is expected, then asserts it: the last answer is in the failure. */
-async function settles<T>(read: () => Promise<T>, expected: T): Promise<void> {
-  let last: T | undefined;
-  await waitFor(async () => {
-    last = await read();
-    return JSON.stringify(last) === JSON.stringify(expected);
-  }, PAGE_TIMEOUT, 'the page to show the expected rows').catch(() => undefined);
-  expect(last).toEqual(expected);
-}
 
 /** A Beijing date of an instant, as the office reads it. */
 const beijingDay = (value: string | number | Date) => new Date(value).toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
@@ -108,11 +98,7 @@ describe('console: the office tables at scale (headless Chromium)', () => {
     page.on('pageerror', (e) => errors.push(e.message));
   }, 600_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await ctx?.close();
-  });
+  afterAll(() => closeSpec({ browser, server, ctx }));
 
   it('the 工作台 shows the cycle with its 300 applications in 形式审查', async () => {
     await signInAsAdmin(page);

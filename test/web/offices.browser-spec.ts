@@ -10,7 +10,7 @@ import { act, publishPublicity, scoreSheet, stateOf, waitForState } from '../sup
 import { endWindow } from '../support/end-window';
 import { createUser, startTestApp, TestContext } from '../support/test-app';
 import { waitFor } from '../support/throwaway-redis';
-import { CHROMIUM, ConsoleServer, PAGE_TIMEOUT, ensureWebBuild, ROOT, serveConsole } from './console-host';
+import { CHROMIUM, closeSpec, ConsoleServer, PAGE_TIMEOUT, ensureWebBuild, ROOT, serveConsole } from './console-host';
 
 const DISTRICT_AWARD = 'district-quality-award';
 const CITY_AWARD = 'city-quality-award';
@@ -183,10 +183,7 @@ describe('38 district offices side by side (headless Chromium)', () => {
   }, STEP_TIMEOUT);
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-    await ctx?.close();
+    await closeSpec({ contexts, browser, server, ctx });
     if (timings.length) console.log(`offices browser spec: ${timings.join('; ')}; argon2 hashes and verifies asked ${argon2?.asked}, computed ${argon2?.computed}`);
   });
 

@@ -8,7 +8,7 @@ import { act as reviewAct, assignmentsOf, Reviewer, reviewerPool, scoreSheet, wa
 import { endWindow } from '../support/end-window';
 import { ADMIN, startTestApp, TestContext } from '../support/test-app';
 import { waitFor } from '../support/throwaway-redis';
-import { CHROMIUM, ConsoleServer, PAGE_TIMEOUT, ensureWebBuild, ROOT, serveConsole } from './console-host';
+import { CHROMIUM, closeSpec, ConsoleServer, PAGE_TIMEOUT, ensureWebBuild, ROOT, serveConsole } from './console-host';
 
 const AWARD = 'district-quality-award';
 /** Bounds, not waits: what a step or a page action may take on a busy machine before it fails. */
@@ -172,12 +172,7 @@ describe('public pages: 公示, objections and certificate verification (headles
     officeCode = (await ctx.http.get(`/offices/${cycleBody.officeId}`).set('Authorization', office).expect(200)).body.divisionCode;
   }, STEP_TIMEOUT);
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-    await ctx?.close();
-  });
+  afterAll(() => closeSpec({ contexts, browser, server, ctx }));
 
   step('the office publishes a 公示 batch on the cycle page for the applications in 待公示', async () => {
     const page = await signedIn('admin', ADMIN.username, ADMIN.password);

@@ -9,7 +9,7 @@ import { openCycle, qualityForm, QUALITY_REQUIRED, registerEnterprise } from '..
 import { assignmentsOf, intoExpertReview, Reviewer, reviewerPool, scoreSheet, waitForState } from '../support/review-fixtures';
 import { waitFor } from '../support/throwaway-redis';
 import { startTestApp, TestContext } from '../support/test-app';
-import { ConsoleServer, consoleContext, consolePage, ensureWebBuild, launchChromium, SCREENSHOTS, serveConsole, signIn } from './console-host';
+import { closeSpec, ConsoleServer, consoleContext, consolePage, ensureWebBuild, launchChromium, SCREENSHOTS, serveConsole, signIn } from './console-host';
 
 const SHOTS = join(SCREENSHOTS, 'reviewer');
 const AWARD = 'district-quality-award';
@@ -97,12 +97,7 @@ describe('the expert scores an assignment, in the console', () => {
     browser = await launchChromium();
     page = await signedIn();
   }, 600_000);
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-    await ctx?.close();
-  });
+  afterAll(() => closeSpec({ contexts, browser, server, ctx }));
 
   step('opens the assignment: the PDF material is drawn inline beside the score sheet, its text in the text layer', async () => {
     await page.goto(`${server.baseUrl}/expert/assignments`);

@@ -7,7 +7,7 @@ import { STATS_SHEETS } from '../../libs/stats/src/statistics/statistics-workboo
 import { openCycle } from '../support/award-fixtures';
 import { seedApplication } from '../support/seed-application';
 import { ADMIN, startTestApp, TestContext } from '../support/test-app';
-import { ConsoleServer, consoleContext, consolePage, ensureWebBuild, launchChromium, SCREENSHOTS, serveConsole, signIn } from './console-host';
+import { closeSpec, ConsoleServer, consoleContext, consolePage, ensureWebBuild, launchChromium, SCREENSHOTS, serveConsole, signIn } from './console-host';
 
 const SHOTS = join(SCREENSHOTS, 'stats');
 
@@ -44,11 +44,7 @@ describe('console: 工作台 and 统计 (headless Chromium)', () => {
     });
   }, 600_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await ctx?.close();
-  });
+  afterAll(() => closeSpec({ browser, server, ctx }));
 
   it('shows the figures with charts, filters by year and exports the workbook', async () => {
     await signIn(page, server.baseUrl, ADMIN);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Browser } from 'playwright-core';
 import { Enterprise, openCycle, registerEnterprise } from '../support/award-fixtures';
 import { startTestApp, TestContext } from '../support/test-app';
-import { ConsoleServer, consoleContext, consolePage, ensureWebBuild, launchChromium, ROOT, serveConsole, signIn } from './console-host';
+import { closeSpec, ConsoleServer, consoleContext, consolePage, ensureWebBuild, launchChromium, ROOT, serveConsole, signIn } from './console-host';
 
 const SCREENSHOTS = join(ROOT, 'test-results', 'web-subjects');
 
@@ -26,11 +26,7 @@ describe('products as the unit of an application, in the console', () => {
     cycle = await openCycle(ctx, { awardCode: 'cq-famous-brand-product', year: 2026, title: '2026年度重庆名牌产品认定（控制台）', quota: { awards: 10 } });
     browser = await launchChromium();
   }, 600_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await ctx?.close();
-  });
+  afterAll(() => closeSpec({ browser, server, ctx }));
 
   it('names the first product, then starts another application for a second product in the same cycle', async () => {
     const context = await consoleContext(browser);
