@@ -8,7 +8,7 @@ import { reviewerPool } from '../support/review-fixtures';
 import { seedApplication } from '../support/seed-application';
 import { ADMIN, startTestApp, TestContext } from '../support/test-app';
 import { closeSpec, ConsoleServer, consoleContext, consolePage, ensureWebBuild, launchChromium, SCREENSHOTS, serveConsole, signIn } from './console-host';
-import { settles } from './table-helpers';
+import { answerConfirmation, settles } from './table-helpers';
 
 const SHOTS = join(SCREENSHOTS, 'office-tables');
 const COUNT = 300;
@@ -174,7 +174,7 @@ describe('console: the office tables at scale (headless Chromium)', () => {
     const confirm = page.locator('.ant-modal-confirm');
     await confirm.getByText('进入下一评审阶段').waitFor();
     await screenshot('04-bulk-confirm');
-    await confirm.getByRole('button', { name: '确认形式审查通过' }).click();
+    await answerConfirmation(page, '确认形式审查通过');
     const result = page.getByTestId('bulk-result');
     await result.getByText('已办理 4 份，未办理 1 份').waitFor();
     await expect(result.getByTestId('bulk-skipped').innerText()).resolves.toMatch(/[\u4e00-\u9fa5]/);
@@ -197,7 +197,7 @@ describe('console: the office tables at scale (headless Chromium)', () => {
     const confirm = page.locator('.ant-modal-confirm');
     await confirm.locator('.ant-modal-confirm-title').filter({ hasText: '批量入围：2 份申报' }).waitFor();
     await confirm.getByText('进入下一阶段').waitFor();
-    await confirm.getByRole('button', { name: '确认入围' }).click();
+    await answerConfirmation(page, '确认入围');
     await page.getByTestId('bulk-result').getByText('入围：已办理 2 份，未办理 0 份').waitFor();
     await page.getByText('已选 0 份').waitFor();
     await screenshot('05a-bulk-shortlist');
@@ -224,9 +224,8 @@ describe('console: the office tables at scale (headless Chromium)', () => {
     expect([...picked].sort()).toEqual([...small.awaiting].sort());
     await page.getByText('已选 3 份').waitFor();
     await page.getByTestId('bulk-approve').click();
-    let confirm = page.locator('.ant-modal-confirm');
-    await confirm.getByText('整批须在获奖名额之内：超出名额时一份也不办理。').waitFor();
-    await confirm.getByRole('button', { name: '确认审定' }).click();
+    await page.locator('.ant-modal-confirm').getByText('整批须在获奖名额之内：超出名额时一份也不办理。').waitFor();
+    await answerConfirmation(page, '确认审定');
     await page.getByTestId('bulk-error').getByText('本次批量审定 3 项，超出本届获奖名额（2 名，已审定 0 名，尚余 2 名）；未办理任何一项').waitFor();
     await screenshot('05b-bulk-approve-over-quota');
     // Nothing over the quota changed: all three still await 审定, no certificate issued; the selection is kept.
@@ -240,8 +239,8 @@ describe('console: the office tables at scale (headless Chromium)', () => {
     await rows.nth(2).locator('.ant-checkbox-input').uncheck();
     await page.getByText('已选 2 份').waitFor();
     await page.getByTestId('bulk-approve').click();
-    confirm = page.locator('.ant-modal-confirm');
-    await confirm.getByRole('button', { name: '确认审定' }).click();
+    await page.locator('.ant-modal-confirm').getByText('整批须在获奖名额之内：超出名额时一份也不办理。').waitFor();
+    await answerConfirmation(page, '确认审定');
     await page.getByTestId('bulk-result').getByText('审定：已办理 2 份，未办理 0 份').waitFor();
     await expect(page.getByTestId('bulk-error').count()).resolves.toBe(0);
     await page.getByText('已选 0 份').waitFor();

@@ -29,3 +29,15 @@ export async function sortBy(page: Page, title: string, direction: 'ascending' |
 export function rowKeys(page: Page): Promise<Array<string | null>> {
   return page.locator('.ant-table-tbody tr.ant-table-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-row-key')));
 }
+
+/**
+ * Answers the open antd confirmation (Modal.confirm) with the named button and waits until it has
+ * left the page. Under load a closed confirmation lingers through its closing animation, and the
+ * next `.ant-modal-confirm` looked for would find it — a click on its button does nothing, and the
+ * new confirmation waits unanswered.
+ */
+export async function answerConfirmation(page: Page, button: string): Promise<void> {
+  const confirmation = page.locator('.ant-modal-confirm');
+  await confirmation.getByRole('button', { name: button }).click();
+  await confirmation.waitFor({ state: 'detached' });
+}
