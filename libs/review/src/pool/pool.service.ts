@@ -4,7 +4,8 @@ import { AuthUser, memberOfOffices, membersOfOffices, Role } from '@awardflow/id
 import { FieldValidationError, Page } from '@awardflow/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { PoolReviewer } from '../assignment/select-reviewers';
-import { reviewerPoolPage, ReviewerPoolPageQuery } from './reviewer-pool-page';
+import type { ReviewerPoolQuery } from './pool.dto';
+import { reviewerPoolPage } from './reviewer-pool-page';
 import { lockReviewerEntry, ReviewerRow, reviewersAmong, upsertReviewer } from './reviewer.repository';
 
 /** A pool entry as the office lists it: the expert's name beside it. */
@@ -44,7 +45,7 @@ export class ReviewPoolService {
   }
 
   /** A page of the offices' pool (专家库), searched, filtered and sorted as `query` asks. */
-  async page(officeIds: string[], query: ReviewerPoolPageQuery): Promise<Page<ReviewerProfile>> {
+  async page(officeIds: string[], query: ReviewerPoolQuery): Promise<Page<ReviewerProfile>> {
     return reviewerPoolPage(await this.list(officeIds), query);
   }
 

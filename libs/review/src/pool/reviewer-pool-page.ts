@@ -1,24 +1,16 @@
 import { Page, pageOf, pageWindow, parseSort } from '@awardflow/platform';
-import type { ReviewerSortKey } from './pool.dto';
+import { REVIEWER_SORT_KEYS, type ReviewerPoolQuery, type ReviewerSortKey } from './pool.dto';
 import type { ReviewerProfile } from './pool.service';
 
-/** What `GET /reviews/reviewers` asks of the pool: a name part, a field, a sort, a page. */
-export interface ReviewerPoolPageQuery {
-  search?: string;
-  expertise?: string;
-  sort?: string;
-  page?: number;
-  pageSize?: number;
-}
-
-const SORT_COLUMNS: Record<ReviewerSortKey, ReviewerSortKey> = { displayName: 'displayName', openAssignments: 'openAssignments', maxLoad: 'maxLoad' };
+// The profile's fields go by the names the route sorts on, so each key is its own column.
+const SORT_COLUMNS = Object.fromEntries(REVIEWER_SORT_KEYS.map((key) => [key, key])) as Record<ReviewerSortKey, ReviewerSortKey>;
 
 /**
  * One page of an office's pool, searched by name, filtered by GB/T 4754 field, sorted; without a
  * sort, in the pool's own order. The pool is tens of experts, a few hundred at most: it is read
  * whole and cut here, as a SQL page would buy nothing at this size.
  */
-export function reviewerPoolPage(pool: ReviewerProfile[], query: ReviewerPoolPageQuery): Page<ReviewerProfile> {
+export function reviewerPoolPage(pool: ReviewerProfile[], query: ReviewerPoolQuery): Page<ReviewerProfile> {
   const window = pageWindow(query);
   const needle = query.search?.trim().toLowerCase();
   const field = query.expertise;
