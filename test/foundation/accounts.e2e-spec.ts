@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { INestApplication } from '@nestjs/common';
 import { createServer } from 'node:net';
+import { Client } from 'pg';
 import request from 'supertest';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { createUser, startTestApp, TestContext } from '../support/test-app';
+import { waitFor } from '../support/throwaway-redis';
 import { ALL_QUEUES } from '../../libs/platform/src/queue/queue-names';
 import { QueueService } from '../../libs/platform/src/queue/queue.service';
 
@@ -86,6 +88,34 @@ describe('accounts', () => {
     await other.get('/auth/me').set('Authorization', expert.token).expect(401);
     const fresh = await ctx.login('leaving.expert', PASSWORD);
     await other.get('/auth/me').set('Authorization', fresh).expect(200);
+  });
+
+  it('answers a change only once every API process has forgotten the caller, however late one hears it', async () => {
+    const expert = await createUser(ctx, { username: 'heard.late.expert', role: 'reviewer', password: PASSWORD });
+    await other.get('/auth/me').set('Authorization', expert.token).expect(200);
+    // A third API process whose event loop is busy: it is listening, and slow to act on what it hears.
+    const late = new Client({ connectionString: ctx.env.DATABASE_URL, application_name: 'awardflow-user-changes' });
+    const heard: string[] = [];
+    late.on('notification', (message) => heard.push(message.payload ?? ''));
+    await late.connect();
+    try {
+      await late.query('LISTEN identity_users_changed');
+      let answered = false;
+      const disabling = patch(expert.id, { isActive: false }).then((res) => ((answered = true), res));
+
+      const question = await waitFor(async () => heard.find((p) => p.startsWith('sync ')), undefined, 'the writer\'s question');
+      const nonce = question.slice('sync '.length);
+      expect(heard.indexOf(expert.id)).toBeLessThan(heard.indexOf(question));
+      // Both real instances have answered; the late one has not, so the write has not answered either.
+      await waitFor(async () => heard.filter((p) => p === `heard ${nonce}`).length >= 2, undefined, 'the two instances\' answers');
+      expect(answered).toBe(false);
+
+      await late.query('SELECT pg_notify($1, $2)', ['identity_users_changed', `heard ${nonce}`]);
+      expect((await disabling).status).toBe(200);
+      await other.get('/auth/me').set('Authorization', expert.token).expect(401);
+    } finally {
+      await late.end();
+    }
   });
 
   it('closes the queue board to an admin disabled or demoted since it signed in there with its password', async () => {

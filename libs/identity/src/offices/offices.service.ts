@@ -51,7 +51,7 @@ export class OfficesService {
         );
         // Nobody manages a new top office through the tree: its creator becomes its first admin.
         const creatorJoined = !office.parentId && (await addOfficeMember(m, office.id, admin.id));
-        if (creatorJoined) afterCommit(m, () => this.callers.forget(admin.id));
+        if (creatorJoined) afterCommit(m, () => this.callers.forgetEverywhere(admin.id));
         await this.audit.record(
           {
             action: AuditAction.OfficeCreated,
@@ -128,7 +128,7 @@ export class OfficesService {
       const before = await this.userWithOffices(m, userId);
       if (await addOfficeMember(m, officeId, userId)) await this.recordMembership(m, before, officeId, 'added', admin);
     });
-    this.callers.forget(userId);
+    await this.callers.forgetEverywhere(userId);
     return { officeId, ...member };
   }
 
@@ -140,7 +140,7 @@ export class OfficesService {
       const before = await this.userWithOffices(m, userId);
       if (await removeOfficeMember(m, officeId, userId)) await this.recordMembership(m, before, officeId, 'removed', admin);
     });
-    this.callers.forget(userId);
+    await this.callers.forgetEverywhere(userId);
   }
 
   private async managedOffice(id: string, admin: AuthUser): Promise<OfficeDto> {

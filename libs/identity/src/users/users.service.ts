@@ -97,9 +97,9 @@ export class UsersService {
 
   /**
    * An admin changes an account's role, offices, active flag or password. It applies to the
-   * account's next request (AuthUserLoader forgets the caller here and, by the database's
-   * notification, in every other process); disabling it or setting its password also revokes every
-   * token issued before.
+   * account's next request on any API process (the answer waits until every process has
+   * forgotten the caller: AuthUserLoader.forgetEverywhere); disabling it or setting its password
+   * also revokes every token issued before.
    */
   async update(id: string, input: UpdateUserDto, admin: AuthUser): Promise<UserDto> {
     const user = await this.findById(id);
@@ -155,7 +155,7 @@ export class UsersService {
       }
       await this.audit.record(userAudit(user, await tx.findOneOrFail(User, { where: { id }, relations: { offices: true } }), { loginReset: input.password !== undefined }), tx);
     });
-    this.callers.forget(id);
+    await this.callers.forgetEverywhere(id);
     return this.get(id);
   }
 
@@ -246,7 +246,7 @@ export class UsersService {
   /** Sets a new password and revokes every token issued before it. */
   async setPassword(userId: string, password: string): Promise<void> {
     await this.users.update({ id: userId }, { passwordHash: await this.hasher.hash(password), tokenVersion: () => 'token_version + 1' });
-    this.callers.forget(userId);
+    await this.callers.forgetEverywhere(userId);
   }
 
   async markLoggedIn(userId: string): Promise<void> {
@@ -259,7 +259,7 @@ export class UsersService {
    */
   async attachOrganization(manager: EntityManager, userId: string, organizationId: string): Promise<boolean> {
     const affected = await sqlAffected(manager, `UPDATE users SET organization_id = $1, updated_at = now() WHERE id = $2 AND organization_id IS NULL`, [organizationId, userId]);
-    afterCommit(manager, () => this.callers.forget(userId));
+    afterCommit(manager, () => this.callers.forgetEverywhere(userId));
     return affected === 1;
   }
 

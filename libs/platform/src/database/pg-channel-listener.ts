@@ -5,6 +5,10 @@ const RELISTEN_AFTER_MS = 2_000;
 export interface PgChannelListenerOptions {
   connectionString: string;
   channel: string;
+  /**
+   * The connection's application_name once it is LISTENing (`<name> (connecting)` before), so that
+   * `pg_stat_activity` counts exactly the connections a NOTIFY sent now will reach.
+   */
   applicationName: string;
   /** A NOTIFY on the channel, with its payload. */
   onNotify: (payload: string | undefined) => void;
@@ -34,6 +38,14 @@ export class PgChannelListener {
     return this.listening;
   }
 
+  /** NOTIFY the channel over this connection; false when it is not up. */
+  async notify(payload: string): Promise<boolean> {
+    const client = this.client;
+    if (!client || !this.listening) return false;
+    await client.query('SELECT pg_notify($1, $2)', [this.options.channel, payload]);
+    return true;
+  }
+
   start(): void {
     if (!this.client && !this.retryTimer && !this.stopped) void this.connect();
   }
@@ -49,7 +61,7 @@ export class PgChannelListener {
     this.retryTimer = undefined;
     if (this.stopped) return;
     const { connectionString, applicationName, channel } = this.options;
-    const client = new Client({ connectionString, application_name: applicationName });
+    const client = new Client({ connectionString, application_name: `${applicationName} (connecting)` });
     const retry = () => {
       if (this.client !== client) return;
       this.client = undefined;
@@ -69,6 +81,7 @@ export class PgChannelListener {
     try {
       await client.connect();
       await client.query(`LISTEN ${channel}`);
+      await client.query(`SELECT set_config('application_name', $1, false)`, [applicationName]);
       if (this.client !== client || this.stopped) return;
       this.listening = true;
       this.options.onListening?.();
