@@ -6,7 +6,7 @@ import { Enterprise, openCycle, readyApplication, registerEnterprise } from '../
 import { act, assignmentsOf, publishPublicity, Reviewer, reviewerPool, scoreSheet, waitForState } from '../support/review-fixtures';
 import { ADMIN, createUser, startTestApp, TestContext } from '../support/test-app';
 import { waitFor } from '../support/throwaway-redis';
-import { CHROMIUM, ConsoleServer, ensureWebBuild, PAGE_TIMEOUT, ROOT, screenshotFolder, serveConsole } from './console-host';
+import { CHROMIUM, ConsoleServer, ensureWebBuild, PAGE_TIMEOUT, REDUCED_MOTION, ROOT, screenshotFolder, serveConsole } from './console-host';
 
 const AWARD = 'district-quality-award';
 const STEP_TIMEOUT = 600_000;
@@ -170,7 +170,7 @@ describe('accessibility of every page (axe-core, headless Chromium)', () => {
   const credentials = (who: Who) =>
     ({ enterprise: enterprise, expert: { username: expert.username, password: 'user-password-1' }, recommender: RECOMMENDER, admin: ADMIN })[who as Exclude<Who, 'anonymous'>];
 
-  const contextOptions = (viewport: Screen) => ({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport, ...(viewport.width < 500 ? { isMobile: true, hasTouch: true } : {}) });
+  const contextOptions = (viewport: Screen) => ({ ...REDUCED_MOTION, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport, ...(viewport.width < 500 ? { isMobile: true, hasTouch: true } : {}) });
 
   /**
    * One browser context per user and screen width, shared by the lanes (one HTTP cache: the console's

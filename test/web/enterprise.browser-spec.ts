@@ -5,7 +5,7 @@ import { Browser, BrowserContext, Page } from 'playwright-core';
 import { getAward } from '../../libs/awards/src';
 import { Enterprise, openCycle, registerEnterprise } from '../support/award-fixtures';
 import { startTestApp, TestContext } from '../support/test-app';
-import { closeSpec, ConsoleServer, consoleContext, consolePage, ensureWebBuild, launchChromium, ROOT, serveConsole, signIn } from './console-host';
+import { closeSpec, ConsoleServer, consoleContext, consolePage, ensureWebBuild, launchChromium, PHONE, ROOT, serveConsole, signIn } from './console-host';
 
 const SCREENSHOTS = join(ROOT, 'test-results', 'web-enterprise');
 const ORG_NAME = '重庆申报页测试精工有限公司';
@@ -138,5 +138,33 @@ describe('the enterprise applies, in the console', () => {
     const [{ form }] = await ctx.dataSource.query(`SELECT form FROM applications WHERE id = $1`, [applicationId]);
     expect(form.selfAssessment.processManagement).toBe(typed);
     await shot('05-restored-after-reload');
+  });
+
+  step('opens its menu without motion for a user who asked the system for less, and slides it in for the others', async () => {
+    const phone = await consolePage(context);
+    await phone.setViewportSize(PHONE);
+    await phone.goto(`${server.baseUrl}/my/cycles`);
+    // Every class an element is given while it moves in (rc-motion's -appear / -enter), recorded as it is set.
+    await phone.evaluate(`(() => {
+      const moved = (window.__moved = []);
+      const note = (el) => { if (el && typeof el.className === 'string' && /-(appear|enter)(-|$|\\s)/.test(el.className)) moved.push(el.className); };
+      new MutationObserver((records) => records.forEach((r) => {
+        note(r.target);
+        r.addedNodes.forEach((n) => { if (n.nodeType === 1) { note(n); n.querySelectorAll('*').forEach(note); } });
+      })).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
+    })()`);
+    const openAndClose = async () => {
+      await phone.getByRole('button', { name: '打开菜单' }).click();
+      await phone.locator('.ant-drawer-open').getByRole('menuitem').first().waitFor();
+      await phone.keyboard.press('Escape');
+      await phone.locator('.ant-drawer-open').waitFor({ state: 'detached' });
+    };
+    await openAndClose();
+    expect(await phone.evaluate('window.__moved')).toEqual([]);
+
+    await phone.emulateMedia({ reducedMotion: 'no-preference' });
+    await phone.getByRole('button', { name: '打开菜单' }).click();
+    await phone.waitForFunction('window.__moved.length > 0');
+    await phone.close();
   });
 });

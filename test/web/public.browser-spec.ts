@@ -8,7 +8,7 @@ import { act as reviewAct, assignmentsOf, Reviewer, reviewerPool, scoreSheet, wa
 import { endWindow } from '../support/end-window';
 import { ADMIN, startTestApp, TestContext } from '../support/test-app';
 import { waitFor } from '../support/throwaway-redis';
-import { CHROMIUM, closeSpec, ConsoleServer, PAGE_TIMEOUT, ensureWebBuild, ROOT, serveConsole } from './console-host';
+import { CHROMIUM, closeSpec, ConsoleServer, PAGE_TIMEOUT, REDUCED_MOTION, ensureWebBuild, ROOT, serveConsole } from './console-host';
 
 const AWARD = 'district-quality-award';
 /** Bounds, not waits: what a step or a page action may take on a busy machine before it fails. */
@@ -73,7 +73,7 @@ describe('public pages: 公示, objections and certificate verification (headles
   };
 
   async function newPage(who: string, viewport = { width: 1400, height: 1000 }): Promise<Page> {
-    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport, acceptDownloads: true, ...(viewport.width < 500 ? { isMobile: true, hasTouch: true } : {}) });
+    const context = await browser.newContext({ ...REDUCED_MOTION, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport, acceptDownloads: true, ...(viewport.width < 500 ? { isMobile: true, hasTouch: true } : {}) });
     contexts.push(context);
     const page = await context.newPage();
     opened.push({ who, page });

@@ -7,7 +7,8 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { AuthProvider, useAuth } from './auth/AuthContext';
 import { LoginPage } from './pages/LoginPage';
-import { CONSOLE_THEME, renderEmpty } from './layout/theme';
+import { CONSOLE_THEME, REDUCED_MOTION_THEME, renderEmpty } from './layout/theme';
+import { useReducedMotion } from './lib/useReducedMotion';
 import './layout/console.css';
 
 dayjs.locale('zh-cn');
@@ -110,9 +111,10 @@ function Root() {
   );
 }
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <ConfigProvider locale={zhCN} theme={CONSOLE_THEME} renderEmpty={renderEmpty} button={{ autoInsertSpace: false }}>
+function Console() {
+  const reducedMotion = useReducedMotion();
+  return (
+    <ConfigProvider locale={zhCN} theme={reducedMotion ? REDUCED_MOTION_THEME : CONSOLE_THEME} renderEmpty={renderEmpty} button={{ autoInsertSpace: false }}>
       <AntApp>
         <AuthProvider>
           <BrowserRouter>
@@ -121,5 +123,11 @@ createRoot(document.getElementById('root')!).render(
         </AuthProvider>
       </AntApp>
     </ConfigProvider>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <Console />
   </StrictMode>,
 );
