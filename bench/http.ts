@@ -62,17 +62,33 @@ function apiPid(supervisor: number | undefined): number | undefined {
   });
 }
 
-/**
- * The load with the CPU milliseconds the serving process spent per answered request: on a shared
- * machine throughput moves with what else runs, CPU per request much less.
- */
-async function loadWithCpu(pid: number | undefined, ...args: Parameters<typeof load>): Promise<Figure & { cpuMs: number }> {
-  const before = cpuSeconds(pid);
-  const f = await load(...args);
-  return { ...f, cpuMs: ((cpuSeconds(pid) - before) * 1000) / Math.max(1, f.ok) };
+/** The read and write system calls (write, writev, read …; not sendmsg) a process has made so far, from /proc (Linux). */
+function ioCalls(pid: number | undefined): { reads: number; writes: number } {
+  try {
+    const io = readFileSync(`/proc/${pid}/io`, 'utf8');
+    return { reads: Number(/syscr: (\d+)/.exec(io)?.[1]), writes: Number(/syscw: (\d+)/.exec(io)?.[1]) };
+  } catch {
+    return { reads: NaN, writes: NaN };
+  }
 }
 
-const show = (f: Figure & { cpuMs?: number }) => `${f.perSecond.toFixed(0)} req/s, p50 ${f.p50.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms${f.cpuMs !== undefined ? `, ${f.cpuMs.toFixed(2)} ms CPU per request` : ''}${f.failed ? `, ${f.failed} failed` : ''}`;
+/**
+ * The load with the CPU milliseconds the serving process spent per answered request (on a shared
+ * machine throughput moves with what else runs, CPU per request much less), and its reads and
+ * writes per request (the syscalls a request costs: each one a trip into the kernel).
+ */
+async function loadWithCpu(pid: number | undefined, ...args: Parameters<typeof load>): Promise<Figure & { cpuMs: number; readsPer: number; writesPer: number }> {
+  const before = cpuSeconds(pid);
+  const io = ioCalls(pid);
+  const f = await load(...args);
+  const after = ioCalls(pid);
+  const per = (n: number) => n / Math.max(1, f.ok);
+  return { ...f, cpuMs: per((cpuSeconds(pid) - before) * 1000), readsPer: per(after.reads - io.reads), writesPer: per(after.writes - io.writes) };
+}
+
+const show = (f: Figure & { cpuMs?: number; readsPer?: number; writesPer?: number }) =>
+  `${f.perSecond.toFixed(0)} req/s, p50 ${f.p50.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms${f.cpuMs !== undefined ? `, ${f.cpuMs.toFixed(2)} ms CPU per request` : ''}` +
+  `${f.readsPer !== undefined && !Number.isNaN(f.readsPer) ? `, ${f.readsPer.toFixed(1)} reads + ${f.writesPer!.toFixed(1)} writes per request` : ''}${f.failed ? `, ${f.failed} failed` : ''}`;
 
 /** bench:transitions with short flags: its transitions/s with the snapshot held and reading first. */
 function engineDirect(seconds: number, clients: number): { held: number; read: number } {
