@@ -24,7 +24,7 @@ const LISTENER_NAME = 'awardflow-user-changes';
 const KEPT_FOR_MS = 60_000;
 const MAX_KEPT = 10_000;
 /** How long a write waits for every process to confirm; past it, a stalled process holds the change up no longer. */
-const CONFIRMED_WITHIN_MS = 5_000;
+const CONFIRMED_WITHIN_MS = 30_000;
 
 // Besides a user's id, the channel carries the writer's question and the answers to it. A process
 // hears notifications in commit order, so one that hears `sync` has already forgotten the change.
