@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { createApiApp } from '../../apps/api/src/create-api-app';
+import { ThrowawayRedis } from '../support/throwaway-redis';
 import { createUser, startTestApp, TestContext } from '../support/test-app';
 
 // An hour's window: the attempts it counts cannot outlast it, however slow the machine.
 const LIMITS = { LOGIN_RATE_LIMIT_PER_MINUTE: '3', LOGIN_RATE_LIMIT_PER_ACCOUNT_PER_MINUTE: '3', RATE_LIMIT_WINDOW_SECONDS: '3600' };
 
-function attempt(ctx: TestContext, from: string, username: string, password = 'not-the-password', path = '/auth/login') {
+function attempt(ctx: Pick<TestContext, 'http'>, from: string, username: string, password = 'not-the-password', path = '/auth/login') {
   return ctx.http.post(path).set('X-Forwarded-For', from).send({ username, password });
 }
 
@@ -63,6 +67,53 @@ describe('login throttling without TRUST_PROXY', () => {
   it('ignores X-Forwarded-For: every attempt comes from the TCP peer', async () => {
     for (const [i, from] of ['10.4.0.1', '10.4.0.2', '10.4.0.3'].entries()) await attempt(ctx, from, `account-${i}`).expect(401);
     const limited = await attempt(ctx, '10.4.0.4', 'account-3').expect(429);
+    expect(limited.body.code).toBe('RATE_LIMITED');
+  });
+});
+
+/** Two API replicas on one Redis (what the scale-out profile runs behind nginx): one budget of attempts between them. */
+describe('login throttling across API replicas', () => {
+  let ctx: TestContext;
+  let second: INestApplication;
+  let replicas: Array<Pick<TestContext, 'http'>>;
+
+  beforeAll(async () => {
+    ctx = await startTestApp({ env: { ...LIMITS, TRUST_PROXY: 'loopback' } });
+    second = await createApiApp(ctx.env);
+    await second.init();
+    replicas = [ctx, { http: request(second.getHttpServer()) as unknown as TestContext['http'] }];
+  });
+  afterAll(async () => {
+    await second?.close();
+    await ctx.close();
+  });
+
+  it('counts an account\'s attempts on every replica together', async () => {
+    for (const [i, from] of ['10.5.0.1', '10.5.0.2', '10.5.0.3'].entries()) await attempt(replicas[i % 2], from, 'spread.account').expect(401);
+    // Each replica has seen one or two attempts: the fourth is refused on either.
+    await attempt(replicas[1], '10.5.0.4', 'spread.account').expect(429);
+    await attempt(replicas[0], '10.5.0.5', 'spread.account').expect(429);
+    await attempt(replicas[1], '10.5.0.6', 'another.account').expect(401);
+  });
+});
+
+describe('login throttling while Redis is away', () => {
+  let redis: ThrowawayRedis;
+  let ctx: TestContext;
+
+  beforeAll(async () => {
+    redis = await ThrowawayRedis.start();
+    ctx = await startTestApp({ env: { ...LIMITS, REDIS_URL: redis.url } });
+    await redis.stop();
+  });
+  afterAll(async () => {
+    await ctx?.close();
+    await redis?.stop();
+  });
+
+  it('still limits attempts, counted in the process, and answers them without an error', async () => {
+    for (const from of ['10.6.0.1', '10.6.0.2', '10.6.0.3']) await attempt(ctx, from, 'while.redis.away').expect(401);
+    const limited = await attempt(ctx, '10.6.0.4', 'while.redis.away').expect(429);
     expect(limited.body.code).toBe('RATE_LIMITED');
   });
 });

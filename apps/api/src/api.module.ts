@@ -1,13 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
-import { AppConfigService, EnvironmentOverrides, HealthModule, PlatformModule, ThrottlerQueueStorage } from '@awardflow/platform';
+import { AppConfigService, EnvironmentOverrides, HealthModule, PlatformModule, SharedThrottlerStorage, ThrottlerQueueStorage } from '@awardflow/platform';
 import { AuditController } from './audit/audit.controller';
 import { FailedJobsController } from './ops/failed-jobs.controller';
 import { OpsModule } from './ops/ops.module';
 import { WebModule } from './web/web.module';
 import { AuditModule } from '@awardflow/audit';
-import { IdentityModule, passwordAttemptThrottlers } from '@awardflow/identity';
+import { IdentityModule, PASSWORD_ATTEMPT_THROTTLERS, passwordAttemptThrottlers } from '@awardflow/identity';
 import { WorkflowModule } from '@awardflow/workflow';
 import { AwardsModule } from '@awardflow/awards';
 import { CyclesModule } from '@awardflow/cycles';
@@ -28,8 +28,13 @@ export class ApiModule {
         ThrottlerModule.forRootAsync({
           inject: [AppConfigService],
           useFactory: (config: AppConfigService) => ({
-            // The built-in storage's answers at O(1) per request (see ThrottlerQueueStorage).
-            storage: new ThrottlerQueueStorage(),
+            // The built-in storage's answers at O(1) per request (see ThrottlerQueueStorage); the
+            // password-attempt limits in Redis, shared by every API replica.
+            storage: new SharedThrottlerStorage(new ThrottlerQueueStorage(), {
+              redis: { REDIS_URL: config.get('REDIS_URL'), REDIS_CLUSTER_NODES: config.get('REDIS_CLUSTER_NODES') },
+              prefix: config.get('QUEUE_PREFIX'),
+              shared: PASSWORD_ATTEMPT_THROTTLERS,
+            }),
             throttlers: [
               { name: 'default', ttl: config.get('RATE_LIMIT_WINDOW_SECONDS') * 1000, limit: config.get('RATE_LIMIT_PER_MINUTE') },
               ...passwordAttemptThrottlers({

@@ -35,5 +35,6 @@ export * from './database/sql-cursor';
 export * from './database/pg-channel-listener';
 export * from './queue/worker-locks';
 export * from './http/throttler-queue-storage';
+export * from './http/shared-throttler-storage';
 export * from './export/xlsx';
 export * from './http/sorting';

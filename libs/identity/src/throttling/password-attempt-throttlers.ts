@@ -25,6 +25,9 @@ function accountTracker(req: RequestLike): string {
   return `token:${createHash('sha256').update(req.headers?.authorization ?? '').digest('base64url')}`;
 }
 
+/** The names of the password-attempt throttlers: counted across the API replicas (SharedThrottlerStorage). */
+export const PASSWORD_ATTEMPT_THROTTLERS = ['login', 'login-account'] as const;
+
 /**
  * Two limits on password attempts, each counted over the window (a minute unless configured): per client address (req.ip, which follows
  * X-Forwarded-For only from proxies TRUST_PROXY names), and per account whatever the address, so a
@@ -32,7 +35,7 @@ function accountTracker(req: RequestLike): string {
  */
 export function passwordAttemptThrottlers(limits: { perAddress: number; perAccount: number; windowMs: number }): ThrottlerOptions[] {
   return [
-    { name: 'login', ttl: limits.windowMs, limit: limits.perAddress, skipIf: (context) => !isPasswordAttempt(context) },
-    { name: 'login-account', ttl: limits.windowMs, limit: limits.perAccount, skipIf: (context) => !isPasswordAttempt(context), getTracker: accountTracker },
+    { name: PASSWORD_ATTEMPT_THROTTLERS[0], ttl: limits.windowMs, limit: limits.perAddress, skipIf: (context) => !isPasswordAttempt(context) },
+    { name: PASSWORD_ATTEMPT_THROTTLERS[1], ttl: limits.windowMs, limit: limits.perAccount, skipIf: (context) => !isPasswordAttempt(context), getTracker: accountTracker },
   ];
 }
