@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
-import { AppConfigService, EnvironmentOverrides, HealthModule, PlatformModule, SharedThrottlerStorage, ThrottlerQueueStorage } from '@awardflow/platform';
+import { AppConfigService, EnvironmentOverrides, HealthModule, PlatformModule, QueueModule, RedisClient, SharedThrottlerStorage, ThrottlerQueueStorage } from '@awardflow/platform';
 import { AuditController } from './audit/audit.controller';
 import { FailedJobsController } from './ops/failed-jobs.controller';
 import { OpsModule } from './ops/ops.module';
@@ -26,12 +26,13 @@ export class ApiModule {
       imports: [
         PlatformModule.forRoot(env),
         ThrottlerModule.forRootAsync({
-          inject: [AppConfigService],
-          useFactory: (config: AppConfigService) => ({
+          imports: [QueueModule],
+          inject: [AppConfigService, RedisClient],
+          useFactory: (config: AppConfigService, redis: RedisClient) => ({
             // The built-in storage's answers at O(1) per request (see ThrottlerQueueStorage); the
             // password-attempt limits in Redis, shared by every API replica.
             storage: new SharedThrottlerStorage(new ThrottlerQueueStorage(), {
-              redis: { REDIS_URL: config.get('REDIS_URL'), REDIS_CLUSTER_NODES: config.get('REDIS_CLUSTER_NODES') },
+              redis: redis.redis,
               prefix: config.get('QUEUE_PREFIX'),
               shared: PASSWORD_ATTEMPT_THROTTLERS,
             }),

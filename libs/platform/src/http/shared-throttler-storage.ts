@@ -2,13 +2,12 @@ import { Logger, OnApplicationShutdown } from '@nestjs/common';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import { Cluster, type Redis } from 'ioredis';
-import { createRedisConnection, RedisTarget } from '../queue/redis-connection';
 
 type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
 export interface SharedThrottlerOptions {
-  /** The product's Redis (one server or a cluster). */
-  redis: RedisTarget;
+  /** A connection that fails fast (RedisClient's): a sign-in never waits on a Redis that is away. */
+  redis: Redis | Cluster;
   /** Keeps this deployment's counters apart from another's on the same Redis (QUEUE_PREFIX). */
   prefix: string;
   /** The throttlers counted in Redis; the others stay in this process. */
@@ -24,7 +23,6 @@ export interface SharedThrottlerOptions {
  */
 export class SharedThrottlerStorage implements ThrottlerStorage, OnApplicationShutdown {
   private readonly logger = new Logger(SharedThrottlerStorage.name);
-  private readonly connection: Redis | Cluster;
   private readonly inRedis: ThrottlerStorageRedisService;
   private readonly shared: ReadonlySet<string>;
   private readonly prefix: string;
@@ -34,10 +32,7 @@ export class SharedThrottlerStorage implements ThrottlerStorage, OnApplicationSh
     private readonly local: ThrottlerStorage & Partial<OnApplicationShutdown>,
     options: SharedThrottlerOptions,
   ) {
-    // Fails fast instead of queueing: a sign-in never waits on a Redis that is away.
-    this.connection = createRedisConnection(options.redis, { maxRetriesPerRequest: 1, enableOfflineQueue: false, commandTimeout: 1_000 });
-    this.connection.on('error', () => undefined);
-    const connection = this.connection;
+    const connection = options.redis;
     this.inRedis = connection instanceof Cluster ? new ThrottlerStorageRedisService(connection) : new ThrottlerStorageRedisService(connection);
     this.shared = new Set(options.shared);
     // The library makes each key a hash tag of its own ({key:name}): braces in the prefix would pin every key to one slot.
@@ -58,8 +53,7 @@ export class SharedThrottlerStorage implements ThrottlerStorage, OnApplicationSh
   }
 
   onApplicationShutdown(signal?: string): void {
-    this.connection.disconnect();
-    // Nest sees this storage only: the one it wraps is shut down from here.
+    // Nest sees this storage only: the one it wraps is shut down from here (the connection is RedisClient's).
     void this.local.onApplicationShutdown?.(signal);
   }
 }

@@ -3,7 +3,11 @@ import type { Cluster, Redis } from 'ioredis';
 import { AppConfigService } from '../config/app-config.service';
 import { createRedisConnection } from './redis-connection';
 
-/** A plain Redis connection for health checks and operations, separate from BullMQ's own. */
+/**
+ * A plain Redis connection for health checks, operations and the shared sign-in limits
+ * (SharedThrottlerStorage), separate from BullMQ's own: it fails fast, never queueing a command
+ * while disconnected nor waiting over a second on a Redis that stalls.
+ */
 @Injectable()
 export class RedisClient implements OnApplicationShutdown {
   /** One Redis, or the Redis Cluster (REDIS_CLUSTER_NODES): commands route to the node holding the key. */
@@ -14,6 +18,7 @@ export class RedisClient implements OnApplicationShutdown {
       // Fail fast while disconnected instead of queueing commands: health must answer at once.
       maxRetriesPerRequest: 1,
       enableOfflineQueue: false,
+      commandTimeout: 1_000,
       lazyConnect: false,
     });
     this.redis.on('error', () => undefined);
