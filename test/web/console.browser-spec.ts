@@ -10,7 +10,7 @@ import { act as reviewAct, assignmentsOf, publishPublicity, Reviewer, reviewerPo
 import { endWindow } from '../support/end-window';
 import { createUser, startTestApp, TestContext, ADMIN } from '../support/test-app';
 import { waitFor } from '../support/throwaway-redis';
-import { CHROMIUM, closeSpec, ConsoleServer, PAGE_TIMEOUT, REDUCED_MOTION, ensureChromium, ensureWebBuild, screenshotFolder, serveConsole } from './console-host';
+import { CHROMIUM, closeSpec, ConsoleServer, PAGE_TIMEOUT, consoleContext, ensureChromium, ensureWebBuild, screenshotFolder, serveConsole } from './console-host';
 
 const AWARD = 'district-quality-award';
 const ORG_NAME = '重庆渝中控制台测试精密仪器有限公司';
@@ -59,7 +59,7 @@ describe('web console (headless Chromium)', () => {
   };
 
   async function newPage(who: string): Promise<Page> {
-    const context = await browser.newContext({ ...REDUCED_MOTION, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+    const context = await consoleContext(browser);
     contexts.push(context);
     await context.exposeBinding('reportCspViolation', ({ page }, text: string) => {
       cspViolations.push({ page: `${who} ${page.url()}`, text });

@@ -10,7 +10,7 @@ import { act, publishPublicity, scoreSheet, stateOf, waitForState } from '../sup
 import { endWindow } from '../support/end-window';
 import { createUser, startTestApp, TestContext } from '../support/test-app';
 import { waitFor } from '../support/throwaway-redis';
-import { CHROMIUM, closeSpec, ConsoleServer, PAGE_TIMEOUT, REDUCED_MOTION, ensureWebBuild, ROOT, serveConsole } from './console-host';
+import { CHROMIUM, closeSpec, ConsoleServer, PAGE_TIMEOUT, consoleContext, ensureWebBuild, ROOT, serveConsole } from './console-host';
 
 const DISTRICT_AWARD = 'district-quality-award';
 const CITY_AWARD = 'city-quality-award';
@@ -335,7 +335,7 @@ describe('38 district offices side by side (headless Chromium)', () => {
     };
 
     async function signedIn(who: string, username: string): Promise<Page> {
-      const context = await browser.newContext({ ...REDUCED_MOTION, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1400, height: 1000 } });
+      const context = await consoleContext(browser);
       contexts.push(context);
       const page = await context.newPage();
       opened.push({ who, page });
